@@ -1,0 +1,82 @@
+/**
+ * Find a Chromium-family browser and launch it for printing. Puppeteer's own download
+ * cannot be relied on (machines without internet), so the order is:
+ * `PUPPETEER_EXECUTABLE_PATH`, then a browser Puppeteer installed in its cache, then a
+ * system Chrome/Chromium. No browser: one message saying how to get one.
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Browser as BrowserName, getInstalledBrowsers } from '@puppeteer/browsers';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { UserError } from './user-error.js';
+
+const SYSTEM_BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+export const NO_BROWSER_MESSAGE = [
+  'no Chrome or Chromium found to print PDFs with.',
+  'Install one, e.g. `sudo apt-get install chromium` (Debian/Ubuntu) or `npx puppeteer browsers install chrome-headless-shell`,',
+  'or point PUPPETEER_EXECUTABLE_PATH at an existing Chrome/Chromium binary.',
+].join('\n  ');
+
+/** Where the browser comes from, for messages and `--help`. */
+export interface FoundBrowser {
+  executablePath: string;
+  from: 'PUPPETEER_EXECUTABLE_PATH' | 'puppeteer cache' | 'system';
+}
+
+export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<FoundBrowser> {
+  const fromEnv = env.PUPPETEER_EXECUTABLE_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return { executablePath: fromEnv, from: 'PUPPETEER_EXECUTABLE_PATH' };
+    throw new UserError(`PUPPETEER_EXECUTABLE_PATH is ${fromEnv}, but there is no file there.\n  ${NO_BROWSER_MESSAGE}`);
+  }
+  const cacheDir = env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
+  const installed = await getInstalledBrowsers({ cacheDir }).catch(() => []);
+  const preferred = [BrowserName.CHROMEHEADLESSSHELL, BrowserName.CHROME, BrowserName.CHROMIUM];
+  for (const name of preferred) {
+    const hit = installed.find((b) => b.browser === name && existsSync(b.executablePath));
+    if (hit) return { executablePath: hit.executablePath, from: 'puppeteer cache' };
+  }
+  const system = SYSTEM_BROWSERS.find((p) => existsSync(p));
+  if (system) return { executablePath: system, from: 'system' };
+  throw new UserError(NO_BROWSER_MESSAGE);
+}
+
+/** Flags that keep Chromium off the network and quiet at start. */
+export function launchArgs(isRoot = process.getuid?.() === 0): string[] {
+  return [
+    ...(isRoot ? ['--no-sandbox'] : []),
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-default-apps',
+    '--disable-extensions',
+    '--disable-gpu',
+    '--disable-quic',
+    '--font-render-hinting=none',
+  ];
+}
+
+export async function launchBrowser(executablePath?: string): Promise<Browser> {
+  const exe = executablePath ?? (await findBrowser()).executablePath;
+  return puppeteer.launch({
+    executablePath: exe,
+    headless: true,
+    args: launchArgs(),
+    // We close the browser ourselves on every exit path (see print-pdf.ts).
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+}
