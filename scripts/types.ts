@@ -48,3 +48,49 @@ export interface NormalizedBrief {
   /** The whole normalized Markdown document: YAML front matter, then the body. */
   markdown: string;
 }
+
+export interface Heading {
+  depth: number;
+  text: string;
+  id: string;
+}
+
+/** A brief after the HTML stage: the sanitized body fragment and what it cites. */
+export interface RenderedBrief extends NormalizedBrief {
+  /** The normalized Markdown as a file (`path` is where it is kept in the output folder); render messages point into it. */
+  markdownFile: VFile;
+  /** Sanitized HTML of the body, without page chrome. Safe to insert with `| safe`. */
+  html: string;
+  headings: Heading[];
+  /** Absolute http(s) URLs the body links to, in order, without duplicates. */
+  links: string[];
+}
+
+/** One brief in `dist/manifest.json`. Paths are relative to the output folder. */
+export interface ManifestEntry {
+  slug: string;
+  title: string;
+  date?: string;
+  kind: BriefKind;
+  pages: number;
+  /** Page budget the brief declared or the configuration's default. */
+  budget: number;
+  html: string;
+  pdf: string;
+  markdown: string;
+  pdf_bytes: number;
+  authors: Author[];
+  tags: string[];
+  summary?: string;
+  source_url?: string;
+  links: string[];
+  /** The source file, relative to the project root. */
+  source: string;
+}
+
+/** What the archive stage needs of a brief: its manifest entry plus its body. */
+export interface ArchiveBrief extends ManifestEntry {
+  body: string;
+  headings: Heading[];
+  data: BriefData;
+}
