@@ -1,0 +1,208 @@
+/**
+ * `npm run build`: sources → normalized Markdown → HTML → PDF → archive.
+ * Reads top to bottom as the list of stages; each stage is a module of its own.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import type { VFile } from 'vfile';
+import { createPageRenderer } from './apply-template.js';
+import { type BuildState, buildKey, type CachedBrief, emptyState, readState, restoreMessages, sourceHash, STATE_FILE, storeMessages } from './build-state.js';
+import { loadConfig } from './config.js';
+import { listSources } from './list-sources.js';
+import { onInterrupt } from './on-interrupt.js';
+import { printBrief } from './print-brief.js';
+import { createPrinter, type Printer } from './print-pdf.js';
+import { createProgress } from './progress.js';
+import { readSources } from './read-sources.js';
+import { countMessages, formatMessages } from './report.js';
+import { resolveSlugs } from './resolve-slugs.js';
+import type { ArchiveBrief, ManifestEntry } from './types.js';
+import { writeArchive } from './write-archive.js';
+import { removeOutput, removePendingWrites, writeOutput } from './write-file.js';
+
+export interface BuildOptions {
+  /** Project root holding briefpress.config.yaml. Default: the current folder. */
+  root?: string;
+  /** Sources folder, relative to the root. Default: `build.sources` of the config. */
+  sources?: string;
+  /** Output folder, relative to the root. Default: `build.out` of the config. */
+  out?: string;
+  /** Pages printing at once. Default: the number of CPU cores. */
+  concurrency?: number;
+  /** Warnings (page budget overflows, guessed sources) fail the build. */
+  strict?: boolean;
+  /** No progress output. */
+  quiet?: boolean;
+  /** Ignore the build cache and rebuild everything. */
+  force?: boolean;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  built: number;
+  cached: number;
+  failed: number;
+  removed: number;
+  pages: number;
+  warnings: number;
+  errors: number;
+  /** Milliseconds spent in each stage. */
+  timings: Record<string, number>;
+  manifest: ManifestEntry[];
+  /** Every problem, one `path:line:column: severity: reason (rule)` line each. */
+  messages: string[];
+  /** Whether a browser was started (it is not when everything was cached). */
+  launchedBrowser: boolean;
+}
+
+const VERSION = (JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const timings: Record<string, number> = {};
+  const time = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[stage] = Math.round((timings[stage] ?? 0) + performance.now() - start);
+    }
+  };
+  const progress = createProgress({ quiet: options.quiet });
+
+  // 1. Configuration, and what the last build made.
+  const root = path.resolve(options.root ?? process.cwd());
+  const config = await loadConfig(root, options);
+  const key = await buildKey(config, VERSION);
+  const previous = options.force ? emptyState() : await readState(config.outDir);
+
+  // 2. Read every source; normalize those that changed since the last build.
+  const sourcePaths = await listSources(config.sourcesDir);
+  const { fresh, cached, failed } = await time('normalize', () => readSources(sourcePaths, root, key, previous, config.organization, progress));
+
+  // 3. Give every brief a slug of its own; a cached brief whose slug changes is rebuilt.
+  const baseSlugs = new Map([...fresh.map((b) => [b.file.path, b.slug] as const), ...[...cached].map(([source, c]) => [source, c.baseSlug] as const)]);
+  const slugs = resolveSlugs([...baseSlugs].map(([source, slug]) => ({ source, slug })));
+  for (const [source, brief] of cached) {
+    if (slugs.get(source)!.slug === brief.entry.slug) continue;
+    cached.delete(source);
+    const again = await readSources([path.join(root, source)], root, key, emptyState(), config.organization, createProgress({ quiet: true }));
+    fresh.push(...again.fresh);
+    failed.push(...again.failed);
+  }
+  for (const brief of fresh) {
+    const { slug, takenBy } = slugs.get(brief.file.path)!;
+    if (takenBy) brief.file.message(`slug \`${brief.slug}\` is already used by ${takenBy}; this brief is written as \`${slug}\` (set \`slug:\` to choose another)`, { ruleId: 'duplicate-slug', source: 'briefpress' });
+    brief.slug = slug;
+  }
+
+  // 4. Render and print the briefs that changed, with one browser and a pool of pages.
+  const printed = new Map<string, CachedBrief>();
+  const printFailures: VFile[] = [];
+  let printer: Printer | undefined;
+  const forgetCleanup = onInterrupt(async () => {
+    await printer?.close();
+    await removePendingWrites();
+  });
+  try {
+    if (fresh.length > 0) {
+      printer = await time('browser', () => createPrinter({ config, concurrency: config.concurrency }));
+      const pages = createPageRenderer(config);
+      const limit = pLimit(config.concurrency * 2);
+      progress.stage('printing', fresh.length);
+      await time('print', () =>
+        Promise.all(
+          fresh.map((brief) =>
+            limit(async () => {
+              try {
+                const { rendered, entry } = await printBrief(brief, config, pages, printer!);
+                checkBudget(brief.file, entry, config.strict);
+                printed.set(brief.file.path, {
+                  hash: sourceHash(key, brief.file.value as Uint8Array),
+                  baseSlug: baseSlugs.get(brief.file.path)!,
+                  entry,
+                  data: brief.data,
+                  body: rendered.html,
+                  headings: rendered.headings,
+                  messages: storeMessages(brief.file, rendered.markdownFile),
+                });
+              } catch (error) {
+                const reason = `could not print: ${error instanceof Error ? error.message : String(error)}`;
+                brief.file.message(reason, { ruleId: 'print-failed', source: 'briefpress' }).fatal = true;
+                printFailures.push(brief.file);
+              } finally {
+                progress.tick(brief.slug);
+              }
+            }),
+          ),
+        ),
+      );
+      progress.done();
+    }
+  } finally {
+    await printer?.close();
+    forgetCleanup();
+  }
+
+  // 5. This build's briefs: new, cached, and the last good version of any that failed now.
+  const briefs = new Map<string, CachedBrief>([...cached, ...printed]);
+  for (const file of [...failed, ...printFailures]) {
+    const lastGood = previous.briefs[file.path];
+    if (lastGood) briefs.set(file.path, lastGood);
+  }
+  const ordered = [...briefs.values()].sort(newestFirst);
+  const manifest = ordered.map((b) => b.entry);
+
+  // 6. The archive website and the manifest, rebuilt from all briefs.
+  const archive = await time('archive', () => writeArchive(ordered.map(toArchiveBrief), config));
+  await writeOutput(config.outDir, 'manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+
+  // 7. Remove what deleted or renamed sources left behind, and remember this build.
+  const removed = await removeStaleOutputs(config.outDir, previous, ordered, archive.files);
+  const state: BuildState = { ...emptyState(), briefs: Object.fromEntries(briefs), archiveFiles: archive.files };
+  await writeOutput(config.outDir, STATE_FILE, JSON.stringify(state));
+
+  // 8. Report every problem, including the warnings of cached briefs.
+  const reported = [...failed, ...printFailures, ...restoreMessages([...printed.values(), ...cached.values()].flatMap((b) => b.messages))];
+  const counts = countMessages(reported);
+  return {
+    ok: counts.error === 0 && !(config.strict && counts.warning > 0),
+    built: printed.size,
+    cached: cached.size,
+    failed: failed.length + printFailures.length,
+    removed,
+    pages: manifest.reduce((sum, e) => sum + e.pages, 0),
+    warnings: counts.warning,
+    errors: counts.error,
+    timings,
+    manifest,
+    messages: formatMessages(reported),
+    launchedBrowser: printer !== undefined,
+  };
+}
+
+function checkBudget(file: VFile, entry: ManifestEntry, strict: boolean): void {
+  if (entry.pages <= entry.budget) return;
+  const message = file.message(
+    `prints on ${entry.pages} pages, over its budget of ${entry.budget} (shorten it, or set \`pages: ${entry.pages}\` in its front matter)`,
+    { ruleId: 'page-budget', source: 'briefpress' },
+  );
+  if (strict) message.fatal = true;
+}
+
+function newestFirst(a: CachedBrief, b: CachedBrief): number {
+  const [da, db] = [a.entry.date ?? '', b.entry.date ?? ''];
+  return da !== db ? (da < db ? 1 : -1) : a.entry.slug < b.entry.slug ? -1 : 1;
+}
+
+function toArchiveBrief(brief: CachedBrief): ArchiveBrief {
+  return { ...brief.entry, body: brief.body, headings: brief.headings, data: brief.data };
+}
+
+async function removeStaleOutputs(outDir: string, previous: BuildState, current: CachedBrief[], archiveFiles: string[]): Promise<number> {
+  const outputsOf = (entries: ManifestEntry[]) => entries.flatMap((e) => [e.html, e.pdf, e.markdown]);
+  const keep = new Set([...outputsOf(current.map((b) => b.entry)), ...archiveFiles]);
+  const stale = [...outputsOf(Object.values(previous.briefs).map((b) => b.entry)), ...previous.archiveFiles].filter((f) => !keep.has(f));
+  await Promise.all(stale.map((file) => removeOutput(outDir, file)));
+  return new Set(stale).size;
+}

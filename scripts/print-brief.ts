@@ -1,0 +1,69 @@
+/**
+ * One brief through the HTML and PDF stages: Markdown → sanitized HTML → the print
+ * page → PDF, written into the output folder. Returns its manifest entry.
+ */
+import path from 'node:path';
+import { VFile } from 'vfile';
+import type { createPageRenderer } from './apply-template.js';
+import type { BuildConfig } from './config.js';
+import type { PdfInfo, Printer } from './print-pdf.js';
+import { renderHtml } from './render-html.js';
+import type { ManifestEntry, NormalizedBrief, RenderedBrief } from './types.js';
+import { writeOutput } from './write-file.js';
+
+export interface PrintedBrief {
+  rendered: RenderedBrief;
+  entry: ManifestEntry;
+}
+
+export function briefPaths(slug: string) {
+  return { html: `briefs/${slug}.html`, pdf: `briefs/${slug}.pdf`, markdown: `briefs/${slug}.md` };
+}
+
+export function pdfInfo(brief: RenderedBrief, config: BuildConfig): PdfInfo {
+  const authors = brief.data.authors?.map((a) => a.name) ?? [];
+  return {
+    title: brief.data.title,
+    authors: authors.length ? authors : [config.organization.name],
+    subject: brief.data.summary,
+    keywords: brief.data.tags ?? [],
+    date: brief.data.date,
+    language: config.site.language,
+    paper: brief.data.paper ?? config.print.paper,
+  };
+}
+
+export async function printBrief(
+  brief: NormalizedBrief,
+  config: BuildConfig,
+  pages: ReturnType<typeof createPageRenderer>,
+  printer: Printer,
+): Promise<PrintedBrief> {
+  const paths = briefPaths(brief.slug);
+  const markdownFile = new VFile({
+    path: path.relative(config.root, path.join(config.outDir, paths.markdown)),
+    value: brief.markdown,
+  });
+  const rendered = await renderHtml(brief, markdownFile);
+  const { pdf, pages: pageCount } = await printer.print(pages.printPage(rendered), pdfInfo(rendered, config));
+  await writeOutput(config.outDir, paths.markdown, brief.markdown);
+  await writeOutput(config.outDir, paths.pdf, pdf);
+  const { data } = brief;
+  const entry: ManifestEntry = {
+    slug: brief.slug,
+    title: data.title,
+    ...(data.date ? { date: data.date } : {}),
+    kind: data.kind,
+    pages: pageCount,
+    budget: data.pages ?? config.print.pages,
+    ...paths,
+    pdf_bytes: pdf.byteLength,
+    authors: data.authors ?? [],
+    tags: data.tags ?? [],
+    ...(data.summary ? { summary: data.summary } : {}),
+    ...(data.source_url ? { source_url: data.source_url } : {}),
+    links: rendered.links,
+    source: brief.file.path,
+  };
+  return { rendered, entry };
+}

@@ -1,0 +1,38 @@
+/**
+ * Messages for people: every problem as one `path:line:column: severity: reason (rule)`
+ * line, the form editors and CI logs make clickable, sorted by file and place.
+ */
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+
+export type Severity = 'error' | 'warning' | 'note';
+
+export function severityOf(message: VFileMessage): Severity {
+  if (message.fatal === true) return 'error';
+  return message.fatal === false ? 'warning' : 'note';
+}
+
+export function formatMessage(path: string, message: VFileMessage): string {
+  const place = message.place && 'start' in message.place ? message.place.start : message.place;
+  const where = place?.line ? `${path}:${place.line}:${place.column ?? 1}` : path;
+  const rule = message.ruleId ? ` (${message.ruleId})` : '';
+  return `${where}: ${severityOf(message)}: ${message.reason}${rule}`;
+}
+
+/** All messages of all files, sorted by path, then line, then column. */
+export function formatMessages(files: readonly VFile[]): string[] {
+  const rows = files.flatMap((file) =>
+    file.messages.map((message) => {
+      const place = message.place && 'start' in message.place ? message.place.start : message.place;
+      return { path: file.path, line: place?.line ?? 0, column: place?.column ?? 0, text: formatMessage(file.path, message) };
+    }),
+  );
+  rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
+  return rows.map((row) => row.text);
+}
+
+export function countMessages(files: readonly VFile[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
+  for (const file of files) for (const message of file.messages) counts[severityOf(message)]++;
+  return counts;
+}
