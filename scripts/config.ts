@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { describeIssue, UserError } from './user-error.js';
 
@@ -63,6 +63,21 @@ export const configSchema = z.strictObject({
 
 export type SiteConfig = z.infer<typeof configSchema>;
 
+/** The keys an object schema allows at `keyPath`, looking through defaults, optionals and arrays. */
+export function keysAt(schema: z.ZodType, keyPath: readonly PropertyKey[]): string[] {
+  let current: z.ZodType | undefined = schema;
+  const unwrap = (s: z.ZodType | undefined): z.ZodType | undefined =>
+    s instanceof z.ZodDefault || s instanceof z.ZodOptional ? unwrap(s.unwrap() as z.ZodType) : s;
+  for (const key of keyPath) {
+    current = unwrap(current);
+    if (current instanceof z.ZodObject) current = current.shape[key as string] as z.ZodType | undefined;
+    else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
+    else return [];
+  }
+  current = unwrap(current);
+  return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
+}
+
 /** The configuration resolved for one run: absolute paths, defaults filled in. */
 export interface BuildConfig extends SiteConfig {
   /** Absolute project root (where the config file is). */
@@ -91,10 +106,21 @@ export function parseConfig(text: string, fileName: string): SiteConfig {
   }
   const result = configSchema.safeParse(doc.toJS() ?? {});
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
-    const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number] } | undefined;
-    const pos = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
-    return `${fileName}:${pos.line}:${pos.col}: ${describeIssue(issue)}`;
+  const lines = result.error.issues.flatMap((issue) => {
+    const at = (node: unknown) => {
+      const range = (node as { range?: [number, number] } | undefined)?.range;
+      const { line, col } = range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
+      return `${fileName}:${line}:${col}`;
+    };
+    const node = doc.getIn(issue.path as (string | number)[], true);
+    if (issue.code === 'unrecognized_keys' && isMap(node)) {
+      const known = keysAt(configSchema, issue.path);
+      return issue.keys.map((key) => {
+        const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+        return `${at(pair?.key ?? node)}: ${describeIssue({ ...issue, keys: [key] }, known)}`;
+      });
+    }
+    return [`${at(node)}: ${describeIssue(issue)}`];
   });
   throw new UserError(lines.join('\n'));
 }

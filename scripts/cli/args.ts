@@ -39,7 +39,7 @@ export function helpText(spec: CommandSpec): string {
 }
 
 export interface ParsedCommand {
-  values: Record<string, string | boolean | string[] | undefined>;
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   positionals: string[];
   help: boolean;
 }
