@@ -1,0 +1,80 @@
+/**
+ * The floor: bare Chromium printing the same HTML pages the build printed, with one
+ * browser and a pool of `concurrency` reused pages, `page.setContent` then `page.pdf`,
+ * no request interception. Each pooled page first opens `baseUrl` once (untimed as part
+ * of the pool's set-up, like a printer's warm-up) so that relative asset URLs resolve.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { launchBrowser } from '../browser.js';
+
+export interface BaselinePage {
+  name: string;
+  html: string;
+  paper?: 'letter' | 'a4';
+}
+
+export interface BaselineOptions {
+  concurrency: number;
+  executablePath?: string;
+  /** A URL each pooled page opens once, so relative URLs in the HTML resolve against it. */
+  baseUrl?: string;
+  /** Write the PDFs here (as a build would); default: keep only their sizes. */
+  outDir?: string;
+}
+
+export interface BaselineResult {
+  documents: number;
+  concurrency: number;
+  /** Browser launch and page pool set-up. */
+  launchMs: number;
+  /** Printing every page, set-up excluded. */
+  printMs: number;
+  totalMs: number;
+  msPerPdf: number;
+  bytes: number;
+  chromiumVersion: string;
+}
+
+export async function printBaseline(pages: BaselinePage[], options: BaselineOptions): Promise<BaselineResult> {
+  const start = performance.now();
+  const browser = await launchBrowser(options.executablePath);
+  try {
+    const pool: Page[] = await Promise.all(
+      Array.from({ length: Math.max(1, options.concurrency) }, async () => {
+        const page = await browser.newPage();
+        if (options.baseUrl) await page.goto(options.baseUrl);
+        return page;
+      }),
+    );
+    const launched = performance.now();
+    if (options.outDir) await mkdir(options.outDir, { recursive: true });
+    let next = 0;
+    let bytes = 0;
+    await Promise.all(
+      pool.map(async (page) => {
+        while (next < pages.length) {
+          const doc = pages[next++]!;
+          await page.setContent(doc.html, { waitUntil: 'load' });
+          const pdf = await page.pdf({ format: doc.paper ?? 'letter', printBackground: true, preferCSSPageSize: true });
+          bytes += pdf.byteLength;
+          if (options.outDir) await writeFile(path.join(options.outDir, `${doc.name}.pdf`), pdf);
+        }
+      }),
+    );
+    const done = performance.now();
+    return {
+      documents: pages.length,
+      concurrency: pool.length,
+      launchMs: Math.round(launched - start),
+      printMs: Math.round(done - launched),
+      totalMs: Math.round(done - start),
+      msPerPdf: pages.length ? (done - launched) / pages.length : 0,
+      bytes,
+      chromiumVersion: await browser.version(),
+    };
+  } finally {
+    await browser.close();
+  }
+}
