@@ -1,0 +1,74 @@
+/**
+ * The archive as data: briefs in archive order, grouped by year, by tag and by author,
+ * with related briefs. Pure: the same briefs give the same model.
+ */
+import type { ArchiveBrief } from '../types.js';
+import { compareBriefs, relatedBriefs, type RelatedBrief } from './related-briefs.js';
+import { nameSlug } from './site-urls.js';
+
+export interface BriefGroup {
+  slug: string;
+  name: string;
+  briefs: ArchiveBrief[];
+}
+
+export interface YearGroup {
+  /** `2012`, or `undated`. */
+  year: string;
+  briefs: ArchiveBrief[];
+}
+
+export interface SiteModel {
+  briefs: ArchiveBrief[];
+  years: YearGroup[];
+  tags: BriefGroup[];
+  authors: BriefGroup[];
+  kinds: { kind: string; count: number }[];
+  related: Map<string, RelatedBrief[]>;
+  /** Slug of each tag and author name, for links from a brief. */
+  tagSlug: Map<string, string>;
+  authorSlug: Map<string, string>;
+}
+
+/** Group briefs by names (tags or authors); names with the same slug share a page. */
+function groupBy(briefs: ArchiveBrief[], namesOf: (b: ArchiveBrief) => string[]): { groups: BriefGroup[]; slugOf: Map<string, string> } {
+  const bySlug = new Map<string, BriefGroup>();
+  const slugOf = new Map<string, string>();
+  for (const brief of briefs) {
+    for (const name of new Set(namesOf(brief))) {
+      const slug = nameSlug(name);
+      slugOf.set(name, slug);
+      let group = bySlug.get(slug);
+      if (!group) bySlug.set(slug, (group = { slug, name, briefs: [] }));
+      if (group.briefs.at(-1) !== brief) group.briefs.push(brief); // briefs come in order: a repeat is the last one
+    }
+  }
+  const groups = [...bySlug.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.slug < b.slug ? -1 : 1));
+  return { groups, slugOf };
+}
+
+export function buildSiteModel(input: ArchiveBrief[]): SiteModel {
+  const briefs = [...input].sort(compareBriefs);
+  const years: YearGroup[] = [];
+  for (const brief of briefs) {
+    const year = brief.date?.slice(0, 4) ?? 'undated';
+    const last = years.at(-1);
+    if (last?.year === year) last.briefs.push(brief);
+    else years.push({ year, briefs: [brief] });
+  }
+  const tags = groupBy(briefs, (b) => b.tags);
+  const authors = groupBy(briefs, (b) => b.authors.map((a) => a.name));
+  const kindCounts = new Map<string, number>();
+  for (const b of briefs) kindCounts.set(b.kind, (kindCounts.get(b.kind) ?? 0) + 1);
+  const kinds = [...kindCounts].map(([kind, count]) => ({ kind, count })).sort((a, b) => (a.kind < b.kind ? -1 : 1));
+  return {
+    briefs,
+    years,
+    tags: tags.groups,
+    authors: authors.groups,
+    kinds,
+    related: relatedBriefs(briefs),
+    tagSlug: tags.slugOf,
+    authorSlug: authors.slugOf,
+  };
+}

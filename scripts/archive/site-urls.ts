@@ -1,0 +1,59 @@
+/**
+ * Where things live in the archive and how one page links to another. Every target is a
+ * path relative to the output folder (`briefs/x.html`, `assets/site.css`, `` for home).
+ * Links are relative to the page (so the archive works from `file://`, at `/` and under
+ * any sub-path) unless `site.base_path` is set, in which case they start with it.
+ */
+import path from 'node:path/posix';
+import slugify from '@sindresorhus/slugify';
+import type { BuildConfig } from '../config.js';
+
+/** Slug of a tag or author name for its page's file name. */
+export function nameSlug(name: string): string {
+  return slugify(name, { decamelize: false }) || 'untitled';
+}
+
+export const paths = {
+  home: 'index.html',
+  search: 'search.html',
+  notFound: '404.html',
+  feed: 'feed.xml',
+  sitemap: 'sitemap.xml',
+  tag: (slug: string) => `tags/${slug}.html`,
+  author: (slug: string) => `authors/${slug}.html`,
+};
+
+/** Links from one page of the archive to others, and their public absolute URLs. */
+export interface SiteUrls {
+  /** The href from this page to `target` (relative to the output folder). */
+  href(target: string): string;
+  /** Absolute public URL of `target` when `site.url` is configured. */
+  absolute(target: string): string | undefined;
+  /** Prefix that turns an output-relative path into an href from this page ('' , '../' or the base path). */
+  root: string;
+}
+
+/**
+ * Links as seen from the page written at `pagePath`. The 404 page is served at any depth,
+ * so it links from the base path (or the site URL's path) when one is known.
+ */
+export function siteUrls(pagePath: string, config: Pick<BuildConfig, 'site'>, options: { anyDepth?: boolean } = {}): SiteUrls {
+  const { base_path: basePath, url: siteUrl } = config.site;
+  const fixedRoot = basePath ?? (options.anyDepth && siteUrl ? new URL(siteUrl).pathname : undefined);
+  const depth = pagePath.split('/').length - 1;
+  const root = fixedRoot ?? '../'.repeat(depth);
+  return {
+    root,
+    href(target) {
+      // Served from a fixed root, the home page is the folder itself; from disk it must be named.
+      if (fixedRoot !== undefined && target === paths.home) return fixedRoot;
+      if (fixedRoot !== undefined) return fixedRoot + target;
+      const rel = path.relative(path.dirname(pagePath), target);
+      return rel === '' ? path.basename(target) : rel;
+    },
+    absolute(target) {
+      if (!siteUrl) return undefined;
+      return new URL(target === paths.home ? '' : target, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/*
+ * Full-text search over the static index in search-index.js (built with MiniSearch at
+ * build time). Works from file:// and any server: no fetch, only <script> files.
+ * Results are built with DOM methods (textContent), never from HTML strings.
+ */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  var root = (script && script.getAttribute('data-root')) || '';
+  var status = document.getElementById('search-status');
+  var list = document.getElementById('search-results');
+  var form = document.querySelector('main form[role="search"]');
+  if (!status || !list || !form) return;
+  var input = form.querySelector('input[name="q"]');
+  var data = window.briefpressSearch;
+  if (!data || !window.MiniSearch) {
+    status.textContent = 'Search could not load its index. Browse all briefs instead.';
+    return;
+  }
+  var index = window.MiniSearch.loadJS(data.index, data.options);
+  var kinds = { brief: 'Policy brief', post: 'Blog post' };
+  var options = { prefix: true, fuzzy: 0.15, boost: { title: 3, tags: 2, headings: 1.5, summary: 1.5, authors: 2 } };
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function longDate(iso) {
+    if (!iso) return '';
+    var date = new Date(iso + 'T00:00:00Z');
+    try {
+      return date.toLocaleDateString(document.documentElement.lang || 'en', { dateStyle: 'long', timeZone: 'UTC' });
+    } catch (e) {
+      return iso;
+    }
+  }
+
+  function render(query) {
+    list.textContent = '';
+    if (!query.trim()) {
+      status.textContent = 'Type a word or phrase to search ' + index.documentCount + ' publications.';
+      return;
+    }
+    var hits = index.search(query, Object.assign({ combineWith: 'AND' }, options));
+    if (!hits.length) hits = index.search(query, options);
+    status.textContent = hits.length === 0
+      ? 'No publication matches “' + query + '”.'
+      : hits.length + (hits.length === 1 ? ' publication matches “' : ' publications match “') + query + '”.';
+    hits.forEach(function (hit) {
+      var item = el('li', 'card');
+      var article = el('article');
+      var kicker = el('p', 'card__kicker');
+      kicker.appendChild(el('span', 'kind kind--' + hit.kind, kinds[hit.kind] || hit.kind));
+      if (hit.date) {
+        var time = el('time', '', longDate(hit.date));
+        time.setAttribute('datetime', hit.date);
+        kicker.appendChild(time);
+      }
+      var title = el('h2', 'card__title');
+      var link = el('a', '', hit.title);
+      link.href = root + hit.url;
+      title.appendChild(link);
+      article.appendChild(kicker);
+      article.appendChild(title);
+      if (hit.summary) article.appendChild(el('p', 'card__summary', hit.summary));
+      var foot = el('div', 'card__foot');
+      var pdf = el('a', 'pdf-link', 'PDF');
+      pdf.href = root + hit.pdf;
+      pdf.setAttribute('type', 'application/pdf');
+      pdf.appendChild(el('span', 'visually-hidden', ' of “' + hit.title + '”'));
+      foot.appendChild(pdf);
+      article.appendChild(foot);
+      item.appendChild(article);
+      list.appendChild(item);
+    });
+  }
+
+  function update(query, push) {
+    render(query);
+    if (!push) return;
+    try {
+      history.replaceState(null, '', query ? '?q=' + encodeURIComponent(query) : location.pathname);
+    } catch (e) {
+      /* file:// may refuse; results are shown anyway */
+    }
+  }
+
+  var timer;
+  input.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { update(input.value, true); }, 150);
+  });
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    update(input.value, true);
+  });
+  var initial = new URLSearchParams(location.search).get('q') || '';
+  input.value = initial;
+  update(initial, false);
+  if (!initial) input.focus();
+})();
