@@ -1,0 +1,54 @@
+/**
+ * Document metadata for a printed brief, set with pdf-lib after Chromium has printed it
+ * (Chromium writes only its own Creator/Producer and the current time): Title, Author,
+ * Subject, Keywords, Creator, Producer, the document language, and creation and
+ * modification dates taken from the brief's date. The file identifier (/ID) is derived
+ * from a hash of the content and the metadata, so two builds of the same brief are
+ * byte-identical. Chromium's structure tree (/StructTreeRoot, /MarkInfo) and outline are
+ * kept: pdf-lib copies every object of the document it loaded.
+ */
+import { createHash } from 'node:crypto';
+import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+
+export interface PdfInfo {
+  title: string;
+  authors: string[];
+  /** The brief's summary. */
+  subject?: string;
+  /** The brief's tags. */
+  keywords: string[];
+  /** YYYY-MM-DD; also the creation and modification date. */
+  date?: string;
+  /** BCP 47 language tag, e.g. `en`. */
+  language: string;
+  paper: 'letter' | 'a4';
+}
+
+export const PRODUCER = 'briefpress';
+
+/** Set the metadata of a printed PDF; returns the new bytes and the page count. */
+export async function setPdfMetadata(printed: Uint8Array, info: PdfInfo): Promise<{ pdf: Uint8Array; pages: number }> {
+  const doc = await PDFDocument.load(printed, { updateMetadata: false });
+  doc.setTitle(info.title, { showInWindowTitleBar: true });
+  if (info.authors.length) doc.setAuthor(info.authors.join(', '));
+  if (info.subject) doc.setSubject(info.subject);
+  // pdf-lib joins keywords with spaces; commas keep multi-word tags readable.
+  if (info.keywords.length) doc.setKeywords([info.keywords.join(', ')]);
+  doc.setCreator(PRODUCER);
+  doc.setProducer(PRODUCER);
+  doc.setLanguage(info.language);
+  const infoDict = doc.context.lookup(doc.context.trailerInfo.Info);
+  if (info.date) {
+    const date = new Date(`${info.date}T00:00:00Z`);
+    doc.setCreationDate(date);
+    doc.setModificationDate(date);
+  } else if (infoDict && 'delete' in infoDict) {
+    // No date in the brief: no date in the PDF, rather than the time of the build.
+    (infoDict as { delete(key: PDFName): void }).delete(PDFName.of('CreationDate'));
+    (infoDict as { delete(key: PDFName): void }).delete(PDFName.of('ModDate'));
+  }
+  const id = createHash('sha256').update(printed).update(JSON.stringify(info)).digest('hex').slice(0, 32);
+  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
+  const pdf = await doc.save({ useObjectStreams: false });
+  return { pdf, pages: doc.getPageCount() };
+}

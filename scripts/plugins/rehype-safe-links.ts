@@ -1,0 +1,36 @@
+/**
+ * rehypeSafeLinks: after sanitizing, make every remaining link one that works on paper and
+ * on the web. Links without a usable address (none, `#`, a fragment pointing nowhere, or
+ * a protocol other than http(s), mailto and tel) become their text; links to other sites
+ * get `rel="noopener"`. (`remarkContentWarnings` tells the author about each.)
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { SKIP, visit } from 'unist-util-visit';
+
+const ALLOWED_PROTOCOL = /^(?:https?|mailto|tel):/i;
+
+export default function rehypeSafeLinks() {
+  return (tree: Root) => {
+    const ids = new Set<string>();
+    visit(tree, 'element', (node) => {
+      if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    });
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'a' || !parent || index === undefined) return;
+      const href = typeof node.properties.href === 'string' ? node.properties.href.trim() : '';
+      if (usable(href, ids)) {
+        if (/^https?:/i.test(href)) node.properties.rel = ['noopener'];
+        return;
+      }
+      parent.children.splice(index, 1, ...(node.children as ElementContent[]));
+      return [SKIP, index];
+    });
+  };
+}
+
+function usable(href: string, ids: Set<string>): boolean {
+  if (href.startsWith('#')) return ids.has(decodeURIComponent(href.slice(1)));
+  if (ALLOWED_PROTOCOL.test(href)) return true;
+  // Relative addresses mean nothing in a printed brief or outside its original site.
+  return false;
+}

@@ -1,0 +1,216 @@
+/**
+ * The PDF stage: full HTML pages → PDFs, with one browser per build and a pool of reused
+ * pages printing in parallel. Each pooled page is opened once at a virtual origin
+ * (`https://briefpress.invalid/`, a name that never resolves) and each brief is written
+ * into it with `setContent`, so relative asset URLs resolve there. Request interception
+ * answers the project's own assets from memory (read once), lets `data:` URLs through and
+ * refuses everything else, counting it in `requestsBlocked`. JavaScript is off. A print
+ * that takes longer than `timeoutMs` fails alone; its page is replaced. When the browser
+ * crashes, the next print starts a new one (and a print cut short by the crash is retried
+ * once). `close()` is idempotent, and the browser is killed if the process exits first.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { projectAssets } from './assets.js';
+import { launchBrowser } from './browser.js';
+import type { BuildConfig } from './config.js';
+import { setPdfMetadata, type PdfInfo } from './pdf-metadata.js';
+
+export type { PdfInfo } from './pdf-metadata.js';
+
+export interface Printer {
+  print(html: string, info: PdfInfo): Promise<{ pdf: Uint8Array; pages: number }>;
+  close(): Promise<void>;
+  /** Requests refused so far: anything that is not a project asset or a `data:` URL. */
+  readonly requestsBlocked: number;
+}
+
+export interface PrinterOptions {
+  config: BuildConfig;
+  /** Browser binary; default: `findBrowser()`. */
+  executablePath?: string;
+  /** Pages printing at once; default `config.concurrency`. */
+  concurrency?: number;
+  /** Time allowed for one brief, load and print; default 30 s. */
+  timeoutMs?: number;
+}
+
+export const VIRTUAL_ORIGIN = 'https://briefpress.invalid/';
+const BLANK_URL = `${VIRTUAL_ORIGIN}print.html`;
+// The data: icon keeps Chromium from asking for /favicon.ico.
+const BLANK_PAGE = '<!DOCTYPE html><title>briefpress</title><link rel="icon" href="data:,">';
+/** How many times one printer starts a new browser after a crash. */
+const MAX_RELAUNCHES = 3;
+
+interface Served {
+  body: Buffer;
+  type: string;
+}
+
+export async function createPrinter(options: PrinterOptions): Promise<Printer> {
+  const { config, executablePath } = options;
+  const concurrency = Math.max(1, options.concurrency ?? config.concurrency);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const served = new Map<string, Served>();
+  for (const asset of await projectAssets(config)) {
+    served.set(`${VIRTUAL_ORIGIN}${asset.url}`, { body: await readFile(asset.file), type: asset.type });
+  }
+  served.set(BLANK_URL, { body: Buffer.from(BLANK_PAGE), type: 'text/html; charset=utf-8' });
+
+  let blocked = 0;
+  let closed = false;
+  let relaunches = 0;
+  let browser: Promise<Browser> | undefined;
+  const idle: Page[] = [];
+  const waiting: ((page: Page) => void)[] = [];
+  let pagesOpen = 0;
+
+  const killOnExit = () => {
+    void browser?.then((b) => b.process()?.kill('SIGKILL')).catch(() => {});
+  };
+  process.once('exit', killOnExit);
+
+  function onRequest(request: HTTPRequest): void {
+    const url = request.url();
+    if (url.startsWith('data:')) return void request.continue().catch(() => {});
+    const hit = request.method() === 'GET' ? served.get(url.split(/[?#]/)[0]!) : undefined;
+    if (hit) {
+      void request.respond({ status: 200, contentType: hit.type, body: hit.body }).catch(() => {});
+    } else {
+      blocked++;
+      if (process.env.BP_DEBUG) console.error('blocked', url);
+      void request.abort('blockedbyclient').catch(() => {});
+    }
+  }
+
+  function getBrowser(): Promise<Browser> {
+    if (!browser) {
+      const launching = launchBrowser(executablePath);
+      browser = launching;
+      launching
+        .then((b) =>
+          b.once('disconnected', () => {
+            // A crash (or close): forget this browser and its pages; the next print starts another.
+            if (browser === launching) browser = undefined;
+            idle.length = 0;
+            pagesOpen = 0;
+          }),
+        )
+        .catch(() => {
+          if (browser === launching) browser = undefined;
+        });
+    }
+    return browser;
+  }
+
+  async function openPage(): Promise<Page> {
+    const page = await (await getBrowser()).newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', onRequest);
+    page.setDefaultTimeout(timeoutMs);
+    await page.goto(BLANK_URL, { waitUntil: 'load' });
+    return page;
+  }
+
+  async function acquire(): Promise<Page> {
+    const page = idle.pop();
+    if (page && !page.isClosed()) return page;
+    if (pagesOpen < concurrency) {
+      pagesOpen++;
+      try {
+        return await openPage();
+      } catch (error) {
+        pagesOpen--;
+        throw error;
+      }
+    }
+    return new Promise((resolve) => waiting.push(resolve));
+  }
+
+  function release(page: Page, healthy: boolean): void {
+    if (!healthy || closed) {
+      if (!page.isClosed()) void page.close().catch(() => {});
+      if (pagesOpen > 0) pagesOpen--;
+      const next = waiting.shift();
+      if (next && !closed) acquire().then(next, () => waiting.unshift(next));
+      return;
+    }
+    const next = waiting.shift();
+    if (next) next(page);
+    else idle.push(page);
+  }
+
+  async function printOnce(html: string, info: PdfInfo): Promise<Uint8Array> {
+    const page = await acquire();
+    let healthy = false;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const work = (async () => {
+        await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        return page.pdf({
+          format: info.paper,
+          preferCSSPageSize: true,
+          printBackground: true,
+          tagged: true,
+          outline: true,
+          timeout: timeoutMs,
+        });
+      })();
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`printing took longer than ${timeoutMs / 1000} s`)), timeoutMs);
+      });
+      const pdf = await Promise.race([work, timeout]);
+      healthy = true;
+      return pdf;
+    } finally {
+      clearTimeout(timer);
+      release(page, healthy);
+    }
+  }
+
+  async function print(html: string, info: PdfInfo): Promise<{ pdf: Uint8Array; pages: number }> {
+    if (closed) throw new Error('the printer is closed');
+    let printed: Uint8Array;
+    try {
+      printed = await printOnce(html, info);
+    } catch (error) {
+      if (closed || !isCrash(error) || relaunches >= MAX_RELAUNCHES) throw error;
+      relaunches++;
+      printed = await printOnce(html, info);
+    }
+    return setPdfMetadata(printed, { ...info, authors: info.authors.length ? info.authors : [config.organization.name] });
+  }
+
+  async function close(): Promise<void> {
+    if (closed) return;
+    closed = true;
+    process.removeListener('exit', killOnExit);
+    const current = browser;
+    browser = undefined;
+    idle.length = 0;
+    if (current) await (await current.catch(() => undefined))?.close().catch(() => {});
+  }
+
+  // Start the browser and the first page now, so a missing browser fails before any work.
+  try {
+    release(await acquire(), true);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+
+  return {
+    print,
+    close,
+    get requestsBlocked() {
+      return blocked;
+    },
+  };
+}
+
+function isCrash(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Target closed|Session closed|Connection closed|browser has disconnected|detached/i.test(message);
+}

@@ -1,0 +1,73 @@
+/**
+ * The HTML stage: a normalized brief's Markdown → a sanitized HTML fragment of its body,
+ * plus the headings (for the PDF outline and the archive's table of contents) and the web
+ * addresses it cites. Raw HTML in a source is dropped, and whatever Markdown can express
+ * passes through rehype-sanitize's GitHub schema before our own plugins add ids, classes
+ * and `rel`, which are therefore the only ones on the page. Problems go on the Markdown
+ * file as messages with their line and column.
+ */
+import type { Element, Root } from 'hast';
+import { headingRank } from 'hast-util-heading-rank';
+import { toText } from 'hast-util-to-text';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import remarkSmartypants from 'remark-smartypants';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import remarkContentWarnings from './plugins/remark-content-warnings.js';
+import rehypeNoRemoteImages from './plugins/rehype-no-remote-images.js';
+import rehypeSafeLinks from './plugins/rehype-safe-links.js';
+import rehypeSections from './plugins/rehype-sections.js';
+import type { Heading, NormalizedBrief, RenderedBrief } from './types.js';
+
+/** GitHub's schema; footnote ids keep the prefix remark-rehype already gave them. */
+const schema = { ...defaultSchema, clobberPrefix: '' };
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  // "--" → en dash, "---" → em dash, straight quotes → typographic quotes, "..." → ellipsis.
+  .use(remarkSmartypants, { dashes: 'oldschool' })
+  .use(remarkContentWarnings)
+  .use(remarkRehype)
+  .use(rehypeSanitize, schema)
+  .use(rehypeSlug)
+  .use(rehypeSafeLinks)
+  .use(rehypeNoRemoteImages)
+  .use(rehypeSections)
+  .use(rehypeStringify)
+  .freeze();
+
+/** Render a brief's body. `markdownFile.value` is `brief.markdown`; its path is where the build keeps it. */
+export async function renderHtml(brief: NormalizedBrief, markdownFile: VFile): Promise<RenderedBrief> {
+  const tree = (await processor.run(processor.parse(markdownFile), markdownFile)) as Root;
+  const html = processor.stringify(tree, markdownFile);
+  return { ...brief, markdownFile, html, headings: collectHeadings(tree), links: collectLinks(tree) };
+}
+
+export function collectHeadings(tree: Root): Heading[] {
+  const headings: Heading[] = [];
+  visit(tree, 'element', (node: Element) => {
+    const depth = headingRank(node);
+    if (depth && typeof node.properties.id === 'string') {
+      headings.push({ depth, text: toText(node).trim(), id: node.properties.id });
+    }
+  });
+  return headings;
+}
+
+export function collectLinks(tree: Root): string[] {
+  const links = new Set<string>();
+  visit(tree, 'element', (node: Element) => {
+    const href = node.properties.href;
+    if (node.tagName === 'a' && typeof href === 'string' && /^https?:\/\//i.test(href)) links.add(href);
+  });
+  return [...links];
+}
