@@ -1,0 +1,141 @@
+/**
+ * One benchmark run on a temporary project: generate sources, then measure the cold
+ * build, the no-op rebuild, the one-edit rebuild, bare Chromium on the same pages, and
+ * (optionally) md-to-pdf on the same Markdown, plus the build's peak memory.
+ */
+import { appendFile, cp, mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { findBrowser } from '../browser.js';
+import { UserError } from '../user-error.js';
+import { CONFIG_FILE, loadConfig } from '../config.js';
+import type { BuildOptions, BuildResult } from '../build.js';
+import { type BaselineResult, printBaseline } from './baseline-chromium.js';
+import { generateSources, writeSources } from './generate-sources.js';
+import { type MemoryReport, sampleMemory } from './measure-memory.js';
+import { type MdToPdfResult, runMdToPdf } from './peers-md-to-pdf.js';
+import { loadPrintPages } from './print-pages.js';
+import { median } from './report-table.js';
+
+export interface BenchOptions {
+  briefs: number;
+  seed: number;
+  concurrency: number;
+  runs: number;
+  coldRuns: number;
+  peers: boolean;
+  peersLimit: number;
+  /** Temporary project folder. */
+  dir: string;
+  /** The repository, whose config and templates are copied. */
+  repo: string;
+  log: (line: string) => void;
+}
+
+export interface Timed {
+  runs: number[];
+  median: number;
+}
+
+export interface BenchResult {
+  briefs: number;
+  cold: Timed & { timings: Record<string, number>[]; built: number; failed: number; warnings: number; pages: Record<number, number> };
+  noop: Timed & { launchedBrowser: boolean[]; browserSeen: boolean[]; built: number[] };
+  edit: Timed & { built: number[] };
+  baseline: Timed & { runsDetail: BaselineResult[] };
+  memory: MemoryReport;
+  peers?: MdToPdfResult;
+  chromium: string;
+}
+
+const timed = (runs: number[]): Timed => ({ runs: runs.map(Math.round), median: median(runs) });
+
+export async function runBench(o: BenchOptions): Promise<BenchResult> {
+  const { build } = (await import('../build.js').catch((error: unknown) => {
+    throw new UserError(`the build pipeline cannot be loaded yet: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  })) as { build: (options?: BuildOptions) => Promise<BuildResult> };
+  await mkdir(o.dir, { recursive: true });
+  await cp(path.join(o.repo, CONFIG_FILE), path.join(o.dir, CONFIG_FILE));
+  await cp(path.join(o.repo, 'templates'), path.join(o.dir, 'templates'), { recursive: true });
+  const config = await loadConfig(o.dir, { concurrency: o.concurrency });
+  o.log(`generating ${o.briefs} sources in ${config.sourcesDir}`);
+  const files = await writeSources(config.sourcesDir, generateSources({ count: o.briefs, seed: o.seed, organization: config.organization }));
+  const options: BuildOptions = { root: o.dir, quiet: true, concurrency: o.concurrency };
+  const measure = async (label: string, run: () => Promise<BuildResult>) => {
+    const memory = sampleMemory();
+    const start = performance.now();
+    const result = await run();
+    const ms = performance.now() - start;
+    const mem = memory.stop();
+    o.log(`${label}: ${Math.round(ms)} ms (built ${result.built}, cached ${result.cached}, failed ${result.failed})`);
+    return { ms, result, mem };
+  };
+
+  // Cold builds, each into a fresh output folder.
+  const cold = { ms: [] as number[], timings: [] as Record<string, number>[] };
+  let memory: MemoryReport = { peakRss: 0, peakPss: 0, peakProcesses: 0, sawBrowser: false, samples: 0 };
+  let last: BuildResult | undefined;
+  for (let i = 0; i < o.coldRuns; i++) {
+    await rm(config.outDir, { recursive: true, force: true });
+    const { ms, result, mem } = await measure(`cold build ${i + 1}/${o.coldRuns}`, () => build({ ...options, force: true }));
+    cold.ms.push(ms);
+    cold.timings.push(result.timings);
+    memory = mem.peakPss > memory.peakPss ? mem : memory;
+    last = result;
+  }
+  if (!last) throw new Error('no cold build ran');
+  const pages: Record<number, number> = {};
+  for (const e of last.manifest) pages[e.pages] = (pages[e.pages] ?? 0) + 1;
+
+  // No-op rebuilds: same sources.
+  const noop = { ms: [] as number[], launchedBrowser: [] as boolean[], browserSeen: [] as boolean[], built: [] as number[] };
+  for (let i = 0; i < o.runs; i++) {
+    const { ms, result, mem } = await measure(`no-op rebuild ${i + 1}/${o.runs}`, () => build(options));
+    noop.ms.push(ms);
+    noop.launchedBrowser.push(result.launchedBrowser);
+    noop.browserSeen.push(mem.sawBrowser);
+    noop.built.push(result.built);
+  }
+
+  // One edited source per run (a different one each time).
+  const edit = { ms: [] as number[], built: [] as number[] };
+  for (let i = 0; i < o.runs; i++) {
+    const file = files[(i * 37 + 11) % files.length]!;
+    await appendFile(file, `\n\nAn editor added this sentence in benchmark run ${i + 1}.\n`);
+    const { ms, result } = await measure(`one-edit rebuild ${i + 1}/${o.runs} (${path.basename(file)})`, () => build(options));
+    edit.ms.push(ms);
+    edit.built.push(result.built);
+  }
+
+  // Bare Chromium on the same print pages.
+  const { executablePath } = await findBrowser();
+  const printPages = await loadPrintPages(config, last.manifest);
+  const index = path.join(config.outDir, 'index.html');
+  const baseUrl = pathToFileURL(existsSync(index) ? index : `${config.outDir}/`).href;
+  const baselineRuns: BaselineResult[] = [];
+  for (let i = 0; i < o.coldRuns; i++) {
+    const r = await printBaseline(printPages, { concurrency: o.concurrency, executablePath, baseUrl, outDir: path.join(o.dir, 'baseline') });
+    o.log(`bare Chromium ${i + 1}/${o.coldRuns}: ${r.totalMs} ms (${r.msPerPdf.toFixed(1)} ms/PDF printing, launch ${r.launchMs} ms)`);
+    baselineRuns.push(r);
+  }
+
+  let peers: MdToPdfResult | undefined;
+  if (o.peers) {
+    const markdown = last.manifest.slice(0, o.peersLimit).map((e) => path.join(config.outDir, e.markdown));
+    o.log(`md-to-pdf on ${markdown.length} briefs in calls of 10 files`);
+    peers = await runMdToPdf(markdown, { workDir: path.join(o.dir, 'md-to-pdf'), executablePath });
+    o.log(`md-to-pdf: ${peers.totalMs} ms (${peers.msPerDocument.toFixed(0)} ms/document, ${peers.failed.length} failed)`);
+  }
+
+  return {
+    briefs: o.briefs,
+    cold: { ...timed(cold.ms), timings: cold.timings, built: last.built, failed: last.failed, warnings: last.warnings, pages },
+    noop: { ...timed(noop.ms), ...noop },
+    edit: { ...timed(edit.ms), built: edit.built },
+    baseline: { ...timed(baselineRuns.map((r) => r.totalMs)), runsDetail: baselineRuns },
+    memory,
+    ...(peers ? { peers } : {}),
+    chromium: baselineRuns[0]?.chromiumVersion ?? 'unknown',
+  };
+}
