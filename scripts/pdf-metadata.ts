@@ -8,7 +8,7 @@
  * kept: pdf-lib copies every object of the document it loaded.
  */
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 
 export interface PdfInfo {
   title: string;
@@ -47,8 +47,24 @@ export async function setPdfMetadata(printed: Uint8Array, info: PdfInfo): Promis
     (infoDict as { delete(key: PDFName): void }).delete(PDFName.of('CreationDate'));
     (infoDict as { delete(key: PDFName): void }).delete(PDFName.of('ModDate'));
   }
+  restoreTitleCase(doc, info.title);
   const id = createHash('sha256').update(printed).update(JSON.stringify(info)).digest('hex').slice(0, 32);
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
   const pdf = await doc.save({ useObjectStreams: false });
   return { pdf, pages: doc.getPageCount() };
+}
+
+/**
+ * Chromium names outline entries by the text as laid out, so a title set in capitals by
+ * CSS appears in capitals in the reader's bookmarks; give those entries the title as written.
+ */
+function restoreTitleCase(doc: PDFDocument, title: string): void {
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const key = (s: string) => s.replace(/\s+/g, '').toLocaleLowerCase();
+  let item = outlines?.lookupMaybe(PDFName.of('First'), PDFDict);
+  for (let guard = 0; item && guard < 10_000; guard++) {
+    const text = item.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText();
+    if (text && key(text) === key(title)) item.set(PDFName.of('Title'), PDFHexString.fromText(title));
+    item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
+  }
 }

@@ -26,8 +26,15 @@ import rehypeSafeLinks from './plugins/rehype-safe-links.js';
 import rehypeSections from './plugins/rehype-sections.js';
 import type { Heading, NormalizedBrief, RenderedBrief } from './types.js';
 
-/** GitHub's schema; footnote ids keep the prefix remark-rehype already gave them. */
-const schema = { ...defaultSchema, clobberPrefix: '' };
+/**
+ * GitHub's schema, plus `tel:` links (phone numbers in contacts); footnote ids keep the
+ * prefix remark-rehype already gave them. Our own plugins add ids, classes and `rel` after it.
+ */
+const schema = {
+  ...defaultSchema,
+  clobberPrefix: '',
+  protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.href ?? []), 'tel'] },
+};
 
 const processor = unified()
   .use(remarkParse)

@@ -5,6 +5,7 @@
  * - `raw-html`: HTML in Markdown is never rendered (`<b>x</b>` → dropped).
  * - `unsafe-link`: `javascript:`, `data:`, `file:` or `vbscript:` addresses (the link becomes text).
  * - `empty-link`: a link with no address, or only `#` (left over from a web page's print export).
+ * - `relative-link`: an address relative to some other site (`../x.html`), meaningless on paper.
  * - `empty-link-text`: a link with nothing to click on.
  * - `image-not-printed`: images are not embedded; a remote image becomes a link to it.
  */
@@ -30,6 +31,8 @@ export default function remarkContentWarnings() {
           warn(`removed the unsafe address \`${url.split(':')[0]!.toLowerCase()}:…\` of link “${label}”`, node, 'unsafe-link');
         } else if (url === '' || url === '#') {
           warn(`link “${label}” has no address; it is printed as plain text`, node, 'empty-link');
+        } else if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('#')) {
+          warn(`link “${label}” has the relative address ${url}; it is printed as plain text`, node, 'relative-link');
         }
         if (node.type === 'link' && label.trim() === '' && !node.children.some((c) => c.type === 'image')) {
           warn(`link to ${url || 'nowhere'} has no text to click on`, node, 'empty-link-text');
