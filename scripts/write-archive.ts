@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildConfig } from './config.js';
+import { createTemplateEngine } from './templates.js';
 import type { ArchiveBrief } from './types.js';
 import { atomFeed } from './archive/atom-feed.js';
 import { renderPages, type OutputFile } from './archive/render-pages.js';
@@ -28,10 +29,11 @@ export interface ArchiveResult {
 /** The archive's generated files (pages, feed, sitemap, search index) as records, without writing. */
 export function renderArchive(briefs: ArchiveBrief[], config: BuildConfig): OutputFile[] {
   const model = buildSiteModel(briefs);
-  const pages = renderPages(model, config);
+  const env = createTemplateEngine(config.templatesDir);
+  const pages = renderPages(model, config, env);
   const title = config.site.title ?? `${config.organization.name} briefs`;
   const files: OutputFile[] = [...pages];
-  files.push({ path: 'feed.xml', content: atomFeed(model.briefs, config, title) });
+  files.push({ path: 'feed.xml', content: atomFeed(model.briefs, config, title, env) });
   files.push({ path: 'assets/search-index.js', content: searchIndexScript(model.briefs) });
   const sitemap = sitemapXml(pages.filter((p) => p.path !== '404.html'), config);
   if (sitemap) files.push({ path: 'sitemap.xml', content: sitemap });
