@@ -1,0 +1,201 @@
+/**
+ * The archive stage without a browser: which files it writes, that two builds are
+ * byte-identical, related briefs, the feed, sitemap, metadata, escaping, links and the
+ * search index. Browser checks are in e2e-archive.test.ts.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import MiniSearch from 'minisearch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { relatedBriefs } from '../scripts/archive/related-briefs.js';
+import { siteUrls } from '../scripts/archive/site-urls.js';
+import { writeArchive, type ArchiveResult } from '../scripts/write-archive.js';
+import { checkFeed } from './helpers/archive-checks.js';
+import { fixtureBriefs, fixtureConfig, writeBuildOutputs } from './fixtures/archive/briefs.js';
+import { checkLinks, listFiles } from './helpers/link-check.js';
+
+const SITE_URL = 'https://briefs.example.org/';
+const [ituBrief, ituPost, privacy, intermediary] = fixtureBriefs().map((b) => b.slug) as [string, string, string, string];
+let tmp: string;
+let out: string;
+let result: ArchiveResult;
+
+const read = (rel: string, dir = out) => readFile(path.join(dir, rel), 'utf8');
+
+async function build(name: string, site: { url?: string; base_path?: string } = {}) {
+  const dir = path.join(tmp, name);
+  const briefs = fixtureBriefs();
+  await writeBuildOutputs(dir, briefs);
+  return { dir, result: await writeArchive(briefs, fixtureConfig(dir, site)) };
+}
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'briefpress-archive-'));
+  ({ dir: out, result } = await build('site', { url: SITE_URL }));
+});
+afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+describe('writeArchive', () => {
+  it('writes the pages, feed, sitemap, search index and assets, and lists them', async () => {
+    for (const file of [
+      'index.html', 'search.html', '404.html', 'feed.xml', 'sitemap.xml', 'robots.txt',
+      `briefs/${ituBrief}.html`, `briefs/${ituPost}.html`, 'tags/itu.html', 'tags/index.html',
+      'authors/emma-llanso.html', 'authors/index.html', 'assets/site.css', 'assets/search-index.js',
+      'assets/minisearch.js', 'assets/search.js', 'assets/filters.js', 'assets/styles/fonts.css',
+    ]) {
+      expect(result.files).toContain(file);
+    }
+    expect(result.files.some((f) => f.startsWith('assets/fonts/') && f.endsWith('.woff2'))).toBe(true);
+    const onDisk = (await listFiles(out)).filter((f) => !/\.(pdf|md)$/.test(f));
+    expect(onDisk).toEqual(result.files);
+    expect(result.files).not.toContain('manifest.json');
+  });
+
+  it('is deterministic: a second build is byte-identical and rewrites nothing', async () => {
+    const again = await build('again', { url: SITE_URL });
+    for (const file of result.files) expect(await read(file, again.dir), file).toBe(await read(file));
+    const rerun = await writeArchive(fixtureBriefs().reverse(), fixtureConfig(out, { url: SITE_URL }));
+    expect(rerun.changed).toEqual([]);
+    expect(rerun.files).toEqual(result.files);
+  });
+
+  it('lists briefs newest first, grouped by year, with kind, authors, tags, summary and PDF size', async () => {
+    const home = await read('index.html');
+    const order = [ituBrief, ituPost, intermediary, privacy].map((slug) => home.indexOf(`href="briefs/${slug}.html"`));
+    expect(order.every((pos, i) => pos > 0 && (i === 0 || pos > order[i - 1]!))).toBe(true);
+    expect(home.indexOf('id="year-2012"')).toBeLessThan(home.indexOf('id="year-2011"'));
+    expect(home).toContain('href="briefs/itu-ill-suited-to-regulate-cybersecurity.pdf"');
+    expect(home).toMatch(/2 pages · \d+ KB/);
+    expect(home).toContain('Blog post');
+    expect(home).toContain('href="authors/emma-llanso.html"');
+    expect(home).toContain('Apps collect precise location data');
+  });
+
+  it('escapes titles everywhere and inserts only the sanitized body as HTML', async () => {
+    const page = await read(`briefs/${privacy}.html`);
+    expect(page).toContain('Location Privacy &amp; Mobile Apps: &lt;What&gt; Users &quot;Expect&quot;');
+    expect(page).not.toContain('<What>');
+    expect(await read('index.html')).not.toContain('<What>');
+    expect(await read('feed.xml')).not.toContain('<What>');
+    expect(await read('assets/search-index.js')).not.toMatch(/<What>/);
+  });
+});
+
+describe('related briefs', () => {
+  it('pairs the two texts that cite the same paper, and scores cited URLs above tags', () => {
+    const related = relatedBriefs(fixtureBriefs());
+    expect(related.get(ituBrief)?.map((r) => r.brief.slug)).toEqual([ituPost]);
+    expect(related.get(ituPost)?.[0]?.reasons.links).toBe(1);
+    // The post shares its cited paper and two topics with the brief, and an author with another post.
+    expect(related.get(ituPost)?.map((r) => [r.brief.slug, r.score])).toEqual([[ituBrief, 3 + 2], [intermediary, 2]]);
+    expect(related.get(intermediary)?.map((r) => r.brief.slug)).toEqual([ituPost]);
+    expect(related.get(privacy)).toEqual([]);
+  });
+
+  it('links related briefs on each page, saying why', async () => {
+    expect(await read(`briefs/${ituBrief}.html`)).toMatch(/class="related"[\s\S]*href="itu-ill-suited-to-regulate-cybersecurity.html"/);
+    expect(await read(`briefs/${ituPost}.html`)).toMatch(/class="related"[\s\S]*href="itu-cybersecurity-proposals-threaten-existing-security-efforts.html"/);
+    expect(await read(`briefs/${intermediary}.html`)).toContain('Also by Emma Llansó');
+    expect(await read(`briefs/${privacy}.html`)).not.toContain('class="related"');
+  });
+});
+
+describe('tag and author pages', () => {
+  it('list exactly the briefs filed under them', async () => {
+    const tag = await read('tags/cybersecurity.html');
+    expect(tag).toContain(`href="../briefs/${ituBrief}.html"`);
+    expect(tag).toContain(`href="../briefs/${ituPost}.html"`);
+    expect(tag).not.toContain(`href="../briefs/${privacy}.html"`);
+    const author = await read('authors/emma-llanso.html');
+    expect(author).toContain(`href="../briefs/${ituPost}.html"`);
+    expect(author).toContain(`href="../briefs/${intermediary}.html"`);
+    expect(author).not.toContain(`href="../briefs/${ituBrief}.html"`);
+  });
+});
+
+describe('feed, sitemap and metadata', () => {
+  it('writes an Atom feed with one entry per brief', async () => {
+    const feed = await checkFeed(out, 4);
+    expect(feed.entries[0]?.link).toBe(`${SITE_URL}briefs/${ituBrief}.html`);
+    expect(feed.updated).toBe('2012-10-04T00:00:00Z');
+  });
+
+  it('writes a sitemap of absolute URLs and a robots.txt pointing to it', async () => {
+    const sitemap = await read('sitemap.xml');
+    expect(sitemap).toContain(`<loc>${SITE_URL}briefs/${ituPost}.html</loc><lastmod>2012-09-06</lastmod>`);
+    expect(sitemap).not.toContain('404.html');
+    expect(await read('robots.txt')).toContain(`Sitemap: ${SITE_URL}sitemap.xml`);
+  });
+
+  it('gives brief pages canonical URLs, Open Graph and JSON-LD (Report, BlogPosting)', async () => {
+    const ldOf = (html: string) => JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? 'null');
+    const brief = await read(`briefs/${ituBrief}.html`);
+    expect(brief).toContain(`<link rel="canonical" href="${SITE_URL}briefs/${ituBrief}.html">`);
+    expect(brief).toContain('<meta property="og:type" content="article">');
+    expect(brief).toContain('<meta name="description" content="Security proposals before the ITU');
+    expect(ldOf(brief)).toMatchObject({ '@type': 'Report', datePublished: '2012-10-04', encoding: { contentUrl: `${SITE_URL}briefs/${ituBrief}.pdf` } });
+    const post = ldOf(await read(`briefs/${ituPost}.html`));
+    expect(post).toMatchObject({ '@type': 'BlogPosting', author: [{ name: 'Emma Llansó' }] });
+  });
+
+  it('leaves out canonical URLs, JSON-LD and the sitemap without a site URL', async () => {
+    const { dir, result: plain } = await build('no-url');
+    const brief = await read(`briefs/${ituBrief}.html`, dir);
+    expect(brief).not.toContain('rel="canonical"');
+    expect(brief).not.toContain('application/ld+json');
+    expect(plain.files).not.toContain('sitemap.xml');
+    expect(await read('robots.txt', dir)).not.toContain('Sitemap:');
+    await checkFeed(dir, 4);
+  });
+});
+
+describe('links', () => {
+  it('are relative, so the archive works from disk, and none is broken', async () => {
+    expect(await checkLinks(out)).toEqual([]);
+    for (const file of result.files.filter((f) => f.endsWith('.html') && f !== '404.html')) {
+      expect(await read(file), file).not.toMatch(/(?:href|src|action)="\//);
+    }
+  });
+
+  it('start with the base path when one is configured, and none is broken', async () => {
+    const { dir } = await build('base', { base_path: '/briefs/', url: 'https://example.org/briefs/' });
+    expect(await read('tags/itu.html', dir)).toContain(`href="/briefs/briefs/${ituBrief}.html"`);
+    expect(await read('index.html', dir)).toContain('href="/briefs/assets/site.css"');
+    expect(await checkLinks(dir, { basePath: '/briefs/' })).toEqual([]);
+    expect(await read('feed.xml', dir)).toContain(`https://example.org/briefs/briefs/${ituBrief}.html`);
+  });
+
+  it('computes hrefs per page depth', () => {
+    const config = { site: { language: 'en' } };
+    expect(siteUrls('briefs/a.html', config).href('index.html')).toBe('../index.html');
+    expect(siteUrls('briefs/a.html', config).href('briefs/b.pdf')).toBe('b.pdf');
+    expect(siteUrls('index.html', config).href('tags/x.html')).toBe('tags/x.html');
+    expect(siteUrls('briefs/a.html', { site: { language: 'en', base_path: '/b/' } }).href('index.html')).toBe('/b/');
+  });
+
+  it('reports a missing file, fragment and asset', async () => {
+    const { dir } = await build('broken');
+    const { writeFile, unlink } = await import('node:fs/promises');
+    await unlink(path.join(dir, 'assets/filters.js'));
+    await unlink(path.join(dir, `briefs/${ituPost}.pdf`));
+    await writeFile(path.join(dir, 'extra.html'), '<a href="index.html#nowhere">x</a><img src="/abs.png">');
+    const broken = await checkLinks(dir);
+    expect(broken.map((b) => `${b.from} ${b.link}`)).toEqual(
+      expect.arrayContaining(['index.html assets/filters.js', `index.html briefs/${ituPost}.pdf`, 'extra.html index.html#nowhere', 'extra.html /abs.png']),
+    );
+  });
+});
+
+describe('search index', () => {
+  it('finds a word that occurs in one brief body only, with the fields the page shows', async () => {
+    const script = await read('assets/search-index.js');
+    const data = JSON.parse(script.slice(script.indexOf('=') + 1).trim().replace(/;$/, ''));
+    const index = MiniSearch.loadJS(data.index, data.options);
+    expect(index.documentCount).toBe(4);
+    const hits = index.search('zeitgeist');
+    expect(hits.map((h) => h.url)).toEqual([`briefs/${ituPost}.html`]);
+    expect(hits[0]).toMatchObject({ title: 'ITU Ill-Suited to Regulate Cybersecurity', kind: 'post', pdf: `briefs/${ituPost}.pdf` });
+    expect(index.search('llanso', { fuzzy: 0.2 }).length).toBeGreaterThan(0);
+  });
+});
