@@ -1,0 +1,239 @@
+/**
+ * Plain-text lines → Markdown blocks: hard-wrapped lines joined into paragraphs (with
+ * end-of-line hyphenation undone), bullets and numbered items into lists (a blank line
+ * between items does not split a list), short title-like lines into `##` headings,
+ * short-line groups (addresses, contact blocks) kept as lines.
+ */
+import type { SourceLine } from './source-lines.js';
+import { isBlank } from './source-lines.js';
+import { isLoneGlyph, isSubGlyph, parseItem, type ItemMarker } from './list-items.js';
+import { keepHyphen } from './rules/dehyphenate.js';
+import { isAllCaps, MINOR_WORDS, toTitleCase } from './title-case.js';
+import { parseDateLine } from './dates.js';
+import { toInline, type InlineOptions } from './inline.js';
+
+export interface ListItem {
+  ordered: boolean;
+  marker: string;
+  number?: number;
+  indent: number;
+  level: number;
+  text: string;
+  line: SourceLine;
+}
+
+export type Block =
+  | { type: 'heading'; text: string; line: SourceLine }
+  | { type: 'paragraph'; text: string; line: SourceLine }
+  | { type: 'lines'; texts: string[]; line: SourceLine }
+  | { type: 'list'; items: ListItem[]; line: SourceLine };
+
+export interface BlockOptions {
+  /** Width of hard-wrapped lines, when the text is hard-wrapped. */
+  wrapWidth?: number;
+  /** Words of the whole text (for dehyphenation). */
+  words: ReadonlySet<string>;
+}
+
+const endsSentence = (text: string) => /[.!?:;]["”’)\]]*$/.test(text.trim());
+const startsLower = (text: string) => /^\s*\p{Ll}/u.test(text);
+const hasLink = (text: string) => /https?:\/\/|www\.|@[\w-]+\./.test(text);
+
+/** Is a line shaped like a heading: short, no final punctuation, capitalized like a title? */
+export function isHeadingLike(text: string): boolean {
+  const t = text.trim().replace(/:$/, '');
+  const words = t.split(/\s+/);
+  if (t.length < 3 || t.length > 90 || words.length > 12 || hasLink(t)) return false;
+  if (/[.,;!]["”’)]?$/.test(t) || !/^[\p{Lu}\p{N}"“]/u.test(t) || /^\p{N}+$/u.test(t)) return false;
+  if (text.trim().endsWith(':') && words.length > 5) return false;
+  if (parseDateLine(t)) return false;
+  if (isAllCaps(t)) return true;
+  const significant = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()) && /^\p{L}/u.test(w));
+  const capitalized = significant.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return words.length <= 6 || capitalized / Math.max(1, significant.length) >= 0.75;
+}
+
+/** Join a wrapped line to the text before it, undoing hyphenation. */
+export function joinWrapped(before: string, after: string, words: ReadonlySet<string>): string {
+  const next = after.trim();
+  const hyphen = /(\p{L}+)-$/u.exec(before);
+  const tail = /^\p{L}+/u.exec(next)?.[0];
+  if (hyphen && tail) return keepHyphen(hyphen[1]!, tail, words) ? before + next : before.slice(0, -1) + next;
+  if (/[—/]$/.test(before)) return before + next;
+  return `${before} ${next}`;
+}
+
+/** Estimate the width of hard-wrapped lines, or undefined when paragraphs are one line each. */
+export function wrapWidth(lines: readonly SourceLine[]): number | undefined {
+  const lengths: number[] = [];
+  lines.forEach((line, i) => {
+    const next = lines[i + 1];
+    if (!isBlank(line) && !isBlank(next) && !parseItem(next!.text) && line.text.trim().length >= 30) lengths.push(line.text.trimEnd().length);
+  });
+  if (lengths.length < 3) return undefined;
+  lengths.sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.9)]!;
+  return width <= 110 ? width : undefined;
+}
+
+interface Draft {
+  kind: 'paragraph' | 'item';
+  lines: SourceLine[];
+  text: string;
+  item?: ItemMarker;
+}
+
+/** Group lines into blocks. */
+export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): Block[] {
+  const width = options.wrapWidth;
+  const groups = groupLines(lines);
+  const blocks: Block[] = [];
+  const lastNumber = new Map<string, number>();
+
+  for (const group of groups) {
+    const drafts: Draft[] = [];
+    for (const line of group) {
+      const item = acceptItem(parseItem(line.text), lastNumber);
+      const current = drafts.at(-1);
+      if (item) {
+        drafts.push({ kind: 'item', lines: [line], text: item.text.trim(), item });
+      } else if (current && shouldJoin(current, line, width)) {
+        current.lines.push(line);
+        current.text = joinWrapped(current.text, line.text, options.words);
+      } else {
+        drafts.push({ kind: 'paragraph', lines: [line], text: line.text.trim() });
+      }
+    }
+    const paragraphs = drafts.filter((d) => d.kind === 'paragraph');
+    const short = width ? width * 0.65 : 60;
+    if (
+      drafts.length >= 2 &&
+      paragraphs.length === drafts.length &&
+      drafts.every((d) => d.lines.length === 1 && d.text.length < short) &&
+      !(isHeadingLike(drafts[0]!.text) && drafts.slice(1).every((d) => endsSentence(d.text)))
+    ) {
+      blocks.push({ type: 'lines', texts: drafts.map((d) => d.text), line: drafts[0]!.lines[0]! });
+      continue;
+    }
+    for (const draft of drafts) {
+      const line = draft.lines[0]!;
+      if (draft.kind === 'item') {
+        const item = draft.item!;
+        const entry: ListItem = { ordered: item.ordered, marker: item.marker, indent: item.indent, level: 1, text: draft.text, line };
+        if (item.number !== undefined) entry.number = item.number;
+        const previous = blocks.at(-1);
+        if (previous?.type === 'list') previous.items.push(entry);
+        else blocks.push({ type: 'list', items: [entry], line });
+      } else if (draft.lines.length === 1 && isHeadingLike(draft.text)) {
+        blocks.push({ type: 'heading', text: draft.text.replace(/:$/, ''), line });
+        lastNumber.clear();
+      } else {
+        blocks.push({ type: 'paragraph', text: draft.text, line });
+      }
+    }
+  }
+  // A heading-like line at the very end (a sign-off, a credit) is text, not a heading.
+  const last = blocks.at(-1);
+  if (last?.type === 'heading') blocks[blocks.length - 1] = { type: 'paragraph', text: last.text, line: last.line };
+  for (const block of blocks) if (block.type === 'list') assignLevels(block.items);
+  return blocks;
+}
+
+/** Blank-line separated groups; a lone bullet glyph joins the text that follows it. */
+function groupLines(lines: readonly SourceLine[]): SourceLine[][] {
+  const groups: SourceLine[][] = [];
+  let current: SourceLine[] = [];
+  let glyph: SourceLine | undefined;
+  for (const line of lines) {
+    if (isBlank(line)) {
+      if (current.length && !glyph) groups.push(current), (current = []);
+      continue;
+    }
+    if (isLoneGlyph(line.text) && !/^\s*-\s*$/.test(line.text)) {
+      glyph = line;
+      continue;
+    }
+    if (glyph) {
+      current.push({ ...line, text: `${glyph.text.trim()} ${line.text.trim()}` });
+      glyph = undefined;
+    } else current.push(line);
+  }
+  if (current.length) groups.push(current);
+  return groups;
+}
+
+/** Numbered items must count on (1, 2, 3 …) so that "15. " at the start of a wrapped line stays text. */
+function acceptItem(item: ItemMarker | undefined, lastNumber: Map<string, number>): ItemMarker | undefined {
+  if (!item || !item.ordered) return item;
+  const kind = item.marker === '(1)' ? '1' : item.marker;
+  const previous = lastNumber.get(kind);
+  if (item.number === 1 || (previous !== undefined && item.number === previous + 1)) {
+    lastNumber.set(kind, item.number!);
+    return item;
+  }
+  if (kind === 'i' && lastNumber.get('a') === 8) return acceptItem({ ...item, marker: 'a', number: 9 }, lastNumber);
+  return undefined;
+}
+
+function shouldJoin(current: Draft, line: SourceLine, width: number | undefined): boolean {
+  const previous = current.lines.at(-1)!.text;
+  const text = line.text;
+  if (/\p{L}-$/u.test(previous.trim()) && startsLower(text)) return true;
+  if (width) {
+    const prevLength = previous.trimEnd().length;
+    if (endsSentence(previous) && prevLength < width * 0.75) return false;
+    if (current.kind === 'paragraph' && current.lines.length === 1 && prevLength < width * 0.7 && isHeadingLike(previous) && !startsLower(text)) return false;
+    return true;
+  }
+  if (startsLower(text)) return true;
+  return current.kind === 'item' && (line.text.length - line.text.trimStart().length) > (current.item?.indent ?? 0);
+}
+
+/** Second-level items: deeper indent, a sub-level glyph, or letters under numbers. */
+function assignLevels(items: ListItem[]): void {
+  const base = items[0]!;
+  for (const item of items.slice(1)) {
+    const deeper = item.indent >= base.indent + 2;
+    const subGlyph = !item.ordered && !base.ordered && isSubGlyph(item.marker) && !isSubGlyph(base.marker);
+    const subNumber = item.ordered && base.ordered && item.marker !== base.marker && (item.marker === 'a' || item.marker === 'i');
+    if (deeper || subGlyph || subNumber) item.level = 2;
+  }
+}
+
+/** Render blocks as Markdown. */
+export function renderBlocks(blocks: readonly Block[], evidence: Map<string, string>, inline: InlineOptions = {}): string {
+  const out: string[] = [];
+  for (const block of blocks) {
+    if (block.type === 'heading') out.push(`## ${toInline(toTitleCase(block.text, evidence), inline)}`);
+    else if (block.type === 'paragraph') out.push(toInline(block.text, inline));
+    else if (block.type === 'lines') out.push(block.texts.map((t) => toInline(t, inline)).join('\\\n'));
+    else out.push(renderList(block.items, inline));
+  }
+  return out.join('\n\n');
+}
+
+function renderList(items: readonly ListItem[], inline: InlineOptions): string {
+  const lines: string[] = [];
+  let number = 0;
+  let parentWidth = 2;
+  let previousTop: ListItem | undefined;
+  const counters = new Map<ListItem, number>();
+  for (const item of items) {
+    const text = toInline(item.text, inline);
+    if (item.level === 1 || !previousTop) {
+      if (previousTop && previousTop.ordered !== item.ordered) lines.push('');
+      if (!previousTop || previousTop.ordered !== item.ordered) number = item.number ?? 1;
+      else number++;
+      const marker = item.ordered ? `${number}.` : '-';
+      parentWidth = marker.length + 1;
+      lines.push(`${marker} ${text}`);
+      previousTop = item;
+      counters.set(item, 0);
+    } else {
+      const count = (counters.get(previousTop) ?? 0) + 1;
+      counters.set(previousTop, count);
+      lines.push(`${' '.repeat(parentWidth)}${item.ordered ? `${count}.` : '-'} ${text}`);
+    }
+  }
+  return lines.join('\n');
+}

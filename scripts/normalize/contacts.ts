@@ -1,0 +1,61 @@
+/**
+ * Contacts from contact sentences and blocks: "contact Emma Llansó, Policy Counsel,
+ * ellanso@cdt.org, or Jim Dempsey, VP for Public Policy, jdempsey@cdt.org" → two
+ * contacts {name, role, email}. The text stays in the body.
+ */
+import type { Contact } from '../types.js';
+
+const emailPattern = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const keyword = /\b(?:contact(?:ing)?|reach|write to|e-?mail|call|questions|inquiries|information)\b\s*:?/giu;
+const personName = /^(?:(?:dr|mr|mrs|ms|prof)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|del|der|di|la|le|du|bin|al)){1,4}$/u;
+const phonePattern = /(?:(?:tel|phone|ph|p|t|call|at)\.?:?\s*)?\+?\(?\d[\d\s().–-]{6,}\d/giu;
+
+/** Contacts named in one paragraph (or a contact block joined with commas). */
+export function contactsIn(text: string, isBlock = false): Contact[] {
+  const emails = [...text.matchAll(emailPattern)];
+  if (emails.length === 0) return [];
+  const before = text.slice(0, emails[0]!.index);
+  const keywords = [...before.matchAll(keyword)];
+  if (keywords.length === 0 && !isBlock) return [];
+  let start = keywords.length ? keywords.at(-1)!.index + keywords.at(-1)![0].length : 0;
+  const contacts: Contact[] = [];
+  for (const match of emails) {
+    const email = match[0].replace(/\.+$/, '');
+    const contact = parseChunk(text.slice(start, match.index));
+    start = match.index + match[0].length;
+    if (contact) contacts.push({ ...contact, email });
+  }
+  return contacts;
+}
+
+function parseChunk(chunk: string): Omit<Contact, 'email'> | undefined {
+  let rest = chunk
+    .replace(phonePattern, ' ')
+    .replace(/^[\s,;:.()\-–—]*(?:(?:or|and|&|please)\s+)*(?:contact\s+)?/i, '')
+    .replace(/[\s,;:(<\-–—]*(?:\b(?:at|via|by|on|e-?mail|email|mail|to)\b[\s:]*)*[\s,;:(<\-–—]*$/i, '')
+    .trim();
+  let role: string | undefined;
+  const parenthetical = /^(.*?)\s*\(([^)]+)\)$/.exec(rest);
+  if (parenthetical) [rest, role] = [parenthetical[1]!, parenthetical[2]!];
+  const parts = rest.split(/\s*,\s*/).filter(Boolean);
+  let name = parts.shift()?.trim();
+  // "Jane Doe of the Acme Institute" → name and role.
+  const of = name ? /^(.*?)\s+(?:of|from)\s+(.+)$/.exec(name) : null;
+  if (of && personName.test(of[1]!)) [name, role] = [of[1]!, role ?? of[2]!];
+  if (!name || !personName.test(name)) return undefined;
+  role ??= parts.join(', ').trim() || undefined;
+  return role ? { name, role } : { name };
+}
+
+/** Contacts across paragraphs, without duplicates. */
+export function findContacts(paragraphs: readonly { text: string; block: boolean }[]): Contact[] {
+  const seen = new Set<string>();
+  const contacts: Contact[] = [];
+  for (const { text, block } of paragraphs) {
+    for (const contact of contactsIn(text, block)) {
+      const key = `${contact.name}|${contact.email}`.toLowerCase();
+      if (!seen.has(key)) seen.add(key), contacts.push(contact);
+    }
+  }
+  return contacts;
+}

@@ -1,0 +1,20 @@
+/** Front matter out: the known keys in the order of `FRONT_MATTER_KEYS`, as YAML, then the body. */
+import { stringify } from 'yaml';
+import { FRONT_MATTER_KEYS } from '../front-matter.js';
+import type { BriefData } from '../types.js';
+
+export function writeFrontMatter(data: BriefData): string {
+  const ordered: Record<string, unknown> = {};
+  for (const key of FRONT_MATTER_KEYS) {
+    const value = data[key];
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    ordered[key] = value;
+  }
+  return stringify(ordered, { lineWidth: 0 });
+}
+
+/** The whole normalized document: `---\n<yaml>---\n\n<body>\n`. */
+export function writeMarkdown(data: BriefData, body: string): string {
+  const trimmed = body.replace(/^\n+|\s+$/g, '');
+  return `---\n${writeFrontMatter(data)}---\n${trimmed ? `\n${trimmed}\n` : ''}`;
+}

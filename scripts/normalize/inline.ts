@@ -1,0 +1,95 @@
+/**
+ * Plain text → Markdown inline content: characters Markdown would misread are escaped,
+ * bare URLs and e-mail addresses become links. For web exports, `[text](#) [n]`
+ * references become `[text](url)` from the Links list, and dead `[text](#)` links keep
+ * only their text.
+ */
+
+export interface InlineOptions {
+  /** The text already holds Markdown links (web exports): keep them, resolve references. */
+  markdownLinks?: boolean;
+  /** Numbered links of a web export's Links list. */
+  links?: ReadonlyMap<number, string>;
+  /** Called for a reference whose number is not in the Links list, and for dead links. */
+  onDeadLink?: (text: string, reference?: number) => void;
+  /** Called with each reference number used. */
+  onReference?: (reference: number) => void;
+}
+
+const URL_CHARS = String.raw`[^\s<>"\]\[]`;
+const tokens = new RegExp(
+  [
+    String.raw`\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\(([^()\s]*)\)(?:\s*\[(\d+)\])?`, // 1 text, 2 target, 3 reference
+    String.raw`<((?:https?:\/\/|mailto:)[^\s<>]+)>`, // 4 autolink
+    String.raw`\b((?:https?:\/\/|www\.)${URL_CHARS}+)`, // 5 bare URL
+    String.raw`([\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})`, // 6 e-mail
+  ].join('|'),
+  'gu',
+);
+
+/** Escape what Markdown would read as syntax in plain text. */
+export function escapeText(text: string): string {
+  return text.replace(/[\\`*_[\]<~]/g, '\\$&').replace(/&(?=#?\w+;)/g, '\\&');
+}
+
+/** Escape what would start a block construct at the start of a paragraph or list item. */
+export function escapeLineStart(text: string): string {
+  return text
+    .replace(/^([#>+=]|-(?=\s|-|$))/, '\\$1')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/** Split a trailing punctuation run off a URL ("…pdf." → "…pdf" + "."), keeping balanced parentheses. */
+function trimUrl(url: string): [string, string] {
+  let end = url.length;
+  while (end > 0) {
+    const ch = url[end - 1]!;
+    if (/[.,;:!?'"’”]/.test(ch)) end--;
+    else if (ch === ')' && (url.slice(0, end).match(/\(/g)?.length ?? 0) < (url.slice(0, end).match(/\)/g)?.length ?? 0)) end--;
+    else break;
+  }
+  return [url.slice(0, end), url.slice(end)];
+}
+
+export function toInline(text: string, options: InlineOptions = {}): string {
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(tokens)) {
+    const [whole, linkText, target, reference, autolink, bareUrl, email] = match;
+    let replacement: string;
+    let consumed = whole;
+    if (linkText !== undefined) {
+      if (!options.markdownLinks) {
+        // Plain text that merely looks like a link: escape it (the URL inside still becomes a link).
+        continue;
+      }
+      const label = linkText.replace(/\s+/g, ' ').trim();
+      const number = reference ? Number(reference) : undefined;
+      const url = target === '#' || target === '' ? (number !== undefined ? options.links?.get(number) : undefined) : target;
+      if (number !== undefined && url) options.onReference?.(number);
+      if (url) replacement = `[${label}](${url})`;
+      else {
+        options.onDeadLink?.(label, number);
+        replacement = label;
+      }
+    } else if (autolink !== undefined) {
+      replacement = options.markdownLinks ? whole : `<${autolink}>`;
+    } else if (bareUrl !== undefined) {
+      const [url, rest] = trimUrl(bareUrl);
+      consumed = url;
+      replacement = url.startsWith('www.') ? `[${url}](https://${url})` : `<${url}>`;
+      out += escapeText(text.slice(last, match.index)) + replacement;
+      last = match.index + consumed.length;
+      void rest;
+      continue;
+    } else {
+      const address = email!.replace(/\.+$/, '');
+      consumed = address;
+      replacement = `[${address}](mailto:${address})`;
+    }
+    out += (options.markdownLinks ? text.slice(last, match.index) : escapeText(text.slice(last, match.index))) + replacement;
+    last = match.index + consumed.length;
+  }
+  out += options.markdownLinks ? text.slice(last) : escapeText(text.slice(last));
+  return escapeLineStart(out);
+}

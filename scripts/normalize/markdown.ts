@@ -1,0 +1,111 @@
+/**
+ * Reader `markdown`: Markdown with YAML front matter passes through. The front matter is
+ * validated against the schema (invalid YAML, unknown keys with a "did you mean",
+ * dates that are not dates), with messages pointing at the key inside the source; the
+ * body is kept as it is (line endings and Unicode NFC only).
+ */
+import type { VFile } from 'vfile';
+import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { briefDataSchema, FRONT_MATTER_KEYS } from '../front-matter.js';
+import { closest } from '../did-you-mean.js';
+import { describeIssue } from '../user-error.js';
+import type { BriefData } from '../types.js';
+import { toIsoDate } from './dates.js';
+import type { ReaderResult } from './reader-result.js';
+import type { NormalizeOptions } from './index.js';
+
+export const reader = 'markdown';
+const source = 'briefpress';
+const frontMatter = /^---[ \t]*\n([\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+/** Is this text Markdown: front matter first, or an ATX `# Title` first? */
+export function looksLikeMarkdown(text: string): boolean {
+  return /^---[ \t]*\n/.test(text) || /^\s*#\s+\S/.test(text);
+}
+
+interface Problem {
+  reason: string;
+  place: { line: number; column: number };
+  ruleId: string;
+}
+
+export function readMarkdown(file: VFile, text: string, _options: NormalizeOptions): ReaderResult {
+  const source_ = text.replace(/\r\n?/g, '\n');
+  const match = frontMatter.exec(source_);
+  if (/^---[ \t]*\n/.test(source_) && !match) {
+    file.fail('front matter is not closed: add a line `---` after it', { place: { line: 1, column: 1 }, ruleId: 'front-matter-yaml', source });
+  }
+  let body = match ? source_.slice(match[0].length) : source_;
+  const problems: Problem[] = [];
+  let raw: Record<string, unknown> = {};
+  if (match) {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(match[1] ?? '', { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const at = (offset: number) => {
+      const { line, col } = lineCounter.linePos(offset);
+      return { line: line + 1, column: col };
+    };
+    for (const error of doc.errors) problems.push({ reason: `invalid YAML: ${error.message.split('\n')[0]}`, place: at(error.pos[0]), ruleId: 'front-matter-yaml' });
+    if (!doc.errors.length) {
+      const value = doc.toJS() ?? {};
+      if (typeof value !== 'object' || Array.isArray(value)) {
+        problems.push({ reason: 'front matter must be a mapping of keys to values (title: …)', place: { line: 2, column: 1 }, ruleId: 'front-matter-yaml' });
+      } else {
+        raw = value as Record<string, unknown>;
+        checkKeys(doc, raw, at, problems);
+      }
+    }
+  }
+
+  // A document without a title in its front matter takes its first `# heading`.
+  if (raw.title === undefined && !problems.length) {
+    const heading = /^(?:\s*\n)*#[ \t]+(.+?)[ \t#]*\n/.exec(`${body}\n`);
+    if (heading) {
+      raw.title = heading[1]!.trim();
+      body = body.slice(heading[0].length);
+    }
+  }
+  raw.kind ??= 'brief';
+  const result = briefDataSchema.safeParse(raw);
+  if (!result.success && !problems.length) {
+    for (const issue of result.error.issues) {
+      problems.push({ reason: describeIssue(issue, FRONT_MATTER_KEYS), place: { line: match ? 2 : 1, column: 1 }, ruleId: 'front-matter-schema' });
+    }
+  }
+  if (problems.length) {
+    problems.slice(0, -1).forEach((p) => (file.message(p.reason, { place: p.place, ruleId: p.ruleId, source }).fatal = true));
+    const last = problems.at(-1)!;
+    file.fail(last.reason, { place: last.place, ruleId: last.ruleId, source });
+  }
+  return { data: result.data as BriefData, body: body.replace(/^\n+/, '').replace(/\s+$/, '') };
+}
+
+/** Unknown keys (with a "did you mean"), dates in other forms, and schema errors, each at its key. */
+function checkKeys(doc: Document, raw: Record<string, unknown>, at: (offset: number) => { line: number; column: number }, problems: Problem[]): void {
+  if (!isMap(doc.contents)) return;
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const keyPlace = at((pair.key as { range?: [number, number] } | null)?.range?.[0] ?? 0);
+    if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key)) {
+      const guess = closest(key, FRONT_MATTER_KEYS);
+      problems.push({ reason: `unknown key \`${key}\`${guess ? ` (did you mean \`${guess}\`?)` : ''}; known keys: ${FRONT_MATTER_KEYS.join(', ')}`, place: keyPlace, ruleId: 'front-matter-unknown-key' });
+      continue;
+    }
+    const valueNode = pair.value as { range?: [number, number] } | null;
+    const valuePlace = at(valueNode?.range?.[0] ?? 0);
+    if (key === 'date') {
+      const value = raw.date instanceof Date ? raw.date.toISOString().slice(0, 10) : String(raw.date ?? '');
+      const iso = toIsoDate(value);
+      if (!iso || !briefDataSchema.shape.date.safeParse(iso).success) {
+        problems.push({ reason: `\`date\`: "${value}" is not a date; write it as YYYY-MM-DD, e.g. 2012-10-04`, place: valuePlace, ruleId: 'front-matter-date' });
+      } else raw.date = iso;
+      continue;
+    }
+    const check = briefDataSchema.shape[key as keyof typeof briefDataSchema.shape].safeParse(raw[key]);
+    if (!check.success) {
+      for (const issue of check.error.issues) {
+        problems.push({ reason: describeIssue({ ...issue, path: [key, ...issue.path] } as typeof issue), place: valuePlace, ruleId: 'front-matter-schema' });
+      }
+    }
+  }
+}

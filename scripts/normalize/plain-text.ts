@@ -1,0 +1,175 @@
+/**
+ * The plain-text pipeline shared by the PDF one-pager reader and the generic reader:
+ * repairs, page debris, letterhead, title and date at the top, then blocks.
+ */
+import type { VFile } from 'vfile';
+import type { NormalizeOptions } from './index.js';
+import type { Contact } from '../types.js';
+import { toLines, isBlank, recordRemoved, placeOf, type SourceLine } from './source-lines.js';
+import { removePageDebris } from './page-debris.js';
+import { letterheadConfigured, letterheadShape, organization, tagline } from './letterhead.js';
+import { parseDateLine, findDate } from './dates.js';
+import { isAllCaps, acronymEvidence, toTitleCase, MINOR_WORDS } from './title-case.js';
+import { joinWrapped, renderBlocks, toBlocks, wrapWidth, type Block } from './blocks.js';
+import { vocabulary } from './rules/dehyphenate.js';
+import { fixOcrIll, id as ocrIllId } from './rules/ocr-ill.js';
+import { findContacts } from './contacts.js';
+import { summarize } from './summary.js';
+import { placeAt } from './place.js';
+import type { ReaderResult } from './reader-result.js';
+
+const source = 'briefpress';
+const TOP_LIMIT = 60;
+
+/** Genre labels that sit above a title but are not one. */
+const label = /^(?:for immediate release|immediate release|press release|news release|media advisory|media release|statement|testimony|policy brief|issue brief|fact sheet|backgrounder|memorandum|memo)\b/i;
+
+/** Apply the `ocr-ill` rule to the whole text, with a note per fix. */
+export function repairText(file: VFile, text: string): string {
+  const fixed = fixOcrIll(text);
+  for (const offset of fixed.offsets) {
+    file.info('read `III` as `Ill` (an OCR confusion; a Roman numeral makes no sense here)', { place: placeAt(text, offset), ruleId: ocrIllId, source });
+  }
+  return fixed.text;
+}
+
+/** Is a line the start of running text: a sentence of ten words or more in ordinary case? */
+function isBodyText(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 10 || isAllCaps(text)) return false;
+  const significant = words.filter((w) => /^\p{L}/u.test(w) && !MINOR_WORDS.has(w.toLowerCase()));
+  const capitalized = significant.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalized / Math.max(1, significant.length) < 0.6;
+}
+
+interface Candidate {
+  lines: SourceLine[];
+  indexes: number[];
+}
+
+export function readPlainText(file: VFile, text: string, options: NormalizeOptions, mode: 'brief' | 'generic'): ReaderResult {
+  const org = options.organization;
+  let lines = removePageDebris(file, toLines(repairText(file, text)));
+  const removed = new Set<number>();
+  const remove = (index: number, ruleId: string) => {
+    removed.add(index);
+    recordRemoved(file, [lines[index]!], ruleId);
+  };
+
+  // The configured organization's details, anywhere.
+  lines.forEach((line, i) => {
+    const id = !isBlank(line) ? letterheadConfigured(line.text, org) : undefined;
+    if (id) remove(i, id);
+  });
+
+  // The top: letterhead shapes, the date line, title candidates.
+  let topEnd = lines.findIndex((line, i) => !removed.has(i) && isBodyText(line.text));
+  if (topEnd === -1 || topEnd > TOP_LIMIT) topEnd = Math.min(lines.length, TOP_LIMIT);
+  let dateIndex = -1;
+  let date: string | undefined;
+  const candidates: Candidate[] = [];
+  let current: Candidate | undefined;
+  for (let i = 0; i < topEnd; i++) {
+    const line = lines[i]!;
+    if (isBlank(line) || removed.has(i)) {
+      current = undefined;
+      continue;
+    }
+    const shape = letterheadShape(line.text);
+    const found = date === undefined ? parseDateLine(line.text) : undefined;
+    if (shape) remove(i, shape), (current = undefined);
+    else if (found) {
+      date = found.iso;
+      dateIndex = i;
+      removed.add(i);
+      recordRemoved(file, [line], 'date-line');
+      current = undefined;
+    } else {
+      if (!current) candidates.push((current = { lines: [], indexes: [] }));
+      current.lines.push(line);
+      current.indexes.push(i);
+    }
+  }
+
+  const title = chooseTitle(candidates, dateIndex, lines);
+  if (!title) {
+    const first = lines.find((line) => !isBlank(line));
+    file.fail('no recognizable title: expected a short line (such as an ALL-CAPS title) before the text starts', {
+      place: placeOf(first), ruleId: 'no-title', source,
+    });
+  }
+  const titleAt = candidates.indexOf(title);
+  candidates.forEach((candidate, k) => {
+    if (k >= titleAt || isAllCaps(candidate.lines.map((l) => l.text).join(' ')) === false) return;
+    const joined = candidate.lines.map((l) => l.text).join(' ');
+    const id = candidate.lines.some((l) => organization.test(l.text)) || organization.test(joined) ? organization.id : tagline.id;
+    candidate.indexes.forEach((index) => remove(index, id));
+  });
+  title.indexes.forEach((index) => removed.add(index));
+
+  // Trailing letterhead: final groups made only of letterhead-shaped lines.
+  for (let i = lines.length - 1; i >= topEnd; i--) {
+    if (isBlank(lines[i]) || removed.has(i)) continue;
+    const shape = letterheadShape(lines[i]!.text);
+    if (!shape) break;
+    remove(i, shape);
+  }
+
+  const body = lines.filter((_, i) => !removed.has(i));
+  const words = vocabulary(text);
+  const blocks = toBlocks(body, { wrapWidth: wrapWidth(body), words });
+  const evidence = acronymEvidence(body.map((l) => l.text).join('\n'));
+  const rawTitle = title.lines.map((l) => l.text.trim()).reduce((a, b) => joinWrapped(a, b, words));
+  const data: ReaderResult['data'] = { title: toTitleCase(rawTitle.replace(/\s+/g, ' '), evidence), kind: 'brief' };
+
+  const firstParagraph = blocks.find((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && b.text.split(/\s+/).length >= 8);
+  if (!date && firstParagraph) {
+    const found = findDate(firstParagraph.text.slice(0, 120));
+    if (found) date = found.iso;
+  }
+  if (date) data.date = date;
+  const contacts: Contact[] = findContacts(
+    blocks.flatMap((b): { text: string; block: boolean }[] => (b.type === 'paragraph' ? [{ text: b.text, block: false }] : b.type === 'lines' ? [{ text: b.texts.join(', '), block: true }] : [])),
+  );
+  if (contacts.length) data.contacts = contacts;
+  const summary = firstParagraph ? summarize(firstParagraph.text) : undefined;
+  if (summary) data.summary = summary;
+
+  if (mode === 'generic') {
+    file.message(
+      `not recognized as a PDF one-pager, a web export or Markdown: read as plain text; the title ("${data.title}")${date ? ' and date' : ''} were guessed, check them`,
+      { place: placeOf(title.lines[0]), ruleId: 'generic-reader', source },
+    );
+  }
+  return { data, body: renderBlocks(blocks, evidence) };
+}
+
+/** The title among the short groups at the top: next to the date, long, in capitals; not a label or a tagline. */
+function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly SourceLine[]): Candidate | undefined {
+  let best: Candidate | undefined;
+  let bestScore = -Infinity;
+  candidates.forEach((candidate, k) => {
+    const text = candidate.lines.map((l) => l.text.trim()).join(' ');
+    const words = text.split(/\s+/).length;
+    let score = Math.min(words, 12);
+    const first = candidate.indexes[0]!;
+    const last = candidate.indexes.at(-1)!;
+    if (dateIndex >= 0 && (neighbour(lines, last, 1) === dateIndex || neighbour(lines, first, -1) === dateIndex)) score += 6;
+    if (isAllCaps(text)) score += 4;
+    if (candidate.lines.some((l) => organization.test(l.text)) || tagline.hasSeparators(text)) score -= 20;
+    if (label.test(text) && words <= 4) score -= 30;
+    if (/[.;,]$/.test(text)) score -= 10;
+    if (candidate.lines.length > 3 || text.length > 250) score -= 10;
+    if (k === candidates.length - 1) score += 2;
+    if (score > bestScore) [best, bestScore] = [candidate, score];
+  });
+  return bestScore > -10 ? best : undefined;
+}
+
+/** Index of the next (step 1) or previous (step -1) non-blank line. */
+function neighbour(lines: readonly SourceLine[], from: number, step: 1 | -1): number {
+  for (let i = from + step; i >= 0 && i < lines.length; i += step) {
+    if (!isBlank(lines[i])) return i;
+  }
+  return -1;
+}

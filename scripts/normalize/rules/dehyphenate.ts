@@ -1,0 +1,38 @@
+/**
+ * Rule `dehyphenate`: a word split across a line end by a hyphen is joined again
+ * ("tele-" + "communications" → "telecommunications"). The hyphen stays when the text
+ * itself writes the word with a hyphen elsewhere, when it never writes it without one
+ * and the first part is a common compounding prefix ("multi-stakeholder", "self-",
+ * "non-"), or when either part is capitalized or a number ("G-20", "Internet-based").
+ *
+ *   in:  the tele-\ncommunications treaty … a multi-\nstakeholder model
+ *   out: the telecommunications treaty … a multi-stakeholder model
+ */
+export const id = 'dehyphenate';
+export const summary = 'undo end-of-line hyphenation, keeping real compounds (multi-stakeholder)';
+
+const compoundPrefixes = new Set(
+  'anti cross cyber e ex multi non pseudo quasi self semi well'.split(' '),
+);
+
+/** Heads of closed compounds ("some-thing", "there-fore"): a break after them is hyphenation. */
+const closedHeads = new Set('some with them there where every what when which under over through other into thereby here'.split(' '));
+
+/** Words of the whole text, lower case, with and without inner hyphens. */
+export function vocabulary(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []);
+}
+
+/** Join `before` (ending with "word-") and `after` (starting with the rest): does the hyphen stay? */
+export function keepHyphen(head: string, tail: string, words: ReadonlySet<string>): boolean {
+  const joined = (head + tail).toLowerCase();
+  const hyphenated = `${head}-${tail}`.toLowerCase();
+  if (words.has(hyphenated)) return true;
+  if (words.has(joined)) return false;
+  if (/^\p{Lu}/u.test(tail) || /\p{N}$/u.test(head) || /^\p{N}/u.test(tail)) return true;
+  if (/^\p{Lu}/u.test(head) && head.length > 1 && !/^\p{Lu}\p{Ll}/u.test(head)) return true;
+  if (compoundPrefixes.has(head.toLowerCase())) return true;
+  // Two words the text uses on their own ("policy-making", "Internet-based") make a compound.
+  const first = head.toLowerCase();
+  return first.length >= 4 && tail.length >= 4 && !closedHeads.has(first) && words.has(first) && words.has(tail.toLowerCase());
+}

@@ -1,0 +1,22 @@
+/**
+ * Rule `letterhead-address`: a postal-address line: a street with a number, a suite or
+ * floor, a P.O. box, or a city line ending in a state/region and a postal code.
+ *
+ *   in:  1634 I Street, NW · Suite 1100 · Washington, DC 20006 · 10 Downing Street, London SW1A 2AA
+ *   out: (removed from the body)
+ */
+export const id = 'letterhead-address';
+export const summary = 'remove letterhead street-address lines (number + Street/Avenue/NW, Suite, City, ST 12345)';
+
+const streetWords = String.raw`(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|place|pl|square|sq|way|court|ct|plaza|parkway|pkwy|highway|hwy|circle|terrace|row|alley|strasse|straße|rue|via|calle)`;
+const street = new RegExp(String.raw`^\d{1,6}[a-z]?(?:[-–]\d+)?,?\s+(?:[\p{L}\d.'&-]+\s+){0,5}${streetWords}\.?(?:\s*,?\s*(?:n\.?w|n\.?e|s\.?w|s\.?e|north|south|east|west)\.?)?(?:[,\s]+(?:suite|ste|floor|fl|room|rm|unit)\.?\s*#?\s*\w+)?(?:,\s*[\p{L} .'-]+(?:,?\s+[A-Z]{2}\.?)?(?:\s+[\dA-Z][\d A-Z-]{2,9})?)?$`, 'iu');
+const unit = /^(?:suite|ste\.?|floor|fl\.?|room|rm\.?|unit|building|bldg\.?)\s*#?\s*[\w-]+$|^\d{1,3}(?:st|nd|rd|th)\s+floor$/i;
+const poBox = /^(?:p\.?\s*o\.?\s*box|post office box)\s+\d+/i;
+/** "Washington, DC 20006", "Washington, D.C. 20006-1234", "Brussels 1000", "London SW1A 2AA". */
+const cityLine = /^[\p{Lu}][\p{L} .'-]{1,40},?\s+(?:[A-Z]{2}|[A-Z]\.[A-Z]\.|[\p{Lu}][\p{L}]+)?\.?\s*(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)$/u;
+const europeanCity = /^(?:[A-Z]{1,2}-)?\d{4,5}\s+[\p{Lu}][\p{L} .'-]{1,40}$/u;
+
+export function test(text: string): boolean {
+  const t = text.trim();
+  return street.test(t) || unit.test(t) || poBox.test(t) || cityLine.test(t) || europeanCity.test(t);
+}

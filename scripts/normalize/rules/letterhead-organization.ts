@@ -1,0 +1,32 @@
+/**
+ * Rule `letterhead-organization`: the organization's name in the letterhead: the
+ * configured name (also when split over lines or in capitals), or, near the top, an
+ * all-capitals line shaped like an organization's name (Center, Institute, Foundation…).
+ *
+ *   in:  CENTER FOR DEMOCRACY / & TECHNOLOGY   (config: Center for Democracy & Technology)
+ *   out: (removed from the body)
+ */
+export const id = 'letterhead-organization';
+export const summary = 'remove the organization name of the letterhead (configured, or shaped like one)';
+
+const orgWords =
+  /\b(?:center|centre|institute|foundation|council|association|society|coalition|alliance|federation|league|committee|union|fund|trust|forum|initiative|network|project|lab|laboratory|office|bureau|agency|group|partnership|consortium|university|college|school|academy|inc|llc|ltd|gmbh|corporation|company)\b/i;
+
+/** Letters and digits only, lower case: for comparing lines with configured details. */
+export const squash = (s: string) => s.normalize('NFKD').toLowerCase().replace(/&/g, 'and').replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The configured name, or a piece of it (the name split over lines), or its short name. */
+export function matchesName(text: string, names: readonly string[]): boolean {
+  const t = squash(text);
+  if (t.length < 2) return false;
+  return names.some((name) => {
+    const n = squash(name);
+    return n.length > 0 && (t === n || (t.length >= 4 && n.includes(t) && t.length >= n.length / 4));
+  });
+}
+
+export function test(text: string): boolean {
+  const t = text.trim();
+  const letters = t.replace(/[^\p{L}]/gu, '');
+  return letters.length > 3 && letters === letters.toUpperCase() && orgWords.test(t) && t.split(/\s+/).length <= 8 && !/[.!?:]$/.test(t);
+}

@@ -1,0 +1,182 @@
+/**
+ * Reader `web-export`: the plain-text "print" export of a blog post (Drupal, WordPress):
+ * title, `by [Name](#) [n]` byline, date line, `[text](#) [n]` references resolved from
+ * the `Links:` list, tag lines, copyright line, `Source URL:`.
+ */
+import type { VFile } from 'vfile';
+import type { NormalizeOptions } from './index.js';
+import type { Author } from '../types.js';
+import { toLines, isBlank, recordRemoved, placeOf, type SourceLine } from './source-lines.js';
+import { repairText } from './plain-text.js';
+import { findDate, parseDateLine } from './dates.js';
+import { joinWrapped, renderBlocks, toBlocks, wrapWidth, type Block } from './blocks.js';
+import { vocabulary } from './rules/dehyphenate.js';
+import { acronymEvidence, toTitleCase } from './title-case.js';
+import { plainText, summarize } from './summary.js';
+import { toInline } from './inline.js';
+import type { ReaderResult } from './reader-result.js';
+
+export const reader = 'web-export';
+const source = 'briefpress';
+
+const linkEntry = /^\s*\[(\d+)\]\s*<?([^\s<>]+?)>?\s*$/;
+const linksHeading = /^\s*Links:?\s*$/i;
+const sourceUrl = /^\s*Source URL:\s*<?([^\s<>]+)>?\s*$/i;
+const byline = /^\s*(?:by|posted by|written by|authors?:)\s+(.+)$/i;
+const tagItem = /^\s*[-*•]\s*\[([^\]]+)\]\(#?\)(?:\s*\[\d+\])?\s*$/;
+const tagsLine = /^\s*(?:tags|tagged|topics|keywords|filed under)\s*:\s*(.+)$/i;
+const copyright = /(?:©|\(c\)|\bcopyright\b)/i;
+
+/** Is this text a web "print" export? */
+export function looksLikeWebExport(text: string): boolean {
+  return /^\s*Source URL:/im.test(text) || /^\s*Links:?\s*\n(?:\s*\n)*\s*\[\d+\]\s/im.test(text) || /\]\(#\)\s*\[\d+\]/.test(text) || /^\s*by \[[^\]]+\]\(/im.test(text);
+}
+
+export function readWebExport(file: VFile, text: string, _options: NormalizeOptions): ReaderResult {
+  const lines = toLines(repairText(file, text));
+  const removed = new Set<number>();
+  const remove = (index: number, ruleId: string) => {
+    removed.add(index);
+    recordRemoved(file, [lines[index]!], ruleId);
+  };
+  const data: ReaderResult['data'] = { title: '', kind: 'post' };
+
+  // The Links list at the end.
+  const links = new Map<number, string>();
+  const linkLine = new Map<number, SourceLine>();
+  let linksAt = -1;
+  lines.forEach((line, i) => linksHeading.test(line.text) && (linksAt = i));
+  if (linksAt >= 0) {
+    remove(linksAt, 'web-links-list');
+    let previous: number | undefined;
+    for (let i = linksAt + 1; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (isBlank(line)) continue;
+      const entry = linkEntry.exec(line.text);
+      if (entry) {
+        previous = Number(entry[1]);
+        links.set(previous, entry[2]!);
+        linkLine.set(previous, line);
+        remove(i, 'web-links-list');
+      } else if (previous !== undefined && /^\S+>?$/.test(line.text.trim()) && !isBlank(lines[i - 1])) {
+        links.set(previous, links.get(previous)! + line.text.trim().replace(/>$/, '')); // a long URL wrapped
+        remove(i, 'web-links-list');
+      }
+    }
+  }
+
+  // Source URL, copyright, tags.
+  lines.forEach((line, i) => {
+    const url = sourceUrl.exec(line.text);
+    if (url && !removed.has(i)) {
+      data.source_url = url[1]!;
+      remove(i, 'web-source-url');
+    }
+    const tags = tagsLine.exec(line.text);
+    if (tags && i > 2) {
+      data.tags = [...(data.tags ?? []), ...tags[1]!.split(/\s*[,;]\s*/).map((t) => plainText(t)).filter(Boolean)];
+      remove(i, 'web-tags');
+    }
+  });
+  for (let i = 0; i < lines.length; i++) {
+    if (!tagItem.test(lines[i]!.text) || removed.has(i)) continue;
+    let end = i;
+    while (end + 1 < lines.length && (tagItem.test(lines[end + 1]!.text) || (isBlank(lines[end + 1]) && tagItem.test(lines[end + 2]?.text ?? '')))) end++;
+    const lone = i > 0 && /^\s*-\s*$/.test(lines[i - 1]!.text) ? i - 1 : i;
+    if (lone === i - 1) remove(lone, 'web-tags');
+    for (let k = i; k <= end; k++) {
+      const tag = tagItem.exec(lines[k]!.text);
+      if (tag) data.tags = [...(data.tags ?? []), tag[1]!.trim()];
+      if (!isBlank(lines[k])) remove(k, 'web-tags');
+    }
+    i = end;
+  }
+  lines.forEach((line, i) => /^\s*-\s*$/.test(line.text) && !removed.has(i) && remove(i, 'web-tags'));
+  let rightsAt = -1;
+  lines.forEach((line, i) => {
+    if (!removed.has(i) && copyright.test(line.text) && /\b(?:19|20)\d{2}\b/.test(line.text)) rightsAt = i;
+  });
+  if (rightsAt > lines.length / 3) {
+    let end = rightsAt;
+    while (end + 1 < lines.length && !isBlank(lines[end + 1]) && !removed.has(end + 1)) end++;
+    const group = lines.slice(rightsAt, end + 1).map((l) => l.text.trim()).join(' ');
+    data.rights = plainText(toInline(group, { markdownLinks: true, links }));
+    for (let k = rightsAt; k <= end; k++) remove(k, 'web-rights');
+  }
+
+  // Header: title (one or two lines), byline, date.
+  const first = lines.findIndex((line, i) => !isBlank(line) && !removed.has(i));
+  if (first === -1) file.fail('no recognizable title: the export has no text', { place: { line: 1, column: 1 }, ruleId: 'no-title', source });
+  const titleLines = [lines[first]!];
+  removed.add(first);
+  for (let i = first + 1; i < lines.length && !isBlank(lines[i]) && !byline.test(lines[i]!.text) && !parseDateLine(lines[i]!.text); i++) {
+    titleLines.push(lines[i]!);
+    removed.add(i);
+  }
+  let headerEnd = first + titleLines.length;
+  for (let i = headerEnd, seen = 0; i < lines.length && seen < 4; i++) {
+    if (isBlank(lines[i]) || removed.has(i)) continue;
+    seen++;
+    const by = byline.exec(lines[i]!.text);
+    const date = !data.date ? parseDateLine(lines[i]!.text) : undefined;
+    if (by && !data.authors) {
+      const found = findDate(by[1]!);
+      const names = found ? by[1]!.slice(0, found.index).replace(/[\s,|–—-]*(?:on|posted)?[\s,|–—-]*$/i, '') : by[1]!;
+      if (found) data.date = found.iso;
+      const authors = parseAuthors(names, links);
+      if (authors.length) data.authors = authors;
+      removed.add(i);
+      recordRemoved(file, [lines[i]!], 'web-byline');
+      headerEnd = i + 1;
+    } else if (date) {
+      data.date = date.iso;
+      recordRemoved(file, [lines[i]!], 'date-line');
+      removed.add(i);
+      headerEnd = i + 1;
+    } else break;
+  }
+
+  const body = lines.filter((_, i) => !removed.has(i));
+  const words = vocabulary(text);
+  const blocks = toBlocks(body, { wrapWidth: wrapWidth(body), words });
+  const evidence = acronymEvidence(body.map((l) => l.text).join('\n'));
+  const rawTitle = titleLines.map((l) => l.text.trim().replace(/^#+\s*/, '')).reduce((a, b) => joinWrapped(a, b, words));
+  data.title = toTitleCase(plainText(toInline(rawTitle, { markdownLinks: true, links })), evidence);
+
+  const used = new Set<number>();
+  for (const author of data.authors ?? []) for (const [n, url] of links) if (url === author.url) used.add(n);
+  const markdown = renderBlocks(blocks, evidence, {
+    markdownLinks: true,
+    links,
+    onReference: (n) => used.add(n),
+    onDeadLink: (label, n) => {
+      const line = body.find((l) => l.text.includes(`[${label.split(' ')[0]}`)) ?? body[0];
+      if (n === undefined) file.info(`dropped a link that points nowhere (\`[${label}](#)\`); kept its text`, { place: placeOf(line), ruleId: 'dead-link', source });
+      else file.message(`reference [${n}] of "${label}" is not in the Links list; kept the text without a link`, { place: placeOf(line), ruleId: 'web-reference', source });
+    },
+  });
+  for (const [n, url] of links) {
+    if (!used.has(n)) file.info(`link [${n}] (${url}) is not referenced in the text; dropped with the Links list`, { place: placeOf(linkLine.get(n)), ruleId: 'web-links-list', source });
+  }
+  const firstParagraph = blocks.find((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph');
+  const summary = firstParagraph ? summarize(toInline(firstParagraph.text, { markdownLinks: true, links })) : undefined;
+  if (summary) data.summary = summary;
+  void headerEnd;
+  return { data, body: markdown };
+}
+
+/** "[Emma Llansó](#) [1] and [Jim Dempsey](#) [2]", or plain "Jane Doe, John Roe and Ann Poe". */
+function parseAuthors(text: string, links: ReadonlyMap<number, string>): Author[] {
+  const linked = [...text.matchAll(/\[([^\]]+)\]\(([^)]*)\)(?:\s*\[(\d+)\])?/g)];
+  if (linked.length) {
+    return linked.map(([, name, target, n]) => {
+      const url = target && target !== '#' ? target : n ? links.get(Number(n)) : undefined;
+      return url ? { name: name!.trim(), url } : { name: name!.trim() };
+    });
+  }
+  return text
+    .split(/\s*(?:,\s*and\s+|,|\s+and\s+|\s*&\s*)\s*/)
+    .map((name) => name.trim())
+    .filter((name) => /\p{L}/u.test(name))
+    .map((name) => ({ name }));
+}
