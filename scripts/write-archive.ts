@@ -35,7 +35,7 @@ export function renderArchive(briefs: ArchiveBrief[], config: BuildConfig): Outp
   const files: OutputFile[] = [...pages];
   files.push({ path: 'feed.xml', content: atomFeed(model.briefs, config, title, env) });
   files.push({ path: 'assets/search-index.js', content: searchIndexScript(model.briefs) });
-  const sitemap = sitemapXml(pages.filter((p) => p.path !== '404.html'), config);
+  const sitemap = sitemapXml(pages.filter((p) => p.path.endsWith('.html') && p.path !== '404.html'), config);
   if (sitemap) files.push({ path: 'sitemap.xml', content: sitemap });
   files.push({ path: 'robots.txt', content: robotsTxt(config) });
   return files;

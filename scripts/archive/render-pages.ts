@@ -110,6 +110,7 @@ export function renderPages(model: SiteModel, config: BuildConfig, env: nunjucks
     files.push({ path, content, lastmod: options.lastmod });
   };
 
+  files.push({ path: 'assets/favicon.svg', content: env.render('site/favicon.njk', { colours, initials: short.slice(0, 3) }) });
   render(paths.home, 'site/home.njk', { title, section: 'home', bodyClass: 'page-home', jsonLd: archiveJsonLd(config, title, rootUrls.absolute(paths.home) ?? '') }, { yearRange }, { lastmod: newest });
 
   for (const brief of model.briefs) {
