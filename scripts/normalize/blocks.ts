@@ -45,12 +45,15 @@ export function isHeadingLike(text: string): boolean {
   const words = t.split(/\s+/);
   if (t.length < 3 || t.length > 90 || words.length > 12 || hasLink(t)) return false;
   if (/[.,;!]["”’)]?$/.test(t) || !/^[\p{Lu}\p{N}"“]/u.test(t) || /^\p{N}+$/u.test(t)) return false;
-  if (text.trim().endsWith(':') && words.length > 5) return false;
+  if (text.trim().endsWith(':') && (words.length > 5 || !isTitleLike(words))) return false;
   if (parseDateLine(t)) return false;
   if (isAllCaps(t)) return true;
+  return words.length <= 6 || isTitleLike(words);
+}
+
+function isTitleLike(words: string[]): boolean {
   const significant = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()) && /^\p{L}/u.test(w));
-  const capitalized = significant.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return words.length <= 6 || capitalized / Math.max(1, significant.length) >= 0.75;
+  return significant.filter((w) => /^\p{Lu}/u.test(w)).length / Math.max(1, significant.length) >= 0.75;
 }
 
 /** Join a wrapped line to the text before it, undoing hyphenation. */

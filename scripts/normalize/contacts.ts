@@ -42,6 +42,8 @@ function parseChunk(chunk: string): Omit<Contact, 'email'> | undefined {
   // "Jane Doe of the Acme Institute" → name and role.
   const of = name ? /^(.*?)\s+(?:of|from)\s+(.+)$/.exec(name) : null;
   if (of && personName.test(of[1]!)) [name, role] = [of[1]!, role ?? of[2]!];
+  // "… may be sent to Luis Ortega" → the capitalized words at the end.
+  if (name && !personName.test(name)) name = /(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})$/u.exec(name)?.[1];
   if (!name || !personName.test(name)) return undefined;
   role ??= parts.join(', ').trim() || undefined;
   return role ? { name, role } : { name };

@@ -31,6 +31,15 @@ export function letterheadShape(text: string): string | undefined {
   return undefined;
 }
 
+/** The letterhead kinds on a line: one for a plain letterhead line, one per part for a joined line. */
+export function letterheadKinds(text: string): string[] {
+  const parts = segments(text.trim());
+  const kinds = parts.length >= 2 ? parts.map((part) => SHAPES.find((rule) => rule.test(part))?.id).filter((id) => id !== undefined) as string[] : [];
+  if (kinds.length >= 2) return kinds;
+  const id = letterheadShape(text);
+  return id ? [id] : [];
+}
+
 /** The rule id of a line matching the configured organization's details, if it does. */
 export function letterheadConfigured(text: string, org: Organization | undefined): string | undefined {
   if (!org) return undefined;

@@ -20,7 +20,7 @@ const frontMatter = /^---[ \t]*\n([\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
 /** Is this text Markdown: front matter first, or an ATX `# Title` first? */
 export function looksLikeMarkdown(text: string): boolean {
-  return /^---[ \t]*\n/.test(text) || /^\s*#\s+\S/.test(text);
+  return /^---[ \t]*\r?\n/.test(text) || /^\s*#\s+\S/.test(text);
 }
 
 interface Problem {

@@ -100,9 +100,11 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   }
   const titleAt = candidates.indexOf(title);
   candidates.forEach((candidate, k) => {
-    if (k >= titleAt || isAllCaps(candidate.lines.map((l) => l.text).join(' ')) === false) return;
+    if (k >= titleAt) return;
     const joined = candidate.lines.map((l) => l.text).join(' ');
-    const id = candidate.lines.some((l) => organization.test(l.text)) || organization.test(joined) ? organization.id : tagline.id;
+    const isName = candidate.lines.some((l) => organization.test(l.text)) || organization.looksLikeName(joined);
+    if (!isName && !isAllCaps(joined)) return;
+    const id = isName ? organization.id : tagline.id;
     candidate.indexes.forEach((index) => remove(index, id));
   });
   title.indexes.forEach((index) => removed.add(index));
@@ -132,7 +134,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     blocks.flatMap((b): { text: string; block: boolean }[] => (b.type === 'paragraph' ? [{ text: b.text, block: false }] : b.type === 'lines' ? [{ text: b.texts.join(', '), block: true }] : [])),
   );
   if (contacts.length) data.contacts = contacts;
-  const summary = firstParagraph ? summarize(firstParagraph.text) : undefined;
+  const summary = firstParagraph ? summarize(withoutDateline(firstParagraph.text)) : undefined;
   if (summary) data.summary = summary;
 
   if (mode === 'generic') {
@@ -142,6 +144,15 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     );
   }
   return { data, body: renderBlocks(blocks, evidence) };
+}
+
+/** A press release's dateline ("WASHINGTON, D.C. – January 15, 2020 – ") has no place in a summary. */
+function withoutDateline(text: string): string {
+  const found = findDate(text.slice(0, 100));
+  if (!found) return text;
+  const after = text.slice(found.index + found.text.length);
+  const dash = /^\s*[–—-]{1,2}\s*/.exec(after);
+  return dash && /^[\p{Lu}\s.,()/-]*[–—-]?\s*$/u.test(text.slice(0, found.index).replace(/[–—-]\s*$/, '')) ? after.slice(dash[0].length) : text;
 }
 
 /** The title among the short groups at the top: next to the date, long, in capitals; not a label or a tagline. */

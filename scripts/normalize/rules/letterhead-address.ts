@@ -14,9 +14,12 @@ const unit = /^(?:suite|ste\.?|floor|fl\.?|room|rm\.?|unit|building|bldg\.?)\s*#
 const poBox = /^(?:p\.?\s*o\.?\s*box|post office box)\s+\d+/i;
 /** "Washington, DC 20006", "Washington, D.C. 20006-1234", "Brussels 1000", "London SW1A 2AA". */
 const cityLine = /^[\p{Lu}][\p{L} .'-]{1,40},?\s+(?:[A-Z]{2}|[A-Z]\.[A-Z]\.|[\p{Lu}][\p{L}]+)?\.?\s*(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)$/u;
+/** "15 Rue de la Loi", "Hauptstraße 12", "Keizersgracht 123". */
+const europeanStreet = /^\d{1,5}[a-z]?,?\s+(?:rue|via|calle|avenida|chemin|strada|avenue|boulevard|place)\s+\p{L}/iu;
+const streetThenNumber = /^[\p{L}.'-]+(?:straße|strasse|str\.|weg|gasse|platz|laan|gracht|straat|vej|gatan|gade|katu)\s+\d{1,5}[a-z]?$/iu;
 const europeanCity = /^(?:[A-Z]{1,2}-)?\d{4,5}\s+[\p{Lu}][\p{L} .'-]{1,40}$/u;
 
 export function test(text: string): boolean {
   const t = text.trim();
-  return street.test(t) || unit.test(t) || poBox.test(t) || cityLine.test(t) || europeanCity.test(t);
+  return street.test(t) || unit.test(t) || poBox.test(t) || cityLine.test(t) || europeanCity.test(t) || europeanStreet.test(t) || streetThenNumber.test(t);
 }

@@ -25,6 +25,12 @@ export function matchesName(text: string, names: readonly string[]): boolean {
   });
 }
 
+/** A short title-like line naming an organization ("Harbor Coalition for Clean Water"), in any case. */
+export function looksLikeName(text: string): boolean {
+  const t = text.trim();
+  return orgWords.test(t) && t.split(/\s+/).length <= 8 && !/[.!?:,;]$/.test(t) && /^\p{Lu}/u.test(t);
+}
+
 export function test(text: string): boolean {
   const t = text.trim();
   const letters = t.replace(/[^\p{L}]/gu, '');

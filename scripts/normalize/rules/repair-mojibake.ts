@@ -31,7 +31,12 @@ export interface MojibakeRepair {
 export function repairMojibake(text: string): MojibakeRepair {
   let count = 0;
   let first: MojibakeRepair['first'];
-  let current = text;
+  // `â€` + U+FFFD: the right double quote, whose last byte (0x9D) Windows-1252 lacks and a decoder replaced.
+  let current = text.replace(/\u00e2\u20ac\ufffd/g, (run, index: number) => {
+    count++;
+    first ??= { index, from: run, to: '\u201d' };
+    return '\u201d';
+  });
   for (let pass = 0; pass < 2; pass++) {
     let changed = false;
     current = current.replace(suspicious, (run, index: number) => {
