@@ -60,6 +60,20 @@ describe('writeArchive', () => {
     expect(rerun.files).toEqual(result.files);
   });
 
+  it('after an edit, redoes only the pages that show the edited brief, and equals a clean build', async () => {
+    const { dir } = await build('edit', { url: SITE_URL });
+    const edited = fixtureBriefs().map((b) => (b.slug === privacy ? { ...b, title: 'Location Privacy, Revised', body: `${b.body}<p>Revised.</p>` } : b));
+    const rerun = await writeArchive(edited, fixtureConfig(dir, { url: SITE_URL }));
+    expect(rerun.changed).toContain(`briefs/${privacy}.html`);
+    expect(rerun.changed).toContain('index.html');
+    expect(rerun.changed).toContain('assets/search-index.js');
+    expect(rerun.changed).not.toContain(`briefs/${ituBrief}.html`);
+    const cleanDir = path.join(tmp, 'edit-clean');
+    await writeBuildOutputs(cleanDir, edited);
+    await writeArchive(edited, fixtureConfig(cleanDir, { url: SITE_URL }));
+    for (const file of rerun.files) expect(await read(file, dir), file).toBe(await read(file, cleanDir));
+  });
+
   it('lists briefs newest first, grouped by year, with kind, authors, tags, summary and PDF size', async () => {
     const home = await read('index.html');
     const order = [ituBrief, ituPost, intermediary, privacy].map((slug) => home.indexOf(`href="briefs/${slug}.html"`));

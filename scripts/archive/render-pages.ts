@@ -3,6 +3,7 @@
  * the disk (`write-archive.ts` persists them). Pure and deterministic: the same briefs
  * and configuration give byte-identical pages.
  */
+import { createHash } from 'node:crypto';
 import type nunjucks from 'nunjucks';
 import { logoAsset } from '../assets.js';
 import type { BuildConfig } from '../config.js';
@@ -18,7 +19,10 @@ import { addTemplateFilters } from './template-filters.js';
 export interface OutputFile {
   /** Relative to the output folder, forward slashes. */
   path: string;
-  content: string;
+  /** Undefined when the page was not rendered because its key matched (the file on disk is current). */
+  content?: string;
+  /** Hash of everything the page is made from, for brief pages; equal keys mean equal bytes. */
+  key?: string;
   /** ISO date of the newest brief the page shows, for the sitemap. */
   lastmod?: string;
 }
@@ -60,7 +64,17 @@ function why(r: RelatedBrief): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function renderPages(model: SiteModel, config: BuildConfig, env: nunjucks.Environment = createTemplateEngine(config.templatesDir)): OutputFile[] {
+/**
+ * Brief pages whose inputs did not change need no rendering: `salt` hashes the
+ * configuration, templates and code; `previous` maps page paths (present on disk) to
+ * the keys they were written with.
+ */
+export interface ReuseOptions {
+  salt: string;
+  previous: Map<string, string>;
+}
+
+export function renderPages(model: SiteModel, config: BuildConfig, env: nunjucks.Environment = createTemplateEngine(config.templatesDir), reuse?: ReuseOptions): OutputFile[] {
   addTemplateFilters(env, config.site.language);
   const title = siteTitle(config);
   const short = shortName(config);
@@ -95,8 +109,17 @@ export function renderPages(model: SiteModel, config: BuildConfig, env: nunjucks
   const dated = model.years.filter((y) => y.year !== 'undated');
   const yearRange = dated.length > 1 ? `${dated.at(-1)?.year}–${dated[0]?.year}` : dated[0]?.year;
 
+  // A brief's card is the same on every list in the same folder: render it once per folder.
+  const cardCache = new Map<string, string>();
+  const cardFor = (href: (target: string) => string, where: string) => (slug: string, headingLevel: number) => {
+    const key = `${where}\0${headingLevel}\0${slug}`;
+    let html = cardCache.get(key);
+    if (html === undefined) cardCache.set(key, (html = env.render('site/partials/brief-card.njk', { brief: cards[slug], headingLevel, u: href })));
+    return html;
+  };
+
   const files: OutputFile[] = [];
-  const render = (path: string, template: string, meta: PageMeta, data: object, options: { anyDepth?: boolean; lastmod?: string } = {}) => {
+  const render = (path: string, template: string, meta: PageMeta, data: object, options: { anyDepth?: boolean; lastmod?: string; key?: string } = {}) => {
     const urls = siteUrls(path, config, options);
     const canonical = options.anyDepth ? undefined : urls.absolute(path);
     const page = {
@@ -106,8 +129,8 @@ export function renderPages(model: SiteModel, config: BuildConfig, env: nunjucks
       description: meta.description ?? config.site.description,
       jsonLd: canonical && meta.jsonLd ? jsonLdScript(meta.jsonLd) : undefined,
     };
-    const content = env.render(template, { site, colours, page, u: urls.href, model: { ...model, tags }, cards, ...data });
-    files.push({ path, content, lastmod: options.lastmod });
+    const content = env.render(template, { site, colours, page, u: urls.href, card: cardFor(urls.href, `${urls.root}\0${path.split('/').slice(0, -1).join('/')}`), model: { ...model, tags }, ...data });
+    files.push({ path, content, lastmod: options.lastmod, key: options.key });
   };
 
   files.push({ path: 'assets/favicon.svg', content: env.render('site/favicon.njk', { colours, initials: short.slice(0, 3) }) });
@@ -117,6 +140,15 @@ export function renderPages(model: SiteModel, config: BuildConfig, env: nunjucks
     const view = cards[brief.slug]!;
     const related = (model.related.get(brief.slug) ?? []).map((r) => ({ ...r, why: why(r) }));
     const pdfUrl = rootUrls.absolute(brief.pdf) ?? '';
+    let key: string | undefined;
+    if (reuse) {
+      const relatedKey = related.map((r) => [r.brief.html, r.brief.title, r.brief.kind, r.brief.date, r.why]);
+      key = createHash('sha256').update(reuse.salt).update(JSON.stringify([view, relatedKey])).digest('hex').slice(0, 32);
+      if (reuse.previous.get(brief.html) === key) {
+        files.push({ path: brief.html, key, lastmod: brief.date });
+        continue;
+      }
+    }
     render(
       brief.html,
       'site/brief.njk',
@@ -133,7 +165,7 @@ export function renderPages(model: SiteModel, config: BuildConfig, env: nunjucks
         jsonLd: briefJsonLd(brief, config, { page: view.canonical ?? '', pdf: pdfUrl }),
       },
       { brief: view, related },
-      { lastmod: brief.date },
+      { lastmod: brief.date, key },
     );
   }
 
