@@ -1,0 +1,86 @@
+/** The general rules of the normalizer, each on texts unlike the seeds. */
+import { describe, expect, it } from 'vitest';
+import { fixOcrIll } from '../scripts/normalize/rules/ocr-ill.js';
+import { parseDateLine, findDate } from '../scripts/normalize/dates.js';
+import { acronymEvidence, toTitleCase } from '../scripts/normalize/title-case.js';
+import { keepHyphen, vocabulary } from '../scripts/normalize/rules/dehyphenate.js';
+import { letterheadShape } from '../scripts/normalize/letterhead.js';
+import { repairMojibake } from '../scripts/normalize/rules/repair-mojibake.js';
+import { contactsIn } from '../scripts/normalize/contacts.js';
+import { slugFor } from '../scripts/normalize/slug.js';
+
+describe('ocr-ill', () => {
+  it.each([
+    ['ITU III-Suited to Regulate Cybersecurity', 'ITU Ill-Suited to Regulate Cybersecurity'],
+    ['an III-advised plan', 'an Ill-advised plan'],
+    ['III-equipped agencies struggle.', 'Ill-equipped agencies struggle.'],
+    ['the agency is III prepared for it', 'the agency is Ill prepared for it'],
+  ])('fixes %s', (input, output) => expect(fixOcrIll(input).text).toBe(output));
+  it.each(['World War III', 'Title III of the Act', 'Title III-funded programs', 'after World War III-era planning', 'Phase III trials'])('keeps %s', (input) =>
+    expect(fixOcrIll(input).text).toBe(input),
+  );
+});
+
+describe('dates', () => {
+  it.each([
+    ['October 4, 2012', '2012-10-04'],
+    ['Oct. 4, 2012', '2012-10-04'],
+    ['4 October 2012', '2012-10-04'],
+    ['9th June, 2021', '2021-06-09'],
+    ['2012-10-04', '2012-10-04'],
+    ['Posted on March 5th, 2013', '2013-03-05'],
+    ['Updated: Tuesday, May 21, 2013', '2013-05-21'],
+  ])('reads %s', (line, iso) => expect(parseDateLine(line)?.iso).toBe(iso));
+  it.each(['Suite 1100', 'June 2012', '202-637-9800', 'The bill passed on October 4, 2012, by a wide margin.', '1634'])('is strict about %s', (line) =>
+    expect(parseDateLine(line)).toBeUndefined(),
+  );
+  it('finds a dateline inside a paragraph', () => expect(findDate('WASHINGTON – January 15, 2020 – The coalition')?.iso).toBe('2020-01-15'));
+});
+
+describe('title case', () => {
+  const body = 'The Federal Communications Commission (FCC) and the NTIA disagree about the ITRs and about iPhone apps in the U.S.';
+  it('keeps acronyms the body writes in capitals and lower-cases minor words', () => {
+    expect(toTitleCase('FCC AND NTIA CLASH OVER THE ITRS AND IPHONE APPS', acronymEvidence(body))).toBe('FCC and NTIA Clash Over the ITRs and iPhone Apps');
+  });
+  it('keeps dotted abbreviations, numbers and Roman numerals', () => {
+    expect(toTitleCase('U.S. POLICY ON G20 TRADE AFTER TITLE III', new Map())).toBe('U.S. Policy on G20 Trade After Title III');
+  });
+  it('leaves mixed-case text alone', () => expect(toTitleCase('Why It Matters', new Map())).toBe('Why It Matters'));
+});
+
+describe('dehyphenate', () => {
+  const words = vocabulary('policy making stakeholder based internet telecommunications');
+  it('joins split words and keeps compounds', () => {
+    expect(keepHyphen('tele', 'communications', words)).toBe(false);
+    expect(keepHyphen('multi', 'stakeholder', words)).toBe(true);
+    expect(keepHyphen('policy', 'making', words)).toBe(true);
+    expect(keepHyphen('gov', 'ernment', words)).toBe(false);
+  });
+});
+
+describe('letterhead shapes', () => {
+  it.each([
+    ['Tel. (020) 7946 0958', 'letterhead-phone'],
+    ['Fax: 202.555.0100', 'letterhead-phone'],
+    ['Email: press@example.org', 'letterhead-email'],
+    ['www.example.org', 'letterhead-web'],
+    ['10 Downing Street', 'letterhead-address'],
+    ['Washington, D.C. 20036', 'letterhead-address'],
+    ['P.O. Box 1234', 'letterhead-address'],
+    ['info@x.org | 202-555-0187 | 1501 K Street NW, Washington, DC 20005', 'letterhead-email'],
+  ])('%s → %s', (line, id) => expect(letterheadShape(line)).toBe(id));
+  it.each(['The treaty was signed in 2012.', 'Key Points', '3 Steps to Reform'])('leaves %s', (line) => expect(letterheadShape(line)).toBeUndefined());
+});
+
+describe('other rules', () => {
+  it('repairs mojibake but leaves accented text', () => {
+    expect(repairMojibake('Itâ€™s a cafÃ© â€“ naïve résumé').text).toBe('It’s a café – naïve résumé');
+  });
+  it('parses contacts in several shapes', () => {
+    expect(contactsIn('For details, contact Ana Lima (Senior Fellow) at alima@example.org or Bo Chen, bchen@example.org.')).toEqual([
+      { name: 'Ana Lima', role: 'Senior Fellow', email: 'alima@example.org' },
+      { name: 'Bo Chen', email: 'bchen@example.org' },
+    ]);
+  });
+  it('makes ASCII slugs', () => expect(slugFor('Über-Regulierung: Llansó & the ITU')).toBe('ueber-regulierung-llanso-and-the-itu'));
+});
