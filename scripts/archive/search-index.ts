@@ -7,12 +7,13 @@
 import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import type { ArchiveBrief } from '../types.js';
+import { fileSize, pageCount } from './template-filters.js';
 
 /** The options the browser must use to load the index (kept in the shipped script). */
 export const SEARCH_OPTIONS = {
   idField: 'id',
   fields: ['title', 'summary', 'tags', 'authors', 'headings', 'text'],
-  storeFields: ['title', 'date', 'kind', 'summary', 'url', 'pdf'],
+  storeFields: ['title', 'date', 'kind', 'summary', 'url', 'pdf', 'pdfMeta'],
 } as const;
 
 export interface SearchDocument {
@@ -24,6 +25,8 @@ export interface SearchDocument {
   /** Output-relative paths; the page prefixes them with its own root. */
   url: string;
   pdf: string;
+  /** "2 pages · 48 KB" */
+  pdfMeta: string;
   tags: string;
   authors: string;
   headings: string;
@@ -62,6 +65,7 @@ export function searchDocuments(briefs: ArchiveBrief[]): SearchDocument[] {
     summary: b.summary ?? '',
     url: b.html,
     pdf: b.pdf,
+    pdfMeta: `${pageCount(b.pages)} · ${fileSize(b.pdf_bytes)}`,
     tags: b.tags.join(' '),
     authors: b.authors.map((a) => a.name).join(' '),
     headings: b.headings.map((h) => h.text).join(' '),

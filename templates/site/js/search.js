@@ -71,6 +71,7 @@
       pdf.href = root + hit.pdf;
       pdf.setAttribute('type', 'application/pdf');
       pdf.appendChild(el('span', 'visually-hidden', ' of “' + hit.title + '”'));
+      if (hit.pdfMeta) pdf.appendChild(el('span', 'pdf-link__meta', ' ' + hit.pdfMeta));
       foot.appendChild(pdf);
       article.appendChild(foot);
       item.appendChild(article);
