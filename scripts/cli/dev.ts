@@ -13,7 +13,7 @@ export const devCommand: CommandSpec = {
     'and any overflow of its page budget. Errors are printed here and shown over the page;\n' +
     'the server keeps running. Stop it with Ctrl-C.',
   options: {
-    port: { type: 'string', value: 'N', description: 'port on 127.0.0.1 (default: 4173, or the next free one)' },
+    port: { type: 'string', value: 'N', description: 'port on 127.0.0.1 (default: 4173, or the next free one; 0: any free port)' },
     sources: { type: 'string', value: 'DIR', description: 'folder of sources (default: build.sources of briefpress.config.yaml, "sources")' },
     out: { type: 'string', value: 'DIR', description: 'output folder (default: build.out, "dist")' },
     concurrency: { type: 'string', value: 'N', description: 'pages printing at once (default: number of CPU cores)' },
