@@ -9,6 +9,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../scripts/browser.js';
 import { type DevServer, startDevServer } from '../scripts/dev/dev-server.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
@@ -105,6 +106,27 @@ describe('npm run dev', () => {
       expect((await get(`${server.url}briefs/first-preview-brief.html`)).text).toContain('The second version of the body.');
     } finally {
       events.close();
+    }
+  });
+
+  it('reloads an open page in a real browser after an edit, and draws the print view from the PDF', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}briefs/first-preview-brief.html`, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.getElementById('briefpress-badge')?.textContent?.includes('Print view'));
+      const reloaded = page.waitForNavigation();
+      await writeFile(path.join(project, 'sources', 'first.md'), brief('First Preview Brief', 'The third version of the body.'));
+      await reloaded;
+      expect(await page.content()).toContain('The third version of the body.');
+
+      await page.goto(`${server.url}__print/first-preview-brief`, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.body.dataset.rendered);
+      const drawn = await page.$$eval('#pages canvas', (canvases) => canvases.map((c) => (c as HTMLCanvasElement).width));
+      expect(drawn.length).toBe(server.last.result!.manifest.find((e) => e.slug === 'first-preview-brief')!.pages);
+      expect(drawn.every((width) => width > 0)).toBe(true);
+    } finally {
+      await browser.close();
     }
   });
 
