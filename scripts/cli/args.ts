@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closest } from '../did-you-mean.js';
+import { exitCleanlyOnSignals } from '../on-interrupt.js';
 import { UserError } from '../user-error.js';
 
 export interface OptionSpec {
@@ -71,6 +72,7 @@ export function integerOption(name: string, value: unknown): number | undefined 
 
 /** Run a command's main function: user errors print one line and exit 1, anything else exits 2. */
 export async function runCommand(main: () => Promise<number>): Promise<never> {
+  exitCleanlyOnSignals();
   let code: number;
   try {
     code = await main();
