@@ -48,7 +48,11 @@ export async function setPdfMetadata(printed: Uint8Array, info: PdfInfo): Promis
     (infoDict as { delete(key: PDFName): void }).delete(PDFName.of('ModDate'));
   }
   restoreTitleCase(doc, info.title);
-  const id = createHash('sha256').update(printed).update(JSON.stringify(info)).digest('hex').slice(0, 32);
+  // Chromium's own dates are the time of printing: leave them out of the identifier.
+  const content = Buffer.from(printed.buffer, printed.byteOffset, printed.byteLength)
+    .toString('latin1')
+    .replace(/\/(?:CreationDate|ModDate)\s*\(D:[^)]*\)/g, '');
+  const id = createHash('sha256').update(content, 'latin1').update(JSON.stringify(info)).digest('hex').slice(0, 32);
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
   const pdf = await doc.save({ useObjectStreams: false });
   return { pdf, pages: doc.getPageCount() };

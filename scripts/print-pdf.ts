@@ -78,7 +78,6 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
       void request.respond({ status: 200, contentType: hit.type, body: hit.body }).catch(() => {});
     } else {
       blocked++;
-      if (process.env.BP_DEBUG) console.error('blocked', url);
       void request.abort('blockedbyclient').catch(() => {});
     }
   }

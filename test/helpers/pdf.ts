@@ -9,13 +9,15 @@ export interface PdfSummary {
   pages: number;
   /** The text of each page, whitespace collapsed to single spaces. */
   pageTexts: string[];
+  /** Width and height of each page in points. */
+  sizes: [number, number][];
   /** All pages' text joined by a space. */
   text: string;
   /** Link annotations' targets (`url`), per page, in order. */
   links: { page: number; url: string }[];
   /** The document information dictionary as pdfjs reads it (Title, Author, Subject, Keywords, Creator, Producer, CreationDate, ModDate, Language, …). */
   info: Record<string, unknown>;
-  /** Top-level outline (bookmark) titles. */
+  /** Outline (bookmark) titles, depth first, nested ones indented by two spaces per level. */
   outline: string[];
   /** `/MarkInfo /Marked true` in the catalog. */
   marked: boolean;
@@ -34,23 +36,31 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfSummary> {
   try {
     const pageTexts: string[] = [];
     const links: { page: number; url: string }[] = [];
+    const sizes: [number, number][] = [];
     let structured = false;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const parts = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''));
-      pageTexts.push(normalizeText(parts.join('')));
+      // Hyphenation is manual, so a hyphen at the end of a line belongs to the word (cyber-crimes).
+      pageTexts.push(normalizeText(parts.join('').replace(/(\p{L})-\n(?=\p{L})/gu, '$1-')));
+      const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+      sizes.push([Math.round(x1 - x0), Math.round(y1 - y0)]);
       for (const annotation of await page.getAnnotations()) {
         if (annotation.subtype === 'Link' && typeof annotation.url === 'string') links.push({ page: n, url: annotation.url });
       }
       if (n === 1) structured = (await page.getStructTree()) !== null;
     }
     const { info } = await doc.getMetadata();
-    const outline = ((await doc.getOutline()) ?? []).map((item) => item.title);
+    type Item = { title: string; items?: Item[] };
+    const flatten = (items: Item[], depth: number): string[] =>
+      items.flatMap((item) => [`${'  '.repeat(depth)}${item.title}`, ...flatten(item.items ?? [], depth + 1)]);
+    const outline = flatten(((await doc.getOutline()) ?? []) as Item[], 0);
     const markInfo = await doc.getMarkInfo();
     return {
       pages: doc.numPages,
       pageTexts,
+      sizes,
       text: pageTexts.join(' '),
       links,
       info: info as Record<string, unknown>,
