@@ -62,7 +62,7 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
   let relaunches = 0;
   let browser: Promise<Browser> | undefined;
   const idle: Page[] = [];
-  const waiting: ((page: Page) => void)[] = [];
+  const waiting: { resolve: (page: Page) => void; reject: (error: unknown) => void }[] = [];
   let pagesOpen = 0;
 
   const killOnExit = () => {
@@ -124,7 +124,7 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
         throw error;
       }
     }
-    return new Promise((resolve) => waiting.push(resolve));
+    return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
   }
 
   function release(page: Page, healthy: boolean): void {
@@ -132,11 +132,11 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
       if (!page.isClosed()) void page.close().catch(() => {});
       if (pagesOpen > 0) pagesOpen--;
       const next = waiting.shift();
-      if (next && !closed) acquire().then(next, () => waiting.unshift(next));
+      if (next) (closed ? Promise.reject(new Error('the printer is closed')) : acquire()).then(next.resolve, next.reject);
       return;
     }
     const next = waiting.shift();
-    if (next) next(page);
+    if (next) next.resolve(page);
     else idle.push(page);
   }
 
