@@ -12,6 +12,7 @@ import { VFileMessage } from 'vfile-message';
 import { CONFIG_FILE, parseConfig, type SiteConfig } from './config.js';
 import { closest } from './did-you-mean.js';
 import { normalize, readSource, type NormalizeOptions } from './normalize/index.js';
+import { runNormalizeWrite } from './normalize-write.js';
 import { UserError } from './user-error.js';
 
 const USAGE = `Usage: npm run --silent normalize -- [options] FILE...
@@ -22,17 +23,22 @@ Markdown with YAML front matter.
 Options:
   -o, --out DIR      write DIR/<slug>.md for each file (needed for several files)
       --explain      also list on stderr every line removed from the body, with its rule
+      --write        write <slug>.md beside each raw text and move the raw text into .raw/
+      --force        with --write: replace a Markdown file edited since (kept in .raw/)
       --config FILE  configuration with the organization's letterhead
                      (default: ${CONFIG_FILE} in the current folder, when present)
   -h, --help         show this help
 
 Examples:
   npm run --silent normalize -- sources/000_c8c5cf1051ebe974.txt
-  npm run --silent normalize -- --out /tmp/normalized sources/*.txt`;
+  npm run --silent normalize -- --out /tmp/normalized sources/*.txt
+  npm run normalize -- --write sources/000_c8c5cf1051ebe974.txt`;
 
 const OPTIONS = {
   out: { type: 'string', short: 'o' },
   explain: { type: 'boolean' },
+  write: { type: 'boolean' },
+  force: { type: 'boolean' },
   config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -76,6 +82,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new UserError('no input file; usage: npm run --silent normalize -- FILE (see --help)');
+  if (values.write) return runNormalizeWrite(positionals, { root: process.cwd(), force: values.force === true, organization: await loadOrganization(values.config) });
   if (positionals.length > 1 && !values.out) throw new UserError(`${positionals.length} files given: use --out DIR to write one Markdown file per source`);
   const options: NormalizeOptions = {};
   const organization = await loadOrganization(values.config);

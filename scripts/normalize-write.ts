@@ -13,6 +13,7 @@ import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import type { SiteConfig } from './config.js';
 import { normalize, readSource } from './normalize/index.js';
+import { countMessages, formatMessages } from './report.js';
 
 export const RAW_FOLDER = '.raw';
 
@@ -146,4 +147,15 @@ async function writeOne(file: VFile, absPath: string, options: NormalizeWriteOpt
     else await rm(absPath);
   }
   return { raw: rel(absPath), markdown: rel(target), movedTo: rel(rawTarget), ...(keptEdited ? { keptEdited: rel(keptEdited) } : {}) };
+}
+
+/** `normalize --write [--force] FILE...` for the normalize command: report on stderr, return the exit code. */
+export async function runNormalizeWrite(rawPaths: readonly string[], options: NormalizeWriteOptions): Promise<number> {
+  const result = await normalizeWrite(rawPaths, options);
+  for (const line of formatMessages(result.files)) process.stderr.write(`${line}\n`);
+  for (const w of result.written) {
+    const kept = w.keptEdited ? `; the edited version is kept as ${w.keptEdited}` : '';
+    process.stderr.write(`wrote ${w.markdown}${w.movedTo !== w.raw ? ` (raw text moved to ${w.movedTo})` : ''}${kept}\n`);
+  }
+  return countMessages(result.files).error > 0 ? 1 : 0;
 }
