@@ -29,6 +29,18 @@
   if (document.body) mount();
   else document.addEventListener('DOMContentLoaded', mount);
 
+  // Warnings (a brief over its page budget, a guessed source) do not block the page: count them here.
+  fetch('/__status')
+    .then((response) => response.json())
+    .then(({ messages }) => {
+      const warnings = messages.filter((line) => line.includes(': warning: ')).length;
+      if (warnings === 0 || document.getElementById('briefpress-overlay')) return;
+      status.textContent = `${warnings} warning${warnings === 1 ? '' : 's'} (see the terminal)`;
+      status.title = messages.filter((line) => line.includes(': warning: ')).join('\n');
+      show();
+    })
+    .catch(() => {});
+
   document.addEventListener('click', (event) => {
     const target = event.target;
     if (target instanceof Element && target.closest('[data-briefpress-dismiss]')) target.closest('#briefpress-overlay')?.remove();
