@@ -33,6 +33,8 @@ export interface PrinterOptions {
   concurrency?: number;
   /** Time allowed for one brief, load and print; default 30 s. */
   timeoutMs?: number;
+  /** Connect to a running browser instead of launching one (remote-browser.ts); `close()` then closes this printer's pages and disconnects, leaving that browser running. */
+  connect?: () => Promise<Browser>;
 }
 
 export const VIRTUAL_ORIGIN = 'https://briefpress.invalid/';
@@ -84,7 +86,7 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
 
   function getBrowser(): Promise<Browser> {
     if (!browser) {
-      const launching = launchBrowser(executablePath);
+      const launching = options.connect ? options.connect() : launchBrowser(executablePath);
       browser = launching;
       launching
         .then((b) =>
@@ -188,6 +190,12 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
     process.removeListener('exit', killOnExit);
     const current = browser;
     browser = undefined;
+    if (current && options.connect) {
+      const remote = await current.catch(() => undefined);
+      await Promise.all(idle.splice(0).map((page) => page.close().catch(() => {})));
+      await remote?.disconnect().catch(() => {});
+      return;
+    }
     idle.length = 0;
     if (current) await (await current.catch(() => undefined))?.close().catch(() => {});
   }
