@@ -8,6 +8,8 @@ import { letterheadShape } from '../scripts/normalize/letterhead.js';
 import { repairMojibake } from '../scripts/normalize/rules/repair-mojibake.js';
 import { contactsIn } from '../scripts/normalize/contacts.js';
 import { slugFor } from '../scripts/normalize/slug.js';
+import { fixExtractionCharacters } from '../scripts/normalize/rules/extraction-characters.js';
+import { parseMonthLine } from '../scripts/normalize/dates.js';
 
 describe('ocr-ill', () => {
   it.each([
@@ -30,6 +32,10 @@ describe('dates', () => {
     ['2012-10-04', '2012-10-04'],
     ['Posted on March 5th, 2013', '2013-03-05'],
     ['Updated: Tuesday, May 21, 2013', '2013-05-21'],
+    ['Sept. 12, 2013', '2013-09-12'],
+    ['12 Sept 2013', '2013-09-12'],
+    ['Updated: 03/15/2013', '2013-03-15'],
+    ['Posted: Tuesday, May 1, 2012', '2012-05-01'],
   ])('reads %s', (line, iso) => expect(parseDateLine(line)?.iso).toBe(iso));
   it.each(['Suite 1100', 'June 2012', '202-637-9800', 'The bill passed on October 4, 2012, by a wide margin.', '1634'])('is strict about %s', (line) =>
     expect(parseDateLine(line)).toBeUndefined(),
@@ -56,6 +62,27 @@ describe('dehyphenate', () => {
     expect(keepHyphen('policy', 'making', words)).toBe(true);
     expect(keepHyphen('gov', 'ernment', words)).toBe(false);
   });
+  it('does not take the halves of a hyphenated word for words of the text', () => {
+    const text = 'law enforce-\nment agencies';
+    expect(vocabulary(text).has('enforce')).toBe(false);
+    expect(keepHyphen('enforce', 'ment', vocabulary(text))).toBe(false);
+  });
+});
+
+describe('extraction-characters', () => {
+  it('replaces ligatures, drops inner soft hyphens, keeps one at a line end', () => {
+    expect(fixExtractionCharacters('the o\ufb03ce \ufb02ags reason\u00adable busi\u00ad\nness').text).toBe('the office flags reasonable busi\u00ad\nness');
+  });
+  it('turns a non-breaking space between words into a space', () => expect(fixExtractionCharacters('with\u00a0a court').text).toBe('with a court'));
+});
+
+describe('month-only date lines', () => {
+  it.each([
+    ['March 2013', '2013-03-01'],
+    ['Sept. 2013', '2013-09-01'],
+    ['Updated: September 2013', '2013-09-01'],
+  ])('reads %s as the first of the month', (line, iso) => expect(parseMonthLine(line)?.iso).toBe(iso));
+  it.each(['Marching 2013', 'In March 2013 the bill passed', 'Suite 2013'])('leaves %s', (line) => expect(parseMonthLine(line)).toBeUndefined());
 });
 
 describe('letterhead shapes', () => {

@@ -12,6 +12,21 @@ import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { normalize, type NormalizeOptions } from '../scripts/normalize/index.js';
 import { briefDataSchema } from '../scripts/front-matter.js';
+import { decodeSource } from '../scripts/normalize/decode.js';
+
+const wordsOf = (text: string) => new Set(text.normalize('NFKC').toLowerCase().replace(/\u00ad/g, '').match(/[\p{L}\p{N}]+/gu) ?? []);
+
+/** Words of the source found neither in the output, nor in a removed line, nor in a message. */
+function lostWords(dir: string, input: string, markdown: string, options: NormalizeOptions): string[] {
+  const value = readFileSync(path.join(dir, input));
+  const source = decodeSource(new VFile({ value }));
+  const file = new VFile({ path: input, value });
+  normalize(file, options);
+  const kept = wordsOf([markdown, ...(file.data.removed ?? []).map((r) => r.text), ...file.messages.map((m) => m.reason)].join('\n'));
+  const keptList = [...kept];
+  // A word split by hyphenation is kept when it is part of a joined word.
+  return [...wordsOf(source)].filter((word) => !kept.has(word) && !keptList.some((k) => k.length > word.length && k.includes(word)));
+}
 
 const root = path.join(import.meta.dirname, 'fixtures', 'normalize');
 const update = process.env.UPDATE === '1';
@@ -34,7 +49,7 @@ function run(dir: string) {
   } catch (error) {
     if (!(error instanceof VFileMessage)) throw error;
   }
-  return { markdown, messages: file.messages.map(describeMessage), options };
+  return { markdown, messages: file.messages.map(describeMessage), options, input };
 }
 
 function expectGolden(target: string, actual: string | undefined): void {
@@ -60,6 +75,10 @@ describe('normalize fixtures', () => {
       it('gives the expected Markdown and messages', () => {
         expectGolden(path.join(dir, 'output.md'), result.markdown);
         expectGolden(path.join(dir, 'messages.json'), `${JSON.stringify(result.messages, null, 2)}\n`);
+      });
+
+      it.skipIf(result.markdown === undefined)('loses no word silently (body, front matter or --explain)', () => {
+        expect(lostWords(dir, result.input, result.markdown!, result.options)).toEqual([]);
       });
 
       it.skipIf(result.markdown === undefined)('is idempotent and valid', () => {

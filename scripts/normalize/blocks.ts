@@ -59,6 +59,7 @@ function isTitleLike(words: string[]): boolean {
 /** Join a wrapped line to the text before it, undoing hyphenation. */
 export function joinWrapped(before: string, after: string, words: ReadonlySet<string>): string {
   const next = after.trim();
+  if (/\p{L}\u00ad$/u.test(before)) return before.slice(0, -1) + next; // a soft hyphen marks a hyphenation
   const hyphen = /(\p{L}+)-$/u.exec(before);
   const tail = /^\p{L}+/u.exec(next)?.[0];
   if (hyphen && tail) return keepHyphen(hyphen[1]!, tail, words) ? before + next : before.slice(0, -1) + next;
@@ -181,7 +182,7 @@ function acceptItem(item: ItemMarker | undefined, lastNumber: Map<string, number
 function shouldJoin(current: Draft, line: SourceLine, width: number | undefined): boolean {
   const previous = current.lines.at(-1)!.text;
   const text = line.text;
-  if (/\p{L}-$/u.test(previous.trim()) && startsLower(text)) return true;
+  if (/\p{L}[-\u00ad]$/u.test(previous.trim()) && startsLower(text)) return true;
   if (width) {
     const prevLength = previous.trimEnd().length;
     if (endsSentence(previous) && prevLength < width * 0.75) return false;

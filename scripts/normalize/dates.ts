@@ -44,6 +44,26 @@ export function parseDateLine(line: string): FoundDate | undefined {
   return around.test(before) && after === '' ? date : undefined;
 }
 
+const MONTHS = 'january february march april may june july august september october november december'.split(' ');
+const monthLine = /^(?:(.*?)\s*)?\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})$/i;
+
+/**
+ * A line that is only a month and a year ("March 2013", "Updated: Sept. 2013"): the
+ * date of a one-pager that gives no day. Its ISO date is the first of the month; the
+ * caller says so in a note. Only for lines where a date is expected (the top of a brief).
+ */
+export function parseMonthLine(line: string): FoundDate | undefined {
+  const text = line.trim();
+  const m = monthLine.exec(text);
+  if (!m || text.length > 40 || !around.test((m[1] ?? '').trim())) return undefined;
+  const month = MONTHS.findIndex((name) => name.startsWith(m[2]!.toLowerCase().slice(0, 3))) + 1;
+  const full = MONTHS[month - 1]!;
+  const word = text.slice((m[1] ?? '').length).trim().split(/[\s.,]+/)[0]!.toLowerCase();
+  if (!full.startsWith(word) && !(word === 'sept' && month === 9)) return undefined; // "Marching 2013" is no month
+  const index = text.length - text.slice((m[1] ?? '').length).trimStart().length;
+  return { iso: `${m[3]}-${pad(month)}-01`, index, text: text.slice(index) };
+}
+
 /** A date a user typed (front matter): ISO already, or a written date that parses completely. */
 export function toIsoDate(value: string): string | undefined {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return value.trim();

@@ -51,7 +51,8 @@ function trimUrl(url: string): [string, string] {
   return [url.slice(0, end), url.slice(end)];
 }
 
-export function toInline(text: string, options: InlineOptions = {}): string {
+export function toInline(raw: string, options: InlineOptions = {}): string {
+  const text = raw.replace(/\u00ad/g, ''); // a soft hyphen left at the end of an unjoined line
   let out = '';
   let last = 0;
   for (const match of text.matchAll(tokens)) {

@@ -52,7 +52,7 @@ function joinAcrossBreaks(lines: SourceLine[], breaks: ReadonlySet<number>): Sou
     const previous = lines[before]?.text.trim() ?? '';
     const next = lines[after]?.text.trim() ?? '';
     if (!previous || !next) continue;
-    const cut = !/[.!?:;"”)]$/.test(previous) && (/^\p{Ll}/u.test(next) || /\p{L}-$/u.test(previous) || /[,\p{Ll}]$/u.test(previous));
+    const cut = !/[.!?:;"”)]$/.test(previous) && (/^\p{Ll}/u.test(next) || /\p{L}[-\u00ad]$/u.test(previous) || /[,\p{Ll}]$/u.test(previous));
     if (cut) for (let k = before + 1; k < after; k++) drop.add(k);
   }
   return lines.filter((_, i) => !drop.has(i)).map((line) => (line.pageStart ? { ...line, pageStart: false } : line));

@@ -8,11 +8,12 @@ import type { Contact } from '../types.js';
 import { toLines, isBlank, recordRemoved, placeOf, type SourceLine } from './source-lines.js';
 import { removePageDebris } from './page-debris.js';
 import { letterheadConfigured, letterheadShape, organization, tagline } from './letterhead.js';
-import { parseDateLine, findDate } from './dates.js';
+import { parseDateLine, parseMonthLine, findDate } from './dates.js';
 import { isAllCaps, acronymEvidence, toTitleCase, MINOR_WORDS } from './title-case.js';
 import { joinWrapped, renderBlocks, toBlocks, wrapWidth, type Block } from './blocks.js';
 import { vocabulary } from './rules/dehyphenate.js';
 import { fixOcrIll, id as ocrIllId } from './rules/ocr-ill.js';
+import * as extraction from './rules/extraction-characters.js';
 import { findContacts } from './contacts.js';
 import { summarize } from './summary.js';
 import { placeAt } from './place.js';
@@ -24,8 +25,13 @@ const TOP_LIMIT = 60;
 /** Genre labels that sit above a title but are not one. */
 const label = /^(?:for immediate release|immediate release|press release|news release|media advisory|media release|statement|testimony|policy brief|issue brief|fact sheet|backgrounder|memorandum|memo)\b/i;
 
-/** Apply the `ocr-ill` rule to the whole text, with a note per fix. */
-export function repairText(file: VFile, text: string): string {
+/** Apply the `extraction-characters` and `ocr-ill` rules to the whole text, with notes. */
+export function repairText(file: VFile, original: string): string {
+  const characters = extraction.fixExtractionCharacters(original);
+  if (characters.first !== undefined) {
+    file.info(`replaced characters of the PDF extraction: ${extraction.describe(characters.counts)}`, { place: placeAt(original, characters.first), ruleId: extraction.id, source });
+  }
+  const text = characters.text;
   const fixed = fixOcrIll(text);
   for (const offset of fixed.offsets) {
     file.info('read `III` as `Ill` (an OCR confusion; a Roman numeral makes no sense here)', { place: placeAt(text, offset), ruleId: ocrIllId, source });
@@ -76,10 +82,13 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
       continue;
     }
     const shape = letterheadShape(line.text);
-    const found = date === undefined ? parseDateLine(line.text) : undefined;
+    const found = date === undefined ? parseDateLine(line.text) ?? parseMonthLine(line.text) : undefined;
     if (shape) remove(i, shape), (current = undefined);
     else if (found) {
       date = found.iso;
+      if (!parseDateLine(line.text)) {
+        file.info(`the date "${found.text}" names no day: \`date\` is the first of the month (${found.iso}); correct it if the day is known`, { place: placeOf(line), ruleId: 'date-month-only', source });
+      }
       dateIndex = i;
       removed.add(i);
       recordRemoved(file, [line], 'date-line');

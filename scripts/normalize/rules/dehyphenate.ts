@@ -18,9 +18,14 @@ const compoundPrefixes = new Set(
 /** Heads of closed compounds ("some-thing", "there-fore"): a break after them is hyphenation. */
 const closedHeads = new Set('some with them there where every what when which under over through other into thereby here'.split(' '));
 
-/** Words of the whole text, lower case, with and without inner hyphens. */
+/**
+ * Words of the whole text, lower case, with and without inner hyphens. The two halves of
+ * a word hyphenated at a line end are not words of the text ("enforce-" + "ment" must not
+ * count as evidence that "enforce" and "ment" are used on their own).
+ */
 export function vocabulary(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []);
+  const unbroken = text.replace(/[\p{L}\p{N}]+[-\u00ad][ \t]*(?:\r\n|\r|\n|\f)[ \t\f]*[\p{L}\p{N}]+/gu, ' ');
+  return new Set(unbroken.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []);
 }
 
 /** Join `before` (ending with "word-") and `after` (starting with the rest): does the hyphen stay? */

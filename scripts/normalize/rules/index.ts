@@ -11,6 +11,7 @@ import * as letterheadPhone from './letterhead-phone.js';
 import * as letterheadTagline from './letterhead-tagline.js';
 import * as letterheadWeb from './letterhead-web.js';
 import * as ocrIll from './ocr-ill.js';
+import * as extractionCharacters from './extraction-characters.js';
 import * as pageNumber from './page-number.js';
 import * as repairMojibake from './repair-mojibake.js';
 import * as runningHeader from './running-header.js';
@@ -26,6 +27,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'decode-utf16', summary: 'UTF-16 without a byte order mark, decoded as such' },
   { id: 'decode-windows-1252', summary: 'warning: not valid UTF-8, decoded as Windows-1252' },
   repairMojibake,
+  extractionCharacters,
   ocrIll,
   letterheadOrganization,
   letterheadTagline,
@@ -37,6 +39,7 @@ export const RULES: readonly RuleInfo[] = [
   runningHeader,
   dehyphenate,
   { id: 'date-line', summary: 'the date line becomes `date` in the front matter' },
+  { id: 'date-month-only', summary: 'a date line with a month and year only ("March 2013") becomes the first of that month, with a note' },
   { id: 'no-title', summary: 'fatal: no line can be the title' },
   { id: 'generic-reader', summary: 'warning: the text was read by the generic reader; title and date were guessed' },
   { id: 'web-byline', summary: 'the byline of a web export becomes `authors`' },

@@ -1,0 +1,46 @@
+/**
+ * Rule `extraction-characters`: characters a PDF extraction leaves that no editor typed.
+ * Typographic ligatures (U+FB00–FB06: "ﬁ", "ﬂ", "ﬀ", "ﬃ") become their letters, so
+ * words can be searched and spell-checked; soft hyphens (U+00AD) inside a line are
+ * dropped (one at a line end marks a hyphenation, undone when the lines are joined);
+ * non-breaking spaces between words become spaces (the brief is typeset again).
+ *
+ *   in:  the ofﬁcial ﬂag is reason\u00adable
+ *   out: the official flag is reasonable
+ */
+export const id = 'extraction-characters';
+export const summary = 'replace ligatures (ﬁ → fi), drop soft hyphens, turn non-breaking spaces into spaces';
+
+const LIGATURES: Record<string, string> = { '\ufb00': 'ff', '\ufb01': 'fi', '\ufb02': 'fl', '\ufb03': 'ffi', '\ufb04': 'ffl', '\ufb05': 'st', '\ufb06': 'st' };
+
+export interface ExtractionFix {
+  text: string;
+  /** How many characters were replaced, by kind, and the offset of the first. */
+  counts: { ligatures: number; softHyphens: number; spaces: number };
+  first?: number;
+}
+
+/** A soft hyphen at the end of a line (before optional blanks) stays: it marks a hyphenation. */
+const pattern = /[\ufb00-\ufb06]|\u00ad(?![ \t]*(?:\r?\n|\r|\f|$))|(?<=\S)[\u00a0\u202f](?=\S)/g;
+
+export function fixExtractionCharacters(text: string): ExtractionFix {
+  const counts = { ligatures: 0, softHyphens: 0, spaces: 0 };
+  let first: number | undefined;
+  const fixed = text.replace(pattern, (ch, offset: number) => {
+    first ??= offset;
+    if (ch === '\u00ad') return counts.softHyphens++, '';
+    if (ch === '\u00a0' || ch === '\u202f') return counts.spaces++, ' ';
+    counts.ligatures++;
+    return LIGATURES[ch]!;
+  });
+  return first === undefined ? { text: fixed, counts } : { text: fixed, counts, first };
+}
+
+/** "3 ligatures, 2 soft hyphens" for the message. */
+export function describe(counts: ExtractionFix['counts']): string {
+  const parts: string[] = [];
+  if (counts.ligatures) parts.push(`${counts.ligatures} ligature${counts.ligatures > 1 ? 's' : ''} (ﬁ → fi)`);
+  if (counts.softHyphens) parts.push(`${counts.softHyphens} soft hyphen${counts.softHyphens > 1 ? 's' : ''}`);
+  if (counts.spaces) parts.push(`${counts.spaces} non-breaking space${counts.spaces > 1 ? 's' : ''}`);
+  return parts.join(', ');
+}
