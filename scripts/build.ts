@@ -14,9 +14,11 @@ import { onInterrupt } from './on-interrupt.js';
 import { printBrief } from './print-brief.js';
 import { createPrinter, type Printer } from './print-pdf.js';
 import { createProgress } from './progress.js';
+import { createRemotePrinter } from './remote-browser.js';
 import { readSources } from './read-sources.js';
 import { countMessages, formatMessages } from './report.js';
 import { resolveSlugs } from './resolve-slugs.js';
+import { partitionSources, type Shard, writeShardManifest } from './shard.js';
 import type { ArchiveBrief, ManifestEntry } from './types.js';
 import { writeArchive } from './write-archive.js';
 import { removeOutput, removePendingWrites, writeOutput } from './write-file.js';
@@ -36,6 +38,10 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Ignore the build cache and rebuild everything. */
   force?: boolean;
+  /** Print through these running browsers (DevTools endpoints) instead of launching one; see remote-browser.ts. */
+  browserWs?: string[];
+  /** Build only this part of the briefs and write `shard-K-of-N.json` instead of the archive; see shard.ts. */
+  shard?: Shard;
 }
 
 export interface BuildResult {
@@ -77,11 +83,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const previous = options.force ? emptyState() : await readState(config.outDir);
 
   // 2. Read every source; normalize those that changed since the last build.
-  const sourcePaths = await listSources(config.sourcesDir);
+  const { sourcePaths, otherSlugs } = await partitionSources(await listSources(config.sourcesDir), config, key, options.shard);
   const { fresh, cached, failed } = await time('normalize', () => readSources(sourcePaths, root, key, previous, config.organization, progress));
 
   // 3. Give every brief a slug of its own; a cached brief whose slug changes is rebuilt.
-  const baseSlugs = new Map([...fresh.map((b) => [b.file.path, b.slug] as const), ...[...cached].map(([source, c]) => [source, c.baseSlug] as const)]);
+  const baseSlugs = new Map([...otherSlugs, ...fresh.map((b) => [b.file.path, b.slug] as const), ...[...cached].map(([source, c]) => [source, c.baseSlug] as const)]);
   const slugs = resolveSlugs([...baseSlugs].map(([source, slug]) => ({ source, slug })));
   for (const [source, brief] of cached) {
     if (slugs.get(source)!.slug === brief.entry.slug) continue;
@@ -106,9 +112,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   });
   try {
     if (fresh.length > 0) {
-      printer = await time('browser', () => createPrinter({ config, concurrency: config.concurrency }));
+      const remote = options.browserWs?.length ? { config, endpoints: options.browserWs, log: (line: string) => options.quiet || process.stderr.write(`briefpress: ${line}\n`) } : undefined;
+      printer = await time('browser', () => (remote ? createRemotePrinter(remote) : createPrinter({ config, concurrency: config.concurrency })));
       const pages = createPageRenderer(config);
-      const limit = pLimit(config.concurrency * 2);
+      const limit = pLimit(config.concurrency * 2 * (remote?.endpoints.length ?? 1));
       progress.stage('printing', fresh.length);
       await time('print', () =>
         Promise.all(
@@ -154,12 +161,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const manifest = ordered.map((b) => b.entry);
 
   // 6. The archive website and the manifest, rebuilt from all briefs.
-  const archive = await time('archive', () => writeArchive(ordered.map(toArchiveBrief), config));
-  await writeOutput(config.outDir, 'manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  const shard = options.shard;
+  const archive = shard
+    ? await writeShardManifest(ordered, [...failed, ...printFailures], shard, config, key)
+    : await time('archive', () => writeArchive(ordered.map(toArchiveBrief), config));
+  if (!shard) await writeOutput(config.outDir, 'manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
 
   // 7. Remove what deleted or renamed sources left behind, and remember this build.
   const removed = await removeStaleOutputs(config.outDir, previous, ordered, archive.files);
-  const state: BuildState = { ...emptyState(), briefs: Object.fromEntries(briefs), archiveFiles: archive.files };
+  const bySource = [...briefs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const state: BuildState = { ...emptyState(), briefs: Object.fromEntries(bySource), archiveFiles: archive.files };
   await writeOutput(config.outDir, STATE_FILE, JSON.stringify(state));
 
   // 8. Report every problem, including the warnings of cached briefs.
@@ -190,16 +201,16 @@ function checkBudget(file: VFile, entry: ManifestEntry, strict: boolean): void {
   if (strict) message.fatal = true;
 }
 
-function newestFirst(a: CachedBrief, b: CachedBrief): number {
+export function newestFirst(a: CachedBrief, b: CachedBrief): number {
   const [da, db] = [a.entry.date ?? '', b.entry.date ?? ''];
   return da !== db ? (da < db ? 1 : -1) : a.entry.slug < b.entry.slug ? -1 : 1;
 }
 
-function toArchiveBrief(brief: CachedBrief): ArchiveBrief {
+export function toArchiveBrief(brief: CachedBrief): ArchiveBrief {
   return { ...brief.entry, body: brief.body, headings: brief.headings, data: brief.data };
 }
 
-async function removeStaleOutputs(outDir: string, previous: BuildState, current: CachedBrief[], archiveFiles: string[]): Promise<number> {
+export async function removeStaleOutputs(outDir: string, previous: BuildState, current: CachedBrief[], archiveFiles: string[]): Promise<number> {
   const outputsOf = (entries: ManifestEntry[]) => entries.flatMap((e) => [e.html, e.pdf, e.markdown]);
   const keep = new Set([...outputsOf(current.map((b) => b.entry)), ...archiveFiles]);
   const stale = [...outputsOf(Object.values(previous.briefs).map((b) => b.entry)), ...previous.archiveFiles].filter((f) => !keep.has(f));
