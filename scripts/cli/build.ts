@@ -1,10 +1,14 @@
 /** The `npm run build` command line. */
 import path from 'node:path';
 import { build } from '../build.js';
-import { type CommandSpec, helpText, integerOption, parseCommand, runCommand } from './args.js';
+import { mergeShards } from '../merge-shards.js';
+import { BROWSER_WS_ENV, browserEndpoints } from '../remote-browser.js';
+import { parseShard } from '../shard.js';
+import { UserError } from '../user-error.js';
+import { type CommandSpec, helpText, integerOption, type ParsedCommand, parseCommand, runCommand } from './args.js';
 
 export const buildCommand: CommandSpec = {
-  usage: 'npm run build -- [options]',
+  usage: 'npm run build -- [options]\n       npm run build -- --merge DIR... [--out DIR]',
   summary: 'Normalize every source, print each brief to PDF and write the HTML archive.\nUnchanged briefs are reused from the last build.',
   options: {
     sources: { type: 'string', value: 'DIR', description: 'folder of sources (default: build.sources of briefpress.config.yaml, "sources")' },
@@ -13,17 +17,29 @@ export const buildCommand: CommandSpec = {
     strict: { type: 'boolean', description: 'treat warnings (page budget overflow, guessed sources) as errors' },
     force: { type: 'boolean', description: 'ignore the build cache and rebuild every brief' },
     quiet: { type: 'boolean', short: 'q', description: 'print problems only, no progress or summary' },
+    'browser-ws': { type: 'string', multiple: true, value: 'URL', description: `print through a running browser (ws://… DevTools endpoint or http://host:port) instead of launching one; repeat or comma-separate for several (default: ${BROWSER_WS_ENV})` },
+    shard: { type: 'string', value: 'K/N', description: 'build only the K-th of N parts of the briefs and write shard-K-of-N.json instead of the archive' },
+    merge: { type: 'boolean', description: 'assemble the site from the output folders of --shard builds given after it (or folders holding them)' },
   },
-  examples: ['npm run build', 'npm run build -- --sources drafts --out preview --strict'],
+  allowPositionals: true,
+  examples: [
+    'npm run build',
+    'npm run build -- --sources drafts --out preview --strict',
+    'npm run build -- --browser-ws ws://chrome-1:9222/devtools/browser/ID,ws://chrome-2:9222/devtools/browser/ID',
+    'npm run build -- --shard 2/4 --out shard-2',
+    'npm run build -- --merge shard-1 shard-2 shard-3 shard-4 --out dist',
+  ],
   exitCodes: { 0: 'every brief built', 1: 'a source, the configuration or the browser has a problem (see the messages)', 2: 'internal error (please report it)' },
 };
 
 await runCommand(async () => {
-  const { values, help } = parseCommand(buildCommand, process.argv.slice(2));
+  const { values, positionals, help } = parseCommand(buildCommand, process.argv.slice(2));
   if (help) {
     process.stdout.write(helpText(buildCommand));
     return 0;
   }
+  if (values.merge) return merge(values, positionals);
+  if (positionals.length) throw new UserError(`unexpected argument "${positionals[0]}"; folders to merge go after --merge; see --help`);
   const result = await build({
     sources: values.sources as string | undefined,
     out: values.out as string | undefined,
@@ -31,6 +47,8 @@ await runCommand(async () => {
     strict: values.strict === true,
     force: values.force === true,
     quiet: values.quiet === true,
+    browserWs: browserEndpoints(values['browser-ws'] as string[] | undefined),
+    ...(typeof values.shard === 'string' ? { shard: parseShard(values.shard) } : {}),
   });
   for (const line of result.messages) process.stderr.write(`${line}\n`);
   if (!values.quiet) {
@@ -43,3 +61,20 @@ await runCommand(async () => {
   }
   return result.ok ? 0 : 1;
 });
+
+async function merge(values: ParsedCommand['values'], dirs: string[]): Promise<number> {
+  for (const name of ['shard', 'browser-ws', 'sources', 'concurrency', 'force']) {
+    if (values[name] !== undefined) throw new UserError(`--${name} has no meaning with --merge; see --help`);
+  }
+  const result = await mergeShards({ dirs, out: values.out as string | undefined, strict: values.strict === true });
+  for (const line of result.messages) process.stderr.write(`${line}\n`);
+  if (!values.quiet) {
+    const out = path.relative(process.cwd(), path.resolve((values.out as string | undefined) ?? 'dist')) || '.';
+    const stages = Object.entries(result.timings).map(([stage, ms]) => `${stage} ${ms} ms`).join(', ');
+    process.stderr.write(
+      `briefpress: merged ${result.shards} shards: ${result.briefs} briefs, ${result.failed} failed, ${result.removed} removed; ` +
+        `${result.pages} pages; ${result.errors} errors, ${result.warnings} warnings (${stages}) → ${out}/\n`,
+    );
+  }
+  return result.ok ? 0 : 1;
+}
