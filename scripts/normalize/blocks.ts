@@ -23,7 +23,8 @@ export interface ListItem {
 }
 
 export type Block =
-  | { type: 'heading'; text: string; line: SourceLine }
+  | { type: 'heading'; text: string; line: SourceLine; explicit?: boolean }
+  | { type: 'quote'; text: string; line: SourceLine }
   | { type: 'paragraph'; text: string; line: SourceLine }
   | { type: 'lines'; texts: string[]; line: SourceLine }
   | { type: 'list'; items: ListItem[]; line: SourceLine };
@@ -33,7 +34,12 @@ export interface BlockOptions {
   wrapWidth?: number;
   /** Words of the whole text (for dehyphenation). */
   words: ReadonlySet<string>;
+  /** The text may hold Markdown block syntax (web exports): `### Heading` and `> quote` lines. */
+  markdownSyntax?: boolean;
 }
+
+const atxHeading = /^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
+const quoteLine = /^ {0,3}>[ \t]?(.*)$/;
 
 const endsSentence = (text: string) => /[.!?:;]["”’)\]]*$/.test(text.trim());
 const startsLower = (text: string) => /^\s*\p{Ll}/u.test(text);
@@ -81,7 +87,7 @@ export function wrapWidth(lines: readonly SourceLine[]): number | undefined {
 }
 
 interface Draft {
-  kind: 'paragraph' | 'item';
+  kind: 'paragraph' | 'item' | 'heading' | 'quote';
   lines: SourceLine[];
   text: string;
   item?: ItemMarker;
@@ -97,11 +103,23 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
   for (const group of groups) {
     const drafts: Draft[] = [];
     for (const line of group) {
-      const item = acceptItem(parseItem(line.text), lastNumber);
       const current = drafts.at(-1);
+      const heading = options.markdownSyntax ? atxHeading.exec(line.text) : null;
+      const quote = options.markdownSyntax ? quoteLine.exec(line.text) : null;
+      if (heading) {
+        drafts.push({ kind: 'heading', lines: [line], text: heading[1]!.trim() });
+        continue;
+      }
+      if (quote) {
+        if (current?.kind === 'quote') current.text = quote[1]!.trim() ? joinWrapped(current.text, quote[1]!, options.words) : current.text;
+        else drafts.push({ kind: 'quote', lines: [line], text: quote[1]!.trim() });
+        if (current?.kind === 'quote') current.lines.push(line);
+        continue;
+      }
+      const item = acceptItem(parseItem(line.text), lastNumber);
       if (item) {
         drafts.push({ kind: 'item', lines: [line], text: item.text.trim(), item });
-      } else if (current && shouldJoin(current, line, width)) {
+      } else if (current && (current.kind === 'paragraph' || current.kind === 'item') && shouldJoin(current, line, width)) {
         current.lines.push(line);
         current.text = joinWrapped(current.text, line.text, options.words);
       } else {
@@ -121,7 +139,12 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
     }
     for (const draft of drafts) {
       const line = draft.lines[0]!;
-      if (draft.kind === 'item') {
+      if (draft.kind === 'heading') {
+        blocks.push({ type: 'heading', text: draft.text, line, explicit: true });
+        lastNumber.clear();
+      } else if (draft.kind === 'quote') {
+        blocks.push({ type: 'quote', text: draft.text, line });
+      } else if (draft.kind === 'item') {
         const item = draft.item!;
         const entry: ListItem = { ordered: item.ordered, marker: item.marker, indent: item.indent, level: 1, text: draft.text, line };
         if (item.number !== undefined) entry.number = item.number;
@@ -138,7 +161,7 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
   }
   // A heading-like line at the very end (a sign-off, a credit) is text, not a heading.
   const last = blocks.at(-1);
-  if (last?.type === 'heading') blocks[blocks.length - 1] = { type: 'paragraph', text: last.text, line: last.line };
+  if (last?.type === 'heading' && !last.explicit) blocks[blocks.length - 1] = { type: 'paragraph', text: last.text, line: last.line };
   for (const block of blocks) if (block.type === 'list') assignLevels(block.items);
   return blocks;
 }
@@ -210,6 +233,7 @@ export function renderBlocks(blocks: readonly Block[], evidence: Map<string, str
   for (const block of blocks) {
     if (block.type === 'heading') out.push(`## ${toInline(toTitleCase(block.text, evidence), inline)}`);
     else if (block.type === 'paragraph') out.push(toInline(block.text, inline));
+    else if (block.type === 'quote') out.push(`> ${toInline(block.text, inline)}`);
     else if (block.type === 'lines') out.push(block.texts.map((t) => toInline(t, inline)).join('\\\n'));
     else out.push(renderList(block.items, inline));
   }

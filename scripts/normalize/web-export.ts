@@ -23,9 +23,14 @@ const linkEntry = /^\s*\[(\d+)\]\s*<?([^\s<>]+?)>?\s*$/;
 const linksHeading = /^\s*Links:?\s*$/i;
 const sourceUrl = /^\s*Source URL:\s*<?([^\s<>]+)>?\s*$/i;
 const byline = /^\s*(?:by|posted by|written by|authors?:)\s+(.+)$/i;
-const tagItem = /^\s*[-*•]\s*\[([^\]]+)\]\(#?\)(?:\s*\[\d+\])?\s*$/;
-const tagsLine = /^\s*(?:tags|tagged|topics|keywords|filed under)\s*:\s*(.+)$/i;
+const tagItem = /^\s*[-*•]\s*\[([^\]]+)\]\(#?\)(?:\s*\[(\d+)\])?\s*$/;
+const tagsLine = /^\s*(?:tags|tagged|topics|keywords|filed under|categories|category)\s*:\s*(.+)$/i;
+const tagsLabel = /^\s*(?:tags|tagged|topics|keywords|filed under|categories|category)\s*:?\s*$/i;
 const copyright = /(?:©|\(c\)|\bcopyright\b)/i;
+/** Drupal's print header: "Published on Open Networks Project (https://www.opennetworks.org)". */
+const siteHeader = /^\s*(?:published|printed|printed from|posted)\s+(?:on|from)\s+.+\(\s*<?https?:\/\/[^\s)]+>?\s*\)\s*$/i;
+/** A breadcrumb trail: "Home > Blog > Title", "Home » Issues". */
+const breadcrumb = /^\s*[^>›»]{1,40}(?:\s+[>›»]\s+[^>›»]+)+$/;
 
 /** Is this text a web "print" export? */
 export function looksLikeWebExport(text: string): boolean {
@@ -78,6 +83,7 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
       remove(i, 'web-tags');
     }
   });
+  const tagReferences = new Set<number>(); // the tag pages' links: used, not reported as unreferenced
   for (let i = 0; i < lines.length; i++) {
     if (!tagItem.test(lines[i]!.text) || removed.has(i)) continue;
     let end = i;
@@ -87,11 +93,19 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
     for (let k = i; k <= end; k++) {
       const tag = tagItem.exec(lines[k]!.text);
       if (tag) data.tags = [...(data.tags ?? []), tag[1]!.trim()];
+      if (tag?.[2]) tagReferences.add(Number(tag[2]));
       if (!isBlank(lines[k])) remove(k, 'web-tags');
     }
     i = end;
   }
   lines.forEach((line, i) => /^\s*-\s*$/.test(line.text) && !removed.has(i) && remove(i, 'web-tags'));
+  // A "Tags:" label on its own line, above tag lines already taken.
+  lines.forEach((line, i) => {
+    if (removed.has(i) || !tagsLabel.test(line.text)) return;
+    let next = i + 1;
+    while (next < lines.length && isBlank(lines[next])) next++;
+    if (removed.has(next) && tagItem.test(lines[next]!.text)) remove(i, 'web-tags');
+  });
   let rightsAt = -1;
   lines.forEach((line, i) => {
     if (!removed.has(i) && copyright.test(line.text) && /\b(?:19|20)\d{2}\b/.test(line.text)) rightsAt = i;
@@ -104,7 +118,14 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
     for (let k = rightsAt; k <= end; k++) remove(k, 'web-rights');
   }
 
-  // Header: title (one or two lines), byline, date.
+  // Header: the site's print header and a breadcrumb trail, then title (one or two lines), byline, date.
+  for (let i = 0, seen = 0; i < lines.length && seen < 3; i++) {
+    if (isBlank(lines[i]) || removed.has(i)) continue;
+    seen++;
+    if (siteHeader.test(lines[i]!.text)) remove(i, 'web-site-header');
+    else if (breadcrumb.test(lines[i]!.text) && !/[.!?]$/.test(lines[i]!.text.trim())) remove(i, 'web-breadcrumb');
+    else break;
+  }
   const first = lines.findIndex((line, i) => !isBlank(line) && !removed.has(i));
   if (first === -1) file.fail('no recognizable title: the export has no text', { place: { line: 1, column: 1 }, ruleId: 'no-title', source });
   const titleLines = [lines[first]!];
@@ -138,12 +159,12 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
 
   const body = lines.filter((_, i) => !removed.has(i));
   const words = vocabulary(text);
-  const blocks = toBlocks(body, { wrapWidth: wrapWidth(body), words });
+  const blocks = toBlocks(body, { wrapWidth: wrapWidth(body), words, markdownSyntax: true });
   const evidence = acronymEvidence(body.map((l) => l.text).join('\n'));
   const rawTitle = titleLines.map((l) => l.text.trim().replace(/^#+\s*/, '')).reduce((a, b) => joinWrapped(a, b, words));
   data.title = toTitleCase(plainText(toInline(rawTitle, { markdownLinks: true, links })), evidence);
 
-  const used = new Set<number>();
+  const used = new Set<number>(tagReferences);
   for (const author of data.authors ?? []) for (const [n, url] of links) if (url === author.url) used.add(n);
   const markdown = renderBlocks(blocks, evidence, {
     markdownLinks: true,

@@ -42,6 +42,8 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'date-month-only', summary: 'a date line with a month and year only ("March 2013") becomes the first of that month, with a note' },
   { id: 'no-title', summary: 'fatal: no line can be the title' },
   { id: 'generic-reader', summary: 'warning: the text was read by the generic reader; title and date were guessed' },
+  { id: 'web-site-header', summary: 'the print header "Published on <site> (<url>)" of a web export is removed' },
+  { id: 'web-breadcrumb', summary: 'a breadcrumb trail above the title ("Home > Blog > …") is removed' },
   { id: 'web-byline', summary: 'the byline of a web export becomes `authors`' },
   { id: 'web-tags', summary: 'tag lines (and the lone `-` before them) become `tags`' },
   { id: 'web-rights', summary: 'the copyright line becomes `rights`' },
