@@ -149,13 +149,14 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
     try {
       const work = (async () => {
         await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
         return page.pdf({
           format: info.paper,
           preferCSSPageSize: true,
           printBackground: true,
           tagged: true,
           outline: true,
+          // Waits for document.fonts.ready first, so every face is embedded.
+          waitForFonts: true,
           timeout: timeoutMs,
         });
       })();

@@ -57,7 +57,7 @@ export async function printBaseline(pages: BaselinePage[], options: BaselineOpti
         while (next < pages.length) {
           const doc = pages[next++]!;
           await page.setContent(doc.html, { waitUntil: 'load' });
-          const pdf = await page.pdf({ format: doc.paper ?? 'letter', printBackground: true, preferCSSPageSize: true });
+          const pdf = await page.pdf({ format: doc.paper ?? 'letter', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
           bytes += pdf.byteLength;
           if (options.outDir) await writeFile(path.join(options.outDir, `${doc.name}.pdf`), pdf);
         }
