@@ -10,6 +10,9 @@ import { contactsIn } from '../scripts/normalize/contacts.js';
 import { slugFor } from '../scripts/normalize/slug.js';
 import { fixExtractionCharacters } from '../scripts/normalize/rules/extraction-characters.js';
 import { parseMonthLine } from '../scripts/normalize/dates.js';
+import * as documentLabel from '../scripts/normalize/rules/document-label.js';
+import * as endMark from '../scripts/normalize/rules/end-mark.js';
+import { contactBlock } from '../scripts/normalize/contacts.js';
 
 describe('ocr-ill', () => {
   it.each([
@@ -110,4 +113,19 @@ describe('other rules', () => {
     ]);
   });
   it('makes ASCII slugs', () => expect(slugFor('Über-Regulierung: Llansó & the ITU')).toBe('ueber-regulierung-llanso-and-the-itu'));
+});
+
+describe('document labels, end marks, contact blocks', () => {
+  it.each(['FOR IMMEDIATE RELEASE', 'Fact Sheet', 'Policy One-Pager No. 14', 'ISSUE BRIEF #3', 'Media Advisory', 'Embargoed until 10 a.m. EST', 'White Paper, 2013'])('%s is a label', (line) =>
+    expect(documentLabel.test(line)).toBe(true),
+  );
+  it.each(['Testimony of Dr. Rebecca Hale', 'Briefing the New Congress on Spectrum', 'Key Points'])('%s is no label', (line) => expect(documentLabel.test(line)).toBe(false));
+  it.each(['###', '# # #', '-30-', '- END -', 'ENDS'])('%s is an end mark', (line) => expect(endMark.test(line)).toBe(true));
+  it.each(['## Heading', 'End', '30'])('%s is no end mark', (line) => expect(endMark.test(line)).toBe(false));
+  it('reads people, roles, phones and e-mails from a contact block', () => {
+    expect(contactBlock(['', 'Priya Raman', 'Communications Director', '(415) 555-0123', 'praman@example.org', 'Luis Ortega, 415-555-0199, lortega@example.org'])).toEqual([
+      { name: 'Priya Raman', role: 'Communications Director', email: 'praman@example.org' },
+      { name: 'Luis Ortega', email: 'lortega@example.org' },
+    ]);
+  });
 });

@@ -13,13 +13,18 @@ import { VFileMessage } from 'vfile-message';
 import { normalize, type NormalizeOptions } from '../scripts/normalize/index.js';
 import { briefDataSchema } from '../scripts/front-matter.js';
 import { decodeSource } from '../scripts/normalize/decode.js';
+import { parseItem } from '../scripts/normalize/list-items.js';
 
 const wordsOf = (text: string) => new Set(text.normalize('NFKC').toLowerCase().replace(/\u00ad/g, '').match(/[\p{L}\p{N}]+/gu) ?? []);
 
 /** Words of the source found neither in the output, nor in a removed line, nor in a message. */
 function lostWords(dir: string, input: string, markdown: string, options: NormalizeOptions): string[] {
   const value = readFileSync(path.join(dir, input));
-  const source = decodeSource(new VFile({ value }));
+  // List markers ("ii.", "(b)", "o") become Markdown's own: they are not words of the text.
+  const source = decodeSource(new VFile({ value }))
+    .split('\n')
+    .map((line) => parseItem(line)?.text ?? line)
+    .join('\n');
   const file = new VFile({ path: input, value });
   normalize(file, options);
   const kept = wordsOf([markdown, ...(file.data.removed ?? []).map((r) => r.text), ...file.messages.map((m) => m.reason)].join('\n'));

@@ -216,15 +216,39 @@ function shouldJoin(current: Draft, line: SourceLine, width: number | undefined)
   return current.kind === 'item' && (line.text.length - line.text.trimStart().length) > (current.item?.indent ?? 0);
 }
 
-/** Second-level items: deeper indent, a sub-level glyph, or letters under numbers. */
+/** The kind of an item's marker: its glyph, or its kind of numbering. */
+const markerKind = (item: ListItem) => (item.ordered ? `#${item.marker === '(1)' ? '1' : item.marker}` : item.marker);
+
+/**
+ * Nesting levels, as deep as the text goes: a deeper indent opens a level; so does, at the
+ * same indent, a sub-level glyph under another glyph or letters/roman numerals under
+ * numbers; a marker seen before at a level returns to that level.
+ */
 function assignLevels(items: ListItem[]): void {
-  const base = items[0]!;
-  for (const item of items.slice(1)) {
-    const deeper = item.indent >= base.indent + 2;
-    const subGlyph = !item.ordered && !base.ordered && isSubGlyph(item.marker) && !isSubGlyph(base.marker);
-    const subNumber = item.ordered && base.ordered && item.marker !== base.marker && (item.marker === 'a' || item.marker === 'i');
-    if (deeper || subGlyph || subNumber) item.level = 2;
+  const stack: { kind: string; indent: number; item: ListItem }[] = [];
+  for (const item of items) {
+    const kind = markerKind(item);
+    const top = stack.at(-1);
+    if (!top) stack.push({ kind, indent: item.indent, item });
+    else if (item.indent >= top.indent + 2) stack.push({ kind, indent: item.indent, item });
+    else {
+      const same = stack.findLastIndex((e) => e.kind === kind && e.indent <= item.indent + 1 && e.indent >= item.indent - 1);
+      if (same >= 0) stack.length = same + 1;
+      else if (item.indent <= top.indent - 2) {
+        while (stack.length > 1 && stack.at(-1)!.indent > item.indent + 1) stack.pop();
+        stack[stack.length - 1] = { kind, indent: item.indent, item };
+      } else if (isSubordinate(item, top.item)) stack.push({ kind, indent: item.indent, item });
+      else stack[stack.length - 1] = { kind, indent: item.indent, item };
+    }
+    item.level = stack.length;
   }
+}
+
+/** At the same indent, is `item` a level under `parent` by its marker? */
+function isSubordinate(item: ListItem, parent: ListItem): boolean {
+  if (!item.ordered && !parent.ordered) return isSubGlyph(item.marker) && !isSubGlyph(parent.marker);
+  if (item.ordered && parent.ordered) return (item.marker === 'a' && parent.marker !== 'a') || (item.marker === 'i' && parent.marker !== 'i');
+  return false;
 }
 
 /** Render blocks as Markdown. */
@@ -242,26 +266,21 @@ export function renderBlocks(blocks: readonly Block[], evidence: Map<string, str
 
 function renderList(items: readonly ListItem[], inline: InlineOptions): string {
   const lines: string[] = [];
-  let number = 0;
-  let parentWidth = 2;
-  let previousTop: ListItem | undefined;
-  const counters = new Map<ListItem, number>();
+  const open: { ordered: boolean; count: number; width: number }[] = []; // one per level
   for (const item of items) {
-    const text = toInline(item.text, inline);
-    if (item.level === 1 || !previousTop) {
-      if (previousTop && previousTop.ordered !== item.ordered) lines.push('');
-      if (!previousTop || previousTop.ordered !== item.ordered) number = item.number ?? 1;
-      else number++;
-      const marker = item.ordered ? `${number}.` : '-';
-      parentWidth = marker.length + 1;
-      lines.push(`${marker} ${text}`);
-      previousTop = item;
-      counters.set(item, 0);
-    } else {
-      const count = (counters.get(previousTop) ?? 0) + 1;
-      counters.set(previousTop, count);
-      lines.push(`${' '.repeat(parentWidth)}${item.ordered ? `${count}.` : '-'} ${text}`);
+    const depth = Math.min(item.level, open.length + 1);
+    open.length = depth;
+    let level = open[depth - 1];
+    if (level && level.ordered !== item.ordered) {
+      if (depth === 1) lines.push(''); // a list of the other kind starts
+      level = undefined;
     }
+    if (!level) open[depth - 1] = level = { ordered: item.ordered, count: depth === 1 ? (item.number ?? 1) - 1 : 0, width: 2 };
+    level.count++;
+    const marker = item.ordered ? `${level.count}.` : '-';
+    const indent = open.slice(0, depth - 1).reduce((n, l) => n + l.width, 0);
+    level.width = marker.length + 1;
+    lines.push(`${' '.repeat(indent)}${marker} ${toInline(item.text, inline)}`);
   }
   return lines.join('\n');
 }

@@ -61,3 +61,34 @@ export function findContacts(paragraphs: readonly { text: string; block: boolean
   }
   return contacts;
 }
+
+/** "Media contact:", "Press Contacts:", "CONTACT:", "For more information contact:" (rest of the line optional). */
+export const contactLabel = /^\s*(?:(?:media|press|news|for\s+media|for\s+press)\s+)?(?:contacts?|inquiries|enquiries)\s*:\s*(.*)$/i;
+const emailOnly = /^(?:e-?mail\s*:?\s*)?<?([\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})>?$/u;
+const phoneOnly = /^(?:(?:tel|phone|ph|p|t|m|mobile|cell|office|o|fax|f)\.?\s*:?\s*)?\+?\(?\d[\d\s().–-]{6,}\d(?:\s*(?:ext\.?|x)\s*\d+)?$/iu;
+
+/**
+ * A contact block: the label line's rest and the lines under it (a name, a role, a phone,
+ * an e-mail; several people one after another) → contacts. A new person starts at each
+ * name once the previous one has one.
+ */
+export function contactBlock(parts: readonly string[]): Contact[] {
+  const people: { name: string; roles: string[]; email?: string; detail: boolean }[] = [];
+  const current = () => people.at(-1);
+  for (const raw of parts.flatMap((p) => p.split(/\s+[|•·]\s+|\s*;\s*/))) {
+    const part = raw.trim().replace(/[,;]$/, '');
+    if (!part) continue;
+    const pieces = part.split(/\s*,\s*/);
+    const email = pieces.map((p) => emailOnly.exec(p)?.[1]).find(Boolean);
+    const phone = pieces.some((p) => phoneOnly.test(p));
+    const words = pieces.filter((p) => !emailOnly.test(p) && !phoneOnly.test(p));
+    // A name starts a person, unless the person before has no phone or e-mail yet (then it is a role).
+    if (words[0] && personName.test(words[0]) && (!current() || current()!.detail)) people.push({ name: words.shift()!, roles: [], detail: false });
+    const person = current();
+    if (!person) continue;
+    person.roles.push(...words);
+    if (email && !person.email) person.email = email;
+    if (email || phone) person.detail = true;
+  }
+  return people.map(({ name, roles, email }) => ({ name, ...(roles.length ? { role: roles.join(', ') } : {}), ...(email ? { email } : {}) }));
+}

@@ -1,5 +1,5 @@
 /**
- * List item markers of plain-text extractions: bullets (`-`, `*`, `•`, `◦`, `▪`, private-use
+ * List item markers of plain-text extractions: bullets (`-`, `*`, `•`, `◦`, `▪`, `o`, private-use
  * glyphs such as U+F0B7) and numbers (`1.`, `1)`, `(1)`, `a.`, `(a)`, `iv.`).
  */
 
@@ -17,6 +17,8 @@ export interface ItemMarker {
 
 const glyphItem = /^(\s*)([•●■►▸➢➤✓✔‣⁃∙·▪◦○\u2043\uE000-\uF8FF])\s*(\S.*)$/u;
 const asciiItem = /^(\s*)([-*+–])\s+(\S.*)$/;
+/** Word's "o" bullet (Courier New's circle) as extracted: "o Fish and insects …". */
+const letterOItem = /^(\s*)(o)\s+([^\s,.;:!?].*)$/;
 const numberItem = /^(\s*)(?:(\d{1,2})[.)]|\((\d{1,2})\))\s+(\S.*)$/;
 const letterItem = /^(\s*)(?:([a-h])[.)]|\(([a-h])\))\s+(\S.*)$/;
 const romanItem = /^(\s*)(?:(i{1,3}|iv|v|vi{1,3}|ix|x)[.)]|\((i{1,3}|iv|v|vi{1,3}|ix|x)\))\s+(\S.*)$/;
@@ -30,6 +32,8 @@ export function parseItem(text: string): ItemMarker | undefined {
   if (m) return { ordered: false, marker: m[2]!, indent: m[1]!.length, text: m[3]! };
   m = asciiItem.exec(text);
   if (m) return { ordered: false, marker: m[2]!, indent: m[1]!.length, text: m[3]! };
+  m = letterOItem.exec(text);
+  if (m) return { ordered: false, marker: m[2]!, indent: m[1]!.length, text: m[3]! };
   m = numberItem.exec(text);
   if (m) return { ordered: true, marker: m[3] ? '(1)' : '1', number: Number(m[2] ?? m[3]), indent: m[1]!.length, text: m[4]! };
   m = romanItem.exec(text);
@@ -40,4 +44,4 @@ export function parseItem(text: string): ItemMarker | undefined {
 }
 
 /** Glyphs that usually mark a second level under another glyph. */
-export const isSubGlyph = (marker: string) => /^[◦○▪\u2043\uf0a7–]$/u.test(marker);
+export const isSubGlyph = (marker: string) => /^[◦○▪o\u2043\uf0a7–]$/u.test(marker);

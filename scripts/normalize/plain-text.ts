@@ -14,7 +14,9 @@ import { joinWrapped, renderBlocks, toBlocks, wrapWidth, type Block } from './bl
 import { vocabulary } from './rules/dehyphenate.js';
 import { fixOcrIll, id as ocrIllId } from './rules/ocr-ill.js';
 import * as extraction from './rules/extraction-characters.js';
-import { findContacts } from './contacts.js';
+import { contactBlock, contactLabel, findContacts } from './contacts.js';
+import * as documentLabel from './rules/document-label.js';
+import * as endMark from './rules/end-mark.js';
 import { summarize } from './summary.js';
 import { placeAt } from './place.js';
 import type { ReaderResult } from './reader-result.js';
@@ -22,8 +24,6 @@ import type { ReaderResult } from './reader-result.js';
 const source = 'briefpress';
 const TOP_LIMIT = 60;
 
-/** Genre labels that sit above a title but are not one. */
-const label = /^(?:for immediate release|immediate release|press release|news release|media advisory|media release|statement|testimony|policy brief|issue brief|fact sheet|backgrounder|memorandum|memo)\b/i;
 
 /** Apply the `extraction-characters` and `ocr-ill` rules to the whole text, with notes. */
 export function repairText(file: VFile, original: string): string {
@@ -57,15 +57,16 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const org = options.organization;
   let lines = removePageDebris(file, toLines(repairText(file, text)));
   const removed = new Set<number>();
-  const remove = (index: number, ruleId: string) => {
+  const remove = (index: number, ruleId: string, instead?: string) => {
     removed.add(index);
-    recordRemoved(file, [lines[index]!], ruleId);
+    recordRemoved(file, [lines[index]!], instead ?? ruleId);
   };
 
   // The configured organization's details, anywhere.
   lines.forEach((line, i) => {
     const id = !isBlank(line) ? letterheadConfigured(line.text, org) : undefined;
     if (id) remove(i, id);
+    else if (!isBlank(line) && endMark.test(line.text)) remove(i, endMark.id);
   });
 
   // The top: letterhead shapes, the date line, title candidates.
@@ -74,12 +75,27 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   let dateIndex = -1;
   let date: string | undefined;
   const candidates: Candidate[] = [];
+  const blockContacts: Contact[] = [];
   let current: Candidate | undefined;
   for (let i = 0; i < topEnd; i++) {
     const line = lines[i]!;
     if (isBlank(line) || removed.has(i)) {
       current = undefined;
       continue;
+    }
+    // A contact block ("Media contact:" and the lines under it) fills `contacts`.
+    const contactAt = contactLabel.exec(line.text);
+    if (contactAt) {
+      let end = i;
+      while (end + 1 < lines.length && !isBlank(lines[end + 1]) && lines[end + 1]!.text.trim().length <= 60 && !contactLabel.test(lines[end + 1]!.text)) end++;
+      const found = contactBlock([contactAt[1]!, ...lines.slice(i + 1, end + 1).map((l) => l.text)]);
+      if (found.length) {
+        blockContacts.push(...found);
+        for (let k = i; k <= end; k++) remove(k, 'contact-block');
+        i = end;
+        current = undefined;
+        continue;
+      }
     }
     const shape = letterheadShape(line.text);
     const found = date === undefined ? parseDateLine(line.text) ?? parseMonthLine(line.text) : undefined;
@@ -112,9 +128,19 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     if (k >= titleAt) return;
     const joined = candidate.lines.map((l) => l.text).join(' ');
     const isName = candidate.lines.some((l) => organization.test(l.text)) || organization.looksLikeName(joined);
-    if (!isName && !isAllCaps(joined)) return;
-    const id = isName ? organization.id : tagline.id;
-    candidate.indexes.forEach((index) => remove(index, id));
+    if (isName || isAllCaps(joined)) {
+      const id = isName ? organization.id : tagline.id;
+      candidate.indexes.forEach((index) => remove(index, id, documentLabel.test(lines[index]!.text) ? documentLabel.id : undefined));
+      return;
+    }
+    // Line by line: a genre label; in a brief, an organization's name and the slogan under it.
+    let named = false;
+    candidate.lines.forEach((line, n) => {
+      const index = candidate.indexes[n]!;
+      if (documentLabel.test(line.text)) remove(index, documentLabel.id);
+      else if (mode === 'brief' && organization.looksLikeName(line.text)) remove(index, organization.id), (named = true);
+      else if (mode === 'brief' && named && !/[.!?]$/.test(line.text.trim()) && line.text.trim().split(/\s+/).length <= 12) remove(index, tagline.id);
+    });
   });
   title.indexes.forEach((index) => removed.add(index));
 
@@ -139,9 +165,9 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     if (found) date = found.iso;
   }
   if (date) data.date = date;
-  const contacts: Contact[] = findContacts(
+  const contacts: Contact[] = blockContacts.concat(findContacts(
     blocks.flatMap((b): { text: string; block: boolean }[] => (b.type === 'paragraph' ? [{ text: b.text, block: false }] : b.type === 'lines' ? [{ text: b.texts.join(', '), block: true }] : [])),
-  );
+  )).filter((c, n, all) => all.findIndex((o) => o.name === c.name && (o.email ?? '') === (c.email ?? '')) === n);
   if (contacts.length) data.contacts = contacts;
   const summary = firstParagraph ? summarize(withoutDateline(firstParagraph.text)) : undefined;
   if (summary) data.summary = summary;
@@ -161,7 +187,10 @@ function withoutDateline(text: string): string {
   if (!found) return text;
   const after = text.slice(found.index + found.text.length);
   const dash = /^\s*[–—-]{1,2}\s*/.exec(after);
-  return dash && /^[\p{Lu}\s.,()/-]*[–—-]?\s*$/u.test(text.slice(0, found.index).replace(/[–—-]\s*$/, '')) ? after.slice(dash[0].length) : text;
+  // The place before the date: "WASHINGTON, D.C.", "San Francisco, CA", "Brussels, Belgium (Reuters)".
+  const place = text.slice(0, found.index).replace(/[\s–—-]*$/, '');
+  const isPlace = place === '' || (place.length <= 60 && /^(?:\p{Lu}[\p{L}.'’-]*\.?(?:\s+|,\s*|\s*\/\s*)?)+(?:\([^)]{1,30}\))?$/u.test(place));
+  return dash && isPlace ? after.slice(dash[0].length) : text;
 }
 
 /** The title among the short groups at the top: next to the date, long, in capitals; not a label or a tagline. */
@@ -177,7 +206,7 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     if (dateIndex >= 0 && (neighbour(lines, last, 1) === dateIndex || neighbour(lines, first, -1) === dateIndex)) score += 6;
     if (isAllCaps(text)) score += 4;
     if (candidate.lines.some((l) => organization.test(l.text)) || tagline.hasSeparators(text)) score -= 20;
-    if (label.test(text) && words <= 4) score -= 30;
+    if (documentLabel.test(text)) score -= 30;
     if (/[.;,]$/.test(text)) score -= 10;
     if (candidate.lines.length > 3 || text.length > 250) score -= 10;
     if (k === candidates.length - 1) score += 2;

@@ -11,6 +11,8 @@ import * as letterheadPhone from './letterhead-phone.js';
 import * as letterheadTagline from './letterhead-tagline.js';
 import * as letterheadWeb from './letterhead-web.js';
 import * as ocrIll from './ocr-ill.js';
+import * as documentLabel from './document-label.js';
+import * as endMark from './end-mark.js';
 import * as extractionCharacters from './extraction-characters.js';
 import * as pageNumber from './page-number.js';
 import * as repairMojibake from './repair-mojibake.js';
@@ -35,6 +37,9 @@ export const RULES: readonly RuleInfo[] = [
   letterheadPhone,
   letterheadEmail,
   letterheadWeb,
+  documentLabel,
+  { id: 'contact-block', summary: 'a contact block at the top ("Media contact:" and the name, role, phone, e-mail under it) becomes `contacts`' },
+  endMark,
   pageNumber,
   runningHeader,
   dehyphenate,

@@ -1,0 +1,21 @@
+/**
+ * Rule `document-label`: a line above the title that names the kind of document, not
+ * its subject: "FOR IMMEDIATE RELEASE", "Fact Sheet", "Policy One-Pager No. 14",
+ * "ISSUE BRIEF #3", "Embargoed until 10 a.m. EST". It is never the title; in a brief it
+ * is removed from the body (the template prints the brief's own kind).
+ *
+ *   in:  Policy One-Pager No. 14
+ *   out: (removed from the body)
+ */
+export const id = 'document-label';
+export const summary = 'remove a genre label above the title (FOR IMMEDIATE RELEASE, Fact Sheet, Issue Brief No. 3)';
+
+const kind = String.raw`(?:(?:policy|issue|research|legislative|legal|briefing|technical|discussion|working|position|white|background|data|information)\s+)?(?:brief|briefing|paper|one[- ]?pager|memo|memorandum|note|analysis|update|alert|backgrounder|fact\s*sheet|primer|explainer|q\s*&\s*a|faq)s?`;
+const release = String.raw`(?:for\s+(?:immediate\s+)?release|(?:immediate|press|news|media)\s+(?:release|advisory|statement|alert)|(?:joint\s+)?statement|testimony|op-ed|embargoed\b.*|under\s+embargo\b.*)`;
+const number = String.raw`(?:\s*[,:–—-]?\s*(?:no\.?|number|#|vol\.?|volume|issue|series)\s*[\w.-]+)*`;
+const shape = new RegExp(String.raw`^(?:${kind}|${release})${number}(?:\s*[,:–—-]\s*(?:19|20)\d{2})?\s*[:.]?$`, 'i');
+
+export function test(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 60 && shape.test(t);
+}
