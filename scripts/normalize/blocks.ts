@@ -232,7 +232,8 @@ function assignLevels(items: ListItem[]): void {
     if (!top) stack.push({ kind, indent: item.indent, item });
     else if (item.indent >= top.indent + 2) stack.push({ kind, indent: item.indent, item });
     else {
-      const same = stack.findLastIndex((e) => e.kind === kind && e.indent <= item.indent + 1 && e.indent >= item.indent - 1);
+      let same = stack.length - 1;
+      while (same >= 0 && !(stack[same]!.kind === kind && Math.abs(stack[same]!.indent - item.indent) <= 1)) same--;
       if (same >= 0) stack.length = same + 1;
       else if (item.indent <= top.indent - 2) {
         while (stack.length > 1 && stack.at(-1)!.indent > item.indent + 1) stack.pop();
