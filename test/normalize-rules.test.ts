@@ -13,6 +13,8 @@ import { parseMonthLine } from '../scripts/normalize/dates.js';
 import * as documentLabel from '../scripts/normalize/rules/document-label.js';
 import * as endMark from '../scripts/normalize/rules/end-mark.js';
 import { contactBlock } from '../scripts/normalize/contacts.js';
+import * as runningHeader from '../scripts/normalize/rules/running-header.js';
+import { toLines } from '../scripts/normalize/source-lines.js';
 
 describe('ocr-ill', () => {
   it.each([
@@ -126,6 +128,26 @@ describe('document labels, end marks, contact blocks', () => {
     expect(contactBlock(['', 'Priya Raman', 'Communications Director', '(415) 555-0123', 'praman@example.org', 'Luis Ortega, 415-555-0199, lortega@example.org'])).toEqual([
       { name: 'Priya Raman', role: 'Communications Director', email: 'praman@example.org' },
       { name: 'Luis Ortega', email: 'lortega@example.org' },
+    ]);
+  });
+});
+
+describe('running headers without form feeds', () => {
+  const find = (text: string) => [...runningHeader.find(toLines(text), () => false)];
+  it('takes a line repeated twice with its page number', () => {
+    expect(find('Intro text here.\nAcme Institute | Brief     - 2 -\nMore text.\nAcme Institute | Brief     - 3 -\nEnd.')).toEqual([1, 3]);
+  });
+  it('takes a line repeated twice with running-head separators', () => expect(find('a text\nAcme | Issue Brief\nb text\nAcme | Issue Brief')).toEqual([1, 3]));
+  it('leaves numbered headings and a line said twice', () => {
+    expect(find('Recommendation 1\ntext\nRecommendation 2\ntext')).toEqual([]);
+    expect(find('Key Points\ntext\nKey Points\ntext')).toEqual([]);
+  });
+});
+
+describe('contact sentences', () => {
+  it('finds the name before "of" in a passive sentence', () => {
+    expect(contactsIn("Questions may be sent to Luis Ortega of the Center's policy team at lortega@example.org.")).toEqual([
+      { name: 'Luis Ortega', role: "Center's policy team", email: 'lortega@example.org' },
     ]);
   });
 });

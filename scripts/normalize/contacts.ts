@@ -28,6 +28,9 @@ export function contactsIn(text: string, isBlock = false): Contact[] {
   return contacts;
 }
 
+/** The capitalized words at the end of a phrase: "may be sent to Luis Ortega" → "Luis Ortega". */
+const trailingName = (text: string) => /(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})$/u.exec(text)?.[1];
+
 function parseChunk(chunk: string): Omit<Contact, 'email'> | undefined {
   let rest = chunk
     .replace(phonePattern, ' ')
@@ -40,10 +43,12 @@ function parseChunk(chunk: string): Omit<Contact, 'email'> | undefined {
   const parts = rest.split(/\s*,\s*/).filter(Boolean);
   let name = parts.shift()?.trim();
   // "Jane Doe of the Acme Institute" → name and role.
-  const of = name ? /^(.*?)\s+(?:of|from)\s+(.+)$/.exec(name) : null;
-  if (of && personName.test(of[1]!)) [name, role] = [of[1]!, role ?? of[2]!];
+  // "… may be sent to Luis Ortega of the Center's policy team" → the name before "of" and the rest.
+  const of = name ? /^(.*?)\s+(?:of|from|with)\s+(.+)$/.exec(name) : null;
+  const who = of ? (personName.test(of[1]!) ? of[1]! : trailingName(of[1]!)) : undefined;
+  if (of && who && personName.test(who)) [name, role] = [who, role ?? of[2]!.replace(/^the\s+/i, '')];
   // "… may be sent to Luis Ortega" → the capitalized words at the end.
-  if (name && !personName.test(name)) name = /(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})$/u.exec(name)?.[1];
+  if (name && !personName.test(name)) name = trailingName(name);
   if (!name || !personName.test(name)) return undefined;
   role ??= parts.join(', ').trim() || undefined;
   return role ? { name, role } : { name };

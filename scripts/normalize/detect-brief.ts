@@ -1,10 +1,12 @@
 /**
  * Is a plain text the extraction of a letterhead one-pager? Near its top it has
  * letterhead lines (phone, fax, e-mail, web address, street address, the configured
- * organization's details), at least two of them.
+ * organization's details, an organization's name in capitals, a genre label such as
+ * "Issue Brief"), at least two of them.
  */
 import type { SiteConfig } from '../config.js';
-import { letterheadConfigured, letterheadKinds } from './letterhead.js';
+import { letterheadConfigured, letterheadKinds, organization as organizationRule } from './letterhead.js';
+import * as documentLabel from './rules/document-label.js';
 
 export function looksLikePdfBrief(text: string, organization?: SiteConfig['organization']): boolean {
   const top = text.split(/\r\n|\r|\n|\f/).filter((line) => line.trim() !== '').slice(0, 30);
@@ -12,7 +14,10 @@ export function looksLikePdfBrief(text: string, organization?: SiteConfig['organ
   let hits = 0;
   for (const line of top) {
     const configured = letterheadConfigured(line, organization);
-    for (const id of configured ? [configured] : letterheadKinds(line)) kinds.add(id), hits++;
+    const shapes = configured ? [configured] : letterheadKinds(line);
+    if (!shapes.length && organizationRule.test(line)) shapes.push(organizationRule.id); // "CENTER FOR RURAL HEALTH POLICY"
+    if (!shapes.length && documentLabel.test(line)) shapes.push(documentLabel.id); // "Issue Brief", "FACT SHEET"
+    for (const id of shapes) kinds.add(id), hits++;
   }
   return hits >= 2 && kinds.size >= 1 && (kinds.size >= 2 || hits >= 3);
 }

@@ -144,12 +144,18 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   });
   title.indexes.forEach((index) => removed.add(index));
 
-  // Trailing letterhead: final groups made only of letterhead-shaped lines.
+  // Trailing letterhead: final groups made only of letterhead-shaped lines, and the
+  // organization's name right above them.
+  let lastRemoved = -1;
   for (let i = lines.length - 1; i >= topEnd; i--) {
     if (isBlank(lines[i]) || removed.has(i)) continue;
     const shape = letterheadShape(lines[i]!.text);
-    if (!shape) break;
+    if (!shape) {
+      if (lastRemoved === i + 1 && organization.looksLikeName(lines[i]!.text) && isBlank(lines[i - 1])) remove(i, organization.id);
+      break;
+    }
     remove(i, shape);
+    lastRemoved = i;
   }
 
   const body = lines.filter((_, i) => !removed.has(i));
