@@ -21,7 +21,7 @@ import { resolveSlugs } from './resolve-slugs.js';
 import { partitionSources, type Shard, writeShardManifest } from './shard.js';
 import type { ArchiveBrief, ManifestEntry } from './types.js';
 import { writeArchive } from './write-archive.js';
-import { removeOutput, removePendingWrites, writeOutput } from './write-file.js';
+import { removeOutput, stopWrites, writeOutput } from './write-file.js';
 
 export interface BuildOptions {
   /** Project root holding briefpress.config.yaml. Default: the current folder. */
@@ -38,6 +38,8 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Ignore the build cache and rebuild everything. */
   force?: boolean;
+  /** Milliseconds one brief may take to print before it fails (the others go on). Default: 30 000. */
+  printTimeout?: number;
   /** Print through these running browsers (DevTools endpoints) instead of launching one; see remote-browser.ts. */
   browserWs?: string[];
   /** Build only this part of the briefs and write `shard-K-of-N.json` instead of the archive; see shard.ts. */
@@ -60,6 +62,8 @@ export interface BuildResult {
   messages: string[];
   /** Whether a browser was started (it is not when everything was cached). */
   launchedBrowser: boolean;
+  /** Requests the printed pages tried to make and the printer refused (nothing leaves the machine). */
+  blockedRequests: number;
 }
 
 const VERSION = (JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -106,14 +110,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const printed = new Map<string, CachedBrief>();
   const printFailures: VFile[] = [];
   let printer: Printer | undefined;
+  let interrupted = false;
   const forgetCleanup = onInterrupt(async () => {
+    // Ctrl-C: close the browser, remember the briefs printed so far (the next build reuses
+    // them), and let no file be half-written. The command line exits once this is done.
+    interrupted = true;
     await printer?.close();
-    await removePendingWrites();
+    await writeOutput(config.outDir, STATE_FILE, JSON.stringify(partialState(previous, printed))).catch(() => {});
+    await stopWrites();
   });
   try {
     if (fresh.length > 0) {
       const remote = options.browserWs?.length ? { config, endpoints: options.browserWs, log: (line: string) => options.quiet || process.stderr.write(`briefpress: ${line}\n`) } : undefined;
-      printer = await time('browser', () => (remote ? createRemotePrinter(remote) : createPrinter({ config, concurrency: config.concurrency })));
+      printer = await time('browser', () => (remote ? createRemotePrinter(remote) : createPrinter({ config, concurrency: config.concurrency, timeoutMs: options.printTimeout })));
       const pages = createPageRenderer(config);
       const limit = pLimit(config.concurrency * 2 * (remote?.endpoints.length ?? 1));
       progress.stage('printing', fresh.length);
@@ -150,6 +159,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await printer?.close();
     forgetCleanup();
   }
+  // Interrupted: the cleanup above runs and the process exits; nothing more may be written.
+  if (interrupted) await new Promise<never>(() => {});
+
+  const forgetStop = onInterrupt(stopWrites);
 
   // 5. This build's briefs: new, cached, and the last good version of any that failed now.
   const briefs = new Map<string, CachedBrief>([...cached, ...printed]);
@@ -172,6 +185,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const bySource = [...briefs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const state: BuildState = { ...emptyState(), briefs: Object.fromEntries(bySource), archiveFiles: archive.files };
   await writeOutput(config.outDir, STATE_FILE, JSON.stringify(state));
+  forgetStop();
 
   // 8. Report every problem, including the warnings of cached briefs.
   const reported = [...failed, ...printFailures, ...restoreMessages([...printed.values(), ...cached.values()].flatMap((b) => b.messages))];
@@ -189,7 +203,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     manifest,
     messages: formatMessages(reported),
     launchedBrowser: printer !== undefined,
+    blockedRequests: printer?.requestsBlocked ?? 0,
   };
+}
+
+/** The state after an interrupted build: the last build's briefs, and those printed since (unless their slug moved). */
+function partialState(previous: BuildState, printed: Map<string, CachedBrief>): BuildState {
+  const briefs = { ...previous.briefs };
+  for (const [source, brief] of printed) {
+    if (!briefs[source] || briefs[source].entry.slug === brief.entry.slug) briefs[source] = brief;
+  }
+  const bySource = Object.entries(briefs).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { ...emptyState(), briefs: Object.fromEntries(bySource), archiveFiles: previous.archiveFiles };
 }
 
 function checkBudget(file: VFile, entry: ManifestEntry, strict: boolean): void {

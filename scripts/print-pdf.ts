@@ -6,8 +6,9 @@
  * answers the project's own assets from memory (read once), lets `data:` URLs through and
  * refuses everything else, counting it in `requestsBlocked`. JavaScript is off. A print
  * that takes longer than `timeoutMs` fails alone; its page is replaced. When the browser
- * crashes, the next print starts a new one (and a print cut short by the crash is retried
- * once). `close()` is idempotent, and the browser is killed if the process exits first.
+ * or a page crashes, the next print starts a new one, and a print cut short by the crash is
+ * tried again (up to MAX_ATTEMPTS times; at most MAX_RELAUNCHES new browsers per printer).
+ * `close()` is idempotent, and the browser is killed if the process exits first.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
@@ -43,6 +44,8 @@ const BLANK_URL = `${VIRTUAL_ORIGIN}print.html`;
 const BLANK_PAGE = '<!DOCTYPE html><title>briefpress</title><link rel="icon" href="data:,">';
 /** How many times one printer starts a new browser after a crash. */
 const MAX_RELAUNCHES = 3;
+/** How many times one brief is tried when the browser or its page crashes while printing it. */
+const MAX_ATTEMPTS = 3;
 
 interface Served {
   body: Buffer;
@@ -61,8 +64,11 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
 
   let blocked = 0;
   let closed = false;
-  let relaunches = 0;
+  let launches = 0;
   let browser: Promise<Browser> | undefined;
+  // Each browser is a generation; pages count against `concurrency` only in their own.
+  let generation = 0;
+  const generationOf = new WeakMap<Page, number>();
   const idle: Page[] = [];
   const waiting: { resolve: (page: Page) => void; reject: (error: unknown) => void }[] = [];
   let pagesOpen = 0;
@@ -85,14 +91,18 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
   }
 
   function getBrowser(): Promise<Browser> {
+    if (closed) return Promise.reject(new Error('the printer is closed'));
     if (!browser) {
+      if (++launches > MAX_RELAUNCHES + 1) return Promise.reject(new Error(`the browser crashed ${launches - 1} times; giving up`));
       const launching = options.connect ? options.connect() : launchBrowser(executablePath);
       browser = launching;
       launching
         .then((b) =>
           b.once('disconnected', () => {
             // A crash (or close): forget this browser and its pages; the next print starts another.
-            if (browser === launching) browser = undefined;
+            if (browser !== launching) return;
+            browser = undefined;
+            generation++;
             idle.length = 0;
             pagesOpen = 0;
           }),
@@ -105,12 +115,15 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
   }
 
   async function openPage(): Promise<Page> {
+    const born = generation;
     const page = await (await getBrowser()).newPage();
+    generationOf.set(page, born);
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', onRequest);
     page.setDefaultTimeout(timeoutMs);
-    await page.goto(BLANK_URL, { waitUntil: 'load' });
+    // Opening a page is not printing a brief: a short per-brief timeout must not fail it.
+    await page.goto(BLANK_URL, { waitUntil: 'load', timeout: Math.max(timeoutMs, 30_000) });
     return page;
   }
 
@@ -132,7 +145,7 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
   function release(page: Page, healthy: boolean): void {
     if (!healthy || closed) {
       if (!page.isClosed()) void page.close().catch(() => {});
-      if (pagesOpen > 0) pagesOpen--;
+      if (pagesOpen > 0 && generationOf.get(page) === generation) pagesOpen--;
       const next = waiting.shift();
       if (next) (closed ? Promise.reject(new Error('the printer is closed')) : acquire()).then(next.resolve, next.reject);
       return;
@@ -146,6 +159,7 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
     const page = await acquire();
     let healthy = false;
     let timer: NodeJS.Timeout | undefined;
+    let onCrash: ((error: Error) => void) | undefined;
     try {
       const work = (async () => {
         await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
@@ -162,25 +176,30 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
       })();
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`printing took longer than ${timeoutMs / 1000} s`)), timeoutMs);
+        // A renderer that dies leaves the page's pending calls waiting: fail now, as a crash.
+        onCrash = (error) => reject(new Error(`the page crashed (${error.message})`));
+        page.once('error', onCrash);
       });
       const pdf = await Promise.race([work, timeout]);
       healthy = true;
       return pdf;
     } finally {
       clearTimeout(timer);
+      if (onCrash) page.off('error', onCrash);
       release(page, healthy);
     }
   }
 
   async function print(html: string, info: PdfInfo): Promise<{ pdf: Uint8Array; pages: number }> {
     if (closed) throw new Error('the printer is closed');
-    let printed: Uint8Array;
-    try {
-      printed = await printOnce(html, info);
-    } catch (error) {
-      if (closed || !isCrash(error) || relaunches >= MAX_RELAUNCHES) throw error;
-      relaunches++;
-      printed = await printOnce(html, info);
+    let printed: Uint8Array | undefined;
+    for (let attempt = 1; !printed; attempt++) {
+      try {
+        printed = await printOnce(html, info);
+      } catch (error) {
+        // A crash is the browser's fault, not the brief's: try again in a new page (or browser).
+        if (closed || !isCrash(error) || attempt >= MAX_ATTEMPTS) throw error;
+      }
     }
     return setPdfMetadata(printed, { ...info, authors: info.authors.length ? info.authors : [config.organization.name] });
   }
@@ -220,5 +239,5 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
 
 function isCrash(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /Target closed|Session closed|Connection closed|browser has disconnected|detached/i.test(message);
+  return /Target closed|Session closed|Connection closed|browser has disconnected|detached|crashed|WebSocket is not open|socket hang up/i.test(message);
 }

@@ -5,7 +5,10 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+/** Temporary files of writes under way, and the writes themselves. */
 const pending = new Set<string>();
+const inFlight = new Set<Promise<void>>();
+let stopped = false;
 
 export function insideFolder(folder: string, target: string): boolean {
   const rel = path.relative(folder, target);
@@ -16,13 +19,20 @@ export function insideFolder(folder: string, target: string): boolean {
 export async function writeOutput(outDir: string, relPath: string, data: string | Uint8Array): Promise<void> {
   const target = path.resolve(outDir, relPath);
   if (!insideFolder(outDir, target)) throw new Error(`refusing to write outside the output folder: ${relPath}`);
-  await mkdir(path.dirname(target), { recursive: true });
+  // Interrupted: the process is about to exit; a write asked for now never starts nor settles.
+  if (stopped) return new Promise<never>(() => {});
   const temp = `${target}.tmp-${process.pid}`;
   pending.add(temp);
-  try {
+  const work = (async () => {
+    await mkdir(path.dirname(target), { recursive: true });
     await writeFile(temp, data);
     await rename(temp, target);
+  })();
+  inFlight.add(work);
+  try {
+    await work;
   } finally {
+    inFlight.delete(work);
     pending.delete(temp);
   }
 }
@@ -33,7 +43,13 @@ export async function removeOutput(outDir: string, relPath: string): Promise<voi
   if (insideFolder(outDir, target)) await rm(target, { force: true });
 }
 
-/** Delete temporary files of writes still under way (on Ctrl-C). */
-export async function removePendingWrites(): Promise<void> {
+/**
+ * On Ctrl-C: take no new writes (they wait for the exit), let those under way finish (each
+ * ends in a rename, so the file is whole, or in an error), then delete any temporary file
+ * still there. Afterwards the output folder holds whole files only.
+ */
+export async function stopWrites(): Promise<void> {
+  stopped = true;
+  await Promise.allSettled([...inFlight]);
   await Promise.all([...pending].map((file) => rm(file, { force: true })));
 }

@@ -1,0 +1,68 @@
+/**
+ * Processes as Linux's /proc lists them: to find the browser a build started (a descendant
+ * of the build's process, or any process whose command line names its profile folder) and
+ * to check that none is left behind.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+
+export interface ProcessInfo {
+  pid: number;
+  ppid: number;
+  /** The command line, arguments joined by spaces. */
+  cmdline: string;
+}
+
+export function listProcesses(): ProcessInfo[] {
+  const list: ProcessInfo[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // The command name (field 2) may hold spaces and parentheses: parse after its last ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (fields[0] === 'Z') continue; // a zombie has exited; it only waits for its parent to reap it
+      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').join(' ').trim();
+      list.push({ pid: Number(name), ppid: Number(fields[1]), cmdline });
+    } catch {
+      // The process exited while we looked.
+    }
+  }
+  return list;
+}
+
+/** Every process below `pid` (children, grandchildren, …). */
+export function descendants(pid: number, all = listProcesses()): ProcessInfo[] {
+  const found: ProcessInfo[] = [];
+  const queue = [pid];
+  while (queue.length) {
+    const parent = queue.shift()!;
+    for (const p of all) {
+      if (p.ppid === parent) {
+        found.push(p);
+        queue.push(p.pid);
+      }
+    }
+  }
+  return found;
+}
+
+const isBrowser = (p: ProcessInfo) => /chrom/i.test(p.cmdline.split(' ')[0] ?? '') && p.cmdline.includes('--user-data-dir=');
+
+/** The browsers (main processes, not their renderers) started below `pid`. */
+export function browsersBelow(pid: number): ProcessInfo[] {
+  return descendants(pid).filter((p) => isBrowser(p) && !p.cmdline.includes('--type='));
+}
+
+/** The profile folder a browser process was started with. */
+export function userDataDir(p: ProcessInfo): string | undefined {
+  return /--user-data-dir=(\S+)/.exec(p.cmdline)?.[1];
+}
+
+/** Processes still running whose command line names one of these profile folders. */
+export function processesUsing(dirs: readonly string[]): ProcessInfo[] {
+  return listProcesses().filter((p) => dirs.some((dir) => p.cmdline.includes(dir)));
+}
+
+export function isAlive(pid: number): boolean {
+  return listProcesses().some((p) => p.pid === pid);
+}
