@@ -160,7 +160,11 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
 
   const body = lines.filter((_, i) => !removed.has(i));
   const words = vocabulary(text);
-  const blocks = toBlocks(body, { wrapWidth: wrapWidth(body), words });
+  // Lines kept from above the title (a testimony's "Before the Committee on …") are no section headings.
+  const aboveTitle = new Set(candidates.slice(0, Math.max(0, titleAt)).flatMap((c) => c.lines));
+  const blocks = toBlocks(body, { wrapWidth: wrapWidth(body), words }).map((block): Block =>
+    block.type === 'heading' && aboveTitle.has(block.line) ? { type: 'paragraph', text: block.line.text.trim(), line: block.line } : block,
+  );
   const evidence = acronymEvidence(body.map((l) => l.text).join('\n'));
   const rawTitle = title.lines.map((l) => l.text.trim()).reduce((a, b) => joinWrapped(a, b, words));
   const data: ReaderResult['data'] = { title: toTitleCase(rawTitle.replace(/\s+/g, ' '), evidence), kind: 'brief' };
