@@ -207,6 +207,8 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
   async function close(): Promise<void> {
     if (closed) return;
     closed = true;
+    // Prints still waiting for a page would otherwise wait for ever.
+    for (const waiter of waiting.splice(0)) waiter.reject(new Error('the printer is closed'));
     process.removeListener('exit', killOnExit);
     const current = browser;
     browser = undefined;
