@@ -10,6 +10,9 @@ import { placeAt } from './place.js';
 
 const source = 'briefpress';
 
+/** A brief's text is a few kilobytes; past this it is the wrong file, or a book (some 300 printed pages). */
+export const MAX_SOURCE_BYTES = 1024 * 1024;
+
 /** Known binary formats by their first bytes. */
 const MAGIC: [string, number[]][] = [
   ['a PDF document', [0x25, 0x50, 0x44, 0x46]],
@@ -42,6 +45,12 @@ export function decodeSource(file: VFile): string {
   const value = file.value;
   let bytes = typeof value === 'string' ? new TextEncoder().encode(value) : new Uint8Array(value);
   if (bytes.length === 0) file.fail('empty file: there is no text to normalize', { place: { line: 1, column: 1 }, ruleId: 'empty-file', source });
+  if (bytes.length > MAX_SOURCE_BYTES) {
+    const size = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    file.fail(`too large for a brief: ${size(bytes.length)}, over the limit of ${size(MAX_SOURCE_BYTES)} (some 300 printed pages); is this the right file? Split it into briefs`, {
+      place: { line: 1, column: 1 }, ruleId: 'source-too-large', source,
+    });
+  }
 
   let text: string;
   let encoding: string | undefined;
@@ -53,6 +62,11 @@ export function decodeSource(file: VFile): string {
     text = new TextDecoder(encoding).decode(bytes); // strips the BOM
     if (!(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
       file.message(`no byte order mark, but the text looks like ${encoding.toUpperCase()}; decoded as such`, {
+        place: { line: 1, column: 1 }, ruleId: 'decode-utf16', source,
+      });
+    } else {
+      // A note, not a warning: the text was read correctly; UTF-8 is simply what other tools expect.
+      file.info(`read as ${encoding.toUpperCase()} (it starts with a byte order mark); saving it as UTF-8 suits more tools`, {
         place: { line: 1, column: 1 }, ruleId: 'decode-utf16', source,
       });
     }

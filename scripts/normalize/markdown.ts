@@ -65,6 +65,9 @@ export function readMarkdown(file: VFile, text: string, _options: NormalizeOptio
       body = body.slice(heading[0].length);
     }
   }
+  if (raw.title === undefined && !problems.length) {
+    problems.push({ reason: 'no title: add `title: …` to the front matter, or a `# Title` heading as the first line', place: { line: 1, column: 1 }, ruleId: 'missing-title' });
+  }
   raw.kind ??= 'brief';
   const result = briefDataSchema.safeParse(raw);
   if (!result.success && !problems.length) {

@@ -138,6 +138,17 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
   for (let i = headerEnd, seen = 0; i < lines.length && seen < 4; i++) {
     if (isBlank(lines[i]) || removed.has(i)) continue;
     seen++;
+    // "Posted on September 12, 2013 by Jane Doe": the date first, then the byline.
+    const dateFirst = !data.date && !data.authors ? dateThenByline(lines[i]!.text) : undefined;
+    if (dateFirst) {
+      data.date = dateFirst.iso;
+      const authors = parseAuthors(dateFirst.names, links);
+      if (authors.length) data.authors = authors;
+      removed.add(i);
+      recordRemoved(file, [lines[i]!], 'web-byline');
+      headerEnd = i + 1;
+      continue;
+    }
     const by = byline.exec(lines[i]!.text);
     const date = !data.date ? parseDateLine(lines[i]!.text) : undefined;
     if (by && !data.authors) {
@@ -179,11 +190,23 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
   for (const [n, url] of links) {
     if (!used.has(n)) file.info(`link [${n}] (${url}) is not referenced in the text; dropped with the Links list`, { place: placeOf(linkLine.get(n)), ruleId: 'web-links-list', source });
   }
-  const firstParagraph = blocks.find((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph');
+  // The summary comes from running text: not an image, not a one-line aside.
+  const paragraphs = blocks.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && !/^!\[[^\]]*\]\([^)]*\)(?:\s*\[\d+\])?$/.test(b.text.trim()));
+  const firstParagraph = paragraphs.find((b) => plainText(b.text).split(/\s+/).length >= 8) ?? paragraphs[0];
   const summary = firstParagraph ? summarize(toInline(firstParagraph.text, { markdownLinks: true, links })) : undefined;
   if (summary) data.summary = summary;
   void headerEnd;
   return { data, body: markdown };
+}
+
+/** "Posted on September 12, 2013 by Jane Doe" → the date and the names. */
+function dateThenByline(text: string): { iso: string; names: string } | undefined {
+  const found = findDate(text);
+  if (!found || text.length > 200) return undefined;
+  const before = text.slice(0, found.index).trim();
+  const after = /^[\s,|–—-]*by\s+(.+)$/i.exec(text.slice(found.index + found.text.length));
+  if (!after || !/^(?:(?:posted|published|written|updated)(?:\s+on)?\s*:?|on)?$/i.test(before)) return undefined;
+  return { iso: found.iso, names: after[1]!.trim() };
 }
 
 /** "[Emma Llansó](#) [1] and [Jim Dempsey](#) [2]", or plain "Jane Doe, John Roe and Ann Poe". */
