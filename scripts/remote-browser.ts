@@ -81,7 +81,10 @@ interface Endpoint {
 const CONNECTION_ERROR = /Target closed|Session closed|Connection closed|disconnected|detached|ECONNREFUSED|ECONNRESET|socket hang up|WebSocket|Failed to fetch browser/i;
 
 function reasonOf(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+  // A refused WebSocket rejects with an ErrorEvent, whose `error` holds the Error.
+  const inner = error && typeof error === 'object' && 'error' in error && error.error instanceof Error ? error.error : error;
+  const message = inner instanceof Error ? inner.message : error && typeof error === 'object' && 'message' in error ? String(error.message) : String(inner);
+  return message.split('\n')[0]! || 'unknown error';
 }
 
 export async function createRemotePrinter(options: RemotePrinterOptions): Promise<RemotePrinter> {
