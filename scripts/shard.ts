@@ -3,10 +3,11 @@
  * writes a partial manifest (`shard-K-of-N.json`) instead of the archive; `--merge`
  * (merge-shards.ts) assembles the site from the shards' outputs.
  *
- * A source's shard is a hash of its path inside the sources folder, so it never
- * depends on which other sources exist: adding or removing one source moves no other
- * brief to another shard, and each shard's cache stays warm from run to run. With
- * hundreds of sources the shards hold nearly equal numbers of briefs.
+ * The sources are ordered by a hash of their path inside the sources folder and cut
+ * into N runs of equal length: the shards' counts differ by one at most, and adding or
+ * removing one source moves at most N - 1 other briefs (those at the cuts) to a
+ * neighbouring shard, so each shard's cache stays warm from run to run. The order is
+ * a hash, not the names, so briefs added together (e.g. one month's) spread over shards.
  *
  * Slugs are resolved over every source, as in an unsharded build, so two sources with
  * one title get the same names whichever shards they fall in. A shard therefore learns
@@ -57,11 +58,18 @@ export function shardFileName(shard: Shard): string {
   return `shard-${shard.index}-of-${shard.count}.json`;
 }
 
-/** The shard (1-based) a source belongs to, from its path relative to the sources folder. */
-export function shardOf(relativePath: string, count: number): number {
-  const name = relativePath.split(path.sep).join('/');
-  const digest = createHash('sha256').update(name).digest();
-  return Number(digest.readBigUInt64BE(0) % BigInt(count)) + 1;
+/** The shard (1-based) of each source, given every source's path relative to the sources folder. */
+export function assignShards(relativePaths: readonly string[], count: number): number[] {
+  const keyed = relativePaths.map((p, i) => {
+    const name = p.split(path.sep).join('/');
+    return { i, name, hash: createHash('sha256').update(name).digest('hex') };
+  });
+  keyed.sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : a.name < b.name ? -1 : 1));
+  const shards = new Array<number>(relativePaths.length);
+  keyed.forEach((item, rank) => {
+    shards[item.i] = Math.floor((rank * count) / keyed.length) + 1;
+  });
+  return shards;
 }
 
 export interface ShardSources {
@@ -79,7 +87,9 @@ interface SlugCache {
 /** Split the sources into this shard's and the others, and learn the others' base slugs. */
 export async function partitionSources(allPaths: string[], config: BuildConfig, key: string, shard: Shard | undefined): Promise<ShardSources> {
   if (!shard) return { sourcePaths: allPaths, otherSlugs: new Map() };
-  const mine = (p: string) => shardOf(path.relative(config.sourcesDir, p), shard.count) === shard.index;
+  const shardOfPath = assignShards(allPaths.map((p) => path.relative(config.sourcesDir, p)), shard.count);
+  const mineSet = new Set(allPaths.filter((_, i) => shardOfPath[i] === shard.index));
+  const mine = (p: string) => mineSet.has(p);
   const others = allPaths.filter((p) => !mine(p));
   const cacheText = await readFile(path.join(config.outDir, SHARD_SLUGS_FILE), 'utf8').catch(() => '');
   let cache: SlugCache = { key, slugs: {} };

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../scripts/build.js';
 import { mergeShards } from '../scripts/merge-shards.js';
-import { parseShard, type ShardManifest, shardOf } from '../scripts/shard.js';
+import { assignShards, parseShard, type ShardManifest } from '../scripts/shard.js';
 import { folderTree, newScalingProject, treeDifferences } from './helpers/scaling-project.js';
 
 let project: string;
@@ -85,19 +85,26 @@ describe('shards', () => {
   }, 60_000);
 });
 
-describe('parseShard and shardOf', () => {
+describe('parseShard and assignShards', () => {
   it('read K/N and refuse anything else with a clear message', () => {
     expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
     expect(parseShard(' 1 / 1 ')).toEqual({ index: 1, count: 1 });
     for (const bad of ['0/3', '4/3', '3', 'a/b', '1/0', '-1/3']) expect(() => parseShard(bad)).toThrow(/--shard takes K\/N/);
   });
 
-  it('put a source in the same shard whatever other sources exist, and balance counts', () => {
-    const names = Array.from({ length: 3000 }, (_, i) => `briefs/${String(i).padStart(5, '0')}-brief.txt`);
-    const counts = [0, 0, 0, 0];
-    for (const name of names) counts[shardOf(name, 4) - 1]!++;
-    for (const c of counts) expect(Math.abs(c - 750)).toBeLessThan(750 * 0.1);
-    expect(names.slice(0, 50).map((n) => shardOf(n, 4))).toEqual(names.slice(0, 50).map((n) => shardOf(n, 4)));
-    expect(shardOf('a.txt', 1)).toBe(1);
+  it('balance counts exactly and move few briefs when a source is added or removed', () => {
+    const names = Array.from({ length: 3001 }, (_, i) => `briefs/${String(i).padStart(5, '0')}-brief.txt`);
+    const shards = assignShards(names, 4);
+    const counts = [1, 2, 3, 4].map((k) => shards.filter((s) => s === k).length);
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+    // Sorted names do not make contiguous shards: the order is a hash.
+    expect(new Set(shards.slice(0, 20)).size).toBeGreaterThan(1);
+    expect(assignShards(names, 4)).toEqual(shards);
+    const added = assignShards([...names, 'briefs/new.txt'], 4).slice(0, names.length);
+    expect(added.filter((s, i) => s !== shards[i]).length).toBeLessThanOrEqual(3);
+    const removed = assignShards(names.slice(1), 4);
+    expect(removed.filter((s, i) => s !== shards[i + 1]).length).toBeLessThanOrEqual(3);
+    expect(assignShards(['a.txt'], 1)).toEqual([1]);
+    expect(assignShards([], 3)).toEqual([]);
   });
 });
