@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { type CommandSpec, helpText, integerOption, parseCommand, runCommand } from './cli/args.js';
 import { type BenchResult, runBench } from './bench/run-bench.js';
 import { formatMachine, formatTable, machineInfo, type Row } from './bench/report-table.js';
+import { formatShardTable, runShardBench } from './bench/run-shards.js';
 
 const spec: CommandSpec = {
   usage: 'npm run bench -- [options]',
@@ -23,8 +24,9 @@ const spec: CommandSpec = {
     seed: { type: 'string', value: 'N', description: 'seed of the source generator (default 1)' },
     json: { type: 'string', value: 'FILE', description: 'write the results here (default bench-results.json in the temp folder)' },
     keep: { type: 'boolean', description: 'keep the temporary project folder' },
+    shards: { type: 'string', value: 'N', description: 'instead: simulate a build in N shards run one after another, plus the merge (see docs/scaling.md)' },
   },
-  examples: ['npm run bench -- --briefs 100 --peers', 'npm run bench -- --briefs 1000 --json /tmp/bench.json'],
+  examples: ['npm run bench -- --briefs 100 --peers', 'npm run bench -- --briefs 1000 --json /tmp/bench.json', 'npm run bench -- --briefs 1000 --shards 4'],
 };
 
 const GB = 2 ** 30;
@@ -62,6 +64,19 @@ async function main(): Promise<number> {
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   let finished = false;
   try {
+    const shards = integerOption('shards', values.shards);
+    if (shards !== undefined) {
+      const concurrency = integerOption('concurrency', values.concurrency) ?? os.availableParallelism();
+      const result = await runShardBench({ briefs, shards, seed: integerOption('seed', values.seed) ?? 1, concurrency, dir, repo, log });
+      const machine = machineInfo(result.chromium);
+      process.stdout.write(`\n${formatShardTable(result)}\n\nMachine: ${formatMachine(machine)}\n`);
+      const json = path.resolve(typeof values.json === 'string' ? values.json : path.join(dir, 'bench-shards.json'));
+      await writeFile(json, `${JSON.stringify({ date: new Date().toISOString(), machine, result }, null, 2)}\n`);
+      process.stdout.write(`Results: ${json}\n`);
+      if (values.keep || !values.json) process.stdout.write(`Project kept in ${dir}\n`);
+      finished = true;
+      return result.differences.length === 0 ? 0 : 1;
+    }
     const result = await runBench({
       briefs,
       seed: integerOption('seed', values.seed) ?? 1,
