@@ -8,7 +8,7 @@ import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { buildKey, type BuildState, type CachedBrief, emptyState, readState, restoreMessages, STATE_FILE } from './build-state.js';
-import { newestFirst, removeStaleOutputs, toArchiveBrief } from './build.js';
+import { type BuildResult, newestFirst, removeStaleOutputs, toArchiveBrief } from './build.js';
 import { loadConfig } from './config.js';
 import { countMessages, formatMessages } from './report.js';
 import { type ShardManifest, shardFileName } from './shard.js';
@@ -28,18 +28,10 @@ export interface MergeOptions {
   strict?: boolean;
 }
 
-export interface MergeResult {
-  ok: boolean;
+/** Like a build's result: the same counts, manifest and messages, for the whole merged site. */
+export interface MergeResult extends Pick<BuildResult, 'ok' | 'failed' | 'removed' | 'pages' | 'warnings' | 'errors' | 'timings' | 'manifest' | 'messages'> {
   shards: number;
   briefs: number;
-  failed: number;
-  removed: number;
-  pages: number;
-  warnings: number;
-  errors: number;
-  timings: Record<string, number>;
-  manifest: ManifestEntry[];
-  messages: string[];
 }
 
 const SHARD_FILE = /^shard-(\d+)-of-(\d+)\.json$/;

@@ -77,8 +77,9 @@ describe('building through --browser-ws', () => {
     expect(second.process.exitCode).toBeNull();
   }, 120_000);
 
-  it('goes on without an endpoint that does not answer, and says so', async () => {
-    const alive = browsers.at(-1)!;
+  it('goes on without an endpoint that does not answer, and says so (http:// endpoint looked up)', async () => {
+    // The second form of endpoint: a DevTools port over http, whose WebSocket address is looked up.
+    const alive = { endpoint: new URL(browsers.at(-1)!.endpoint).origin.replace(/^ws:/, 'http:') };
     const config = await loadConfig(project, { out: 'unused' });
     const lines: string[] = [];
     const printer = await createRemotePrinter({ config, endpoints: ['ws://127.0.0.1:9/devtools/browser/none', alive.endpoint], log: (l) => lines.push(l) });
