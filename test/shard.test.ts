@@ -3,13 +3,15 @@
  * partial manifest; `--merge` of all shards gives the very folder an unsharded build
  * writes, byte for byte, slugs of same-titled sources in different shards included.
  */
+import { execFile } from 'node:child_process';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../scripts/build.js';
 import { mergeShards } from '../scripts/merge-shards.js';
 import { assignShards, parseShard, type ShardManifest } from '../scripts/shard.js';
-import { folderTree, newScalingProject, treeDifferences } from './helpers/scaling-project.js';
+import { folderTree, newScalingProject, repo, treeDifferences } from './helpers/scaling-project.js';
 
 let project: string;
 let full: BuildResult;
@@ -107,4 +109,32 @@ describe('parseShard and assignShards', () => {
     expect(assignShards(['a.txt'], 1)).toEqual([1]);
     expect(assignShards([], 3)).toEqual([]);
   });
+});
+
+describe('npm run build -- --shard / --merge on the command line', () => {
+  const cli = (...args: string[]) =>
+    promisify(execFile)(path.join(repo, 'node_modules/.bin/tsx'), [path.join(repo, 'scripts/cli/build.ts'), ...args], { cwd: project }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+
+  it('merges the shard folders and prints a summary', async () => {
+    const { code, stderr } = await cli('--merge', 'shard-1', 'shard-2', 'shard-3', '--out', 'cli-merged');
+    expect(stderr).toMatch(/briefpress: merged 3 shards: 13 briefs, 0 failed/);
+    expect(code).toBe(0);
+    expect(treeDifferences(await folderTree(path.join(project, 'full')), await folderTree(path.join(project, 'cli-merged')))).toEqual([]);
+  }, 60_000);
+
+  it('answers a bad --shard, a missing shard or a stray folder with one line and exit code 1', async () => {
+    for (const [args, message] of [
+      [['--shard', '4/3'], /^briefpress: --shard takes K\/N with 1 ≤ K ≤ N, e.g. --shard 2\/4, not "4\/3"\n$/],
+      [['--merge', 'shard-1', 'shard-3', '--out', 'bad'], /^briefpress: missing shard-2-of-3\.json; every shard of 3 must be merged\n$/],
+      [['shard-1'], /^briefpress: unexpected argument "shard-1"; folders to merge go after --merge; see --help\n$/],
+      [['--merge', 'shard-1', '--shard', '1/3'], /^briefpress: --shard has no meaning with --merge; see --help\n$/],
+    ] as const) {
+      const { code, stderr } = await cli(...args);
+      expect(stderr).toMatch(message);
+      expect(code).toBe(1);
+    }
+  }, 60_000);
 });
