@@ -74,6 +74,9 @@ export async function launchBrowser(executablePath?: string): Promise<Browser> {
     executablePath: exe,
     headless: true,
     args: launchArgs(),
+    // Talk over a pipe, not a port: when the build's process dies, even by SIGKILL, the pipe
+    // closes and the browser exits with it instead of running on as an orphan.
+    pipe: true,
     // We close the browser ourselves on every exit path (see print-pdf.ts).
     handleSIGINT: false,
     handleSIGTERM: false,

@@ -23,8 +23,13 @@ let installed = false;
 export function exitCleanlyOnSignals(): void {
   if (installed) return;
   installed = true;
+  let exiting = false;
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.once(signal, () => {
+    // Stays installed: a second Ctrl-C (or a wrapper such as tsx or npm passing the signal on
+    // again) must not kill the process halfway through its cleanup.
+    process.on(signal, () => {
+      if (exiting) return;
+      exiting = true;
       process.stderr.write(`\nbriefpress: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}; cleaning up\n`);
       void runCleanups().finally(() => process.exit(code));
     });

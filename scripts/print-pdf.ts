@@ -10,7 +10,8 @@
  * tried again (up to MAX_ATTEMPTS times; at most MAX_RELAUNCHES new browsers per printer).
  * `close()` is idempotent, and the browser is killed if the process exits first.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { projectAssets } from './assets.js';
 import { launchBrowser } from './browser.js';
@@ -219,7 +220,12 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
       return;
     }
     idle.length = 0;
-    if (current) await (await current.catch(() => undefined))?.close().catch(() => {});
+    const launched = await current?.catch(() => undefined);
+    const profile = temporaryProfile(launched);
+    await launched?.close().catch(() => {});
+    // Puppeteer deletes its temporary profile before the browser has quite exited, and the
+    // browser may write into it once more: delete it again, now that the browser is gone.
+    if (profile) await rm(profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
   }
 
   // Start the browser and the first page now, so a missing browser fails before any work.
@@ -237,6 +243,13 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
       return blocked;
     },
   };
+}
+
+/** The temporary profile folder Puppeteer made for a browser it launched, if any. */
+function temporaryProfile(browser: Browser | undefined): string | undefined {
+  const arg = browser?.process()?.spawnargs.find((a) => a.startsWith('--user-data-dir='));
+  const dir = arg?.slice('--user-data-dir='.length);
+  return dir && path.basename(dir).startsWith('puppeteer_dev_chrome_profile-') ? dir : undefined;
 }
 
 function isCrash(error: unknown): boolean {
