@@ -6,16 +6,15 @@
  * machines is the slowest shard plus the merge. Finally it checks that the merged folder
  * equals the unsharded one, file by file.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { findBrowser } from '../browser.js';
-import type { BuildResult } from '../build.js';
 import { CONFIG_FILE, loadConfig } from '../config.js';
-import type { MergeResult } from '../merge-shards.js';
 import { generateSources, writeSources } from './generate-sources.js';
 import { type MemoryReport, sampleMemory } from './measure-memory.js';
 
@@ -38,9 +37,10 @@ export interface Measured {
 export interface ShardBenchResult {
   briefs: number;
   shards: number;
-  unsharded: Measured & { built: number; timings: Record<string, number> };
-  perShard: (Measured & { shard: string; built: number; timings: Record<string, number> })[];
-  merge: Measured & { briefs: number; timings: Record<string, number> };
+  /** Each run's summary line holds its time per stage. */
+  unsharded: Measured & { built: number; summary: string };
+  perShard: (Measured & { shard: string; built: number; summary: string })[];
+  merge: Measured & { briefs: number; summary: string };
   /** Slowest shard plus the merge: the wall time with one machine per shard (artifact transfer not included). */
   expectedWallMs: number;
   /** Files that differ between the merged and the unsharded output folders (empty when identical). */
@@ -49,14 +49,27 @@ export interface ShardBenchResult {
   chromium: string;
 }
 
-async function measure<T>(run: () => Promise<T>): Promise<{ value: T } & Measured> {
-  const memory = sampleMemory();
+/**
+ * One `npm run build` command in a process of its own, as a CI machine runs it (Node start
+ * and browser launch included), with the peak memory of that process and its children.
+ */
+async function runCommand(cwd: string, args: string[]): Promise<Measured & { summary: string }> {
+  const tsx = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/.bin/tsx');
+  const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), '../cli/build.ts');
   const start = performance.now();
-  const value = await run();
+  const child = spawn(tsx, [cli, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+  const memory = sampleMemory(child.pid);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
   const ms = Math.round(performance.now() - start);
   const mem: MemoryReport = memory.stop();
-  return { value, ms, peakPss: mem.peakPss, peakRss: mem.peakRss };
+  const summary = /^briefpress: (?:\d+ built|merged).*$/m.exec(stderr)?.[0] ?? '';
+  if (code !== 0 || !summary) throw new Error(`npm run build -- ${args.join(' ')} failed (exit ${code}):\n${stderr.split('\n').slice(-15).join('\n')}`);
+  return { ms, peakPss: mem.peakPss, peakRss: mem.peakRss, summary };
 }
+
+const countIn = (summary: string, pattern: RegExp) => Number(pattern.exec(summary)?.[1] ?? 0);
 
 async function hashTree(dir: string): Promise<Map<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -71,33 +84,30 @@ async function hashTree(dir: string): Promise<Map<string, string>> {
 }
 
 export async function runShardBench(o: ShardBenchOptions): Promise<ShardBenchResult> {
-  const { build } = (await import('../build.js')) as { build: typeof import('../build.js').build };
-  const { mergeShards } = (await import('../merge-shards.js')) as { mergeShards: (options: import('../merge-shards.js').MergeOptions) => Promise<MergeResult> };
   await mkdir(o.dir, { recursive: true });
   await cp(path.join(o.repo, CONFIG_FILE), path.join(o.dir, CONFIG_FILE));
   await cp(path.join(o.repo, 'templates'), path.join(o.dir, 'templates'), { recursive: true });
   const config = await loadConfig(o.dir, { concurrency: o.concurrency });
   o.log(`generating ${o.briefs} sources in ${config.sourcesDir}`);
   await writeSources(config.sourcesDir, generateSources({ count: o.briefs, seed: o.seed, organization: config.organization }));
-  const common = { root: o.dir, quiet: true, concurrency: o.concurrency, force: true };
+  const common = ['--force', '--concurrency', String(o.concurrency)];
 
   await rm(path.join(o.dir, 'unsharded'), { recursive: true, force: true });
-  const unsharded = await measure<BuildResult>(() => build({ ...common, out: 'unsharded' }));
-  o.log(`unsharded cold build: ${unsharded.ms} ms (built ${unsharded.value.built}, failed ${unsharded.value.failed})`);
+  const unsharded = await runCommand(o.dir, [...common, '--out', 'unsharded']);
+  o.log(`unsharded cold build: ${unsharded.ms} ms (${unsharded.summary})`);
 
   const perShard: ShardBenchResult['perShard'] = [];
   for (let index = 1; index <= o.shards; index++) {
     const out = `shard-${index}`;
     await rm(path.join(o.dir, out), { recursive: true, force: true });
-    const r = await measure<BuildResult>(() => build({ ...common, out, shard: { index, count: o.shards } }));
-    o.log(`shard ${index}/${o.shards}: ${r.ms} ms (built ${r.value.built}, failed ${r.value.failed})`);
-    perShard.push({ shard: `${index}/${o.shards}`, ms: r.ms, peakPss: r.peakPss, peakRss: r.peakRss, built: r.value.built, timings: r.value.timings });
+    const r = await runCommand(o.dir, [...common, '--out', out, '--shard', `${index}/${o.shards}`]);
+    o.log(`shard ${index}/${o.shards}: ${r.ms} ms (${r.summary})`);
+    perShard.push({ shard: `${index}/${o.shards}`, ms: r.ms, peakPss: r.peakPss, peakRss: r.peakRss, built: countIn(r.summary, /(\d+) built/), summary: r.summary });
   }
 
   await rm(path.join(o.dir, 'merged'), { recursive: true, force: true });
-  const dirs = perShard.map((_, i) => path.join(o.dir, `shard-${i + 1}`));
-  const merged = await measure<MergeResult>(() => mergeShards({ root: o.dir, dirs, out: 'merged' }));
-  o.log(`merge: ${merged.ms} ms (${merged.value.briefs} briefs)`);
+  const merged = await runCommand(o.dir, ['--merge', ...perShard.map((_, i) => `shard-${i + 1}`), '--out', 'merged']);
+  o.log(`merge: ${merged.ms} ms (${merged.summary})`);
 
   const [a, b] = await Promise.all([hashTree(path.join(o.dir, 'unsharded')), hashTree(path.join(o.dir, 'merged'))]);
   const names = [...new Set([...a.keys(), ...b.keys()])].sort();
@@ -107,9 +117,9 @@ export async function runShardBench(o: ShardBenchOptions): Promise<ShardBenchRes
   return {
     briefs: o.briefs,
     shards: o.shards,
-    unsharded: { ms: unsharded.ms, peakPss: unsharded.peakPss, peakRss: unsharded.peakRss, built: unsharded.value.built, timings: unsharded.value.timings },
+    unsharded: { ...unsharded, built: countIn(unsharded.summary, /(\d+) built/) },
     perShard,
-    merge: { ms: merged.ms, peakPss: merged.peakPss, peakRss: merged.peakRss, briefs: merged.value.briefs, timings: merged.value.timings },
+    merge: { ...merged, briefs: countIn(merged.summary, /(\d+) briefs/) },
     expectedWallMs: Math.max(...perShard.map((s) => s.ms)) + merged.ms,
     differences,
     filesCompared: names.length,
