@@ -5,7 +5,7 @@
  * browser is left running, without this build's pages, when the build ends.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(browsers.map((b) => b.kill()));
+  await rm(project, { recursive: true, force: true });
 });
 
 async function pdfsIn(dir: string): Promise<string[]> {

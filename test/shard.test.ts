@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../scripts/build.js';
 import { mergeShards } from '../scripts/merge-shards.js';
 import { assignShards, parseShard, type ShardManifest } from '../scripts/shard.js';
@@ -22,6 +22,10 @@ beforeAll(async () => {
   full = await build({ root: project, out: 'full', quiet: true });
   for (let index = 1; index <= 3; index++) shards.push(await build({ root: project, out: `shard-${index}`, quiet: true, shard: { index, count: 3 } }));
 }, 180_000);
+
+afterAll(async () => {
+  await rm(project, { recursive: true, force: true });
+});
 
 describe('shards', () => {
   it('split the briefs into three disjoint parts that together are all of them', async () => {
