@@ -121,7 +121,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   });
   try {
     if (fresh.length > 0) {
-      const remote = options.browserWs?.length ? { config, endpoints: options.browserWs, log: (line: string) => options.quiet || process.stderr.write(`briefpress: ${line}\n`) } : undefined;
+      const remote = options.browserWs?.length ? { config, endpoints: options.browserWs, timeoutMs: options.printTimeout, log: (line: string) => options.quiet || process.stderr.write(`briefpress: ${line}\n`) } : undefined;
       printer = await time('browser', () => (remote ? createRemotePrinter(remote) : createPrinter({ config, concurrency: config.concurrency, timeoutMs: options.printTimeout })));
       const pages = createPageRenderer(config);
       const limit = pLimit(config.concurrency * 2 * (remote?.endpoints.length ?? 1));
