@@ -67,11 +67,13 @@ async function filesBelow(dir: string): Promise<string[]> {
  */
 export async function buildKey(config: BuildConfig, toolVersion: string): Promise<string> {
   const hash = createHash('sha256').update(toolVersion);
-  const { root, sourcesDir, outDir, concurrency, ...settings } = config;
+  // Where the project, its sources, output and templates are does not shape the outputs
+  // (the templates' contents do): the same sources build the same bytes in any folder.
+  const { root, sourcesDir, outDir, templatesDir, concurrency, ...settings } = config;
   hash.update(JSON.stringify(settings));
   const codeDir = path.dirname(new URL(import.meta.url).pathname);
-  for (const file of [...(await filesBelow(config.templatesDir)), ...(await filesBelow(codeDir))]) {
-    hash.update(path.relative(root, file)).update(await readFile(file));
+  for (const [dir, label] of [[templatesDir, 'templates'], [codeDir, 'code']] as const) {
+    for (const file of await filesBelow(dir)) hash.update(`${label}/${path.relative(dir, file)}`).update(await readFile(file));
   }
   return hash.digest('hex');
 }

@@ -70,7 +70,8 @@ async function renderSalt(config: BuildConfig): Promise<string> {
   ];
   // Only what shapes the pages: not where the output goes nor how fast it is built.
   const hash = createHash('sha256').update(JSON.stringify([config.organization, config.site, config.print]));
-  for (const file of sources) hash.update(path.relative(here, file)).update(await readFile(file));
+  // Names relative to the project's templates or to this code, so the salt is the same wherever the project is.
+  for (const file of sources) hash.update(path.relative(file.startsWith(config.templatesDir) ? config.templatesDir : here, file)).update(await readFile(file));
   return hash.digest('hex');
 }
 
