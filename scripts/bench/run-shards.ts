@@ -10,6 +10,7 @@ import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { cp, mkdir, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -32,6 +33,8 @@ export interface Measured {
   ms: number;
   peakPss: number;
   peakRss: number;
+  /** The machine's 1-minute load average when the run ended: other work skews the times. */
+  load: number;
 }
 
 export interface ShardBenchResult {
@@ -66,7 +69,7 @@ async function runCommand(cwd: string, args: string[]): Promise<Measured & { sum
   const mem: MemoryReport = memory.stop();
   const summary = /^briefpress: (?:\d+ built|merged).*$/m.exec(stderr)?.[0] ?? '';
   if (code !== 0 || !summary) throw new Error(`npm run build -- ${args.join(' ')} failed (exit ${code}):\n${stderr.split('\n').slice(-15).join('\n')}`);
-  return { ms, peakPss: mem.peakPss, peakRss: mem.peakRss, summary };
+  return { ms, peakPss: mem.peakPss, peakRss: mem.peakRss, load: Math.round(os.loadavg()[0]! * 10) / 10, summary };
 }
 
 const countIn = (summary: string, pattern: RegExp) => Number(pattern.exec(summary)?.[1] ?? 0);
@@ -102,7 +105,7 @@ export async function runShardBench(o: ShardBenchOptions): Promise<ShardBenchRes
     await rm(path.join(o.dir, out), { recursive: true, force: true });
     const r = await runCommand(o.dir, [...common, '--out', out, '--shard', `${index}/${o.shards}`]);
     o.log(`shard ${index}/${o.shards}: ${r.ms} ms (${r.summary})`);
-    perShard.push({ shard: `${index}/${o.shards}`, ms: r.ms, peakPss: r.peakPss, peakRss: r.peakRss, built: countIn(r.summary, /(\d+) built/), summary: r.summary });
+    perShard.push({ shard: `${index}/${o.shards}`, ms: r.ms, peakPss: r.peakPss, peakRss: r.peakRss, load: r.load, built: countIn(r.summary, /(\d+) built/), summary: r.summary });
   }
 
   await rm(path.join(o.dir, 'merged'), { recursive: true, force: true });
@@ -131,10 +134,10 @@ export async function runShardBench(o: ShardBenchOptions): Promise<ShardBenchRes
 export function formatShardTable(r: ShardBenchResult): string {
   const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
   const rows: string[][] = [
-    ['run', 'briefs printed', 'time', 'per brief', 'peak PSS', 'peak RSS'],
-    ['unsharded cold build', String(r.unsharded.built), `${r.unsharded.ms.toLocaleString('en-US')} ms`, `${(r.unsharded.ms / r.briefs).toFixed(1)} ms`, mb(r.unsharded.peakPss), mb(r.unsharded.peakRss)],
-    ...r.perShard.map((s) => [`shard ${s.shard}`, String(s.built), `${s.ms.toLocaleString('en-US')} ms`, `${(s.ms / Math.max(1, s.built)).toFixed(1)} ms`, mb(s.peakPss), mb(s.peakRss)]),
-    ['merge', String(r.merge.briefs), `${r.merge.ms.toLocaleString('en-US')} ms`, '', mb(r.merge.peakPss), mb(r.merge.peakRss)],
+    ['run', 'briefs printed', 'time', 'per brief', 'peak PSS', 'peak RSS', 'load'],
+    ['unsharded cold build', String(r.unsharded.built), `${r.unsharded.ms.toLocaleString('en-US')} ms`, `${(r.unsharded.ms / r.briefs).toFixed(1)} ms`, mb(r.unsharded.peakPss), mb(r.unsharded.peakRss), String(r.unsharded.load)],
+    ...r.perShard.map((s) => [`shard ${s.shard}`, String(s.built), `${s.ms.toLocaleString('en-US')} ms`, `${(s.ms / Math.max(1, s.built)).toFixed(1)} ms`, mb(s.peakPss), mb(s.peakRss), String(s.load)]),
+    ['merge', String(r.merge.briefs), `${r.merge.ms.toLocaleString('en-US')} ms`, '', mb(r.merge.peakPss), mb(r.merge.peakRss), String(r.merge.load)],
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
@@ -146,6 +149,7 @@ export function formatShardTable(r: ShardBenchResult): string {
     ...rows.slice(1).map(line),
     '',
     `Expected wall time on ${r.shards} machines (slowest shard + merge, without artifact transfer): ${r.expectedWallMs.toLocaleString('en-US')} ms, ${speedup.toFixed(2)}x faster than one machine.`,
+    `load: the machine's 1-minute load average at the end of each run (${os.availableParallelism()} cores); above that, other work shared the machine.`,
     `Merged folder vs unsharded build: ${r.filesCompared} files, ${r.differences.length ? `${r.differences.length} DIFFER (${r.differences.slice(0, 5).join(', ')})` : 'identical byte for byte'}.`,
   ].join('\n');
 }
