@@ -6,9 +6,9 @@
  */
 import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../scripts/build.js';
-import { addSmallBriefs, fixtureSources, listFiles, newProject, repo } from './helpers/reliability-project.js';
+import { addSmallBriefs, fixtureSources, listFiles, newProject, removeProjects, repo } from './helpers/reliability-project.js';
 
 async function project(): Promise<string> {
   const dir = await newProject('briefpress-determinism-');
@@ -19,6 +19,8 @@ async function project(): Promise<string> {
   await addSmallBriefs(dir, 4);
   return dir;
 }
+
+afterAll(removeProjects);
 
 describe('two clean builds of the same sources', () => {
   it('give byte-identical output folders, build state included', async () => {

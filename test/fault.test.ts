@@ -5,11 +5,11 @@
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../scripts/build.js';
 import { readPdf } from './helpers/pdf.js';
 import { browsersBelow, descendants, processesUsing, userDataDir } from './helpers/process-tree.js';
-import { addSmallBriefs, newProject } from './helpers/reliability-project.js';
+import { addSmallBriefs, newProject, removeProjects } from './helpers/reliability-project.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -29,6 +29,8 @@ async function expectValidPdfs(dist: string, expected: number): Promise<void> {
     expect(summary.text, entry.slug).toContain(`This is brief ${n}.`);
   }
 }
+
+afterAll(removeProjects);
 
 describe('the browser is killed in the middle of a build', () => {
   it('starts a new browser (twice), prints the affected briefs again, survives a crashed page, and every PDF is valid', async () => {

@@ -1,6 +1,8 @@
 /**
- * Ctrl-C in the middle of a build, as a user at a terminal does it: the real command line
- * (`tsx scripts/cli/build.ts`) in a process group of its own gets SIGINT mid-print. It exits
+ * Ctrl-C in the middle of a build, as a user at a terminal does it: the real command line,
+ * run as `npm run build` runs it (`node --import tsx scripts/cli/build.ts`: one process, so
+ * no wrapper can lose the signal or kill the build before it has cleaned up), in a process
+ * group of its own, gets SIGINT mid-print. It exits
  * with 130, leaves no browser running and no half-written file, and the next build completes
  * and reuses the briefs printed before the interrupt. SIGTERM (a CI runner cancelling a job)
  * is handled the same way, with 143.
@@ -9,14 +11,15 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../scripts/build.js';
 import { readPdf } from './helpers/pdf.js';
 import { descendants, processesUsing, userDataDir, type ProcessInfo } from './helpers/process-tree.js';
-import { addSmallBriefs, listFiles, newProject, repo } from './helpers/reliability-project.js';
+import { addSmallBriefs, listFiles, newProject, removeProjects, repo } from './helpers/reliability-project.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const tsx = path.join(repo, 'node_modules/.bin/tsx');
+const tsxLoader = pathToFileURL(path.join(repo, 'node_modules/tsx/dist/loader.mjs')).href;
 const cli = path.join(repo, 'scripts/cli/build.ts');
 
 interface Interrupted {
@@ -31,7 +34,7 @@ interface Interrupted {
 async function interruptBuild(signal: 'SIGINT' | 'SIGTERM', toGroup: boolean): Promise<Interrupted> {
   const dir = await newProject('briefpress-interrupt-');
   await addSmallBriefs(dir, 30);
-  const child = spawn(tsx, [cli, '--concurrency', '2'], { cwd: dir, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', tsxLoader, cli, '--concurrency', '2'], { cwd: dir, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -75,6 +78,8 @@ async function expectCleanAfterInterrupt(run: Interrupted, code: number): Promis
   expect(pdfs.length).toBeGreaterThan(0);
   for (const pdf of pdfs) expect((await readPdf(await readFile(path.join(run.dir, 'dist', pdf)))).pages, pdf).toBeGreaterThan(0);
 }
+
+afterAll(removeProjects);
 
 describe('Ctrl-C in the middle of a build', () => {
   it('exits with 130, leaves no browser and no partial file; the next build reuses what was printed', async () => {

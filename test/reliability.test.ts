@@ -19,7 +19,7 @@ import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../scripts/build.js';
 import { readPdf } from './helpers/pdf.js';
-import { addBadSources, listFiles, newProject, repo } from './helpers/reliability-project.js';
+import { addBadSources, listFiles, newProject, removeProjects, repo } from './helpers/reliability-project.js';
 
 const tsx = path.join(repo, 'node_modules/.bin/tsx');
 const cli = path.join(repo, 'scripts/cli/build.ts');
@@ -98,6 +98,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
+  await removeProjects();
 });
 
 const problems = () => cliRun.stderr.split('\n').filter((line) => /^(sources|dist)\//.test(line));

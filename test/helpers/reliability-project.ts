@@ -4,7 +4,7 @@
  * in `test/fixtures/reliability/sources/`; inputs that are binary, in other encodings or
  * large are generated here.
  */
-import { cp, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -12,13 +12,22 @@ import { PDFDocument } from 'pdf-lib';
 export const repo = path.resolve(import.meta.dirname, '../..');
 export const fixtureSources = path.join(repo, 'test/fixtures/reliability/sources');
 
+const made = new Set<string>();
+
 /** A project with the repository's configuration and templates and an empty `sources/`. */
 export async function newProject(prefix = 'briefpress-reliability-'): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  made.add(dir);
   await cp(path.join(repo, 'briefpress.config.yaml'), path.join(dir, 'briefpress.config.yaml'));
   await cp(path.join(repo, 'templates'), path.join(dir, 'templates'), { recursive: true });
   await mkdir(path.join(dir, 'sources'));
   return dir;
+}
+
+/** Delete the projects `newProject` made (for `afterAll`). */
+export async function removeProjects(): Promise<void> {
+  await Promise.all([...made].map((dir) => rm(dir, { recursive: true, force: true })));
+  made.clear();
 }
 
 /** A tiny valid one-page PNG and PDF, as someone might drop into `sources/`. */
