@@ -6,15 +6,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { VFile } from 'vfile';
-import { createPageRenderer } from './apply-template.js';
 import { type BuildState, buildKey, type CachedBrief, emptyState, readState, restoreMessages, sourceHash, STATE_FILE, storeMessages } from './build-state.js';
 import { loadConfig } from './config.js';
 import { listSources } from './list-sources.js';
 import { onInterrupt } from './on-interrupt.js';
-import { printBrief } from './print-brief.js';
-import { createPrinter, type Printer } from './print-pdf.js';
+import type { Printer } from './print-pdf.js';
 import { createProgress } from './progress.js';
-import { createRemotePrinter } from './remote-browser.js';
 import { readSources } from './read-sources.js';
 import { countMessages, formatMessages } from './report.js';
 import { resolveSlugs } from './resolve-slugs.js';
@@ -44,6 +41,8 @@ export interface BuildOptions {
   browserWs?: string[];
   /** Build only this part of the briefs and write `shard-K-of-N.json` instead of the archive; see shard.ts. */
   shard?: Shard;
+  /** Print with this printer (kept open afterwards) instead of starting a browser: the dev server's warm one. */
+  printer?: Printer;
 }
 
 export interface BuildResult {
@@ -121,8 +120,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   });
   try {
     if (fresh.length > 0) {
+      // The printing modules (Puppeteer, pdf-lib, unified) load only when something is printed,
+      // so a build with nothing to print starts in a fraction of the time.
+      const [{ createPrinter }, { createRemotePrinter }, { createPageRenderer }, { printBrief }] = await Promise.all([
+        import('./print-pdf.js'),
+        import('./remote-browser.js'),
+        import('./apply-template.js'),
+        import('./print-brief.js'),
+      ]);
       const remote = options.browserWs?.length ? { config, endpoints: options.browserWs, timeoutMs: options.printTimeout, log: (line: string) => options.quiet || process.stderr.write(`briefpress: ${line}\n`) } : undefined;
-      printer = await time('browser', () => (remote ? createRemotePrinter(remote) : createPrinter({ config, concurrency: config.concurrency, timeoutMs: options.printTimeout })));
+      printer =
+        options.printer ??
+        (await time('browser', () => (remote ? createRemotePrinter(remote) : createPrinter({ config, concurrency: config.concurrency, timeoutMs: options.printTimeout }))));
       const pages = createPageRenderer(config);
       const limit = pLimit(config.concurrency * 2 * (remote?.endpoints.length ?? 1));
       progress.stage('printing', fresh.length);
@@ -156,7 +165,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       progress.done();
     }
   } finally {
-    await printer?.close();
+    if (printer !== options.printer) await printer?.close();
     forgetCleanup();
   }
   // Interrupted: the cleanup above runs and the process exits; nothing more may be written.
@@ -202,7 +211,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     timings,
     manifest,
     messages: formatMessages(reported),
-    launchedBrowser: printer !== undefined,
+    launchedBrowser: printer !== undefined && printer !== options.printer,
     blockedRequests: printer?.requestsBlocked ?? 0,
   };
 }

@@ -9,7 +9,6 @@ import { VFileMessage } from 'vfile-message';
 import type { BuildState, CachedBrief } from './build-state.js';
 import { sourceHash } from './build-state.js';
 import type { SiteConfig } from './config.js';
-import { normalize, readSource } from './normalize/index.js';
 import type { Progress } from './progress.js';
 import type { NormalizedBrief } from './types.js';
 
@@ -38,6 +37,8 @@ export async function readSources(
     if (last && last.hash === sourceHash(key, await readFile(absPath))) {
       result.cached.set(source, last);
     } else {
+      // The normalizer (and its date parser) loads only when a source has changed.
+      const { normalize, readSource } = await import('./normalize/index.js');
       const file = await readSource(absPath, root);
       try {
         result.fresh.push(normalize(file, { organization }));

@@ -20,7 +20,6 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { type CachedBrief, sourceHash, type StoredMessage, storeMessages } from './build-state.js';
 import type { BuildConfig } from './config.js';
-import { normalize, readSource } from './normalize/index.js';
 import { UserError } from './user-error.js';
 import { writeOutput } from './write-file.js';
 
@@ -108,6 +107,7 @@ export async function partitionSources(allPaths: string[], config: BuildConfig, 
     let slug = cache.slugs[source]?.hash === hash ? cache.slugs[source]!.slug : undefined;
     if (slug === undefined) {
       try {
+        const { normalize, readSource } = await import('./normalize/index.js');
         slug = normalize(await readSource(absPath, config.root), { organization: config.organization }).slug;
       } catch {
         // Its own shard reports the problem; a source that fails claims no slug, as in an unsharded build.
