@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import path from 'node:path';
 import { build, type BuildOptions, type BuildResult } from '../build.js';
 import { CONFIG_FILE, loadConfig } from '../config.js';
+import type { Printer } from '../print-pdf.js';
 import type { ManifestEntry } from '../types.js';
 import { UserError } from '../user-error.js';
 import { CLIENT_FILES, injectIntoHtml, overlayHtml, PDFJS_DIR, printViewHtml } from './dev-pages.js';
@@ -79,9 +80,30 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     return running;
   }
 
+  // One warm browser for every rebuild; started again when the templates or the
+  // configuration change (the printer holds the styles and fonts it serves).
+  let printer: Printer | undefined;
+  async function warmPrinter(): Promise<Printer | undefined> {
+    if (!printer) {
+      try {
+        const { createPrinter } = await import('../print-pdf.js');
+        const current = await loadConfig(root, options);
+        printer = await createPrinter({ config: current, concurrency: current.concurrency });
+      } catch {
+        printer = undefined; // the build itself starts a browser and reports what is wrong
+      }
+    }
+    return printer;
+  }
+  async function coolPrinter(): Promise<void> {
+    const old = printer;
+    printer = undefined;
+    await old?.close();
+  }
+
   async function buildOnce(version: number): Promise<BuildOutcome> {
     try {
-      const result = await build({ root, sources: options.sources, out: options.out, concurrency: options.concurrency, quiet: true });
+      const result = await build({ root, sources: options.sources, out: options.out, concurrency: options.concurrency, quiet: true, printer: await warmPrinter() });
       for (const line of result.messages) log(line);
       log(
         `briefpress: ${result.ok ? 'built' : 'built with errors'}: ${result.built} printed, ${result.cached} unchanged, ${result.failed} failed; ` +
@@ -146,7 +168,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       ],
       (changed) => {
         log(`briefpress: changed: ${changed.map((f) => path.relative(root, f)).join(', ')}; rebuilding`);
-        void rebuild();
+        const restyled = changed.some((f) => !f.startsWith(config.sourcesDir + path.sep));
+        void (restyled ? coolPrinter() : Promise.resolve()).then(rebuild);
       },
     );
   }
@@ -165,6 +188,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       server.closeAllConnections();
       await closed;
       await running?.catch(() => undefined);
+      await coolPrinter();
     },
   };
 }
