@@ -64,7 +64,8 @@ async function runCommand(cwd: string, args: string[]): Promise<Measured & { sum
   const memory = sampleMemory(child.pid);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
+  // 'close', not 'exit': the last of a long stderr may still be on its way at exit.
+  const code = await new Promise<number>((resolve) => child.once('close', (c) => resolve(c ?? 1)));
   const ms = Math.round(performance.now() - start);
   const mem: MemoryReport = memory.stop();
   const summary = /^briefpress: (?:\d+ built|merged).*$/m.exec(stderr)?.[0] ?? '';
