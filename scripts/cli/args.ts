@@ -85,5 +85,7 @@ export async function runCommand(main: () => Promise<number>): Promise<never> {
       code = 2;
     }
   }
+  // On a pipe (CI logs) writes are asynchronous: exiting at once would cut off the last lines, the summary among them.
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
   process.exit(code);
 }
