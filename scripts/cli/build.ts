@@ -1,7 +1,6 @@
 /** The `npm run build` command line. */
 import path from 'node:path';
 import { build } from '../build.js';
-import { mergeShards } from '../merge-shards.js';
 import { BROWSER_WS_ENV, browserEndpoints } from '../remote-browser.js';
 import { parseShard } from '../shard.js';
 import { UserError } from '../user-error.js';
@@ -66,6 +65,7 @@ async function merge(values: ParsedCommand['values'], dirs: string[]): Promise<n
   for (const name of ['shard', 'browser-ws', 'sources', 'concurrency', 'force']) {
     if (values[name] !== undefined) throw new UserError(`--${name} has no meaning with --merge; see --help`);
   }
+  const { mergeShards } = await import('../merge-shards.js');
   const result = await mergeShards({ dirs, out: values.out as string | undefined, strict: values.strict === true });
   for (const line of result.messages) process.stderr.write(`${line}\n`);
   if (!values.quiet) {
