@@ -41,6 +41,8 @@ export interface BuildState {
   briefs: Record<string, CachedBrief>;
   /** Archive pages written last time, relative to the output folder. */
   archiveFiles: string[];
+  /** The last build was interrupted: some briefs are newer than the archive pages. */
+  incomplete?: boolean;
 }
 
 export function emptyState(): BuildState {

@@ -2,12 +2,12 @@
  * `npm run build`: sources → normalized Markdown → HTML → PDF → archive.
  * Reads top to bottom as the list of stages; each stage is a module of its own.
  */
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { VFile } from 'vfile';
 import { type BuildState, buildKey, type CachedBrief, emptyState, readState, restoreMessages, sourceHash, STATE_FILE, storeMessages } from './build-state.js';
-import { loadConfig } from './config.js';
+import { type BuildConfig, loadConfig } from './config.js';
 import { listSources } from './list-sources.js';
 import { onInterrupt } from './on-interrupt.js';
 import type { Printer } from './print-pdf.js';
@@ -85,9 +85,31 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const key = await buildKey(config, VERSION);
   const previous = options.force ? emptyState() : await readState(config.outDir);
 
+  // The browser starts as soon as a changed source is found, while the others are read.
+  // The printing modules (Puppeteer, pdf-lib, unified) load only then, so a build with
+  // nothing to print starts in a fraction of the time.
+  let starting: Promise<Printer> | undefined;
+  const startPrinter = (): Promise<Printer> => {
+    starting ??= (async () => {
+      if (options.printer) return options.printer;
+      const remote = remoteOptions(options, config);
+      const started = performance.now();
+      const printer = remote
+        ? await (await import('./remote-browser.js')).createRemotePrinter(remote)
+        : await (await import('./print-pdf.js')).createPrinter({ config, concurrency: config.concurrency, timeoutMs: options.printTimeout });
+      timings.browser = Math.round(performance.now() - started);
+      return printer;
+    })();
+    starting.catch(() => {}); // reported where it is awaited
+    void renderingModules(); // load the HTML stage while the browser starts
+    return starting;
+  };
+
   // 2. Read every source; normalize those that changed since the last build.
   const { sourcePaths, otherSlugs } = await partitionSources(await listSources(config.sourcesDir), config, key, options.shard);
-  const { fresh, cached, failed } = await time('normalize', () => readSources(sourcePaths, root, key, previous, config.organization, progress));
+  const { fresh, cached, failed } = await time('normalize', () =>
+    readSources(sourcePaths, root, key, previous, config.organization, progress, () => void startPrinter()),
+  );
 
   // 3. Give every brief a slug of its own; a cached brief whose slug changes is rebuilt.
   const baseSlugs = new Map([...otherSlugs, ...fresh.map((b) => [b.file.path, b.slug] as const), ...[...cached].map(([source, c]) => [source, c.baseSlug] as const)]);
@@ -114,26 +136,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Ctrl-C: close the browser, remember the briefs printed so far (the next build reuses
     // them), and let no file be half-written. The command line exits once this is done.
     interrupted = true;
-    await printer?.close();
+    await (printer ?? (await starting?.catch(() => undefined)))?.close();
     await writeOutput(config.outDir, STATE_FILE, JSON.stringify(partialState(previous, printed))).catch(() => {});
     await stopWrites();
   });
   try {
     if (fresh.length > 0) {
-      // The printing modules (Puppeteer, pdf-lib, unified) load only when something is printed,
-      // so a build with nothing to print starts in a fraction of the time.
-      const [{ createPrinter }, { createRemotePrinter }, { createPageRenderer }, { printBrief }] = await Promise.all([
-        import('./print-pdf.js'),
-        import('./remote-browser.js'),
-        import('./apply-template.js'),
-        import('./print-brief.js'),
-      ]);
-      const remote = options.browserWs?.length ? { config, endpoints: options.browserWs, timeoutMs: options.printTimeout, log: (line: string) => options.quiet || process.stderr.write(`briefpress: ${line}\n`) } : undefined;
-      printer =
-        options.printer ??
-        (await time('browser', () => (remote ? createRemotePrinter(remote) : createPrinter({ config, concurrency: config.concurrency, timeoutMs: options.printTimeout }))));
+      const [{ createPageRenderer }, { printBrief }] = await renderingModules();
+      printer = await startPrinter();
       const pages = createPageRenderer(config);
-      const limit = pLimit(config.concurrency * 2 * (remote?.endpoints.length ?? 1));
+      const limit = pLimit(config.concurrency * 2 * (options.browserWs?.length || 1));
       progress.stage('printing', fresh.length);
       await time('print', () =>
         Promise.all(
@@ -165,6 +177,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       progress.done();
     }
   } finally {
+    // Also a browser started for sources that then failed to normalize.
+    printer ??= await starting?.catch(() => undefined);
     if (printer !== options.printer) await printer?.close();
     forgetCleanup();
   }
@@ -182,18 +196,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const ordered = [...briefs.values()].sort(newestFirst);
   const manifest = ordered.map((b) => b.entry);
 
-  // 6. The archive website and the manifest, rebuilt from all briefs.
+  // 6. The archive website and the manifest, rebuilt from all briefs, unless nothing at all
+  //    changed since a complete last build (then they would come out byte for byte the same).
   const shard = options.shard;
-  const archive = shard
-    ? await writeShardManifest(ordered, [...failed, ...printFailures], shard, config, key)
-    : await time('archive', () => writeArchive(ordered.map(toArchiveBrief), config));
-  if (!shard) await writeOutput(config.outDir, 'manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  let removed = 0;
+  if (shard || !(await upToDate(config.outDir, previous, cached, fresh.length + failed.length + printFailures.length))) {
+    const archive = shard
+      ? await writeShardManifest(ordered, [...failed, ...printFailures], shard, config, key)
+      : await time('archive', () => writeArchive(ordered.map(toArchiveBrief), config));
+    if (!shard) await writeOutput(config.outDir, 'manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
 
-  // 7. Remove what deleted or renamed sources left behind, and remember this build.
-  const removed = await removeStaleOutputs(config.outDir, previous, ordered, archive.files);
-  const bySource = [...briefs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const state: BuildState = { ...emptyState(), briefs: Object.fromEntries(bySource), archiveFiles: archive.files };
-  await writeOutput(config.outDir, STATE_FILE, JSON.stringify(state));
+    // 7. Remove what deleted or renamed sources left behind, and remember this build.
+    removed = await removeStaleOutputs(config.outDir, previous, ordered, archive.files);
+    const bySource = [...briefs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const state: BuildState = { ...emptyState(), briefs: Object.fromEntries(bySource), archiveFiles: archive.files };
+    await writeOutput(config.outDir, STATE_FILE, JSON.stringify(state));
+  }
   forgetStop();
 
   // 8. Report every problem, including the warnings of cached briefs.
@@ -216,6 +234,26 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   };
 }
 
+/**
+ * Nothing to do after the sources were read: every brief came from the cache, no source
+ * was added or removed, and every file the last build wrote is still there.
+ */
+async function upToDate(outDir: string, previous: BuildState, cached: Map<string, CachedBrief>, changes: number): Promise<boolean> {
+  if (changes > 0 || previous.incomplete || cached.size !== Object.keys(previous.briefs).length || previous.archiveFiles.length === 0) return false;
+  const outputs = [...previous.archiveFiles, 'manifest.json', ...[...cached.values()].flatMap((b) => [b.entry.pdf, b.entry.markdown, b.entry.html])];
+  const limit = pLimit(32);
+  const present = await Promise.all(outputs.map((file) => limit(() => access(path.join(outDir, file)).then(() => true, () => false))));
+  return present.every(Boolean);
+}
+
+const renderingModules = () => Promise.all([import('./apply-template.js'), import('./print-brief.js')]);
+
+function remoteOptions(options: BuildOptions, config: BuildConfig) {
+  if (!options.browserWs?.length) return undefined;
+  const log = (line: string) => options.quiet || process.stderr.write(`briefpress: ${line}\n`);
+  return { config, endpoints: options.browserWs, timeoutMs: options.printTimeout, log };
+}
+
 /** The state after an interrupted build: the last build's briefs, and those printed since (unless their slug moved). */
 function partialState(previous: BuildState, printed: Map<string, CachedBrief>): BuildState {
   const briefs = { ...previous.briefs };
@@ -223,7 +261,7 @@ function partialState(previous: BuildState, printed: Map<string, CachedBrief>): 
     if (!briefs[source] || briefs[source].entry.slug === brief.entry.slug) briefs[source] = brief;
   }
   const bySource = Object.entries(briefs).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { ...emptyState(), briefs: Object.fromEntries(bySource), archiveFiles: previous.archiveFiles };
+  return { ...emptyState(), briefs: Object.fromEntries(bySource), archiveFiles: previous.archiveFiles, incomplete: true };
 }
 
 function checkBudget(file: VFile, entry: ManifestEntry, strict: boolean): void {

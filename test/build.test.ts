@@ -64,6 +64,13 @@ describe('npm run build on the sample site', () => {
     expect(again.manifest).toEqual(cold.manifest);
   });
 
+  it('writes a missing archive page again even when no source changed', async () => {
+    await rm(path.join(project, 'dist/index.html'));
+    const again = await build({ root: project, quiet: true });
+    expect(again).toMatchObject({ ok: true, built: 0, cached: 2, launchedBrowser: false });
+    expect((await stat(path.join(project, 'dist/index.html'))).size).toBeGreaterThan(0);
+  });
+
   it('reprints only the edited brief', async () => {
     const file = path.join(project, 'sources/002_6d3c26cd4b054413.txt');
     const text = await readFile(file, 'utf8');

@@ -13,14 +13,26 @@ export function kindLabel(kind: string, plural = false): string {
 }
 
 /** `2012-10-04` → "October 4, 2012" in the site's language; always UTC, never the machine's zone. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A formatter per language, made once: creating an Intl.DateTimeFormat costs far more than using one. */
+function dateFormat(language: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(language);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
+    } catch {
+      format = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
+    }
+    dateFormats.set(language, format);
+  }
+  return format;
+}
+
 export function longDate(iso: string, language: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
-  try {
-    return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-  } catch {
-    return new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-  }
+  return dateFormat(language).format(date);
 }
 
 export function fileSize(bytes: number): string {
