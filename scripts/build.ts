@@ -12,11 +12,11 @@ import { listSources } from './list-sources.js';
 import { onInterrupt } from './on-interrupt.js';
 import type { Printer } from './print-pdf.js';
 import { createProgress } from './progress.js';
-import { readSources } from './read-sources.js';
+import { findChanges, normalizeSources } from './read-sources.js';
 import { countMessages, formatMessages } from './report.js';
-import { resolveSlugs } from './resolve-slugs.js';
+import { createSlugResolver, type SlugResolution } from './resolve-slugs.js';
 import { partitionSources, type Shard, writeShardManifest } from './shard.js';
-import type { ArchiveBrief, ManifestEntry } from './types.js';
+import type { ArchiveBrief, ManifestEntry, NormalizedBrief } from './types.js';
 import { writeArchive } from './write-archive.js';
 import { removeOutput, stopWrites, writeOutput } from './write-file.js';
 
@@ -85,9 +85,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const key = await buildKey(config, VERSION);
   const previous = options.force ? emptyState() : await readState(config.outDir);
 
-  // The browser starts as soon as a changed source is found, while the others are read.
-  // The printing modules (Puppeteer, pdf-lib, unified) load only then, so a build with
-  // nothing to print starts in a fraction of the time.
+  // 2. Find the sources that changed since the last build; the others come from the cache.
+  const { sourcePaths, otherSlugs } = await partitionSources(await listSources(config.sourcesDir), config, key, options.shard);
+  const { cached, changed } = await time('read', () => findChanges(sourcePaths, root, key, previous));
+
+  // The browser starts as soon as there is something to print. The printing modules
+  // (Puppeteer, pdf-lib, unified) load only then, so a build with nothing to print starts fast.
   let starting: Promise<Printer> | undefined;
   const startPrinter = (): Promise<Printer> => {
     starting ??= (async () => {
@@ -101,36 +104,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       return printer;
     })();
     starting.catch(() => {}); // reported where it is awaited
-    void renderingModules(); // load the HTML stage while the browser starts
     return starting;
   };
+  if (changed.length > 0) void startPrinter();
 
-  // 2. Read every source; normalize those that changed since the last build.
-  const { sourcePaths, otherSlugs } = await partitionSources(await listSources(config.sourcesDir), config, key, options.shard);
-  const { fresh, cached, failed } = await time('normalize', () =>
-    readSources(sourcePaths, root, key, previous, config.organization, progress, () => void startPrinter()),
-  );
-
-  // 3. Give every brief a slug of its own; a cached brief whose slug changes is rebuilt.
-  const baseSlugs = new Map([...otherSlugs, ...fresh.map((b) => [b.file.path, b.slug] as const), ...[...cached].map(([source, c]) => [source, c.baseSlug] as const)]);
-  const slugs = resolveSlugs([...baseSlugs].map(([source, slug]) => ({ source, slug })));
-  for (const [source, brief] of cached) {
-    if (slugs.get(source)!.slug === brief.entry.slug) continue;
-    cached.delete(source);
-    const again = await readSources([path.join(root, source)], root, key, emptyState(), config.organization, createProgress({ quiet: true }));
-    fresh.push(...again.fresh);
-    failed.push(...again.failed);
-  }
-  for (const brief of fresh) {
-    const { slug, takenBy } = slugs.get(brief.file.path)!;
-    if (takenBy) brief.file.message(`slug \`${brief.slug}\` is already used by ${takenBy}; this brief is written as \`${slug}\` (set \`slug:\` to choose another)`, { ruleId: 'duplicate-slug', source: 'briefpress' });
-    brief.slug = slug;
-  }
-
-  // 4. Render and print the briefs that changed, with one browser and a pool of pages.
+  // 3. Normalize the changed sources in path order and give each its slug, which depends
+  //    only on the sources before it, so each brief can be printed at once.
+  // 4. Render and print each brief while the next ones are normalized, with one browser and
+  //    a pool of pages; normalizing stays only a few briefs ahead of printing.
   const printed = new Map<string, CachedBrief>();
   const printFailures: VFile[] = [];
+  const baseSlugs = new Map<string, string>();
+  const slugs = createSlugResolver([
+    ...[...otherSlugs].map(([source, slug]) => ({ source, slug })),
+    ...[...cached].map(([source, brief]) => ({ source, slug: brief.baseSlug })),
+  ]);
   let printer: Printer | undefined;
+  let pages: PageRenderer | undefined;
   let interrupted = false;
   const forgetCleanup = onInterrupt(async () => {
     // Ctrl-C: close the browser, remember the briefs printed so far (the next build reuses
@@ -140,42 +130,62 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await writeOutput(config.outDir, STATE_FILE, JSON.stringify(partialState(previous, printed))).catch(() => {});
     await stopWrites();
   });
-  try {
-    if (fresh.length > 0) {
-      const [{ createPageRenderer }, { printBrief }] = await renderingModules();
-      printer = await startPrinter();
-      const pages = createPageRenderer(config);
-      const limit = pLimit(config.concurrency * 2 * (options.browserWs?.length || 1));
-      progress.stage('printing', fresh.length);
-      await time('print', () =>
-        Promise.all(
-          fresh.map((brief) =>
-            limit(async () => {
-              try {
-                const { rendered, entry } = await printBrief(brief, config, pages, printer!);
-                checkBudget(brief.file, entry, config.strict);
-                printed.set(brief.file.path, {
-                  hash: sourceHash(key, brief.file.value as Uint8Array),
-                  baseSlug: baseSlugs.get(brief.file.path)!,
-                  entry,
-                  data: brief.data,
-                  body: rendered.html,
-                  headings: rendered.headings,
-                  messages: storeMessages(brief.file, rendered.markdownFile),
-                });
-              } catch (error) {
-                const reason = `could not print: ${error instanceof Error ? error.message : String(error)}`;
-                brief.file.message(reason, { ruleId: 'print-failed', source: 'briefpress' }).fatal = true;
-                printFailures.push(brief.file);
-              } finally {
-                progress.tick(brief.slug);
-              }
-            }),
-          ),
-        ),
-      );
-      progress.done();
+  const limit = pLimit(config.concurrency * 2 * (options.browserWs?.length || 1));
+  const printing: Promise<void>[] = [];
+  let slotFreed: (() => void) | undefined;
+  const printOne = (brief: NormalizedBrief) =>
+    limit(async () => {
+      // Without a browser nothing can print: that error ends the build (see below).
+      const [[{ createPageRenderer }, { printBrief }], current] = await Promise.all([renderingModules(), startPrinter()]);
+      printer = current;
+      pages ??= createPageRenderer(config);
+      try {
+        const { rendered, entry } = await printBrief(brief, config, pages, current);
+        checkBudget(brief.file, entry, config.strict);
+        printed.set(brief.file.path, {
+          hash: sourceHash(key, brief.file.value as Uint8Array),
+          baseSlug: baseSlugs.get(brief.file.path)!,
+          entry,
+          data: brief.data,
+          body: rendered.html,
+          headings: rendered.headings,
+          messages: storeMessages(brief.file, rendered.markdownFile),
+        });
+      } catch (error) {
+        const reason = `could not print: ${error instanceof Error ? error.message : String(error)}`;
+        brief.file.message(reason, { ruleId: 'print-failed', source: 'briefpress' }).fatal = true;
+        printFailures.push(brief.file);
+      } finally {
+        progress.tick(brief.slug);
+        slotFreed?.();
+      }
+    });
+  const queue = async (brief: NormalizedBrief, slug: SlugResolution): Promise<void> => {
+    if (slug.takenBy) {
+      brief.file.message(`slug \`${brief.slug}\` is already used by ${slug.takenBy}; this brief is written as \`${slug.slug}\` (set \`slug:\` to choose another)`, { ruleId: 'duplicate-slug', source: 'briefpress' });
     }
+    baseSlugs.set(brief.file.path, brief.slug);
+    brief.slug = slug.slug;
+    printing.push(printOne(brief));
+    while (limit.pendingCount > config.concurrency * 2) await new Promise<void>((resolve) => (slotFreed = resolve));
+  };
+  let failed: VFile[] = [];
+  try {
+    if (changed.length > 0) progress.stage('printing', changed.length);
+    await time('print', async () => {
+      failed = await normalizeSources(changed, root, config.organization, (brief) => queue(brief, slugs.claim(brief.file.path, brief.slug)));
+      // A cached brief whose slug was taken by a new source is printed again under its new one.
+      const resolved = slugs.finish();
+      for (const [source, brief] of cached) {
+        const slug = resolved.get(source)!;
+        if (slug.slug === brief.entry.slug) continue;
+        cached.delete(source);
+        void startPrinter();
+        failed.push(...(await normalizeSources([path.join(root, source)], root, config.organization, (again) => queue(again, slug))));
+      }
+      await Promise.all(printing);
+    });
+    progress.done();
   } finally {
     // Also a browser started for sources that then failed to normalize.
     printer ??= await starting?.catch(() => undefined);
@@ -200,7 +210,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   //    changed since a complete last build (then they would come out byte for byte the same).
   const shard = options.shard;
   let removed = 0;
-  if (shard || !(await upToDate(config.outDir, previous, cached, fresh.length + failed.length + printFailures.length))) {
+  if (shard || !(await upToDate(config.outDir, previous, cached, changed.length + printed.size + failed.length + printFailures.length))) {
     const archive = shard
       ? await writeShardManifest(ordered, [...failed, ...printFailures], shard, config, key)
       : await time('archive', () => writeArchive(ordered.map(toArchiveBrief), config));
@@ -247,6 +257,7 @@ async function upToDate(outDir: string, previous: BuildState, cached: Map<string
 }
 
 const renderingModules = () => Promise.all([import('./apply-template.js'), import('./print-brief.js')]);
+type PageRenderer = ReturnType<Awaited<ReturnType<typeof renderingModules>>[0]['createPageRenderer']>;
 
 function remoteOptions(options: BuildOptions, config: BuildConfig) {
   if (!options.browserWs?.length) return undefined;

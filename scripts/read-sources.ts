@@ -1,6 +1,7 @@
 /**
  * Stage 2: read every source and normalize the ones whose bytes (or the build key)
  * changed since the last build; unchanged ones come from the cache without parsing.
+ * Normalized briefs are handed on one at a time, so printing starts with the first.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,68 +11,63 @@ import { VFileMessage } from 'vfile-message';
 import type { BuildState, CachedBrief } from './build-state.js';
 import { sourceHash } from './build-state.js';
 import type { SiteConfig } from './config.js';
-import type { Progress } from './progress.js';
 import type { NormalizedBrief } from './types.js';
-
-export interface ReadResult {
-  /** Briefs to render and print, with their slug before duplicates are resolved. */
-  fresh: NormalizedBrief[];
-  /** Briefs whose outputs from the last build are still good, by source path. */
-  cached: Map<string, CachedBrief>;
-  /** Sources that could not be normalized; each carries a fatal message. */
-  failed: VFile[];
-}
 
 /** Files read at once while looking for changed sources. */
 const READ_CONCURRENCY = 16;
 
-export async function readSources(
-  sourcePaths: readonly string[],
-  root: string,
-  key: string,
-  previous: BuildState,
-  organization: SiteConfig['organization'],
-  progress: Progress,
-  /** Called once, as soon as a changed source is found (the build starts its browser then). */
-  onChange?: () => void,
-): Promise<ReadResult> {
-  const result: ReadResult = { fresh: [], cached: new Map(), failed: [] };
-  progress.stage('reading', sourcePaths.length);
-  // First tell unchanged sources from changed ones, reading several files at once…
-  const changed: string[] = [];
+export interface Changes {
+  /** Briefs whose outputs from the last build are still good, by source path, in path order. */
+  cached: Map<string, CachedBrief>;
+  /** Sources to normalize again, sorted by path. */
+  changed: string[];
+}
+
+/** Tell unchanged sources (same bytes, same build key) from changed ones, reading several files at once. */
+export async function findChanges(sourcePaths: readonly string[], root: string, key: string, previous: BuildState): Promise<Changes> {
   const limit = pLimit(READ_CONCURRENCY);
   const unchanged = await Promise.all(
     sourcePaths.map((absPath) =>
       limit(async () => {
         const last = previous.briefs[path.relative(root, absPath)];
-        if (last && last.hash === sourceHash(key, await readFile(absPath))) return last;
-        changed.push(absPath);
-        if (changed.length === 1) onChange?.();
-        return undefined;
+        return last && last.hash === sourceHash(key, await readFile(absPath)) ? last : undefined;
       }),
     ),
   );
+  const cached = new Map<string, CachedBrief>();
+  const changed: string[] = [];
   sourcePaths.forEach((absPath, i) => {
     const last = unchanged[i];
-    if (!last) return;
-    result.cached.set(path.relative(root, absPath), last);
-    progress.tick(last.entry.slug);
+    if (last) cached.set(path.relative(root, absPath), last);
+    else changed.push(absPath);
   });
-  // …then normalize the changed ones, in order. The normalizer (and its date parser) loads
-  // only when a source has changed.
-  if (changed.length > 0) {
-    const { normalize, readSource } = await import('./normalize/index.js');
-    for (const absPath of changed.sort()) {
-      const file = await readSource(absPath, root);
-      try {
-        result.fresh.push(normalize(file, { organization }));
-      } catch (error) {
-        if (!(error instanceof VFileMessage)) throw new Error(`${file.path}: the normalizer failed unexpectedly`, { cause: error });
-        result.failed.push(file);
-      }
-      progress.tick(file.path);
+  return { cached, changed: changed.sort() };
+}
+
+/**
+ * Normalize changed sources one by one, in path order, handing each brief on as soon as
+ * it is ready. The normalizer (and its date parser) loads only when a source has changed.
+ */
+export async function normalizeSources(
+  changed: readonly string[],
+  root: string,
+  organization: SiteConfig['organization'],
+  onBrief: (brief: NormalizedBrief) => void | Promise<void>,
+): Promise<VFile[]> {
+  const failed: VFile[] = [];
+  if (changed.length === 0) return failed;
+  const { normalize, readSource } = await import('./normalize/index.js');
+  for (const absPath of changed) {
+    const file = await readSource(absPath, root);
+    let brief: NormalizedBrief;
+    try {
+      brief = normalize(file, { organization });
+    } catch (error) {
+      if (!(error instanceof VFileMessage)) throw new Error(`${file.path}: the normalizer failed unexpectedly`, { cause: error });
+      failed.push(file);
+      continue;
     }
+    await onBrief(brief);
   }
-  progress.done();
-  return result;
+  return failed;
 }

@@ -1,6 +1,10 @@
 /**
  * Two sources with the same slug: the first (by source path) keeps it, the next get
  * `-2`, `-3`, … with a warning, so no brief ever silently overwrites another.
+ *
+ * Since a source's slug depends only on the sources before it, slugs can be settled one
+ * by one while sources are still being read: the build prints a brief as soon as it is
+ * normalized (`createSlugResolver`), with the same result as resolving all at once.
  */
 export interface SlugClaim {
   source: string;
@@ -13,20 +17,49 @@ export interface SlugResolution {
   takenBy?: string;
 }
 
-export function resolveSlugs(claims: readonly SlugClaim[]): Map<string, SlugResolution> {
-  const sorted = [...claims].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export interface SlugResolver {
+  /** Claim a slug for `source`; call in the order of source paths (known claims before it are settled first). */
+  claim(source: string, slug: string): SlugResolution;
+  /** Settle the known claims not reached yet; returns every source's slug. */
+  finish(): Map<string, SlugResolution>;
+}
+
+/** A resolver that already knows some claims (cached briefs, other shards' sources). */
+export function createSlugResolver(known: readonly SlugClaim[] = []): SlugResolver {
+  const pending = [...known].sort((a, b) => byPath(a.source, b.source));
   const owner = new Map<string, string>();
   const result = new Map<string, SlugResolution>();
-  for (const { source, slug } of sorted) {
-    if (!owner.has(slug)) {
-      owner.set(slug, source);
-      result.set(source, { slug });
-      continue;
+  let next = 0;
+
+  const take = ({ source, slug }: SlugClaim): SlugResolution => {
+    let resolution: SlugResolution = { slug };
+    if (owner.has(slug)) {
+      let n = 2;
+      while (owner.has(`${slug}-${n}`)) n++;
+      resolution = { slug: `${slug}-${n}`, takenBy: owner.get(slug) };
     }
-    let n = 2;
-    while (owner.has(`${slug}-${n}`)) n++;
-    owner.set(`${slug}-${n}`, source);
-    result.set(source, { slug: `${slug}-${n}`, takenBy: owner.get(slug) });
-  }
-  return result;
+    owner.set(resolution.slug, source);
+    result.set(source, resolution);
+    return resolution;
+  };
+  const settleBefore = (source?: string) => {
+    while (next < pending.length && (source === undefined || byPath(pending[next]!.source, source) < 0)) take(pending[next++]!);
+  };
+
+  return {
+    claim(source, slug) {
+      settleBefore(source);
+      return take({ source, slug });
+    },
+    finish() {
+      settleBefore();
+      return result;
+    },
+  };
+}
+
+export function resolveSlugs(claims: readonly SlugClaim[]): Map<string, SlugResolution> {
+  return createSlugResolver(claims).finish();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveSlugs } from '../scripts/resolve-slugs.js';
+import { createSlugResolver, resolveSlugs } from '../scripts/resolve-slugs.js';
 
 describe('resolveSlugs', () => {
   it('gives the first source by path the slug and numbers the others, whatever the input order', () => {
@@ -24,5 +24,21 @@ describe('resolveSlugs', () => {
       { source: 'c', slug: 'x' },
     ]);
     expect(new Set([...result.values()].map((r) => r.slug)).size).toBe(3);
+  });
+
+  it('settles slugs one source at a time, as the build does while printing, with the same result', () => {
+    const known = [
+      { source: 'sources/b.txt', slug: 'budget' },
+      { source: 'sources/d.md', slug: 'budget' },
+    ];
+    const fresh = [
+      { source: 'sources/a.txt', slug: 'budget' },
+      { source: 'sources/c.txt', slug: 'budget' },
+      { source: 'sources/e.txt', slug: 'other' },
+    ];
+    const resolver = createSlugResolver(known);
+    const streamed = fresh.map((claim) => resolver.claim(claim.source, claim.slug));
+    expect(streamed).toEqual([{ slug: 'budget' }, { slug: 'budget-3', takenBy: 'sources/a.txt' }, { slug: 'other' }]);
+    expect(resolver.finish()).toEqual(resolveSlugs([...known, ...fresh]));
   });
 });
