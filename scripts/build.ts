@@ -7,18 +7,18 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import type { VFile } from 'vfile';
 import { type BuildState, buildKey, type CachedBrief, emptyState, readState, restoreMessages, sourceHash, STATE_FILE, storeMessages } from './build-state.js';
+import { newestFirst, saveBuild, stateOf, writeSite } from './write-site.js';
 import { type BuildConfig, loadConfig } from './config.js';
 import { listSources } from './list-sources.js';
 import { onInterrupt } from './on-interrupt.js';
 import type { Printer } from './print-pdf.js';
 import { createProgress } from './progress.js';
 import { findChanges, normalizeSources } from './read-sources.js';
-import { countMessages, formatMessages } from './report.js';
+import { summarize } from './report.js';
 import { createSlugResolver, type SlugResolution } from './resolve-slugs.js';
 import { partitionSources, type Shard, writeShardManifest } from './shard.js';
-import type { ArchiveBrief, ManifestEntry, NormalizedBrief } from './types.js';
-import { writeArchive } from './write-archive.js';
-import { removeOutput, stopWrites, writeOutput } from './write-file.js';
+import type { ManifestEntry, NormalizedBrief } from './types.js';
+import { stopWrites, writeOutput } from './write-file.js';
 
 export interface BuildOptions {
   /** Project root holding briefpress.config.yaml. Default: the current folder. */
@@ -208,37 +208,27 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // 6. The archive website and the manifest, rebuilt from all briefs, unless nothing at all
   //    changed since a complete last build (then they would come out byte for byte the same).
+  // 7. Remove what deleted or renamed sources left behind, and remember this build.
   const shard = options.shard;
   let removed = 0;
   if (shard || !(await upToDate(config.outDir, previous, cached, changed.length + printed.size + failed.length + printFailures.length))) {
-    const archive = shard
-      ? await writeShardManifest(ordered, [...failed, ...printFailures], shard, config, key)
-      : await time('archive', () => writeArchive(ordered.map(toArchiveBrief), config));
-    if (!shard) await writeOutput(config.outDir, 'manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-
-    // 7. Remove what deleted or renamed sources left behind, and remember this build.
-    removed = await removeStaleOutputs(config.outDir, previous, ordered, archive.files);
-    const bySource = [...briefs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const state: BuildState = { ...emptyState(), briefs: Object.fromEntries(bySource), archiveFiles: archive.files };
-    await writeOutput(config.outDir, STATE_FILE, JSON.stringify(state));
+    const files = shard
+      ? (await writeShardManifest(ordered, [...failed, ...printFailures], shard, config, key)).files
+      : await time('archive', () => writeSite(ordered, config));
+    removed = await saveBuild(config.outDir, previous, briefs, files);
   }
   forgetStop();
 
   // 8. Report every problem, including the warnings of cached briefs.
   const reported = [...failed, ...printFailures, ...restoreMessages([...printed.values(), ...cached.values()].flatMap((b) => b.messages))];
-  const counts = countMessages(reported);
   return {
-    ok: counts.error === 0 && !(config.strict && counts.warning > 0),
+    ...summarize(reported, manifest, config.strict),
     built: printed.size,
     cached: cached.size,
     failed: failed.length + printFailures.length,
     removed,
-    pages: manifest.reduce((sum, e) => sum + e.pages, 0),
-    warnings: counts.warning,
-    errors: counts.error,
     timings,
     manifest,
-    messages: formatMessages(reported),
     launchedBrowser: printer !== undefined && printer !== options.printer,
     blockedRequests: printer?.requestsBlocked ?? 0,
   };
@@ -271,8 +261,7 @@ function partialState(previous: BuildState, printed: Map<string, CachedBrief>): 
   for (const [source, brief] of printed) {
     if (!briefs[source] || briefs[source].entry.slug === brief.entry.slug) briefs[source] = brief;
   }
-  const bySource = Object.entries(briefs).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { ...emptyState(), briefs: Object.fromEntries(bySource), archiveFiles: previous.archiveFiles, incomplete: true };
+  return stateOf(Object.entries(briefs), previous.archiveFiles, true);
 }
 
 function checkBudget(file: VFile, entry: ManifestEntry, strict: boolean): void {
@@ -284,19 +273,3 @@ function checkBudget(file: VFile, entry: ManifestEntry, strict: boolean): void {
   if (strict) message.fatal = true;
 }
 
-export function newestFirst(a: CachedBrief, b: CachedBrief): number {
-  const [da, db] = [a.entry.date ?? '', b.entry.date ?? ''];
-  return da !== db ? (da < db ? 1 : -1) : a.entry.slug < b.entry.slug ? -1 : 1;
-}
-
-export function toArchiveBrief(brief: CachedBrief): ArchiveBrief {
-  return { ...brief.entry, body: brief.body, headings: brief.headings, data: brief.data };
-}
-
-export async function removeStaleOutputs(outDir: string, previous: BuildState, current: CachedBrief[], archiveFiles: string[]): Promise<number> {
-  const outputsOf = (entries: ManifestEntry[]) => entries.flatMap((e) => [e.html, e.pdf, e.markdown]);
-  const keep = new Set([...outputsOf(current.map((b) => b.entry)), ...archiveFiles]);
-  const stale = [...outputsOf(Object.values(previous.briefs).map((b) => b.entry)), ...previous.archiveFiles].filter((f) => !keep.has(f));
-  await Promise.all(stale.map((file) => removeOutput(outDir, file)));
-  return new Set(stale).size;
-}

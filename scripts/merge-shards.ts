@@ -7,15 +7,14 @@
 import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { buildKey, type BuildState, type CachedBrief, emptyState, readState, restoreMessages, STATE_FILE } from './build-state.js';
-import { type BuildResult, newestFirst, removeStaleOutputs, toArchiveBrief } from './build.js';
+import { buildKey, type CachedBrief, readState, restoreMessages } from './build-state.js';
+import type { BuildResult } from './build.js';
 import { loadConfig } from './config.js';
-import { countMessages, formatMessages } from './report.js';
+import { summarize } from './report.js';
 import { type ShardManifest, shardFileName } from './shard.js';
-import type { ManifestEntry } from './types.js';
 import { UserError } from './user-error.js';
-import { writeArchive } from './write-archive.js';
-import { insideFolder, writeOutput } from './write-file.js';
+import { insideFolder } from './write-file.js';
+import { newestFirst, saveBuild, writeSite } from './write-site.js';
 
 export interface MergeOptions {
   /** Project root holding briefpress.config.yaml and the templates. Default: the current folder. */
@@ -134,30 +133,12 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
   const archiveStart = performance.now();
   const ordered = [...briefs.values()].sort(newestFirst);
   const manifest = ordered.map((b) => b.entry);
-  const archive = await writeArchive(ordered.map(toArchiveBrief), config);
-  await writeOutput(config.outDir, 'manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-  const removed = await removeStaleOutputs(config.outDir, previous, ordered, archive.files);
-  const sorted = [...briefs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const state: BuildState = { ...emptyState(), briefs: Object.fromEntries(sorted), archiveFiles: archive.files };
-  await writeOutput(config.outDir, STATE_FILE, JSON.stringify(state));
+  const removed = await saveBuild(config.outDir, previous, briefs, await writeSite(ordered, config));
   timings.archive = Math.round(performance.now() - archiveStart);
 
   // 4. Every shard's problems, reported once more here.
   const shards = [...located.values()].map((s) => s.manifest);
   const reported: VFile[] = restoreMessages([...shards.flatMap((s) => s.failures), ...ordered.flatMap((b) => b.messages)]);
-  const counts = countMessages(reported);
   const failed = new Set(shards.flatMap((s) => s.failures.filter((m) => m.fatal).map((m) => m.path))).size;
-  return {
-    ok: counts.error === 0 && !(config.strict && counts.warning > 0),
-    shards: shards.length,
-    briefs: manifest.length,
-    failed,
-    removed,
-    pages: manifest.reduce((sum, e) => sum + e.pages, 0),
-    warnings: counts.warning,
-    errors: counts.error,
-    timings,
-    manifest,
-    messages: formatMessages(reported),
-  };
+  return { ...summarize(reported, manifest, config.strict), shards: shards.length, briefs: manifest.length, failed, removed, timings, manifest };
 }

@@ -36,3 +36,15 @@ export function countMessages(files: readonly VFile[]): Record<Severity, number>
   for (const file of files) for (const message of file.messages) counts[severityOf(message)]++;
   return counts;
 }
+
+/** What a build or a merge tells its caller about its problems and pages. */
+export function summarize(reported: readonly VFile[], manifest: readonly { pages: number }[], strict: boolean) {
+  const counts = countMessages(reported);
+  return {
+    ok: counts.error === 0 && !(strict && counts.warning > 0),
+    pages: manifest.reduce((sum, e) => sum + e.pages, 0),
+    warnings: counts.warning,
+    errors: counts.error,
+    messages: formatMessages(reported),
+  };
+}
