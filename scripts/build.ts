@@ -181,7 +181,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         if (slug.slug === brief.entry.slug) continue;
         cached.delete(source);
         void startPrinter();
-        failed.push(...(await normalizeSources([path.join(root, source)], root, config.organization, (again) => queue(again, slug))));
+        failed.push(...(await normalizeSources([{ path: path.join(root, source) }], root, config.organization, (again) => queue(again, slug))));
       }
       await Promise.all(printing);
     });

@@ -19,8 +19,15 @@ const READ_CONCURRENCY = 16;
 export interface Changes {
   /** Briefs whose outputs from the last build are still good, by source path, in path order. */
   cached: Map<string, CachedBrief>;
-  /** Sources to normalize again, sorted by path. */
-  changed: string[];
+  /** Sources to normalize again, sorted by path, with the bytes already read. */
+  changed: ChangedSource[];
+}
+
+export interface ChangedSource {
+  /** Absolute path. */
+  path: string;
+  /** Its contents, when already read. */
+  bytes?: Uint8Array;
 }
 
 /** Tell unchanged sources (same bytes, same build key) from changed ones, reading several files at once. */
@@ -30,18 +37,19 @@ export async function findChanges(sourcePaths: readonly string[], root: string, 
     sourcePaths.map((absPath) =>
       limit(async () => {
         const last = previous.briefs[path.relative(root, absPath)];
-        return last && last.hash === sourceHash(key, await readFile(absPath)) ? last : undefined;
+        const bytes = await readFile(absPath);
+        return last && last.hash === sourceHash(key, bytes) ? last : bytes;
       }),
     ),
   );
   const cached = new Map<string, CachedBrief>();
-  const changed: string[] = [];
+  const changed: ChangedSource[] = [];
   sourcePaths.forEach((absPath, i) => {
-    const last = unchanged[i];
-    if (last) cached.set(path.relative(root, absPath), last);
-    else changed.push(absPath);
+    const result = unchanged[i]!;
+    if (result instanceof Uint8Array) changed.push({ path: absPath, bytes: result });
+    else cached.set(path.relative(root, absPath), result);
   });
-  return { cached, changed: changed.sort() };
+  return { cached, changed: changed.sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }
 
 /**
@@ -49,16 +57,16 @@ export async function findChanges(sourcePaths: readonly string[], root: string, 
  * it is ready. The normalizer (and its date parser) loads only when a source has changed.
  */
 export async function normalizeSources(
-  changed: readonly string[],
+  changed: readonly ChangedSource[],
   root: string,
   organization: SiteConfig['organization'],
   onBrief: (brief: NormalizedBrief) => void | Promise<void>,
 ): Promise<VFile[]> {
   const failed: VFile[] = [];
   if (changed.length === 0) return failed;
-  const { normalize, readSource } = await import('./normalize/index.js');
-  for (const absPath of changed) {
-    const file = await readSource(absPath, root);
+  const { normalize, readSource, sourceFile } = await import('./normalize/index.js');
+  for (const source of changed) {
+    const file = source.bytes ? sourceFile(source.path, root, source.bytes) : await readSource(source.path, root);
     let brief: NormalizedBrief;
     try {
       brief = normalize(file, { organization });

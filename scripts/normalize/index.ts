@@ -29,7 +29,11 @@ export interface NormalizeOptions {
 
 /** Read a source's raw bytes into a VFile whose path is relative to `root` (value = the raw bytes). */
 export async function readSource(absPath: string, root: string): Promise<VFile> {
-  const value = await readFile(absPath);
+  return sourceFile(absPath, root, await readFile(absPath));
+}
+
+/** A source already read: its VFile, with `path` relative to `root`. */
+export function sourceFile(absPath: string, root: string, value: Uint8Array): VFile {
   return new VFile({ path: path.relative(root, absPath) || path.basename(absPath), cwd: root, value });
 }
 
