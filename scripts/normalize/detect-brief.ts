@@ -5,15 +5,16 @@
  * "Issue Brief"), at least two of them.
  */
 import type { SiteConfig } from '../config.js';
-import { letterheadConfigured, letterheadKinds, organization as organizationRule } from './letterhead.js';
+import { configuredMatcher, letterheadKinds, organization as organizationRule } from './letterhead.js';
 import * as documentLabel from './rules/document-label.js';
 
 export function looksLikePdfBrief(text: string, organization?: SiteConfig['organization']): boolean {
   const top = text.split(/\r\n|\r|\n|\f/).filter((line) => line.trim() !== '').slice(0, 30);
   const kinds = new Set<string>();
   let hits = 0;
+  const configuredAs = configuredMatcher(organization);
   for (const line of top) {
-    const configured = letterheadConfigured(line, organization);
+    const configured = configuredAs(line);
     const shapes = configured ? [configured] : letterheadKinds(line);
     if (!shapes.length && organizationRule.test(line)) shapes.push(organizationRule.id); // "CENTER FOR RURAL HEALTH POLICY"
     if (!shapes.length && documentLabel.test(line)) shapes.push(documentLabel.id); // "Issue Brief", "FACT SHEET"

@@ -40,25 +40,50 @@ export function letterheadKinds(text: string): string[] {
   return id ? [id] : [];
 }
 
+/** Tells which configured detail a line is (its rule id), if any. */
+export type ConfiguredMatcher = (text: string) => string | undefined;
+
+const digitsOf = (s: string) => s.replace(/\D/g, '');
+
+/**
+ * The configured organization's details, prepared once (squashed, digits, host), as a
+ * test of lines: the same answers as `letterheadConfigured`, for many lines.
+ */
+export function configuredMatcher(org: Organization | undefined): ConfiguredMatcher {
+  if (!org) return () => undefined;
+  const names = [org.name, ...(org.short_name ? [org.short_name] : [])].map(organization.squash);
+  const taglineSquashed = org.tagline ? organization.squash(org.tagline) : undefined;
+  const addressLines = new Set(org.address.map(organization.squash));
+  const addressJoined = org.address.length > 1 ? organization.squash(org.address.join(' ')) : undefined;
+  const phones = ([[org.phone, phone.id], [org.fax, phone.id]] as const)
+    .filter(([value]) => value && digitsOf(value).length >= 7)
+    .map(([value, id]) => ({ tail: digitsOf(value!).slice(-7), maxLength: digitsOf(value!).length + 2, id }));
+  const mail = org.email ? org.email.toLowerCase() : undefined;
+  const host = org.url ? org.url.replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, '').toLowerCase() : undefined;
+  return (text) => {
+    const t = organization.squash(text);
+    if (!t) return undefined;
+    if (organization.matchesSquashedName(t, names)) return organization.id;
+    if (taglineSquashed !== undefined && (taglineSquashed === t || (t.length >= 6 && taglineSquashed.includes(t)))) return tagline.id;
+    if (addressLines.has(t) || (addressJoined !== undefined && addressJoined === t)) return address.id;
+    if (phones.length) {
+      const lineDigits = digitsOf(text);
+      for (const { tail, maxLength, id } of phones) {
+        if (lineDigits.endsWith(tail) && lineDigits.length <= maxLength && phone.test(text)) return id;
+      }
+    }
+    if (mail !== undefined || host !== undefined) {
+      const lower = text.toLowerCase();
+      if (mail !== undefined && lower.includes(mail) && email.test(text)) return email.id;
+      if (host !== undefined && web.test(text) && lower.includes(host)) return web.id;
+    }
+    return undefined;
+  };
+}
+
 /** The rule id of a line matching the configured organization's details, if it does. */
 export function letterheadConfigured(text: string, org: Organization | undefined): string | undefined {
-  if (!org) return undefined;
-  const t = organization.squash(text);
-  if (!t) return undefined;
-  const digits = (s: string) => s.replace(/\D/g, '');
-  const lineDigits = digits(text);
-  if (organization.matchesName(text, [org.name, ...(org.short_name ? [org.short_name] : [])])) return organization.id;
-  if (org.tagline && (organization.squash(org.tagline) === t || (t.length >= 6 && organization.squash(org.tagline).includes(t)))) return tagline.id;
-  if (org.address.some((line) => organization.squash(line) === t) || (org.address.length > 1 && organization.squash(org.address.join(' ')) === t)) return address.id;
-  for (const [value, id] of [[org.phone, phone.id], [org.fax, phone.id]] as const) {
-    if (value && digits(value).length >= 7 && lineDigits.endsWith(digits(value).slice(-7)) && lineDigits.length <= digits(value).length + 2 && phone.test(text)) return id;
-  }
-  if (org.email && text.toLowerCase().includes(org.email.toLowerCase()) && email.test(text)) return email.id;
-  if (org.url) {
-    const host = org.url.replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, '').toLowerCase();
-    if (web.test(text) && text.toLowerCase().includes(host)) return web.id;
-  }
-  return undefined;
+  return configuredMatcher(org)(text);
 }
 
 export { organization, tagline };

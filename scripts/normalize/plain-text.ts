@@ -7,7 +7,7 @@ import type { NormalizeOptions } from './index.js';
 import type { Contact } from '../types.js';
 import { toLines, isBlank, recordRemoved, placeOf, type SourceLine } from './source-lines.js';
 import { removePageDebris } from './page-debris.js';
-import { letterheadConfigured, letterheadShape, organization, tagline } from './letterhead.js';
+import { configuredMatcher, letterheadShape, organization, tagline } from './letterhead.js';
 import { parseDateLine, parseMonthLine, findDate } from './dates.js';
 import { isAllCaps, acronymEvidence, toTitleCase, MINOR_WORDS } from './title-case.js';
 import { joinWrapped, renderBlocks, toBlocks, wrapWidth, type Block } from './blocks.js';
@@ -63,8 +63,9 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   };
 
   // The configured organization's details, anywhere.
+  const configured = configuredMatcher(org);
   lines.forEach((line, i) => {
-    const id = !isBlank(line) ? letterheadConfigured(line.text, org) : undefined;
+    const id = !isBlank(line) ? configured(line.text) : undefined;
     if (id) remove(i, id);
     else if (!isBlank(line) && endMark.test(line.text)) remove(i, endMark.id);
   });

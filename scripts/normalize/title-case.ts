@@ -13,25 +13,53 @@ export const MINOR_WORDS = new Set(
 
 const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
-/** Is the text written in capitals (a shouted title or heading)? */
+const letter = /\p{L}/u;
+const upperLetter = /\p{Lu}/u;
+
+/**
+ * Is the text written in capitals (a shouted title or heading)? At least three letters
+ * (counted in UTF-16 code units), of which 85% are capitals. Counted in one pass: ASCII
+ * by its code, other characters by their Unicode category.
+ */
 export function isAllCaps(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 3) return false;
-  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  return upper / letters.length >= 0.85;
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if (code >= 0x41 && code <= 0x5a) letters++, upper++;
+      else if (code >= 0x61 && code <= 0x7a) letters++;
+      continue;
+    }
+    const size = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    const char = size === 2 ? text.slice(i, i + 2) : text[i]!;
+    i += size - 1;
+    if (letter.test(char)) {
+      letters += size;
+      if (upperLetter.test(char)) upper += size;
+    }
+  }
+  if (letters < 3) return false;
+  return upper / letters >= 0.85;
 }
+
+/** A capital after a letter, digit or apostrophe: only lines with one can hold evidence. */
+const innerCapital = /[\p{L}\p{N}'’]\p{Lu}/u;
 
 /** Forms of words the text writes with inner or several capitals: lower case → as written. */
 export function acronymEvidence(text: string): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
   for (const line of text.split('\n')) {
-    if (isAllCaps(line)) continue; // a shouted line is no evidence
+    // Evidence is a capital inside a word; most lines have none, and a shouted line is no evidence.
+    if (!innerCapital.test(line) || isAllCaps(line)) continue;
     for (const [word] of line.matchAll(wordPattern)) {
+      if (!upperLetter.test(word.slice(1))) continue; // one capital, at the start: no evidence
       const bare = word.replace(/['’]s$/i, '');
       if ((bare.match(/\p{Lu}/gu)?.length ?? 0) < 2 && !/^\p{Ll}+\p{Lu}/u.test(bare)) continue;
-      const forms = counts.get(bare.toLowerCase()) ?? new Map<string, number>();
+      const lower = bare.toLowerCase();
+      const forms = counts.get(lower) ?? new Map<string, number>();
       forms.set(bare, (forms.get(bare) ?? 0) + 1);
-      counts.set(bare.toLowerCase(), forms);
+      counts.set(lower, forms);
     }
   }
   return new Map([...counts].map(([lower, forms]) => [lower, [...forms].sort((a, b) => b[1] - a[1])[0]![0]]));

@@ -17,12 +17,13 @@ export const squash = (s: string) => s.normalize('NFKD').toLowerCase().replace(/
 
 /** The configured name, or a piece of it (the name split over lines), or its short name. */
 export function matchesName(text: string, names: readonly string[]): boolean {
-  const t = squash(text);
+  return matchesSquashedName(squash(text), names.map(squash));
+}
+
+/** `matchesName` for a line and names already squashed. */
+export function matchesSquashedName(t: string, names: readonly string[]): boolean {
   if (t.length < 2) return false;
-  return names.some((name) => {
-    const n = squash(name);
-    return n.length > 0 && (t === n || (t.length >= 4 && n.includes(t) && t.length >= n.length / 4));
-  });
+  return names.some((n) => n.length > 0 && (t === n || (t.length >= 4 && n.includes(t) && t.length >= n.length / 4)));
 }
 
 /** A short title-like line naming an organization ("Harbor Coalition for Clean Water"), in any case. */
