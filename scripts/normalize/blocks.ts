@@ -7,7 +7,7 @@
 import type { SourceLine } from './source-lines.js';
 import { isBlank } from './source-lines.js';
 import { isLoneGlyph, isSubGlyph, parseItem, type ItemMarker } from './list-items.js';
-import { keepHyphen } from './rules/dehyphenate.js';
+import { keepHyphen, type WordSet } from './rules/dehyphenate.js';
 import { isAllCaps, MINOR_WORDS, toTitleCase } from './title-case.js';
 import { parseDateLine } from './dates.js';
 import { toInline, type InlineOptions } from './inline.js';
@@ -33,7 +33,7 @@ export interface BlockOptions {
   /** Width of hard-wrapped lines, when the text is hard-wrapped. */
   wrapWidth?: number;
   /** Words of the whole text (for dehyphenation). */
-  words: ReadonlySet<string>;
+  words: WordSet;
   /** The text may hold Markdown block syntax (web exports): `### Heading` and `> quote` lines. */
   markdownSyntax?: boolean;
 }
@@ -62,14 +62,27 @@ function isTitleLike(words: string[]): boolean {
   return significant.filter((w) => /^\p{Lu}/u.test(w)).length / Math.max(1, significant.length) >= 0.75;
 }
 
-/** Join a wrapped line to the text before it, undoing hyphenation. */
-export function joinWrapped(before: string, after: string, words: ReadonlySet<string>): string {
+/** The run of letters that ends at `end` in `text` (code points, so letters outside the BMP count). */
+function lettersBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0) {
+    const low = text.charCodeAt(start - 1);
+    const size = (low & 0xfc00) === 0xdc00 && start >= 2 && (text.charCodeAt(start - 2) & 0xfc00) === 0xd800 ? 2 : 1;
+    if (!letter.test(text.slice(start - size, start))) break;
+    start -= size;
+  }
+  return text.slice(start, end);
+}
+const letter = /^\p{L}$/u;
+
+/** Join a wrapped line to the text before it, undoing hyphenation. Looks only at the end of `before` (a paragraph so far). */
+export function joinWrapped(before: string, after: string, words: WordSet): string {
   const next = after.trim();
-  if (/\p{L}\u00ad$/u.test(before)) return before.slice(0, -1) + next; // a soft hyphen marks a hyphenation
-  const hyphen = /(\p{L}+)-$/u.exec(before);
-  const tail = /^\p{L}+/u.exec(next)?.[0];
-  if (hyphen && tail) return keepHyphen(hyphen[1]!, tail, words) ? before + next : before.slice(0, -1) + next;
-  if (/[—/]$/.test(before)) return before + next;
+  if (before.endsWith('\u00ad') && lettersBefore(before, before.length - 1)) return before.slice(0, -1) + next; // a soft hyphen marks a hyphenation
+  const head = before.endsWith('-') ? lettersBefore(before, before.length - 1) : '';
+  const tail = head ? /^\p{L}+/u.exec(next)?.[0] : undefined;
+  if (head && tail) return keepHyphen(head, tail, words) ? before + next : before.slice(0, -1) + next;
+  if (before.endsWith('—') || before.endsWith('/')) return before + next;
   return `${before} ${next}`;
 }
 

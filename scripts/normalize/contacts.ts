@@ -12,6 +12,7 @@ const phonePattern = /(?:(?:tel|phone|ph|p|t|call|at)\.?:?\s*)?\+?\(?\d[\d\s().â
 
 /** Contacts named in one paragraph (or a contact block joined with commas). */
 export function contactsIn(text: string, isBlock = false): Contact[] {
+  if (!text.includes('@')) return [];
   const emails = [...text.matchAll(emailPattern)];
   if (emails.length === 0) return [];
   const before = text.slice(0, emails[0]!.index);

@@ -17,15 +17,46 @@ export interface InlineOptions {
 }
 
 const URL_CHARS = String.raw`[^\s<>"\]\[]`;
-const tokens = new RegExp(
-  [
-    String.raw`\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\(([^()\s]*)\)(?:\s*\[(\d+)\])?`, // 1 text, 2 target, 3 reference
-    String.raw`<((?:https?:\/\/|mailto:)[^\s<>]+)>`, // 4 autolink
-    String.raw`\b((?:https?:\/\/|www\.)${URL_CHARS}+)`, // 5 bare URL
-    String.raw`([\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})`, // 6 e-mail
-  ].join('|'),
-  'gu',
-);
+const LINK = String.raw`\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\(([^()\s]*)\)(?:\s*\[(\d+)\])?`; // 1 text, 2 target, 3 reference
+const AUTOLINK = String.raw`<((?:https?:\/\/|mailto:)[^\s<>]+)>`; // 4 autolink
+const BARE_URL = String.raw`\b((?:https?:\/\/|www\.)${URL_CHARS}+)`; // 5 bare URL
+const EMAIL_CHAR = String.raw`[\p{L}\p{N}._%+'-]`;
+const EMAIL = String.raw`(${EMAIL_CHAR}+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})`; // 6 e-mail
+
+/** The tokens, tried at one position (sticky): the definition of where a token starts. */
+const tokenAt = new RegExp([LINK, AUTOLINK, BARE_URL, EMAIL].join('|'), 'uy');
+/**
+ * The same tokens, searched for: an e-mail address is only tried where a run of its
+ * characters starts (its match is the same from anywhere in the run, and searching from
+ * each position in the run made this the normalizer's slowest expression). A search
+ * never starts inside such a run except right after an address, where `tokenAt` is tried first.
+ */
+const tokens = new RegExp([LINK, AUTOLINK, BARE_URL, `(?<!${EMAIL_CHAR})${EMAIL}`].join('|'), 'gu');
+/** Every token holds one of these; text without any has none. */
+const tokenHint = /[[<@]|https?:\/\/|www\./;
+
+/** The tokens of `text`, in order, as `String.prototype.matchAll(tokens)` finds them. */
+function* findTokens(text: string): Generator<RegExpExecArray> {
+  if (!tokenHint.test(text)) return;
+  const search = new RegExp(tokens);
+  const at = new RegExp(tokenAt);
+  let afterEmail = false;
+  for (let from = 0; from < text.length; ) {
+    let match: RegExpExecArray | null = null;
+    if (afterEmail) {
+      at.lastIndex = from;
+      match = at.exec(text);
+    }
+    if (!match) {
+      search.lastIndex = from;
+      match = search.exec(text);
+    }
+    if (!match) return;
+    afterEmail = match[6] !== undefined;
+    from = match.index + match[0].length;
+    yield match;
+  }
+}
 
 /** Escape what Markdown would read as syntax in plain text. */
 export function escapeText(text: string): string {
@@ -55,7 +86,7 @@ export function toInline(raw: string, options: InlineOptions = {}): string {
   const text = raw.replace(/\u00ad/g, ''); // a soft hyphen left at the end of an unjoined line
   let out = '';
   let last = 0;
-  for (const match of text.matchAll(tokens)) {
+  for (const match of findTokens(text)) {
     const [whole, linkText, target, reference, autolink, bareUrl, email] = match;
     let replacement: string;
     let consumed = whole;

@@ -66,10 +66,10 @@ export function configuredMatcher(org: Organization | undefined): ConfiguredMatc
     if (organization.matchesSquashedName(t, names)) return organization.id;
     if (taglineSquashed !== undefined && (taglineSquashed === t || (t.length >= 6 && taglineSquashed.includes(t)))) return tagline.id;
     if (addressLines.has(t) || (addressJoined !== undefined && addressJoined === t)) return address.id;
-    if (phones.length) {
+    if (phones.length && phone.test(text)) {
       const lineDigits = digitsOf(text);
       for (const { tail, maxLength, id } of phones) {
-        if (lineDigits.endsWith(tail) && lineDigits.length <= maxLength && phone.test(text)) return id;
+        if (lineDigits.endsWith(tail) && lineDigits.length <= maxLength) return id;
       }
     }
     if (mail !== undefined || host !== undefined) {

@@ -11,7 +11,7 @@ import { configuredMatcher, letterheadShape, organization, tagline } from './let
 import { parseDateLine, parseMonthLine, findDate } from './dates.js';
 import { isAllCaps, acronymEvidence, toTitleCase, MINOR_WORDS } from './title-case.js';
 import { joinWrapped, renderBlocks, toBlocks, wrapWidth, type Block } from './blocks.js';
-import { vocabulary } from './rules/dehyphenate.js';
+import { lazyVocabulary } from './rules/dehyphenate.js';
 import { fixOcrIll, id as ocrIllId } from './rules/ocr-ill.js';
 import * as extraction from './rules/extraction-characters.js';
 import { contactBlock, contactLabel, findContacts } from './contacts.js';
@@ -160,7 +160,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   }
 
   const body = lines.filter((_, i) => !removed.has(i));
-  const words = vocabulary(text);
+  const words = lazyVocabulary(text);
   // Lines kept from above the title (a testimony's "Before the Committee on …") are no section headings.
   const aboveTitle = new Set(candidates.slice(0, Math.max(0, titleAt)).flatMap((c) => c.lines));
   const blocks = toBlocks(body, { wrapWidth: wrapWidth(body), words }).map((block): Block =>

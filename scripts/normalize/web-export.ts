@@ -10,7 +10,7 @@ import { toLines, isBlank, recordRemoved, placeOf, type SourceLine } from './sou
 import { repairText } from './plain-text.js';
 import { findDate, parseDateLine } from './dates.js';
 import { joinWrapped, renderBlocks, toBlocks, wrapWidth, type Block } from './blocks.js';
-import { vocabulary } from './rules/dehyphenate.js';
+import { lazyVocabulary } from './rules/dehyphenate.js';
 import { acronymEvidence, toTitleCase } from './title-case.js';
 import { plainText, summarize } from './summary.js';
 import { toInline } from './inline.js';
@@ -169,7 +169,7 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
   }
 
   const body = lines.filter((_, i) => !removed.has(i));
-  const words = vocabulary(text);
+  const words = lazyVocabulary(text);
   const blocks = toBlocks(body, { wrapWidth: wrapWidth(body), words, markdownSyntax: true });
   const evidence = acronymEvidence(body.map((l) => l.text).join('\n'));
   const rawTitle = titleLines.map((l) => l.text.trim().replace(/^#+\s*/, '')).reduce((a, b) => joinWrapped(a, b, words));

@@ -18,18 +18,34 @@ const compoundPrefixes = new Set(
 /** Heads of closed compounds ("some-thing", "there-fore"): a break after them is hyphenation. */
 const closedHeads = new Set('some with them there where every what when which under over through other into thereby here'.split(' '));
 
+/** What dehyphenation asks of the text's words: is this word (lower case) one of them? */
+export interface WordSet {
+  has(word: string): boolean;
+}
+
+/** A line-end hyphen (or soft hyphen): only a text with one has words broken over lines. */
+const lineEndHyphen = /[-\u00ad][ \t]*(?:\r\n|\r|\n|\f)/;
+/** A word broken over a line end, matched from the start of its first half. */
+const brokenWord = /(?<![\p{L}\p{N}])[\p{L}\p{N}]+[-\u00ad][ \t]*(?:\r\n|\r|\n|\f)[ \t\f]*[\p{L}\p{N}]+/gu;
+
 /**
  * Words of the whole text, lower case, with and without inner hyphens. The two halves of
  * a word hyphenated at a line end are not words of the text ("enforce-" + "ment" must not
  * count as evidence that "enforce" and "ment" are used on their own).
  */
 export function vocabulary(text: string): Set<string> {
-  const unbroken = text.replace(/[\p{L}\p{N}]+[-\u00ad][ \t]*(?:\r\n|\r|\n|\f)[ \t\f]*[\p{L}\p{N}]+/gu, ' ');
+  const unbroken = lineEndHyphen.test(text) ? text.replace(brokenWord, ' ') : text;
   return new Set(unbroken.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []);
 }
 
+/** `vocabulary(text)`, gathered on the first question only (most texts never ask one). */
+export function lazyVocabulary(text: string): WordSet {
+  let words: Set<string> | undefined;
+  return { has: (word) => (words ??= vocabulary(text)).has(word) };
+}
+
 /** Join `before` (ending with "word-") and `after` (starting with the rest): does the hyphen stay? */
-export function keepHyphen(head: string, tail: string, words: ReadonlySet<string>): boolean {
+export function keepHyphen(head: string, tail: string, words: WordSet): boolean {
   const joined = (head + tail).toLowerCase();
   const hyphenated = `${head}-${tail}`.toLowerCase();
   if (words.has(hyphenated)) return true;

@@ -12,8 +12,13 @@ export const summary = 'remove the organization name of the letterhead (configur
 const orgWords =
   /\b(?:center|centre|institute|foundation|council|association|society|coalition|alliance|federation|league|committee|union|fund|trust|forum|initiative|network|project|lab|laboratory|office|bureau|agency|group|partnership|consortium|university|college|school|academy|inc|llc|ltd|gmbh|corporation|company)\b/i;
 
+const ascii = /^[\x00-\x7f]*$/;
+
 /** Letters and digits only, lower case: for comparing lines with configured details. */
-export const squash = (s: string) => s.normalize('NFKD').toLowerCase().replace(/&/g, 'and').replace(/[^\p{L}\p{N}]+/gu, '');
+export const squash = (s: string) =>
+  ascii.test(s) // ASCII is its own NFKD, and its letters and digits are [a-z0-9] once lower case
+    ? s.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '')
+    : s.normalize('NFKD').toLowerCase().replace(/&/g, 'and').replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** The configured name, or a piece of it (the name split over lines), or its short name. */
 export function matchesName(text: string, names: readonly string[]): boolean {
