@@ -16,7 +16,6 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -24,6 +23,7 @@ import remarkContentWarnings from './plugins/remark-content-warnings.js';
 import rehypeNoRemoteImages from './plugins/rehype-no-remote-images.js';
 import rehypeSafeLinks from './plugins/rehype-safe-links.js';
 import rehypeSections from './plugins/rehype-sections.js';
+import rehypeSmartHeadings, { smartPunctuation } from './plugins/smart-punctuation.js';
 import type { Heading, NormalizedBrief, RenderedBrief } from './types.js';
 
 /**
@@ -40,11 +40,11 @@ const processor = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkGfm)
-  // "--" → en dash, "---" → em dash, straight quotes → typographic quotes, "..." → ellipsis.
-  .use(remarkSmartypants, { dashes: 'oldschool' })
   .use(remarkContentWarnings)
   .use(remarkRehype)
   .use(rehypeSanitize, schema)
+  // Typographic punctuation in headings before their ids are made; the rest after stringifying.
+  .use(rehypeSmartHeadings)
   .use(rehypeSlug)
   .use(rehypeSafeLinks)
   .use(rehypeNoRemoteImages)
@@ -55,7 +55,8 @@ const processor = unified()
 /** Render a brief's body. `markdownFile.value` is `brief.markdown`; its path is where the build keeps it. */
 export async function renderHtml(brief: NormalizedBrief, markdownFile: VFile): Promise<RenderedBrief> {
   const tree = (await processor.run(processor.parse(markdownFile), markdownFile)) as Root;
-  const html = processor.stringify(tree, markdownFile);
+  // "--" → en dash, "---" → em dash, straight quotes → typographic quotes, "..." → ellipsis.
+  const html = smartPunctuation(processor.stringify(tree, markdownFile));
   return { ...brief, markdownFile, html, headings: collectHeadings(tree), links: collectLinks(tree) };
 }
 
