@@ -138,6 +138,6 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     baseline: { ...timed(baselineRuns.map((r) => r.totalMs)), runsDetail: baselineRuns },
     memory,
     ...(peers ? { peers } : {}),
-    chromium: baselineRuns[0]?.chromiumVersion ?? 'unknown',
+    chromium: `${baselineRuns[0]?.chromiumVersion ?? 'unknown'} (${executablePath})`,
   };
 }

@@ -127,7 +127,7 @@ export async function runShardBench(o: ShardBenchOptions): Promise<ShardBenchRes
     expectedWallMs: Math.max(...perShard.map((s) => s.ms)) + merged.ms,
     differences,
     filesCompared: names.length,
-    chromium: await promisify(execFile)((await findBrowser()).executablePath, ['--version']).then((r) => r.stdout.trim(), () => 'unknown'),
+    chromium: await browserLabel(),
   };
 }
 
@@ -153,4 +153,11 @@ export function formatShardTable(r: ShardBenchResult): string {
     `load: the machine's 1-minute load average at the end of each run (${os.availableParallelism()} cores); above that, other work shared the machine.`,
     `Merged folder vs unsharded build: ${r.filesCompared} files, ${r.differences.length ? `${r.differences.length} DIFFER (${r.differences.slice(0, 5).join(', ')})` : 'identical byte for byte'}.`,
   ].join('\n');
+}
+
+/** The browser's version and where it is, e.g. `Chromium 156.0.8078.79 (/usr/bin/chromium-headless-shell)`. */
+async function browserLabel(): Promise<string> {
+  const { executablePath } = await findBrowser();
+  const version = await promisify(execFile)(executablePath, ['--version']).then((r) => r.stdout.trim(), () => 'unknown');
+  return `${version} (${executablePath})`;
 }
