@@ -69,6 +69,15 @@ describe('renderHtml', () => {
     expect(rendered.html).toContain('<code>"code" -- stays</code>');
   });
 
+  it('educates quotes across inline markup, decades after a space, and headings before their ids are made', async () => {
+    const md = `## "Quoted" -- a heading\n\n"*Emphasis*" in the '90s and the '60s; the [site's](https://example.org/) rules...\n`;
+    const { rendered } = await render(md, 'smart-inline');
+    expect(rendered.html).toContain('“<em>Emphasis</em>” in the ’90s and the ’60s; the <a');
+    expect(rendered.html).toContain('site’s</a> rules…');
+    expect(rendered.html).toContain('<h2 id="quoted--a-heading">“Quoted” – a heading</h2>');
+    expect(rendered.headings).toEqual([{ depth: 2, text: '“Quoted” – a heading', id: 'quoted--a-heading' }]);
+  });
+
   it('marks key-points and closing sections by what their headings say', async () => {
     const keys = (await render(read('key-points-box'), 'key-points-box')).rendered.html;
     expect(keys.match(/<section class="key-points"/g)).toHaveLength(3);
