@@ -96,13 +96,20 @@ export function shortTitle(title: string, max = 60): string {
   return `${cut}…`;
 }
 
+/** One formatter per language: making an Intl.DateTimeFormat costs more than formatting a date with it. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(iso: string, language: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  try {
-    return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-  } catch {
-    return new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  let format = dateFormats.get(language);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
+    } catch {
+      format = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
+    }
+    dateFormats.set(language, format);
   }
+  return format.format(new Date(`${iso}T00:00:00Z`));
 }
 
 /**

@@ -15,21 +15,21 @@ export interface QrCode {
 
 export function qrCode(url: string): QrCode {
   const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
-  const size = modules.size;
-  const parts: string[] = [];
-  for (let y = 0; y < size; y++) {
+  const { size, data } = modules;
+  let path = '';
+  for (let y = 0, row = 0; y < size; y++, row += size) {
     let x = 0;
     while (x < size) {
-      if (!modules.get(y, x)) {
+      if (!data[row + x]) {
         x++;
         continue;
       }
       const start = x;
-      while (x < size && modules.get(y, x)) x++;
-      parts.push(`M${start} ${y}h${x - start}v1h${start - x}z`);
+      while (x < size && data[row + x]) x++;
+      path += `M${start} ${y}h${x - start}v1h${start - x}z`;
     }
   }
-  return { url, size, path: parts.join('') };
+  return { url, size, path };
 }
 
 /** The address of a brief's page in the online archive, or undefined without `site.url`. */
