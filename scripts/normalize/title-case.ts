@@ -43,16 +43,65 @@ export function isAllCaps(text: string): boolean {
   return upper / letters >= 0.85;
 }
 
-/** A capital after a letter, digit or apostrophe: only lines with one can hold evidence. */
-const innerCapital = /[\p{L}\p{N}'’]\p{Lu}/u;
+/**
+ * A character that may be a word's (letter, digit, apostrophe) before one that may be a
+ * capital: every capital inside a word is found by this expression, which leaves out
+ * Unicode categories to stay fast (most text is ASCII); what it finds is then checked.
+ */
+const maybeInnerCapital = /[A-Za-z0-9'’\u0080-\uffff][A-Z\u0080-\uffff]/g;
+const runChar = /^[\p{L}\p{N}'’]$/u;
+const isHigh = (code: number) => (code & 0xfc00) === 0xd800;
+const isLow = (code: number) => (code & 0xfc00) === 0xdc00;
+const isAsciiRunChar = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x27;
 
-/** Forms of words the text writes with inner or several capitals: lower case → as written. */
+/** The length (1 or 2) of the character at `i` if it belongs in a word (a letter, digit or apostrophe), else 0. */
+function runCharAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return isAsciiRunChar(code) ? 1 : 0;
+  const size = isHigh(code) && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
+  return runChar.test(text.slice(i, i + size)) ? size : 0;
+}
+
+/** The same for the character that ends at `end`. */
+function runCharBefore(text: string, end: number): number {
+  const code = text.charCodeAt(end - 1);
+  if (code < 0x80) return isAsciiRunChar(code) ? 1 : 0;
+  const size = isLow(code) && end >= 2 && isHigh(text.charCodeAt(end - 2)) ? 2 : 1;
+  return runChar.test(text.slice(end - size, end)) ? size : 0;
+}
+
+/**
+ * Forms of words the text writes with inner or several capitals: lower case → as written.
+ * Words are looked at only in runs of letters, digits and apostrophes that hold a capital
+ * after their first character (no other word can be evidence), in text order, skipping
+ * shouted lines (no evidence).
+ */
 export function acronymEvidence(text: string): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
-  for (const line of text.split('\n')) {
-    // Evidence is a capital inside a word; most lines have none, and a shouted line is no evidence.
-    if (!innerCapital.test(line) || isAllCaps(line)) continue;
-    for (const [word] of line.matchAll(wordPattern)) {
+  const hits = new RegExp(maybeInnerCapital);
+  let lineStart = -1;
+  let lineEnd = -1;
+  let shouted = false;
+  for (let hit = hits.exec(text); hit; hit = hits.exec(text)) {
+    let at = hit.index + 1;
+    if (isLow(text.charCodeAt(at)) && isHigh(text.charCodeAt(at - 1))) at--; // the second half of a character
+    if (!runCharAt(text, at)) {
+      hits.lastIndex = hit.index + 1;
+      continue;
+    }
+    let start = at;
+    for (let size = runCharBefore(text, start); start > 0 && size; size = start > 0 ? runCharBefore(text, start) : 0) start -= size;
+    let end = at;
+    for (let size = runCharAt(text, end); end < text.length && size; size = end < text.length ? runCharAt(text, end) : 0) end += size;
+    if (start >= lineEnd) {
+      lineStart = start === 0 ? 0 : text.lastIndexOf('\n', start - 1) + 1;
+      lineEnd = text.indexOf('\n', start);
+      if (lineEnd === -1) lineEnd = text.length;
+      shouted = isAllCaps(text.slice(lineStart, lineEnd)); // a shouted line is no evidence
+    }
+    hits.lastIndex = shouted ? lineEnd : end;
+    if (shouted) continue;
+    for (const [word] of text.slice(start, end).matchAll(wordPattern)) {
       if (!upperLetter.test(word.slice(1))) continue; // one capital, at the start: no evidence
       const bare = word.replace(/['’]s$/i, '');
       if ((bare.match(/\p{Lu}/gu)?.length ?? 0) < 2 && !/^\p{Ll}+\p{Lu}/u.test(bare)) continue;
