@@ -52,9 +52,8 @@ export function isHeadingLike(text: string): boolean {
   if (t.length < 3 || t.length > 90 || words.length > 12 || hasLink(t)) return false;
   if (/[.,;!]["”’)]?$/.test(t) || !/^[\p{Lu}\p{N}"“]/u.test(t) || /^\p{N}+$/u.test(t)) return false;
   if (text.trim().endsWith(':') && (words.length > 5 || !isTitleLike(words))) return false;
-  if (parseDateLine(t)) return false;
-  if (isAllCaps(t)) return true;
-  return words.length <= 6 || isTitleLike(words);
+  // A date line is no heading (asked last: parsing dates costs the most).
+  return (isAllCaps(t) || words.length <= 6 || isTitleLike(words)) && !parseDateLine(t);
 }
 
 function isTitleLike(words: string[]): boolean {

@@ -99,11 +99,12 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
       }
     }
     const shape = letterheadShape(line.text);
-    const found = date === undefined ? parseDateLine(line.text) ?? parseMonthLine(line.text) : undefined;
+    const dateLine = !shape && date === undefined ? parseDateLine(line.text) : undefined;
+    const found = !shape && date === undefined ? dateLine ?? parseMonthLine(line.text) : undefined;
     if (shape) remove(i, shape), (current = undefined);
     else if (found) {
       date = found.iso;
-      if (!parseDateLine(line.text)) {
+      if (!dateLine) {
         file.info(`the date "${found.text}" names no day: \`date\` is the first of the month (${found.iso}); correct it if the day is known`, { place: placeOf(line), ruleId: 'date-month-only', source });
       }
       dateIndex = i;
