@@ -30,6 +30,13 @@ declare module 'vfile' {
   }
 }
 
+/** The line without the spaces, tabs and no-break spaces at its end. */
+function trimTrailingBlanks(text: string): string {
+  let end = text.length;
+  for (let code = text.charCodeAt(end - 1); code === 0x20 || code === 0x09 || code === 0xa0; code = text.charCodeAt(end - 1)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 /** Split decoded text into lines; form feeds start a new page (and a new line). */
 export function toLines(text: string): SourceLine[] {
   const lines: SourceLine[] = [];
@@ -37,7 +44,7 @@ export function toLines(text: string): SourceLine[] {
     const pages = raw.split('\f');
     let column = 1;
     pages.forEach((segment, page) => {
-      const entry: SourceLine = { text: segment.replace(/[ \t\u00a0]+$/, ''), line: index + 1, column };
+      const entry: SourceLine = { text: trimTrailingBlanks(segment), line: index + 1, column };
       if (page > 0) entry.pageStart = true;
       lines.push(entry);
       column += segment.length + 1;

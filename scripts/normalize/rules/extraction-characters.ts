@@ -23,8 +23,12 @@ export interface ExtractionFix {
 /** A soft hyphen at the end of a line (before optional blanks) stays: it marks a hyphenation. */
 const pattern = /[\ufb00-\ufb06]|\u00ad(?![ \t]*(?:\r?\n|\r|\f|$))|(?<=\S)[\u00a0\u202f](?=\S)/g;
 
+/** Every character the pattern replaces: text without any is left as it is. */
+const candidates = /[\ufb00-\ufb06\u00ad\u00a0\u202f]/;
+
 export function fixExtractionCharacters(text: string): ExtractionFix {
   const counts = { ligatures: 0, softHyphens: 0, spaces: 0 };
+  if (!candidates.test(text)) return { text, counts };
   let first: number | undefined;
   const fixed = text.replace(pattern, (ch, offset: number) => {
     first ??= offset;

@@ -39,6 +39,7 @@ export function looksLikeName(text: string): boolean {
 
 export function test(text: string): boolean {
   const t = text.trim();
+  if (!orgWords.test(t) || t.split(/\s+/).length > 8 || /[.!?:]$/.test(t)) return false; // the cheap questions first
   const letters = t.replace(/[^\p{L}]/gu, '');
-  return letters.length > 3 && letters === letters.toUpperCase() && orgWords.test(t) && t.split(/\s+/).length <= 8 && !/[.!?:]$/.test(t);
+  return letters.length > 3 && letters === letters.toUpperCase();
 }

@@ -19,6 +19,7 @@ export interface OcrIllFix {
 
 export function fixOcrIll(text: string): OcrIllFix {
   const offsets: number[] = [];
+  if (!text.includes('III')) return { text, offsets };
   const fixed = text.replace(/(^|[^\p{L}\p{N}])III(?=-\p{L}|\s+\p{Ll})/gu, (match, before: string, offset: number, whole: string) => {
     const start = offset + before.length;
     const previous = /(\S+)\s*$/u.exec(whole.slice(0, start))?.[1] ?? '';
