@@ -33,7 +33,7 @@ export const PRODUCER = 'briefpress';
 
 /** Set the metadata of a printed PDF; returns the new bytes and the page count. */
 export async function setPdfMetadata(printed: Uint8Array, info: PdfInfo): Promise<{ pdf: Uint8Array; pages: number }> {
-  return splicePdfMetadata(printed, metadataEdits(info)) ?? setWithPdfLib(printed, info);
+  return splicePdfMetadata(printed, metadataEdits(info)) ?? setPdfMetadataWithPdfLib(printed, info);
 }
 
 /** Match outline titles to the brief's title ignoring case and spacing: Chromium takes them from the text as laid out, in CSS capitals. */
@@ -72,7 +72,7 @@ export function metadataEdits(info: PdfInfo): MetadataEdits {
 }
 
 /** The same with pdf-lib, for a PDF the fast path does not understand (object streams, several revisions, …). */
-async function setWithPdfLib(printed: Uint8Array, info: PdfInfo): Promise<{ pdf: Uint8Array; pages: number }> {
+export async function setPdfMetadataWithPdfLib(printed: Uint8Array, info: PdfInfo): Promise<{ pdf: Uint8Array; pages: number }> {
   const { ParseSpeeds, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } = await import('pdf-lib');
   // Parse and write in one go: pdf-lib otherwise yields to the event loop every 100 objects.
   const doc = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
