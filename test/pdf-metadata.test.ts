@@ -36,16 +36,16 @@ const { setPdfMetadata, setPdfMetadataWithPdfLib, metadataEdits } = await vi.imp
 
 const repo = path.join(import.meta.dirname, '..');
 const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
-const has = (command: string) => {
+const has = (command: string, versionFlag: string) => {
   try {
-    execFileSync(command, ['--version'], { stdio: 'ignore' });
+    execFileSync(command, [versionFlag], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
   }
 };
-const hasQpdf = has('qpdf');
-const hasPdfinfo = existsSync('/usr/bin/pdfinfo') || has('pdfinfo');
+const hasQpdf = has('qpdf', '--version');
+const hasPdfinfo = has('pdfinfo', '-v');
 
 let config: BuildConfig;
 let printer: Printer;
