@@ -2,16 +2,24 @@
  * The build cache: what the last build made from each source, keyed by a content hash
  * of the source, the templates and styles, the configuration and the tool's version.
  * Kept in `<out>/.briefpress/state.json`; an unreadable or older state is ignored.
+ *
+ * The state holds each brief's metadata only. Its body HTML is kept beside it, one file
+ * per body named by its hash (`.briefpress/bodies/<hash>.html`), written when the brief
+ * is printed and read only when the archive needs it, so a build neither parses nor
+ * holds every body. Bodies no brief uses any more are removed when the state is saved.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { BuildConfig } from './config.js';
+import type { Changes } from './read-sources.js';
 import type { BriefData, Heading, ManifestEntry } from './types.js';
+import { removeOutput, writeOutput } from './write-file.js';
 
 export const STATE_FILE = '.briefpress/state.json';
-const STATE_VERSION = 1;
+export const BODIES_DIR = '.briefpress/bodies';
+const STATE_VERSION = 2;
 
 export interface StoredMessage {
   path: string;
@@ -29,7 +37,8 @@ export interface CachedBrief {
   baseSlug: string;
   entry: ManifestEntry;
   data: BriefData;
-  body: string;
+  /** Hash of the body HTML, kept in `.briefpress/bodies/<hash>.html` (see `storeBody`). */
+  bodyHash: string;
   headings: Heading[];
   /** Warnings and notes of the last build, shown again on every build. */
   messages: StoredMessage[];
@@ -43,6 +52,11 @@ export interface BuildState {
   archiveFiles: string[];
   /** The last build was interrupted: some briefs are newer than the archive pages. */
   incomplete?: boolean;
+}
+
+/** A cached brief with its body, as shard manifests carry it (they travel without the cache folder). */
+export interface ShippedBrief extends CachedBrief {
+  body: string;
 }
 
 export function emptyState(): BuildState {
@@ -107,4 +121,57 @@ export function restoreMessages(messages: StoredMessage[]): VFile[] {
     message.fatal = m.fatal;
   }
   return [...files.values()];
+}
+
+const HASH = /^[0-9a-f]{32}$/;
+
+export function bodyHash(html: string): string {
+  return createHash('sha256').update(html).digest('hex').slice(0, 32);
+}
+
+const bodyFile = (hash: string) => `${BODIES_DIR}/${hash}.html`;
+const storing = new Map<string, Promise<void>>();
+
+/** Keep a brief's body HTML in the cache; returns its hash. Two briefs with one body share the file. */
+export async function storeBody(outDir: string, html: string): Promise<string> {
+  const hash = bodyHash(html);
+  const id = `${outDir}\0${hash}`;
+  let pending = storing.get(id);
+  if (!pending) {
+    pending = writeOutput(outDir, bodyFile(hash), html).finally(() => storing.delete(id));
+    storing.set(id, pending);
+  }
+  await pending;
+  return hash;
+}
+
+export async function readBody(outDir: string, hash: string): Promise<string> {
+  if (!HASH.test(hash)) throw new Error(`not a body hash: ${JSON.stringify(hash)}`);
+  return readFile(path.join(outDir, bodyFile(hash)), 'utf8');
+}
+
+/** Cached briefs with their bodies, for a shard manifest. */
+export async function withBodies(outDir: string, briefs: CachedBrief[]): Promise<ShippedBrief[]> {
+  return Promise.all(briefs.map(async (b) => ({ ...b, body: await readBody(outDir, b.bodyHash) })));
+}
+
+/**
+ * Cached briefs whose body is no longer in the cache (someone deleted it) are built again:
+ * they move from `cached` to `changed`. One directory listing, whatever the number of briefs.
+ */
+export async function rebuildMissingBodies(changes: Changes, root: string, outDir: string): Promise<Changes> {
+  if (changes.cached.size === 0) return changes;
+  const present = new Set(await readdir(path.join(outDir, BODIES_DIR)).catch(() => [] as string[]));
+  const missing = [...changes.cached].filter(([, b]) => !present.has(`${b.bodyHash}.html`)).map(([source]) => source);
+  if (missing.length === 0) return changes;
+  for (const source of missing) changes.cached.delete(source);
+  const changed = [...changes.changed, ...missing.map((source) => ({ path: path.join(root, source) }))];
+  return { cached: changes.cached, changed: changed.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+}
+
+/** Remove the bodies none of `briefs` uses. */
+export async function pruneBodies(outDir: string, briefs: Iterable<CachedBrief>): Promise<void> {
+  const used = new Set([...briefs].map((b) => `${b.bodyHash}.html`));
+  const names = await readdir(path.join(outDir, BODIES_DIR)).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.endsWith('.html') && !used.has(n)).map((n) => removeOutput(outDir, `${BODIES_DIR}/${n}`)));
 }

@@ -1,13 +1,14 @@
 /**
  * `npm run build -- --merge DIR...`: one site from the outputs of sharded builds. Reads
  * every `shard-K-of-N.json`, checks that the shards are all there and were built from
- * the same code and configuration, copies each brief's PDF and Markdown, then writes the
- * archive, `manifest.json` and the build cache exactly as an unsharded build would.
+ * the same code and configuration, copies each brief's PDF and Markdown, keeps each body
+ * (carried in the manifest) in the build cache, then writes the archive, `manifest.json`
+ * and the build cache exactly as an unsharded build would.
  */
 import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { buildKey, type CachedBrief, readState, restoreMessages } from './build-state.js';
+import { buildKey, type CachedBrief, readBody, readState, restoreMessages, type ShippedBrief, storeBody } from './build-state.js';
 import type { BuildResult } from './build.js';
 import { loadConfig } from './config.js';
 import { summarize } from './report.js';
@@ -108,18 +109,23 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
     throw new UserError('the shards were built from other code, templates or settings than this checkout; merge from the commit and options the shards were built with');
   }
 
-  // 2. Copy each shard's PDFs and Markdown.
+  // 2. Copy each shard's PDFs and Markdown, and keep each body in this folder's cache.
   const briefs = new Map<string, CachedBrief>();
   const copies: { from: string; rel: string }[] = [];
   const bySlug = new Map<string, string>();
   for (const { dir, manifest } of [...located.values()]) {
-    for (const [source, brief] of Object.entries(manifest.briefs)) {
+    for (const [source, shipped] of Object.entries(manifest.briefs as Record<string, Partial<ShippedBrief> & CachedBrief>)) {
+      const { body, ...brief } = shipped; // the body is optional here: a hand-made or older manifest may lack it
       const other = bySlug.get(brief.entry.slug);
       if (other) throw new UserError(`${source}: slug ${brief.entry.slug} is also used by ${other} in another shard; build the shards from the same sources`);
       bySlug.set(brief.entry.slug, source);
-      briefs.set(source, brief);
+      // Shards of this version carry the body; a shard folder used in place may still have it in its cache.
+      const html = body ?? (await readBody(dir, brief.bodyHash).catch(() => undefined));
+      if (html === undefined) throw new UserError(`${path.join(dir, shardFileName(manifest.shard))}: ${source} has no body; build the shard again with this version`);
+      briefs.set(source, { ...brief, bodyHash: await storeBody(config.outDir, html) });
       copies.push({ from: path.join(dir, brief.entry.pdf), rel: brief.entry.pdf }, { from: path.join(dir, brief.entry.markdown), rel: brief.entry.markdown });
     }
+    manifest.briefs = {}; // the bodies are in the cache now; let them go
   }
   const previous = await readState(config.outDir);
   const queue = [...copies];

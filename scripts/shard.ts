@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { type CachedBrief, sourceHash, type StoredMessage, storeMessages } from './build-state.js';
+import { type ShippedBrief, sourceHash, type StoredMessage, storeMessages } from './build-state.js';
 import type { BuildConfig } from './config.js';
 import { UserError } from './user-error.js';
 import { writeOutput } from './write-file.js';
@@ -35,8 +35,8 @@ export interface ShardManifest {
   shard: Shard;
   /** The build key (tool version, code, templates, configuration) the briefs were made with. */
   key: string;
-  /** This shard's briefs by source path, sorted by source. */
-  briefs: Record<string, CachedBrief>;
+  /** This shard's briefs by source path, sorted by source, each with its body. */
+  briefs: Record<string, ShippedBrief>;
   /** Problems of sources in this shard that could not be built. */
   failures: StoredMessage[];
 }
@@ -122,7 +122,7 @@ export async function partitionSources(allPaths: string[], config: BuildConfig, 
 }
 
 /** Write `shard-K-of-N.json` into the output folder; returns the files written, like the archive stage. */
-export async function writeShardManifest(briefs: CachedBrief[], failed: VFile[], shard: Shard, config: BuildConfig, key: string): Promise<{ files: string[] }> {
+export async function writeShardManifest(briefs: ShippedBrief[], failed: VFile[], shard: Shard, config: BuildConfig, key: string): Promise<{ files: string[] }> {
   const bySource = [...briefs].sort((a, b) => (a.entry.source < b.entry.source ? -1 : a.entry.source > b.entry.source ? 1 : 0));
   const manifest: ShardManifest = {
     briefpressShard: 1,

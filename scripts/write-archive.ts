@@ -3,22 +3,27 @@
  * author pages, search (a static index that works from `file://`), the Atom feed,
  * sitemap, robots.txt, 404 and the assets they load, written into the output folder.
  *
- * Rebuilt from the manifest on every build, but cheaply: a brief page whose inputs
- * (the brief, its related briefs, the configuration, templates and this code) did not
- * change is not rendered again (keys in `.briefpress/archive-pages.json`), the search
- * index is reused when its documents are the same, and a file is rewritten only when
- * its bytes change. The output is the same as a clean build's, byte for byte.
+ * Rebuilt from the manifest on every build, but only what changed is redone: every file
+ * has a key (a hash of everything it is made from; see render-pages.ts), and a file whose
+ * key is the one it was written with, and which is still there, is neither rendered nor
+ * read. Keys are kept in `.briefpress/archive-pages.json`, with what the search index
+ * needs to be updated in place (search-index.ts). Bodies are read (by hash, from the build
+ * cache) only for the pages rendered, the feed and the search documents that changed, one
+ * at a time; pages are rendered and written one by one. A file is rewritten only when its
+ * bytes change, and the output is the same as a clean build's, byte for byte.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bodyHash } from './build-state.js';
 import type { BuildConfig } from './config.js';
-import { atomFeed } from './archive/atom-feed.js';
-import { renderPages, type OutputFile, type ReuseOptions } from './archive/render-pages.js';
-import { searchIndexScript } from './archive/search-index.js';
+import { planFeed } from './archive/atom-feed.js';
+import { planPages } from './archive/render-pages.js';
+import { buildSearchIndex, searchIndexKey, type SearchIndexState } from './archive/search-index.js';
 import { siteAssets } from './archive/site-assets.js';
-import { buildSiteModel } from './archive/site-model.js';
+import { buildSiteModel, type SiteBrief } from './archive/site-model.js';
 import { robotsTxt, sitemapXml } from './archive/sitemap.js';
 import { createTemplateEngine } from './templates.js';
 import type { ArchiveBrief } from './types.js';
@@ -29,96 +34,167 @@ export interface ArchiveResult {
   files: string[];
   /** The files whose content changed in this run (a subset of `files`). */
   changed: string[];
+  /** The files made again in this run because their key changed or they were missing (a subset of `files`). */
+  rendered: string[];
 }
 
-/** Where the keys of the brief pages written last time are kept, inside the output folder. */
+export interface WriteArchiveOptions {
+  /** Reads a body by its hash, for briefs given without one (the build cache's bodies). */
+  readBody?: (hash: string) => Promise<string>;
+}
+
+/** The keys of the files written last time, and the search index's state, inside the output folder. */
 export const PAGE_KEYS_FILE = '.briefpress/archive-pages.json';
+const SEARCH_INDEX = 'assets/search-index.js';
+const KEYS_VERSION = 2;
 
-export interface RenderArchiveOptions {
-  reuse?: ReuseOptions;
-  /** The current `assets/search-index.js`, reused if its documents are unchanged. */
-  previousSearchIndex?: string;
+interface ArchiveKeys {
+  version: number;
+  /** Output path → key of what was written there. */
+  files: Record<string, string>;
+  search?: SearchIndexState;
 }
 
-/** The archive's generated files (pages, feed, sitemap, search index) as records, without writing. */
-export function renderArchive(briefs: ArchiveBrief[], config: BuildConfig, options: RenderArchiveOptions = {}): OutputFile[] {
-  const model = buildSiteModel(briefs);
-  const env = createTemplateEngine(config.templatesDir);
-  const pages = renderPages(model, config, env, options.reuse);
-  const title = config.site.title ?? `${config.organization.name} briefs`;
-  const files: OutputFile[] = [...pages];
-  files.push({ path: 'feed.xml', content: atomFeed(model.briefs, config, title, env) });
-  files.push({ path: 'assets/search-index.js', content: searchIndexScript(model.briefs, options.previousSearchIndex) });
-  const sitemap = sitemapXml(pages.filter((p) => p.path.endsWith('.html') && p.path !== '404.html'), config);
-  if (sitemap) files.push({ path: 'sitemap.xml', content: sitemap });
-  files.push({ path: 'robots.txt', content: robotsTxt(config) });
-  return files;
+type Content = string | Uint8Array | AsyncIterable<string>;
+
+interface Output {
+  path: string;
+  key: string;
+  make: () => Promise<Content>;
 }
+
+const require = createRequire(import.meta.url);
+const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 32);
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
 }
 
-/** Hash of what every page is made from besides its brief: configuration, templates, this code. */
-async function renderSalt(config: BuildConfig): Promise<string> {
+/**
+ * Hashes of what the files are made from besides the briefs: for the pages and feed, the
+ * configuration, the site templates and the archive's code; for the search index, its
+ * own module and MiniSearch's version.
+ */
+async function salts(config: BuildConfig): Promise<{ pages: string; search: string }> {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const sources = [
-    ...(await filesUnder(path.join(config.templatesDir, 'site'))),
-    ...(await filesUnder(path.join(here, 'archive'))),
-    fileURLToPath(import.meta.url),
-  ];
+  const sources = [...(await filesUnder(path.join(config.templatesDir, 'site'))), ...(await filesUnder(path.join(here, 'archive'))), fileURLToPath(import.meta.url)];
   // Only what shapes the pages: not where the output goes nor how fast it is built.
-  const hash = createHash('sha256').update(JSON.stringify([config.organization, config.site, config.print]));
-  // Names relative to the project's templates or to this code, so the salt is the same wherever the project is.
-  for (const file of sources) hash.update(path.relative(file.startsWith(config.templatesDir) ? config.templatesDir : here, file)).update(await readFile(file));
-  return hash.digest('hex');
-}
-
-/** Keys of the brief pages written last time, for those still on disk. */
-async function previousKeys(outDir: string, briefs: ArchiveBrief[]): Promise<Map<string, string>> {
-  const text = await readFile(path.join(outDir, PAGE_KEYS_FILE), 'utf8').catch(() => '{}');
-  let stored: Record<string, string>;
-  try {
-    stored = JSON.parse(text) as Record<string, string>;
-  } catch {
-    return new Map();
+  const pages = createHash('sha256').update(JSON.stringify([config.organization, config.site, config.print]));
+  const search = createHash('sha256').update(await readFile(path.resolve(path.dirname(require.resolve('minisearch')), '../../package.json')));
+  for (const file of sources) {
+    // Names relative to the project's templates or to this code, so the salt is the same wherever the project is.
+    const name = path.relative(file.startsWith(config.templatesDir) ? config.templatesDir : here, file);
+    const bytes = await readFile(file);
+    pages.update(name).update(bytes);
+    if (name === path.join('archive', 'search-index.ts') || name === path.join('archive', 'search-index.js')) search.update(bytes);
   }
-  const present = await Promise.all(
-    briefs.map(async (b) => ((await stat(path.join(outDir, b.html)).catch(() => undefined))?.isFile() ? b.html : undefined)),
-  );
-  return new Map(present.filter((p): p is string => !!p && typeof stored[p] === 'string').map((p) => [p, stored[p]!]));
+  return { pages: pages.digest('hex'), search: search.digest('hex') };
 }
 
-async function writeIfChanged(outDir: string, rel: string, data: Buffer): Promise<boolean> {
-  const existing = await readFile(path.join(outDir, rel)).catch(() => undefined);
-  if (existing?.equals(data)) return false;
-  await writeOutput(outDir, rel, data);
+async function readKeys(outDir: string): Promise<ArchiveKeys | undefined> {
+  try {
+    const keys = JSON.parse(await readFile(path.join(outDir, PAGE_KEYS_FILE), 'utf8')) as ArchiveKeys;
+    return keys.version === KEYS_VERSION && keys.files && typeof keys.files === 'object' ? keys : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Which of `files` exist, with one directory listing per folder rather than a stat per file. */
+async function presentFiles(outDir: string, files: string[]): Promise<Set<string>> {
+  const folders = [...new Set(files.map((f) => path.posix.dirname(f)))];
+  const present = new Set<string>();
+  await Promise.all(
+    folders.map(async (folder) => {
+      const entries = await readdir(path.join(outDir, folder), { withFileTypes: true }).catch(() => []);
+      for (const e of entries) if (e.isFile()) present.add(folder === '.' ? e.name : `${folder}/${e.name}`);
+    }),
+  );
+  return present;
+}
+
+async function writeIfChanged(outDir: string, rel: string, data: Content): Promise<boolean> {
+  if (typeof data === 'string' || data instanceof Uint8Array) {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    const existing = await readFile(path.join(outDir, rel)).catch(() => undefined);
+    if (existing?.equals(bytes)) return false;
+    await writeOutput(outDir, rel, bytes);
+  } else {
+    await writeOutput(outDir, rel, data); // streamed; made only when its key changed
+  }
   return true;
 }
 
-export async function writeArchive(briefs: ArchiveBrief[], config: BuildConfig): Promise<ArchiveResult> {
-  const [salt, previous, previousSearchIndex, assets] = await Promise.all([
-    renderSalt(config),
-    previousKeys(config.outDir, briefs),
-    readFile(path.join(config.outDir, 'assets/search-index.js'), 'utf8').catch(() => undefined),
-    siteAssets(config),
-  ]);
-  const rendered = renderArchive(briefs, config, { reuse: { salt, previous }, previousSearchIndex });
-  const keys = Object.fromEntries(rendered.filter((f) => f.key).map((f) => [f.path, f.key]).sort());
-  const items: { path: string; data?: () => Promise<Buffer> }[] = [
-    ...rendered.map((f) => ({ path: f.path, data: f.content === undefined ? undefined : () => Promise.resolve(Buffer.from(f.content!)) })),
-    ...assets.map((a) => ({ path: a.url, data: () => readFile(a.file) })),
-    { path: PAGE_KEYS_FILE, data: () => Promise.resolve(Buffer.from(`${JSON.stringify(keys, null, 1)}\n`)) },
+/** Briefs as the archive holds them: without bodies; bodies given inline are kept aside by hash. */
+function withoutBodies(input: (ArchiveBrief | SiteBrief)[], inline: Map<string, string>): SiteBrief[] {
+  return input.map((brief) => {
+    if (!('body' in brief) || typeof brief.body !== 'string') return brief as SiteBrief;
+    const { body, ...rest } = brief;
+    const hash = bodyHash(body);
+    inline.set(hash, body);
+    return { ...rest, bodyHash: hash };
+  });
+}
+
+/**
+ * Write the archive of `briefs` (in any order; each with its body, or with the hash of a
+ * body that `options.readBody` reads).
+ */
+export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: BuildConfig, options: WriteArchiveOptions = {}): Promise<ArchiveResult> {
+  const inline = new Map<string, string>();
+  const readBody = async (hash: string): Promise<string> => {
+    const body = inline.get(hash) ?? (await options.readBody?.(hash));
+    if (body === undefined) throw new Error(`the body ${hash} of a brief is missing`);
+    return body;
+  };
+  const [salt, last, assets] = await Promise.all([salts(config), readKeys(config.outDir), siteAssets(config)]);
+  const model = buildSiteModel(withoutBodies(input, inline));
+  const env = createTemplateEngine(config.templatesDir);
+  const pages = planPages(model, config, env, salt.pages);
+  const title = config.site.title ?? `${config.organization.name} briefs`;
+  const feed = planFeed(model.briefs, config, title, env, salt.pages);
+  const searchKey = searchIndexKey(model.briefs, salt.search);
+  const sitemap = sitemapXml(pages.filter((p) => p.path.endsWith('.html') && p.path !== '404.html'), config);
+  const robots = robotsTxt(config);
+  let search = last?.search?.key === searchKey ? last.search : undefined;
+
+  const outputs: Output[] = [
+    ...pages.map((p) => ({ path: p.path, key: p.key, make: async () => p.render(p.bodyOf ? await readBody(p.bodyOf.bodyHash) : undefined) })),
+    { path: 'feed.xml', key: feed.key, make: () => feed.render((i) => readBody(model.briefs[i]!.bodyHash)) },
+    {
+      path: SEARCH_INDEX,
+      key: searchKey,
+      make: async () => {
+        const script = last?.search && (await readFile(path.join(config.outDir, SEARCH_INDEX), 'utf8').catch(() => undefined));
+        const previous = script && last?.search ? { script, state: last.search } : undefined;
+        const index = await buildSearchIndex({ briefs: model.briefs, body: (b) => readBody(b.bodyHash), salt: salt.search, previous });
+        search = index.state;
+        return index.script;
+      },
+    },
+    ...(sitemap ? [{ path: 'sitemap.xml', key: sha(sitemap), make: async () => sitemap }] : []),
+    { path: 'robots.txt', key: sha(robots), make: async () => robots },
   ];
+  for (const asset of assets) {
+    const bytes = await readFile(asset.file);
+    outputs.push({ path: asset.url, key: sha(bytes), make: async () => bytes });
+  }
+
+  const present = await presentFiles(config.outDir, outputs.map((o) => o.path));
+  const todo = outputs.filter((o) => last?.files[o.path] !== o.key || !present.has(o.path));
   const changed: string[] = [];
-  // A bounded number of files in flight keeps memory flat for thousands of pages.
-  const queue = items.filter((item) => item.data);
+  // A few files in flight at once: pages are rendered and written one by one, so memory stays flat for thousands.
+  let next = 0;
   const worker = async () => {
-    for (let item = queue.shift(); item; item = queue.shift()) {
-      if (await writeIfChanged(config.outDir, item.path, await item.data!())) changed.push(item.path);
+    for (let item = todo[next++]; item; item = todo[next++]) {
+      if (await writeIfChanged(config.outDir, item.path, await item.make())) changed.push(item.path);
     }
   };
-  await Promise.all(Array.from({ length: 16 }, worker));
-  return { files: items.map((f) => f.path).sort(), changed: changed.sort() };
+  await Promise.all(Array.from({ length: 8 }, worker));
+
+  const keys: ArchiveKeys = { version: KEYS_VERSION, files: Object.fromEntries(outputs.map((o) => [o.path, o.key]).sort(([a], [b]) => (a! < b! ? -1 : 1))), search };
+  if (await writeIfChanged(config.outDir, PAGE_KEYS_FILE, `${JSON.stringify(keys)}\n`)) changed.push(PAGE_KEYS_FILE);
+  const sorted = (list: string[]) => [...list].sort();
+  return { files: sorted([...outputs.map((o) => o.path), PAGE_KEYS_FILE]), changed: sorted(changed), rendered: sorted(todo.map((o) => o.path)) };
 }

@@ -16,7 +16,7 @@ export function insideFolder(folder: string, target: string): boolean {
 }
 
 /** Write `data` to `outDir/relPath`; refuses any path that would leave `outDir`. */
-export async function writeOutput(outDir: string, relPath: string, data: string | Uint8Array): Promise<void> {
+export async function writeOutput(outDir: string, relPath: string, data: string | Uint8Array | AsyncIterable<string | Uint8Array>): Promise<void> {
   const target = path.resolve(outDir, relPath);
   if (!insideFolder(outDir, target)) throw new Error(`refusing to write outside the output folder: ${relPath}`);
   // Interrupted: the process is about to exit; a write asked for now never starts nor settles.

@@ -3,9 +3,10 @@
  * and the manifest written from all briefs, what deleted or renamed sources left behind
  * removed, and the build cache saved for the next build.
  */
+import type { SiteBrief } from './archive/site-model.js';
 import type { BuildConfig } from './config.js';
-import { type BuildState, type CachedBrief, emptyState, STATE_FILE } from './build-state.js';
-import type { ArchiveBrief, ManifestEntry } from './types.js';
+import { type BuildState, type CachedBrief, emptyState, pruneBodies, readBody, STATE_FILE } from './build-state.js';
+import type { ManifestEntry } from './types.js';
 import { writeArchive } from './write-archive.js';
 import { removeOutput, writeOutput } from './write-file.js';
 
@@ -15,13 +16,13 @@ export function newestFirst(a: CachedBrief, b: CachedBrief): number {
   return da !== db ? (da < db ? 1 : -1) : a.entry.slug < b.entry.slug ? -1 : 1;
 }
 
-export function toArchiveBrief(brief: CachedBrief): ArchiveBrief {
-  return { ...brief.entry, body: brief.body, headings: brief.headings, data: brief.data };
+export function toSiteBrief(brief: CachedBrief): SiteBrief {
+  return { ...brief.entry, bodyHash: brief.bodyHash, headings: brief.headings, data: brief.data };
 }
 
-/** Write the archive and `manifest.json`; returns the files the archive owns. */
+/** Write the archive (reading bodies from the build cache) and `manifest.json`; returns the files the archive owns. */
 export async function writeSite(ordered: CachedBrief[], config: BuildConfig): Promise<string[]> {
-  const archive = await writeArchive(ordered.map(toArchiveBrief), config);
+  const archive = await writeArchive(ordered.map(toSiteBrief), config, { readBody: (hash) => readBody(config.outDir, hash) });
   await writeOutput(config.outDir, 'manifest.json', `${JSON.stringify(ordered.map((b) => b.entry), null, 2)}\n`);
   return archive.files;
 }
@@ -32,12 +33,16 @@ export function stateOf(briefs: Iterable<[string, CachedBrief]>, archiveFiles: s
   return { ...emptyState(), briefs: Object.fromEntries(bySource), archiveFiles, ...(incomplete ? { incomplete } : {}) };
 }
 
-/** Remove the outputs of the last build that this one no longer has, then save the cache. Returns how many were removed. */
+/**
+ * Remove the outputs of the last build that this one no longer has, then save the cache
+ * and drop the bodies no brief uses any more. Returns how many outputs were removed.
+ */
 export async function saveBuild(outDir: string, previous: BuildState, briefs: Map<string, CachedBrief>, archiveFiles: string[]): Promise<number> {
   const outputsOf = (entries: ManifestEntry[]) => entries.flatMap((e) => [e.html, e.pdf, e.markdown]);
   const keep = new Set([...outputsOf([...briefs.values()].map((b) => b.entry)), ...archiveFiles]);
   const stale = new Set([...outputsOf(Object.values(previous.briefs).map((b) => b.entry)), ...previous.archiveFiles].filter((f) => !keep.has(f)));
   await Promise.all([...stale].map((file) => removeOutput(outDir, file)));
   await writeOutput(outDir, STATE_FILE, JSON.stringify(stateOf(briefs, archiveFiles)));
+  await pruneBodies(outDir, briefs.values());
   return stale.size;
 }

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../scripts/browser.js';
 import { build, type BuildResult } from '../scripts/build.js';
-import type { BuildState } from '../scripts/build-state.js';
+import { type BuildState, readBody } from '../scripts/build-state.js';
 import type { ManifestEntry } from '../scripts/types.js';
 import { checkFeed, checkHomeListsBriefs, checkSearchFinds, seriousAxeViolations, wordOnlyIn } from './helpers/archive-checks.js';
 import { checkLinks } from './helpers/link-check.js';
@@ -124,7 +124,7 @@ describe('the sample site’s archive in a browser', () => {
 
   it('finds a word that only one brief’s body has, and opens that brief', async () => {
     const state = JSON.parse(await readFile(path.join(out, '.briefpress/state.json'), 'utf8')) as BuildState;
-    const bodies = Object.values(state.briefs).map((b) => ({ slug: b.entry.slug, body: b.body }));
+    const bodies = await Promise.all(Object.values(state.briefs).map(async (b) => ({ slug: b.entry.slug, body: await readBody(out, b.bodyHash) })));
     const only = wordOnlyIn(bodies);
     expect(only).toBeDefined();
     await checkSearchFinds(page, site.url, only!.word, briefs.find((b) => b.slug === only!.slug)!);

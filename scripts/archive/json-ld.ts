@@ -15,7 +15,7 @@ export interface BriefUrls {
   pdf: string;
 }
 
-export function briefJsonLd(brief: ArchiveBrief, config: BuildConfig, urls: BriefUrls): object {
+export function briefJsonLd(brief: Omit<ArchiveBrief, 'body'>, config: BuildConfig, urls: BriefUrls): object {
   const org = config.organization;
   const publisher = { '@type': 'Organization', name: org.name, ...(org.url ? { url: org.url } : {}) };
   const authors = brief.authors.length

@@ -6,48 +6,60 @@ import type { ArchiveBrief } from '../types.js';
 import { compareBriefs, relatedBriefs, type RelatedBrief } from './related-briefs.js';
 import { nameSlug } from './site-urls.js';
 
+/**
+ * A brief as the archive stage holds it: everything but the body, which is read (by its
+ * hash, from the build cache) only when a page, the feed or the search index needs it.
+ */
+export interface SiteBrief extends Omit<ArchiveBrief, 'body'> {
+  /** Hash of the body HTML (`bodyHash` in build-state.ts). */
+  bodyHash: string;
+}
+
 export interface BriefGroup {
   slug: string;
   name: string;
-  briefs: ArchiveBrief[];
+  briefs: SiteBrief[];
 }
 
 export interface YearGroup {
   /** `2012`, or `undated`. */
   year: string;
-  briefs: ArchiveBrief[];
+  briefs: SiteBrief[];
 }
 
 export interface SiteModel {
-  briefs: ArchiveBrief[];
+  briefs: SiteBrief[];
   years: YearGroup[];
   tags: BriefGroup[];
   authors: BriefGroup[];
   kinds: { kind: string; count: number }[];
-  related: Map<string, RelatedBrief[]>;
+  related: Map<string, RelatedBrief<SiteBrief>[]>;
   /** Slug of each tag and author name, for links from a brief. */
   tagSlug: Map<string, string>;
   authorSlug: Map<string, string>;
 }
 
+/** Names in English alphabetical order, case and accents aside (as `localeCompare` with these options, made once). */
+const byName = new Intl.Collator('en', { sensitivity: 'base' });
+
 /** Group briefs by names (tags or authors); names with the same slug share a page. */
-function groupBy(briefs: ArchiveBrief[], namesOf: (b: ArchiveBrief) => string[]): { groups: BriefGroup[]; slugOf: Map<string, string> } {
+function groupBy(briefs: SiteBrief[], namesOf: (b: SiteBrief) => string[]): { groups: BriefGroup[]; slugOf: Map<string, string> } {
   const bySlug = new Map<string, BriefGroup>();
   const slugOf = new Map<string, string>();
   for (const brief of briefs) {
     for (const name of new Set(namesOf(brief))) {
-      const slug = nameSlug(name);
+      const slug = slugOf.get(name) ?? nameSlug(name);
       slugOf.set(name, slug);
       let group = bySlug.get(slug);
       if (!group) bySlug.set(slug, (group = { slug, name, briefs: [] }));
       if (group.briefs.at(-1) !== brief) group.briefs.push(brief); // briefs come in order: a repeat is the last one
     }
   }
-  const groups = [...bySlug.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.slug < b.slug ? -1 : 1));
+  const groups = [...bySlug.values()].sort((a, b) => byName.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
   return { groups, slugOf };
 }
 
-export function buildSiteModel(input: ArchiveBrief[]): SiteModel {
+export function buildSiteModel(input: SiteBrief[]): SiteModel {
   const briefs = [...input].sort(compareBriefs);
   const years: YearGroup[] = [];
   for (const brief of briefs) {

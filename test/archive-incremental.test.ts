@@ -1,0 +1,226 @@
+/**
+ * The archive stage redoes only what changed, and still writes what a clean build writes:
+ * the search index updated in place equals a fresh one byte for byte (and the index
+ * MiniSearch itself builds); an edit re-renders only the pages that show the edited brief;
+ * a missing page is made again; bodies are read only when needed; the feed streams its
+ * bodies when its template allows and is rendered whole when not.
+ */
+import { cp, mkdtemp, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import MiniSearch from 'minisearch';
+import nunjucks from 'nunjucks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bodyText, buildSearchIndex, SEARCH_OPTIONS, searchDocument } from '../scripts/archive/search-index.js';
+import type { SiteBrief } from '../scripts/archive/site-model.js';
+import { bodyHash } from '../scripts/build-state.js';
+import type { ArchiveBrief } from '../scripts/types.js';
+import { writeArchive } from '../scripts/write-archive.js';
+import { fixtureBriefs, fixtureConfig, REPO_ROOT, writeBuildOutputs } from './fixtures/archive/briefs.js';
+import { listFiles } from './helpers/link-check.js';
+
+const SITE_URL = 'https://briefs.example.org/';
+let tmp: string;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'briefpress-incremental-'));
+});
+afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+/** The four fixture briefs and eight more made from them, with their own slugs, dates and topics. */
+function briefs(): ArchiveBrief[] {
+  const base = fixtureBriefs();
+  const more = Array.from({ length: 8 }, (_, i) => {
+    const from = base[i % base.length]!;
+    const slug = `${from.slug}-${i + 2}`;
+    return {
+      ...from,
+      slug,
+      title: `${from.title} (${i + 2})`,
+      date: `2011-0${(i % 9) + 1}-1${i}`,
+      tags: [...from.tags.slice(0, 1), `Topic ${i % 3}`],
+      html: `briefs/${slug}.html`,
+      pdf: `briefs/${slug}.pdf`,
+      markdown: `briefs/${slug}.md`,
+      source: `sources/${slug}.txt`,
+      body: `${from.body}<p>Variant ${i + 2} of this text.</p>`,
+    };
+  });
+  return [...base, ...more];
+}
+
+const asSite = (list: ArchiveBrief[]): SiteBrief[] => list.map(({ body, ...b }) => ({ ...b, bodyHash: bodyHash(body) }));
+const bodies = (list: ArchiveBrief[]) => new Map(list.map((b) => [bodyHash(b.body), b.body]));
+const archiveOrder = (list: ArchiveBrief[]) => [...list].sort((a, b) => ((a.date ?? '') !== (b.date ?? '') ? ((a.date ?? '') < (b.date ?? '') ? 1 : -1) : a.slug < b.slug ? -1 : 1));
+
+async function index(list: ArchiveBrief[], previous?: { script: string; state: Awaited<ReturnType<typeof buildSearchIndex>>['state'] }, salt = 'salt') {
+  const ordered = archiveOrder(list);
+  const byHash = bodies(ordered);
+  return buildSearchIndex({ briefs: asSite(ordered), body: async (b) => byHash.get(b.bodyHash)!, salt, previous });
+}
+
+const payload = (script: string) => JSON.parse(script.slice(script.indexOf('=') + 1).trim().replace(/;$/, '')) as { options: typeof SEARCH_OPTIONS; index: { index: [string, unknown][]; averageFieldLength: number[] } };
+
+describe('the search index', () => {
+  it('holds what MiniSearch builds from the same documents, in a canonical order', async () => {
+    const list = archiveOrder(briefs());
+    const ours = payload((await index(list)).script);
+    const reference = new MiniSearch<ReturnType<typeof searchDocument>>({ ...SEARCH_OPTIONS, fields: [...SEARCH_OPTIONS.fields], storeFields: [...SEARCH_OPTIONS.storeFields] });
+    reference.addAll(asSite(list).map((b, i) => searchDocument(b, i, bodyText(list[i]!.body))));
+    const theirs = JSON.parse(JSON.stringify(reference)) as typeof ours.index;
+    theirs.index.sort(([a], [b]) => (a < b ? -1 : 1));
+    const { averageFieldLength: ourAverages, ...ourRest } = ours.index;
+    const { averageFieldLength: theirAverages, ...theirRest } = theirs;
+    expect(ourRest).toEqual(theirRest);
+    ourAverages.forEach((value, i) => expect(value).toBeCloseTo(theirAverages[i]!, 9));
+    // And the browser finds with it what it finds with MiniSearch's own.
+    const loaded = MiniSearch.loadJS(ours.index as never, ours.options as never);
+    expect(loaded.search('zeitgeist').map((h) => h.url)).toEqual(reference.search('zeitgeist').map((h) => h.url));
+  });
+
+  it('updated in place equals a fresh build byte for byte, and tokenizes only the documents that changed', async () => {
+    let list = briefs();
+    let last = await index(list);
+    expect(last.indexed).toBe(12);
+    const steps: [string, (l: ArchiveBrief[]) => ArchiveBrief[], number][] = [
+      ['body rewritten', (l) => l.map((b, i) => (i === 5 ? { ...b, body: '<p>Rewritten from scratch: wombat.</p>' } : b)), 1],
+      ['body extended', (l) => l.map((b, i) => (i === 6 ? { ...b, body: `${b.body}<p>An added sentence.</p>` } : b)), 1],
+      ['title edited', (l) => l.map((b, i) => (i === 2 ? { ...b, title: `${b.title}, Revised` } : b)), 1],
+      ['a brief added in the middle', (l) => [...l, { ...l[0]!, slug: 'a-new-one', title: 'A New One', date: '2012-01-01', html: 'briefs/a-new-one.html', pdf: 'briefs/a-new-one.pdf', body: '<p>Brand new words: quokka.</p>' }], 1],
+      ['a brief removed', (l) => l.filter((_, i) => i !== 3), 0],
+      ['moved by a new date', (l) => l.map((b, i) => (i === 7 ? { ...b, date: '2013-01-01' } : b)), 1],
+      ['nothing', (l) => l, 0],
+    ];
+    for (const [what, change, indexed] of steps) {
+      list = change(list);
+      const updated = await index(list, { script: last.script, state: last.state });
+      const fresh = await index(list);
+      expect(updated.script, what).toBe(fresh.script);
+      expect(updated.indexed, what).toBe(indexed);
+      last = updated;
+    }
+    const search = MiniSearch.loadJS(payload(last.script).index as never, SEARCH_OPTIONS as never);
+    expect(search.search('quokka').map((h) => h.url)).toEqual(['briefs/a-new-one.html']);
+  });
+
+  it('builds afresh when the code changed or the last index is damaged', async () => {
+    const list = briefs();
+    const last = await index(list);
+    expect((await index(list, last, 'other code')).indexed).toBe(12);
+    const damaged = await index(list, { script: last.script.slice(0, 500), state: { ...last.state, key: 'x' } });
+    expect(damaged.indexed).toBe(12);
+    expect(damaged.script).toBe(last.script);
+  });
+});
+
+/** Set every file's times to long ago, so a rewrite shows in its mtime. */
+async function age(dir: string): Promise<void> {
+  const old = new Date('2001-01-01T00:00:00Z');
+  for (const file of await listFiles(dir)) await utimes(path.join(dir, file), old, old);
+}
+
+async function rewritten(dir: string): Promise<string[]> {
+  const files = await listFiles(dir);
+  const times = await Promise.all(files.map(async (f) => (await stat(path.join(dir, f))).mtimeMs));
+  return files.filter((_, i) => times[i]! > Date.parse('2002-01-01'));
+}
+
+async function site(name: string, list: ArchiveBrief[], options: Parameters<typeof writeArchive>[2] = {}, config = fixtureConfig(path.join(tmp, name), { url: SITE_URL })) {
+  await writeBuildOutputs(config.outDir, list);
+  return { dir: config.outDir, result: await writeArchive(list, config, options) };
+}
+
+async function expectSameFiles(a: string, b: string, files: string[]): Promise<void> {
+  for (const file of files) expect(await readFile(path.join(a, file), 'utf8'), file).toBe(await readFile(path.join(b, file), 'utf8'));
+}
+
+describe('an archive rebuilt after an edit', () => {
+  it('re-renders and rewrites only the page, feed and index of a brief whose body changed', async () => {
+    const list = briefs();
+    const { dir } = await site('body-edit', list);
+    await age(dir);
+    const edited = list.map((b, i) => (i === 6 ? { ...b, body: `${b.body}<p>One more sentence.</p>` } : b));
+    const rerun = await writeArchive(edited, fixtureConfig(dir, { url: SITE_URL }));
+    expect(rerun.rendered).toEqual([list[6]!.html, 'assets/search-index.js', 'feed.xml'].sort());
+    expect(await rewritten(dir)).toEqual([list[6]!.html, '.briefpress/archive-pages.json', 'assets/search-index.js', 'feed.xml'].sort());
+    const clean = await site('body-edit-clean', edited);
+    await expectSameFiles(dir, clean.dir, clean.result.files.filter((f) => !f.startsWith('.briefpress/')));
+  });
+
+  it('re-renders the lists, topic, author and related pages that show a retitled brief, and no other', async () => {
+    const list = briefs();
+    const { dir } = await site('title-edit', list);
+    await age(dir);
+    const target = list[1]!; // the post: topics Cybersecurity and ITU, by Emma Llansó, citing the paper the first brief cites
+    const edited = list.map((b) => (b === target ? { ...b, title: 'A Retitled Post' } : b));
+    const rerun = await writeArchive(edited, fixtureConfig(dir, { url: SITE_URL }));
+    const expected = ['index.html', target.html, 'feed.xml', 'assets/search-index.js', 'tags/index.html', 'authors/index.html', 'authors/emma-llanso.html', 'tags/itu.html', 'tags/cybersecurity.html'];
+    for (const file of expected) expect(rerun.rendered).toContain(file);
+    const relating = list.filter((b) => b !== target && (b.links.some((l) => target.links.includes(l)) || b.authors.some((a) => a.name === 'Emma Llansó')));
+    expect(relating.length).toBeGreaterThan(0);
+    for (const b of relating) expect(rerun.rendered).toContain(b.html);
+    // Pages that do not show the post are left alone.
+    expect(rerun.rendered).not.toContain('tags/topic-0.html');
+    expect(rerun.rendered).not.toContain('search.html');
+    expect(rerun.rendered).not.toContain(list[2]!.html); // shares nothing with the post
+    expect(rerun.rendered.length).toBeLessThan(rerun.files.length / 2);
+    expect(await rewritten(dir)).toEqual([...rerun.changed].sort());
+    const clean = await site('title-edit-clean', edited);
+    await expectSameFiles(dir, clean.dir, clean.result.files.filter((f) => !f.startsWith('.briefpress/')));
+  });
+
+  it('makes a deleted page again, and nothing else', async () => {
+    const list = briefs();
+    const { dir, result } = await site('deleted-page', list);
+    const before = await readFile(path.join(dir, 'tags/itu.html'), 'utf8');
+    await unlink(path.join(dir, 'tags/itu.html'));
+    const rerun = await writeArchive(list, fixtureConfig(dir, { url: SITE_URL }));
+    expect(rerun.rendered).toEqual(['tags/itu.html']);
+    expect(rerun.files).toEqual(result.files);
+    expect(await readFile(path.join(dir, 'tags/itu.html'), 'utf8')).toBe(before);
+  });
+
+  it('reads no body when nothing changed, and only the edited one for its page and the index', async () => {
+    const list = briefs();
+    const byHash = bodies(list);
+    const reads: string[] = [];
+    const readBody = async (hash: string) => {
+      reads.push(hash);
+      return byHash.get(hash)!;
+    };
+    const config = fixtureConfig(path.join(tmp, 'lazy'), { url: SITE_URL });
+    await site('lazy', asSite(list) as never, { readBody }, config);
+    reads.length = 0;
+    expect((await writeArchive(asSite(list), config, { readBody })).rendered).toEqual([]);
+    expect(reads).toEqual([]);
+    const edited = list.map((b, i) => (i === 4 ? { ...b, body: `${b.body}<p>Edited.</p>` } : b));
+    for (const [hash, body] of bodies(edited)) byHash.set(hash, body);
+    await writeArchive(asSite(edited), config, { readBody });
+    const editedHash = bodyHash(edited[4]!.body);
+    // The feed streams every body once (plus one to check its template); the page and the index read the edited one.
+    const others = reads.filter((h) => h !== editedHash);
+    expect(new Set(others).size).toBe(list.length - 1);
+    expect(others.length).toBeLessThanOrEqual(list.length);
+    expect(reads.filter((h) => h === editedHash).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('the feed', () => {
+  it('streams the stock template and renders a template that filters the body whole', async () => {
+    const list = briefs();
+    const templates = path.join(tmp, 'custom-templates');
+    await cp(path.join(REPO_ROOT, 'templates'), templates, { recursive: true });
+    const feedTemplate = path.join(templates, 'site/feed.njk');
+    const stock = await readFile(feedTemplate, 'utf8');
+    await writeFile(feedTemplate, stock.replace('{{ e.body }}', '{{ e.body | striptags | truncate(40) }}'));
+    const config = { ...fixtureConfig(path.join(tmp, 'custom-feed'), { url: SITE_URL }), templatesDir: templates };
+    await site('custom-feed', list, {}, config);
+    const feed = await readFile(path.join(config.outDir, 'feed.xml'), 'utf8');
+    expect(feed).not.toMatch(/briefpress[0-9a-f]{24}body/);
+    const env = new nunjucks.Environment(null, { autoescape: true });
+    for (const b of list) expect(feed).toContain(`<content type="html">${env.renderString('{{ b | striptags | truncate(40) }}', { b: b.body })}</content>`);
+
+    const standard = await readFile(path.join((await site('stock-feed', list)).dir, 'feed.xml'), 'utf8');
+    for (const b of list) expect(standard).toContain(env.renderString('{{ b }}', { b: b.body }));
+  });
+});
