@@ -6,7 +6,7 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { VFile } from 'vfile';
-import { type BuildState, buildKey, type CachedBrief, emptyState, readState, restoreMessages, sourceHash, STATE_FILE, storeMessages } from './build-state.js';
+import { type BuildState, buildKey, type CachedBrief, emptyState, readState, rebuildMissingBodies, restoreMessages, sourceHash, STATE_FILE, storeBody, storeMessages, withBodies } from './build-state.js';
 import { newestFirst, saveBuild, stateOf, writeSite } from './write-site.js';
 import { type BuildConfig, loadConfig } from './config.js';
 import { listSources } from './list-sources.js';
@@ -87,7 +87,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // 2. Find the sources that changed since the last build; the others come from the cache.
   const { sourcePaths, otherSlugs } = await partitionSources(await listSources(config.sourcesDir), config, key, options.shard);
-  const { cached, changed } = await time('read', () => findChanges(sourcePaths, root, key, previous));
+  const { cached, changed } = await time('read', async () => rebuildMissingBodies(await findChanges(sourcePaths, root, key, previous), root, config.outDir));
 
   // The browser starts as soon as there is something to print. The printing modules
   // (Puppeteer, pdf-lib, unified) load only then, so a build with nothing to print starts fast.
@@ -147,7 +147,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           baseSlug: baseSlugs.get(brief.file.path)!,
           entry,
           data: brief.data,
-          body: rendered.html,
+          bodyHash: await storeBody(config.outDir, rendered.html),
           headings: rendered.headings,
           messages: storeMessages(brief.file, rendered.markdownFile),
         });
@@ -213,7 +213,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let removed = 0;
   if (shard || !(await upToDate(config.outDir, previous, cached, changed.length + printed.size + failed.length + printFailures.length))) {
     const files = shard
-      ? (await writeShardManifest(ordered, [...failed, ...printFailures], shard, config, key)).files
+      ? (await writeShardManifest(await withBodies(config.outDir, ordered), [...failed, ...printFailures], shard, config, key)).files
       : await time('archive', () => writeSite(ordered, config));
     removed = await saveBuild(config.outDir, previous, briefs, files);
   }
