@@ -150,7 +150,7 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
       continue;
     }
     const by = byline.exec(lines[i]!.text);
-    const date = !data.date ? parseDateLine(lines[i]!.text) : undefined;
+    const date = !data.date && !(by && !data.authors) ? parseDateLine(lines[i]!.text) : undefined; // only asked when no byline is taken
     if (by && !data.authors) {
       const found = findDate(by[1]!);
       const names = found ? by[1]!.slice(0, found.index).replace(/[\s,|–—-]*(?:on|posted)?[\s,|–—-]*$/i, '') : by[1]!;
@@ -201,8 +201,9 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
 
 /** "Posted on September 12, 2013 by Jane Doe" → the date and the names. */
 function dateThenByline(text: string): { iso: string; names: string } | undefined {
+  if (text.length > 200 || !/by\s/i.test(text)) return undefined; // no byline after a date here: spare the date parser
   const found = findDate(text);
-  if (!found || text.length > 200) return undefined;
+  if (!found) return undefined;
   const before = text.slice(0, found.index).trim();
   const after = /^[\s,|–—-]*by\s+(.+)$/i.exec(text.slice(found.index + found.text.length));
   if (!after || !/^(?:(?:posted|published|written|updated)(?:\s+on)?\s*:?|on)?$/i.test(before)) return undefined;
