@@ -11,6 +11,10 @@ import { keepHyphen, type WordSet } from './rules/dehyphenate.js';
 import { isAllCaps, MINOR_WORDS, toTitleCase } from './title-case.js';
 import { parseDateLine } from './dates.js';
 import { toInline, type InlineOptions } from './inline.js';
+import { LETTER, runStart } from './code-points.js';
+
+/** The run of letters that ends at `end`. */
+const lettersBefore = (text: string, end: number) => text.slice(runStart(text, end, LETTER), end);
 
 export interface ListItem {
   ordered: boolean;
@@ -60,19 +64,6 @@ function isTitleLike(words: string[]): boolean {
   const significant = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()) && /^\p{L}/u.test(w));
   return significant.filter((w) => /^\p{Lu}/u.test(w)).length / Math.max(1, significant.length) >= 0.75;
 }
-
-/** The run of letters that ends at `end` in `text` (code points, so letters outside the BMP count). */
-function lettersBefore(text: string, end: number): string {
-  let start = end;
-  while (start > 0) {
-    const low = text.charCodeAt(start - 1);
-    const size = (low & 0xfc00) === 0xdc00 && start >= 2 && (text.charCodeAt(start - 2) & 0xfc00) === 0xd800 ? 2 : 1;
-    if (!letter.test(text.slice(start - size, start))) break;
-    start -= size;
-  }
-  return text.slice(start, end);
-}
-const letter = /^\p{L}$/u;
 
 /** Join a wrapped line to the text before it, undoing hyphenation. Looks only at the end of `before` (a paragraph so far). */
 export function joinWrapped(before: string, after: string, words: WordSet): string {

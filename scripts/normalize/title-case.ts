@@ -6,6 +6,7 @@
  * except first and last (title-case does the capitalizing).
  */
 import { titleCase } from 'title-case';
+import { classAt, isHighSurrogate, isLowSurrogate, runEnd, runStart, WORD_CHAR } from './code-points.js';
 
 export const MINOR_WORDS = new Set(
   'a an and as at but by en for from if in into nor of off on onto or per so than the to up v vs via with yet'.split(' '),
@@ -49,26 +50,6 @@ export function isAllCaps(text: string): boolean {
  * Unicode categories to stay fast (most text is ASCII); what it finds is then checked.
  */
 const maybeInnerCapital = /[A-Za-z0-9'’\u0080-\uffff][A-Z\u0080-\uffff]/g;
-const runChar = /^[\p{L}\p{N}'’]$/u;
-const isHigh = (code: number) => (code & 0xfc00) === 0xd800;
-const isLow = (code: number) => (code & 0xfc00) === 0xdc00;
-const isAsciiRunChar = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x27;
-
-/** The length (1 or 2) of the character at `i` if it belongs in a word (a letter, digit or apostrophe), else 0. */
-function runCharAt(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  if (code < 0x80) return isAsciiRunChar(code) ? 1 : 0;
-  const size = isHigh(code) && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
-  return runChar.test(text.slice(i, i + size)) ? size : 0;
-}
-
-/** The same for the character that ends at `end`. */
-function runCharBefore(text: string, end: number): number {
-  const code = text.charCodeAt(end - 1);
-  if (code < 0x80) return isAsciiRunChar(code) ? 1 : 0;
-  const size = isLow(code) && end >= 2 && isHigh(text.charCodeAt(end - 2)) ? 2 : 1;
-  return runChar.test(text.slice(end - size, end)) ? size : 0;
-}
 
 /**
  * Forms of words the text writes with inner or several capitals: lower case → as written.
@@ -84,15 +65,13 @@ export function acronymEvidence(text: string): Map<string, string> {
   let shouted = false;
   for (let hit = hits.exec(text); hit; hit = hits.exec(text)) {
     let at = hit.index + 1;
-    if (isLow(text.charCodeAt(at)) && isHigh(text.charCodeAt(at - 1))) at--; // the second half of a character
-    if (!runCharAt(text, at)) {
+    if (isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1))) at--; // the second half of a character
+    if (!classAt(text, at, WORD_CHAR)) {
       hits.lastIndex = hit.index + 1;
       continue;
     }
-    let start = at;
-    for (let size = runCharBefore(text, start); start > 0 && size; size = start > 0 ? runCharBefore(text, start) : 0) start -= size;
-    let end = at;
-    for (let size = runCharAt(text, end); end < text.length && size; size = end < text.length ? runCharAt(text, end) : 0) end += size;
+    const start = runStart(text, at, WORD_CHAR);
+    const end = runEnd(text, at, WORD_CHAR);
     if (start >= lineEnd) {
       lineStart = start === 0 ? 0 : text.lastIndexOf('\n', start - 1) + 1;
       lineEnd = text.indexOf('\n', start);

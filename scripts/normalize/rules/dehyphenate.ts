@@ -8,6 +8,8 @@
  *   in:  the tele-\ncommunications treaty … a multi-\nstakeholder model
  *   out: the telecommunications treaty … a multi-stakeholder model
  */
+import { classAt, LETTER_OR_DIGIT, runEnd, runStart } from '../code-points.js';
+
 export const id = 'dehyphenate';
 export const summary = 'undo end-of-line hyphenation, keeping real compounds (multi-stakeholder)';
 
@@ -23,10 +25,46 @@ export interface WordSet {
   has(word: string): boolean;
 }
 
-/** A line-end hyphen (or soft hyphen): only a text with one has words broken over lines. */
-const lineEndHyphen = /[-\u00ad][ \t]*(?:\r\n|\r|\n|\f)/;
-/** A word broken over a line end, matched from the start of its first half. */
-const brokenWord = /(?<![\p{L}\p{N}])[\p{L}\p{N}]+[-\u00ad][ \t]*(?:\r\n|\r|\n|\f)[ \t\f]*[\p{L}\p{N}]+/gu;
+/** A line-end hyphen (or soft hyphen) and the blanks around the line end. */
+const lineEndHyphen = /[-\u00ad][ \t]*(?:\r\n|\r|\n|\f)[ \t\f]*/g;
+
+/**
+ * The text with each word broken at a line end ("enforce-\nment") replaced by a space: as
+ * `text.replace(/[\p{L}\p{N}]+[-\u00ad][ \t]*(?:\r\n|\r|\n|\f)[ \t\f]*[\p{L}\p{N}]+/gu, ' ')`,
+ * found from the (rare) line-end hyphens instead of trying every letter.
+ */
+function withoutBrokenWords(text: string): string {
+  const breaks = new RegExp(lineEndHyphen);
+  let out = '';
+  let done = 0; // the text before this is handled (copied, or replaced)
+  for (let hit = breaks.exec(text); hit; hit = breaks.exec(text)) {
+    const start = runStart(text, hit.index, LETTER_OR_DIGIT, done);
+    const after = hit.index + hit[0].length;
+    const end = runEnd(text, after, LETTER_OR_DIGIT);
+    if (start === hit.index || end === after) continue; // no word before the hyphen, or none after the line end
+    out += `${text.slice(done, start)} `;
+    done = end;
+    breaks.lastIndex = end;
+  }
+  return done === 0 ? text : out + text.slice(done);
+}
+
+/** Words: runs of letters and digits joined by single hyphens. */
+function addWords(text: string, words: Set<string>): void {
+  for (let i = 0; i < text.length; ) {
+    if (!classAt(text, i, LETTER_OR_DIGIT)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      i = runEnd(text, i, LETTER_OR_DIGIT);
+      if (text.charCodeAt(i) !== 0x2d || !classAt(text, i + 1, LETTER_OR_DIGIT)) break; // "-" and a letter or digit go on
+      i++;
+    }
+    words.add(text.slice(start, i));
+  }
+}
 
 /**
  * Words of the whole text, lower case, with and without inner hyphens. The two halves of
@@ -34,8 +72,9 @@ const brokenWord = /(?<![\p{L}\p{N}])[\p{L}\p{N}]+[-\u00ad][ \t]*(?:\r\n|\r|\n|\
  * count as evidence that "enforce" and "ment" are used on their own).
  */
 export function vocabulary(text: string): Set<string> {
-  const unbroken = lineEndHyphen.test(text) ? text.replace(brokenWord, ' ') : text;
-  return new Set(unbroken.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []);
+  const words = new Set<string>();
+  addWords(withoutBrokenWords(text).toLowerCase(), words);
+  return words;
 }
 
 /** `vocabulary(text)`, gathered on the first question only (most texts never ask one). */
