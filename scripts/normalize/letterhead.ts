@@ -15,8 +15,12 @@ type Organization = SiteConfig['organization'];
 
 const SHAPES = [phone, email, web, address] as const;
 
+const separator = /\s*(?:\||•|·|◦|▪|\u00b7|;|\t|\s{3,}|\s[–—]\s)\s*/;
+/** Every separator holds one of these. */
+const maybeSeparator = /[|•·◦▪;\t–—]|\s{3}/;
+
 /** Parts of a line joined with separators: "1634 I Street NW | Suite 1100 | P 202-…". */
-export const segments = (text: string) => text.split(/\s*(?:\||•|·|◦|▪|\u00b7|;|\t|\s{3,}|\s[–—]\s)\s*/).map((s) => s.trim()).filter(Boolean);
+export const segments = (text: string) => (maybeSeparator.test(text) ? text.split(separator) : [text]).map((s) => s.trim()).filter(Boolean);
 
 /** The rule id of each part by its shape, if it has one. */
 const partShapes = (parts: readonly string[]) => parts.map((part) => SHAPES.find((rule) => rule.test(part))?.id);

@@ -21,5 +21,7 @@ const europeanCity = /^(?:[A-Z]{1,2}-)?\d{4,5}\s+[\p{Lu}][\p{L} .'-]{1,40}$/u;
 
 export function test(text: string): boolean {
   const t = text.trim();
-  return street.test(t) || unit.test(t) || poBox.test(t) || cityLine.test(t) || europeanCity.test(t) || europeanStreet.test(t) || streetThenNumber.test(t);
+  if (unit.test(t)) return true;
+  // Every other shape holds a digit (a house number, a box number, a postal code).
+  return /[0-9]/.test(t) && (street.test(t) || poBox.test(t) || cityLine.test(t) || europeanCity.test(t) || europeanStreet.test(t) || streetThenNumber.test(t));
 }
