@@ -1,7 +1,7 @@
 /** The `npm run build` command line. */
 import path from 'node:path';
 import { build } from '../build.js';
-import { BROWSER_WS_ENV, browserEndpoints } from '../remote-browser.js';
+import { BROWSER_WS_ENV, browserEndpoints } from '../browser-endpoints.js';
 import { parseShard } from '../shard.js';
 import { UserError } from '../user-error.js';
 import { type CommandSpec, helpText, integerOption, type ParsedCommand, parseCommand, runCommand } from './args.js';
