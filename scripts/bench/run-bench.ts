@@ -3,7 +3,9 @@
  * build, the no-op rebuild, the one-edit rebuild, bare Chromium on the same pages, and
  * (optionally) md-to-pdf on the same Markdown, plus the build's peak memory.
  */
+import { execFile } from 'node:child_process';
 import { appendFile, cp, mkdir, rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
@@ -43,6 +45,8 @@ export interface BenchResult {
   cold: Timed & { timings: Record<string, number>[]; built: number; failed: number; warnings: number; pages: Record<number, number> };
   noop: Timed & { launchedBrowser: boolean[]; browserSeen: boolean[]; built: number[] };
   edit: Timed & { built: number[] };
+  /** The same two rebuilds as a user runs them: `scripts/cli/build.ts` in a new Node process (npm's own start-up not included). */
+  cli: { noop: Timed; edit: Timed };
   baseline: Timed & { runsDetail: BaselineResult[] };
   memory: MemoryReport;
   peers?: MdToPdfResult;
@@ -110,6 +114,19 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     edit.built.push(result.built);
   }
 
+  // The same rebuilds from the command line, each a new process that loads its modules and starts its browser.
+  const cli = { noop: [] as number[], edit: [] as number[] };
+  for (let i = 0; i < o.runs; i++) {
+    cli.noop.push(await runCli(o));
+    o.log(`no-op rebuild, command line ${i + 1}/${o.runs}: ${Math.round(cli.noop.at(-1)!)} ms`);
+  }
+  for (let i = 0; i < o.runs; i++) {
+    const file = files[(i * 53 + 29) % files.length]!;
+    await appendFile(file, `\n\nAn editor added this sentence in command-line run ${i + 1}.\n`);
+    cli.edit.push(await runCli(o));
+    o.log(`one-edit rebuild, command line ${i + 1}/${o.runs} (${path.basename(file)}): ${Math.round(cli.edit.at(-1)!)} ms`);
+  }
+
   // Bare Chromium on the same print pages.
   const { executablePath } = await findBrowser();
   const printPages = await loadPrintPages(config, last.manifest);
@@ -135,9 +152,17 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     cold: { ...timed(cold.ms), timings: cold.timings, built: last.built, failed: last.failed, warnings: last.warnings, pages },
     noop: { ...timed(noop.ms), ...noop },
     edit: { ...timed(edit.ms), built: edit.built },
+    cli: { noop: timed(cli.noop), edit: timed(cli.edit) },
     baseline: { ...timed(baselineRuns.map((r) => r.totalMs)), runsDetail: baselineRuns },
     memory,
     ...(peers ? { peers } : {}),
     chromium: `${baselineRuns[0]?.chromiumVersion ?? 'unknown'} (${executablePath})`,
   };
+}
+
+/** Milliseconds for `node --import tsx scripts/cli/build.ts --quiet` in the project, as `npm run build` runs it. */
+async function runCli(o: BenchOptions): Promise<number> {
+  const start = performance.now();
+  await promisify(execFile)(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(o.repo, 'scripts/cli/build.ts'), '--quiet'], { cwd: o.dir });
+  return performance.now() - start;
 }
