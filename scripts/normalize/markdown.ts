@@ -13,6 +13,7 @@ import type { BriefData } from '../types.js';
 import { toIsoDate } from './dates.js';
 import type { ReaderResult } from './reader-result.js';
 import type { NormalizeOptions } from './index.js';
+import { readSimpleYaml } from './simple-yaml.js';
 
 export const reader = 'markdown';
 const source = 'briefpress';
@@ -38,7 +39,11 @@ export function readMarkdown(file: VFile, text: string, _options: NormalizeOptio
   let body = match ? source_.slice(match[0].length) : source_;
   const problems: Problem[] = [];
   let raw: Record<string, unknown> = {};
-  if (match) {
+  const simple = match ? readSimpleYaml(match[1] ?? '') : undefined;
+  if (simple && checkKeys(Object.keys(simple).map((key) => ({ key, keyAt: noPlace, valueAt: noPlace })), simple, problems) === 0) {
+    raw = simple; // the usual front matter, read without the YAML library (it would read the same)
+  } else if (match) {
+    problems.length = 0;
     const lineCounter = new LineCounter();
     const doc = parseDocument(match[1] ?? '', { lineCounter, prettyErrors: false, uniqueKeys: true });
     const at = (offset: number) => {
@@ -52,7 +57,7 @@ export function readMarkdown(file: VFile, text: string, _options: NormalizeOptio
         problems.push({ reason: 'front matter must be a mapping of keys to values (title: …)', place: { line: 2, column: 1 }, ruleId: 'front-matter-yaml' });
       } else {
         raw = value as Record<string, unknown>;
-        checkKeys(doc, raw, at, problems);
+        checkKeys(keysOf(doc, at), raw, problems);
       }
     }
   }
@@ -80,35 +85,51 @@ export function readMarkdown(file: VFile, text: string, _options: NormalizeOptio
     const last = problems.at(-1)!;
     file.fail(last.reason, { place: last.place, ruleId: last.ruleId, source });
   }
-  return { data: result.data as BriefData, body: body.replace(/^\n+/, '').replace(/\s+$/, '') };
+  return { data: result.data as BriefData, body: body.replace(/^\n+/, '').trimEnd() }; // trimEnd: what /\s+$/ removes
 }
 
-/** Unknown keys (with a "did you mean"), dates in other forms, and schema errors, each at its key. */
-function checkKeys(doc: Document, raw: Record<string, unknown>, at: (offset: number) => { line: number; column: number }, problems: Problem[]): void {
-  if (!isMap(doc.contents)) return;
-  for (const pair of doc.contents.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    const keyPlace = at((pair.key as { range?: [number, number] } | null)?.range?.[0] ?? 0);
+interface KeyEntry {
+  key: string;
+  keyAt: () => Problem['place'];
+  valueAt: () => Problem['place'];
+}
+
+/** Places are asked only for problems, and a front matter with problems is read again with the YAML library. */
+const noPlace = () => ({ line: 1, column: 1 });
+
+/** The keys of a parsed front matter, with where they and their values are. */
+function keysOf(doc: Document, at: (offset: number) => { line: number; column: number }): KeyEntry[] {
+  if (!isMap(doc.contents)) return [];
+  return doc.contents.items.map((pair) => ({
+    key: isScalar(pair.key) ? String(pair.key.value) : String(pair.key),
+    keyAt: () => at((pair.key as { range?: [number, number] } | null)?.range?.[0] ?? 0),
+    valueAt: () => at((pair.value as { range?: [number, number] } | null)?.range?.[0] ?? 0),
+  }));
+}
+
+/** Unknown keys (with a "did you mean"), dates in other forms, and schema errors, each at its key; how many problems were added. */
+function checkKeys(entries: readonly KeyEntry[], raw: Record<string, unknown>, problems: Problem[]): number {
+  const before = problems.length;
+  for (const { key, keyAt, valueAt } of entries) {
     if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key)) {
       const guess = closest(key, FRONT_MATTER_KEYS);
-      problems.push({ reason: `unknown key \`${key}\`${guess ? ` (did you mean \`${guess}\`?)` : ''}; known keys: ${FRONT_MATTER_KEYS.join(', ')}`, place: keyPlace, ruleId: 'front-matter-unknown-key' });
+      problems.push({ reason: `unknown key \`${key}\`${guess ? ` (did you mean \`${guess}\`?)` : ''}; known keys: ${FRONT_MATTER_KEYS.join(', ')}`, place: keyAt(), ruleId: 'front-matter-unknown-key' });
       continue;
     }
-    const valueNode = pair.value as { range?: [number, number] } | null;
-    const valuePlace = at(valueNode?.range?.[0] ?? 0);
     if (key === 'date') {
       const value = raw.date instanceof Date ? raw.date.toISOString().slice(0, 10) : String(raw.date ?? '');
       const iso = toIsoDate(value);
       if (!iso || !briefDataSchema.shape.date.safeParse(iso).success) {
-        problems.push({ reason: `\`date\`: "${value}" is not a date; write it as YYYY-MM-DD, e.g. 2012-10-04`, place: valuePlace, ruleId: 'front-matter-date' });
+        problems.push({ reason: `\`date\`: "${value}" is not a date; write it as YYYY-MM-DD, e.g. 2012-10-04`, place: valueAt(), ruleId: 'front-matter-date' });
       } else raw.date = iso;
       continue;
     }
     const check = briefDataSchema.shape[key as keyof typeof briefDataSchema.shape].safeParse(raw[key]);
     if (!check.success) {
       for (const issue of check.error.issues) {
-        problems.push({ reason: describeIssue({ ...issue, path: [key, ...issue.path] } as typeof issue), place: valuePlace, ruleId: 'front-matter-schema' });
+        problems.push({ reason: describeIssue({ ...issue, path: [key, ...issue.path] } as typeof issue), place: valueAt(), ruleId: 'front-matter-schema' });
       }
     }
   }
+  return problems.length - before;
 }
