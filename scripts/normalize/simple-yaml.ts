@@ -10,8 +10,8 @@ import { Document } from 'yaml';
 
 /** The tags a plain scalar must not look like (numbers, booleans, null), from the library's own schema. */
 const { tags, compat } = new Document().schema;
-const looksTagged = (value: string) =>
-  [...tags, ...(compat ?? [])].some((tag) => 'test' in tag && tag.default === true && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(value));
+const tagTests = [...tags, ...(compat ?? [])].flatMap((tag) => ('test' in tag && tag.default === true && tag.tag !== 'tag:yaml.org,2002:str' && tag.test ? [tag.test] : []));
+const looksTagged = (value: string) => tagTests.some((test) => test.test(value));
 /** Characters the library always writes double-quoted and escaped; and line breaks. */
 const special = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
 /** What makes the library quote a one-line string: indicators first, `: `, ` #`, a space or colon at the end. */
