@@ -17,6 +17,9 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { UserError } from './user-error.js';
 
 const SYSTEM_BROWSERS = [
+  // Debian's /usr/bin/chromium-headless-shell is a script that runs this binary without
+  // `exec`: launched through it, the browser would be a grandchild that a kill misses.
+  '/usr/lib/chromium/chromium-headless-shell',
   '/usr/bin/chromium-headless-shell',
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',

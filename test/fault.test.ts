@@ -11,6 +11,7 @@ import { readPdf } from './helpers/pdf.js';
 import { browsersBelow, descendants, processesUsing, userDataDir } from './helpers/process-tree.js';
 import { addSmallBriefs, newProject, removeProjects } from './helpers/reliability-project.js';
 
+const BRIEFS = 60;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function pdfsIn(dir: string): Promise<string[]> {
@@ -35,15 +36,16 @@ afterAll(removeProjects);
 describe('the browser is killed in the middle of a build', () => {
   it('starts a new browser (twice), prints the affected briefs again, survives a crashed page, and every PDF is valid', async () => {
     const dir = await newProject();
-    await addSmallBriefs(dir, 20);
+    // Enough briefs that the three kills land while printing goes on, however fast the browser prints.
+    await addSmallBriefs(dir, BRIEFS);
     const briefsDir = path.join(dir, 'dist/briefs');
     const building = build({ root: dir, quiet: true, concurrency: 2 });
 
     // As briefs get printed: kill the browser outright, later kill it again, then kill one page's renderer.
     const plan = [
-      { after: 3, what: 'browser' },
-      { after: 8, what: 'browser' },
-      { after: 13, what: 'renderer' },
+      { after: 4, what: 'browser' },
+      { after: 20, what: 'browser' },
+      { after: 36, what: 'renderer' },
     ] as const;
     const kills: { what: string; pid: number; pdfsBefore: number }[] = [];
     const profiles = new Set<string>();
@@ -67,11 +69,11 @@ describe('the browser is killed in the middle of a build', () => {
     const result = await building;
 
     expect(kills.map((k) => k.what), 'the browser and a renderer were killed during the build').toEqual(['browser', 'browser', 'renderer']);
-    expect(kills.at(-1)!.pdfsBefore).toBeLessThan(20);
+    expect(kills.at(-1)!.pdfsBefore).toBeLessThan(BRIEFS);
     expect(result.messages.filter((m) => m.includes(': error:'))).toEqual([]);
-    expect(result).toMatchObject({ ok: true, built: 20, failed: 0 });
+    expect(result).toMatchObject({ ok: true, built: BRIEFS, failed: 0 });
     expect(profiles.size, 'a new browser was started after each kill').toBeGreaterThanOrEqual(3);
-    await expectValidPdfs(path.join(dir, 'dist'), 20);
+    await expectValidPdfs(path.join(dir, 'dist'), BRIEFS);
     expect((await readdir(briefsDir)).filter((f) => f.includes('.tmp-'))).toEqual([]);
     // No browser is left running, neither the killed one nor its replacement.
     expect(browsersBelow(process.pid)).toEqual([]);
