@@ -14,10 +14,25 @@ export interface FoundDate {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/**
+ * Texts in which the date parser finds nothing at all (most headings and lines asked
+ * about): whether it finds anything depends on the text alone, not on today's date
+ * (relative dates such as "within three days" are found on any day), so the answer is
+ * kept for the next brief that asks ("Key Points", "Background"). Bounded.
+ */
+const NO_DATES = new Set<string>();
+const NO_DATES_LIMIT = 10_000;
+
 /** Every complete date in `text`, in order. */
 export function findDates(text: string): FoundDate[] {
-  return chrono.strict
-    .parse(text)
+  if (NO_DATES.has(text)) return [];
+  const results = chrono.strict.parse(text);
+  if (results.length === 0) {
+    if (NO_DATES.size >= NO_DATES_LIMIT) NO_DATES.clear();
+    NO_DATES.add(text);
+    return [];
+  }
+  return results
     .filter((r) => r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day'))
     .map((r) => ({ r, year: r.start.get('year') ?? 0 }))
     .filter(({ year }) => year >= 1900 && year <= 2100)
