@@ -36,26 +36,26 @@ const tokens = new RegExp([LINK, AUTOLINK, BARE_URL, `(?<!${EMAIL_CHAR})${EMAIL}
 const tokenHint = /[[<@]|https?:\/\/|www\./;
 
 /** The tokens of `text`, in order, as `String.prototype.matchAll(tokens)` finds them. */
-function* findTokens(text: string): Generator<RegExpExecArray> {
-  if (!tokenHint.test(text)) return;
-  const search = new RegExp(tokens);
-  const at = new RegExp(tokenAt);
+function findTokens(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  if (!tokenHint.test(text)) return found;
   let afterEmail = false;
   for (let from = 0; from < text.length; ) {
     let match: RegExpExecArray | null = null;
     if (afterEmail) {
-      at.lastIndex = from;
-      match = at.exec(text);
+      tokenAt.lastIndex = from;
+      match = tokenAt.exec(text);
     }
     if (!match) {
-      search.lastIndex = from;
-      match = search.exec(text);
+      tokens.lastIndex = from;
+      match = tokens.exec(text);
     }
-    if (!match) return;
+    if (!match) break;
     afterEmail = match[6] !== undefined;
     from = match.index + match[0].length;
-    yield match;
+    found.push(match);
   }
+  return found;
 }
 
 /** Escape what Markdown would read as syntax in plain text. */

@@ -101,11 +101,9 @@ export function configuredMatcher(org: Organization | undefined): ConfiguredMatc
         if (lineDigits.endsWith(tail) && lineDigits.length <= maxLength) return id;
       }
     }
-    if (mail !== undefined || host !== undefined) {
-      const lower = text.toLowerCase();
-      if (mail !== undefined && lower.includes(mail) && email.test(text)) return email.id;
-      if (host !== undefined && web.test(text) && lower.includes(host)) return web.id;
-    }
+    // The shapes first: most lines are neither an e-mail nor a web address line.
+    if (mail !== undefined && email.test(text) && text.toLowerCase().includes(mail)) return email.id;
+    if (host !== undefined && web.test(text) && text.toLowerCase().includes(host)) return web.id;
     return undefined;
   };
 }
