@@ -12,15 +12,19 @@
  * at a time; pages are rendered and written one by one. A file is rewritten only when its
  * bytes change, and the output is the same as a clean build's, byte for byte.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bodyHash } from './build-state.js';
 import type { BuildConfig } from './config.js';
-import { planFeed } from './archive/atom-feed.js';
+import { type FeedLayout, planFeed } from './archive/atom-feed.js';
+import { openCardCache } from './archive/card-cache.js';
+import { openRelatedCache, RELATED_CACHE_FILE } from './archive/related-cache.js';
 import { planPages } from './archive/render-pages.js';
+import { cacheTemplates, TEMPLATE_CACHE_FILE } from './archive/template-cache.js';
 import { buildSearchIndex, searchIndexKey, type SearchIndexState } from './archive/search-index.js';
 import { siteAssets } from './archive/site-assets.js';
 import { buildSiteModel, type SiteBrief } from './archive/site-model.js';
@@ -53,9 +57,10 @@ interface ArchiveKeys {
   /** Output path → key of what was written there. */
   files: Record<string, string>;
   search?: SearchIndexState;
+  feed?: FeedLayout;
 }
 
-type Content = string | Uint8Array | AsyncIterable<string>;
+type Content = string | Uint8Array | AsyncIterable<string | Uint8Array>;
 
 interface Output {
   path: string;
@@ -64,7 +69,7 @@ interface Output {
 }
 
 const require = createRequire(import.meta.url);
-const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 32);
+const sha = (data: string | Uint8Array) => hash('sha256', data).slice(0, 32);
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
@@ -85,11 +90,19 @@ async function salts(config: BuildConfig): Promise<{ pages: string; search: stri
   for (const file of sources) {
     // Names relative to the project's templates or to this code, so the salt is the same wherever the project is.
     const name = path.relative(file.startsWith(config.templatesDir) ? config.templatesDir : here, file);
-    const bytes = await readFile(file);
+    const bytes = readFileSync(file);
     pages.update(name).update(bytes);
     if (name === path.join('archive', 'search-index.ts') || name === path.join('archive', 'search-index.js')) search.update(bytes);
   }
   return { pages: pages.digest('hex'), search: search.digest('hex') };
+}
+
+function readIfThere(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 async function readKeys(outDir: string): Promise<ArchiveKeys | undefined> {
@@ -117,7 +130,12 @@ async function presentFiles(outDir: string, files: string[]): Promise<Set<string
 async function writeIfChanged(outDir: string, rel: string, data: Content): Promise<boolean> {
   if (typeof data === 'string' || data instanceof Uint8Array) {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    const existing = await readFile(path.join(outDir, rel)).catch(() => undefined);
+    let existing: Buffer | undefined;
+    try {
+      existing = readFileSync(path.join(outDir, rel)); // small and local: a synchronous read is far cheaper
+    } catch {
+      existing = undefined;
+    }
     if (existing?.equals(bytes)) return false;
     await writeOutput(outDir, rel, bytes);
   } else {
@@ -149,26 +167,39 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
     return body;
   };
   const [salt, last, assets] = await Promise.all([salts(config), readKeys(config.outDir), siteAssets(config)]);
-  const model = buildSiteModel(withoutBodies(input, inline));
+  const related = openRelatedCache(config.outDir, salt.pages);
+  const model = buildSiteModel(withoutBodies(input, inline), (briefs) => related.relate(briefs));
   const env = createTemplateEngine(config.templatesDir);
-  const pages = planPages(model, config, env, salt.pages);
+  const templates = cacheTemplates(env, config.outDir);
+  const cards = openCardCache(config.outDir, salt.pages);
+  const { pages, cardKeys } = planPages(model, config, env, salt.pages, cards);
   const title = config.site.title ?? `${config.organization.name} briefs`;
-  const feed = planFeed(model.briefs, config, title, env, salt.pages);
-  const searchKey = searchIndexKey(model.briefs, salt.search);
+  const feed = planFeed(model.briefs, model.digest, config, title, env, salt.pages);
+  const searchKey = searchIndexKey(model.briefs, model.digest, salt.search);
   const sitemap = sitemapXml(pages.filter((p) => p.path.endsWith('.html') && p.path !== '404.html'), config);
   const robots = robotsTxt(config);
   let search = last?.search?.key === searchKey ? last.search : undefined;
+  let feedLayout = last?.files['feed.xml'] === feed.key ? last.feed : undefined;
 
   const outputs: Output[] = [
     ...pages.map((p) => ({ path: p.path, key: p.key, make: async () => p.render(p.bodyOf ? await readBody(p.bodyOf.bodyHash) : undefined) })),
-    { path: 'feed.xml', key: feed.key, make: () => feed.render((i) => readBody(model.briefs[i]!.bodyHash)) },
+    {
+      path: 'feed.xml',
+      key: feed.key,
+      make: async () => {
+        const previous = last?.feed ? { file: path.join(config.outDir, 'feed.xml'), layout: last.feed } : undefined;
+        const rendered = await feed.render((i) => readBody(model.briefs[i]!.bodyHash), previous);
+        feedLayout = rendered.layout;
+        return rendered.content;
+      },
+    },
     {
       path: SEARCH_INDEX,
       key: searchKey,
       make: async () => {
-        const script = last?.search && (await readFile(path.join(config.outDir, SEARCH_INDEX), 'utf8').catch(() => undefined));
+        const script = last?.search && readIfThere(path.join(config.outDir, SEARCH_INDEX));
         const previous = script && last?.search ? { script, state: last.search } : undefined;
-        const index = await buildSearchIndex({ briefs: model.briefs, body: (b) => readBody(b.bodyHash), salt: salt.search, previous });
+        const index = await buildSearchIndex({ briefs: model.briefs, digest: model.digest, body: (b) => readBody(b.bodyHash), salt: salt.search, previous });
         search = index.state;
         return index.script;
       },
@@ -177,7 +208,7 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
     { path: 'robots.txt', key: sha(robots), make: async () => robots },
   ];
   for (const asset of assets) {
-    const bytes = await readFile(asset.file);
+    const bytes = readFileSync(asset.file);
     outputs.push({ path: asset.url, key: sha(bytes), make: async () => bytes });
   }
 
@@ -193,8 +224,15 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
   };
   await Promise.all(Array.from({ length: 8 }, worker));
 
-  const keys: ArchiveKeys = { version: KEYS_VERSION, files: Object.fromEntries(outputs.map((o) => [o.path, o.key]).sort(([a], [b]) => (a! < b! ? -1 : 1))), search };
+  const keys: ArchiveKeys = { version: KEYS_VERSION, files: Object.fromEntries(outputs.map((o) => [o.path, o.key]).sort(([a], [b]) => (a! < b! ? -1 : 1))), search, feed: feedLayout };
   if (await writeIfChanged(config.outDir, PAGE_KEYS_FILE, `${JSON.stringify(keys)}\n`)) changed.push(PAGE_KEYS_FILE);
+  const caches = [...cards.toSave(cardKeys)];
+  const compiled = templates.toSave();
+  if (compiled !== undefined) caches.push({ path: TEMPLATE_CACHE_FILE, text: compiled });
+  const relations = related.toSave();
+  if (relations !== undefined) caches.push({ path: RELATED_CACHE_FILE, text: relations });
+  for (const file of caches) if (await writeIfChanged(config.outDir, file.path, file.text)) changed.push(file.path);
   const sorted = (list: string[]) => [...list].sort();
-  return { files: sorted([...outputs.map((o) => o.path), PAGE_KEYS_FILE]), changed: sorted(changed), rendered: sorted(todo.map((o) => o.path)) };
+  const cacheFiles = [PAGE_KEYS_FILE, ...cards.files(), ...[TEMPLATE_CACHE_FILE, RELATED_CACHE_FILE].filter((f) => existsSync(path.join(config.outDir, f)))];
+  return { files: sorted([...outputs.map((o) => o.path), ...cacheFiles]), changed: sorted(changed), rendered: sorted(todo.map((o) => o.path)) };
 }

@@ -4,17 +4,19 @@
  * key changed and writes them one by one). Pure and deterministic: the same briefs and
  * configuration give the same keys and byte-identical pages.
  *
- * A page's key hashes exactly the data its template is given (with each brief's card
- * standing in by the card's own key), the page's path and template, and `salt` (the
- * configuration, templates and code). Everything else a page shows (title, description,
- * structured data) is made from that data and the configuration. So equal keys mean equal
- * bytes, and an edit re-renders only the pages that show what changed.
+ * A page's key hashes what the page is made from: the digests of the briefs it shows (a
+ * hash of everything the archive knows of a brief), the groups and relations it shows them
+ * in, the page's path and template, and `salt` (the configuration, templates and code).
+ * What its template is given, and everything else it shows (title, description,
+ * structured data), is made from those alone, and only when the page is rendered. So equal
+ * keys mean equal bytes, and an edit re-renders only the pages that show what changed.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type nunjucks from 'nunjucks';
 import { logoAsset } from '../assets.js';
 import type { BuildConfig } from '../config.js';
 import { accentColours } from './accent-colours.js';
+import type { CardCache } from './card-cache.js';
 import { archiveJsonLd, briefJsonLd, jsonLdScript } from './json-ld.js';
 import type { RelatedBrief } from './related-briefs.js';
 import type { BriefGroup, SiteBrief, SiteModel } from './site-model.js';
@@ -75,10 +77,13 @@ function why(r: RelatedBrief<SiteBrief>): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+const sha = (text: string) => hash('sha256', text).slice(0, 32);
 
-/** Plan every page of the archive; `salt` hashes the configuration, templates and code. */
-export function planPages(model: SiteModel, config: BuildConfig, env: nunjucks.Environment, salt: string): PlannedPage[] {
+/**
+ * Plan every page of the archive; `salt` hashes the configuration, templates and code.
+ * Cards come from `cache` when it has them (and go into it when rendered).
+ */
+export function planPages(model: SiteModel, config: BuildConfig, env: nunjucks.Environment, salt: string, cache?: CardCache): { pages: PlannedPage[]; cardKeys: Set<string> } {
   addTemplateFilters(env, config.site.language);
   const title = siteTitle(config);
   const short = shortName(config);
@@ -95,47 +100,58 @@ export function planPages(model: SiteModel, config: BuildConfig, env: nunjucks.E
   const colours = accentColours(config.print.accent);
   const rootUrls = siteUrls(paths.home, config);
 
-  // Each brief's card, and the card's key: a card in a page's data hashes as its key.
-  const cards = new Map<string, CardView>();
-  const cardKeys = new Map<object, string>();
-  for (const b of model.briefs) {
-    const { data: _, headings: __, bodyHash: ___, ...entry } = b;
-    const tagLinks = b.tags.map((name) => ({ name, page: paths.tag(model.tagSlug.get(name) ?? '') }));
-    const card: CardView = {
-      ...entry,
-      authors: b.authors.map((a) => ({ ...a, page: paths.author(model.authorSlug.get(a.name) ?? '') })),
-      tagLinks,
-      tagSlugs: [...new Set(tagLinks.map((t) => t.page.slice(5, -5)))],
-      canonical: rootUrls.absolute(b.html),
-    };
-    cards.set(b.slug, card);
-    cardKeys.set(card, sha(JSON.stringify(card)));
-  }
-  const cardsOf = (briefs: SiteBrief[]) => briefs.map((b) => cards.get(b.slug)!);
-  const keyOf = (path: string, template: string, data: object) =>
-    sha(JSON.stringify([salt, path, template, data], (_, value: unknown) => (value !== null && typeof value === 'object' && cardKeys.get(value)) || value));
+  // Every page is made from briefs, their groups and relations, and the salt, so a page's
+  // key hashes the digests of the briefs it shows (see SiteModel) and the groups and
+  // relations it shows them in; a brief's own page adds its front matter, headings and body.
+  const digests = model.digest;
+  const digestsOf = (briefs: SiteBrief[]) => briefs.map((b) => digests.get(b.slug)!);
+  const keyOf = (path: string, template: string, inputs: unknown) => sha(JSON.stringify([salt, path, template, inputs]));
 
-  const withPages = (groups: BriefGroup[], page: (slug: string) => string) => groups.map((g) => ({ slug: g.slug, name: g.name, briefs: cardsOf(g.briefs), page: page(g.slug) }));
-  const tags = withPages(model.tags, paths.tag);
-  const authors = withPages(model.authors, paths.author);
+  // Cards and views are made only for the pages that are rendered.
+  const cards = new Map<string, CardView>();
+  const cardOf = (slug: string): CardView => {
+    let card = cards.get(slug);
+    if (!card) {
+      const b = model.bySlug.get(slug)!;
+      const { data: _, headings: __, bodyHash: ___, ...entry } = b;
+      const tagLinks = b.tags.map((name) => ({ name, page: paths.tag(model.tagSlug.get(name) ?? '') }));
+      card = {
+        ...entry,
+        authors: b.authors.map((a) => ({ ...a, page: paths.author(model.authorSlug.get(a.name) ?? '') })),
+        tagLinks,
+        tagSlugs: [...new Set(tagLinks.map((t) => t.page.slice(5, -5)))],
+        canonical: rootUrls.absolute(b.html),
+      };
+      cards.set(slug, card);
+    }
+    return card;
+  };
+  const cardsOf = (briefs: SiteBrief[]) => briefs.map((b) => cardOf(b.slug));
+  const groupsOf = (groups: BriefGroup[], page: (slug: string) => string) => groups.map((g) => ({ slug: g.slug, name: g.name, briefs: cardsOf(g.briefs), page: page(g.slug) }));
+  const groupInputs = (groups: BriefGroup[]) => groups.map((g) => [g.slug, g.name, digestsOf(g.briefs)]);
   const newest = model.briefs.find((b) => b.date)?.date;
   const dated = model.years.filter((y) => y.year !== 'undated');
   const yearRange = dated.length > 1 ? `${dated.at(-1)?.year}–${dated[0]?.year}` : dated[0]?.year;
 
-  // A brief's card is the same on every list in the same folder: render it once per folder.
-  const cardCache = new Map<string, string>();
-  const cardFor = (href: (target: string) => string, where: string) => (slug: string, headingLevel: number) => {
-    const key = `${where}\0${headingLevel}\0${slug}`;
-    let html = cardCache.get(key);
-    if (html === undefined) cardCache.set(key, (html = env.render('site/partials/brief-card.njk', { brief: cards.get(slug), headingLevel, u: href })));
+  // A brief's card is the same on every list in the same folder: render it once per folder and level.
+  const cardFor = (href: (target: string) => string, folder: string) => (slug: string, headingLevel: number) => {
+    const where = `${folder}\0${headingLevel}`;
+    const key = digests.get(slug);
+    let html = key === undefined ? undefined : cache?.get(where, key);
+    if (html === undefined) {
+      html = env.render('site/partials/brief-card.njk', { brief: cardOf(slug), headingLevel, u: href });
+      if (key !== undefined) cache?.set(where, key, html);
+    }
     return html;
   };
 
   const pages: PlannedPage[] = [];
+  /** A page: its key from `inputs`; `data` (what the template is given) is made from the same inputs, when rendered. */
   const page = (
     path: string,
     template: string,
-    data: object,
+    inputs: unknown,
+    data: () => object,
     meta: () => PageMeta,
     options: { anyDepth?: boolean; lastmod?: string; bodyOf?: SiteBrief } = {},
   ) => {
@@ -144,21 +160,29 @@ export function planPages(model: SiteModel, config: BuildConfig, env: nunjucks.E
       const canonical = options.anyDepth ? undefined : urls.absolute(path);
       const m = meta();
       const info = { ...m, path, canonical, description: m.description ?? config.site.description, jsonLd: canonical && m.jsonLd ? jsonLdScript(m.jsonLd) : undefined };
-      const context = body === undefined ? data : withBody(data, body);
+      const context = body === undefined ? data() : withBody(data(), body);
       return env.render(template, { site, colours, page: info, u: urls.href, card: cardFor(urls.href, `${urls.root}\0${path.split('/').slice(0, -1).join('/')}`), ...context });
     };
-    pages.push({ path, key: keyOf(path, template, data), lastmod: options.lastmod, bodyOf: options.bodyOf, render });
+    pages.push({ path, key: keyOf(path, template, inputs), lastmod: options.lastmod, bodyOf: options.bodyOf, render });
   };
 
-  pages.push({ path: 'assets/favicon.svg', key: keyOf('assets/favicon.svg', 'site/favicon.njk', {}), render: () => env.render('site/favicon.njk', { colours, initials: short.slice(0, 3) }) });
+  pages.push({ path: 'assets/favicon.svg', key: keyOf('assets/favicon.svg', 'site/favicon.njk', null), render: () => env.render('site/favicon.njk', { colours, initials: short.slice(0, 3) }) });
 
-  const homeModel = { briefs: cardsOf(model.briefs), years: model.years.map((y) => ({ year: y.year, briefs: cardsOf(y.briefs) })), tags, authors, kinds: model.kinds };
-  page(paths.home, 'site/home.njk', { model: homeModel, yearRange }, () => ({ title, section: 'home', bodyClass: 'page-home', jsonLd: archiveJsonLd(config, title, rootUrls.absolute(paths.home) ?? '') }), { lastmod: newest });
+  page(
+    paths.home,
+    'site/home.njk',
+    [yearRange, model.years.map((y) => [y.year, digestsOf(y.briefs)]), groupInputs(model.tags), groupInputs(model.authors), model.kinds],
+    () => ({
+      model: { briefs: cardsOf(model.briefs), years: model.years.map((y) => ({ year: y.year, briefs: cardsOf(y.briefs) })), tags: groupsOf(model.tags, paths.tag), authors: groupsOf(model.authors, paths.author), kinds: model.kinds },
+      yearRange,
+    }),
+    () => ({ title, section: 'home', bodyClass: 'page-home', jsonLd: archiveJsonLd(config, title, rootUrls.absolute(paths.home) ?? '') }),
+    { lastmod: newest },
+  );
 
   for (const brief of model.briefs) {
-    const { bodyHash, data, headings } = brief;
-    const view: BriefView = { ...cards.get(brief.slug)!, data, headings, bodyHash };
-    const related = (model.related.get(brief.slug) ?? []).map((r) => ({ brief: cards.get(r.brief.slug)!, score: r.score, reasons: r.reasons, why: why(r) }));
+    const relations = model.related.get(brief.slug) ?? [];
+    const view = (): BriefView => ({ ...cardOf(brief.slug), data: brief.data, headings: brief.headings, bodyHash: brief.bodyHash });
     const meta = (): PageMeta => ({
       title: brief.title,
       description: brief.summary,
@@ -169,24 +193,39 @@ export function planPages(model: SiteModel, config: BuildConfig, env: nunjucks.E
         ...brief.authors.map((a) => ({ property: 'article:author', content: a.name })),
         ...brief.tags.map((t) => ({ property: 'article:tag', content: t })),
       ],
-      jsonLd: briefJsonLd(brief, config, { page: view.canonical ?? '', pdf: rootUrls.absolute(brief.pdf) ?? '' }),
+      jsonLd: briefJsonLd(brief, config, { page: rootUrls.absolute(brief.html) ?? '', pdf: rootUrls.absolute(brief.pdf) ?? '' }),
     });
-    page(brief.html, 'site/brief.njk', { brief: view, related }, meta, { lastmod: brief.date, bodyOf: brief });
+    page(
+      brief.html,
+      'site/brief.njk',
+      [digests.get(brief.slug), brief.data, brief.headings, brief.bodyHash, relations.map((r) => [digests.get(r.brief.slug), r.score, r.reasons])],
+      () => ({ brief: view(), related: relations.map((r) => ({ brief: cardOf(r.brief.slug), score: r.score, reasons: r.reasons, why: why(r) })) }),
+      meta,
+      { lastmod: brief.date, bodyOf: brief },
+    );
   }
 
-  const groupPages = (groups: typeof tags, kicker: string, indexPage: string, section: string) => {
+  const groupPages = (groups: BriefGroup[], pageOf: (slug: string) => string, kicker: string, indexPage: string, section: string) => {
     for (const group of groups) {
       const description = `${kicker}: ${group.name}. ${group.briefs.length} publications from ${config.organization.name}.`;
-      page(group.page, 'site/list.njk', { group: { ...group, kicker, indexPage } }, () => ({ title: group.name, section, bodyClass: 'page-list', description }), { lastmod: group.briefs.find((b) => b.date)?.date });
+      page(
+        pageOf(group.slug),
+        'site/list.njk',
+        [group.slug, group.name, kicker, indexPage, digestsOf(group.briefs)],
+        () => ({ group: { slug: group.slug, name: group.name, briefs: cardsOf(group.briefs), page: pageOf(group.slug), kicker, indexPage } }),
+        () => ({ title: group.name, section, bodyClass: 'page-list', description }),
+        { lastmod: group.briefs.find((b) => b.date)?.date },
+      );
     }
   };
-  groupPages(tags, 'Topic', 'tags/index.html', 'tags');
-  groupPages(authors, 'Author', 'authors/index.html', 'authors');
-  page('tags/index.html', 'site/index-list.njk', { groups: tags, noun: tags.length === 1 ? 'topic' : 'topics' }, () => ({ title: 'Topics', section: 'tags', bodyClass: 'page-index' }), { lastmod: newest });
-  page('authors/index.html', 'site/index-list.njk', { groups: authors, noun: authors.length === 1 ? 'author' : 'authors' }, () => ({ title: 'Authors', section: 'authors', bodyClass: 'page-index' }), { lastmod: newest });
-  page(paths.search, 'site/search.njk', { total: model.briefs.length }, () => ({ title: 'Search', section: 'search', bodyClass: 'page-search' }));
-  page(paths.notFound, 'site/404.njk', { latest: cardsOf(model.briefs.slice(0, 3)) }, () => ({ title: 'Page not found', bodyClass: 'page-404', noindex: true }), { anyDepth: true });
-  return pages;
+  groupPages(model.tags, paths.tag, 'Topic', 'tags/index.html', 'tags');
+  groupPages(model.authors, paths.author, 'Author', 'authors/index.html', 'authors');
+  const noun = (groups: BriefGroup[], one: string, many: string) => (groups.length === 1 ? one : many);
+  page('tags/index.html', 'site/index-list.njk', groupInputs(model.tags), () => ({ groups: groupsOf(model.tags, paths.tag), noun: noun(model.tags, 'topic', 'topics') }), () => ({ title: 'Topics', section: 'tags', bodyClass: 'page-index' }), { lastmod: newest });
+  page('authors/index.html', 'site/index-list.njk', groupInputs(model.authors), () => ({ groups: groupsOf(model.authors, paths.author), noun: noun(model.authors, 'author', 'authors') }), () => ({ title: 'Authors', section: 'authors', bodyClass: 'page-index' }), { lastmod: newest });
+  page(paths.search, 'site/search.njk', model.briefs.length, () => ({ total: model.briefs.length }), () => ({ title: 'Search', section: 'search', bodyClass: 'page-search' }));
+  page(paths.notFound, 'site/404.njk', digestsOf(model.briefs.slice(0, 3)), () => ({ latest: cardsOf(model.briefs.slice(0, 3)) }), () => ({ title: 'Page not found', bodyClass: 'page-404', noindex: true }), { anyDepth: true });
+  return { pages, cardKeys: new Set(digests.values()) };
 }
 
 /** A brief page's data with the body in its view. */

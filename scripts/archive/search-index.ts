@@ -13,7 +13,7 @@
  * serializes terms in insertion order.) Documents are tokenized exactly as MiniSearch's
  * `add` does, with its default tokenizer and term processing.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import type { SiteBrief } from './site-model.js';
 import { fileSize, pageCount } from './template-filters.js';
@@ -96,6 +96,8 @@ export interface SearchIndexState {
 export interface SearchIndexInput {
   /** In archive order. */
   briefs: SiteBrief[];
+  /** Each brief's digest by slug (SiteModel). */
+  digest: Map<string, string>;
   /** A brief's body HTML (only asked for briefs whose document changed). */
   body: (brief: SiteBrief) => Promise<string>;
   /** Hash of the code that makes documents and tokens (this module, MiniSearch's version). */
@@ -111,16 +113,14 @@ export interface SearchIndexResult {
   indexed: number;
 }
 
-const sha = (...parts: string[]) => {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\0');
-  return hash.digest('hex').slice(0, 32);
-};
+const sha = (...parts: string[]) => hash('sha256', parts.join('\0')).slice(0, 32);
 
-/** Key of a brief's document: its fields besides the text, and the hash of the body the text comes from. */
-function documentKey(brief: SiteBrief, salt: string): string {
-  const { text: _, id: __, ...fields } = searchDocument(brief, 0, '');
-  return sha(salt, JSON.stringify(fields), brief.bodyHash);
+/**
+ * Key of a brief's document: its entry's digest (see SiteModel: the fields besides the text
+ * come from the entry), its headings, and the hash of the body the text comes from.
+ */
+function documentKey(brief: SiteBrief, digest: Map<string, string>, salt: string): string {
+  return sha(salt, digest.get(brief.slug) ?? '', JSON.stringify(brief.headings), brief.bodyHash);
 }
 
 /** The script's first line names the index's key, so an unchanged index is neither rebuilt nor rewritten. */
@@ -146,6 +146,7 @@ interface SerializedIndex {
   serializationVersion: number;
 }
 
+const FIELD_COUNT = SEARCH_OPTIONS.fields.length;
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string, field: string) => string[];
 const processTerm = MiniSearch.getDefault('processTerm') as (term: string, field: string) => string | string[] | null | undefined | false;
 
@@ -181,7 +182,7 @@ function parsePrevious(previous: SearchIndexInput['previous'], salt: string): { 
   const header = searchIndexHeader(state.key);
   if (!script.startsWith(header) || !script.startsWith(PREFIX, header.length) || !Array.isArray(state.docs)) return undefined;
   try {
-    const payload = JSON.parse(script.slice(header.length + PREFIX.length).replace(/;\s*$/, '')) as { options: unknown; index: SerializedIndex };
+    const payload = JSON.parse(script.slice(header.length + PREFIX.length, script.lastIndexOf(';'))) as { options: unknown; index: SerializedIndex };
     const { index } = payload;
     if (JSON.stringify(payload.options) !== JSON.stringify(SEARCH_OPTIONS) || index.serializationVersion !== 2 || index.documentCount !== state.docs.length) return undefined;
     return state.key === indexKey(state.docs.map(([, k]) => k), salt) ? { index, docs: state.docs } : undefined;
@@ -195,8 +196,19 @@ function indexKey(documentKeys: string[], salt: string): string {
 }
 
 /** The key of the index of `briefs` (in archive order), named in the script's header. */
-export function searchIndexKey(briefs: SiteBrief[], salt: string): string {
-  return indexKey(briefs.map((b) => documentKey(b, salt)), salt);
+export function searchIndexKey(briefs: SiteBrief[], digest: Map<string, string>, salt: string): string {
+  return indexKey(documentKeys(briefs, digest, salt), salt);
+}
+
+const known = new WeakMap<SiteBrief[], { digest: Map<string, string>; salt: string; keys: string[] }>();
+
+/** The documents' keys, worked out once for a list of briefs (the index's key and the index both need them). */
+function documentKeys(briefs: SiteBrief[], digest: Map<string, string>, salt: string): string[] {
+  const last = known.get(briefs);
+  if (last?.digest === digest && last.salt === salt && last.keys.length === briefs.length) return last.keys;
+  const keys = briefs.map((b) => documentKey(b, digest, salt));
+  known.set(briefs, { digest, salt, keys });
+  return keys;
 }
 
 /** Bounded concurrent map, results in input order. */
@@ -218,7 +230,7 @@ async function mapLimit<T, R>(items: T[], limit: number, work: (item: T, i: numb
  */
 export async function buildSearchIndex(input: SearchIndexInput): Promise<SearchIndexResult> {
   const { briefs, salt } = input;
-  const keys = briefs.map((b) => documentKey(b, salt));
+  const keys = documentKeys(briefs, input.digest, salt);
   const key = indexKey(keys, salt);
   const state: SearchIndexState = { key, docs: briefs.map((b, i) => [b.html, keys[i]!]) };
   if (input.previous?.state.key === key && input.previous.script.startsWith(searchIndexHeader(key))) {
@@ -231,22 +243,26 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<SearchI
   previous?.docs.forEach(([url, docKey], i) => oldPosition.set(`${url}\0${docKey}`, i));
   const renumber = new Int32Array(previous?.docs.length ?? 0).fill(-1);
   const fieldLength: Record<number, number[]> = {};
+  const stored: Record<number, Record<string, string>> = {};
   const fresh: number[] = [];
   briefs.forEach((b, i) => {
     const old = oldPosition.get(`${b.html}\0${keys[i]}`);
-    if (old === undefined || !previous?.index.fieldLength[old]) fresh.push(i);
+    const lengths = old === undefined ? undefined : previous?.index.fieldLength[old];
+    const fields = old === undefined ? undefined : previous?.index.storedFields[old];
+    if (old === undefined || !lengths || !fields) fresh.push(i);
     else {
       renumber[old] = i;
-      fieldLength[i] = previous.index.fieldLength[old]!;
+      fieldLength[i] = lengths;
+      stored[i] = fields;
     }
   });
 
   // The new documents' postings, one body at a time.
   const added = new Map<string, Postings>();
-  const documents: SearchDocument[] = briefs.map((b, i) => searchDocument(b, i, ''));
   await mapLimit(fresh, 8, async (i) => {
-    const doc = { ...documents[i]!, text: bodyText(await input.body(briefs[i]!)) };
+    const doc = searchDocument(briefs[i]!, i, bodyText(await input.body(briefs[i]!)));
     fieldLength[i] = tokenizeDocument(doc, i, added);
+    stored[i] = storedFields(doc);
   });
 
   const index = mergePostings(previous?.index.index ?? [], renumber, added);
@@ -260,14 +276,21 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<SearchI
     fieldIds: Object.fromEntries(SEARCH_OPTIONS.fields.map((f, i) => [f, i])),
     fieldLength,
     averageFieldLength: briefs.length ? totals.map((t) => t / briefs.length) : [],
-    storedFields: Object.fromEntries(documents.map((d, i) => [i, storedFields(d)])),
+    storedFields: stored,
     dirtCount: 0,
     index,
     serializationVersion: 2,
   };
   // `<` escaped so the data can never close a script element, whatever a brief contains.
-  const json = JSON.stringify({ options: SEARCH_OPTIONS, index: serialized }).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  let json = JSON.stringify({ options: SEARCH_OPTIONS, index: serialized });
+  if (json.includes('<')) json = json.replace(/</g, '\\u003c');
+  if (json.includes('\u2028') || json.includes('\u2029')) json = json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
   return { script: `${searchIndexHeader(key)}${PREFIX}${json};\n`, state, indexed: fresh.length };
+}
+
+function isEmpty(object: object): boolean {
+  for (const _ in object) return false;
+  return true;
 }
 
 /**
@@ -279,31 +302,41 @@ function mergePostings(old: [string, Postings][], renumber: Int32Array, added: M
   const stale = [...renumber.keys()].filter((from) => renumber[from] === -1);
   const identity = stale.length <= 16 && renumber.every((to, from) => to === from || to === -1);
   const kept: [string, Postings][] = [];
-  for (const [term, byField] of old) {
-    let out: Postings | undefined;
-    for (const fieldId in byField) {
-      const docs = byField[fieldId]!;
-      let next: Record<number, number> | undefined;
-      if (identity) {
-        for (const id of stale) if (id in docs) delete docs[id];
-        for (const _ in docs) {
-          next = docs;
-          break;
+  for (const entry of old) {
+    const [term, byField] = entry;
+    let out: Postings | undefined = byField;
+    if (identity) {
+      let removed = false;
+      for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId++) {
+        const docs = byField[fieldId];
+        if (docs === undefined) continue;
+        for (const id of stale) {
+          if (docs[id] === undefined) continue;
+          delete docs[id];
+          removed = true;
+          if (isEmpty(docs)) delete byField[fieldId];
         }
-      } else {
+      }
+      if (removed && isEmpty(byField)) out = undefined;
+    } else {
+      out = undefined;
+      for (const fieldId in byField) {
+        const docs = byField[fieldId]!;
+        let next: Record<number, number> | undefined;
         for (const id in docs) {
           const to = renumber[id as unknown as number]!;
           if (to !== -1) (next ??= {})[to] = docs[id]!;
         }
+        if (next) (out ??= {})[fieldId] = next;
       }
-      if (next) (out ??= {})[fieldId] = next;
     }
     const more = added.get(term);
     if (more) {
       added.delete(term);
-      for (const fieldId in more) out = { ...out, [fieldId]: { ...out?.[fieldId], ...more[fieldId] } };
+      out ??= {};
+      for (const fieldId in more) Object.assign((out[fieldId] ??= {}), more[fieldId]);
     }
-    if (out) kept.push([term, out]);
+    if (out) kept.push(out === byField ? entry : [term, out]);
   }
   if (added.size === 0) return kept;
   const newTerms = [...added].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

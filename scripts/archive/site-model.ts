@@ -2,6 +2,7 @@
  * The archive as data: briefs in archive order, grouped by year, by tag and by author,
  * with related briefs. Pure: the same briefs give the same model.
  */
+import { hash } from 'node:crypto';
 import type { ArchiveBrief } from '../types.js';
 import { compareBriefs, relatedBriefs, type RelatedBrief } from './related-briefs.js';
 import { nameSlug } from './site-urls.js';
@@ -29,6 +30,12 @@ export interface YearGroup {
 
 export interface SiteModel {
   briefs: SiteBrief[];
+  bySlug: Map<string, SiteBrief>;
+  /**
+   * Each brief's digest by slug: a hash of its manifest entry (all but front matter,
+   * headings and body), which is all its card, its feed entry and its search fields show.
+   */
+  digest: Map<string, string>;
   years: YearGroup[];
   tags: BriefGroup[];
   authors: BriefGroup[];
@@ -59,7 +66,13 @@ function groupBy(briefs: SiteBrief[], namesOf: (b: SiteBrief) => string[]): { gr
   return { groups, slugOf };
 }
 
-export function buildSiteModel(input: SiteBrief[]): SiteModel {
+function entryDigest(brief: SiteBrief): string {
+  const { data: _, headings: __, bodyHash: ___, ...entry } = brief;
+  return hash('sha256', JSON.stringify(entry)).slice(0, 32);
+}
+
+/** `relate` works out related briefs (default: `relatedBriefs`; a cache may answer instead). */
+export function buildSiteModel(input: SiteBrief[], relate: (briefs: SiteBrief[]) => Map<string, RelatedBrief<SiteBrief>[]> = relatedBriefs): SiteModel {
   const briefs = [...input].sort(compareBriefs);
   const years: YearGroup[] = [];
   for (const brief of briefs) {
@@ -75,11 +88,13 @@ export function buildSiteModel(input: SiteBrief[]): SiteModel {
   const kinds = [...kindCounts].map(([kind, count]) => ({ kind, count })).sort((a, b) => (a.kind < b.kind ? -1 : 1));
   return {
     briefs,
+    bySlug: new Map(briefs.map((b) => [b.slug, b])),
+    digest: new Map(briefs.map((b) => [b.slug, entryDigest(b)])),
     years,
     tags: tags.groups,
     authors: authors.groups,
     kinds,
-    related: relatedBriefs(briefs),
+    related: relate(briefs),
     tagSlug: tags.slugOf,
     authorSlug: authors.slugOf,
   };

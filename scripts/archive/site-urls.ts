@@ -8,8 +8,16 @@ import path from 'node:path/posix';
 import slugify from '@sindresorhus/slugify';
 import type { BuildConfig } from '../config.js';
 
-/** Slug of a tag or author name for its page's file name. */
+/** Names of plain ASCII words (one space or dash between them), which slugify would only lower-case and join with dashes. */
+const PLAIN_NAME = /^[A-Za-z\d]+(?:[ -][A-Za-z\d]+)*$/;
+
+/**
+ * Slug of a tag or author name for its page's file name. Plain names take a shortcut with
+ * the same result: slugify builds its transliteration pattern on every call, which costs
+ * tens of milliseconds over the names of a thousand briefs.
+ */
 export function nameSlug(name: string): string {
+  if (PLAIN_NAME.test(name)) return name.toLowerCase().replaceAll(' ', '-');
   return slugify(name, { decamelize: false }) || 'untitled';
 }
 
@@ -37,8 +45,12 @@ export interface SiteUrls {
  * Links as seen from the page written at `pagePath`. The 404 page is served at any depth,
  * so it links from the base path (or the site URL's path) when one is known.
  */
+/** Output paths whose URL is the base and the path as they are: segments of unreserved characters, none `.` or `..`. */
+const PLAIN_PATH = /^(?:[\w~-][\w.~-]*\/)*[\w~-][\w.~-]*$/;
+
 export function siteUrls(pagePath: string, config: Pick<BuildConfig, 'site'>, options: { anyDepth?: boolean } = {}): SiteUrls {
   const { base_path: basePath, url: siteUrl } = config.site;
+  const base = siteUrl ? new URL(siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href : undefined;
   const fixedRoot = basePath ?? (options.anyDepth && siteUrl ? new URL(siteUrl).pathname : undefined);
   const depth = pagePath.split('/').length - 1;
   const root = fixedRoot ?? '../'.repeat(depth);
@@ -52,8 +64,10 @@ export function siteUrls(pagePath: string, config: Pick<BuildConfig, 'site'>, op
       return rel === '' ? path.basename(target) : rel;
     },
     absolute(target) {
-      if (!siteUrl) return undefined;
-      return new URL(target === paths.home ? '' : target, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
+      if (!base) return undefined;
+      if (target === paths.home) return base;
+      // Thousands of briefs: skip the URL parser when it could change nothing.
+      return PLAIN_PATH.test(target) && !base.includes('?') && !base.includes('#') ? base + target : new URL(target, base).href;
     },
   };
 }
