@@ -9,6 +9,8 @@ import path from 'node:path';
 const pending = new Set<string>();
 const inFlight = new Set<Promise<void>>();
 let stopped = false;
+/** Folders made (or found) by this process: a build writes thousands of files into a few. */
+const made = new Set<string>();
 
 export function insideFolder(folder: string, target: string): boolean {
   const rel = path.relative(folder, target);
@@ -23,9 +25,22 @@ export async function writeOutput(outDir: string, relPath: string, data: string 
   if (stopped) return new Promise<never>(() => {});
   const temp = `${target}.tmp-${process.pid}`;
   pending.add(temp);
+  const dir = path.dirname(target);
+  // A stream cannot be written twice: make sure of its folder first.
+  const retryable = typeof data === 'string' || data instanceof Uint8Array;
   const work = (async () => {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(temp, data);
+    if (!made.has(dir) || !retryable) {
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
+    }
+    try {
+      await writeFile(temp, data);
+    } catch (error) {
+      // The folder was removed since (by a user, or by a test between builds): make it again.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !retryable) throw error;
+      await mkdir(dir, { recursive: true });
+      await writeFile(temp, data);
+    }
     await rename(temp, target);
   })();
   inFlight.add(work);
