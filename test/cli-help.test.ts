@@ -21,8 +21,9 @@ const commands: Record<string, string> = {
   bench: 'scripts/bench.ts',
 };
 
+// As the npm scripts start them: bundled by scripts/run.mjs.
 const run = (script: string, ...args: string[]) =>
-  promisify(execFile)(path.join(repo, 'node_modules/.bin/tsx'), [script, ...args], { cwd: repo }).then(
+  promisify(execFile)(process.execPath, [path.join(repo, 'scripts/run.mjs'), script, ...args], { cwd: repo }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => e,
   );

@@ -1,6 +1,6 @@
 /**
  * Ctrl-C in the middle of a build, as a user at a terminal does it: the real command line,
- * run as `npm run build` runs it (`node --import tsx scripts/cli/build.ts`: one process, so
+ * run as `npm run build` runs it (`node scripts/run.mjs scripts/cli/build.ts`: one process, so
  * no wrapper can lose the signal or kill the build before it has cleaned up), in a process
  * group of its own, gets SIGINT mid-print. It exits
  * with 130, leaves no browser running and no half-written file, and the next build completes
@@ -11,7 +11,6 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../scripts/build.js';
 import { readPdf } from './helpers/pdf.js';
@@ -19,8 +18,7 @@ import { descendants, processesUsing, userDataDir, type ProcessInfo } from './he
 import { addSmallBriefs, listFiles, newProject, removeProjects, repo } from './helpers/reliability-project.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const tsxLoader = pathToFileURL(path.join(repo, 'node_modules/tsx/dist/loader.mjs')).href;
-const cli = path.join(repo, 'scripts/cli/build.ts');
+const launcher = path.join(repo, 'scripts/run.mjs');
 
 interface Interrupted {
   dir: string;
@@ -34,7 +32,7 @@ interface Interrupted {
 async function interruptBuild(signal: 'SIGINT' | 'SIGTERM', toGroup: boolean): Promise<Interrupted> {
   const dir = await newProject('briefpress-interrupt-');
   await addSmallBriefs(dir, 30);
-  const child = spawn(process.execPath, ['--import', tsxLoader, cli, '--concurrency', '2'], { cwd: dir, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [launcher, 'scripts/cli/build.ts', '--concurrency', '2'], { cwd: dir, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
