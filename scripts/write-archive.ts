@@ -22,6 +22,7 @@ import { bodyHash } from './build-state.js';
 import type { BuildConfig } from './config.js';
 import { type FeedLayout, planFeed } from './archive/atom-feed.js';
 import { openCardCache } from './archive/card-cache.js';
+import { readCache } from './archive/read-cache.js';
 import { openRelatedCache, RELATED_CACHE_FILE } from './archive/related-cache.js';
 import { planPages } from './archive/render-pages.js';
 import { cacheTemplates, TEMPLATE_CACHE_FILE } from './archive/template-cache.js';
@@ -45,6 +46,8 @@ export interface ArchiveResult {
 export interface WriteArchiveOptions {
   /** Reads a body by its hash, for briefs given without one (the build cache's bodies). */
   readBody?: (hash: string) => Promise<string>;
+  /** Take nothing from the last build (`--force`): render every file and compare it with the one on disk. */
+  fresh?: boolean;
 }
 
 /** The keys of the files written last time, and the search index's state, inside the output folder. */
@@ -97,21 +100,19 @@ async function salts(config: BuildConfig): Promise<{ pages: string; search: stri
   return { pages: pages.digest('hex'), search: search.digest('hex') };
 }
 
-function readIfThere(file: string): string | undefined {
+function readIfThere(file: string, encoding: 'utf8'): string | undefined;
+function readIfThere(file: string, encoding: null): Buffer | undefined;
+function readIfThere(file: string, encoding: 'utf8' | null): string | Buffer | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file, encoding);
   } catch {
     return undefined;
   }
 }
 
-async function readKeys(outDir: string): Promise<ArchiveKeys | undefined> {
-  try {
-    const keys = JSON.parse(await readFile(path.join(outDir, PAGE_KEYS_FILE), 'utf8')) as ArchiveKeys;
-    return keys.version === KEYS_VERSION && keys.files && typeof keys.files === 'object' ? keys : undefined;
-  } catch {
-    return undefined;
-  }
+function readKeys(outDir: string): ArchiveKeys | undefined {
+  const keys = readCache<ArchiveKeys>(outDir, PAGE_KEYS_FILE);
+  return keys?.version === KEYS_VERSION && keys.files && typeof keys.files === 'object' ? (keys as ArchiveKeys) : undefined;
 }
 
 /** Which of `files` exist, with one directory listing per folder rather than a stat per file. */
@@ -127,15 +128,12 @@ async function presentFiles(outDir: string, files: string[]): Promise<Set<string
   return present;
 }
 
-async function writeIfChanged(outDir: string, rel: string, data: Content): Promise<boolean> {
+/** Write `data` unless the file (when it `mayExist`) already holds those bytes; whether it was written. */
+async function writeIfChanged(outDir: string, rel: string, data: Content, mayExist = true): Promise<boolean> {
   if (typeof data === 'string' || data instanceof Uint8Array) {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    let existing: Buffer | undefined;
-    try {
-      existing = readFileSync(path.join(outDir, rel)); // small and local: a synchronous read is far cheaper
-    } catch {
-      existing = undefined;
-    }
+    // Small and local: a synchronous read is far cheaper than a promise-based one.
+    const existing = mayExist ? readIfThere(path.join(outDir, rel), null) : undefined;
     if (existing?.equals(bytes)) return false;
     await writeOutput(outDir, rel, bytes);
   } else {
@@ -166,12 +164,12 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
     if (body === undefined) throw new Error(`the body ${hash} of a brief is missing`);
     return body;
   };
-  const [salt, last, assets] = await Promise.all([salts(config), readKeys(config.outDir), siteAssets(config)]);
-  const related = openRelatedCache(config.outDir, salt.pages);
+  const [salt, last, assets] = await Promise.all([salts(config), options.fresh ? undefined : readKeys(config.outDir), siteAssets(config)]);
+  const related = openRelatedCache(config.outDir, salt.pages, options.fresh);
   const model = buildSiteModel(withoutBodies(input, inline), (briefs) => related.relate(briefs));
   const env = createTemplateEngine(config.templatesDir);
-  const templates = cacheTemplates(env, config.outDir);
-  const cards = openCardCache(config.outDir, salt.pages);
+  const templates = cacheTemplates(env, config.outDir, options.fresh);
+  const cards = openCardCache(config.outDir, salt.pages, options.fresh);
   const { pages, cardKeys } = planPages(model, config, env, salt.pages, cards);
   const title = config.site.title ?? `${config.organization.name} briefs`;
   const feed = planFeed(model.briefs, model.digest, config, title, env, salt.pages);
@@ -197,7 +195,7 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
       path: SEARCH_INDEX,
       key: searchKey,
       make: async () => {
-        const script = last?.search && readIfThere(path.join(config.outDir, SEARCH_INDEX));
+        const script = last?.search && readIfThere(path.join(config.outDir, SEARCH_INDEX), 'utf8');
         const previous = script && last?.search ? { script, state: last.search } : undefined;
         const index = await buildSearchIndex({ briefs: model.briefs, digest: model.digest, body: (b) => readBody(b.bodyHash), salt: salt.search, previous });
         search = index.state;
@@ -219,10 +217,10 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
   let next = 0;
   const worker = async () => {
     for (let item = todo[next++]; item; item = todo[next++]) {
-      if (await writeIfChanged(config.outDir, item.path, await item.make())) changed.push(item.path);
+      if (await writeIfChanged(config.outDir, item.path, await item.make(), present.has(item.path))) changed.push(item.path);
     }
   };
-  await Promise.all(Array.from({ length: 8 }, worker));
+  await Promise.all(Array.from({ length: 16 }, worker));
 
   const keys: ArchiveKeys = { version: KEYS_VERSION, files: Object.fromEntries(outputs.map((o) => [o.path, o.key]).sort(([a], [b]) => (a! < b! ? -1 : 1))), search, feed: feedLayout };
   if (await writeIfChanged(config.outDir, PAGE_KEYS_FILE, `${JSON.stringify(keys)}\n`)) changed.push(PAGE_KEYS_FILE);

@@ -20,9 +20,12 @@ export function toSiteBrief(brief: CachedBrief): SiteBrief {
   return { ...brief.entry, bodyHash: brief.bodyHash, headings: brief.headings, data: brief.data };
 }
 
-/** Write the archive (reading bodies from the build cache) and `manifest.json`; returns the files the archive owns. */
-export async function writeSite(ordered: CachedBrief[], config: BuildConfig): Promise<string[]> {
-  const archive = await writeArchive(ordered.map(toSiteBrief), config, { readBody: (hash) => readBody(config.outDir, hash) });
+/**
+ * Write the archive (reading bodies from the build cache) and `manifest.json`; returns the
+ * files the archive owns. `fresh` (`--force`): take nothing from the last build's archive.
+ */
+export async function writeSite(ordered: CachedBrief[], config: BuildConfig, options: { fresh?: boolean } = {}): Promise<string[]> {
+  const archive = await writeArchive(ordered.map(toSiteBrief), config, { readBody: (hash) => readBody(config.outDir, hash), fresh: options.fresh });
   await writeOutput(config.outDir, 'manifest.json', `${JSON.stringify(ordered.map((b) => b.entry), null, 2)}\n`);
   return archive.files;
 }

@@ -3,7 +3,7 @@
  * file per body: a rebuild reads no body it does not need, a deleted body is made again
  * by rebuilding that brief (not a crash), and bodies of deleted sources are removed.
  */
-import { readFile, readdir, unlink } from 'node:fs/promises';
+import { readFile, readdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../scripts/build.js';
@@ -62,6 +62,16 @@ describe('the build cache', () => {
     const after = await snapshot();
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [file, text] of before) expect(after.get(file), file).toBe(text);
+  });
+
+  it('with --force, makes every archive page again, also one changed by hand', async () => {
+    const home = path.join(out, 'index.html');
+    const before = await readFile(home, 'utf8');
+    await writeFile(home, 'changed by hand');
+    expect((await build({ root: project, quiet: true })).ok).toBe(true);
+    expect(await readFile(home, 'utf8')).toBe('changed by hand'); // its key is the same: left alone
+    expect((await build({ root: project, quiet: true, force: true })).ok).toBe(true);
+    expect(await readFile(home, 'utf8')).toBe(before);
   });
 
   it('removes the body of a deleted source with its outputs', async () => {

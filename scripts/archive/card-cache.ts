@@ -9,8 +9,9 @@
  * current briefs only.
  */
 import { hash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { readCache } from './read-cache.js';
 
 export const CARD_CACHE_DIR = '.briefpress/archive-cards';
 
@@ -32,18 +33,14 @@ export interface CardCache {
 
 const fileOf = (where: string) => `${CARD_CACHE_DIR}/${hash('sha256', where).slice(0, 16)}.json`;
 
-export function openCardCache(outDir: string, salt: string): CardCache {
+/** `fresh`: start with an empty cache, whatever is on disk (and write it anew). */
+export function openCardCache(outDir: string, salt: string, fresh = false): CardCache {
   const places = new Map<string, { stored: Stored; changed: boolean }>();
   const place = (where: string) => {
     let known = places.get(where);
     if (!known) {
-      let stored: Stored | undefined;
-      try {
-        const parsed = JSON.parse(readFileSync(path.join(outDir, fileOf(where)), 'utf8')) as Stored;
-        if (parsed.salt === salt && parsed.where === where && parsed.cards && typeof parsed.cards === 'object') stored = parsed;
-      } catch {
-        // No cache for this place yet.
-      }
+      const read = fresh ? undefined : readCache<Stored>(outDir, fileOf(where));
+      const stored = read?.salt === salt && read.where === where && read.cards && typeof read.cards === 'object' ? (read as Stored) : undefined;
       places.set(where, (known = { stored: stored ?? { salt, where, cards: {} }, changed: !stored }));
     }
     return known;

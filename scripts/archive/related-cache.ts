@@ -5,8 +5,7 @@
  * worked out again over the whole archive.
  */
 import { hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readCache } from './read-cache.js';
 import { relatedBriefs, type RelatedBrief } from './related-briefs.js';
 import type { SiteBrief } from './site-model.js';
 
@@ -22,31 +21,27 @@ export interface RelatedCache {
   toSave(): string | undefined;
 }
 
-/** `salt` hashes the code (and whatever else should start the cache afresh). */
-export function openRelatedCache(outDir: string, salt: string): RelatedCache {
-  let fresh: Stored | undefined;
+/** `salt` hashes the code (and whatever else should start the cache afresh); `fresh` ignores the cache on disk. */
+export function openRelatedCache(outDir: string, salt: string, fresh = false): RelatedCache {
+  let made: Stored | undefined;
   return {
     relate(briefs) {
       const inputs = briefs.map((b) => [b.slug, b.date ?? null, b.links, b.authors.map((a) => a.name), b.tags]);
       const key = hash('sha256', JSON.stringify([salt, inputs])).slice(0, 32);
       const bySlug = new Map(briefs.map((b) => [b.slug, b]));
-      try {
-        const stored = JSON.parse(readFileSync(path.join(outDir, RELATED_CACHE_FILE), 'utf8')) as Stored;
-        if (stored.key === key && Array.isArray(stored.related)) {
-          return new Map(
-            stored.related.map(([slug, list]) => [
-              slug,
-              list.map(([other, score, links, authors, tags]) => ({ brief: bySlug.get(other)!, score, reasons: { links, authors, tags } })),
-            ]),
-          );
-        }
-      } catch {
-        // No cache, or an unreadable one: work them out.
+      const stored = fresh ? undefined : readCache<Stored>(outDir, RELATED_CACHE_FILE);
+      if (stored?.key === key && Array.isArray(stored.related)) {
+        return new Map(
+          stored.related.map(([slug, list]) => [
+            slug,
+            list.map(([other, score, links, authors, tags]) => ({ brief: bySlug.get(other)!, score, reasons: { links, authors, tags } })),
+          ]),
+        );
       }
       const related = relatedBriefs(briefs);
-      fresh = { key, related: [...related].map(([slug, list]) => [slug, list.map((r) => [r.brief.slug, r.score, r.reasons.links, r.reasons.authors, r.reasons.tags])]) };
+      made = { key, related: [...related].map(([slug, list]) => [slug, list.map((r) => [r.brief.slug, r.score, r.reasons.links, r.reasons.authors, r.reasons.tags])]) };
       return related;
     },
-    toSave: () => (fresh ? `${JSON.stringify(fresh)}\n` : undefined),
+    toSave: () => (made ? `${JSON.stringify(made)}\n` : undefined),
   };
 }

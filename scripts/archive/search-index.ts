@@ -154,18 +154,21 @@ const processTerm = MiniSearch.getDefault('processTerm') as (term: string, field
 function tokenizeDocument(doc: SearchDocument, id: number, into: Map<string, Postings>): number[] {
   const lengths: number[] = [];
   SEARCH_OPTIONS.fields.forEach((field, fieldId) => {
-    const tokens = tokenize(String(doc[field]), field);
-    lengths[fieldId] = new Set(tokens).size;
-    const add = (term: string) => {
+    // Each distinct token once: its count, then its terms (MiniSearch adds one per occurrence).
+    const counts = new Map<string, number>();
+    for (const token of tokenize(String(doc[field]), field)) counts.set(token, (counts.get(token) ?? 0) + 1);
+    lengths[fieldId] = counts.size;
+    const terms = new Map<string, number>();
+    const add = (term: string, count: number) => terms.set(term, (terms.get(term) ?? 0) + count);
+    for (const [token, count] of counts) {
+      const processed = processTerm(token, field);
+      if (Array.isArray(processed)) for (const term of processed) add(term, count);
+      else if (processed) add(processed, count);
+    }
+    for (const [term, count] of terms) {
       let postings = into.get(term);
       if (!postings) into.set(term, (postings = {}));
-      const docs = (postings[fieldId] ??= {});
-      docs[id] = (docs[id] ?? 0) + 1;
-    };
-    for (const token of tokens) {
-      const processed = processTerm(token, field);
-      if (Array.isArray(processed)) processed.forEach(add);
-      else if (processed) add(processed);
+      (postings[fieldId] ??= {})[id] = count;
     }
   });
   return lengths;

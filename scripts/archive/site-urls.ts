@@ -54,14 +54,20 @@ export function siteUrls(pagePath: string, config: Pick<BuildConfig, 'site'>, op
   const fixedRoot = basePath ?? (options.anyDepth && siteUrl ? new URL(siteUrl).pathname : undefined);
   const depth = pagePath.split('/').length - 1;
   const root = fixedRoot ?? '../'.repeat(depth);
+  const folder = path.dirname(pagePath);
+  const relative = new Map<string, string>(); // a page links to the same few targets many times
   return {
     root,
     href(target) {
       // Served from a fixed root, the home page is the folder itself; from disk it must be named.
       if (fixedRoot !== undefined && target === paths.home) return fixedRoot;
       if (fixedRoot !== undefined) return fixedRoot + target;
-      const rel = path.relative(path.dirname(pagePath), target);
-      return rel === '' ? path.basename(target) : rel;
+      let href = relative.get(target);
+      if (href === undefined) {
+        const rel = path.relative(folder, target);
+        relative.set(target, (href = rel === '' ? path.basename(target) : rel));
+      }
+      return href;
     },
     absolute(target) {
       if (!base) return undefined;

@@ -11,10 +11,10 @@
  * placeholder, so the cache is the same in any folder.
  */
 import { hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
+import { readCache } from './read-cache.js';
 
 export const TEMPLATE_CACHE_FILE = '.briefpress/archive-templates.json';
 
@@ -47,8 +47,11 @@ export interface TemplateCache {
   toSave(): string | undefined;
 }
 
-/** Serve `env`'s templates compiled from the cache in `outDir`, compiling (and keeping) those not in it. */
-export function cacheTemplates(env: nunjucks.Environment, outDir: string): TemplateCache {
+/**
+ * Serve `env`'s templates compiled from the cache in `outDir`, compiling (and keeping) those
+ * not in it; `fresh`: compile every template, whatever is on disk.
+ */
+export function cacheTemplates(env: nunjucks.Environment, outDir: string, fresh = false): TemplateCache {
   const internals = env as unknown as Internals;
   const version = (require(path.join(path.dirname(require.resolve('nunjucks')), 'package.json')) as { version: string }).version;
   const compiler = hash('sha256', JSON.stringify([version, internals.opts, internals.asyncFilters, internals.extensionsList.map((e) => e.tags ?? [])]));
@@ -56,12 +59,8 @@ export function cacheTemplates(env: nunjucks.Environment, outDir: string): Templ
   let compiled = false;
   const load = (): Stored => {
     if (stored) return stored;
-    try {
-      const parsed = JSON.parse(readFileSync(path.join(outDir, TEMPLATE_CACHE_FILE), 'utf8')) as Stored;
-      if (parsed.compiler === compiler && parsed.templates && typeof parsed.templates === 'object') stored = parsed;
-    } catch {
-      // No cache yet.
-    }
+    const read = fresh ? undefined : readCache<Stored>(outDir, TEMPLATE_CACHE_FILE);
+    if (read?.compiler === compiler && read.templates && typeof read.templates === 'object') stored = read as Stored;
     return (stored ??= { compiler, templates: {} });
   };
   for (const loader of internals.loaders) {
