@@ -214,7 +214,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (shard || !(await upToDate(config.outDir, previous, cached, changed.length + printed.size + failed.length + printFailures.length))) {
     const files = shard
       ? (await writeShardManifest(await withBodies(config.outDir, ordered), [...failed, ...printFailures], shard, config, key)).files
-      : await time('archive', () => writeSite(ordered, config));
+      : await time('archive', () => writeSite(ordered, config, { fresh: options.force }));
     removed = await saveBuild(config.outDir, previous, briefs, files);
   }
   forgetStop();
