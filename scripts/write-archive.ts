@@ -213,6 +213,14 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
   const present = await presentFiles(config.outDir, outputs.map((o) => o.path));
   const todo = outputs.filter((o) => last?.files[o.path] !== o.key || !present.has(o.path));
   const changed: string[] = [];
+  // Forget the keys of the files about to be rewritten first: should this run stop half-way,
+  // none of them is taken for what an older key says it is.
+  if (last && todo.length > 0) {
+    const redo = new Set(todo.map((o) => o.path));
+    const files = Object.fromEntries(Object.entries(last.files).filter(([file]) => !redo.has(file)));
+    const interim: ArchiveKeys = { ...last, files, search: redo.has(SEARCH_INDEX) ? undefined : last.search, feed: redo.has('feed.xml') ? undefined : last.feed };
+    await writeOutput(config.outDir, PAGE_KEYS_FILE, `${JSON.stringify(interim)}\n`);
+  }
   // A few files in flight at once: pages are rendered and written one by one, so memory stays flat for thousands.
   let next = 0;
   const worker = async () => {

@@ -181,6 +181,30 @@ describe('an archive rebuilt after an edit', () => {
     expect(await readFile(path.join(dir, 'tags/itu.html'), 'utf8')).toBe(before);
   });
 
+  it('takes no page for current after a run that stopped half-way through rewriting it', async () => {
+    const list = briefs();
+    const byHash = bodies(list);
+    const config = fixtureConfig(path.join(tmp, 'stopped'), { url: SITE_URL });
+    await site('stopped', asSite(list) as never, { readBody: async (h) => byHash.get(h)! }, config);
+    const page = path.join(config.outDir, list[2]!.html);
+    const before = await readFile(page, 'utf8');
+    // Two edits; the run fails on the second body once the pages are written (as an interrupted build would stop).
+    const edited = list.map((b, i) => (i === 2 || i === 3 ? { ...b, body: `${b.body}<p>Edited.</p>` } : b));
+    for (const [hash, body] of bodies(edited)) byHash.set(hash, body);
+    const failing = bodyHash(edited[3]!.body);
+    let reads = 0;
+    const readBody = async (hash: string) => {
+      if (hash === failing && ++reads > 1) throw new Error('stopped');
+      return byHash.get(hash)!;
+    };
+    await expect(writeArchive(asSite(edited), config, { readBody })).rejects.toThrow('stopped');
+    await new Promise((resolve) => setTimeout(resolve, 200)); // writes under way settle
+    expect(await readFile(page, 'utf8')).not.toBe(before);
+    // Back to the first texts: the page rewritten in the stopped run is made again.
+    await writeArchive(asSite(list), config, { readBody: async (h) => byHash.get(h)! });
+    expect(await readFile(page, 'utf8')).toBe(before);
+  });
+
   it('reads no body when nothing changed, and only the edited one after an edit', async () => {
     const list = briefs();
     const byHash = bodies(list);
