@@ -79,10 +79,13 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
 }
 
+/** The modules that make the search index's documents and tokens (its salt hashes them). */
+const SEARCH_MODULES = new Set(['search-index', 'search-postings', 'template-filters']);
+
 /**
  * Hashes of what the files are made from besides the briefs: for the pages and feed, the
- * configuration, the site templates and the archive's code; for the search index, its
- * own module and MiniSearch's version.
+ * configuration, the site templates and the archive's code; for the search index, the
+ * modules that make it and MiniSearch's version.
  */
 async function salts(config: BuildConfig): Promise<{ pages: string; search: string }> {
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -95,7 +98,7 @@ async function salts(config: BuildConfig): Promise<{ pages: string; search: stri
     const name = path.relative(file.startsWith(config.templatesDir) ? config.templatesDir : here, file);
     const bytes = readFileSync(file);
     pages.update(name).update(bytes);
-    if (name === path.join('archive', 'search-index.ts') || name === path.join('archive', 'search-index.js')) search.update(bytes);
+    if (path.dirname(name) === 'archive' && SEARCH_MODULES.has(path.basename(name, path.extname(name)))) search.update(name).update(bytes);
   }
   return { pages: pages.digest('hex'), search: search.digest('hex') };
 }

@@ -14,7 +14,7 @@
  * `add` does, with its default tokenizer and term processing.
  */
 import { hash } from 'node:crypto';
-import MiniSearch from 'minisearch';
+import { mergePostings, type Postings, tokenizeDocument } from './search-postings.js';
 import type { SiteBrief } from './site-model.js';
 import { fileSize, pageCount } from './template-filters.js';
 
@@ -130,9 +130,6 @@ export function searchIndexHeader(key: string): string {
 
 const PREFIX = 'window.briefpressSearch = ';
 
-/** term → field id → document short id → term frequency, as MiniSearch serializes them. */
-type Postings = Record<number, Record<number, number>>;
-
 interface SerializedIndex {
   documentCount: number;
   nextId: number;
@@ -144,34 +141,6 @@ interface SerializedIndex {
   dirtCount: number;
   index: [string, Postings][];
   serializationVersion: number;
-}
-
-const FIELD_COUNT = SEARCH_OPTIONS.fields.length;
-const tokenize = MiniSearch.getDefault('tokenize') as (text: string, field: string) => string[];
-const processTerm = MiniSearch.getDefault('processTerm') as (term: string, field: string) => string | string[] | null | undefined | false;
-
-/** What MiniSearch's `add` records of a document: each field's length in unique tokens, and each term's frequency by field. */
-function tokenizeDocument(doc: SearchDocument, id: number, into: Map<string, Postings>): number[] {
-  const lengths: number[] = [];
-  SEARCH_OPTIONS.fields.forEach((field, fieldId) => {
-    // Each distinct token once: its count, then its terms (MiniSearch adds one per occurrence).
-    const counts = new Map<string, number>();
-    for (const token of tokenize(String(doc[field]), field)) counts.set(token, (counts.get(token) ?? 0) + 1);
-    lengths[fieldId] = counts.size;
-    const terms = new Map<string, number>();
-    const add = (term: string, count: number) => terms.set(term, (terms.get(term) ?? 0) + count);
-    for (const [token, count] of counts) {
-      const processed = processTerm(token, field);
-      if (Array.isArray(processed)) for (const term of processed) add(term, count);
-      else if (processed) add(processed, count);
-    }
-    for (const [term, count] of terms) {
-      let postings = into.get(term);
-      if (!postings) into.set(term, (postings = {}));
-      (postings[fieldId] ??= {})[id] = count;
-    }
-  });
-  return lengths;
 }
 
 function storedFields(doc: SearchDocument): Record<string, string> {
@@ -264,11 +233,11 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<SearchI
   const added = new Map<string, Postings>();
   await mapLimit(fresh, 8, async (i) => {
     const doc = searchDocument(briefs[i]!, i, bodyText(await input.body(briefs[i]!)));
-    fieldLength[i] = tokenizeDocument(doc, i, added);
+    fieldLength[i] = tokenizeDocument(SEARCH_OPTIONS.fields, doc, i, added);
     stored[i] = storedFields(doc);
   });
 
-  const index = mergePostings(previous?.index.index ?? [], renumber, added);
+  const index = mergePostings(previous?.index.index ?? [], renumber, added, SEARCH_OPTIONS.fields.length);
   const fieldCount = SEARCH_OPTIONS.fields.length;
   const totals = new Array<number>(fieldCount).fill(0);
   for (let i = 0; i < briefs.length; i++) for (let f = 0; f < fieldCount; f++) totals[f]! += fieldLength[i]![f] ?? 0;
@@ -289,67 +258,4 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<SearchI
   if (json.includes('<')) json = json.replace(/</g, '\\u003c');
   if (json.includes('\u2028') || json.includes('\u2029')) json = json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
   return { script: `${searchIndexHeader(key)}${PREFIX}${json};\n`, state, indexed: fresh.length };
-}
-
-function isEmpty(object: object): boolean {
-  for (const _ in object) return false;
-  return true;
-}
-
-/**
- * The old postings renumbered (`renumber[old]` is the new short id, or -1 for a document
- * that is gone or indexed again), with `added` merged in; sorted by term.
- */
-function mergePostings(old: [string, Postings][], renumber: Int32Array, added: Map<string, Postings>): [string, Postings][] {
-  // Most rebuilds move no brief and change a few: then only those are dropped, in place.
-  const stale = [...renumber.keys()].filter((from) => renumber[from] === -1);
-  const identity = stale.length <= 16 && renumber.every((to, from) => to === from || to === -1);
-  const kept: [string, Postings][] = [];
-  for (const entry of old) {
-    const [term, byField] = entry;
-    let out: Postings | undefined = byField;
-    if (identity) {
-      let removed = false;
-      for (let fieldId = 0; fieldId < FIELD_COUNT; fieldId++) {
-        const docs = byField[fieldId];
-        if (docs === undefined) continue;
-        for (const id of stale) {
-          if (docs[id] === undefined) continue;
-          delete docs[id];
-          removed = true;
-          if (isEmpty(docs)) delete byField[fieldId];
-        }
-      }
-      if (removed && isEmpty(byField)) out = undefined;
-    } else {
-      out = undefined;
-      for (const fieldId in byField) {
-        const docs = byField[fieldId]!;
-        let next: Record<number, number> | undefined;
-        for (const id in docs) {
-          const to = renumber[id as unknown as number]!;
-          if (to !== -1) (next ??= {})[to] = docs[id]!;
-        }
-        if (next) (out ??= {})[fieldId] = next;
-      }
-    }
-    const more = added.get(term);
-    if (more) {
-      added.delete(term);
-      out ??= {};
-      for (const fieldId in more) Object.assign((out[fieldId] ??= {}), more[fieldId]);
-    }
-    if (out) kept.push(out === byField ? entry : [term, out]);
-  }
-  if (added.size === 0) return kept;
-  const newTerms = [...added].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  // Both lists are sorted: merge them.
-  const merged: [string, Postings][] = [];
-  let i = 0;
-  for (const entry of newTerms) {
-    while (i < kept.length && kept[i]![0] < entry[0]) merged.push(kept[i++]!);
-    merged.push(entry);
-  }
-  while (i < kept.length) merged.push(kept[i++]!);
-  return merged;
 }
