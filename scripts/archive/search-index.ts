@@ -15,6 +15,7 @@
  */
 import { hash } from 'node:crypto';
 import { mergePostings, type Postings, tokenizeDocument } from './search-postings.js';
+import { escapeScript, splicePayload } from './search-splice.js';
 import type { SiteBrief } from './site-model.js';
 import { fileSize, pageCount } from './template-filters.js';
 
@@ -111,6 +112,8 @@ export interface SearchIndexResult {
   state: SearchIndexState;
   /** How many documents were tokenized (all of them for a fresh index). */
   indexed: number;
+  /** The last script as it was, updated as text, parsed and merged, or built from nothing. */
+  how: 'unchanged' | 'spliced' | 'merged' | 'built';
 }
 
 const sha = (...parts: string[]) => hash('sha256', parts.join('\0')).slice(0, 32);
@@ -147,17 +150,21 @@ function storedFields(doc: SearchDocument): Record<string, string> {
   return Object.fromEntries(SEARCH_OPTIONS.storeFields.map((f) => [f, doc[f]]));
 }
 
-/** The last build's index, if its script and state belong together and it has the shape this code writes. */
-function parsePrevious(previous: SearchIndexInput['previous'], salt: string): { index: SerializedIndex; docs: [string, string][] } | undefined {
-  if (!previous) return undefined;
+/** The last build's script and state, if they belong together and were made by this code with these options. */
+function checkPrevious(previous: SearchIndexInput['previous'], salt: string): { payload: string; docs: [string, string][] } | undefined {
+  if (!previous || !Array.isArray(previous.state.docs)) return undefined;
   const { script, state } = previous;
   const header = searchIndexHeader(state.key);
-  if (!script.startsWith(header) || !script.startsWith(PREFIX, header.length) || !Array.isArray(state.docs)) return undefined;
+  if (!script.startsWith(header) || !script.startsWith(PREFIX, header.length) || state.key !== indexKey(state.docs.map(([, k]) => k), salt)) return undefined;
+  const payload = script.slice(header.length + PREFIX.length, script.lastIndexOf(';'));
+  const n = state.docs.length;
+  return payload.startsWith(`{"options":${JSON.stringify(SEARCH_OPTIONS)},"index":{"documentCount":${n},"nextId":${n},`) ? { payload, docs: state.docs } : undefined;
+}
+
+function parseIndex(payload: string): SerializedIndex | undefined {
   try {
-    const payload = JSON.parse(script.slice(header.length + PREFIX.length, script.lastIndexOf(';'))) as { options: unknown; index: SerializedIndex };
-    const { index } = payload;
-    if (JSON.stringify(payload.options) !== JSON.stringify(SEARCH_OPTIONS) || index.serializationVersion !== 2 || index.documentCount !== state.docs.length) return undefined;
-    return state.key === indexKey(state.docs.map(([, k]) => k), salt) ? { index, docs: state.docs } : undefined;
+    const index = (JSON.parse(payload) as { index: SerializedIndex }).index;
+    return index.serializationVersion === 2 && Array.isArray(index.index) ? index : undefined;
   } catch {
     return undefined;
   }
@@ -206,39 +213,52 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<SearchI
   const key = indexKey(keys, salt);
   const state: SearchIndexState = { key, docs: briefs.map((b, i) => [b.html, keys[i]!]) };
   if (input.previous?.state.key === key && input.previous.script.startsWith(searchIndexHeader(key))) {
-    return { script: input.previous.script, state, indexed: 0 };
+    return { script: input.previous.script, state, indexed: 0, how: 'unchanged' };
   }
-  const previous = parsePrevious(input.previous, salt);
+  const previous = checkPrevious(input.previous, salt);
 
   // Which old document (by short id) each kept brief was; the others are indexed again.
   const oldPosition = new Map<string, number>();
   previous?.docs.forEach(([url, docKey], i) => oldPosition.set(`${url}\0${docKey}`, i));
   const renumber = new Int32Array(previous?.docs.length ?? 0).fill(-1);
-  const fieldLength: Record<number, number[]> = {};
-  const stored: Record<number, Record<string, string>> = {};
   const fresh: number[] = [];
   briefs.forEach((b, i) => {
     const old = oldPosition.get(`${b.html}\0${keys[i]}`);
-    const lengths = old === undefined ? undefined : previous?.index.fieldLength[old];
-    const fields = old === undefined ? undefined : previous?.index.storedFields[old];
-    if (old === undefined || !lengths || !fields) fresh.push(i);
-    else {
-      renumber[old] = i;
-      fieldLength[i] = lengths;
-      stored[i] = fields;
-    }
+    if (old === undefined) fresh.push(i);
+    else renumber[old] = i;
   });
 
   // The new documents' postings, one body at a time.
   const added = new Map<string, Postings>();
+  const fieldLength: Record<number, number[]> = {};
+  const stored: Record<number, Record<string, string>> = {};
   await mapLimit(fresh, 8, async (i) => {
     const doc = searchDocument(briefs[i]!, i, bodyText(await input.body(briefs[i]!)));
     fieldLength[i] = tokenizeDocument(SEARCH_OPTIONS.fields, doc, i, added);
     stored[i] = storedFields(doc);
   });
+  const done = (payload: string, how: SearchIndexResult['how']) => ({ script: `${searchIndexHeader(key)}${PREFIX}${payload};\n`, state, indexed: fresh.length, how });
 
-  const index = mergePostings(previous?.index.index ?? [], renumber, added, SEARCH_OPTIONS.fields.length);
+  // No brief moved: the last index is updated as text (search-splice.ts).
   const fieldCount = SEARCH_OPTIONS.fields.length;
+  if (previous && briefs.length === previous.docs.length && renumber.every((to, from) => to === from || to === -1)) {
+    const stale = [...renumber.keys()].filter((from) => renumber[from] === -1);
+    const spliced = stale.length <= 64 ? splicePayload(previous.payload, { stale, added, fieldLength, storedFields: stored, fieldCount, documentCount: briefs.length }) : undefined;
+    if (spliced !== undefined) return done(spliced, 'spliced');
+  }
+
+  // Otherwise the last index is parsed, and its postings renumbered and merged with the new.
+  const last = previous && parseIndex(previous.payload);
+  if (previous && !last) return buildSearchIndex({ ...input, previous: undefined });
+  for (const [old, i] of renumber.entries()) {
+    if (i === -1) continue;
+    const lengths = last!.fieldLength[old];
+    const fields = last!.storedFields[old];
+    if (!lengths || !fields) return buildSearchIndex({ ...input, previous: undefined });
+    fieldLength[i] = lengths;
+    stored[i] = fields;
+  }
+  const index = mergePostings(last?.index ?? [], renumber, added, fieldCount);
   const totals = new Array<number>(fieldCount).fill(0);
   for (let i = 0; i < briefs.length; i++) for (let f = 0; f < fieldCount; f++) totals[f]! += fieldLength[i]![f] ?? 0;
   const serialized: SerializedIndex = {
@@ -254,8 +274,5 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<SearchI
     serializationVersion: 2,
   };
   // `<` escaped so the data can never close a script element, whatever a brief contains.
-  let json = JSON.stringify({ options: SEARCH_OPTIONS, index: serialized });
-  if (json.includes('<')) json = json.replace(/</g, '\\u003c');
-  if (json.includes('\u2028') || json.includes('\u2029')) json = json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-  return { script: `${searchIndexHeader(key)}${PREFIX}${json};\n`, state, indexed: fresh.length };
+  return done(escapeScript(JSON.stringify({ options: SEARCH_OPTIONS, index: serialized })), last ? 'merged' : 'built');
 }
