@@ -53,6 +53,9 @@ export interface TemplateCache {
  */
 export function cacheTemplates(env: nunjucks.Environment, outDir: string, fresh = false): TemplateCache {
   const internals = env as unknown as Internals;
+  const compile = (nunjucks as unknown as { compiler?: Partial<Compiler> }).compiler?.compile;
+  // Should Nunjucks change inside, templates are compiled as usual and nothing is kept.
+  if (!Array.isArray(internals.loaders) || typeof compile !== 'function') return { toSave: () => undefined };
   const version = (require(path.join(path.dirname(require.resolve('nunjucks')), 'package.json')) as { version: string }).version;
   const compiler = hash('sha256', JSON.stringify([version, internals.opts, internals.asyncFilters, internals.extensionsList.map((e) => e.tags ?? [])]));
   let stored: Stored | undefined;
@@ -72,7 +75,7 @@ export function cacheTemplates(env: nunjucks.Environment, outDir: string, fresh 
       const templates = load().templates;
       let code = templates[name]?.source === source ? templates[name]!.code.split(PATH).join(JSON.stringify(found.path)) : undefined;
       if (code === undefined) {
-        code = (nunjucks as unknown as { compiler: Compiler }).compiler.compile(found.src, internals.asyncFilters, internals.extensionsList, found.path, internals.opts);
+        code = compile(found.src, internals.asyncFilters, internals.extensionsList, found.path, internals.opts);
         templates[name] = { source, code: code.split(JSON.stringify(found.path)).join(PATH) };
         compiled = true;
       }
