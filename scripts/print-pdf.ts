@@ -87,6 +87,8 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
   let generation = 0;
   const generationOf = new WeakMap<Page, number>();
   const drivers = new WeakMap<Page, Driver>();
+  /** Pages whose renderer crashed, printing or not. */
+  const crashed = new WeakSet<Page>();
   const idle: Page[] = [];
   const waiting: { resolve: (page: Page) => void; reject: (error: unknown) => void }[] = [];
   let pagesOpen = 0;
@@ -142,6 +144,7 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
     page.setDefaultTimeout(timeoutMs);
     // Opening a page is not printing a brief: a short per-brief timeout must not fail it.
     await page.goto(BLANK_URL, { waitUntil: 'load', timeout: Math.max(timeoutMs, 30_000) });
+    page.on('error', () => crashed.add(page));
     const session = await page.createCDPSession();
     await session.send('Page.enable');
     const { frameTree } = await session.send('Page.getFrameTree');
@@ -150,8 +153,12 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
   }
 
   async function acquire(): Promise<Page> {
-    const page = idle.pop();
-    if (page && !page.isClosed()) return page;
+    for (let page = idle.pop(); page; page = idle.pop()) {
+      if (!page.isClosed() && !crashed.has(page)) return page;
+      // Its renderer died while it waited: DevTools calls to it would never answer. Open another.
+      if (!page.isClosed()) void page.close().catch(() => {});
+      if (pagesOpen > 0 && generationOf.get(page) === generation) pagesOpen--;
+    }
     if (pagesOpen < concurrency) {
       pagesOpen++;
       try {
