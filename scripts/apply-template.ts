@@ -6,6 +6,7 @@
  * `Asset.url`, so the page resolves them from the output folder's root.
  */
 import nunjucks from 'nunjucks';
+import { longDate } from './archive/template-filters.js';
 import { ASSETS_DIR, logoAsset } from './assets.js';
 import type { BuildConfig } from './config.js';
 import { briefPageUrl, qrCode, type QrCode } from './qr-code.js';
@@ -63,7 +64,7 @@ function pageContext(config: BuildConfig, org: ReturnType<typeof organizationCon
       slug: brief.slug,
       html: new nunjucks.runtime.SafeString(brief.html),
       shortTitle: shortTitle(data.title),
-      dateText: data.date ? formatDate(data.date, language) : undefined,
+      dateText: data.date ? longDate(data.date, language) : undefined,
       authors: data.authors ?? [],
       tags: data.tags ?? [],
       // Contacts the body does not already give (with their e-mail) go in a closing block.
@@ -94,22 +95,6 @@ export function shortTitle(title: string, max = 60): string {
   if (head && head.length <= max) return head;
   const cut = t.slice(0, max + 1).replace(/\s+\S*$/, '').replace(/[\s,;:.–—-]+$/u, '');
   return `${cut}…`;
-}
-
-/** One formatter per language: making an Intl.DateTimeFormat costs more than formatting a date with it. */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-export function formatDate(iso: string, language: string): string {
-  let format = dateFormats.get(language);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
-    } catch {
-      format = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
-    }
-    dateFormats.set(language, format);
-  }
-  return format.format(new Date(`${iso}T00:00:00Z`));
 }
 
 /**
