@@ -13,7 +13,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readCache } from './read-cache.js';
 
-export const CARD_CACHE_DIR = '.briefpress/archive-cards';
+const CARD_CACHE_DIR = '.briefpress/archive-cards';
 
 interface Stored {
   salt: string;
