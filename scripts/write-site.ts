@@ -16,7 +16,7 @@ export function newestFirst(a: CachedBrief, b: CachedBrief): number {
   return da !== db ? (da < db ? 1 : -1) : a.entry.slug < b.entry.slug ? -1 : 1;
 }
 
-export function toSiteBrief(brief: CachedBrief): SiteBrief {
+function toSiteBrief(brief: CachedBrief): SiteBrief {
   return { ...brief.entry, bodyHash: brief.bodyHash, headings: brief.headings, data: brief.data };
 }
 
