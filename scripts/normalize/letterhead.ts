@@ -70,8 +70,8 @@ export type ConfiguredMatcher = (text: string) => string | undefined;
 const digitsOf = (s: string) => s.replace(/\D/g, '');
 
 /**
- * The configured organization's details, prepared once (squashed, digits, host), as a
- * test of lines: the same answers as `letterheadConfigured`, for many lines.
+ * The configured organization's details, prepared once per source (squashed, digits,
+ * host), as a test of lines: the rule id of a line matching one of them, if it does.
  */
 export function configuredMatcher(org: Organization | undefined): ConfiguredMatcher {
   if (!org) return () => undefined;
@@ -106,11 +106,6 @@ export function configuredMatcher(org: Organization | undefined): ConfiguredMatc
     if (host !== undefined && web.test(text) && text.toLowerCase().includes(host)) return web.id;
     return undefined;
   };
-}
-
-/** The rule id of a line matching the configured organization's details, if it does. */
-export function letterheadConfigured(text: string, org: Organization | undefined): string | undefined {
-  return configuredMatcher(org)(text);
 }
 
 export { organization, tagline };

@@ -20,12 +20,7 @@ export const squash = (s: string) =>
     ? s.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '')
     : s.normalize('NFKD').toLowerCase().replace(/&/g, 'and').replace(/[^\p{L}\p{N}]+/gu, '');
 
-/** The configured name, or a piece of it (the name split over lines), or its short name. */
-export function matchesName(text: string, names: readonly string[]): boolean {
-  return matchesSquashedName(squash(text), names.map(squash));
-}
-
-/** `matchesName` for a line and names already squashed. */
+/** A line (squashed) is the configured name (squashed), a piece of it (the name split over lines), or its short name. */
 export function matchesSquashedName(t: string, names: readonly string[]): boolean {
   if (t.length < 2) return false;
   return names.some((n) => n.length > 0 && (t === n || (t.length >= 4 && n.includes(t) && t.length >= n.length / 4)));
