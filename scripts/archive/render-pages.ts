@@ -114,12 +114,13 @@ export function planPages(model: SiteModel, config: BuildConfig, env: nunjucks.E
     if (!card) {
       const b = model.bySlug.get(slug)!;
       const { data: _, headings: __, bodyHash: ___, ...entry } = b;
-      const tagLinks = b.tags.map((name) => ({ name, page: paths.tag(model.tagSlug.get(name) ?? '') }));
+      const slugs = b.tags.map((name) => model.tagSlug.get(name) ?? '');
+      const tagLinks = b.tags.map((name, i) => ({ name, page: paths.tag(slugs[i]!) }));
       card = {
         ...entry,
         authors: b.authors.map((a) => ({ ...a, page: paths.author(model.authorSlug.get(a.name) ?? '') })),
         tagLinks,
-        tagSlugs: [...new Set(tagLinks.map((t) => t.page.slice(5, -5)))],
+        tagSlugs: [...new Set(slugs)],
         canonical: rootUrls.absolute(b.html),
       };
       cards.set(slug, card);
