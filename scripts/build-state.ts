@@ -114,6 +114,14 @@ export function restoreMessages(messages: StoredMessage[]): VFile[] {
   for (const m of messages) {
     const file = files.get(m.path) ?? new VFile({ path: m.path });
     files.set(m.path, file);
+    addMessages(file, [m]);
+  }
+  return [...files.values()];
+}
+
+/** Put stored messages (those of another thread, or of the cache) back on a file. */
+export function addMessages(file: VFile, messages: readonly StoredMessage[]): VFile {
+  for (const m of messages) {
     const message = file.message(m.reason, {
       place: m.line ? { line: m.line, column: m.column ?? 1 } : undefined,
       ruleId: m.ruleId,
@@ -121,7 +129,7 @@ export function restoreMessages(messages: StoredMessage[]): VFile[] {
     });
     message.fatal = m.fatal;
   }
-  return [...files.values()];
+  return file;
 }
 
 const HASH = /^[0-9a-f]{32}$/;

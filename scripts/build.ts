@@ -3,6 +3,7 @@
  * Reads top to bottom as the list of stages; each stage is a module of its own.
  */
 import { access, readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { VFile } from 'vfile';
@@ -41,6 +42,8 @@ export interface BuildOptions {
   browserWs?: string[];
   /** Build only this part of the briefs and write `shard-K-of-N.json` instead of the archive; see shard.ts. */
   shard?: Shard;
+  /** Worker threads that normalize and render; default: none for fewer than 32 briefs to redo, else see `workerThreads`. */
+  threads?: number;
   /** Print with this printer (kept open afterwards) instead of starting a browser: the dev server's warm one. */
   printer?: Printer;
 }
@@ -107,6 +110,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return starting;
   };
   if (changed.length > 0) void startPrinter();
+  // Normalizing and rendering run in worker threads when there is enough to do (brief-pool.ts).
+  let pool = changed.length > 0 ? await startBriefPool(config, changed.length, options) : undefined;
 
   // 3. Normalize the changed sources in path order and give each its slug, which depends
   //    only on the sources before it, so each brief can be printed at once.
@@ -120,7 +125,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     ...[...cached].map(([source, brief]) => ({ source, slug: brief.baseSlug })),
   ]);
   let printer: Printer | undefined;
-  let pages: PageRenderer | undefined;
   let interrupted = false;
   const forgetCleanup = onInterrupt(async () => {
     // Ctrl-C: close the browser, remember the briefs printed so far (the next build reuses
@@ -136,11 +140,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const printOne = (brief: NormalizedBrief) =>
     limit(async () => {
       // Without a browser nothing can print: that error ends the build (see below).
-      const [[{ createPageRenderer }, { printBrief }], current] = await Promise.all([renderingModules(), startPrinter()]);
+      const [{ printBrief }, current] = await Promise.all([import('./print-brief.js'), startPrinter()]);
       printer = current;
-      pages ??= createPageRenderer(config);
       try {
-        const { rendered, entry } = await printBrief(brief, config, pages, current);
+        const { rendered, entry } = await printBrief(brief, config, pool!, current);
         checkBudget(brief.file, entry, config.strict);
         printed.set(brief.file.path, {
           hash: sourceHash(key, brief.file.value as Uint8Array),
@@ -173,7 +176,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   try {
     if (changed.length > 0) progress.stage('printing', changed.length);
     await time('print', async () => {
-      failed = await normalizeSources(changed, root, config.organization, (brief) => queue(brief, slugs.claim(brief.file.path, brief.slug)));
+      failed = await normalizeSources(changed, root, pool!, (brief) => queue(brief, slugs.claim(brief.file.path, brief.slug)));
       // A cached brief whose slug was taken by a new source is printed again under its new one.
       const resolved = slugs.finish();
       for (const [source, brief] of cached) {
@@ -181,7 +184,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         if (slug.slug === brief.entry.slug) continue;
         cached.delete(source);
         void startPrinter();
-        failed.push(...(await normalizeSources([{ path: path.join(root, source) }], root, config.organization, (again) => queue(again, slug))));
+        failed.push(...(await normalizeSources([{ path: path.join(root, source) }], root, (pool ??= await startBriefPool(config, 1, options)), (again) => queue(again, slug))));
       }
       await Promise.all(printing);
     });
@@ -190,6 +193,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Also a browser started for sources that then failed to normalize.
     printer ??= await starting?.catch(() => undefined);
     if (printer !== options.printer) await printer?.close();
+    await pool?.close();
     forgetCleanup();
   }
   // Interrupted: the cleanup above runs and the process exits; nothing more may be written.
@@ -246,8 +250,20 @@ async function upToDate(outDir: string, previous: BuildState, cached: Map<string
   return present.every(Boolean);
 }
 
-const renderingModules = () => Promise.all([import('./apply-template.js'), import('./print-brief.js')]);
-type PageRenderer = ReturnType<Awaited<ReturnType<typeof renderingModules>>[0]['createPageRenderer']>;
+async function startBriefPool(config: BuildConfig, briefs: number, options: BuildOptions) {
+  const { createBriefPool } = await import('./brief-pool.js');
+  return createBriefPool(config, { threads: options.threads ?? workerThreads(briefs, config.concurrency * (options.browserWs?.length || 1)) });
+}
+
+/**
+ * Worker threads for a build: none for a few briefs (they are done before a worker has
+ * loaded its modules); otherwise one for every four pages printing at once, leaving a
+ * core to the main thread.
+ */
+export function workerThreads(briefs: number, pagesAtOnce: number, cores = os.availableParallelism()): number {
+  if (briefs < 32) return 0;
+  return Math.max(1, Math.min(cores - 1, Math.ceil(pagesAtOnce / 4)));
+}
 
 function remoteOptions(options: BuildOptions, config: BuildConfig) {
   if (!options.browserWs?.length) return undefined;

@@ -4,10 +4,10 @@
  */
 import path from 'node:path';
 import { VFile } from 'vfile';
-import type { createPageRenderer } from './apply-template.js';
 import type { BuildConfig } from './config.js';
 import type { PdfInfo, Printer } from './print-pdf.js';
-import { renderHtml } from './render-html.js';
+import { restoreMessages } from './build-state.js';
+import type { BriefPool } from './brief-pool.js';
 import type { ManifestEntry, NormalizedBrief, RenderedBrief } from './types.js';
 import { writeOutput } from './write-file.js';
 
@@ -36,16 +36,16 @@ export function pdfInfo(brief: RenderedBrief, config: BuildConfig): PdfInfo {
 export async function printBrief(
   brief: NormalizedBrief,
   config: BuildConfig,
-  pages: ReturnType<typeof createPageRenderer>,
+  renderer: Pick<BriefPool, 'render'>,
   printer: Printer,
 ): Promise<PrintedBrief> {
   const paths = briefPaths(brief.slug);
-  const markdownFile = new VFile({
-    path: path.relative(config.root, path.join(config.outDir, paths.markdown)),
-    value: brief.markdown,
-  });
-  const rendered = await renderHtml(brief, markdownFile);
-  const { pdf, pages: pageCount } = await printer.print(pages.printPage(rendered), pdfInfo(rendered, config));
+  const markdownPath = path.relative(config.root, path.join(config.outDir, paths.markdown));
+  const { page, html, headings, links, messages } = await renderer.render({ slug: brief.slug, data: brief.data, markdown: brief.markdown, markdownPath });
+  const markdownFile = restoreMessages(messages)[0] ?? new VFile({ path: markdownPath });
+  markdownFile.value = brief.markdown;
+  const rendered: RenderedBrief = { ...brief, markdownFile, html, headings, links };
+  const { pdf, pages: pageCount } = await printer.print(page, pdfInfo(rendered, config));
   await writeOutput(config.outDir, paths.markdown, brief.markdown);
   await writeOutput(config.outDir, paths.pdf, pdf);
   const { data } = brief;

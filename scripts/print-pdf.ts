@@ -14,7 +14,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, CDPSession, HTTPRequest, Page } from 'puppeteer-core';
 import { projectAssets } from './assets.js';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, PRINTING_ARGS } from './browser.js';
 import type { BuildConfig } from './config.js';
 import { setPdfMetadata, type PdfInfo } from './pdf-metadata.js';
 
@@ -114,7 +114,7 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
     if (closed) return Promise.reject(new Error('the printer is closed'));
     if (!browser) {
       if (++launches > MAX_RELAUNCHES + 1) return Promise.reject(new Error(`the browser crashed ${launches - 1} times; giving up`));
-      const launching = options.connect ? options.connect() : launchBrowser(executablePath);
+      const launching = options.connect ? options.connect() : launchBrowser(executablePath, PRINTING_ARGS);
       browser = launching;
       launching
         .then((b) =>

@@ -6,11 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import type { VFile } from 'vfile';
-import { VFileMessage } from 'vfile-message';
-import type { BuildState, CachedBrief } from './build-state.js';
-import { sourceHash } from './build-state.js';
-import type { SiteConfig } from './config.js';
+import { VFile } from 'vfile';
+import type { BriefPool } from './brief-pool.js';
+import { addMessages, type BuildState, type CachedBrief, sourceHash } from './build-state.js';
 import type { NormalizedBrief } from './types.js';
 
 /** Files read at once while looking for changed sources. */
@@ -52,30 +50,40 @@ export async function findChanges(sourcePaths: readonly string[], root: string, 
   return { cached, changed: changed.sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }
 
+/** Sources normalized ahead of the one being handed on (in worker threads, they overlap). */
+const LOOKAHEAD = 4;
+
 /**
- * Normalize changed sources one by one, in path order, handing each brief on as soon as
- * it is ready. The normalizer (and its date parser) loads only when a source has changed.
+ * Normalize changed sources in path order, handing each brief on as soon as it is ready
+ * (`onBrief` may wait, and normalizing then stays a few sources ahead). The normalizing
+ * itself is the pool's: in worker threads, or here.
  */
 export async function normalizeSources(
   changed: readonly ChangedSource[],
   root: string,
-  organization: SiteConfig['organization'],
+  pool: Pick<BriefPool, 'normalize'>,
   onBrief: (brief: NormalizedBrief) => void | Promise<void>,
 ): Promise<VFile[]> {
   const failed: VFile[] = [];
-  if (changed.length === 0) return failed;
-  const { normalize, readSource, sourceFile } = await import('./normalize/index.js');
+  const start = async (source: ChangedSource) => {
+    const bytes = source.bytes ?? (await readFile(source.path));
+    return { bytes, output: await pool.normalize({ path: source.path, bytes }) };
+  };
+  const ahead: ReturnType<typeof start>[] = [];
+  let next = 0;
   for (const source of changed) {
-    const file = source.bytes ? sourceFile(source.path, root, source.bytes) : await readSource(source.path, root);
-    let brief: NormalizedBrief;
-    try {
-      brief = normalize(file, { organization });
-    } catch (error) {
-      if (!(error instanceof VFileMessage)) throw new Error(`${file.path}: the normalizer failed unexpectedly`, { cause: error });
+    while (ahead.length < LOOKAHEAD && next < changed.length) {
+      const started = start(changed[next++]!);
+      started.catch(() => {}); // awaited in turn below
+      ahead.push(started);
+    }
+    const { bytes, output } = await ahead.shift()!;
+    const file = addMessages(new VFile({ path: path.relative(root, source.path) || path.basename(source.path), cwd: root, value: bytes }), output.messages);
+    if (!output.ok) {
       failed.push(file);
       continue;
     }
-    await onBrief(brief);
+    await onBrief({ file, reader: output.reader, slug: output.slug, data: output.data, markdown: output.markdown });
   }
   return failed;
 }

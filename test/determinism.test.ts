@@ -1,6 +1,7 @@
 /**
- * Two clean builds of the same sources, in two projects in different folders and with a
- * different number of pages printing at once, give byte-identical output folders: every
+ * Two clean builds of the same sources, in two projects in different folders, with a
+ * different number of pages printing at once, one normalizing and rendering in worker
+ * threads and the other in its own thread, give byte-identical output folders: every
  * PDF (IDs and dates come from the brief), page, feed, manifest and the build state in
  * `.briefpress/` (stable order, no absolute paths).
  */
@@ -25,7 +26,10 @@ afterAll(removeProjects);
 describe('two clean builds of the same sources', () => {
   it('give byte-identical output folders, build state included', async () => {
     const [a, b] = [await project(), await project()];
-    const [first, second] = [await build({ root: a, quiet: true, concurrency: 2 }), await build({ root: b, quiet: true, concurrency: 1 })];
+    const [first, second] = [
+      await build({ root: a, quiet: true, concurrency: 2, threads: 2 }),
+      await build({ root: b, quiet: true, concurrency: 1, threads: 0 }),
+    ];
     expect(first.built).toBe(11);
     expect(second.messages).toEqual(first.messages);
 

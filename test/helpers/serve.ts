@@ -62,6 +62,11 @@ export async function serve(dir: string, basePath = '/'): Promise<StaticServer> 
   return {
     url: `http://127.0.0.1:${port}${basePath}`,
     requests,
-    close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        // A browser may keep a connection open (keep-alive, or a PDF it stopped reading): end it.
+        server.closeAllConnections();
+      }),
   };
 }

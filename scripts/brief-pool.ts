@@ -1,0 +1,97 @@
+/**
+ * The CPU-bound stages of a brief — normalizing its source, rendering its Markdown to HTML
+ * and its print page — off the main thread. They cost a brief about fifteen milliseconds of
+ * CPU, and the browser prints one in twenty to forty: done on the main thread, that work
+ * held up the replies the browser was waiting for (its pages sat idle while the next
+ * source was parsed), and a build of a thousand briefs took half as long again as printing
+ * them. In worker threads the main thread only passes pages to the browser and writes
+ * files, and the rest overlaps the printing.
+ *
+ * `threads: 0` does the work in this thread: a build with a few briefs to redo is over
+ * before a worker would have loaded its modules. When a worker dies, what it was doing
+ * fails (as a print would) and the pool does the rest in this thread.
+ */
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { WorkerReply, WorkerRequest } from './brief-worker.js';
+import type { BuildConfig } from './config.js';
+import type { NormalizeOutput, SourceInput } from './normalize-source.js';
+import type { RenderInput, RenderOutput } from './render-brief.js';
+
+export interface BriefPool {
+  normalize(source: SourceInput): Promise<NormalizeOutput>;
+  render(input: RenderInput): Promise<RenderOutput>;
+  close(): Promise<void>;
+}
+
+interface Job {
+  resolve: (output: never) => void;
+  reject: (error: Error) => void;
+}
+
+interface Thread {
+  worker: Worker;
+  jobs: Map<number, Job>;
+}
+
+const WORKER_ENTRY = new URL('./worker-thread.mjs', import.meta.url);
+const WORKER_MODULE = new URL('./brief-worker.ts', import.meta.url);
+
+export function createBriefPool(config: BuildConfig, options: { threads: number }): BriefPool {
+  let threads: Thread[] = [];
+  for (let i = 0; i < options.threads; i++) threads.push(startThread());
+  let nextId = 0;
+
+  // In this thread: the stages' modules load on first use.
+  let renderHere: Promise<(input: RenderInput) => Promise<RenderOutput>> | undefined;
+  const here = {
+    normalize: async (source: SourceInput) => (await import('./normalize-source.js')).normalizeSource(source, config.root, config.organization),
+    render: async (input: RenderInput) => (await (renderHere ??= import('./render-brief.js').then((m) => m.createBriefRenderer(config))))(input),
+  };
+
+  function startThread(): Thread {
+    const worker = new Worker(WORKER_ENTRY, { workerData: { module: fileURLToPath(WORKER_MODULE), config } });
+    const thread: Thread = { worker, jobs: new Map() };
+    worker.on('message', (reply: WorkerReply) => {
+      const job = thread.jobs.get(reply.id);
+      thread.jobs.delete(reply.id);
+      // A worker with nothing to do must not keep the process alive (one with work does).
+      if (thread.jobs.size === 0) worker.unref();
+      if ('error' in reply) job?.reject(new Error(reply.error));
+      else job?.resolve(reply.output as never);
+    });
+    const stop = (error: Error) => {
+      threads = threads.filter((t) => t !== thread);
+      for (const job of thread.jobs.values()) job.reject(new Error(`a worker thread stopped: ${error.message}`));
+      thread.jobs.clear();
+    };
+    worker.on('error', stop);
+    worker.on('exit', (code) => stop(new Error(`exit code ${code}`)));
+    worker.unref();
+    return thread;
+  }
+
+  function send<T>(request: WorkerRequest): Promise<T> {
+    // The thread with the fewest requests waiting.
+    const thread = threads.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
+    return new Promise<T>((resolve, reject) => {
+      thread.jobs.set(request.id, { resolve: resolve as (output: never) => void, reject });
+      thread.worker.ref();
+      thread.worker.postMessage(request);
+    });
+  }
+
+  return {
+    normalize(source) {
+      return threads.length ? send({ id: nextId++, task: 'normalize', source }) : here.normalize(source);
+    },
+    render(input) {
+      return threads.length ? send({ id: nextId++, task: 'render', input }) : here.render(input);
+    },
+    async close() {
+      const stopping = threads;
+      threads = [];
+      await Promise.all(stopping.map((t) => t.worker.terminate()));
+    },
+  };
+}
