@@ -37,6 +37,10 @@ export function benchRows(r: BenchResult): Row[] {
     { stage: `cold build (${r.briefs} briefs)`, value: r.cold.median, unit: 'ms', perBrief: coldPerBrief, ratio: r.cold.median / r.baseline.median, target: '≤ 1.2x bare', pass: r.cold.median <= 1.2 * r.baseline.median },
     { stage: 'bare Chromium, same pages', value: r.baseline.median, unit: 'ms', perBrief: r.baseline.median / r.briefs, ratio: 1, target: 'floor', note: 'one browser, pool of reused pages, setContent + pdf; launch included' },
   ];
+  if (r.baselinePrinterFlags) {
+    const tuned = r.baselinePrinterFlags.median;
+    rows.push({ stage: 'bare Chromium with the printer’s flags', value: tuned, unit: 'ms', perBrief: tuned / r.briefs, ratio: r.cold.median / tuned, target: 'reference', note: `cold build ÷ this; flags: ${r.baselinePrinterFlags.args.join(' ')}` });
+  }
   if (r.peers) {
     const ratio = r.peers.msPerDocument / coldPerBrief;
     rows.push({ stage: `md-to-pdf ${r.peers.version}, calls of 10 (${r.peers.documents})`, value: r.peers.totalMs, unit: 'ms', perBrief: r.peers.msPerDocument, ratio, target: '≥ 7x slower', pass: ratio >= 7 && r.peers.failed.length === 0, ...(r.peers.failed.length ? { note: `${r.peers.failed.length} failed` } : {}) });

@@ -195,7 +195,9 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
         const { session, frameId } = drivers.get(page)!;
         const loaded = new Promise<void>((resolve) => {
           onLoad = () => resolve();
-          session.once('Page.loadEventFired', onLoad);
+          // `on`, not `once`: Puppeteer's `once` registers a wrapper that `off(handler)` does
+          // not find, so every print would leave a listener behind, holding its PDF.
+          session.on('Page.loadEventFired', onLoad);
         });
         await session.send('Page.setDocumentContent', { frameId, html });
         await loaded;
@@ -219,7 +221,7 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
         timer = setTimeout(() => reject(new Error(`printing took longer than ${timeoutMs / 1000} s`)), timeoutMs);
         // A renderer that dies leaves the page's pending calls waiting: fail now, as a crash.
         onCrash = (error) => reject(new Error(`the page crashed (${error.message})`));
-        page.once('error', onCrash);
+        page.on('error', onCrash);
       });
       const pdf = await Promise.race([work, timeout]);
       healthy = true;

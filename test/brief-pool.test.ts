@@ -39,7 +39,7 @@ afterAll(async () => {
 function renderInput(name: string): RenderInput {
   const markdown = readFileSync(path.join(fixtures, 'render', name, 'input.md'), 'utf8');
   const data = (parseYaml(/^---\n([\s\S]*?)\n---/.exec(markdown)?.[1] ?? '') ?? {}) as BriefData;
-  return { slug: name, data: { title: name, ...data }, markdown, markdownPath: `dist/briefs/${name}.md` };
+  return { slug: name, data: { ...data, title: data.title ?? name }, markdown, markdownPath: `dist/briefs/${name}.md` };
 }
 
 describe('normalizing in a worker thread', () => {

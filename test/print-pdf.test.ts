@@ -11,9 +11,9 @@ import { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPageRenderer } from '../scripts/apply-template.js';
-import { findBrowser } from '../scripts/browser.js';
+import { findBrowser, launchBrowser } from '../scripts/browser.js';
 import { loadConfig, type BuildConfig } from '../scripts/config.js';
-import { createPrinter, type PdfInfo, type Printer } from '../scripts/print-pdf.js';
+import { createPrinter, type PdfInfo, type Printer, VIRTUAL_ORIGIN } from '../scripts/print-pdf.js';
 import { renderHtml } from '../scripts/render-html.js';
 import type { BriefData, RenderedBrief } from '../scripts/types.js';
 import { normalizeText, readPdf, sentences, type PdfSummary } from './helpers/pdf.js';
@@ -221,5 +221,26 @@ describe('the printer', () => {
     await own.close();
     await own.close();
     await expect(own.print(html, info)).rejects.toThrow(/closed/);
+  });
+
+  it('leaves no listener behind on its pages: each one held a printed PDF', async () => {
+    const browser = await launchBrowser();
+    try {
+      const own = await createPrinter({ config, concurrency: 1, connect: async () => browser });
+      const { brief, info } = await load('cdt-2012-blog-post');
+      const html = createPageRenderer(config).printPage(brief);
+      const counts = async () => {
+        const pages = (await browser.pages()).filter((p) => p.url().startsWith(VIRTUAL_ORIGIN));
+        return pages.map((p) => p.listenerCount('error'));
+      };
+      await own.print(html, info);
+      const after1 = await counts();
+      for (let i = 0; i < 4; i++) await own.print(html, info);
+      expect(after1).toHaveLength(1);
+      expect(await counts()).toEqual(after1);
+      await own.close();
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -20,6 +20,8 @@ export interface BaselineOptions {
   executablePath?: string;
   /** A URL each pooled page opens once, so relative URLs in the HTML resolve against it. */
   baseUrl?: string;
+  /** Chromium flags besides briefpress's usual ones (browser.ts `launchArgs`), e.g. the printer's `PRINTING_ARGS`. */
+  args?: readonly string[];
   /** Write the PDFs here (as a build would); default: keep only their sizes. */
   outDir?: string;
 }
@@ -39,7 +41,7 @@ export interface BaselineResult {
 
 export async function printBaseline(pages: BaselinePage[], options: BaselineOptions): Promise<BaselineResult> {
   const start = performance.now();
-  const browser = await launchBrowser(options.executablePath);
+  const browser = await launchBrowser(options.executablePath, options.args);
   try {
     const pool: Page[] = await Promise.all(
       Array.from({ length: Math.max(1, options.concurrency) }, async () => {

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
-import { findBrowser } from '../browser.js';
+import { findBrowser, PRINTING_ARGS } from '../browser.js';
 import { UserError } from '../user-error.js';
 import { CONFIG_FILE, loadConfig } from '../config.js';
 import type { BuildOptions, BuildResult } from '../build.js';
@@ -48,6 +48,8 @@ export interface BenchResult {
   /** The same two rebuilds as a user runs them: `scripts/cli/build.ts` in a new Node process (npm's own start-up not included). */
   cli: { noop: Timed; edit: Timed };
   baseline: Timed & { runsDetail: BaselineResult[] };
+  /** Bare Chromium again, launched with the printer's own flags (browser.ts PRINTING_ARGS): for reference. */
+  baselinePrinterFlags: Timed & { args: string[] };
   memory: MemoryReport;
   peers?: MdToPdfResult;
   chromium: string;
@@ -139,6 +141,13 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     baselineRuns.push(r);
   }
 
+  const tunedRuns: number[] = [];
+  for (let i = 0; i < o.coldRuns; i++) {
+    const r = await printBaseline(printPages, { concurrency: o.concurrency, executablePath, baseUrl, args: PRINTING_ARGS, outDir: path.join(o.dir, 'baseline') });
+    o.log(`bare Chromium with the printer's flags ${i + 1}/${o.coldRuns}: ${r.totalMs} ms (${r.msPerPdf.toFixed(1)} ms/PDF printing)`);
+    tunedRuns.push(r.totalMs);
+  }
+
   let peers: MdToPdfResult | undefined;
   if (o.peers) {
     const markdown = last.manifest.slice(0, o.peersLimit).map((e) => path.join(config.outDir, e.markdown));
@@ -154,6 +163,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     edit: { ...timed(edit.ms), built: edit.built },
     cli: { noop: timed(cli.noop), edit: timed(cli.edit) },
     baseline: { ...timed(baselineRuns.map((r) => r.totalMs)), runsDetail: baselineRuns },
+    baselinePrinterFlags: { ...timed(tunedRuns), args: [...PRINTING_ARGS] },
     memory,
     ...(peers ? { peers } : {}),
     chromium: `${baselineRuns[0]?.chromiumVersion ?? 'unknown'} (${executablePath})`,
