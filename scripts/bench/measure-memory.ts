@@ -1,10 +1,13 @@
 /**
  * Peak resident memory of a process and all its descendants (Node plus the Chromium
  * processes it starts), sampled from /proc every ~100 ms by walking the process tree.
+ * The files are read asynchronously: a sample takes 15 ms or more (the kernel walks each
+ * process's page tables), and read synchronously it stalled the build it was measuring
+ * when that build ran in the same process, holding up the browser's replies.
  * Also notes whether a browser process ever appeared, which is how the benchmark tells
  * that a no-op rebuild launched none. Linux only; elsewhere it reports nothing.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 
 export interface MemoryReport {
   /** Peak of the summed RSS of the tree, in bytes (0 when /proc is unavailable). Counts pages
@@ -20,7 +23,8 @@ export interface MemoryReport {
 }
 
 export interface MemorySampler {
-  stop(): MemoryReport;
+  /** Takes a last sample and ends the sampling. */
+  stop(): Promise<MemoryReport>;
 }
 
 const PAGE_SIZE = 4096;
@@ -31,12 +35,12 @@ interface Proc {
   comm: string;
 }
 
-function listProcesses(): Proc[] {
+async function listProcesses(): Promise<Proc[]> {
   const out: Proc[] = [];
-  for (const name of readdirSync('/proc')) {
+  for (const name of await readdir('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const stat = await readFile(`/proc/${name}/stat`, 'utf8');
       // "pid (comm) state ppid ..." — comm may hold spaces and parentheses.
       const close = stat.lastIndexOf(')');
       const comm = stat.slice(stat.indexOf('(') + 1, close);
@@ -50,7 +54,8 @@ function listProcesses(): Proc[] {
 }
 
 /** The processes of the tree rooted at `root`, root included. */
-export function processTree(root: number, processes = listProcesses()): Proc[] {
+export async function processTree(root: number, listed?: Proc[]): Promise<Proc[]> {
+  const processes = listed ?? (await listProcesses());
   const children = new Map<number, Proc[]>();
   for (const p of processes) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
   const self = processes.find((p) => p.pid === root);
@@ -59,18 +64,18 @@ export function processTree(root: number, processes = listProcesses()): Proc[] {
   return tree;
 }
 
-function rssOf(pid: number): number {
+async function rssOf(pid: number): Promise<number> {
   try {
-    const fields = readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ');
+    const fields = (await readFile(`/proc/${pid}/statm`, 'utf8')).split(' ');
     return Number(fields[1]) * PAGE_SIZE;
   } catch {
     return 0;
   }
 }
 
-function pssOf(pid: number): number {
+async function pssOf(pid: number): Promise<number> {
   try {
-    const kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    const kb = /^Pss:\s+(\d+) kB/m.exec(await readFile(`/proc/${pid}/smaps_rollup`, 'utf8'));
     return kb ? Number(kb[1]) * 1024 : 0;
   } catch {
     return 0;
@@ -80,13 +85,15 @@ function pssOf(pid: number): number {
 export function sampleMemory(root = process.pid, intervalMs = 100): MemorySampler {
   const report: MemoryReport = { peakRss: 0, peakPss: 0, peakProcesses: 0, sawBrowser: false, samples: 0 };
   let supported = true;
-  const sample = () => {
+  let stopped = false;
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  const sample = async () => {
     if (!supported) return;
     try {
-      const tree = processTree(root);
-      const rss = tree.reduce((sum, p) => sum + rssOf(p.pid), 0);
-      report.peakRss = Math.max(report.peakRss, rss);
-      report.peakPss = Math.max(report.peakPss, tree.reduce((sum, p) => sum + pssOf(p.pid), 0));
+      const tree = await processTree(root);
+      const [rss, pss] = await Promise.all([Promise.all(tree.map((p) => rssOf(p.pid))), Promise.all(tree.map((p) => pssOf(p.pid)))]);
+      report.peakRss = Math.max(report.peakRss, sum(rss));
+      report.peakPss = Math.max(report.peakPss, sum(pss));
       report.peakProcesses = Math.max(report.peakProcesses, tree.length);
       report.sawBrowser ||= tree.some((p) => /chrom|headless_shell/i.test(p.comm));
       report.samples++;
@@ -94,13 +101,24 @@ export function sampleMemory(root = process.pid, intervalMs = 100): MemorySample
       supported = false;
     }
   };
-  sample();
-  const timer = setInterval(sample, intervalMs);
-  timer.unref();
+  // One sample at a time: the next starts `intervalMs` after the last one ended.
+  let timer: NodeJS.Timeout | undefined;
+  let running = sample();
+  const loop = () => {
+    timer = setTimeout(() => {
+      running = sample().then(() => {
+        if (!stopped) loop();
+      });
+    }, intervalMs);
+    timer.unref();
+  };
+  void running.then(loop);
   return {
-    stop() {
-      clearInterval(timer);
-      sample();
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      await sample();
       return { ...report };
     },
   };

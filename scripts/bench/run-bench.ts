@@ -75,7 +75,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     const start = performance.now();
     const result = await run();
     const ms = performance.now() - start;
-    const mem = memory.stop();
+    const mem = await memory.stop();
     o.log(`${label}: ${Math.round(ms)} ms (built ${result.built}, cached ${result.cached}, failed ${result.failed})`);
     return { ms, result, mem };
   };

@@ -57,17 +57,17 @@ export interface ShardBenchResult {
  * and browser launch included), with the peak memory of that process and its children.
  */
 async function runCommand(cwd: string, args: string[]): Promise<Measured & { summary: string }> {
-  const tsx = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/.bin/tsx');
-  const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), '../cli/build.ts');
+  // As `npm run build` starts it: from the bundle (scripts/run.mjs), not through a TypeScript loader.
+  const run = path.join(path.dirname(fileURLToPath(import.meta.url)), '../run.mjs');
   const start = performance.now();
-  const child = spawn(tsx, [cli, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+  const child = spawn(process.execPath, [run, 'scripts/cli/build.ts', ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
   const memory = sampleMemory(child.pid);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   // 'close', not 'exit': the last of a long stderr may still be on its way at exit.
   const code = await new Promise<number>((resolve) => child.once('close', (c) => resolve(c ?? 1)));
   const ms = Math.round(performance.now() - start);
-  const mem: MemoryReport = memory.stop();
+  const mem: MemoryReport = await memory.stop();
   const summary = /^briefpress: (?:\d+ built|merged).*$/m.exec(stderr)?.[0] ?? '';
   if (code !== 0 || !summary) throw new Error(`npm run build -- ${args.join(' ')} failed (exit ${code}):\n${stderr.split('\n').slice(-15).join('\n')}`);
   return { ms, peakPss: mem.peakPss, peakRss: mem.peakRss, load: Math.round(os.loadavg()[0]! * 10) / 10, summary };
