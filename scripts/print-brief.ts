@@ -6,7 +6,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { BuildConfig } from './config.js';
 import type { PdfInfo, Printer } from './print-pdf.js';
-import { restoreMessages } from './build-state.js';
+import { addMessages } from './build-state.js';
 import type { BriefPool } from './brief-pool.js';
 import type { ManifestEntry, NormalizedBrief, RenderedBrief } from './types.js';
 import { writeOutput } from './write-file.js';
@@ -42,8 +42,7 @@ export async function printBrief(
   const paths = briefPaths(brief.slug);
   const markdownPath = path.relative(config.root, path.join(config.outDir, paths.markdown));
   const { page, html, headings, links, messages } = await renderer.render({ slug: brief.slug, data: brief.data, markdown: brief.markdown, markdownPath });
-  const markdownFile = restoreMessages(messages)[0] ?? new VFile({ path: markdownPath });
-  markdownFile.value = brief.markdown;
+  const markdownFile = addMessages(new VFile({ path: markdownPath, value: brief.markdown }), messages);
   const rendered: RenderedBrief = { ...brief, markdownFile, html, headings, links };
   const { pdf, pages: pageCount } = await printer.print(page, pdfInfo(rendered, config));
   await writeOutput(config.outDir, paths.markdown, brief.markdown);

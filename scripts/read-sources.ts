@@ -6,9 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import type { BriefPool } from './brief-pool.js';
 import { addMessages, type BuildState, type CachedBrief, sourceHash } from './build-state.js';
+import { sourceFile } from './normalize/source-file.js';
 import type { NormalizedBrief } from './types.js';
 
 /** Files read at once while looking for changed sources. */
@@ -78,7 +79,7 @@ export async function normalizeSources(
       ahead.push(started);
     }
     const { bytes, output } = await ahead.shift()!;
-    const file = addMessages(new VFile({ path: path.relative(root, source.path) || path.basename(source.path), cwd: root, value: bytes }), output.messages);
+    const file = addMessages(sourceFile(source.path, root, bytes), output.messages);
     if (!output.ok) {
       failed.push(file);
       continue;

@@ -35,6 +35,7 @@ export function createBriefRenderer(config: BuildConfig): (input: RenderInput) =
   const pages = createPageRenderer(config);
   return async ({ slug, data, markdown, markdownPath }) => {
     const markdownFile = new VFile({ path: markdownPath, value: markdown });
+    // The page needs only the brief's slug, data and body; its source file stays with the caller.
     const brief = { file: new VFile({ path: markdownPath }), reader: 'markdown', slug, data, markdown };
     const rendered = await renderHtml(brief, markdownFile);
     return {

@@ -3,8 +3,6 @@
  * reader; every reader returns front matter and a Markdown body, assembled here into
  * the normalized document `---\n<yaml>---\n\n<body>\n`.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { VFile } from 'vfile';
 import type { SiteConfig } from '../config.js';
 import { briefDataSchema } from '../front-matter.js';
@@ -21,21 +19,13 @@ import type { ReaderResult } from './reader-result.js';
 
 export type { RemovedLine } from './source-lines.js';
 export { RULES } from './rules/index.js';
+export { readSource, sourceFile } from './source-file.js';
 
 export interface NormalizeOptions {
   /** The configured organization: its details are letterhead wherever they appear. */
   organization?: SiteConfig['organization'];
 }
 
-/** Read a source's raw bytes into a VFile whose path is relative to `root` (value = the raw bytes). */
-export async function readSource(absPath: string, root: string): Promise<VFile> {
-  return sourceFile(absPath, root, await readFile(absPath));
-}
-
-/** A source already read: its VFile, with `path` relative to `root`. */
-export function sourceFile(absPath: string, root: string, value: Uint8Array): VFile {
-  return new VFile({ path: path.relative(root, absPath) || path.basename(absPath), cwd: root, value });
-}
 
 type Reader = (file: VFile, text: string, options: NormalizeOptions) => ReaderResult;
 
