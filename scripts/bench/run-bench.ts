@@ -3,7 +3,7 @@
  * build, the no-op rebuild, the one-edit rebuild, bare Chromium on the same pages, and
  * (optionally) md-to-pdf on the same Markdown, plus the build's peak memory.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { appendFile, cp, mkdir, readFile, rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import type { ManifestEntry } from '../types.js';
 import { type BaselineResult, printBaseline } from './baseline-chromium.js';
 import { generateSources, writeSources } from './generate-sources.js';
 import { type MemoryReport, sampleMemory } from './measure-memory.js';
+import { runBuildProcess, summaryCount } from './build-process.js';
 import { type MdToPdfResult, runMdToPdf } from './peers-md-to-pdf.js';
 import { loadPrintPages } from './print-pages.js';
 import { median } from './report-table.js';
@@ -196,25 +197,11 @@ async function warmBundles(o: BenchOptions): Promise<void> {
   await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code], { cwd: o.dir });
 }
 
-/** `node scripts/run.mjs scripts/cli/build.ts --force` in the project, timed, its summary line read back, its process tree's memory sampled. */
+/** `npm run build -- --force` in the project, in a process of its own (build-process.ts). */
 async function coldBuild(o: BenchOptions): Promise<Omit<ColdBuild, 'manifest'>> {
-  const start = performance.now();
-  const child = spawn(process.execPath, [path.join(o.repo, 'scripts/run.mjs'), 'scripts/cli/build.ts', '--force', '--concurrency', String(o.concurrency)], {
-    cwd: o.dir,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, CI: '1' },
-  });
   // Once a second: reading every process's smaps_rollup walks its page tables.
-  const sampler = sampleMemory(child.pid, 1000);
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number>((resolve) => child.once('close', (c) => resolve(c ?? 1)));
-  const ms = performance.now() - start;
-  const memory = await sampler.stop();
-  const summary = /^briefpress: (\d+) built, \d+ cached, (\d+) failed, \d+ removed; \d+ pages; \d+ errors, (\d+) warnings \(([^)]*)\)/m.exec(stderr);
-  if (!summary) throw new Error(`the cold build failed (exit ${code}):\n${stderr.split('\n').slice(-15).join('\n')}`);
-  const timings = Object.fromEntries(summary[4]!.split(', ').map((t) => /^(\w+) (\d+) ms$/.exec(t)).filter((m) => m !== null).map((m) => [m[1]!, Number(m[2])]));
-  return { ms, built: Number(summary[1]), failed: Number(summary[2]), warnings: Number(summary[3]), timings, memory };
+  const { ms, memory, summary, timings } = await runBuildProcess(o.dir, ['--force', '--concurrency', String(o.concurrency)], 1000);
+  return { ms, built: summaryCount(summary, 'built'), failed: summaryCount(summary, 'failed'), warnings: summaryCount(summary, 'warnings'), timings, memory };
 }
 
 /** Milliseconds for `node scripts/run.mjs scripts/cli/build.ts --quiet` in the project, as `npm run build` runs it. */

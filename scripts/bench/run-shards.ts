@@ -6,18 +6,17 @@
  * machines is the slowest shard plus the merge. Finally it checks that the merged folder
  * equals the unsharded one, file by file.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { findBrowser } from '../browser.js';
 import { CONFIG_FILE, loadConfig } from '../config.js';
 import { generateSources, writeSources } from './generate-sources.js';
-import { type MemoryReport, sampleMemory } from './measure-memory.js';
+import { runBuildProcess } from './build-process.js';
 
 export interface ShardBenchOptions {
   briefs: number;
@@ -52,25 +51,10 @@ export interface ShardBenchResult {
   chromium: string;
 }
 
-/**
- * One `npm run build` command in a process of its own, as a CI machine runs it (Node start
- * and browser launch included), with the peak memory of that process and its children.
- */
+/** One `npm run build` command in a process of its own (build-process.ts), as the tables report it. */
 async function runCommand(cwd: string, args: string[]): Promise<Measured & { summary: string }> {
-  // As `npm run build` starts it: from the bundle (scripts/run.mjs), not through a TypeScript loader.
-  const run = path.join(path.dirname(fileURLToPath(import.meta.url)), '../run.mjs');
-  const start = performance.now();
-  const child = spawn(process.execPath, [run, 'scripts/cli/build.ts', ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
-  const memory = sampleMemory(child.pid);
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  // 'close', not 'exit': the last of a long stderr may still be on its way at exit.
-  const code = await new Promise<number>((resolve) => child.once('close', (c) => resolve(c ?? 1)));
-  const ms = Math.round(performance.now() - start);
-  const mem: MemoryReport = await memory.stop();
-  const summary = /^briefpress: (?:\d+ built|merged).*$/m.exec(stderr)?.[0] ?? '';
-  if (code !== 0 || !summary) throw new Error(`npm run build -- ${args.join(' ')} failed (exit ${code}):\n${stderr.split('\n').slice(-15).join('\n')}`);
-  return { ms, peakPss: mem.peakPss, peakRss: mem.peakRss, load: Math.round(os.loadavg()[0]! * 10) / 10, summary };
+  const { ms, memory, summary } = await runBuildProcess(cwd, args);
+  return { ms: Math.round(ms), peakPss: memory.peakPss, peakRss: memory.peakRss, load: Math.round(os.loadavg()[0]! * 10) / 10, summary };
 }
 
 const countIn = (summary: string, pattern: RegExp) => Number(pattern.exec(summary)?.[1] ?? 0);
