@@ -17,7 +17,7 @@ import type { ManifestEntry } from '../types.js';
 import { type BaselineResult, printBaseline } from './baseline-chromium.js';
 import { generateSources, writeSources } from './generate-sources.js';
 import { type MemoryReport, sampleMemory } from './measure-memory.js';
-import { runBuildProcess, summaryCount } from './build-process.js';
+import { type BuildProcess, runBuildProcess, summaryCount } from './build-process.js';
 import { type MdToPdfResult, runMdToPdf } from './peers-md-to-pdf.js';
 import { loadPrintPages } from './print-pages.js';
 import { median } from './report-table.js';
@@ -87,20 +87,21 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   // this process (which holds the generated sources and earlier results).
   const cold = { ms: [] as number[], timings: [] as Record<string, number>[] };
   let memory: MemoryReport = { peakRss: 0, peakPss: 0, peakProcesses: 0, sawBrowser: false, samples: 0 };
-  let last: ColdBuild | undefined;
+  let last: BuildProcess | undefined;
   await warmBundles(o);
   for (let i = 0; i < o.coldRuns; i++) {
     await rm(config.outDir, { recursive: true, force: true });
-    const run = await coldBuild(o);
-    o.log(`cold build ${i + 1}/${o.coldRuns}: ${Math.round(run.ms)} ms (built ${run.built}, failed ${run.failed})`);
-    cold.ms.push(run.ms);
-    cold.timings.push(run.timings);
-    memory = run.memory.peakPss > memory.peakPss ? run.memory : memory;
-    last = { ...run, manifest: JSON.parse(await readFile(path.join(config.outDir, 'manifest.json'), 'utf8')) as ManifestEntry[] };
+    // Sampled once a second: reading every process's smaps_rollup walks its page tables.
+    last = await runBuildProcess(o.dir, ['--force', '--concurrency', String(o.concurrency)], 1000);
+    o.log(`cold build ${i + 1}/${o.coldRuns}: ${Math.round(last.ms)} ms (${last.summary})`);
+    cold.ms.push(last.ms);
+    cold.timings.push(last.timings);
+    memory = last.memory.peakPss > memory.peakPss ? last.memory : memory;
   }
   if (!last) throw new Error('no cold build ran');
+  const manifest = JSON.parse(await readFile(path.join(config.outDir, 'manifest.json'), 'utf8')) as ManifestEntry[];
   const pages: Record<number, number> = {};
-  for (const e of last.manifest) pages[e.pages] = (pages[e.pages] ?? 0) + 1;
+  for (const e of manifest) pages[e.pages] = (pages[e.pages] ?? 0) + 1;
 
   // No-op rebuilds: same sources.
   const noop = { ms: [] as number[], launchedBrowser: [] as boolean[], browserSeen: [] as boolean[], built: [] as number[] };
@@ -137,7 +138,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
   // Bare Chromium on the same print pages.
   const { executablePath } = await findBrowser();
-  const printPages = await loadPrintPages(config, last.manifest);
+  const printPages = await loadPrintPages(config, manifest);
   const index = path.join(config.outDir, 'index.html');
   const baseUrl = pathToFileURL(existsSync(index) ? index : `${config.outDir}/`).href;
   const baselineRuns: BaselineResult[] = [];
@@ -156,7 +157,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
   let peers: MdToPdfResult | undefined;
   if (o.peers) {
-    const markdown = last.manifest.slice(0, o.peersLimit).map((e) => path.join(config.outDir, e.markdown));
+    const markdown = manifest.slice(0, o.peersLimit).map((e) => path.join(config.outDir, e.markdown));
     o.log(`md-to-pdf on ${markdown.length} briefs in calls of 10 files`);
     peers = await runMdToPdf(markdown, { workDir: path.join(o.dir, 'md-to-pdf'), executablePath });
     o.log(`md-to-pdf: ${peers.totalMs} ms (${peers.msPerDocument.toFixed(0)} ms/document, ${peers.failed.length} failed)`);
@@ -164,7 +165,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
   return {
     briefs: o.briefs,
-    cold: { ...timed(cold.ms), timings: cold.timings, built: last.built, failed: last.failed, warnings: last.warnings, pages },
+    cold: { ...timed(cold.ms), timings: cold.timings, built: summaryCount(last.summary, 'built'), failed: summaryCount(last.summary, 'failed'), warnings: summaryCount(last.summary, 'warnings'), pages },
     noop: { ...timed(noop.ms), ...noop },
     edit: { ...timed(edit.ms), built: edit.built },
     cli: { noop: timed(cli.noop), edit: timed(cli.edit) },
@@ -174,16 +175,6 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     ...(peers ? { peers } : {}),
     chromium: `${baselineRuns[0]?.chromiumVersion ?? 'unknown'} (${executablePath})`,
   };
-}
-
-interface ColdBuild {
-  ms: number;
-  built: number;
-  failed: number;
-  warnings: number;
-  timings: Record<string, number>;
-  memory: MemoryReport;
-  manifest: ManifestEntry[];
 }
 
 /**
@@ -197,16 +188,7 @@ async function warmBundles(o: BenchOptions): Promise<void> {
   await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code], { cwd: o.dir });
 }
 
-/** `npm run build -- --force` in the project, in a process of its own (build-process.ts). */
-async function coldBuild(o: BenchOptions): Promise<Omit<ColdBuild, 'manifest'>> {
-  // Once a second: reading every process's smaps_rollup walks its page tables.
-  const { ms, memory, summary, timings } = await runBuildProcess(o.dir, ['--force', '--concurrency', String(o.concurrency)], 1000);
-  return { ms, built: summaryCount(summary, 'built'), failed: summaryCount(summary, 'failed'), warnings: summaryCount(summary, 'warnings'), timings, memory };
-}
-
-/** Milliseconds for `node scripts/run.mjs scripts/cli/build.ts --quiet` in the project, as `npm run build` runs it. */
+/** Milliseconds for `npm run build` in the project, in a process of its own (build-process.ts). */
 async function runCli(o: BenchOptions): Promise<number> {
-  const start = performance.now();
-  await promisify(execFile)(process.execPath, [path.join(o.repo, 'scripts/run.mjs'), 'scripts/cli/build.ts', '--quiet'], { cwd: o.dir });
-  return performance.now() - start;
+  return (await runBuildProcess(o.dir, [], 1000)).ms;
 }

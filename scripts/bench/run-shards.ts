@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 import { findBrowser } from '../browser.js';
 import { CONFIG_FILE, loadConfig } from '../config.js';
 import { generateSources, writeSources } from './generate-sources.js';
-import { runBuildProcess } from './build-process.js';
+import { runBuildProcess, summaryCount } from './build-process.js';
 
 export interface ShardBenchOptions {
   briefs: number;
@@ -57,7 +57,6 @@ async function runCommand(cwd: string, args: string[]): Promise<Measured & { sum
   return { ms: Math.round(ms), peakPss: memory.peakPss, peakRss: memory.peakRss, load: Math.round(os.loadavg()[0]! * 10) / 10, summary };
 }
 
-const countIn = (summary: string, pattern: RegExp) => Number(pattern.exec(summary)?.[1] ?? 0);
 
 async function hashTree(dir: string): Promise<Map<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -90,7 +89,7 @@ export async function runShardBench(o: ShardBenchOptions): Promise<ShardBenchRes
     await rm(path.join(o.dir, out), { recursive: true, force: true });
     const r = await runCommand(o.dir, [...common, '--out', out, '--shard', `${index}/${o.shards}`]);
     o.log(`shard ${index}/${o.shards}: ${r.ms} ms (${r.summary})`);
-    perShard.push({ shard: `${index}/${o.shards}`, ms: r.ms, peakPss: r.peakPss, peakRss: r.peakRss, load: r.load, built: countIn(r.summary, /(\d+) built/), summary: r.summary });
+    perShard.push({ shard: `${index}/${o.shards}`, ms: r.ms, peakPss: r.peakPss, peakRss: r.peakRss, load: r.load, built: summaryCount(r.summary, 'built'), summary: r.summary });
   }
 
   await rm(path.join(o.dir, 'merged'), { recursive: true, force: true });
@@ -105,9 +104,9 @@ export async function runShardBench(o: ShardBenchOptions): Promise<ShardBenchRes
   return {
     briefs: o.briefs,
     shards: o.shards,
-    unsharded: { ...unsharded, built: countIn(unsharded.summary, /(\d+) built/) },
+    unsharded: { ...unsharded, built: summaryCount(unsharded.summary, 'built') },
     perShard,
-    merge: { ...merged, briefs: countIn(merged.summary, /(\d+) briefs/) },
+    merge: { ...merged, briefs: summaryCount(merged.summary, 'briefs') },
     expectedWallMs: Math.max(...perShard.map((s) => s.ms)) + merged.ms,
     differences,
     filesCompared: names.length,
