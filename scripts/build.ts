@@ -12,6 +12,7 @@ import { newestFirst, saveBuild, stateOf, writeSite } from './write-site.js';
 import { type BuildConfig, loadConfig } from './config.js';
 import { listSources } from './list-sources.js';
 import { onInterrupt } from './on-interrupt.js';
+import type { BriefPool } from './brief-pool.js';
 import type { Printer } from './print-pdf.js';
 import { createProgress } from './progress.js';
 import { findChanges, normalizeSources } from './read-sources.js';
@@ -111,7 +112,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   };
   if (changed.length > 0) void startPrinter();
   // Normalizing and rendering run in worker threads when there is enough to do (brief-pool.ts).
-  let pool = changed.length > 0 ? await startBriefPool(config, changed.length, options) : undefined;
+  let pool: Promise<BriefPool> | undefined;
+  const briefPool = (): Promise<BriefPool> => (pool ??= startBriefPool(config, Math.max(1, changed.length), options));
+  if (changed.length > 0) void briefPool();
 
   // 3. Normalize the changed sources in path order and give each its slug, which depends
   //    only on the sources before it, so each brief can be printed at once.
@@ -140,10 +143,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const printOne = (brief: NormalizedBrief) =>
     limit(async () => {
       // Without a browser nothing can print: that error ends the build (see below).
-      const [{ printBrief }, current] = await Promise.all([import('./print-brief.js'), startPrinter()]);
+      const [{ printBrief }, renderer, current] = await Promise.all([import('./print-brief.js'), briefPool(), startPrinter()]);
       printer = current;
       try {
-        const { rendered, entry } = await printBrief(brief, config, pool!, current);
+        const { rendered, entry } = await printBrief(brief, config, renderer, current);
         checkBudget(brief.file, entry, config.strict);
         printed.set(brief.file.path, {
           hash: sourceHash(key, brief.file.value as Uint8Array),
@@ -176,7 +179,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   try {
     if (changed.length > 0) progress.stage('printing', changed.length);
     await time('print', async () => {
-      failed = await normalizeSources(changed, root, pool!, (brief) => queue(brief, slugs.claim(brief.file.path, brief.slug)));
+      if (changed.length > 0) failed = await normalizeSources(changed, root, await briefPool(), (brief) => queue(brief, slugs.claim(brief.file.path, brief.slug)));
       // A cached brief whose slug was taken by a new source is printed again under its new one.
       const resolved = slugs.finish();
       for (const [source, brief] of cached) {
@@ -184,7 +187,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         if (slug.slug === brief.entry.slug) continue;
         cached.delete(source);
         void startPrinter();
-        failed.push(...(await normalizeSources([{ path: path.join(root, source) }], root, (pool ??= await startBriefPool(config, 1, options)), (again) => queue(again, slug))));
+        failed.push(...(await normalizeSources([{ path: path.join(root, source) }], root, await briefPool(), (again) => queue(again, slug))));
       }
       await Promise.all(printing);
     });
@@ -193,7 +196,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Also a browser started for sources that then failed to normalize.
     printer ??= await starting?.catch(() => undefined);
     if (printer !== options.printer) await printer?.close();
-    await pool?.close();
+    await (await pool)?.close();
     forgetCleanup();
   }
   // Interrupted: the cleanup above runs and the process exits; nothing more may be written.
@@ -250,7 +253,7 @@ async function upToDate(outDir: string, previous: BuildState, cached: Map<string
   return present.every(Boolean);
 }
 
-async function startBriefPool(config: BuildConfig, briefs: number, options: BuildOptions) {
+async function startBriefPool(config: BuildConfig, briefs: number, options: BuildOptions): Promise<BriefPool> {
   const { createBriefPool } = await import('./brief-pool.js');
   return createBriefPool(config, { threads: options.threads ?? workerThreads(briefs, config.concurrency * (options.browserWs?.length || 1)) });
 }
