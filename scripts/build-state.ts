@@ -8,7 +8,7 @@
  * is printed and read only when the archive needs it, so a build neither parses nor
  * holds every body. Bodies no brief uses any more are removed when the state is saved.
  */
-import { createHash, hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import type { BuildConfig } from './config.js';
 import type { Changes } from './read-sources.js';
 import type { BriefData, Heading, ManifestEntry } from './types.js';
 import { removeOutput, writeOutput } from './write-file.js';
+import { shortHash } from './short-hash.js';
 
 export const STATE_FILE = '.briefpress/state.json';
 export const BODIES_DIR = '.briefpress/bodies';
@@ -135,7 +136,7 @@ export function addMessages(file: VFile, messages: readonly StoredMessage[]): VF
 const HASH = /^[0-9a-f]{32}$/;
 
 export function bodyHash(html: string): string {
-  return hash('sha256', html).slice(0, 32);
+  return shortHash(html);
 }
 
 const bodyFile = (hash: string) => `${BODIES_DIR}/${hash}.html`;

@@ -12,7 +12,7 @@
  * at a time; pages are rendered and written one by one. A file is rewritten only when its
  * bytes change, and the output is the same as a clean build's, byte for byte.
  */
-import { createHash, hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -33,6 +33,7 @@ import { robotsTxt, sitemapXml } from './archive/sitemap.js';
 import { createTemplateEngine } from './templates.js';
 import type { ArchiveBrief } from './types.js';
 import { writeOutput } from './write-file.js';
+import { shortHash } from './short-hash.js';
 
 export interface ArchiveResult {
   /** Every file of the archive, relative to the output folder, sorted. */
@@ -72,7 +73,6 @@ interface Output {
 }
 
 const require = createRequire(import.meta.url);
-const sha = (data: string | Uint8Array) => hash('sha256', data).slice(0, 32);
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
@@ -205,12 +205,12 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
         return index.script;
       },
     },
-    ...(sitemap ? [{ path: 'sitemap.xml', key: sha(sitemap), make: async () => sitemap }] : []),
-    { path: 'robots.txt', key: sha(robots), make: async () => robots },
+    ...(sitemap ? [{ path: 'sitemap.xml', key: shortHash(sitemap), make: async () => sitemap }] : []),
+    { path: 'robots.txt', key: shortHash(robots), make: async () => robots },
   ];
   for (const asset of assets) {
     const bytes = readFileSync(asset.file);
-    outputs.push({ path: asset.url, key: sha(bytes), make: async () => bytes });
+    outputs.push({ path: asset.url, key: shortHash(bytes), make: async () => bytes });
   }
 
   const present = await presentFiles(config.outDir, outputs.map((o) => o.path));

@@ -15,12 +15,13 @@
  * (the template escapes the body once, as the stock one does); if not, the feed is
  * rendered whole, with every body, and no layout is kept.
  */
-import { hash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type nunjucks from 'nunjucks';
 import type { BuildConfig } from '../config.js';
 import type { SiteBrief } from './site-model.js';
 import { paths, siteUrls } from './site-urls.js';
+import { shortHash } from '../short-hash.js';
 
 const atomDate = (iso: string) => `${iso}T00:00:00Z`;
 
@@ -86,7 +87,7 @@ export function planFeed(briefs: SiteBrief[], digest: Map<string, string>, confi
     tags: b.tags,
     summary: b.summary,
   }));
-  const key = hash('sha256', JSON.stringify([salt, feed, briefs.map((b) => [digest.get(b.slug), b.bodyHash])])).slice(0, 32);
+  const key = shortHash(JSON.stringify([salt, feed, briefs.map((b) => [digest.get(b.slug), b.bodyHash])]));
   const render = (bodies: string[]) => env.render(TEMPLATE, { feed, entries: entries().map((e, i) => ({ ...e, body: bodies[i] })) });
   return {
     key,

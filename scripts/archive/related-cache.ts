@@ -4,10 +4,10 @@
  * the last build's are taken from `.briefpress/archive-related.json` instead of being
  * worked out again over the whole archive.
  */
-import { hash } from 'node:crypto';
 import { readCache } from './read-cache.js';
 import { relatedBriefs, type RelatedBrief } from './related-briefs.js';
 import type { SiteBrief } from './site-model.js';
+import { shortHash } from '../short-hash.js';
 
 export const RELATED_CACHE_FILE = '.briefpress/archive-related.json';
 
@@ -27,7 +27,7 @@ export function openRelatedCache(outDir: string, salt: string, fresh = false): R
   return {
     relate(briefs) {
       const inputs = briefs.map((b) => [b.slug, b.date ?? null, b.links, b.authors.map((a) => a.name), b.tags]);
-      const key = hash('sha256', JSON.stringify([salt, inputs])).slice(0, 32);
+      const key = shortHash(JSON.stringify([salt, inputs]));
       const bySlug = new Map(briefs.map((b) => [b.slug, b]));
       const stored = fresh ? undefined : readCache<Stored>(outDir, RELATED_CACHE_FILE);
       if (stored?.key === key && Array.isArray(stored.related)) {

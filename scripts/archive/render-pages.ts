@@ -11,7 +11,6 @@
  * structured data), is made from those alone, and only when the page is rendered. So equal
  * keys mean equal bytes, and an edit re-renders only the pages that show what changed.
  */
-import { hash } from 'node:crypto';
 import type nunjucks from 'nunjucks';
 import { logoAsset } from '../assets.js';
 import type { BuildConfig } from '../config.js';
@@ -22,6 +21,7 @@ import type { RelatedBrief } from './related-briefs.js';
 import type { BriefGroup, SiteBrief, SiteModel } from './site-model.js';
 import { paths, siteUrls } from './site-urls.js';
 import { addTemplateFilters } from './template-filters.js';
+import { shortHash } from '../short-hash.js';
 
 /** A brief as its card shows it on lists: the manifest entry, with links to its tag and author pages. */
 export interface CardView extends Omit<SiteBrief, 'authors' | 'data' | 'headings' | 'bodyHash'> {
@@ -77,7 +77,6 @@ function why(r: RelatedBrief<SiteBrief>): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-const sha = (text: string) => hash('sha256', text).slice(0, 32);
 
 /**
  * Plan every page of the archive; `salt` hashes the configuration, templates and code.
@@ -105,7 +104,7 @@ export function planPages(model: SiteModel, config: BuildConfig, env: nunjucks.E
   // relations it shows them in; a brief's own page adds its front matter, headings and body.
   const digests = model.digest;
   const digestsOf = (briefs: SiteBrief[]) => briefs.map((b) => digests.get(b.slug)!);
-  const keyOf = (path: string, template: string, inputs: unknown) => sha(JSON.stringify([salt, path, template, inputs]));
+  const keyOf = (path: string, template: string, inputs: unknown) => shortHash(JSON.stringify([salt, path, template, inputs]));
 
   // Cards and views are made only for the pages that are rendered.
   const cards = new Map<string, CardView>();

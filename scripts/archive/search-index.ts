@@ -13,11 +13,11 @@
  * serializes terms in insertion order.) Documents are tokenized exactly as MiniSearch's
  * `add` does, with its default tokenizer and term processing.
  */
-import { hash } from 'node:crypto';
 import { mergePostings, type Postings, tokenizeDocument } from './search-postings.js';
 import { escapeScript, splicePayload } from './search-splice.js';
 import type { SiteBrief } from './site-model.js';
 import { fileSize, pageCount } from './template-filters.js';
+import { shortHash } from '../short-hash.js';
 
 /** The options the browser must use to load the index (kept in the shipped script). */
 export const SEARCH_OPTIONS = {
@@ -116,7 +116,7 @@ export interface SearchIndexResult {
   how: 'unchanged' | 'spliced' | 'merged' | 'built';
 }
 
-const sha = (...parts: string[]) => hash('sha256', parts.join('\0')).slice(0, 32);
+const sha = (...parts: string[]) => shortHash(parts.join('\0'));
 
 /**
  * Key of a brief's document: its entry's digest (see SiteModel: the fields besides the text

@@ -2,10 +2,10 @@
  * The archive as data: briefs in archive order, grouped by year, by tag and by author,
  * with related briefs. Pure: the same briefs give the same model.
  */
-import { hash } from 'node:crypto';
 import type { ArchiveBrief } from '../types.js';
 import { compareBriefs, relatedBriefs, type RelatedBrief } from './related-briefs.js';
 import { nameSlug } from './site-urls.js';
+import { shortHash } from '../short-hash.js';
 
 /**
  * A brief as the archive stage holds it: everything but the body, which is read (by its
@@ -68,7 +68,7 @@ function groupBy(briefs: SiteBrief[], namesOf: (b: SiteBrief) => string[]): { gr
 
 function entryDigest(brief: SiteBrief): string {
   const { data: _, headings: __, bodyHash: ___, ...entry } = brief;
-  return hash('sha256', JSON.stringify(entry)).slice(0, 32);
+  return shortHash(JSON.stringify(entry));
 }
 
 /** `relate` works out related briefs (default: `relatedBriefs`; a cache may answer instead). */
