@@ -137,19 +137,24 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
   async function openPage(): Promise<Page> {
     const born = generation;
     const page = await (await getBrowser()).newPage();
-    generationOf.set(page, born);
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', onRequest);
-    page.setDefaultTimeout(timeoutMs);
-    // Opening a page is not printing a brief: a short per-brief timeout must not fail it.
-    await page.goto(BLANK_URL, { waitUntil: 'load', timeout: Math.max(timeoutMs, 30_000) });
-    page.on('error', () => crashed.add(page));
-    const session = await page.createCDPSession();
-    await session.send('Page.enable');
-    const { frameTree } = await session.send('Page.getFrameTree');
-    drivers.set(page, { session, frameId: frameTree.frame.id });
-    return page;
+    try {
+      generationOf.set(page, born);
+      await page.setJavaScriptEnabled(false);
+      await page.setRequestInterception(true);
+      page.on('request', onRequest);
+      page.setDefaultTimeout(timeoutMs);
+      // Opening a page is not printing a brief: a short per-brief timeout must not fail it.
+      await page.goto(BLANK_URL, { waitUntil: 'load', timeout: Math.max(timeoutMs, 30_000) });
+      page.on('error', () => crashed.add(page));
+      // Commands only: the page's events (its load, a crash) come through Puppeteer's own session.
+      const session = await page.createCDPSession();
+      const { frameTree } = await session.send('Page.getFrameTree');
+      drivers.set(page, { session, frameId: frameTree.frame.id });
+      return page;
+    } catch (error) {
+      await page.close().catch(() => {});
+      throw error;
+    }
   }
 
   async function acquire(): Promise<Page> {
@@ -197,7 +202,7 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
           onLoad = () => resolve();
           // `on`, not `once`: Puppeteer's `once` registers a wrapper that `off(handler)` does
           // not find, so every print would leave a listener behind, holding its PDF.
-          session.on('Page.loadEventFired', onLoad);
+          page.on('load', onLoad);
         });
         await session.send('Page.setDocumentContent', { frameId, html });
         await loaded;
@@ -229,7 +234,7 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
     } finally {
       clearTimeout(timer);
       if (onCrash) page.off('error', onCrash);
-      if (onLoad) drivers.get(page)?.session.off('Page.loadEventFired', onLoad);
+      if (onLoad) page.off('load', onLoad);
       release(page, healthy);
     }
   }

@@ -231,7 +231,7 @@ describe('the printer', () => {
       const html = createPageRenderer(config).printPage(brief);
       const counts = async () => {
         const pages = (await browser.pages()).filter((p) => p.url().startsWith(VIRTUAL_ORIGIN));
-        return pages.map((p) => p.listenerCount('error'));
+        return pages.map((p) => [p.listenerCount('error'), p.listenerCount('load')]);
       };
       await own.print(html, info);
       const after1 = await counts();
