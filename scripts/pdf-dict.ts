@@ -53,7 +53,7 @@ function fail(s: string, i: number, what: string): never {
 }
 
 /** Index just after the value (object) that starts at `i`; an indirect reference `12 0 R` is one value. */
-export function valueEnd(s: string, i: number): number {
+function valueEnd(s: string, i: number): number {
   const c = s.charCodeAt(i);
   if (c === 40) return literalStringEnd(s, i);
   if (c === 60) {

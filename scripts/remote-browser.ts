@@ -19,8 +19,6 @@ import type { BuildConfig } from './config.js';
 import { createPrinter, type PdfInfo, type Printer } from './print-pdf.js';
 import { UserError } from './user-error.js';
 
-export { BROWSER_WS_ENV, browserEndpoints } from './browser-endpoints.js';
-
 function connectOptions(endpoint: string): ConnectOptions {
   const target = /^wss?:/i.test(endpoint) ? { browserWSEndpoint: endpoint } : { browserURL: endpoint };
   return { ...target, defaultViewport: { width: 800, height: 600 } };

@@ -11,7 +11,8 @@ import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../scripts/build.js';
 import { loadConfig } from '../scripts/config.js';
-import { browserEndpoints, createRemotePrinter } from '../scripts/remote-browser.js';
+import { browserEndpoints } from '../scripts/browser-endpoints.js';
+import { createRemotePrinter } from '../scripts/remote-browser.js';
 import { readPdf } from './helpers/pdf.js';
 import { type DevToolsBrowser, folderTree, newScalingProject, treeDifferences } from './helpers/scaling-project.js';
 
