@@ -31,7 +31,7 @@ export function classAt(text: string, i: number, cls: CharClass): number {
 }
 
 /** The same for the character that ends at `end`. */
-export function classBefore(text: string, end: number, cls: CharClass): number {
+function classBefore(text: string, end: number, cls: CharClass): number {
   if (end <= 0) return 0;
   const code = text.charCodeAt(end - 1);
   if (code < 0x80) return cls.ascii[code]!;

@@ -16,9 +16,6 @@ export function writeFrontMatter(data: BriefData): string {
 
 /** The whole normalized document: `---\n<yaml>---\n\n<body>\n`. */
 export function writeMarkdown(data: BriefData, body: string): string {
-  // Leading newlines and trailing white space off (as `replace(/^\n+|\s+$/g, '')`, without trying every space in the body).
-  let start = 0;
-  while (body.charCodeAt(start) === 0x0a) start++;
-  const trimmed = body.slice(start).trimEnd();
+  const trimmed = body.replace(/^\n+/, '').trimEnd();
   return `---\n${writeFrontMatter(data)}---\n${trimmed ? `\n${trimmed}\n` : ''}`;
 }

@@ -26,8 +26,10 @@ export const segments = (text: string) => (maybeSeparator.test(text) ? text.spli
 const partShapes = (parts: readonly string[]) => parts.map((part) => SHAPES.find((rule) => rule.test(part))?.id);
 
 /** `letterheadShape` of a trimmed line, whose parts (`segments`) and their shapes may be known already. */
-function shapeOf(t: string, parts = segments(t), ids?: (string | undefined)[]): string | undefined {
+function shapeOf(t: string, given?: readonly string[], ids?: (string | undefined)[]): string | undefined {
   for (const rule of SHAPES) if (rule.test(t)) return rule.id;
+  // Split only when the whole line has no shape.
+  const parts = given ?? segments(t);
   if (parts.length >= 2) {
     const shapes = ids ?? partShapes(parts);
     const found = parts.map((part, i) => shapes[i] ?? (/,/.test(part) && address.test(part.split(',')[0]!) ? address.id : undefined));
@@ -49,7 +51,7 @@ export function letterheadKinds(text: string): string[] {
   const ids = parts.length >= 2 ? partShapes(parts) : [];
   const kinds = ids.filter((id) => id !== undefined) as string[];
   if (kinds.length >= 2) return kinds;
-  const id = shapeOf(t, parts, parts.length >= 2 ? ids : undefined);
+  const id = shapeOf(t, parts, ids);
   return id ? [id] : [];
 }
 

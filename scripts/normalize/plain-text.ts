@@ -99,8 +99,9 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
       }
     }
     const shape = letterheadShape(line.text);
-    const dateLine = !shape && date === undefined ? parseDateLine(line.text) : undefined;
-    const found = !shape && date === undefined ? dateLine ?? parseMonthLine(line.text) : undefined;
+    const wanted = !shape && date === undefined;
+    const dateLine = wanted ? parseDateLine(line.text) : undefined;
+    const found = wanted ? dateLine ?? parseMonthLine(line.text) : undefined;
     if (shape) remove(i, shape), (current = undefined);
     else if (found) {
       date = found.iso;

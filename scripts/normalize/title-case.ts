@@ -32,7 +32,7 @@ export function isAllCaps(text: string): boolean {
       else if (code >= 0x61 && code <= 0x7a) letters++;
       continue;
     }
-    const size = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    const size = isHighSurrogate(code) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
     const char = size === 2 ? text.slice(i, i + 2) : text[i]!;
     i += size - 1;
     if (letter.test(char)) {

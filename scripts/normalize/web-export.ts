@@ -150,7 +150,6 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
       continue;
     }
     const by = byline.exec(lines[i]!.text);
-    const date = !data.date && !(by && !data.authors) ? parseDateLine(lines[i]!.text) : undefined; // only asked when no byline is taken
     if (by && !data.authors) {
       const found = findDate(by[1]!);
       const names = found ? by[1]!.slice(0, found.index).replace(/[\s,|–—-]*(?:on|posted)?[\s,|–—-]*$/i, '') : by[1]!;
@@ -160,12 +159,14 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
       removed.add(i);
       recordRemoved(file, [lines[i]!], 'web-byline');
       headerEnd = i + 1;
-    } else if (date) {
-      data.date = date.iso;
-      recordRemoved(file, [lines[i]!], 'date-line');
-      removed.add(i);
-      headerEnd = i + 1;
-    } else break;
+      continue;
+    }
+    const date = data.date ? undefined : parseDateLine(lines[i]!.text);
+    if (!date) break;
+    data.date = date.iso;
+    recordRemoved(file, [lines[i]!], 'date-line');
+    removed.add(i);
+    headerEnd = i + 1;
   }
 
   const body = lines.filter((_, i) => !removed.has(i));
