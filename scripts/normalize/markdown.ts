@@ -40,10 +40,9 @@ export function readMarkdown(file: VFile, text: string, _options: NormalizeOptio
   const problems: Problem[] = [];
   let raw: Record<string, unknown> = {};
   const simple = match ? readSimpleYaml(match[1] ?? '') : undefined;
-  if (simple && checkKeys(Object.keys(simple).map((key) => ({ key, keyAt: noPlace, valueAt: noPlace })), simple, problems) === 0) {
+  if (simple && checkKeys(Object.keys(simple).map((key) => ({ key, keyAt: noPlace, valueAt: noPlace })), simple, []) === 0) {
     raw = simple; // the usual front matter, read without the YAML library (it would read the same)
   } else if (match) {
-    problems.length = 0;
     const lineCounter = new LineCounter();
     const doc = parseDocument(match[1] ?? '', { lineCounter, prettyErrors: false, uniqueKeys: true });
     const at = (offset: number) => {
