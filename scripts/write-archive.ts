@@ -70,6 +70,8 @@ interface Output {
   path: string;
   key: string;
   make: () => Promise<Content>;
+  /** What the file held, when `make` had to read it anyway: compared instead of reading it again. */
+  held?: () => string | undefined;
 }
 
 const require = createRequire(import.meta.url);
@@ -131,12 +133,15 @@ async function presentFiles(outDir: string, files: string[]): Promise<Set<string
   return present;
 }
 
-/** Write `data` unless the file (when it `mayExist`) already holds those bytes; whether it was written. */
-async function writeIfChanged(outDir: string, rel: string, data: Content, mayExist = true): Promise<boolean> {
+/**
+ * Write `data` unless the file (when it `mayExist`) already holds those bytes; whether it
+ * was written. `held`: the file's text, when the caller has it already.
+ */
+async function writeIfChanged(outDir: string, rel: string, data: Content, mayExist = true, held?: string): Promise<boolean> {
   if (typeof data === 'string' || data instanceof Uint8Array) {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     // Small and local: a synchronous read is far cheaper than a promise-based one.
-    const existing = mayExist ? readIfThere(path.join(outDir, rel), null) : undefined;
+    const existing = !mayExist ? undefined : held !== undefined ? Buffer.from(held) : readIfThere(path.join(outDir, rel), null);
     if (existing?.equals(bytes)) return false;
     await writeOutput(outDir, rel, bytes);
   } else {
@@ -180,6 +185,7 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
   const sitemap = sitemapXml(pages.filter((p) => p.path.endsWith('.html') && p.path !== '404.html'), config);
   const robots = robotsTxt(config);
   let search = last?.search?.key === searchKey ? last.search : undefined;
+  let searchHeld: string | undefined;
   let feedLayout = last?.files['feed.xml'] === feed.key ? last.feed : undefined;
 
   const outputs: Output[] = [
@@ -198,12 +204,13 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
       path: SEARCH_INDEX,
       key: searchKey,
       make: async () => {
-        const script = last?.search && readIfThere(path.join(config.outDir, SEARCH_INDEX), 'utf8');
-        const previous = script && last?.search ? { script, state: last.search } : undefined;
+        searchHeld = last?.search && readIfThere(path.join(config.outDir, SEARCH_INDEX), 'utf8');
+        const previous = searchHeld && last?.search ? { script: searchHeld, state: last.search } : undefined;
         const index = await buildSearchIndex({ briefs: model.briefs, digest: model.digest, body: (b) => readBody(b.bodyHash), salt: salt.search, previous });
         search = index.state;
         return index.script;
       },
+      held: () => searchHeld,
     },
     ...(sitemap ? [{ path: 'sitemap.xml', key: shortHash(sitemap), make: async () => sitemap }] : []),
     { path: 'robots.txt', key: shortHash(robots), make: async () => robots },
@@ -228,7 +235,7 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
   let next = 0;
   const worker = async () => {
     for (let item = todo[next++]; item; item = todo[next++]) {
-      if (await writeIfChanged(config.outDir, item.path, await item.make(), present.has(item.path))) changed.push(item.path);
+      if (await writeIfChanged(config.outDir, item.path, await item.make(), present.has(item.path), item.held?.())) changed.push(item.path);
     }
   };
   await Promise.all(Array.from({ length: 16 }, worker));
