@@ -9,8 +9,6 @@ import path from 'node:path';
 const pending = new Set<string>();
 const inFlight = new Set<Promise<void>>();
 let stopped = false;
-/** Folders made (or found) by this process: a build writes thousands of files into a few. */
-const made = new Set<string>();
 
 export function insideFolder(folder: string, target: string): boolean {
   const rel = path.relative(folder, target);
@@ -26,18 +24,16 @@ export async function writeOutput(outDir: string, relPath: string, data: string 
   const temp = `${target}.tmp-${process.pid}`;
   pending.add(temp);
   const dir = path.dirname(target);
-  // A stream cannot be written twice: make sure of its folder first.
-  const retryable = typeof data === 'string' || data instanceof Uint8Array;
   const work = (async () => {
-    if (!made.has(dir) || !retryable) {
-      await mkdir(dir, { recursive: true });
-      made.add(dir);
-    }
-    try {
-      await writeFile(temp, data);
-    } catch (error) {
-      // The folder was removed since (by a user, or by a test between builds): make it again.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !retryable) throw error;
+    if (typeof data === 'string' || data instanceof Uint8Array) {
+      // Most folders exist already: make one only when the write finds it missing.
+      await writeFile(temp, data).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+        await mkdir(dir, { recursive: true });
+        await writeFile(temp, data);
+      });
+    } else {
+      // A stream cannot be written twice: make sure of its folder first.
       await mkdir(dir, { recursive: true });
       await writeFile(temp, data);
     }
