@@ -41,7 +41,8 @@ const titleKey = (text: string) => text.replace(/\s+/g, '').toLocaleLowerCase();
 
 /** PDF date of a brief's date (`D:20121004000000Z`), as pdf-lib's `PDFString.fromDate` writes it. */
 function pdfDate(date: string): string {
-  return `D:${new Date(`${date}T00:00:00Z`).toISOString().slice(0, 19).replace(/[-T:]/g, '')}Z`;
+  // `date` is a checked calendar date (front-matter.ts), midnight UTC.
+  return `D:${date.replaceAll('-', '')}000000Z`;
 }
 
 /** What the fast path changes, as PDF values; the same entries the pdf-lib path below sets. */
