@@ -161,8 +161,7 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
     for (let page = idle.pop(); page; page = idle.pop()) {
       if (!page.isClosed() && !crashed.has(page)) return page;
       // Its renderer died while it waited: DevTools calls to it would never answer. Open another.
-      if (!page.isClosed()) void page.close().catch(() => {});
-      if (pagesOpen > 0 && generationOf.get(page) === generation) pagesOpen--;
+      discard(page);
     }
     if (pagesOpen < concurrency) {
       pagesOpen++;
@@ -176,10 +175,15 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
     return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
   }
 
+  /** Close a page that will not print again, and free its place in this browser's pool. */
+  function discard(page: Page): void {
+    if (!page.isClosed()) void page.close().catch(() => {});
+    if (pagesOpen > 0 && generationOf.get(page) === generation) pagesOpen--;
+  }
+
   function release(page: Page, healthy: boolean): void {
     if (!healthy || closed) {
-      if (!page.isClosed()) void page.close().catch(() => {});
-      if (pagesOpen > 0 && generationOf.get(page) === generation) pagesOpen--;
+      discard(page);
       const next = waiting.shift();
       if (next) (closed ? Promise.reject(new Error('the printer is closed')) : acquire()).then(next.resolve, next.reject);
       return;
