@@ -34,6 +34,14 @@ interface Thread {
   jobs: Map<number, Job>;
 }
 
+/**
+ * Parsing a brief's Markdown allocates about 5 MB of short-lived objects (micromark's
+ * events and tokens). With V8's default young generation that is a scavenge every few
+ * briefs, each copying the tree being built. With this much room, 1,000 briefs took 131
+ * scavenges (0.54 s of pauses, plus V8's helper threads) instead of 374 (1.08 s).
+ */
+const YOUNG_GENERATION_MB = 128;
+
 const WORKER_ENTRY = new URL('./worker-thread.mjs', import.meta.url);
 const WORKER_MODULE = new URL('./brief-worker.ts', import.meta.url);
 
@@ -50,7 +58,7 @@ export function createBriefPool(config: BuildConfig, options: { threads: number 
   };
 
   function startThread(): Thread {
-    const worker = new Worker(WORKER_ENTRY, { workerData: { module: fileURLToPath(WORKER_MODULE), config } });
+    const worker = new Worker(WORKER_ENTRY, { workerData: { module: fileURLToPath(WORKER_MODULE), config }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     const thread: Thread = { worker, jobs: new Map() };
     worker.on('message', (reply: WorkerReply) => {
       const job = thread.jobs.get(reply.id);
