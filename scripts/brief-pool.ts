@@ -1,6 +1,6 @@
 /**
  * The CPU-bound stages of a brief — normalizing its source, rendering its Markdown to HTML
- * and its print page — off the main thread. They cost a brief about fifteen milliseconds of
+ * and its print page — off the main thread, and after printing, the archive's search index. They cost a brief about fifteen milliseconds of
  * CPU while the browser prints one in twenty to forty. Done on the main thread, that work
  * held up the browser's replies, which waited behind a Markdown parse. In a worker thread
  * the main thread only passes pages to the browser and writes files. Measured on 1,000
@@ -13,6 +13,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { SearchIndexJob, SearchIndexResult } from './archive/search-index-job.js';
 import type { WorkerReply, WorkerRequest } from './brief-worker.js';
 import type { BuildConfig } from './config.js';
 import type { NormalizeOutput, SourceInput } from './normalize-source.js';
@@ -21,6 +22,10 @@ import type { RenderInput, RenderOutput } from './render-brief.js';
 export interface BriefPool {
   normalize(source: SourceInput): Promise<NormalizeOutput>;
   render(input: RenderInput): Promise<RenderOutput>;
+  /** The archive's search index, in a worker thread while this one renders the archive's pages. */
+  searchIndex(job: SearchIndexJob): Promise<SearchIndexResult>;
+  /** Whether the work is done in worker threads (not in this one). */
+  readonly threaded: boolean;
   close(): Promise<void>;
 }
 
@@ -55,6 +60,7 @@ export function createBriefPool(config: BuildConfig, options: { threads: number 
   const here = {
     normalize: async (source: SourceInput) => (await import('./normalize-source.js')).normalizeSource(source, config.root, config.organization),
     render: async (input: RenderInput) => (await (renderHere ??= import('./render-brief.js').then((m) => m.createBriefRenderer(config))))(input),
+    searchIndex: async (job: SearchIndexJob) => (await import('./archive/search-index-job.js')).buildSearchIndexJob(job),
   };
 
   function startThread(): Thread {
@@ -95,6 +101,12 @@ export function createBriefPool(config: BuildConfig, options: { threads: number 
     },
     render(input) {
       return threads.length ? send({ id: nextId++, task: 'render', input }) : here.render(input);
+    },
+    searchIndex(job) {
+      return threads.length ? send({ id: nextId++, task: 'search-index', job }) : here.searchIndex(job);
+    },
+    get threaded() {
+      return threads.length > 0;
     },
     async close() {
       const stopping = threads;

@@ -196,7 +196,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Also a browser started for sources that then failed to normalize.
     printer ??= await starting?.catch(() => undefined);
     if (printer !== options.printer) await printer?.close();
-    await (await pool)?.close();
     forgetCleanup();
   }
   // Interrupted: the cleanup above runs and the process exits; nothing more may be written.
@@ -217,12 +216,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   //    changed since a complete last build (then they would come out byte for byte the same).
   // 7. Remove what deleted or renamed sources left behind, and remember this build.
   const shard = options.shard;
+  //    The worker thread that rendered the briefs builds the search index meanwhile.
   let removed = 0;
-  if (shard || !(await upToDate(config.outDir, previous, cached, changed.length + printed.size + failed.length + printFailures.length))) {
-    const files = shard
-      ? (await writeShardManifest(await withBodies(config.outDir, ordered), [...failed, ...printFailures], shard, config, key)).files
-      : await time('archive', () => writeSite(ordered, config, { fresh: options.force }));
-    removed = await saveBuild(config.outDir, previous, briefs, files);
+  try {
+    if (shard || !(await upToDate(config.outDir, previous, cached, changed.length + printed.size + failed.length + printFailures.length))) {
+      const threads = await pool;
+      const searchIndex = threads?.threaded ? threads.searchIndex : undefined;
+      const files = shard
+        ? (await writeShardManifest(await withBodies(config.outDir, ordered), [...failed, ...printFailures], shard, config, key)).files
+        : await time('archive', () => writeSite(ordered, config, { fresh: options.force, searchIndex }));
+      removed = await saveBuild(config.outDir, previous, briefs, files);
+    }
+  } finally {
+    await (await pool)?.close();
   }
   forgetStop();
 
