@@ -35,6 +35,8 @@ export interface PrinterOptions {
   concurrency?: number;
   /** Time allowed for one brief, load and print; default 30 s. */
   timeoutMs?: number;
+  /** Briefs a page prints before another replaces it; default `PRINTS_PER_PAGE`. */
+  printsPerPage?: number;
   /** Connect to a running browser instead of launching one (remote-browser.ts); `close()` then closes this printer's pages and disconnects, leaving that browser running. */
   connect?: () => Promise<Browser>;
 }
@@ -47,6 +49,12 @@ const BLANK_PAGE = '<!DOCTYPE html><title>briefpress</title><link rel="icon" hre
 const MAX_RELAUNCHES = 3;
 /** How many times one brief is tried when the browser or its page crashes while printing it. */
 const MAX_ATTEMPTS = 3;
+/**
+ * Briefs one page prints before it is closed and another opened in its place: a renderer
+ * grows slowly over thousands of documents (caches, fragmentation), and a fresh one
+ * starts small again, so the browser's memory stays flat however many briefs a build has.
+ */
+export const PRINTS_PER_PAGE = 500;
 
 interface Served {
   body: Buffer;
@@ -67,12 +75,15 @@ const PAPER = { letter: { paperWidth: 8.5, paperHeight: 11 }, a4: { paperWidth: 
 interface Driver {
   session: CDPSession;
   frameId: string;
+  /** Briefs printed on this page so far. */
+  prints: number;
 }
 
 export async function createPrinter(options: PrinterOptions): Promise<Printer> {
   const { config, executablePath } = options;
   const concurrency = Math.max(1, options.concurrency ?? config.concurrency);
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const printsPerPage = Math.max(1, options.printsPerPage ?? PRINTS_PER_PAGE);
   const served = new Map<string, Served>();
   for (const asset of await projectAssets(config)) {
     served.set(`${VIRTUAL_ORIGIN}${asset.url}`, { body: await readFile(asset.file), type: asset.type });
@@ -149,7 +160,7 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
       // Commands only: the page's events (its load, a crash) come through Puppeteer's own session.
       const session = await page.createCDPSession();
       const { frameTree } = await session.send('Page.getFrameTree');
-      drivers.set(page, { session, frameId: frameTree.frame.id });
+      drivers.set(page, { session, frameId: frameTree.frame.id, prints: 0 });
       return page;
     } catch (error) {
       await page.close().catch(() => {});
@@ -182,7 +193,8 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
   }
 
   function release(page: Page, healthy: boolean): void {
-    if (!healthy || closed) {
+    const driver = drivers.get(page);
+    if (!healthy || closed || (driver && ++driver.prints >= printsPerPage)) {
       discard(page);
       const next = waiting.shift();
       if (next) (closed ? Promise.reject(new Error('the printer is closed')) : acquire()).then(next.resolve, next.reject);

@@ -223,6 +223,28 @@ describe('the printer', () => {
     await expect(own.print(html, info)).rejects.toThrow(/closed/);
   });
 
+  it('replaces a page after its share of prints, so the browser starts small again, and the PDFs stay the same', async () => {
+    const browser = await launchBrowser();
+    try {
+      const own = await createPrinter({ config, concurrency: 1, printsPerPage: 3, connect: async () => browser });
+      const { brief, info } = await load('cdt-2012-blog-post');
+      const html = createPageRenderer(config).printPage(brief);
+      const seen = new Set<unknown>();
+      const printed: Uint8Array[] = [];
+      for (let i = 0; i < 7; i++) {
+        printed.push((await own.print(html, info)).pdf);
+        const pages = (await browser.pages()).filter((p) => p.url().startsWith(VIRTUAL_ORIGIN));
+        for (const p of pages) seen.add(p);
+      }
+      // The printer's set-up used the first page once: pages were replaced after prints 2, 5 and (not yet reopened) 8.
+      expect(seen.size).toBe(3);
+      for (const pdf of printed) expect(Buffer.from(pdf).equals(Buffer.from(printed[0]!))).toBe(true);
+      await own.close();
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('leaves no listener behind on its pages: each one held a printed PDF', async () => {
     const browser = await launchBrowser();
     try {
