@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CommandSpec, helpText, integerOption, parseCommand, runCommand } from './cli/args.js';
 import { type BenchResult, runBench } from './bench/run-bench.js';
-import { formatMachine, formatTable, machineInfo, type Row } from './bench/report-table.js';
+import { formatMachine, formatTable, machineInfo, median, type Row } from './bench/report-table.js';
 import { formatShardTable, runShardBench } from './bench/run-shards.js';
 
 const spec: CommandSpec = {
@@ -33,8 +33,19 @@ const GB = 2 ** 30;
 
 export function benchRows(r: BenchResult): Row[] {
   const coldPerBrief = r.cold.median / r.briefs;
+  const paired = r.baseline.pairedRatios?.length ? median(r.baseline.pairedRatios) : undefined;
   const rows: Row[] = [
-    { stage: `cold build (${r.briefs} briefs)`, value: r.cold.median, unit: 'ms', perBrief: coldPerBrief, ratio: r.cold.median / r.baseline.median, target: '≤ 1.2x bare', pass: r.cold.median <= 1.2 * r.baseline.median, note: '`npm run build -- --force` in a process of its own, Node start and browser launch included' },
+    {
+      stage: `cold build (${r.briefs} briefs)`,
+      value: r.cold.median,
+      unit: 'ms',
+      perBrief: coldPerBrief,
+      ratio: r.cold.median / r.baseline.median,
+      target: '≤ 1.2x bare',
+      // Met only when the ratio of the medians and the median of the paired ratios both are.
+      pass: r.cold.median <= 1.2 * r.baseline.median && (paired === undefined || paired <= 1.2),
+      note: `\`npm run build -- --force\` in a process of its own, Node start and browser launch included${paired === undefined ? '' : `; each ÷ the bare run right after it: ${r.baseline.pairedRatios.map((x) => `${x.toFixed(2)}x`).join(', ')} (median ${paired.toFixed(2)}x)`}`,
+    },
     { stage: 'bare Chromium, same pages', value: r.baseline.median, unit: 'ms', perBrief: r.baseline.median / r.briefs, ratio: 1, target: 'floor', note: 'one browser, pool of reused pages, setContent + pdf; launch included' },
   ];
   if (r.baselinePrinterFlags) {

@@ -14,7 +14,7 @@ import { UserError } from '../user-error.js';
 import { CONFIG_FILE, loadConfig } from '../config.js';
 import type { BuildOptions, BuildResult } from '../build.js';
 import type { ManifestEntry } from '../types.js';
-import { type BaselineResult, printBaseline } from './baseline-chromium.js';
+import { type BaselinePage, type BaselineResult, printBaseline } from './baseline-chromium.js';
 import { generateSources, writeSources } from './generate-sources.js';
 import { type MemoryReport, sampleMemory } from './measure-memory.js';
 import { type BuildProcess, runBuildProcess, summaryCount } from './build-process.js';
@@ -49,7 +49,11 @@ export interface BenchResult {
   edit: Timed & { built: number[] };
   /** The same two rebuilds as a user runs them: `scripts/cli/build.ts` in a new Node process (npm's own start-up not included). */
   cli: { noop: Timed; edit: Timed };
-  baseline: Timed & { runsDetail: BaselineResult[] };
+  baseline: Timed & {
+    runsDetail: BaselineResult[];
+    /** Each cold build ÷ the bare run right after it. */
+    pairedRatios: number[];
+  };
   /** Bare Chromium again, launched with the printer's own flags (browser.ts PRINTING_ARGS): for reference. */
   baselinePrinterFlags: Timed & { args: string[] };
   memory: MemoryReport;
@@ -84,10 +88,16 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
   // Cold builds, each into a fresh output folder, each an `npm run build -- --force` of its
   // own, as a user runs it: the measured time and memory are the build's alone, not those of
-  // this process (which holds the generated sources and earlier results).
+  // this process (which holds the generated sources and earlier results). Each is followed
+  // at once by bare Chromium printing the same pages, with and without the printer's flags:
+  // this machine's speed drifts by ±10 % over minutes, and paired runs see the same drift.
   const cold = { ms: [] as number[], timings: [] as Record<string, number>[] };
   let memory: MemoryReport = { peakRss: 0, peakPss: 0, peakProcesses: 0, sawBrowser: false, samples: 0 };
   let last: BuildProcess | undefined;
+  const { executablePath } = await findBrowser();
+  const baselineRuns: BaselineResult[] = [];
+  const tunedRuns: number[] = [];
+  let printPages: BaselinePage[] | undefined;
   await warmBundles(o);
   for (let i = 0; i < o.coldRuns; i++) {
     await rm(config.outDir, { recursive: true, force: true });
@@ -97,6 +107,17 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     cold.ms.push(last.ms);
     cold.timings.push(last.timings);
     memory = last.memory.peakPss > memory.peakPss ? last.memory : memory;
+
+    // Bare Chromium on the same print pages, relative URLs resolving in the fresh output folder.
+    printPages ??= await loadPrintPages(config, JSON.parse(await readFile(path.join(config.outDir, 'manifest.json'), 'utf8')) as ManifestEntry[]);
+    const index = path.join(config.outDir, 'index.html');
+    const baseUrl = pathToFileURL(existsSync(index) ? index : `${config.outDir}/`).href;
+    const bare = await printBaseline(printPages, { concurrency: o.concurrency, executablePath, baseUrl, outDir: path.join(o.dir, 'baseline') });
+    o.log(`bare Chromium ${i + 1}/${o.coldRuns}: ${bare.totalMs} ms (${bare.msPerPdf.toFixed(1)} ms/PDF printing, launch ${bare.launchMs} ms); cold build ÷ bare: ${(last.ms / bare.totalMs).toFixed(2)}x`);
+    baselineRuns.push(bare);
+    const tuned = await printBaseline(printPages, { concurrency: o.concurrency, executablePath, baseUrl, args: PRINTING_ARGS, outDir: path.join(o.dir, 'baseline') });
+    o.log(`bare Chromium with the printer's flags ${i + 1}/${o.coldRuns}: ${tuned.totalMs} ms (${tuned.msPerPdf.toFixed(1)} ms/PDF printing)`);
+    tunedRuns.push(tuned.totalMs);
   }
   if (!last) throw new Error('no cold build ran');
   const manifest = JSON.parse(await readFile(path.join(config.outDir, 'manifest.json'), 'utf8')) as ManifestEntry[];
@@ -136,25 +157,6 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     o.log(`one-edit rebuild, command line ${i + 1}/${o.runs} (${path.basename(file)}): ${Math.round(cli.edit.at(-1)!)} ms`);
   }
 
-  // Bare Chromium on the same print pages.
-  const { executablePath } = await findBrowser();
-  const printPages = await loadPrintPages(config, manifest);
-  const index = path.join(config.outDir, 'index.html');
-  const baseUrl = pathToFileURL(existsSync(index) ? index : `${config.outDir}/`).href;
-  const baselineRuns: BaselineResult[] = [];
-  for (let i = 0; i < o.coldRuns; i++) {
-    const r = await printBaseline(printPages, { concurrency: o.concurrency, executablePath, baseUrl, outDir: path.join(o.dir, 'baseline') });
-    o.log(`bare Chromium ${i + 1}/${o.coldRuns}: ${r.totalMs} ms (${r.msPerPdf.toFixed(1)} ms/PDF printing, launch ${r.launchMs} ms)`);
-    baselineRuns.push(r);
-  }
-
-  const tunedRuns: number[] = [];
-  for (let i = 0; i < o.coldRuns; i++) {
-    const r = await printBaseline(printPages, { concurrency: o.concurrency, executablePath, baseUrl, args: PRINTING_ARGS, outDir: path.join(o.dir, 'baseline') });
-    o.log(`bare Chromium with the printer's flags ${i + 1}/${o.coldRuns}: ${r.totalMs} ms (${r.msPerPdf.toFixed(1)} ms/PDF printing)`);
-    tunedRuns.push(r.totalMs);
-  }
-
   let peers: MdToPdfResult | undefined;
   if (o.peers) {
     const markdown = manifest.slice(0, o.peersLimit).map((e) => path.join(config.outDir, e.markdown));
@@ -169,7 +171,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     noop: { ...timed(noop.ms), ...noop },
     edit: { ...timed(edit.ms), built: edit.built },
     cli: { noop: timed(cli.noop), edit: timed(cli.edit) },
-    baseline: { ...timed(baselineRuns.map((r) => r.totalMs)), runsDetail: baselineRuns },
+    baseline: { ...timed(baselineRuns.map((r) => r.totalMs)), runsDetail: baselineRuns, pairedRatios: cold.ms.map((ms, i) => Math.round((ms / baselineRuns[i]!.totalMs) * 100) / 100) },
     baselinePrinterFlags: { ...timed(tunedRuns), args: [...PRINTING_ARGS] },
     memory,
     ...(peers ? { peers } : {}),
