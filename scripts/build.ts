@@ -214,9 +214,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // 6. The archive website and the manifest, rebuilt from all briefs, unless nothing at all
   //    changed since a complete last build (then they would come out byte for byte the same).
+  //    The worker thread that rendered the briefs builds the search index meanwhile.
   // 7. Remove what deleted or renamed sources left behind, and remember this build.
   const shard = options.shard;
-  //    The worker thread that rendered the briefs builds the search index meanwhile.
   let removed = 0;
   try {
     if (shard || !(await upToDate(config.outDir, previous, cached, changed.length + printed.size + failed.length + printFailures.length))) {

@@ -213,10 +213,10 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
       make: async () => {
         searchHeld = last?.search && readIfThere(path.join(config.outDir, SEARCH_INDEX), 'utf8');
         const previous = searchHeld && last?.search ? { script: searchHeld, state: last.search } : undefined;
-        const input = { digest: model.digest, salt: salt.search, previous };
+        const common = { digest: model.digest, salt: salt.search, previous };
         const index = elsewhere
-          ? await elsewhere({ ...input, briefs: model.briefs.map(({ data, ...brief }) => brief), outDir: config.outDir })
-          : await buildSearchIndex({ ...input, briefs: model.briefs, body: (b) => readBody(b.bodyHash) });
+          ? await elsewhere({ ...common, briefs: model.briefs.map(({ data: _frontMatter, ...brief }) => brief), outDir: config.outDir })
+          : await buildSearchIndex({ ...common, briefs: model.briefs, body: (b) => readBody(b.bodyHash) });
         search = index.state;
         return index.script;
       },
