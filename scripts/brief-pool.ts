@@ -4,9 +4,9 @@
  * too. The stages cost a brief about fifteen milliseconds of CPU while the browser prints
  * one in twenty to forty. Done on the main thread, that work held up the browser's replies,
  * which waited behind a Markdown parse. In a worker thread the main thread only passes
- * pages to the browser and writes files. Measured on 1,000
- * briefs (2 cores), the pages were busy 41 ms per print instead of 43 to 46, and the build
- * took 24.2–24.4 s instead of 24.5–25.8 s.
+ * pages to the browser and writes files. Measured on 1,000 briefs (2 cores), the pages were
+ * busy 41 ms per print instead of 43 to 46, and the build took 24.2–24.4 s instead of
+ * 24.5–25.8 s.
  *
  * `threads: 0` does the work in this thread: a build with a few briefs to redo is over
  * before a worker would have loaded its modules. When a worker dies, what it was doing
