@@ -1,12 +1,11 @@
 /**
  * The CPU-bound stages of a brief — normalizing its source, rendering its Markdown to HTML
- * and its print page — off the main thread; after printing, the archive's search index
- * too. The stages cost a brief about fifteen milliseconds of CPU while the browser prints
- * one in twenty to forty. Done on the main thread, that work held up the browser's replies,
- * which waited behind a Markdown parse. In a worker thread the main thread only passes
- * pages to the browser and writes files. Measured on 1,000 briefs (2 cores), the pages were
- * busy 41 ms per print instead of 43 to 46, and the build took 24.2–24.4 s instead of
- * 24.5–25.8 s.
+ * and its print page — off the main thread. They cost a brief about fifteen milliseconds of
+ * CPU while the browser prints one in twenty to forty. Done on the main thread, that work
+ * held up the browser's replies, which waited behind a Markdown parse. In a worker thread
+ * the main thread only passes pages to the browser and writes files. Measured on 1,000
+ * briefs (2 cores), the pages were busy 41 ms per print instead of 43 to 46, and the build
+ * took 24.2–24.4 s instead of 24.5–25.8 s.
  *
  * `threads: 0` does the work in this thread: a build with a few briefs to redo is over
  * before a worker would have loaded its modules. When a worker dies, what it was doing
@@ -14,7 +13,6 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { SearchIndexJob, SearchIndexResult } from './archive/search-index-job.js';
 import type { WorkerReply, WorkerRequest } from './brief-worker.js';
 import type { BuildConfig } from './config.js';
 import type { NormalizeOutput, SourceInput } from './normalize-source.js';
@@ -23,10 +21,6 @@ import type { RenderInput, RenderOutput } from './render-brief.js';
 export interface BriefPool {
   normalize(source: SourceInput): Promise<NormalizeOutput>;
   render(input: RenderInput): Promise<RenderOutput>;
-  /** The archive's search index, in a worker thread while this one renders the archive's pages. */
-  searchIndex(job: SearchIndexJob): Promise<SearchIndexResult>;
-  /** Whether the work is done in worker threads (not in this one). */
-  readonly threaded: boolean;
   close(): Promise<void>;
 }
 
@@ -61,7 +55,6 @@ export function createBriefPool(config: BuildConfig, options: { threads: number 
   const here = {
     normalize: async (source: SourceInput) => (await import('./normalize-source.js')).normalizeSource(source, config.root, config.organization),
     render: async (input: RenderInput) => (await (renderHere ??= import('./render-brief.js').then((m) => m.createBriefRenderer(config))))(input),
-    searchIndex: async (job: SearchIndexJob) => (await import('./archive/search-index-job.js')).buildSearchIndexJob(job),
   };
 
   function startThread(): Thread {
@@ -102,12 +95,6 @@ export function createBriefPool(config: BuildConfig, options: { threads: number 
     },
     render(input) {
       return threads.length ? send({ id: nextId++, task: 'render', input }) : here.render(input);
-    },
-    searchIndex(job) {
-      return threads.length ? send({ id: nextId++, task: 'search-index', job }) : here.searchIndex(job);
-    },
-    get threaded() {
-      return threads.length > 0;
     },
     async close() {
       const stopping = threads;

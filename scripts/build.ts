@@ -196,6 +196,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Also a browser started for sources that then failed to normalize.
     printer ??= await starting?.catch(() => undefined);
     if (printer !== options.printer) await printer?.close();
+    await (await pool)?.close();
     forgetCleanup();
   }
   // Interrupted: the cleanup above runs and the process exits; nothing more may be written.
@@ -214,21 +215,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // 6. The archive website and the manifest, rebuilt from all briefs, unless nothing at all
   //    changed since a complete last build (then they would come out byte for byte the same).
-  //    The worker thread that rendered the briefs builds the search index meanwhile.
   // 7. Remove what deleted or renamed sources left behind, and remember this build.
   const shard = options.shard;
   let removed = 0;
-  try {
-    if (shard || !(await upToDate(config.outDir, previous, cached, changed.length + printed.size + failed.length + printFailures.length))) {
-      const threads = await pool;
-      const searchIndex = threads?.threaded ? threads.searchIndex : undefined;
-      const files = shard
-        ? (await writeShardManifest(await withBodies(config.outDir, ordered), [...failed, ...printFailures], shard, config, key)).files
-        : await time('archive', () => writeSite(ordered, config, { fresh: options.force, searchIndex }));
-      removed = await saveBuild(config.outDir, previous, briefs, files);
-    }
-  } finally {
-    await (await pool)?.close();
+  if (shard || !(await upToDate(config.outDir, previous, cached, changed.length + printed.size + failed.length + printFailures.length))) {
+    const files = shard
+      ? (await writeShardManifest(await withBodies(config.outDir, ordered), [...failed, ...printFailures], shard, config, key)).files
+      : await time('archive', () => writeSite(ordered, config, { fresh: options.force }));
+    removed = await saveBuild(config.outDir, previous, briefs, files);
   }
   forgetStop();
 

@@ -26,7 +26,7 @@ import { readCache } from './archive/read-cache.js';
 import { openRelatedCache, RELATED_CACHE_FILE } from './archive/related-cache.js';
 import { planPages } from './archive/render-pages.js';
 import { cacheTemplates, TEMPLATE_CACHE_FILE } from './archive/template-cache.js';
-import { buildSearchIndex, type SearchIndexJob, searchIndexKey, type SearchIndexResult, type SearchIndexState } from './archive/search-index.js';
+import { buildSearchIndex, searchIndexKey, type SearchIndexState } from './archive/search-index.js';
 import { siteAssets } from './archive/site-assets.js';
 import { buildSiteModel, type SiteBrief } from './archive/site-model.js';
 import { robotsTxt, sitemapXml } from './archive/sitemap.js';
@@ -49,12 +49,6 @@ export interface WriteArchiveOptions {
   readBody?: (hash: string) => Promise<string>;
   /** Take nothing from the last build (`--force`): render every file and compare it with the one on disk. */
   fresh?: boolean;
-  /**
-   * Builds the search index elsewhere (the build's worker thread), reading bodies from the
-   * build cache in the output folder, while this thread renders the pages. Used when every
-   * body is there (none was given inline).
-   */
-  searchIndex?: (job: SearchIndexJob) => Promise<SearchIndexResult>;
 }
 
 /** The keys of the files written last time, and the search index's state, inside the output folder. */
@@ -193,7 +187,6 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
   let search = last?.search?.key === searchKey ? last.search : undefined;
   let searchHeld: string | undefined;
   let feedLayout = last?.files['feed.xml'] === feed.key ? last.feed : undefined;
-  const elsewhere = inline.size === 0 ? options.searchIndex : undefined;
 
   const outputs: Output[] = [
     ...pages.map((p) => ({ path: p.path, key: p.key, make: async () => p.render(p.bodyOf ? await readBody(p.bodyOf.bodyHash) : undefined) })),
@@ -213,10 +206,7 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
       make: async () => {
         searchHeld = last?.search && readIfThere(path.join(config.outDir, SEARCH_INDEX), 'utf8');
         const previous = searchHeld && last?.search ? { script: searchHeld, state: last.search } : undefined;
-        const common = { digest: model.digest, salt: salt.search, previous };
-        const index = elsewhere
-          ? await elsewhere({ ...common, briefs: model.briefs.map(({ data: _frontMatter, ...brief }) => brief), outDir: config.outDir })
-          : await buildSearchIndex({ ...common, briefs: model.briefs, body: (b) => readBody(b.bodyHash) });
+        const index = await buildSearchIndex({ briefs: model.briefs, digest: model.digest, body: (b) => readBody(b.bodyHash), salt: salt.search, previous });
         search = index.state;
         return index.script;
       },
@@ -232,8 +222,6 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
 
   const present = await presentFiles(config.outDir, outputs.map((o) => o.path));
   const todo = outputs.filter((o) => last?.files[o.path] !== o.key || !present.has(o.path));
-  // Built elsewhere, the search index starts first, so that it is done with the pages.
-  if (elsewhere) todo.sort((a, b) => Number(b.path === SEARCH_INDEX) - Number(a.path === SEARCH_INDEX));
   const changed: string[] = [];
   // Forget the keys of the files about to be rewritten first: should this run stop half-way,
   // none of them is taken for what an older key says it is.

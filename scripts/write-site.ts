@@ -7,7 +7,7 @@ import type { SiteBrief } from './archive/site-model.js';
 import type { BuildConfig } from './config.js';
 import { type BuildState, type CachedBrief, emptyState, pruneBodies, readBody, STATE_FILE } from './build-state.js';
 import type { ManifestEntry } from './types.js';
-import { writeArchive, type WriteArchiveOptions } from './write-archive.js';
+import { writeArchive } from './write-archive.js';
 import { removeOutput, writeOutput } from './write-file.js';
 
 /** Newest first; briefs of one day by slug. */
@@ -24,8 +24,8 @@ function toSiteBrief(brief: CachedBrief): SiteBrief {
  * Write the archive (reading bodies from the build cache) and `manifest.json`; returns the
  * files the archive owns. `fresh` (`--force`): take nothing from the last build's archive.
  */
-export async function writeSite(ordered: CachedBrief[], config: BuildConfig, options: Pick<WriteArchiveOptions, 'fresh' | 'searchIndex'> = {}): Promise<string[]> {
-  const archive = await writeArchive(ordered.map(toSiteBrief), config, { ...options, readBody: (hash) => readBody(config.outDir, hash) });
+export async function writeSite(ordered: CachedBrief[], config: BuildConfig, options: { fresh?: boolean } = {}): Promise<string[]> {
+  const archive = await writeArchive(ordered.map(toSiteBrief), config, { readBody: (hash) => readBody(config.outDir, hash), fresh: options.fresh });
   await writeOutput(config.outDir, 'manifest.json', `${JSON.stringify(ordered.map((b) => b.entry), null, 2)}\n`);
   return archive.files;
 }

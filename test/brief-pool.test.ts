@@ -3,14 +3,11 @@
  * the same normalized briefs, HTML, print pages and messages, for every normalizer and
  * renderer fixture; a failing brief fails alone; a closed pool still works, in-thread.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { buildSearchIndex, type SearchBrief } from '../scripts/archive/search-index.js';
 import { type BriefPool, createBriefPool } from '../scripts/brief-pool.js';
-import { storeBody } from '../scripts/build-state.js';
 import { workerThreads } from '../scripts/build.js';
 import { type BuildConfig, loadConfig } from '../scripts/config.js';
 import type { RenderInput } from '../scripts/render-brief.js';
@@ -72,32 +69,6 @@ describe('rendering in a worker thread', () => {
     await expect(threaded.render(broken)).rejects.toThrow(Error);
     const next = await threaded.render(renderInput('gfm-table'));
     expect(next.html).toContain('<table>');
-  });
-});
-
-describe('the search index in a worker thread', () => {
-  it('is the one this thread builds, bodies read from the build cache', async () => {
-    const outDir = mkdtempSync(path.join(os.tmpdir(), 'briefpress-pool-'));
-    try {
-      const briefs: SearchBrief[] = [];
-      const bodies = new Map<string, string>();
-      for (const [i, name] of cases('render').slice(0, 4).entries()) {
-        const { html, headings } = await here.render(renderInput(name));
-        const bodyHash = await storeBody(outDir, html);
-        bodies.set(bodyHash, html);
-        const paths = { html: `briefs/${name}.html`, pdf: `briefs/${name}.pdf`, markdown: `briefs/${name}.md` };
-        briefs.push({ slug: name, title: `Brief ${i}`, kind: 'brief', pages: 1, budget: 2, ...paths, pdf_bytes: 1000 * (i + 1), authors: [], tags: ['t'], links: [], source: `sources/${name}.md`, headings, bodyHash });
-      }
-      const job = { briefs, digest: new Map(briefs.map((b) => [b.slug, `d-${b.slug}`])), salt: 'salt', outDir };
-      const [there, local] = await Promise.all([threaded.searchIndex(job), here.searchIndex(job)]);
-      const inline = await buildSearchIndex({ ...job, body: async (b) => bodies.get(b.bodyHash)! });
-      expect(there).toEqual(local);
-      expect(there.script).toBe(inline.script);
-      expect(there).toMatchObject({ indexed: 4, how: 'built' });
-      expect(threaded.threaded && !here.threaded).toBe(true);
-    } finally {
-      rmSync(outDir, { recursive: true, force: true });
-    }
   });
 });
 

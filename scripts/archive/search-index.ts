@@ -19,9 +19,6 @@ import type { SiteBrief } from './site-model.js';
 import { fileSize, pageCount } from './template-filters.js';
 import { shortHash } from '../short-hash.js';
 
-/** What the index uses of a brief: all but its front matter. */
-export type SearchBrief = Omit<SiteBrief, 'data'>;
-
 /** The options the browser must use to load the index (kept in the shipped script). */
 export const SEARCH_OPTIONS = {
   idField: 'id',
@@ -73,7 +70,7 @@ export function bodyText(html: string): string {
 }
 
 /** A brief's search document at archive position `id`; `text` is its body's plain text. */
-export function searchDocument(b: Omit<SearchBrief, 'bodyHash'>, id: number, text: string): SearchDocument {
+export function searchDocument(b: Omit<SiteBrief, 'bodyHash'>, id: number, text: string): SearchDocument {
   return {
     id,
     title: b.title,
@@ -99,25 +96,15 @@ export interface SearchIndexState {
 
 export interface SearchIndexInput {
   /** In archive order. */
-  briefs: SearchBrief[];
+  briefs: SiteBrief[];
   /** Each brief's digest by slug (SiteModel). */
   digest: Map<string, string>;
   /** A brief's body HTML (only asked for briefs whose document changed). */
-  body: (brief: SearchBrief) => Promise<string>;
+  body: (brief: SiteBrief) => Promise<string>;
   /** Hash of the code that makes documents and tokens (this module, MiniSearch's version). */
   salt: string;
   /** The last build's script and state, to update instead of building from nothing. */
   previous?: { script: string; state: SearchIndexState };
-}
-
-/**
- * A search index to build elsewhere (a worker thread; brief-pool.ts): the input as plain
- * data, each brief without its front matter (the index does not use it), its body read
- * from the build cache in `outDir` by hash.
- */
-export interface SearchIndexJob extends Omit<SearchIndexInput, 'body' | 'briefs'> {
-  briefs: SearchBrief[];
-  outDir: string;
 }
 
 export interface SearchIndexResult {
@@ -135,7 +122,7 @@ const sha = (...parts: string[]) => shortHash(parts.join('\0'));
  * Key of a brief's document: its entry's digest (see SiteModel: the fields besides the text
  * come from the entry), its headings, and the hash of the body the text comes from.
  */
-function documentKey(brief: SearchBrief, digest: Map<string, string>, salt: string): string {
+function documentKey(brief: SiteBrief, digest: Map<string, string>, salt: string): string {
   return sha(salt, digest.get(brief.slug) ?? '', JSON.stringify(brief.headings), brief.bodyHash);
 }
 
@@ -188,14 +175,14 @@ function indexKey(documentKeys: string[], salt: string): string {
 }
 
 /** The key of the index of `briefs` (in archive order), named in the script's header. */
-export function searchIndexKey(briefs: SearchBrief[], digest: Map<string, string>, salt: string): string {
+export function searchIndexKey(briefs: SiteBrief[], digest: Map<string, string>, salt: string): string {
   return indexKey(documentKeys(briefs, digest, salt), salt);
 }
 
-const known = new WeakMap<SearchBrief[], { digest: Map<string, string>; salt: string; keys: string[] }>();
+const known = new WeakMap<SiteBrief[], { digest: Map<string, string>; salt: string; keys: string[] }>();
 
 /** The documents' keys, worked out once for a list of briefs (the index's key and the index both need them). */
-function documentKeys(briefs: SearchBrief[], digest: Map<string, string>, salt: string): string[] {
+function documentKeys(briefs: SiteBrief[], digest: Map<string, string>, salt: string): string[] {
   const last = known.get(briefs);
   if (last?.digest === digest && last.salt === salt && last.keys.length === briefs.length) return last.keys;
   const keys = briefs.map((b) => documentKey(b, digest, salt));
