@@ -52,7 +52,7 @@ const MAX_ATTEMPTS = 3;
 /**
  * Briefs one page prints before it is closed and another opened in its place: a renderer
  * grows slowly over thousands of documents (caches, fragmentation), and a fresh one
- * starts small again, so the browser's memory stays flat however many briefs a build has.
+ * starts small again, so that the browser's memory does not grow with the number of briefs.
  */
 export const PRINTS_PER_PAGE = 500;
 
@@ -193,8 +193,7 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
   }
 
   function release(page: Page, healthy: boolean): void {
-    const driver = drivers.get(page);
-    if (!healthy || closed || (driver && ++driver.prints >= printsPerPage)) {
+    if (!healthy || closed || (drivers.get(page)?.prints ?? 0) >= printsPerPage) {
       discard(page);
       const next = waiting.shift();
       if (next) (closed ? Promise.reject(new Error('the printer is closed')) : acquire()).then(next.resolve, next.reject);
@@ -245,6 +244,7 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
         page.on('error', onCrash);
       });
       const pdf = await Promise.race([work, timeout]);
+      drivers.get(page)!.prints++;
       healthy = true;
       return pdf;
     } finally {
