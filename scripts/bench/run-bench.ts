@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
 import { findBrowser, PRINTING_ARGS } from '../browser.js';
 import { UserError } from '../user-error.js';
-import { CONFIG_FILE, loadConfig } from '../config.js';
+import { type BuildConfig, CONFIG_FILE, loadConfig } from '../config.js';
 import type { BuildOptions, BuildResult } from '../build.js';
 import type { ManifestEntry } from '../types.js';
 import { type BaselinePage, type BaselineResult, printBaseline } from './baseline-chromium.js';
@@ -97,7 +97,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   const { executablePath } = await findBrowser();
   const baselineRuns: BaselineResult[] = [];
   const tunedRuns: number[] = [];
-  let printPages: BaselinePage[] | undefined;
+  let same: SamePages | undefined;
   await warmBundles(o);
   for (let i = 0; i < o.coldRuns; i++) {
     await rm(config.outDir, { recursive: true, force: true });
@@ -109,20 +109,16 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     memory = last.memory.peakPss > memory.peakPss ? last.memory : memory;
 
     // Bare Chromium on the same print pages, relative URLs resolving in the fresh output folder.
-    printPages ??= await loadPrintPages(config, JSON.parse(await readFile(path.join(config.outDir, 'manifest.json'), 'utf8')) as ManifestEntry[]);
-    // A small page of the output folder's root, as the printer opens a blank one: the home
-    // page lists every brief, and opening it took each pooled page 5.8 s at 10,000 briefs.
-    const blank = path.join(config.outDir, '404.html');
-    const baseUrl = pathToFileURL(existsSync(blank) ? blank : `${config.outDir}/`).href;
-    const bare = await printBaseline(printPages, { concurrency: o.concurrency, executablePath, baseUrl, outDir: path.join(o.dir, 'baseline') });
+    same ??= await samePages(config);
+    const bare = await printBaseline(same.pages, { concurrency: o.concurrency, executablePath, baseUrl: same.baseUrl, outDir: path.join(o.dir, 'baseline') });
     o.log(`bare Chromium ${i + 1}/${o.coldRuns}: ${bare.totalMs} ms (${bare.msPerPdf.toFixed(1)} ms/PDF printing, launch ${bare.launchMs} ms); cold build ÷ bare: ${(last.ms / bare.totalMs).toFixed(2)}x`);
     baselineRuns.push(bare);
-    const tuned = await printBaseline(printPages, { concurrency: o.concurrency, executablePath, baseUrl, args: PRINTING_ARGS, outDir: path.join(o.dir, 'baseline') });
+    const tuned = await printBaseline(same.pages, { concurrency: o.concurrency, executablePath, baseUrl: same.baseUrl, args: PRINTING_ARGS, outDir: path.join(o.dir, 'baseline') });
     o.log(`bare Chromium with the printer's flags ${i + 1}/${o.coldRuns}: ${tuned.totalMs} ms (${tuned.msPerPdf.toFixed(1)} ms/PDF printing)`);
     tunedRuns.push(tuned.totalMs);
   }
-  if (!last) throw new Error('no cold build ran');
-  const manifest = JSON.parse(await readFile(path.join(config.outDir, 'manifest.json'), 'utf8')) as ManifestEntry[];
+  if (!last || !same) throw new Error('no cold build ran');
+  const { manifest } = same;
   const pages: Record<number, number> = {};
   for (const e of manifest) pages[e.pages] = (pages[e.pages] ?? 0) + 1;
 
@@ -179,6 +175,24 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     ...(peers ? { peers } : {}),
     chromium: `${baselineRuns[0]?.chromiumVersion ?? 'unknown'} (${executablePath})`,
   };
+}
+
+interface SamePages {
+  /** The cold build's manifest (every cold build writes the same one). */
+  manifest: ManifestEntry[];
+  /** Its print pages, rendered again for bare Chromium (print-pages.ts). */
+  pages: BaselinePage[];
+  /** Where bare Chromium's pages start, so relative URLs resolve in the output folder. */
+  baseUrl: string;
+}
+
+async function samePages(config: BuildConfig): Promise<SamePages> {
+  const manifest = JSON.parse(await readFile(path.join(config.outDir, 'manifest.json'), 'utf8')) as ManifestEntry[];
+  // A small page of the output folder's root, as the printer opens a blank one: the home
+  // page lists every brief, and opening it took each pooled page 5.8 s at 10,000 briefs.
+  const blank = path.join(config.outDir, '404.html');
+  const baseUrl = pathToFileURL(existsSync(blank) ? blank : `${config.outDir}/`).href;
+  return { manifest, pages: await loadPrintPages(config, manifest), baseUrl };
 }
 
 /**
