@@ -12,6 +12,12 @@ import { describeIssue, UserError } from './user-error.js';
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
 
+/**
+ * Briefs in feed.xml by default: a feed is for what is new (feed readers fetch it often and
+ * many refuse large ones), the archive pages are for the rest. Jekyll's feed keeps 10.
+ */
+export const FEED_ENTRIES = 20;
+
 export const configSchema = z.strictObject({
   organization: z.strictObject({
     /** Full name, e.g. "Center for Democracy & Technology". */
@@ -40,8 +46,10 @@ export const configSchema = z.strictObject({
       base_path: z.string().regex(/^\/(?:[^/]+\/)*$/, 'expected a path like "/" or "/briefs/"').optional(),
       language: z.string().default('en'),
       description: z.string().optional(),
+      /** Briefs in the Atom feed, newest first; 0 for every brief. */
+      feed_entries: z.number().int().min(0).default(FEED_ENTRIES),
     })
-    .default({ language: 'en' }),
+    .default({ language: 'en', feed_entries: FEED_ENTRIES }),
   print: z
     .strictObject({
       paper: z.enum(['letter', 'a4']).default('letter'),

@@ -286,7 +286,7 @@ describe('shortcuts', () => {
       expect(nameSlug(name), name).toBe(slugify(name, { decamelize: false }) || 'untitled');
     }
     for (const url of ['https://briefs.example.org/', 'https://example.org/briefs', 'https://example.org/x?y=1', 'https://EXAMPLE.org:443/p/']) {
-      const urls = siteUrls('index.html', { site: { url, language: 'en' } });
+      const urls = siteUrls('index.html', { site: { url } });
       for (const target of ['index.html', 'briefs/a-b_c.html', 'tags/x.html', 'a/./b', 'a/../b', '.hidden', 'sp ace.html', 'ü.html', 'a//b']) {
         expect(urls.absolute(target), `${url} ${target}`).toBe(new URL(target === 'index.html' ? '' : target, url.endsWith('/') ? url : `${url}/`).href);
       }

@@ -23,7 +23,7 @@ let result: ArchiveResult;
 
 const read = (rel: string, dir = out) => readFile(path.join(dir, rel), 'utf8');
 
-async function build(name: string, site: { url?: string; base_path?: string } = {}) {
+async function build(name: string, site: { url?: string; base_path?: string; feed_entries?: number } = {}) {
   const dir = path.join(tmp, name);
   const briefs = fixtureBriefs();
   await writeBuildOutputs(dir, briefs);
@@ -135,6 +135,17 @@ describe('feed, sitemap and metadata', () => {
     expect(feed.updated).toBe('2012-10-04T00:00:00Z');
   });
 
+  it('keeps the newest `site.feed_entries` briefs in the feed, or every brief with 0', async () => {
+    const everyBrief = await checkFeed(out, 4);
+    const { dir } = await build('short-feed', { url: SITE_URL, feed_entries: 2 });
+    const short = await checkFeed(dir, 2);
+    expect(short.entries).toEqual(everyBrief.entries.slice(0, 2));
+    expect(short.updated).toBe(everyBrief.updated);
+    await checkFeed((await build('whole-feed', { url: SITE_URL, feed_entries: 0 })).dir, 4);
+    // The rest of the archive lists every brief whatever the feed holds.
+    expect(await read('index.html', dir)).toContain(`briefs/${intermediary}.html`);
+  });
+
   it('writes a sitemap of absolute URLs and a robots.txt pointing to it', async () => {
     const sitemap = await read('sitemap.xml');
     expect(sitemap).toContain(`<loc>${SITE_URL}briefs/${ituPost}.html</loc><lastmod>2012-09-06</lastmod>`);
@@ -181,11 +192,11 @@ describe('links', () => {
   });
 
   it('computes hrefs per page depth', () => {
-    const config = { site: { language: 'en' } };
+    const config = { site: {} };
     expect(siteUrls('briefs/a.html', config).href('index.html')).toBe('../index.html');
     expect(siteUrls('briefs/a.html', config).href('briefs/b.pdf')).toBe('b.pdf');
     expect(siteUrls('index.html', config).href('tags/x.html')).toBe('tags/x.html');
-    expect(siteUrls('briefs/a.html', { site: { language: 'en', base_path: '/b/' } }).href('index.html')).toBe('/b/');
+    expect(siteUrls('briefs/a.html', { site: { base_path: '/b/' } }).href('index.html')).toBe('/b/');
   });
 
   it('reports a missing file, fragment and asset', async () => {

@@ -1,16 +1,17 @@
 /**
- * The Atom feed `feed.xml` (RFC 4287): one entry per brief, newest first, with the full
- * body and the PDF as an enclosure, rendered from `templates/site/feed.njk` (escaped by
- * Nunjucks). With `site.url` every link and id is absolute; without it links are relative
- * to the feed (valid Atom) and ids are `urn:` names. Dates come from the briefs only,
- * never the clock, so rebuilding gives the same bytes.
+ * The Atom feed `feed.xml` (RFC 4287): the newest `site.feed_entries` briefs (every brief
+ * when 0), newest first, each with its full body and the PDF as an enclosure, rendered
+ * from `templates/site/feed.njk` (escaped by Nunjucks). With `site.url` every link and id
+ * is absolute; without it links are relative to the feed (valid Atom) and ids are `urn:`
+ * names. Dates come from the briefs only, never the clock, so rebuilding gives the same bytes.
  *
  * Planned like the pages: a key from everything the feed shows (each body by its hash),
  * rendered only when the key changed. Then the template is rendered once with a
  * placeholder for each body, and the file is streamed with the escaped bodies in their
  * place: a body the last feed already had is copied from the last feed.xml (where it is
- * is kept in a layout beside the keys), the others are read and escaped, one at a time.
- * So an edit reads one body, and the feed of ten thousand briefs never holds every body.
+ * kept in a layout beside the keys), the others are read and escaped, one at a time.
+ * So an edit reads one body, and a feed of every brief (`feed_entries: 0`) never holds
+ * every body.
  * The placeholders are checked first: one entry rendered both ways must come out the same
  * (the template escapes the body once, as the stock one does); if not, the feed is
  * rendered whole, with every body, and no layout is kept.
@@ -56,10 +57,13 @@ const PIECE = 1 << 20;
 const ESCAPE_PROBE = `<a href="x?a=1&b='2'">\\</a>`;
 
 /**
- * `briefs` in archive order; `digest` gives each brief's digest by slug (see SiteModel), of
+ * `archive`: every brief, in archive order (newest first), of which the feed takes the
+ * first `site.feed_entries`; `digest` gives each brief's digest by slug (see SiteModel), of
  * which, with the bodies and `salt` (configuration, templates and code), the feed is made.
  */
-export function planFeed(briefs: SiteBrief[], digest: Map<string, string>, config: BuildConfig, siteTitle: string, env: nunjucks.Environment, salt: string): PlannedFeed {
+export function planFeed(archive: SiteBrief[], digest: Map<string, string>, config: BuildConfig, siteTitle: string, env: nunjucks.Environment, salt: string): PlannedFeed {
+  const limit = config.site.feed_entries;
+  const briefs = limit > 0 ? archive.slice(0, limit) : archive;
   const urls = siteUrls(paths.feed, config);
   const link = (target: string) => urls.absolute(target) ?? urls.href(target);
   const newest = briefs.find((b) => b.date)?.date ?? '1970-01-01';

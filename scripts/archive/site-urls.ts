@@ -48,7 +48,7 @@ export interface SiteUrls {
 /** Output paths whose URL is the base and the path as they are: segments of unreserved characters, none `.` or `..`. */
 const PLAIN_PATH = /^(?:[\w~-][\w.~-]*\/)*[\w~-][\w.~-]*$/;
 
-export function siteUrls(pagePath: string, config: Pick<BuildConfig, 'site'>, options: { anyDepth?: boolean } = {}): SiteUrls {
+export function siteUrls(pagePath: string, config: { site: Pick<BuildConfig['site'], 'url' | 'base_path'> }, options: { anyDepth?: boolean } = {}): SiteUrls {
   const { base_path: basePath, url: siteUrl } = config.site;
   const base = siteUrl ? new URL(siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href : undefined;
   const fixedRoot = basePath ?? (options.anyDepth && siteUrl ? new URL(siteUrl).pathname : undefined);
