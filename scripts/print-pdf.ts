@@ -61,16 +61,6 @@ interface Served {
   type: string;
 }
 
-/**
- * Whether the page is ready to print: loaded, with every font face it uses (so that every
- * face is embedded). False while it is still loading.
- */
-const READY = {
-  expression: "document.readyState === 'complete' && document.fonts.ready.then(() => true)",
-  awaitPromise: true,
-  returnByValue: true,
-};
-
 /** Paper sizes in inches, as Puppeteer's `format` gives them. */
 const PAPER = { letter: { paperWidth: 8.5, paperHeight: 11 }, a4: { paperWidth: 8.27, paperHeight: 11.7 } } as const;
 
@@ -219,21 +209,20 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
     let healthy = false;
     let timer: NodeJS.Timeout | undefined;
     let onCrash: ((error: Error) => void) | undefined;
+    let onLoad: (() => void) | undefined;
     try {
       const work = (async () => {
         const { session, frameId } = drivers.get(page)!;
-        // The document and the check that it is ready go out together: one round trip, not
-        // three (its load event, then a call for its fonts), while the renderer waits on us.
-        const set = session.send('Page.setDocumentContent', { frameId, html });
-        let ready = session.send('Runtime.evaluate', READY);
-        ready.catch(() => {}); // if the document was refused, that error is the one reported
-        await set;
-        // Its styles and fonts come from the memory cache, so it is complete at once; should
-        // it not be, ask again (the page runs no script, so it cannot call us back).
-        while ((await ready).result.value !== true) {
-          await new Promise((resolve) => setTimeout(resolve, 5));
-          ready = session.send('Runtime.evaluate', READY);
-        }
+        const loaded = new Promise<void>((resolve) => {
+          onLoad = () => resolve();
+          // `on`, not `once`: Puppeteer's `once` registers a wrapper that `off(handler)` does
+          // not find, so every print would leave a listener behind, holding its PDF.
+          page.on('load', onLoad);
+        });
+        await session.send('Page.setDocumentContent', { frameId, html });
+        await loaded;
+        // Every face the page uses has loaded, so every face is embedded.
+        await session.send('Runtime.evaluate', { expression: 'document.fonts.ready.then(() => true)', awaitPromise: true });
         const { data } = await session.send('Page.printToPDF', {
           ...PAPER[info.paper],
           marginTop: 0,
@@ -261,6 +250,7 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
     } finally {
       clearTimeout(timer);
       if (onCrash) page.off('error', onCrash);
+      if (onLoad) page.off('load', onLoad);
       release(page, healthy);
     }
   }
