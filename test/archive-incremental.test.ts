@@ -186,6 +186,7 @@ describe('an archive rebuilt after an edit', () => {
     const rerun = await writeArchive(edited, fixtureConfig(dir, { url: SITE_URL }));
     const expected = ['index.html', target.html, 'feed.xml', 'assets/search-index.js', 'tags/index.html', 'authors/index.html', 'authors/emma-llanso.html', 'tags/itu.html', 'tags/cybersecurity.html'];
     for (const file of expected) expect(rerun.rendered).toContain(file);
+    expect(rerun.rendered).toContain(`years/${target.date!.slice(0, 4)}.html`);
     const relating = list.filter((b) => b !== target && (b.links.some((l) => target.links.includes(l)) || b.authors.some((a) => a.name === 'Emma Llansó')));
     expect(relating.length).toBeGreaterThan(0);
     for (const b of relating) expect(rerun.rendered).toContain(b.html);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relatedBriefs } from '../scripts/archive/related-briefs.js';
+import { HOME_BRIEFS } from '../scripts/archive/render-pages.js';
 import { siteUrls } from '../scripts/archive/site-urls.js';
 import { writeArchive, type ArchiveResult } from '../scripts/write-archive.js';
 import { checkFeed } from './helpers/archive-checks.js';
@@ -84,6 +85,37 @@ describe('writeArchive', () => {
     expect(home).toContain('Blog post');
     expect(home).toContain('href="authors/emma-llanso.html"');
     expect(home).toContain('Apps collect precise location data');
+  });
+
+  it('gives every year a page, and shows only the newest briefs on the home page of a large archive', async () => {
+    expect(result.files).toEqual(expect.arrayContaining(['years/2012.html', 'years/2011.html']));
+    expect(await read('years/2011.html')).toContain(`href="../briefs/${privacy}.html"`);
+    const dir = path.join(tmp, 'large');
+    const [first] = fixtureBriefs();
+    // 130 briefs over three years, newest first: 2012-12-01 … 2010-…
+    const many = Array.from({ length: HOME_BRIEFS + 80 }, (_, i) => {
+      const slug = `brief-${String(i).padStart(3, '0')}`;
+      const day = new Date(Date.UTC(2012, 11, 1) - i * 7 * 86_400_000).toISOString().slice(0, 10);
+      return { ...first!, slug, title: `Brief ${i}`, date: day, html: `briefs/${slug}.html`, pdf: `briefs/${slug}.pdf`, markdown: `briefs/${slug}.md`, source: `sources/${slug}.txt`, tags: [`Topic ${i % 4}`] };
+    });
+    await writeBuildOutputs(dir, many);
+    const large = await writeArchive(many, fixtureConfig(dir, { url: SITE_URL }));
+    const home = await read('index.html', dir);
+    const onHome = many.filter((b) => home.includes(`href="${b.html}"`));
+    expect(onHome.map((b) => b.slug)).toEqual(many.slice(0, HOME_BRIEFS).map((b) => b.slug));
+    expect(home).toContain(`${many.length} publications, 2010–2012; the ${HOME_BRIEFS} newest below, the rest by year`);
+    const years = ['2012', '2011', '2010'].map((y) => ({ y, briefs: many.filter((b) => b.date.startsWith(y)) }));
+    for (const { y, briefs } of years) {
+      expect(home, y).toContain(`href="years/${y}.html">${y} <span class="count">${briefs.length}</span>`);
+      const page = await read(`years/${y}.html`, dir);
+      expect(briefs.every((b) => page.includes(`href="../${b.html}"`)), y).toBe(true);
+      expect(many.filter((b) => !briefs.includes(b)).some((b) => page.includes(`href="../${b.html}"`)), y).toBe(false);
+    }
+    // The year cut short on the home page says so and links to the rest.
+    const cut = years.find(({ briefs }) => briefs.includes(many[HOME_BRIEFS - 1]!))!;
+    if (cut.briefs.at(-1) !== many[HOME_BRIEFS - 1]) expect(home).toContain(`All ${cut.briefs.length} publications of ${cut.y}</a>`);
+    expect(await checkLinks(dir)).toEqual([]);
+    expect(large.files).toContain('years/2010.html');
   });
 
   it('escapes titles everywhere and inserts only the sanitized body as HTML', async () => {

@@ -23,6 +23,9 @@ import { paths, siteUrls } from './site-urls.js';
 import { addTemplateFilters } from './template-filters.js';
 import { shortHash } from '../short-hash.js';
 
+/** Briefs on the home page, newest first; the year pages list the rest. */
+export const HOME_BRIEFS = 50;
+
 /** A brief as its card shows it on lists: the manifest entry, with links to its tag and author pages. */
 export interface CardView extends Omit<SiteBrief, 'authors' | 'data' | 'headings' | 'bodyHash'> {
   authors: { name: string; url?: string; page: string }[];
@@ -168,12 +171,38 @@ export function planPages(model: SiteModel, config: BuildConfig, env: nunjucks.E
 
   pages.push({ path: 'assets/favicon.svg', key: keyOf('assets/favicon.svg', 'site/favicon.njk', null), render: () => env.render('site/favicon.njk', { colours, initials: short.slice(0, 3) }) });
 
+  // The home page shows the newest briefs by year; every year has a page of its own with all
+  // of its briefs, so that no page grows with the archive.
+  const recent = model.briefs.slice(0, HOME_BRIEFS);
+  const yearName = (year: string) => (year === 'undated' ? 'Undated' : year);
+  const years = model.years.map((y) => ({ year: y.year, name: yearName(y.year), count: y.briefs.length, page: paths.year(y.year) }));
+  const inRecent = new Set(recent);
+  const recentYears = model.years
+    .map((y, i) => ({ ...years[i]!, briefs: y.briefs.filter((b) => inRecent.has(b)) }))
+    .filter((y) => y.briefs.length > 0);
+  const countsOf = (items: SiteBrief[], keyOf: (b: SiteBrief) => string[]) => {
+    const counts = new Map<string, number>();
+    for (const b of items) for (const k of new Set(keyOf(b))) counts.set(k, (counts.get(k) ?? 0) + 1);
+    return counts;
+  };
+  // Its filters choose among the briefs it shows.
+  const recentKinds = countsOf(recent, (b) => [b.kind]);
+  const recentTags = countsOf(recent, (b) => b.tags.map((name) => model.tagSlug.get(name) ?? ''));
+  const homeKinds = model.kinds.filter((k) => recentKinds.has(k.kind)).map((k) => ({ kind: k.kind, count: recentKinds.get(k.kind)! }));
+  const homeTags = model.tags.filter((t) => recentTags.has(t.slug)).map((t) => ({ slug: t.slug, name: t.name, count: recentTags.get(t.slug)! }));
+  const allTags = model.tags.map((t) => ({ slug: t.slug, name: t.name, count: t.briefs.length, page: paths.tag(t.slug) }));
   page(
     paths.home,
     'site/home.njk',
-    [yearRange, model.years.map((y) => [y.year, digestsOf(y.briefs)]), groupInputs(model.tags), groupInputs(model.authors), model.kinds],
+    [yearRange, model.briefs.length, years, recentYears.map((y) => [y.year, digestsOf(y.briefs)]), homeKinds, homeTags, allTags],
     () => ({
-      model: { briefs: cardsOf(model.briefs), years: model.years.map((y) => ({ year: y.year, briefs: cardsOf(y.briefs) })), tags: groupsOf(model.tags, paths.tag), authors: groupsOf(model.authors, paths.author), kinds: model.kinds },
+      total: model.briefs.length,
+      shown: recent.length,
+      recentYears: recentYears.map((y) => ({ ...y, briefs: cardsOf(y.briefs) })),
+      years,
+      kinds: homeKinds,
+      filterTags: homeTags,
+      tags: allTags,
       yearRange,
     }),
     () => ({ title, section: 'home', bodyClass: 'page-home', jsonLd: archiveJsonLd(config, title, rootUrls.absolute(paths.home) ?? '') }),
@@ -220,6 +249,7 @@ export function planPages(model: SiteModel, config: BuildConfig, env: nunjucks.E
   };
   groupPages(model.tags, paths.tag, 'Topic', 'tags/index.html', 'tags');
   groupPages(model.authors, paths.author, 'Author', 'authors/index.html', 'authors');
+  groupPages(model.years.map((y) => ({ slug: y.year, name: yearName(y.year), briefs: y.briefs })), paths.year, 'Year', paths.home, 'home');
   const noun = (groups: BriefGroup[], one: string, many: string) => (groups.length === 1 ? one : many);
   page('tags/index.html', 'site/index-list.njk', groupInputs(model.tags), () => ({ groups: groupsOf(model.tags, paths.tag), noun: noun(model.tags, 'topic', 'topics') }), () => ({ title: 'Topics', section: 'tags', bodyClass: 'page-index' }), { lastmod: newest });
   page('authors/index.html', 'site/index-list.njk', groupInputs(model.authors), () => ({ groups: groupsOf(model.authors, paths.author), noun: noun(model.authors, 'author', 'authors') }), () => ({ title: 'Authors', section: 'authors', bodyClass: 'page-index' }), { lastmod: newest });

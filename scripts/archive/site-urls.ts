@@ -29,6 +29,8 @@ export const paths = {
   sitemap: 'sitemap.xml',
   tag: (slug: string) => `tags/${slug}.html`,
   author: (slug: string) => `authors/${slug}.html`,
+  /** A year's page: `years/2012.html`, or `years/undated.html`. */
+  year: (year: string) => `years/${year}.html`,
 };
 
 /** Links from one page of the archive to others, and their public absolute URLs. */
