@@ -10,6 +10,7 @@ import { longDate } from './archive/template-filters.js';
 import { ASSETS_DIR, logoAsset } from './assets.js';
 import type { BuildConfig } from './config.js';
 import { briefPageUrl, qrCode, type QrCode } from './qr-code.js';
+import { taglineLines } from './tagline-lines.js';
 import { createTemplateEngine } from './templates.js';
 import type { RenderedBrief } from './types.js';
 import { wordmark } from './wordmark.js';
@@ -73,18 +74,6 @@ function pageContext(config: BuildConfig, org: ReturnType<typeof organizationCon
       pageUrl,
     },
   };
-}
-
-/**
- * Break a tagline over lines: at line breaks in the configuration, or before a list joined
- * by bullets ("KEEPING THE INTERNET OPEN • INNOVATIVE • FREE" → "KEEPING THE INTERNET" /
- * "OPEN • INNOVATIVE • FREE"); otherwise the column's width wraps it.
- */
-export function taglineLines(tagline: string): string[] {
-  const explicit = tagline.split(/\s*\n\s*/).filter(Boolean);
-  if (explicit.length !== 1) return explicit;
-  const m = /^(.*?\S)\s+(\S+\s*[•·|]\s*.*)$/u.exec(tagline.trim());
-  return m && /[•·|]/u.test(m[2]!) && !/[•·|]/u.test(m[1]!) ? [m[1]!, m[2]!] : [tagline.trim()];
 }
 
 /** The running-header title: before a colon or dash if that leaves enough, else cut at a word. */

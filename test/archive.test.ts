@@ -192,6 +192,8 @@ describe('feed, sitemap and metadata', () => {
     expect(brief).toContain('<meta property="og:type" content="article">');
     expect(brief).toContain('<meta name="description" content="Security proposals before the ITU');
     expect(ldOf(brief)).toMatchObject({ '@type': 'Report', datePublished: '2012-10-04', encoding: { contentUrl: `${SITE_URL}briefs/${ituBrief}.pdf` } });
+    // The letterhead's tagline breaks where the printed one does.
+    expect(brief).toMatch(/<p class="letterhead__tagline"><span>KEEPING THE INTERNET<\/span> <span>OPEN • INNOVATIVE • FREE<\/span><\/p>/);
     const post = ldOf(await read(`briefs/${ituPost}.html`));
     expect(post).toMatchObject({ '@type': 'BlogPosting', author: [{ name: 'Emma Llansó' }] });
   });

@@ -22,6 +22,7 @@ import type { BriefGroup, SiteBrief, SiteModel } from './site-model.js';
 import { paths, siteUrls } from './site-urls.js';
 import { addTemplateFilters } from './template-filters.js';
 import { shortHash } from '../short-hash.js';
+import { taglineLines } from '../tagline-lines.js';
 
 /** Briefs on the home page, newest first; the year pages list the rest. */
 export const HOME_BRIEFS = 50;
@@ -94,7 +95,7 @@ export function planPages(model: SiteModel, config: BuildConfig, env: nunjucks.E
     description: config.site.description,
     language: config.site.language,
     locale: config.site.language.replace('-', '_'),
-    org: config.organization,
+    org: { ...config.organization, taglineLines: taglineLines(config.organization.tagline ?? '') },
     shortName: short,
     wordmarkWidth: Math.max(56, 18 * short.length + 20),
     logo: logoAsset(config)?.url,
