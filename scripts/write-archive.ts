@@ -1,7 +1,8 @@
 /**
- * The archive stage: every brief's web page, the home page grouped by year, tag and
- * author pages, search (a static index that works from `file://`), the Atom feed,
- * sitemap, robots.txt, 404 and the assets they load, written into the output folder.
+ * The archive stage: every brief's web page, the home page (the newest briefs by year), a
+ * page per year, tag and author pages, search (a static index that works from `file://`),
+ * the Atom feed, sitemap, robots.txt, 404 and the assets they load, written into the
+ * output folder.
  *
  * Rebuilt from the manifest on every build, but only what changed is redone: every file
  * has a key (a hash of everything it is made from; see render-pages.ts), and a file whose

@@ -189,7 +189,7 @@ interface SamePages {
 async function samePages(config: BuildConfig): Promise<SamePages> {
   const manifest = JSON.parse(await readFile(path.join(config.outDir, 'manifest.json'), 'utf8')) as ManifestEntry[];
   // A small page of the output folder's root, as the printer opens a blank one: the home
-  // page lists every brief, and opening it took each pooled page 5.8 s at 10,000 briefs.
+  // page listed every brief once, and opening it took each pooled page 5.8 s at 10,000 briefs.
   const blank = path.join(config.outDir, '404.html');
   const baseUrl = pathToFileURL(existsSync(blank) ? blank : `${config.outDir}/`).href;
   return { manifest, pages: await loadPrintPages(config, manifest), baseUrl };
