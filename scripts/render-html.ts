@@ -6,7 +6,7 @@
  * and `rel`, which are therefore the only ones on the page. Problems go on the Markdown
  * file as messages with their line and column.
  */
-import type { Element, Root } from 'hast';
+import type { Nodes, Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { toText } from 'hast-util-to-text';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
@@ -17,13 +17,13 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import remarkContentWarnings from './plugins/remark-content-warnings.js';
 import rehypeNoRemoteImages from './plugins/rehype-no-remote-images.js';
 import rehypeSafeLinks from './plugins/rehype-safe-links.js';
 import rehypeSections from './plugins/rehype-sections.js';
 import rehypeSmartHeadings, { smartPunctuation } from './plugins/smart-punctuation.js';
+import { walkTree } from './plugins/walk-tree.js';
 import type { Heading, NormalizedBrief, RenderedBrief } from './types.js';
 
 /**
@@ -62,9 +62,9 @@ export async function renderHtml(brief: NormalizedBrief, markdownFile: VFile): P
 
 export function collectHeadings(tree: Root): Heading[] {
   const headings: Heading[] = [];
-  visit(tree, 'element', (node: Element) => {
-    const depth = headingRank(node);
-    if (depth && typeof node.properties.id === 'string') {
+  walkTree<Nodes>(tree, (node) => {
+    const depth = node.type === 'element' ? headingRank(node) : undefined;
+    if (depth && node.type === 'element' && typeof node.properties.id === 'string') {
       headings.push({ depth, text: toText(node).trim(), id: node.properties.id });
     }
   });
@@ -73,9 +73,10 @@ export function collectHeadings(tree: Root): Heading[] {
 
 export function collectLinks(tree: Root): string[] {
   const links = new Set<string>();
-  visit(tree, 'element', (node: Element) => {
+  walkTree<Nodes>(tree, (node) => {
+    if (node.type !== 'element' || node.tagName !== 'a') return;
     const href = node.properties.href;
-    if (node.tagName === 'a' && typeof href === 'string' && /^https?:\/\//i.test(href)) links.add(href);
+    if (typeof href === 'string' && /^https?:\/\//i.test(href)) links.add(href);
   });
   return [...links];
 }

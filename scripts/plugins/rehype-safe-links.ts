@@ -4,26 +4,26 @@
  * a protocol other than http(s), mailto and tel) become their text; links to other sites
  * get `rel="noopener"`. (`remarkContentWarnings` tells the author about each.)
  */
-import type { Element, ElementContent, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import type { ElementContent, Nodes, Root } from 'hast';
+import { walkTree } from './walk-tree.js';
 
 const ALLOWED_PROTOCOL = /^(?:https?|mailto|tel):/i;
 
 export default function rehypeSafeLinks() {
   return (tree: Root) => {
     const ids = new Set<string>();
-    visit(tree, 'element', (node) => {
-      if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    walkTree<Nodes>(tree, (node) => {
+      if (node.type === 'element' && typeof node.properties.id === 'string') ids.add(node.properties.id);
     });
-    visit(tree, 'element', (node: Element, index, parent) => {
-      if (node.tagName !== 'a' || !parent || index === undefined) return;
+    walkTree<Nodes>(tree, (node, index, parent) => {
+      if (node.type !== 'element' || node.tagName !== 'a' || !parent || index === undefined) return;
       const href = typeof node.properties.href === 'string' ? node.properties.href.trim() : '';
       if (usable(href, ids)) {
         if (/^https?:/i.test(href)) node.properties.rel = ['noopener'];
         return;
       }
-      parent.children.splice(index, 1, ...(node.children as ElementContent[]));
-      return [SKIP, index];
+      (parent.children as ElementContent[]).splice(index, 1, ...node.children);
+      return index;
     });
   };
 }

@@ -9,10 +9,10 @@
  * - `empty-link-text`: a link with nothing to click on.
  * - `image-not-printed`: images are not embedded; a remote image becomes a link to it.
  */
-import type { Link, Image, Root, Html, Definition } from 'mdast';
+import type { Link, Image, Root, Html, Definition, Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { walkTree } from './walk-tree.js';
 
 const UNSAFE_PROTOCOL = /^\s*(?:javascript|vbscript|data|file):/i;
 
@@ -21,7 +21,7 @@ export default function remarkContentWarnings() {
     const warn = (reason: string, node: Link | Image | Html | Definition, ruleId: string) =>
       file.message(reason, { place: node.position, ruleId, source: 'briefpress' });
 
-    visit(tree, (node) => {
+    walkTree<Nodes>(tree, (node) => {
       if (node.type === 'html') {
         warn('raw HTML is not allowed in a brief and was left out', node, 'raw-html');
       } else if (node.type === 'link' || node.type === 'definition') {

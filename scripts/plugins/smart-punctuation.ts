@@ -6,10 +6,10 @@
  * as remark-smartypants on our fixtures at a seventh of the cost, which counts when
  * thousands of briefs are printed.
  */
-import type { Element, Root, Text } from 'hast';
+import type { Nodes, Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { smartypantsu } from 'smartypants';
-import { visit } from 'unist-util-visit';
+import { SKIP, walkTree } from './walk-tree.js';
 
 /** SmartyPants.pl turns the quote of " '60s" into an opening quote; before a decade it is an apostrophe. */
 const DECADE = /\u2018(?=\d\ds\b)/g;
@@ -25,16 +25,17 @@ export function smartPunctuation(html: string): string {
  */
 export default function rehypeSmartHeadings() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
-      if (!headingRank(node)) return;
+    walkTree<Nodes>(tree, (node) => {
+      if (node.type !== 'element' || !headingRank(node)) return;
       // Each text node is educated with one character of context: whether what came
       // before it was a space (or nothing) or not, which is all SmartyPants looks at.
       let before = ' ';
-      visit(node, 'text', (text: Text) => {
+      walkTree<Nodes>(node, (text) => {
+        if (text.type !== 'text') return;
         text.value = smartPunctuation(before + text.value).slice(1);
         if (text.value) before = /\s$/.test(text.value) ? ' ' : 'a';
       });
-      return 'skip';
+      return SKIP;
     });
   };
 }
