@@ -3,10 +3,10 @@
  * or a topic's page lists hundreds of briefs) takes the cards of unchanged briefs as they
  * were instead of rendering them all again. A card's HTML depends on the card's data (its
  * key), where it is rendered (folder and heading level), and the templates, configuration
- * and code (the salt); a cache made with another salt is ignored. One file per place a card is
- * rendered, in `.briefpress/archive-cards/`, read only when a page of that place is
- * rendered and rewritten only when a card was added or dropped; it keeps the cards of the
- * current briefs only.
+ * and code (the salt); a cache made with another salt is ignored. One file per place a
+ * card is rendered, in `.briefpress/archive-cards/`, read only when a page of that place
+ * is rendered and rewritten only when a card was added or dropped; it keeps the cards of
+ * the current briefs only.
  */
 import { hash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
