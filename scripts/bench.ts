@@ -9,8 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CommandSpec, helpText, integerOption, parseCommand, runCommand } from './cli/args.js';
-import { type BenchResult, runBench } from './bench/run-bench.js';
-import { formatMachine, formatTable, machineInfo, median, type Row } from './bench/report-table.js';
+import { benchRows } from './bench/bench-rows.js';
+import { runBench } from './bench/run-bench.js';
+import { formatMachine, formatTable, machineInfo } from './bench/report-table.js';
 import { formatShardTable, runShardBench } from './bench/run-shards.js';
 
 const spec: CommandSpec = {
@@ -28,45 +29,6 @@ const spec: CommandSpec = {
   },
   examples: ['npm run bench -- --briefs 100 --peers', 'npm run bench -- --briefs 1000 --json /tmp/bench.json', 'npm run bench -- --briefs 1000 --shards 4'],
 };
-
-const GB = 2 ** 30;
-
-export function benchRows(r: BenchResult): Row[] {
-  const coldPerBrief = r.cold.median / r.briefs;
-  const paired = median(r.baseline.pairedRatios);
-  const rows: Row[] = [
-    {
-      stage: `cold build (${r.briefs} briefs)`,
-      value: r.cold.median,
-      unit: 'ms',
-      perBrief: coldPerBrief,
-      ratio: r.cold.median / r.baseline.median,
-      target: '≤ 1.2x bare',
-      // Met only when the ratio of the medians and the median of the paired ratios both are.
-      pass: r.cold.median <= 1.2 * r.baseline.median && paired <= 1.2,
-      note: `\`npm run build -- --force\` in a process of its own, Node start and browser launch included; each ÷ the bare run right after it: ${r.baseline.pairedRatios.map((x) => `${x.toFixed(2)}x`).join(', ')} (median ${paired.toFixed(2)}x)`,
-    },
-    { stage: 'bare Chromium, same pages', value: r.baseline.median, unit: 'ms', perBrief: r.baseline.median / r.briefs, ratio: 1, target: 'floor', note: 'one browser, pool of reused pages, setContent + pdf; launch included' },
-  ];
-  if (r.baselinePrinterFlags) {
-    const tuned = r.baselinePrinterFlags.median;
-    rows.push({ stage: 'bare Chromium with the printer’s flags', value: tuned, unit: 'ms', perBrief: tuned / r.briefs, ratio: r.cold.median / tuned, target: 'reference', note: `cold build ÷ this; flags: ${r.baselinePrinterFlags.args.join(' ')}` });
-  }
-  if (r.peers) {
-    const ratio = r.peers.msPerDocument / coldPerBrief;
-    rows.push({ stage: `md-to-pdf ${r.peers.version}, calls of 10 (${r.peers.documents})`, value: r.peers.totalMs, unit: 'ms', perBrief: r.peers.msPerDocument, ratio, target: '≥ 7x slower', pass: ratio >= 7 && r.peers.failed.length === 0, ...(r.peers.failed.length ? { note: `${r.peers.failed.length} failed` } : {}) });
-  }
-  const launched = r.noop.launchedBrowser.some(Boolean) || r.noop.browserSeen.some(Boolean);
-  rows.push(
-    { stage: 'no-op rebuild', value: r.noop.median, unit: 'ms', target: '< 1000 ms, no browser', pass: r.noop.median < 1000 && !launched, note: `browser launched: ${launched ? 'yes' : 'no'}; rebuilt ${r.noop.built.join('/')}` },
-    { stage: 'one-edit rebuild', value: r.edit.median, unit: 'ms', target: '< 2000 ms', pass: r.edit.median < 2000, note: `briefs rebuilt per run: ${r.edit.built.join('/')}` },
-    { stage: 'no-op rebuild, command line', value: r.cli.noop.median, unit: 'ms', target: '< 1000 ms', pass: r.cli.noop.median < 1000, note: 'a new Node process per run, as `npm run build` starts it (npm’s own start-up not included)' },
-    { stage: 'one-edit rebuild, command line', value: r.cli.edit.median, unit: 'ms', target: '< 2000 ms', pass: r.cli.edit.median < 2000 },
-    { stage: 'peak memory (PSS, tree)', value: r.memory.peakPss, unit: 'bytes', target: '< 1.5 GB', pass: r.memory.peakPss < 1.5 * GB, note: `${r.memory.peakProcesses} processes at most; PSS counts shared pages once` },
-    { stage: 'peak memory (RSS summed)', value: r.memory.peakRss, unit: 'bytes', target: '< 1.5 GB', pass: r.memory.peakRss < 1.5 * GB, note: 'sum of every process’s RSS; counts Chromium’s shared pages once per process' },
-  );
-  return rows;
-}
 
 async function main(): Promise<number> {
   const { values, help } = parseCommand(spec, process.argv.slice(2));

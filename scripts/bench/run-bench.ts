@@ -15,6 +15,7 @@ import { type BuildConfig, CONFIG_FILE, loadConfig } from '../config.js';
 import type { BuildOptions, BuildResult } from '../build.js';
 import type { ManifestEntry } from '../types.js';
 import { type BaselinePage, type BaselineResult, printBaseline } from './baseline-chromium.js';
+import { pairedRatios } from './bench-rows.js';
 import { generateSources, writeSources } from './generate-sources.js';
 import { type MemoryReport, sampleMemory } from './measure-memory.js';
 import { type BuildProcess, runBuildProcess, summaryCount } from './build-process.js';
@@ -169,7 +170,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     noop: { ...timed(noop.ms), ...noop },
     edit: { ...timed(edit.ms), built: edit.built },
     cli: { noop: timed(cli.noop), edit: timed(cli.edit) },
-    baseline: { ...timed(baselineRuns.map((r) => r.totalMs)), runsDetail: baselineRuns, pairedRatios: cold.ms.map((ms, i) => Math.round((ms / baselineRuns[i]!.totalMs) * 100) / 100) },
+    baseline: { ...timed(baselineRuns.map((r) => r.totalMs)), runsDetail: baselineRuns, pairedRatios: pairedRatios(cold.ms, baselineRuns.map((r) => r.totalMs)) },
     baselinePrinterFlags: { ...timed(tunedRuns), args: [...PRINTING_ARGS] },
     memory,
     ...(peers ? { peers } : {}),
