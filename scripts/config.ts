@@ -16,7 +16,7 @@ const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #r
  * Briefs in feed.xml by default: a feed is for what is new (feed readers fetch it often and
  * many refuse large ones), the archive pages are for the rest. Jekyll's feed keeps 10.
  */
-export const FEED_ENTRIES = 20;
+const FEED_ENTRIES = 20;
 
 export const configSchema = z.strictObject({
   organization: z.strictObject({

@@ -63,8 +63,9 @@ export async function renderHtml(brief: NormalizedBrief, markdownFile: VFile): P
 export function collectHeadings(tree: Root): Heading[] {
   const headings: Heading[] = [];
   walkTree<Nodes>(tree, (node) => {
-    const depth = node.type === 'element' ? headingRank(node) : undefined;
-    if (depth && node.type === 'element' && typeof node.properties.id === 'string') {
+    if (node.type !== 'element') return;
+    const depth = headingRank(node);
+    if (depth && typeof node.properties.id === 'string') {
       headings.push({ depth, text: toText(node).trim(), id: node.properties.id });
     }
   });
