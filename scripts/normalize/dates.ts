@@ -15,21 +15,25 @@ export interface FoundDate {
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
- * Texts in which the date parser finds nothing at all (most headings and lines asked
- * about): whether it finds anything depends on the text alone, not on today's date
+ * Short texts in which the date parser finds nothing at all (most headings and lines
+ * asked about): whether it finds anything depends on the text alone, not on today's date
  * (relative dates such as "within three days" are found on any day), so the answer is
- * kept for the next brief that asks ("Key Points", "Background"). Bounded.
+ * kept for the next brief that asks ("Key Points", "Background"). Bounded in entries and
+ * in length, and each kept as a copy: a line cut from a source is a slice that would
+ * otherwise keep the whole source in memory (3 KB a brief, for the whole build).
  */
 const NO_DATES = new Set<string>();
 const NO_DATES_LIMIT = 10_000;
+const NO_DATES_LENGTH = 120;
 
 /** Every complete date in `text`, in order. */
 export function findDates(text: string): FoundDate[] {
   if (NO_DATES.has(text)) return [];
   const results = chrono.strict.parse(text);
   if (results.length === 0) {
+    if (text.length > NO_DATES_LENGTH) return [];
     if (NO_DATES.size >= NO_DATES_LIMIT) NO_DATES.clear();
-    NO_DATES.add(text);
+    NO_DATES.add(JSON.parse(JSON.stringify(text)) as string);
     return [];
   }
   return results
