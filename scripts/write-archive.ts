@@ -7,11 +7,12 @@
  * Rebuilt from the manifest on every build, but only what changed is redone: every file
  * has a key (a hash of everything it is made from; see render-pages.ts), and a file whose
  * key is the one it was written with, and which is still there, is neither rendered nor
- * read. Keys are kept in `.briefpress/archive-pages.json`, with what the search index
- * needs to be updated in place (search-index.ts). Bodies are read (by hash, from the build
- * cache) only for the pages rendered, the feed and the search documents that changed, one
- * at a time; pages are rendered and written one by one. A file is rewritten only when its
- * bytes change, and the output is the same as a clean build's, byte for byte.
+ * read. Keys are kept in `.briefpress/archive-pages.json`, with what the parts of the
+ * search index need to be updated in place (search-parts.ts, search-index.ts). Bodies are
+ * read (by hash, from the build cache) only for the pages rendered, the feed and the search
+ * documents that changed, one at a time; pages are rendered and written one by one, the
+ * search index one part at a time. A file is rewritten only when its bytes change, and the
+ * output is the same as a clean build's, byte for byte.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pLimit from 'p-limit';
 import { bodyHash } from './build-state.js';
 import type { BuildConfig } from './config.js';
 import { type FeedLayout, planFeed } from './archive/atom-feed.js';
@@ -28,6 +30,7 @@ import { openRelatedCache, RELATED_CACHE_FILE } from './archive/related-cache.js
 import { planPages } from './archive/render-pages.js';
 import { cacheTemplates, TEMPLATE_CACHE_FILE } from './archive/template-cache.js';
 import { buildSearchIndex, searchIndexKey, type SearchIndexState } from './archive/search-index.js';
+import { SEARCH_PART_SIZE, searchPartPath, searchPartsScript, splitSearchParts } from './archive/search-parts.js';
 import { siteAssets } from './archive/site-assets.js';
 import { buildSiteModel, type SiteBrief } from './archive/site-model.js';
 import { robotsTxt, sitemapXml } from './archive/sitemap.js';
@@ -50,18 +53,21 @@ export interface WriteArchiveOptions {
   readBody?: (hash: string) => Promise<string>;
   /** Take nothing from the last build (`--force`): render every file and compare it with the one on disk. */
   fresh?: boolean;
+  /** Briefs per part of the search index (search-parts.ts); tests make it small. */
+  searchPartSize?: number;
 }
 
 /** The keys of the files written last time, and the search index's state, inside the output folder. */
 export const PAGE_KEYS_FILE = '.briefpress/archive-pages.json';
 const SEARCH_INDEX = 'assets/search-index.js';
-const KEYS_VERSION = 2;
+const KEYS_VERSION = 3;
 
 interface ArchiveKeys {
   version: number;
   /** Output path → key of what was written there. */
   files: Record<string, string>;
-  search?: SearchIndexState;
+  /** Each part of the search index's state, by its path. */
+  search?: Record<string, SearchIndexState>;
   feed?: FeedLayout;
 }
 
@@ -76,6 +82,10 @@ interface Output {
 }
 
 const require = createRequire(import.meta.url);
+
+function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
@@ -182,11 +192,36 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
   const { pages, cardKeys } = planPages(model, config, env, salt.pages, cards);
   const title = config.site.title ?? `${config.organization.name} briefs`;
   const feed = planFeed(model.briefs, model.digest, config, title, env, salt.pages);
-  const searchKey = searchIndexKey(model.briefs, model.digest, salt.search);
   const sitemap = sitemapXml(pages.filter((p) => p.path.endsWith('.html') && p.path !== '404.html'), config);
   const robots = robotsTxt(config);
-  let search = last?.search?.key === searchKey ? last.search : undefined;
-  let searchHeld: string | undefined;
+  const search: Record<string, SearchIndexState> = {};
+  const onePart = pLimit(1);
+  const searchParts = splitSearchParts(model.briefs, options.searchPartSize ?? SEARCH_PART_SIZE).map((briefs, i): Output => {
+    const file = searchPartPath(i);
+    const key = searchIndexKey(briefs, model.digest, salt.search);
+    const lastState = last?.search?.[file];
+    if (lastState?.key === key) search[file] = lastState;
+    let held: string | undefined;
+    return {
+      path: file,
+      key,
+      // One part at a time, each let go once written: what keeps memory flat for any number of briefs.
+      make: () =>
+        onePart(async () => {
+          held = lastState && readIfThere(path.join(config.outDir, file), 'utf8');
+          const previous = held && lastState ? { script: held, state: lastState } : undefined;
+          const index = await buildSearchIndex({ briefs, digest: model.digest, body: (b) => readBody(b.bodyHash), salt: salt.search, previous });
+          search[file] = index.state;
+          return index.script;
+        }),
+      held: () => {
+        const text = held;
+        held = undefined;
+        return text;
+      },
+    };
+  });
+  const partsScript = searchPartsScript(searchParts.map((p) => p.path));
   let feedLayout = last?.files['feed.xml'] === feed.key ? last.feed : undefined;
 
   const outputs: Output[] = [
@@ -201,18 +236,8 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
         return rendered.content;
       },
     },
-    {
-      path: SEARCH_INDEX,
-      key: searchKey,
-      make: async () => {
-        searchHeld = last?.search && readIfThere(path.join(config.outDir, SEARCH_INDEX), 'utf8');
-        const previous = searchHeld && last?.search ? { script: searchHeld, state: last.search } : undefined;
-        const index = await buildSearchIndex({ briefs: model.briefs, digest: model.digest, body: (b) => readBody(b.bodyHash), salt: salt.search, previous });
-        search = index.state;
-        return index.script;
-      },
-      held: () => searchHeld,
-    },
+    ...searchParts,
+    { path: SEARCH_INDEX, key: shortHash(partsScript), make: async () => partsScript },
     ...(sitemap ? [{ path: 'sitemap.xml', key: shortHash(sitemap), make: async () => sitemap }] : []),
     { path: 'robots.txt', key: shortHash(robots), make: async () => robots },
   ];
@@ -229,7 +254,8 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
   if (last && todo.length > 0) {
     const redo = new Set(todo.map((o) => o.path));
     const files = Object.fromEntries(Object.entries(last.files).filter(([file]) => !redo.has(file)));
-    const interim: ArchiveKeys = { ...last, files, search: redo.has(SEARCH_INDEX) ? undefined : last.search, feed: redo.has('feed.xml') ? undefined : last.feed };
+    const searchKept = Object.fromEntries(Object.entries(last.search ?? {}).filter(([file]) => !redo.has(file)));
+    const interim: ArchiveKeys = { ...last, files, search: searchKept, feed: redo.has('feed.xml') ? undefined : last.feed };
     await writeOutput(config.outDir, PAGE_KEYS_FILE, `${JSON.stringify(interim)}\n`);
   }
   // A few files in flight at once: pages are rendered and written one by one, so memory stays flat for thousands.
@@ -241,7 +267,7 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
   };
   await Promise.all(Array.from({ length: 16 }, worker));
 
-  const keys: ArchiveKeys = { version: KEYS_VERSION, files: Object.fromEntries(outputs.map((o) => [o.path, o.key]).sort(([a], [b]) => (a! < b! ? -1 : 1))), search, feed: feedLayout };
+  const keys: ArchiveKeys = { version: KEYS_VERSION, files: Object.fromEntries(outputs.map((o) => [o.path, o.key]).sort(([a], [b]) => (a! < b! ? -1 : 1))), search: sortedKeys(search), feed: feedLayout };
   if (await writeIfChanged(config.outDir, PAGE_KEYS_FILE, `${JSON.stringify(keys)}\n`)) changed.push(PAGE_KEYS_FILE);
   const caches = [...cards.toSave(cardKeys)];
   const compiled = templates.toSave();

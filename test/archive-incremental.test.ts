@@ -11,7 +11,7 @@ import path from 'node:path';
 import MiniSearch from 'minisearch';
 import nunjucks from 'nunjucks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyText, buildSearchIndex, SEARCH_OPTIONS, searchDocument } from '../scripts/archive/search-index.js';
+import { bodyText, buildSearchIndex, SEARCH_OPTIONS, searchDocument, searchPayload } from '../scripts/archive/search-index.js';
 import { buildSiteModel, type SiteBrief } from '../scripts/archive/site-model.js';
 import { bodyHash } from '../scripts/build-state.js';
 import type { ArchiveBrief } from '../scripts/types.js';
@@ -60,7 +60,7 @@ async function index(list: ArchiveBrief[], previous?: { script: string; state: A
   return buildSearchIndex({ briefs: site, digest, body: async (b) => byHash.get(b.bodyHash)!, salt, previous });
 }
 
-const payload = (script: string) => JSON.parse(script.slice(script.indexOf('=') + 1).trim().replace(/;$/, '')) as { options: typeof SEARCH_OPTIONS; index: { index: [string, unknown][]; averageFieldLength: number[] } };
+const payload = (script: string) => JSON.parse(searchPayload(script)) as { options: typeof SEARCH_OPTIONS; index: { index: [string, unknown][]; averageFieldLength: number[] } };
 
 describe('the search index', () => {
   it('holds what MiniSearch builds from the same documents, in a canonical order', async () => {
@@ -171,8 +171,8 @@ describe('an archive rebuilt after an edit', () => {
     await age(dir);
     const edited = list.map((b, i) => (i === 6 ? { ...b, body: `${b.body}<p>One more sentence.</p>` } : b));
     const rerun = await writeArchive(edited, fixtureConfig(dir, { url: SITE_URL }));
-    expect(rerun.rendered).toEqual([list[6]!.html, 'assets/search-index.js', 'feed.xml'].sort());
-    expect(await rewritten(dir)).toEqual([list[6]!.html, '.briefpress/archive-pages.json', 'assets/search-index.js', 'feed.xml'].sort());
+    expect(rerun.rendered).toEqual([list[6]!.html, 'assets/search/part-1.js', 'feed.xml'].sort());
+    expect(await rewritten(dir)).toEqual([list[6]!.html, '.briefpress/archive-pages.json', 'assets/search/part-1.js', 'feed.xml'].sort());
     const clean = await site('body-edit-clean', edited);
     await expectSameFiles(dir, clean.dir, clean.result.files.filter((f) => !f.startsWith('.briefpress/')));
   });
@@ -184,7 +184,7 @@ describe('an archive rebuilt after an edit', () => {
     const target = list[1]!; // the post: topics Cybersecurity and ITU, by Emma Llansó, citing the paper the first brief cites
     const edited = list.map((b) => (b === target ? { ...b, title: 'A Retitled Post' } : b));
     const rerun = await writeArchive(edited, fixtureConfig(dir, { url: SITE_URL }));
-    const expected = ['index.html', target.html, 'feed.xml', 'assets/search-index.js', 'tags/index.html', 'authors/index.html', 'authors/emma-llanso.html', 'tags/itu.html', 'tags/cybersecurity.html'];
+    const expected = ['index.html', target.html, 'feed.xml', 'assets/search/part-1.js', 'tags/index.html', 'authors/index.html', 'authors/emma-llanso.html', 'tags/itu.html', 'tags/cybersecurity.html'];
     for (const file of expected) expect(rerun.rendered).toContain(file);
     expect(rerun.rendered).toContain(`years/${target.date!.slice(0, 4)}.html`);
     const relating = list.filter((b) => b !== target && (b.links.some((l) => target.links.includes(l)) || b.authors.some((a) => a.name === 'Emma Llansó')));

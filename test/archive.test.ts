@@ -10,6 +10,7 @@ import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relatedBriefs } from '../scripts/archive/related-briefs.js';
 import { HOME_BRIEFS } from '../scripts/archive/render-pages.js';
+import { searchPayload } from '../scripts/archive/search-index.js';
 import { siteUrls } from '../scripts/archive/site-urls.js';
 import { writeArchive, type ArchiveResult } from '../scripts/write-archive.js';
 import { checkFeed } from './helpers/archive-checks.js';
@@ -42,7 +43,7 @@ describe('writeArchive', () => {
     for (const file of [
       'index.html', 'search.html', '404.html', 'feed.xml', 'sitemap.xml', 'robots.txt',
       `briefs/${ituBrief}.html`, `briefs/${ituPost}.html`, 'tags/itu.html', 'tags/index.html',
-      'authors/emma-llanso.html', 'authors/index.html', 'assets/site.css', 'assets/search-index.js',
+      'authors/emma-llanso.html', 'authors/index.html', 'assets/site.css', 'assets/search-index.js', 'assets/search/part-1.js',
       'assets/minisearch.js', 'assets/search.js', 'assets/filters.js', 'assets/styles/fonts.css',
     ]) {
       expect(result.files).toContain(file);
@@ -67,7 +68,7 @@ describe('writeArchive', () => {
     const rerun = await writeArchive(edited, fixtureConfig(dir, { url: SITE_URL }));
     expect(rerun.changed).toContain(`briefs/${privacy}.html`);
     expect(rerun.changed).toContain('index.html');
-    expect(rerun.changed).toContain('assets/search-index.js');
+    expect(rerun.changed).toContain('assets/search/part-1.js');
     expect(rerun.changed).not.toContain(`briefs/${ituBrief}.html`);
     const cleanDir = path.join(tmp, 'edit-clean');
     await writeBuildOutputs(cleanDir, edited);
@@ -124,7 +125,7 @@ describe('writeArchive', () => {
     expect(page).not.toContain('<What>');
     expect(await read('index.html')).not.toContain('<What>');
     expect(await read('feed.xml')).not.toContain('<What>');
-    expect(await read('assets/search-index.js')).not.toMatch(/<What>/);
+    expect(await read('assets/search/part-1.js')).not.toMatch(/<What>/);
   });
 });
 
@@ -246,15 +247,54 @@ describe('links', () => {
   });
 });
 
+/** The parts `assets/search-index.js` lists, each loaded as the search page loads it. */
+async function searchParts(dir: string): Promise<{ paths: string[]; indexes: MiniSearch[] }> {
+  const list = await read('assets/search-index.js', dir);
+  const { parts } = JSON.parse(list.slice(list.indexOf('=') + 1).trim().replace(/;$/, '')) as { parts: string[] };
+  const indexes = await Promise.all(
+    parts.map(async (part) => {
+      const data = JSON.parse(searchPayload(await read(part, dir)));
+      return MiniSearch.loadJS(data.index, data.options);
+    }),
+  );
+  return { paths: parts, indexes };
+}
+
 describe('search index', () => {
   it('finds a word that occurs in one brief body only, with the fields the page shows', async () => {
-    const script = await read('assets/search-index.js');
-    const data = JSON.parse(script.slice(script.indexOf('=') + 1).trim().replace(/;$/, ''));
-    const index = MiniSearch.loadJS(data.index, data.options);
+    const { paths, indexes } = await searchParts(out);
+    expect(paths).toEqual(['assets/search/part-1.js']);
+    const index = indexes[0]!;
     expect(index.documentCount).toBe(4);
     const hits = index.search('zeitgeist');
     expect(hits.map((h) => h.url)).toEqual([`briefs/${ituPost}.html`]);
     expect(hits[0]).toMatchObject({ title: 'ITU Ill-Suited to Regulate Cybersecurity', kind: 'post', pdf: `briefs/${ituPost}.pdf` });
     expect(index.search('llanso', { fuzzy: 0.2 }).length).toBeGreaterThan(0);
+  });
+
+  it('in parts: every brief in one part (one part per brief here), search finds across them, and an edit rewrites only its part', async () => {
+    const dir = path.join(tmp, 'parts');
+    const briefs = fixtureBriefs();
+    await writeBuildOutputs(dir, briefs);
+    await writeArchive(briefs, fixtureConfig(dir, { url: SITE_URL }), { searchPartSize: 1 });
+    const { paths, indexes } = await searchParts(dir);
+    expect(paths).toEqual([1, 2, 3, 4].map((n) => `assets/search/part-${n}.js`));
+    // Four briefs hashed over four parts: two hold two each, two are empty (and load as such).
+    expect(indexes.map((index) => index.documentCount).sort()).toEqual([0, 0, 2, 2]);
+    const ids = indexes.flatMap((index) => Object.values((index.toJSON() as unknown as { storedFields: Record<string, { url: string }> }).storedFields).map((f) => f.url));
+    expect(ids.sort()).toEqual(briefs.map((b) => b.html).sort());
+    expect(indexes.flatMap((index) => index.search('zeitgeist').map((h) => h.url))).toEqual([`briefs/${ituPost}.html`]);
+    expect(indexes.flatMap((index) => index.search('geolocation').map((h) => h.url))).toEqual([`briefs/${privacy}.html`]);
+    // An edit of one body: only the part that holds it is made again.
+    const holder = paths[indexes.findIndex((index) => index.search('geolocation').length > 0)]!;
+    const edited = briefs.map((b) => (b.slug === privacy ? { ...b, body: `${b.body}<p>Quokka.</p>` } : b));
+    const rerun = await writeArchive(edited, fixtureConfig(dir, { url: SITE_URL }), { searchPartSize: 1 });
+    expect(rerun.rendered.filter((f) => f.startsWith('assets/search'))).toEqual([holder]);
+    expect((await searchParts(dir)).indexes.flatMap((index) => index.search('quokka').map((h) => h.url))).toEqual([`briefs/${privacy}.html`]);
+    // And the parts equal a clean build's.
+    const clean = path.join(tmp, 'parts-clean');
+    await writeBuildOutputs(clean, edited);
+    await writeArchive(edited, fixtureConfig(clean, { url: SITE_URL }), { searchPartSize: 1 });
+    for (const file of ['assets/search-index.js', ...paths]) expect(await read(file, dir), file).toBe(await read(file, clean));
   });
 });

@@ -26,10 +26,10 @@ let sub: StaticServer;
 const briefs: ArchiveBrief[] = fixtureBriefs();
 const bySlug = (slug: string) => briefs.find((b) => b.slug === slug)!;
 
-async function build(name: string, site: { url?: string; base_path?: string }) {
+async function build(name: string, site: { url?: string; base_path?: string }, searchPartSize?: number) {
   const dir = path.join(tmp, name);
   await writeBuildOutputs(dir, briefs);
-  await writeArchive(briefs, fixtureConfig(dir, site));
+  await writeArchive(briefs, fixtureConfig(dir, site), { searchPartSize });
   return dir;
 }
 
@@ -37,7 +37,8 @@ beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'briefpress-e2e-archive-'));
   const [rootDir, subDir] = await Promise.all([
     build('root', { url: 'https://briefs.example.org/' }),
-    build('sub', { base_path: '/briefs/', url: 'https://example.org/briefs/' }),
+    // Its search index in parts (four, two of them empty), as an archive of a few thousand briefs has.
+    build('sub', { base_path: '/briefs/', url: 'https://example.org/briefs/' }, 1),
   ]);
   [root, sub, browser] = await Promise.all([serve(rootDir), serve(subDir, '/briefs/'), launchBrowser()]);
 });
@@ -149,9 +150,18 @@ describe('served under /briefs/', () => {
     expect(sub.requests.some((r) => r.startsWith('/briefs/assets/fonts/'))).toBe(true);
   });
 
-  it('home and search work', async () => {
+  it('home and search work, with the search index in parts', async () => {
     await checkHomeListsBriefs(page, sub.url, briefs);
     await checkSearchFinds(page, sub.url, 'geolocation', bySlug('location-privacy-and-mobile-apps'));
+    await checkSearchFinds(page, sub.url, 'zeitgeist', bySlug('itu-ill-suited-to-regulate-cybersecurity'));
+    // A word in every brief finds all four, from both parts that hold briefs, with their count.
+    await page.goto(`${sub.url}search.html?q=only`, { waitUntil: 'load' });
+    await page.waitForFunction(() => /match/.test(document.getElementById('search-status')?.textContent ?? ''));
+    expect(await page.$eval('#search-status', (s) => s.textContent)).toMatch(/^4 publications match/);
+    expect(await page.$$eval('#search-results .card', (c) => c.length)).toBe(4);
+    await page.goto(`${sub.url}search.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() => /Type a word/.test(document.getElementById('search-status')?.textContent ?? ''));
+    expect(await page.$eval('#search-status', (s) => s.textContent)).toContain('search 4 publications');
   });
 });
 

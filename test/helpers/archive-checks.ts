@@ -57,7 +57,8 @@ export async function checkSearchFinds(page: Page, startUrl: string, word: strin
   const box = 'form[role="search"] input[name="q"]';
   await page.type(box, word);
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.$eval(box, (el) => (el as HTMLInputElement).form?.requestSubmit())]);
-  await page.waitForFunction(() => document.getElementById('search-status')?.textContent?.trim() !== '', { timeout: 10_000 });
+  // The page says it is loading its index, then shows the results by itself.
+  await page.waitForFunction(() => !['', 'Loading the search index…'].includes(document.getElementById('search-status')?.textContent?.trim() ?? ''), { timeout: 10_000 });
   const results = await page.$$eval('#search-results .card__title a', (els) => els.map((a) => ({ title: a.textContent ?? '', href: (a as HTMLAnchorElement).href })));
   assert.deepEqual(results.map((r) => r.title), [expected.title], `search for "${word}" found ${JSON.stringify(results)}`);
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#search-results .card__title a')]);

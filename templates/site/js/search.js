@@ -1,7 +1,9 @@
 /*
- * Full-text search over the static index in search-index.js (built with MiniSearch at
- * build time). Works from file:// and any server: no fetch, only <script> files.
- * Results are built with DOM methods (textContent), never from HTML strings.
+ * Full-text search over the static index built with MiniSearch at build time: the parts
+ * that search-index.js lists (one per thousand briefs or so) are loaded as <script> files,
+ * so search works from file:// and any server, without fetch. A query asks every part and
+ * merges the hits by score. Results are built with DOM methods (textContent), never from
+ * HTML strings.
  */
 (function () {
   'use strict';
@@ -13,11 +15,16 @@
   if (!status || !list || !form) return;
   var input = form.querySelector('input[name="q"]');
   var data = window.briefpressSearch;
-  if (!data || !window.MiniSearch) {
+  var indexes = null;
+  var documentCount = 0;
+  function unavailable() {
+    indexes = [];
     status.textContent = 'Search could not load its index. Browse all briefs instead.';
+  }
+  if (!data || !Array.isArray(data.parts) || !window.MiniSearch) {
+    unavailable();
     return;
   }
-  var index = window.MiniSearch.loadJS(data.index, data.options);
   var kinds = { brief: 'Policy brief', post: 'Blog post' };
   var options = { prefix: true, fuzzy: 0.15, boost: { title: 3, tags: 2, headings: 1.5, summary: 1.5, authors: 2 } };
 
@@ -38,14 +45,30 @@
     }
   }
 
+  /* Every part's hits, best first; equal scores newest first, then by address, so the order never depends on the parts. */
+  function search(query, extra) {
+    var hits = [];
+    indexes.forEach(function (index) {
+      hits = hits.concat(index.search(query, Object.assign({}, options, extra)));
+    });
+    return hits.sort(function (a, b) {
+      return b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+    });
+  }
+
   function render(query) {
     list.textContent = '';
-    if (!query.trim()) {
-      status.textContent = 'Type a word or phrase to search ' + index.documentCount + ' publications.';
+    if (!indexes) {
+      status.textContent = 'Loading the search index…';
       return;
     }
-    var hits = index.search(query, Object.assign({ combineWith: 'AND' }, options));
-    if (!hits.length) hits = index.search(query, options);
+    if (!indexes.length) return unavailable();
+    if (!query.trim()) {
+      status.textContent = 'Type a word or phrase to search ' + documentCount + ' publications.';
+      return;
+    }
+    var hits = search(query, { combineWith: 'AND' });
+    if (!hits.length) hits = search(query, {});
     status.textContent = hits.length === 0
       ? 'No publication matches “' + query + '”.'
       : hits.length + (hits.length === 1 ? ' publication matches “' : ' publications match “') + query + '”.';
@@ -102,4 +125,27 @@
   input.value = initial;
   update(initial, false);
   if (!initial) input.focus();
+
+  /* The parts, loaded at once and in any order; each adds itself to window.briefpressSearchParts. */
+  var waiting = data.parts.length;
+  function loaded() {
+    if (--waiting > 0 || indexes) return;
+    var parts = window.briefpressSearchParts || [];
+    if (parts.length !== data.parts.length) return unavailable();
+    indexes = parts.map(function (part) {
+      var index = window.MiniSearch.loadJS(part.index, part.options);
+      documentCount += index.documentCount;
+      return index;
+    });
+    update(input.value, false);
+  }
+  data.parts.forEach(function (part) {
+    var tag = document.createElement('script');
+    tag.src = root + part;
+    tag.onload = loaded;
+    tag.onerror = function () {
+      if (!indexes) unavailable();
+    };
+    document.head.appendChild(tag);
+  });
 })();
