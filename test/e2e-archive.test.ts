@@ -179,3 +179,30 @@ describe('opened from file://', () => {
     expect(await page.$$eval('.card', (c) => c.length)).toBe(4);
   });
 });
+
+describe('a large archive', () => {
+  it('search shows 50 results at a time, from every part of the index, with a button for more', async () => {
+    const [first] = briefs;
+    const many = Array.from({ length: 130 }, (_, i) => {
+      const slug = `brief-${String(i).padStart(3, '0')}`;
+      return { ...first!, slug, title: `Brief ${i}`, html: `briefs/${slug}.html`, pdf: `briefs/${slug}.pdf`, markdown: `briefs/${slug}.md`, source: `sources/${slug}.txt` };
+    });
+    const dir = path.join(tmp, 'many');
+    await writeBuildOutputs(dir, many);
+    await writeArchive(many, fixtureConfig(dir, {}), { searchPartSize: 40 });
+    await page.goto(`${pathToFileURL(path.join(dir, 'search.html')).href}?q=cybersecurity`, { waitUntil: 'load' });
+    await page.waitForFunction(() => /match/.test(document.getElementById('search-status')?.textContent ?? ''));
+    const shown = () => page.$$eval('#search-results .card', (c) => c.length);
+    const button = () => page.$eval('.search-more', (b) => ((b as HTMLButtonElement).hidden ? null : b.textContent));
+    expect(await page.$eval('#search-status', (s) => s.textContent)).toMatch(/^130 publications match/);
+    expect([await shown(), await button()]).toEqual([50, 'Show more results (80 left)']);
+    await page.click('.search-more');
+    expect([await shown(), await button()]).toEqual([100, 'Show more results (30 left)']);
+    // Focus moves to the first new result, for keyboard and screen reader users.
+    expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('#search-results li')[50])).toBe(true);
+    await page.click('.search-more');
+    expect([await shown(), await button()]).toEqual([130, null]);
+    const titles = await page.$$eval('#search-results .card__title a', (as) => as.map((a) => a.textContent));
+    expect(new Set(titles).size).toBe(130);
+  });
+});

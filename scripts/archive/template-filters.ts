@@ -35,6 +35,15 @@ export function longDate(iso: string, language: string): string {
   return dateFormat(language).format(date);
 }
 
+/** 10000 → "10,000" in the site's language. */
+export function count(n: number, language: string): string {
+  try {
+    return new Intl.NumberFormat(language).format(n);
+  } catch {
+    return new Intl.NumberFormat('en').format(n);
+  }
+}
+
 export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -49,6 +58,7 @@ export const displayUrl = (url: string) => url.replace(/^https?:\/\//, '').repla
 export function addTemplateFilters(env: nunjucks.Environment, language: string): void {
   env.addFilter('kindLabel', kindLabel);
   env.addFilter('longDate', (iso: string) => longDate(iso, language));
+  env.addFilter('count', (n: number) => count(n, language));
   env.addFilter('fileSize', fileSize);
   env.addFilter('pageCount', pageCount);
   env.addFilter('displayUrl', displayUrl);

@@ -35,6 +35,14 @@
     return node;
   }
 
+  function count(n) {
+    try {
+      return n.toLocaleString(document.documentElement.lang || 'en');
+    } catch (e) {
+      return String(n);
+    }
+  }
+
   function longDate(iso) {
     if (!iso) return '';
     var date = new Date(iso + 'T00:00:00Z');
@@ -56,50 +64,77 @@
     });
   }
 
+  /* Results are shown a page at a time: thousands of cards per keystroke would make typing lag. */
+  var PAGE = 50;
+  var pending = [];
+  var more = el('button', 'button search-more');
+  more.type = 'button';
+  more.hidden = true;
+  list.parentNode.insertBefore(more, list.nextSibling);
+  more.addEventListener('click', function () {
+    var first = list.children.length;
+    showMore();
+    var next = list.children[first] && list.children[first].querySelector('a');
+    if (next) next.focus();
+  });
+
+  function showMore() {
+    pending.splice(0, PAGE).forEach(function (hit) {
+      list.appendChild(card(hit));
+    });
+    more.hidden = pending.length === 0;
+    more.textContent = 'Show more results (' + count(pending.length) + ' left)';
+  }
+
   function render(query) {
     list.textContent = '';
+    pending = [];
+    more.hidden = true;
     if (!indexes) {
       status.textContent = 'Loading the search index…';
       return;
     }
     if (!indexes.length) return unavailable();
     if (!query.trim()) {
-      status.textContent = 'Type a word or phrase to search ' + documentCount + ' publications.';
+      status.textContent = 'Type a word or phrase to search ' + count(documentCount) + ' publications.';
       return;
     }
     var hits = search(query, { combineWith: 'AND' });
     if (!hits.length) hits = search(query, {});
     status.textContent = hits.length === 0
       ? 'No publication matches “' + query + '”.'
-      : hits.length + (hits.length === 1 ? ' publication matches “' : ' publications match “') + query + '”.';
-    hits.forEach(function (hit) {
-      var item = el('li', 'card');
-      var article = el('article');
-      var kicker = el('p', 'card__kicker');
-      kicker.appendChild(el('span', 'kind kind--' + hit.kind, kinds[hit.kind] || hit.kind));
-      if (hit.date) {
-        var time = el('time', '', longDate(hit.date));
-        time.setAttribute('datetime', hit.date);
-        kicker.appendChild(time);
-      }
-      var title = el('h2', 'card__title');
-      var link = el('a', '', hit.title);
-      link.href = root + hit.url;
-      title.appendChild(link);
-      article.appendChild(kicker);
-      article.appendChild(title);
-      if (hit.summary) article.appendChild(el('p', 'card__summary', hit.summary));
-      var foot = el('div', 'card__foot');
-      var pdf = el('a', 'pdf-link', 'PDF');
-      pdf.href = root + hit.pdf;
-      pdf.setAttribute('type', 'application/pdf');
-      pdf.appendChild(el('span', 'visually-hidden', ' of “' + hit.title + '”'));
-      if (hit.pdfMeta) pdf.appendChild(el('span', 'pdf-link__meta', ' ' + hit.pdfMeta));
-      foot.appendChild(pdf);
-      article.appendChild(foot);
-      item.appendChild(article);
-      list.appendChild(item);
-    });
+      : count(hits.length) + (hits.length === 1 ? ' publication matches “' : ' publications match “') + query + '”.';
+    pending = hits;
+    showMore();
+  }
+
+  function card(hit) {
+    var item = el('li', 'card');
+    var article = el('article');
+    var kicker = el('p', 'card__kicker');
+    kicker.appendChild(el('span', 'kind kind--' + hit.kind, kinds[hit.kind] || hit.kind));
+    if (hit.date) {
+      var time = el('time', '', longDate(hit.date));
+      time.setAttribute('datetime', hit.date);
+      kicker.appendChild(time);
+    }
+    var title = el('h2', 'card__title');
+    var link = el('a', '', hit.title);
+    link.href = root + hit.url;
+    title.appendChild(link);
+    article.appendChild(kicker);
+    article.appendChild(title);
+    if (hit.summary) article.appendChild(el('p', 'card__summary', hit.summary));
+    var foot = el('div', 'card__foot');
+    var pdf = el('a', 'pdf-link', 'PDF');
+    pdf.href = root + hit.pdf;
+    pdf.setAttribute('type', 'application/pdf');
+    pdf.appendChild(el('span', 'visually-hidden', ' of “' + hit.title + '”'));
+    if (hit.pdfMeta) pdf.appendChild(el('span', 'pdf-link__meta', ' ' + hit.pdfMeta));
+    foot.appendChild(pdf);
+    article.appendChild(foot);
+    item.appendChild(article);
+    return item;
   }
 
   function update(query, push) {
