@@ -15,6 +15,7 @@ import { onInterrupt } from './on-interrupt.js';
 import type { BriefPool } from './brief-pool.js';
 import type { Printer } from './print-pdf.js';
 import { createProgress } from './progress.js';
+import { printedBriefs } from './printed-briefs.js';
 import { findChanges, normalizeSources } from './read-sources.js';
 import { summarize } from './report.js';
 import { createSlugResolver, type SlugResolution } from './resolve-slugs.js';
@@ -120,7 +121,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   //    only on the sources before it, so each brief can be printed at once.
   // 4. Render and print each brief while the next ones are normalized, with one browser and
   //    a pool of pages; normalizing stays only a few briefs ahead of printing.
-  const printed = new Map<string, CachedBrief>();
+  const printed = printedBriefs(config.outDir);
   const printFailures: VFile[] = [];
   const baseSlugs = new Map<string, string>();
   const slugs = createSlugResolver([
@@ -134,7 +135,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // them), and let no file be half-written. The command line exits once this is done.
     interrupted = true;
     await (printer ?? (await starting?.catch(() => undefined)))?.close();
-    await writeOutput(config.outDir, STATE_FILE, JSON.stringify(partialState(previous, printed))).catch(() => {});
+    const printedSoFar = await printed.read().catch(() => new Map<string, CachedBrief>());
+    await writeOutput(config.outDir, STATE_FILE, JSON.stringify(partialState(previous, printedSoFar))).catch(() => {});
     await stopWrites();
   });
   const limit = pLimit(config.concurrency * 2 * (options.browserWs?.length || 1));
@@ -148,7 +150,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       try {
         const { rendered, entry } = await printBrief(brief, config, renderer, current);
         checkBudget(brief.file, entry, config.strict);
-        printed.set(brief.file.path, {
+        printed.add(brief.file.path, {
           hash: sourceHash(key, brief.file.value as Uint8Array),
           baseSlug: baseSlugs.get(brief.file.path)!,
           entry,
@@ -192,6 +194,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await Promise.all(printing);
     });
     progress.done();
+  } catch (error) {
+    if (!interrupted) await printed.read().catch(() => {}); // the build ends here: leave no file behind
+    throw error;
   } finally {
     // Also a browser started for sources that then failed to normalize.
     printer ??= await starting?.catch(() => undefined);
@@ -205,7 +210,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const forgetStop = onInterrupt(stopWrites);
 
   // 5. This build's briefs: new, cached, and the last good version of any that failed now.
-  const briefs = new Map<string, CachedBrief>([...cached, ...printed]);
+  const built = await printed.read();
+  const briefs = new Map<string, CachedBrief>([...cached, ...built]);
   for (const file of [...failed, ...printFailures]) {
     const lastGood = previous.briefs[file.path];
     if (lastGood) briefs.set(file.path, lastGood);
@@ -218,7 +224,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // 7. Remove what deleted or renamed sources left behind, and remember this build.
   const shard = options.shard;
   let removed = 0;
-  if (shard || !(await upToDate(config.outDir, previous, cached, changed.length + printed.size + failed.length + printFailures.length))) {
+  if (shard || !(await upToDate(config.outDir, previous, cached, changed.length + built.size + failed.length + printFailures.length))) {
     const files = shard
       ? (await writeShardManifest(await withBodies(config.outDir, ordered), [...failed, ...printFailures], shard, config, key)).files
       : await time('archive', () => writeSite(ordered, config, { fresh: options.force }));
@@ -227,10 +233,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   forgetStop();
 
   // 8. Report every problem, including the warnings of cached briefs.
-  const reported = [...failed, ...printFailures, ...restoreMessages([...printed.values(), ...cached.values()].flatMap((b) => b.messages))];
+  const reported = [...failed, ...printFailures, ...restoreMessages([...built.values(), ...cached.values()].flatMap((b) => b.messages))];
   return {
     ...summarize(reported, manifest, config.strict),
-    built: printed.size,
+    built: built.size,
     cached: cached.size,
     failed: failed.length + printFailures.length,
     removed,
