@@ -5,15 +5,19 @@
 import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../scripts/build.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 let project: string;
 let cold: BuildResult;
 
+const projects: string[] = [];
+afterAll(() => Promise.all(projects.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 async function newProject(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'briefpress-build-'));
+  projects.push(dir);
   await cp(path.join(repo, 'briefpress.config.yaml'), path.join(dir, 'briefpress.config.yaml'));
   await cp(path.join(repo, 'templates'), path.join(dir, 'templates'), { recursive: true });
   await cp(path.join(repo, 'sources'), path.join(dir, 'sources'), { recursive: true });

@@ -1,7 +1,7 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { loadConfig, parseConfig, resolveConfig } from '../scripts/config.js';
 import { UserError } from '../scripts/user-error.js';
 
@@ -43,6 +43,7 @@ describe('configuration', () => {
 
   it('says how to fix a missing configuration file', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'briefpress-config-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     await expect(loadConfig(dir)).rejects.toThrow(/briefpress\.config\.yaml: not found/);
   });
 });

@@ -1,10 +1,10 @@
 /** The `normalize` command, run as a user runs it, on the seeds and on a bad file. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
@@ -41,6 +41,7 @@ describe('npm run normalize', () => {
 
   it('writes <slug>.md for each file with --out, and reports a bad file with path:line:column and exit code 1', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'normalize-cli-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const out = path.join(dir, 'out');
     copyFileSync(post, path.join(dir, 'post.txt'));
     writeFileSync(path.join(dir, 'broken.md'), '---\ntitle: A brief\ntitel: typo\n---\n\nText.\n');

@@ -4,7 +4,7 @@
  * their text, pages, links and metadata, and the archive in real Chromium, served on
  * 127.0.0.1: home, search, tag and author pages, related briefs, feed, links, axe.
  */
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -65,6 +65,7 @@ afterAll(async () => {
   await Promise.race([browser?.close(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
   browser?.process()?.kill('SIGKILL');
   await site?.close();
+  if (project) await rm(project, { recursive: true, force: true });
 });
 
 describe('the sample site’s PDFs, printed from the seed texts', () => {
