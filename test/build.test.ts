@@ -13,7 +13,7 @@ let project: string;
 let cold: BuildResult;
 
 const projects: string[] = [];
-afterAll(() => Promise.all(projects.map((dir) => rm(dir, { recursive: true, force: true }))));
+afterAll(() => Promise.all(projects.map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 3 }))));
 
 async function newProject(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'briefpress-build-'));
