@@ -19,8 +19,8 @@ export interface Changes {
   /** Briefs whose outputs from the last build are still good, by source path, in path order. */
   cached: Map<string, CachedBrief>;
   /**
-   * Sources to normalize again, sorted by path. Read again when normalized: kept from here,
-   * every changed source's bytes were held at once (50 MB at 10,000 sources).
+   * Sources to normalize again, sorted by path: only their paths, each is read when it is
+   * normalized (held from here, every changed source's bytes took 50 MB at 10,000 sources).
    */
   changed: ChangedSource[];
 }
@@ -39,7 +39,7 @@ export async function findChanges(sourcePaths: readonly string[], root: string, 
         const last = previous.briefs[path.relative(root, absPath)];
         if (!last) return undefined; // new since the last build: nothing to compare
         const bytes = await readFile(absPath);
-        return last && last.hash === sourceHash(key, bytes) ? last : undefined;
+        return last.hash === sourceHash(key, bytes) ? last : undefined;
       }),
     ),
   );
