@@ -39,7 +39,7 @@ const MIME: Record<string, string> = {
 const FONTSOURCE_FILE = /^([a-z0-9-]+?)-(?:latin|latin-ext|cyrillic|cyrillic-ext|greek|greek-ext|vietnamese)-\d{3}-(?:normal|italic)\.woff2?$/;
 const FONT_URL = /url\(\s*(['"]?)\.\.\/fonts\/([^'")\s]+)\1\s*\)/g;
 
-const require = createRequire(import.meta.url);
+const packageRequire = createRequire(import.meta.url);
 
 /** Every asset of the project, sorted by url (stable order for caches and manifests). */
 export async function projectAssets(config: BuildConfig): Promise<Asset[]> {
@@ -92,7 +92,7 @@ function fontFile(name: string, stylesheet: string, css: string, offset: number)
     throw new UserError(`${where()}: font ${name} is not a @fontsource file name like source-sans-3-latin-400-normal.woff2`);
   }
   try {
-    return require.resolve(`@fontsource/${family}/files/${name}`);
+    return packageRequire.resolve(`@fontsource/${family}/files/${name}`);
   } catch {
     throw new UserError(`${where()}: font ${name} not found; install it with \`npm install @fontsource/${family}\` or fix the name`);
   }

@@ -81,7 +81,7 @@ interface Output {
   held?: () => string | undefined;
 }
 
-const require = createRequire(import.meta.url);
+const packageRequire = createRequire(import.meta.url);
 
 function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -105,7 +105,7 @@ async function salts(config: BuildConfig): Promise<{ pages: string; search: stri
   const sources = [...(await filesUnder(path.join(config.templatesDir, 'site'))), ...(await filesUnder(path.join(here, 'archive'))), fileURLToPath(import.meta.url)];
   // Only what shapes the pages: not where the output goes nor how fast it is built.
   const pages = createHash('sha256').update(JSON.stringify([config.organization, config.site, config.print]));
-  const search = createHash('sha256').update(await readFile(path.resolve(path.dirname(require.resolve('minisearch')), '../../package.json')));
+  const search = createHash('sha256').update(await readFile(path.resolve(path.dirname(packageRequire.resolve('minisearch')), '../../package.json')));
   for (const file of sources) {
     // Names relative to the project's templates or to this code, so the salt is the same wherever the project is.
     const name = path.relative(file.startsWith(config.templatesDir) ? config.templatesDir : here, file);

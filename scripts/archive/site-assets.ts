@@ -15,11 +15,11 @@ export interface CopiedAsset {
   file: string;
 }
 
-const require = createRequire(import.meta.url);
+const packageRequire = createRequire(import.meta.url);
 
 /** minisearch's UMD build (sets `window.MiniSearch`); not in its package exports, so found beside the CJS entry. */
 function minisearchBrowserBuild(): string {
-  return path.resolve(path.dirname(require.resolve('minisearch')), '../umd/index.js');
+  return path.resolve(path.dirname(packageRequire.resolve('minisearch')), '../umd/index.js');
 }
 
 /** The site's files in `templates/site/`, by output path. */

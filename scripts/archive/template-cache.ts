@@ -40,7 +40,7 @@ interface Compiler {
   compile(src: string, asyncFilters: string[], extensions: unknown[], name: string, opts: object): string;
 }
 
-const require = createRequire(import.meta.url);
+const packageRequire = createRequire(import.meta.url);
 
 export interface TemplateCache {
   /** The cache to save, if a template was compiled in this run. */
@@ -56,7 +56,7 @@ export function cacheTemplates(env: nunjucks.Environment, outDir: string, fresh 
   const compile = (nunjucks as unknown as { compiler?: Partial<Compiler> }).compiler?.compile;
   // Should Nunjucks change inside, templates are compiled as usual and nothing is kept.
   if (!Array.isArray(internals.loaders) || typeof compile !== 'function') return { toSave: () => undefined };
-  const version = (require(path.join(path.dirname(require.resolve('nunjucks')), 'package.json')) as { version: string }).version;
+  const version = (packageRequire(path.join(path.dirname(packageRequire.resolve('nunjucks')), 'package.json')) as { version: string }).version;
   const compiler = hash('sha256', JSON.stringify([version, internals.opts, internals.asyncFilters, internals.extensionsList.map((e) => e.tags ?? [])]));
   let stored: Stored | undefined;
   let compiled = false;
