@@ -104,7 +104,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const started = performance.now();
       const printer = remote
         ? await (await import('./remote-browser.js')).createRemotePrinter(remote)
-        : await (await import('./print-pdf.js')).createPrinter({ config, concurrency: config.concurrency, timeoutMs: options.printTimeout });
+        : await (await import('./print-pdf.js')).createPrinter({ config, concurrency: config.concurrency, timeoutMs: options.printTimeout, pagesAtStart: changed.length });
       timings.browser = Math.round(performance.now() - started);
       return printer;
     })();

@@ -37,6 +37,8 @@ export interface PrinterOptions {
   timeoutMs?: number;
   /** Briefs a page prints before another replaces it; default `PRINTS_PER_PAGE`. */
   printsPerPage?: number;
+  /** Pages opened at once when the printer starts (at most `concurrency`); default 1. The others open when first needed. */
+  pagesAtStart?: number;
   /** Connect to a running browser instead of launching one (remote-browser.ts); `close()` then closes this printer's pages and disconnects, leaving that browser running. */
   connect?: () => Promise<Browser>;
 }
@@ -195,13 +197,30 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
   function release(page: Page, healthy: boolean): void {
     if (!healthy || closed || (drivers.get(page)?.prints ?? 0) >= printsPerPage) {
       discard(page);
-      const next = waiting.shift();
-      if (next) (closed ? Promise.reject(new Error('the printer is closed')) : acquire()).then(next.resolve, next.reject);
+      if (waiting.length > 0) replace();
       return;
     }
     const next = waiting.shift();
     if (next) next.resolve(page);
     else idle.push(page);
+  }
+
+  /**
+   * Open a page in the place of one discarded while briefs wait for a page. The briefs
+   * keep waiting in line: a page that frees up before the new one is ready serves them
+   * first (opening one takes a tenth of a second or more, several briefs' printing).
+   */
+  function replace(): void {
+    if (closed || pagesOpen >= concurrency) return;
+    pagesOpen++;
+    openPage().then(
+      (page) => release(page, true),
+      (error: unknown) => {
+        pagesOpen--;
+        waiting.shift()?.reject(error);
+        if (waiting.length > 0) replace();
+      },
+    );
   }
 
   async function printOnce(html: string, info: PdfInfo): Promise<Uint8Array> {
@@ -292,9 +311,11 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
     if (profile) await rm(profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
   }
 
-  // Start the browser and the first page now, so a missing browser fails before any work.
+  // Start the browser and its pages now, as many as will print at once: a missing browser
+  // fails before any work, and no brief waits for a page to open.
   try {
-    release(await acquire(), true);
+    const pages = await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, options.pagesAtStart ?? 1)) }, acquire));
+    for (const page of pages) release(page, true);
   } catch (error) {
     await close();
     throw error;

@@ -245,6 +245,35 @@ describe('the printer', () => {
     }
   });
 
+  it('replaces a retired page while briefs wait for one, and serves them all', async () => {
+    const browser = await launchBrowser();
+    try {
+      const own = await createPrinter({ config, concurrency: 1, printsPerPage: 2, connect: async () => browser });
+      const { brief, info } = await load('cdt-2012-blog-post');
+      const html = createPageRenderer(config).printPage(brief);
+      // Five at once: four wait in line each time the page retires.
+      const results = await Promise.all(Array.from({ length: 5 }, () => own.print(html, info)));
+      expect(results.map((r) => r.pages)).toEqual([1, 1, 1, 1, 1]);
+      const open = (await browser.pages()).filter((p) => p.url().startsWith(VIRTUAL_ORIGIN));
+      expect(open).toHaveLength(1);
+      await own.close();
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('opens as many pages as asked at start, up to its concurrency', async () => {
+    const browser = await launchBrowser();
+    try {
+      const own = await createPrinter({ config, concurrency: 2, pagesAtStart: 5, connect: async () => browser });
+      const open = (await browser.pages()).filter((p) => p.url().startsWith(VIRTUAL_ORIGIN));
+      expect(open).toHaveLength(2);
+      await own.close();
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('leaves no listener behind on its pages: each one held a printed PDF', async () => {
     const browser = await launchBrowser();
     try {
