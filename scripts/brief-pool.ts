@@ -13,6 +13,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { SearchIndexResult, SearchPartJob } from './archive/search-index.js';
 import type { WorkerReply, WorkerRequest } from './brief-worker.js';
 import type { BuildConfig } from './config.js';
 import type { NormalizeOutput, SourceInput } from './normalize-source.js';
@@ -21,6 +22,8 @@ import type { RenderInput, RenderOutput } from './render-brief.js';
 export interface BriefPool {
   normalize(source: SourceInput): Promise<NormalizeOutput>;
   render(input: RenderInput): Promise<RenderOutput>;
+  /** A part of the search index (search-index.ts), its bodies read from the build cache. */
+  searchPart(job: SearchPartJob): Promise<SearchIndexResult>;
   close(): Promise<void>;
 }
 
@@ -42,6 +45,13 @@ interface Thread {
  */
 const YOUNG_GENERATION_MB = 128;
 
+/** What a thread's unfinished requests fail with when it stops. */
+class WorkerStopped extends Error {
+  constructor(cause: Error) {
+    super(`a worker thread stopped: ${cause.message}`);
+  }
+}
+
 const WORKER_ENTRY = new URL('./worker-thread.mjs', import.meta.url);
 const WORKER_MODULE = new URL('./brief-worker.ts', import.meta.url);
 
@@ -55,6 +65,7 @@ export function createBriefPool(config: BuildConfig, options: { threads: number 
   const here = {
     normalize: async (source: SourceInput) => (await import('./normalize-source.js')).normalizeSource(source, config.root, config.organization),
     render: async (input: RenderInput) => (await (renderHere ??= import('./render-brief.js').then((m) => m.createBriefRenderer(config))))(input),
+    searchPart: async (job: SearchPartJob) => (await import('./search-part.js')).buildSearchPart(job),
   };
 
   function startThread(): Thread {
@@ -70,7 +81,7 @@ export function createBriefPool(config: BuildConfig, options: { threads: number 
     });
     const stop = (error: Error) => {
       threads = threads.filter((t) => t !== thread);
-      for (const job of thread.jobs.values()) job.reject(new Error(`a worker thread stopped: ${error.message}`));
+      for (const job of thread.jobs.values()) job.reject(new WorkerStopped(error));
       thread.jobs.clear();
     };
     worker.on('error', stop);
@@ -95,6 +106,11 @@ export function createBriefPool(config: BuildConfig, options: { threads: number 
     },
     render(input) {
       return threads.length ? send({ id: nextId++, task: 'render', input }) : here.render(input);
+    },
+    searchPart(job) {
+      // Not a brief of its own to fail: should the thread die, the part is built here instead.
+      if (!threads.length) return here.searchPart(job);
+      return send<SearchIndexResult>({ id: nextId++, task: 'search-part', job }).catch((error: unknown) => (error instanceof WorkerStopped ? here.searchPart(job) : Promise.reject(error)));
     },
     async close() {
       const stopping = threads;

@@ -12,6 +12,7 @@ import { newestFirst, saveBuild, stateOf, writeSite } from './write-site.js';
 import { type BuildConfig, loadConfig } from './config.js';
 import { listSources } from './list-sources.js';
 import { onInterrupt } from './on-interrupt.js';
+import type { SearchPartJob } from './archive/search-index.js';
 import type { BriefPool } from './brief-pool.js';
 import type { Printer } from './print-pdf.js';
 import { createProgress } from './progress.js';
@@ -196,12 +197,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     progress.done();
   } catch (error) {
     if (!interrupted) await printed.read().catch(() => {}); // the build ends here: leave no file behind
+    await (await pool)?.close();
     throw error;
   } finally {
     // Also a browser started for sources that then failed to normalize.
     printer ??= await starting?.catch(() => undefined);
     if (printer !== options.printer) await printer?.close();
-    await (await pool)?.close();
     forgetCleanup();
   }
   // Interrupted: the cleanup above runs and the process exits; nothing more may be written.
@@ -222,13 +223,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // 6. The archive website and the manifest, rebuilt from all briefs, unless nothing at all
   //    changed since a complete last build (then they would come out byte for byte the same).
   // 7. Remove what deleted or renamed sources left behind, and remember this build.
+  //    The worker thread that rendered briefs builds the search index meanwhile.
   const shard = options.shard;
   let removed = 0;
-  if (shard || !(await upToDate(config.outDir, previous, cached, changed.length + built.size + failed.length + printFailures.length))) {
-    const files = shard
-      ? (await writeShardManifest(await withBodies(config.outDir, ordered), [...failed, ...printFailures], shard, config, key)).files
-      : await time('archive', () => writeSite(ordered, config, { fresh: options.force }));
-    removed = await saveBuild(config.outDir, previous, briefs, files);
+  try {
+    if (shard || !(await upToDate(config.outDir, previous, cached, changed.length + built.size + failed.length + printFailures.length))) {
+      const workers = await pool;
+      const searchPart = workers && ((job: SearchPartJob) => workers.searchPart(job));
+      const files = shard
+        ? (await writeShardManifest(await withBodies(config.outDir, ordered), [...failed, ...printFailures], shard, config, key)).files
+        : await time('archive', () => writeSite(ordered, config, { fresh: options.force, ...(searchPart ? { searchPart } : {}) }));
+      removed = await saveBuild(config.outDir, previous, briefs, files);
+    }
+  } finally {
+    await (await pool)?.close();
   }
   forgetStop();
 

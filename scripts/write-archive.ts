@@ -29,7 +29,7 @@ import { readCache } from './archive/read-cache.js';
 import { openRelatedCache, RELATED_CACHE_FILE } from './archive/related-cache.js';
 import { planPages } from './archive/render-pages.js';
 import { cacheTemplates, TEMPLATE_CACHE_FILE } from './archive/template-cache.js';
-import { buildSearchIndex, searchIndexKey, type SearchIndexState } from './archive/search-index.js';
+import { buildSearchIndex, searchIndexKey, type SearchIndexInput, type SearchIndexResult, type SearchIndexState } from './archive/search-index.js';
 import { SEARCH_PART_SIZE, searchPartPath, searchPartsScript, splitSearchParts } from './archive/search-parts.js';
 import { siteAssets } from './archive/site-assets.js';
 import { buildSiteModel, type SiteBrief } from './archive/site-model.js';
@@ -55,6 +55,12 @@ export interface WriteArchiveOptions {
   fresh?: boolean;
   /** Briefs per part of the search index (search-parts.ts); tests make it small. */
   searchPartSize?: number;
+  /**
+   * Builds a part of the search index elsewhere (a worker thread: brief-pool.ts), its bodies
+   * read the way `readBody` reads them, while this thread renders the pages. Not used for
+   * briefs given with their bodies.
+   */
+  buildSearchPart?: (input: Omit<SearchIndexInput, 'body'>) => Promise<SearchIndexResult>;
 }
 
 /** The keys of the files written last time, and the search index's state, inside the output folder. */
@@ -114,6 +120,11 @@ async function salts(config: BuildConfig): Promise<{ pages: string; search: stri
     if (path.dirname(name) === 'archive' && SEARCH_MODULES.has(path.basename(name, path.extname(name)))) search.update(name).update(bytes);
   }
   return { pages: pages.digest('hex'), search: search.digest('hex') };
+}
+
+/** The digests of a part's briefs only: what a part's key and documents need, and all a worker thread is sent. */
+function partDigest(digest: Map<string, string>, briefs: SiteBrief[]): Map<string, string> {
+  return new Map(briefs.map((b) => [b.slug, digest.get(b.slug)!]));
 }
 
 function readIfThere(file: string, encoding: 'utf8'): string | undefined;
@@ -196,6 +207,7 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
   const robots = robotsTxt(config);
   const search: Record<string, SearchIndexState> = {};
   const onePart = pLimit(1);
+  const elsewhere = inline.size === 0 ? options.buildSearchPart : undefined;
   const searchParts = splitSearchParts(model.briefs, options.searchPartSize ?? SEARCH_PART_SIZE).map((briefs, i): Output => {
     const file = searchPartPath(i);
     const key = searchIndexKey(briefs, model.digest, salt.search);
@@ -210,7 +222,10 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
         onePart(async () => {
           held = lastState && readIfThere(path.join(config.outDir, file), 'utf8');
           const previous = held && lastState ? { script: held, state: lastState } : undefined;
-          const index = await buildSearchIndex({ briefs, digest: model.digest, body: (b) => readBody(b.bodyHash), salt: salt.search, previous });
+          const part = { briefs, digest: model.digest, salt: salt.search, previous };
+          const index = elsewhere
+            ? await elsewhere({ ...part, digest: partDigest(model.digest, briefs) })
+            : await buildSearchIndex({ ...part, body: (b) => readBody(b.bodyHash) });
           search[file] = index.state;
           return index.script;
         }),
@@ -258,14 +273,20 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
     const interim: ArchiveKeys = { ...last, files, search: searchKept, feed: redo.has('feed.xml') ? undefined : last.feed };
     await writeOutput(config.outDir, PAGE_KEYS_FILE, `${JSON.stringify(interim)}\n`);
   }
-  // A few files in flight at once: pages are rendered and written one by one, so memory stays flat for thousands.
-  let next = 0;
-  const worker = async () => {
-    for (let item = todo[next++]; item; item = todo[next++]) {
-      if (await writeIfChanged(config.outDir, item.path, await item.make(), present.has(item.path), item.held?.())) changed.push(item.path);
-    }
+  // A few files in flight at once: pages are rendered and written one by one, so memory
+  // stays flat for thousands. The parts of the search index, one at a time, from the start:
+  // built elsewhere, they are ready about when the pages are.
+  const run = async (items: Output[], slots: number) => {
+    let next = 0;
+    const slot = async () => {
+      for (let item = items[next++]; item; item = items[next++]) {
+        if (await writeIfChanged(config.outDir, item.path, await item.make(), present.has(item.path), item.held?.())) changed.push(item.path);
+      }
+    };
+    await Promise.all(Array.from({ length: slots }, slot));
   };
-  await Promise.all(Array.from({ length: 16 }, worker));
+  const parts = new Set<Output>(searchParts);
+  await Promise.all([run(todo.filter((o) => parts.has(o)), 1), run(todo.filter((o) => !parts.has(o)), 16)]);
 
   const keys: ArchiveKeys = { version: KEYS_VERSION, files: Object.fromEntries(outputs.map((o) => [o.path, o.key]).sort(([a], [b]) => (a! < b! ? -1 : 1))), search: sortedKeys(search), feed: feedLayout };
   if (await writeIfChanged(config.outDir, PAGE_KEYS_FILE, `${JSON.stringify(keys)}\n`)) changed.push(PAGE_KEYS_FILE);

@@ -3,6 +3,7 @@
  * and the manifest written from all briefs, what deleted or renamed sources left behind
  * removed, and the build cache saved for the next build.
  */
+import type { SearchIndexResult, SearchPartJob } from './archive/search-index.js';
 import type { SiteBrief } from './archive/site-model.js';
 import type { BuildConfig } from './config.js';
 import { type BuildState, type CachedBrief, emptyState, pruneBodies, readBody, STATE_FILE } from './build-state.js';
@@ -23,9 +24,19 @@ function toSiteBrief(brief: CachedBrief): SiteBrief {
 /**
  * Write the archive (reading bodies from the build cache) and `manifest.json`; returns the
  * files the archive owns. `fresh` (`--force`): take nothing from the last build's archive.
+ * `searchPart`: where the parts of the search index are built (the brief pool's worker thread).
  */
-export async function writeSite(ordered: CachedBrief[], config: BuildConfig, options: { fresh?: boolean } = {}): Promise<string[]> {
-  const archive = await writeArchive(ordered.map(toSiteBrief), config, { readBody: (hash) => readBody(config.outDir, hash), fresh: options.fresh });
+export async function writeSite(
+  ordered: CachedBrief[],
+  config: BuildConfig,
+  options: { fresh?: boolean; searchPart?: (job: SearchPartJob) => Promise<SearchIndexResult> } = {},
+): Promise<string[]> {
+  const { searchPart } = options;
+  const archive = await writeArchive(ordered.map(toSiteBrief), config, {
+    readBody: (hash) => readBody(config.outDir, hash),
+    fresh: options.fresh,
+    ...(searchPart ? { buildSearchPart: (input) => searchPart({ ...input, outDir: config.outDir }) } : {}),
+  });
   await writeOutput(config.outDir, 'manifest.json', `${JSON.stringify(ordered.map((b) => b.entry), null, 2)}\n`);
   return archive.files;
 }

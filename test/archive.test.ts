@@ -10,8 +10,10 @@ import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relatedBriefs } from '../scripts/archive/related-briefs.js';
 import { HOME_BRIEFS } from '../scripts/archive/render-pages.js';
-import { searchPayload } from '../scripts/archive/search-index.js';
+import { type SearchIndexInput, searchPayload } from '../scripts/archive/search-index.js';
 import { siteUrls } from '../scripts/archive/site-urls.js';
+import { createBriefPool } from '../scripts/brief-pool.js';
+import { readBody, storeBody } from '../scripts/build-state.js';
 import { writeArchive, type ArchiveResult } from '../scripts/write-archive.js';
 import { checkFeed } from './helpers/archive-checks.js';
 import { fixtureBriefs, fixtureConfig, writeBuildOutputs } from './fixtures/archive/briefs.js';
@@ -296,5 +298,32 @@ describe('search index', () => {
     await writeBuildOutputs(clean, edited);
     await writeArchive(edited, fixtureConfig(clean, { url: SITE_URL }), { searchPartSize: 1 });
     for (const file of ['assets/search-index.js', ...paths]) expect(await read(file, dir), file).toBe(await read(file, clean));
+  });
+
+  it('builds the parts in a worker thread (as a build does) the same as in this one, also after an edit', async () => {
+    const pool = createBriefPool(fixtureConfig(tmp), { threads: 1 });
+    let sent = 0;
+    try {
+      // As a build hands them over: bodies in the build cache, read by hash.
+      const write = async (name: string, briefs: ReturnType<typeof fixtureBriefs>, inWorker: boolean) => {
+        const dir = path.join(tmp, name);
+        await writeBuildOutputs(dir, briefs);
+        const cached = await Promise.all(briefs.map(async ({ body, ...brief }) => ({ ...brief, bodyHash: await storeBody(dir, body) })));
+        const buildSearchPart = (input: Omit<SearchIndexInput, 'body'>) => (sent++, pool.searchPart({ ...input, outDir: dir }));
+        await writeArchive(cached, fixtureConfig(dir, { url: SITE_URL }), { readBody: (hash) => readBody(dir, hash), searchPartSize: 1, ...(inWorker ? { buildSearchPart } : {}) });
+        return dir;
+      };
+      const edited = fixtureBriefs().map((b) => (b.slug === privacy ? { ...b, body: `${b.body}<p>Quokka.</p>` } : b));
+      const there = await write('parts-worker', fixtureBriefs(), true);
+      expect(sent).toBe(4);
+      await write('parts-worker', edited, true);
+      expect(sent).toBe(5); // only the part that holds the edited brief
+      const here = await write('parts-here', edited, false);
+      const { paths, indexes } = await searchParts(there);
+      expect(indexes.flatMap((index) => index.search('quokka').map((h) => h.url))).toEqual([`briefs/${privacy}.html`]);
+      for (const file of ['assets/search-index.js', ...paths]) expect(await read(file, there), file).toBe(await read(file, here));
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -108,6 +108,9 @@ export interface SearchIndexInput {
   previous?: { script: string; state: SearchIndexState };
 }
 
+/** A part to build where the bodies are read from the build cache of `outDir` (a worker thread can). */
+export type SearchPartJob = Omit<SearchIndexInput, 'body'> & { outDir: string };
+
 export interface SearchIndexResult {
   script: string;
   state: SearchIndexState;
