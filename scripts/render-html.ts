@@ -19,6 +19,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import remarkContentWarnings from './plugins/remark-content-warnings.js';
+import remarkGfmEmailAfterParse from './plugins/remark-gfm-email-after-parse.js';
 import rehypeNoRemoteImages from './plugins/rehype-no-remote-images.js';
 import rehypeSafeLinks from './plugins/rehype-safe-links.js';
 import rehypeSections from './plugins/rehype-sections.js';
@@ -40,6 +41,7 @@ const processor = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkGfm)
+  .use(remarkGfmEmailAfterParse)
   .use(remarkContentWarnings)
   .use(remarkRehype)
   .use(rehypeSanitize, schema)
