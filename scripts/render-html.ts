@@ -20,6 +20,7 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import remarkContentWarnings from './plugins/remark-content-warnings.js';
 import remarkGfmEmailAfterParse from './plugins/remark-gfm-email-after-parse.js';
+import remarkGfmNoTables, { mayHoldTable } from './plugins/remark-gfm-no-tables.js';
 import rehypeNoRemoteImages from './plugins/rehype-no-remote-images.js';
 import rehypeSafeLinks from './plugins/rehype-safe-links.js';
 import rehypeSections from './plugins/rehype-sections.js';
@@ -37,25 +38,33 @@ const schema = {
   protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.href ?? []), 'tel'] },
 };
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm)
-  .use(remarkGfmEmailAfterParse)
-  .use(remarkContentWarnings)
-  .use(remarkRehype)
-  .use(rehypeSanitize, schema)
-  // Typographic punctuation in headings before their ids are made; the rest after stringifying.
-  .use(rehypeSmartHeadings)
-  .use(rehypeSlug)
-  .use(rehypeSafeLinks)
-  .use(rehypeNoRemoteImages)
-  .use(rehypeSections)
-  .use(rehypeStringify)
-  .freeze();
+function createProcessor(tables: boolean) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkGfmEmailAfterParse)
+    .use(tables ? [] : [remarkGfmNoTables])
+    .use(remarkContentWarnings)
+    .use(remarkRehype)
+    .use(rehypeSanitize, schema)
+    // Typographic punctuation in headings before their ids are made; the rest after stringifying.
+    .use(rehypeSmartHeadings)
+    .use(rehypeSlug)
+    .use(rehypeSafeLinks)
+    .use(rehypeNoRemoteImages)
+    .use(rehypeSections)
+    .use(rehypeStringify)
+    .freeze();
+}
+
+/** The same pipeline twice: one parses tables, the other (cheaper) is for documents that cannot hold one. */
+const withTables = createProcessor(true);
+const withoutTables = createProcessor(false);
 
 /** Render a brief's body. `markdownFile.value` is `brief.markdown`; its path is where the build keeps it. */
 export async function renderHtml(brief: NormalizedBrief, markdownFile: VFile): Promise<RenderedBrief> {
+  const processor = mayHoldTable(String(markdownFile.value)) ? withTables : withoutTables;
   const tree = (await processor.run(processor.parse(markdownFile), markdownFile)) as Root;
   // "--" → en dash, "---" → em dash, straight quotes → typographic quotes, "..." → ellipsis.
   const html = smartPunctuation(processor.stringify(tree, markdownFile));

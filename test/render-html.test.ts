@@ -9,6 +9,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { mayHoldTable } from '../scripts/plugins/remark-gfm-no-tables.js';
 import { renderHtml } from '../scripts/render-html.js';
 import type { BriefData, NormalizedBrief } from '../scripts/types.js';
 
@@ -45,6 +46,27 @@ describe('renderHtml fixtures', () => {
 
 describe('renderHtml', () => {
   const read = (name: string) => readFileSync(path.join(root, name, 'input.md'), 'utf8');
+
+  it('parses every kind of table GFM has, and skips the table parser only where no line could be a delimiter row', async () => {
+    const tables = [
+      '| a | b |\n| :-- | --: |\n| 1 | 2 |',
+      'a | b\n--- | ---',
+      '| a |\n|-|',
+      '> | quoted | table |\n> | --- | --- |',
+      '- item\n\n  | in | list |\n  |----|------|',
+      '1. | head |\n   | ---- |',
+      '| a |\r\n| - |\r\n',
+      'Para\n\n|a|b|\n|:-:|-|\n',
+    ];
+    for (const table of tables) {
+      expect(mayHoldTable(table), table).toBe(true);
+      const { rendered } = await render(`---\ntitle: T\n---\n\n${table}\n`, 'tables');
+      expect(rendered.html, table).toContain('<table>');
+    }
+    for (const text of ['Plain prose - with a dash.', '- a list\n- of items', '|= not a delimiter =|', 'a | b\n| -x |']) {
+      expect(mayHoldTable(text), text).toBe(false);
+    }
+  });
 
   it('never lets raw HTML, scripts, handlers or unsafe addresses through', async () => {
     const { rendered } = await render(read('hostile-html'), 'hostile-html');

@@ -14,26 +14,8 @@
  * on `w` and `h` only.
  */
 import type { Processor } from 'unified';
-
-interface Construct {
-  name?: string;
-}
-interface MicromarkExtension {
-  text?: Record<number, Construct | Construct[]>;
-}
-
-const EMAIL_CONSTRUCT = 'emailAutolink';
+import { removeConstruct } from './micromark-constructs.js';
 
 export default function remarkGfmEmailAfterParse(this: Processor): void {
-  const extensions = this.data('micromarkExtensions') as MicromarkExtension[] | undefined;
-  if (!extensions) return;
-  for (const [i, extension] of extensions.entries()) {
-    if (!extension.text) continue;
-    const text: Record<number, Construct[]> = {};
-    for (const [code, constructs] of Object.entries(extension.text)) {
-      const kept = ([] as Construct[]).concat(constructs).filter((c) => c.name !== EMAIL_CONSTRUCT);
-      if (kept.length > 0) text[Number(code)] = kept;
-    }
-    extensions[i] = { ...extension, text };
-  }
+  removeConstruct(this, 'text', 'emailAutolink');
 }
