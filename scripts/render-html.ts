@@ -20,6 +20,7 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import remarkContentWarnings from './plugins/remark-content-warnings.js';
 import remarkGfmEmailAfterParse from './plugins/remark-gfm-email-after-parse.js';
+import remarkGfmLiteralLinksWhereNeeded from './plugins/remark-gfm-literal-links-where-needed.js';
 import remarkGfmNoTables, { mayHoldTable } from './plugins/remark-gfm-no-tables.js';
 import rehypeNoRemoteImages from './plugins/rehype-no-remote-images.js';
 import rehypeSafeLinks from './plugins/rehype-safe-links.js';
@@ -44,6 +45,7 @@ function createProcessor(tables: boolean) {
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkGfmEmailAfterParse)
+    .use(remarkGfmLiteralLinksWhereNeeded)
     .use(tables ? [] : [remarkGfmNoTables])
     .use(remarkContentWarnings)
     .use(remarkRehype)
