@@ -55,7 +55,17 @@ class WorkerStopped extends Error {
 const WORKER_ENTRY = new URL('./worker-thread.mjs', import.meta.url);
 const WORKER_MODULE = new URL('./brief-worker.ts', import.meta.url);
 
-export function createBriefPool(config: BuildConfig, options: { threads: number }): BriefPool {
+export interface BriefPoolOptions {
+  threads: number;
+  /**
+   * The workers' young generation: `YOUNG_GENERATION_MB` by default, for parsing briefs;
+   * V8's own size (`false`) for a worker that only builds the search index, which has
+   * no use for the room and would hold it during the archive stage.
+   */
+  largeYoungGeneration?: boolean;
+}
+
+export function createBriefPool(config: BuildConfig, options: BriefPoolOptions): BriefPool {
   let threads: Thread[] = [];
   for (let i = 0; i < options.threads; i++) threads.push(startThread());
   let nextId = 0;
@@ -69,7 +79,8 @@ export function createBriefPool(config: BuildConfig, options: { threads: number 
   };
 
   function startThread(): Thread {
-    const worker = new Worker(WORKER_ENTRY, { workerData: { module: fileURLToPath(WORKER_MODULE), config }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const resourceLimits = options.largeYoungGeneration === false ? {} : { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
+    const worker = new Worker(WORKER_ENTRY, { workerData: { module: fileURLToPath(WORKER_MODULE), config }, resourceLimits });
     const thread: Thread = { worker, jobs: new Map() };
     worker.on('message', (reply: WorkerReply) => {
       const job = thread.jobs.get(reply.id);
