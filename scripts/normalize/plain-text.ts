@@ -221,6 +221,8 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     if (candidate.lines.some((l) => organization.test(l.text)) || tagline.hasSeparators(text)) score -= 20;
     if (documentLabel.test(text)) score -= 30;
     if (/[.;,]$/.test(text)) score -= 10;
+    // Ends in a word broken by hyphenation ("consulta-"): the first lines of a wrapped paragraph.
+    if (/\p{Ll}-$/u.test(text)) score -= 20;
     if (candidate.lines.length > 3 || text.length > 250) score -= 10;
     if (k === candidates.length - 1) score += 2;
     if (score > bestScore) [best, bestScore] = [candidate, score];
