@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { Browser } from 'puppeteer-core';
 import { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +44,21 @@ async function load(name: string): Promise<{ brief: RenderedBrief; info: PdfInfo
 }
 
 /** The sentences of a Markdown body as plain text: paragraphs and list items, not headings. */
+/** A browser of the test's own (the printer connects to it), closed afterwards whatever happens. */
+async function withBrowser(use: (browser: Browser) => Promise<void>): Promise<void> {
+  const browser = await launchBrowser();
+  try {
+    await use(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The pages a printer has open in `browser`. */
+async function printingPages(browser: Browser) {
+  return (await browser.pages()).filter((p) => p.url().startsWith(VIRTUAL_ORIGIN));
+}
+
 function bodySentences(body: string): string[] {
   return body
     .split('\n')
@@ -224,8 +240,7 @@ describe('the printer', () => {
   });
 
   it('replaces a page after its share of prints, so the browser starts small again, and the PDFs stay the same', async () => {
-    const browser = await launchBrowser();
-    try {
+    await withBrowser(async (browser) => {
       const own = await createPrinter({ config, concurrency: 1, printsPerPage: 3, connect: async () => browser });
       const { brief, info } = await load('cdt-2012-blog-post');
       const html = createPageRenderer(config).printPage(brief);
@@ -233,55 +248,46 @@ describe('the printer', () => {
       const printed: Uint8Array[] = [];
       for (let i = 0; i < 7; i++) {
         printed.push((await own.print(html, info)).pdf);
-        const pages = (await browser.pages()).filter((p) => p.url().startsWith(VIRTUAL_ORIGIN));
+        const pages = await printingPages(browser);
         for (const p of pages) seen.add(p);
       }
       // Replaced after prints 3 and 6: the seventh is on a third page.
       expect(seen.size).toBe(3);
       for (const pdf of printed) expect(Buffer.from(pdf).equals(Buffer.from(printed[0]!))).toBe(true);
       await own.close();
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('replaces a retired page while briefs wait for one, and serves them all', async () => {
-    const browser = await launchBrowser();
-    try {
+    await withBrowser(async (browser) => {
       const own = await createPrinter({ config, concurrency: 1, printsPerPage: 2, connect: async () => browser });
       const { brief, info } = await load('cdt-2012-blog-post');
       const html = createPageRenderer(config).printPage(brief);
       // Five at once: four wait in line each time the page retires.
       const results = await Promise.all(Array.from({ length: 5 }, () => own.print(html, info)));
       expect(results.map((r) => r.pages)).toEqual([1, 1, 1, 1, 1]);
-      const open = (await browser.pages()).filter((p) => p.url().startsWith(VIRTUAL_ORIGIN));
+      const open = await printingPages(browser);
       expect(open).toHaveLength(1);
       await own.close();
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('opens as many pages as asked at start, up to its concurrency', async () => {
-    const browser = await launchBrowser();
-    try {
+    await withBrowser(async (browser) => {
       const own = await createPrinter({ config, concurrency: 2, pagesAtStart: 5, connect: async () => browser });
-      const open = (await browser.pages()).filter((p) => p.url().startsWith(VIRTUAL_ORIGIN));
+      const open = await printingPages(browser);
       expect(open).toHaveLength(2);
       await own.close();
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('leaves no listener behind on its pages: each one held a printed PDF', async () => {
-    const browser = await launchBrowser();
-    try {
+    await withBrowser(async (browser) => {
       const own = await createPrinter({ config, concurrency: 1, connect: async () => browser });
       const { brief, info } = await load('cdt-2012-blog-post');
       const html = createPageRenderer(config).printPage(brief);
       const counts = async () => {
-        const pages = (await browser.pages()).filter((p) => p.url().startsWith(VIRTUAL_ORIGIN));
+        const pages = await printingPages(browser);
         return pages.map((p) => [p.listenerCount('error'), p.listenerCount('load')]);
       };
       await own.print(html, info);
@@ -290,8 +296,6 @@ describe('the printer', () => {
       expect(after1).toHaveLength(1);
       expect(await counts()).toEqual(after1);
       await own.close();
-    } finally {
-      await browser.close();
-    }
+    });
   });
 });
