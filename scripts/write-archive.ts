@@ -20,7 +20,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pLimit from 'p-limit';
 import { bodyHash } from './build-state.js';
 import type { BuildConfig } from './config.js';
 import { type FeedLayout, planFeed } from './archive/atom-feed.js';
@@ -206,7 +205,6 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
   const sitemap = sitemapXml(pages.filter((p) => p.path.endsWith('.html') && p.path !== '404.html'), config);
   const robots = robotsTxt(config);
   const search: Record<string, SearchIndexState> = {};
-  const onePart = pLimit(1);
   const elsewhere = inline.size === 0 ? options.buildSearchPart : undefined;
   const searchParts = splitSearchParts(model.briefs, options.searchPartSize ?? SEARCH_PART_SIZE).map((briefs, i): Output => {
     const file = searchPartPath(i);
@@ -217,18 +215,17 @@ export async function writeArchive(input: (ArchiveBrief | SiteBrief)[], config: 
     return {
       path: file,
       key,
-      // One part at a time, each let go once written: what keeps memory flat for any number of briefs.
-      make: () =>
-        onePart(async () => {
-          held = lastState && readIfThere(path.join(config.outDir, file), 'utf8');
-          const previous = held && lastState ? { script: held, state: lastState } : undefined;
-          const part = { briefs, digest: model.digest, salt: salt.search, previous };
-          const index = elsewhere
-            ? await elsewhere({ ...part, digest: partDigest(model.digest, briefs) })
-            : await buildSearchIndex({ ...part, body: (b) => readBody(b.bodyHash) });
-          search[file] = index.state;
-          return index.script;
-        }),
+      // Made one at a time (below), each let go once written: what keeps memory flat for any number of briefs.
+      make: async () => {
+        held = lastState && readIfThere(path.join(config.outDir, file), 'utf8');
+        const previous = held && lastState ? { script: held, state: lastState } : undefined;
+        const part = { briefs, digest: model.digest, salt: salt.search, previous };
+        const index = elsewhere
+          ? await elsewhere({ ...part, digest: partDigest(model.digest, briefs) })
+          : await buildSearchIndex({ ...part, body: (b) => readBody(b.bodyHash) });
+        search[file] = index.state;
+        return index.script;
+      },
       held: () => {
         const text = held;
         held = undefined;
