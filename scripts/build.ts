@@ -7,23 +7,34 @@ import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { VFile } from 'vfile';
-import { type BuildState, buildKey, type CachedBrief, emptyState, readState, rebuildMissingBodies, restoreMessages, sourceHash, STATE_FILE, storeBody, storeMessages, withBodies } from './build-state.js';
-import { newestFirst, saveBuild, stateOf, writeSite } from './write-site.js';
-import { type BuildConfig, loadConfig } from './config.js';
-import { listSources } from './list-sources.js';
-import { onInterrupt } from './on-interrupt.js';
-import type { SearchPartJob } from './archive/search-index.js';
-import { SEARCH_PART_SIZE } from './archive/search-parts.js';
-import type { BriefPool } from './brief-pool.js';
-import type { Printer } from './print-pdf.js';
-import { createProgress } from './progress.js';
-import { printedBriefs } from './printed-briefs.js';
-import { findChanges, normalizeSources } from './read-sources.js';
-import { summarize } from './report.js';
-import { createSlugResolver, type SlugResolution } from './resolve-slugs.js';
-import { partitionSources, type Shard, writeShardManifest } from './shard.js';
-import type { ManifestEntry, NormalizedBrief } from './types.js';
-import { stopWrites, writeOutput } from './write-file.js';
+import {
+  type BuildState,
+  buildKey,
+  type CachedBrief,
+  emptyState,
+  readState,
+  sourceHash,
+  STATE_FILE,
+  storeBody,
+  withBodies,
+} from './cache/state.js';
+import { restoreMessages, storeMessages } from './core/messages.js';
+import { newestFirst, saveBuild, stateOf, writeSite } from './archive/write-site.js';
+import { type BuildConfig, loadConfig } from './core/config.js';
+import { listSources } from './core/list-sources.js';
+import { onInterrupt } from './core/on-interrupt.js';
+import type { SearchPartJob } from './archive/search/search-index.js';
+import { SEARCH_PART_SIZE } from './archive/search/search-parts.js';
+import type { BriefPool } from './workers/brief-pool.js';
+import type { Printer } from './print/printer.js';
+import { createProgress } from './core/progress.js';
+import { printedBriefs } from './cache/printed-briefs.js';
+import { findChanges, normalizeSources, rebuildMissingBodies } from './cache/read-sources.js';
+import { summarize } from './core/report.js';
+import { createSlugResolver, type SlugResolution } from './core/resolve-slugs.js';
+import { partitionSources, type Shard, writeShardManifest } from './scale/shard.js';
+import type { ManifestEntry, NormalizedBrief } from './core/types.js';
+import { stopWrites, writeOutput } from './core/write-file.js';
 
 export interface BuildOptions {
   /** Project root holding briefpress.config.yaml. Default: the current folder. */
@@ -94,7 +105,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // 2. Find the sources that changed since the last build; the others come from the cache.
   const { sourcePaths, otherSlugs } = await partitionSources(await listSources(config.sourcesDir), config, key, options.shard);
-  const { cached, changed } = await time('read', async () => rebuildMissingBodies(await findChanges(sourcePaths, root, key, previous), root, config.outDir));
+  const { cached, changed } = await time('read', async () =>
+    rebuildMissingBodies(await findChanges(sourcePaths, root, key, previous), root, config.outDir),
+  );
 
   // The browser starts as soon as there is something to print. The printing modules
   // (Puppeteer, pdf-lib, unified) load only then, so a build with nothing to print starts fast.
@@ -105,8 +118,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const remote = remoteOptions(options, config);
       const started = performance.now();
       const printer = remote
-        ? await (await import('./remote-browser.js')).createRemotePrinter(remote)
-        : await (await import('./print-pdf.js')).createPrinter({ config, concurrency: config.concurrency, timeoutMs: options.printTimeout, pagesAtStart: changed.length });
+        ? await (await import('./print/remote-browser.js')).createRemotePrinter(remote)
+        : await (
+            await import('./print/printer.js')
+          ).createPrinter({ config, concurrency: config.concurrency, timeoutMs: options.printTimeout, pagesAtStart: changed.length });
       timings.browser = Math.round(performance.now() - started);
       return printer;
     })();
@@ -149,7 +164,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const printOne = (brief: NormalizedBrief) =>
     limit(async () => {
       // Without a browser nothing can print: that error ends the build (see below).
-      const [{ printBrief }, renderer, current] = await Promise.all([import('./print-brief.js'), briefPool(), startPrinter()]);
+      const [{ printBrief }, renderer, current] = await Promise.all([import('./print/print-brief.js'), briefPool(), startPrinter()]);
       printer = current;
       try {
         const { rendered, entry } = await printBrief(brief, config, renderer, current);
@@ -174,7 +189,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     });
   const queue = async (brief: NormalizedBrief, slug: SlugResolution): Promise<void> => {
     if (slug.takenBy) {
-      brief.file.message(`slug \`${brief.slug}\` is already used by ${slug.takenBy}; this brief is written as \`${slug.slug}\` (set \`slug:\` to choose another)`, { ruleId: 'duplicate-slug', source: 'briefpress' });
+      brief.file.message(
+        `slug \`${brief.slug}\` is already used by ${slug.takenBy}; this brief is written as \`${slug.slug}\` (set \`slug:\` to choose another)`,
+        { ruleId: 'duplicate-slug', source: 'briefpress' },
+      );
     }
     baseSlugs.set(brief.file.path, brief.slug);
     brief.slug = slug.slug;
@@ -185,7 +203,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   try {
     if (changed.length > 0) progress.stage('printing', changed.length);
     await time('print', async () => {
-      if (changed.length > 0) failed = await normalizeSources(changed, root, await briefPool(), (brief) => queue(brief, slugs.claim(brief.file.path, brief.slug)));
+      if (changed.length > 0)
+        failed = await normalizeSources(changed, root, await briefPool(), (brief) =>
+          queue(brief, slugs.claim(brief.file.path, brief.slug)),
+        );
       // A cached brief whose slug was taken by a new source is printed again under its new one.
       const resolved = slugs.finish();
       for (const [source, brief] of cached) {
@@ -193,7 +214,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         if (slug.slug === brief.entry.slug) continue;
         cached.delete(source);
         void startPrinter();
-        failed.push(...(await normalizeSources([{ path: path.join(root, source) }], root, await briefPool(), (again) => queue(again, slug))));
+        failed.push(
+          ...(await normalizeSources([{ path: path.join(root, source) }], root, await briefPool(), (again) => queue(again, slug))),
+        );
       }
       await Promise.all(printing);
     });
@@ -236,7 +259,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let searchPool = reusePool ? pool : undefined;
   const searchPart =
     workerThreads(changed.length, config.concurrency) > 0
-      ? async (job: SearchPartJob) => (await (searchPool ??= import('./brief-pool.js').then((m) => m.createBriefPool(config, { threads: 1, largeYoungGeneration: false })))).searchPart(job)
+      ? async (job: SearchPartJob) =>
+          (
+            await (searchPool ??= import('./workers/brief-pool.js').then((m) =>
+              m.createBriefPool(config, { threads: 1, largeYoungGeneration: false }),
+            ))
+          ).searchPart(job)
       : undefined;
   try {
     if (shard || !(await upToDate(config.outDir, previous, cached, changed.length + built.size + failed.length + printFailures.length))) {
@@ -282,16 +310,32 @@ function keepPoolForArchive(briefs: number): boolean {
  * was added or removed, and every file the last build wrote is still there.
  */
 async function upToDate(outDir: string, previous: BuildState, cached: Map<string, CachedBrief>, changes: number): Promise<boolean> {
-  if (changes > 0 || previous.incomplete || cached.size !== Object.keys(previous.briefs).length || previous.archiveFiles.length === 0) return false;
-  const outputs = [...previous.archiveFiles, 'manifest.json', ...[...cached.values()].flatMap((b) => [b.entry.pdf, b.entry.markdown, b.entry.html])];
+  if (changes > 0 || previous.incomplete || cached.size !== Object.keys(previous.briefs).length || previous.archiveFiles.length === 0)
+    return false;
+  const outputs = [
+    ...previous.archiveFiles,
+    'manifest.json',
+    ...[...cached.values()].flatMap((b) => [b.entry.pdf, b.entry.markdown, b.entry.html]),
+  ];
   const limit = pLimit(32);
-  const present = await Promise.all(outputs.map((file) => limit(() => access(path.join(outDir, file)).then(() => true, () => false))));
+  const present = await Promise.all(
+    outputs.map((file) =>
+      limit(() =>
+        access(path.join(outDir, file)).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    ),
+  );
   return present.every(Boolean);
 }
 
 async function startBriefPool(config: BuildConfig, briefs: number, options: BuildOptions): Promise<BriefPool> {
-  const { createBriefPool } = await import('./brief-pool.js');
-  return createBriefPool(config, { threads: options.threads ?? workerThreads(briefs, config.concurrency * (options.browserWs?.length || 1)) });
+  const { createBriefPool } = await import('./workers/brief-pool.js');
+  return createBriefPool(config, {
+    threads: options.threads ?? workerThreads(briefs, config.concurrency * (options.browserWs?.length || 1)),
+  });
 }
 
 /**
@@ -327,4 +371,3 @@ function checkBudget(file: VFile, entry: ManifestEntry, strict: boolean): void {
   );
   if (strict) message.fatal = true;
 }
-

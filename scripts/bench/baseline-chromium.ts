@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launchBrowser } from '../browser.js';
+import { launchBrowser } from '../print/browser.js';
 
 export interface BaselinePage {
   name: string;
@@ -59,7 +59,13 @@ export async function printBaseline(pages: BaselinePage[], options: BaselineOpti
         while (next < pages.length) {
           const doc = pages[next++]!;
           await page.setContent(doc.html, { waitUntil: 'load' });
-          const pdf = await page.pdf({ format: doc.paper ?? 'letter', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
+          const pdf = await page.pdf({
+            format: doc.paper ?? 'letter',
+            printBackground: true,
+            preferCSSPageSize: true,
+            tagged: true,
+            outline: true,
+          });
           bytes += pdf.byteLength;
           if (options.outDir) await writeFile(path.join(options.outDir, `${doc.name}.pdf`), pdf);
         }

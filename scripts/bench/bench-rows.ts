@@ -3,7 +3,7 @@
  * target in issue 5, with the ratios and whether it is met.
  */
 import { median, type Row } from './report-table.js';
-import type { BenchResult } from './run-bench.js';
+import type { BenchResult } from './types.js';
 
 const GB = 2 ** 30;
 
@@ -28,24 +28,84 @@ export function benchRows(r: BenchResult): Row[] {
       pass: r.cold.median <= 1.2 * r.baseline.median && paired <= 1.2,
       note: `\`npm run build -- --force\` in a process of its own, Node start and browser launch included; each ÷ the bare run right after it: ${pairs.map((x) => `${x.toFixed(2)}x`).join(', ')} (median ${paired.toFixed(2)}x)`,
     },
-    { stage: 'bare Chromium, same pages', value: r.baseline.median, unit: 'ms', perBrief: r.baseline.median / r.briefs, ratio: 1, target: 'floor', note: 'one browser, pool of reused pages, setContent + pdf; launch included' },
+    {
+      stage: 'bare Chromium, same pages',
+      value: r.baseline.median,
+      unit: 'ms',
+      perBrief: r.baseline.median / r.briefs,
+      ratio: 1,
+      target: 'floor',
+      note: 'one browser, pool of reused pages, setContent + pdf; launch included',
+    },
   ];
   if (r.baselinePrinterFlags) {
     const tuned = r.baselinePrinterFlags.median;
-    rows.push({ stage: 'bare Chromium with the printer’s flags', value: tuned, unit: 'ms', perBrief: tuned / r.briefs, ratio: r.cold.median / tuned, target: 'reference', note: `cold build ÷ this; flags: ${r.baselinePrinterFlags.args.join(' ')}` });
+    rows.push({
+      stage: 'bare Chromium with the printer’s flags',
+      value: tuned,
+      unit: 'ms',
+      perBrief: tuned / r.briefs,
+      ratio: r.cold.median / tuned,
+      target: 'reference',
+      note: `cold build ÷ this; flags: ${r.baselinePrinterFlags.args.join(' ')}`,
+    });
   }
   if (r.peers) {
     const ratio = r.peers.msPerDocument / coldPerBrief;
-    rows.push({ stage: `md-to-pdf ${r.peers.version}, calls of 10 (${r.peers.documents})`, value: r.peers.totalMs, unit: 'ms', perBrief: r.peers.msPerDocument, ratio, target: '≥ 7x slower', pass: ratio >= 7 && r.peers.failed.length === 0, ...(r.peers.failed.length ? { note: `${r.peers.failed.length} failed` } : {}) });
+    rows.push({
+      stage: `md-to-pdf ${r.peers.version}, calls of 10 (${r.peers.documents})`,
+      value: r.peers.totalMs,
+      unit: 'ms',
+      perBrief: r.peers.msPerDocument,
+      ratio,
+      target: '≥ 7x slower',
+      pass: ratio >= 7 && r.peers.failed.length === 0,
+      ...(r.peers.failed.length ? { note: `${r.peers.failed.length} failed` } : {}),
+    });
   }
   const launched = r.noop.launchedBrowser.some(Boolean) || r.noop.browserSeen.some(Boolean);
   rows.push(
-    { stage: 'no-op rebuild', value: r.noop.median, unit: 'ms', target: '< 1000 ms, no browser', pass: r.noop.median < 1000 && !launched, note: `browser launched: ${launched ? 'yes' : 'no'}; rebuilt ${r.noop.built.join('/')}` },
-    { stage: 'one-edit rebuild', value: r.edit.median, unit: 'ms', target: '< 2000 ms', pass: r.edit.median < 2000, note: `briefs rebuilt per run: ${r.edit.built.join('/')}` },
-    { stage: 'no-op rebuild, command line', value: r.cli.noop.median, unit: 'ms', target: '< 1000 ms', pass: r.cli.noop.median < 1000, note: 'a new Node process per run, as `npm run build` starts it (npm’s own start-up not included)' },
+    {
+      stage: 'no-op rebuild',
+      value: r.noop.median,
+      unit: 'ms',
+      target: '< 1000 ms, no browser',
+      pass: r.noop.median < 1000 && !launched,
+      note: `browser launched: ${launched ? 'yes' : 'no'}; rebuilt ${r.noop.built.join('/')}`,
+    },
+    {
+      stage: 'one-edit rebuild',
+      value: r.edit.median,
+      unit: 'ms',
+      target: '< 2000 ms',
+      pass: r.edit.median < 2000,
+      note: `briefs rebuilt per run: ${r.edit.built.join('/')}`,
+    },
+    {
+      stage: 'no-op rebuild, command line',
+      value: r.cli.noop.median,
+      unit: 'ms',
+      target: '< 1000 ms',
+      pass: r.cli.noop.median < 1000,
+      note: 'a new Node process per run, as `npm run build` starts it (npm’s own start-up not included)',
+    },
     { stage: 'one-edit rebuild, command line', value: r.cli.edit.median, unit: 'ms', target: '< 2000 ms', pass: r.cli.edit.median < 2000 },
-    { stage: 'peak memory (PSS, tree)', value: r.memory.peakPss, unit: 'bytes', target: '< 1.5 GB', pass: r.memory.peakPss < 1.5 * GB, note: `${r.memory.peakProcesses} processes at most; PSS counts shared pages once` },
-    { stage: 'peak memory (RSS summed)', value: r.memory.peakRss, unit: 'bytes', target: '< 1.5 GB', pass: r.memory.peakRss < 1.5 * GB, note: 'sum of every process’s RSS; counts Chromium’s shared pages once per process' },
+    {
+      stage: 'peak memory (PSS, tree)',
+      value: r.memory.peakPss,
+      unit: 'bytes',
+      target: '< 1.5 GB',
+      pass: r.memory.peakPss < 1.5 * GB,
+      note: `${r.memory.peakProcesses} processes at most; PSS counts shared pages once`,
+    },
+    {
+      stage: 'peak memory (RSS summed)',
+      value: r.memory.peakRss,
+      unit: 'bytes',
+      target: '< 1.5 GB',
+      pass: r.memory.peakRss < 1.5 * GB,
+      note: 'sum of every process’s RSS; counts Chromium’s shared pages once per process',
+    },
   );
   return rows;
 }

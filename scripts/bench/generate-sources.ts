@@ -56,10 +56,14 @@ export function generateSources(options: GenerateOptions): GeneratedSource[] {
     const [min, max] = WORDS_FOR_PAGES[pages] as [number, number];
     const content = makeBriefContent(rng, domain, rng.int(min, max));
     const text =
-      kind === 'pdf-extraction' ? pdfExtractionSource(rng, content, organization)
-      : kind === 'web-export' ? webExportSource(rng, content, organization)
-      : markdownSource(rng, content);
-    const id = Math.floor(rng.next() * 0xffffffff).toString(16).padStart(8, '0');
+      kind === 'pdf-extraction'
+        ? pdfExtractionSource(rng, content, organization)
+        : kind === 'web-export'
+          ? webExportSource(rng, content, organization)
+          : markdownSource(rng, content);
+    const id = Math.floor(rng.next() * 0xffffffff)
+      .toString(16)
+      .padStart(8, '0');
     const name = `${String(i).padStart(4, '0')}_${id}.${kind === 'markdown' ? 'md' : 'txt'}`;
     return { name, kind, text, words: content.words, title: content.title };
   });

@@ -15,7 +15,10 @@ export function markdownSource(rng: Random, c: BriefContent): string {
   if (rng.chance(0.6)) data.authors = c.contacts.map((p) => ({ name: p.name }));
   data.contacts = c.contacts.map((p) => ({ name: p.name, role: p.role, email: p.email }));
   if (rng.chance(0.7)) data.tags = [titleCase(c.topic.subject), c.topic.body.short];
-  data.summary = c.intro[0]?.split(/(?<=\.) /).slice(0, 2).join(' ');
+  data.summary = c.intro[0]
+    ?.split(/(?<=\.) /)
+    .slice(0, 2)
+    .join(' ');
   const list = (items: string[], numbered = false) => items.map((t, i) => (numbered ? `${i + 1}. ${t}` : `- ${t}`)).join('\n');
   const body = [...c.intro];
   for (const s of c.sections) {
@@ -26,7 +29,8 @@ export function markdownSource(rng: Random, c: BriefContent): string {
   body.push(
     '## Further Information',
     `See [${titleCase(c.topic.subject)}: A Closer Look](${c.paperUrl}), or contact ` +
-      c.contacts.map((p) => `${p.name}, ${p.role}, <${p.email}>`).join(', or ') + '.',
+      c.contacts.map((p) => `${p.name}, ${p.role}, <${p.email}>`).join(', or ') +
+      '.',
   );
   return `---\n${stringify(data, { lineWidth: 0 })}---\n\n${body.join('\n\n')}\n`;
 }

@@ -5,7 +5,7 @@
  * with words hyphenated across line ends and page breaks (form feed, running footer,
  * page number) falling mid-paragraph, as real extractions are.
  */
-import type { SiteConfig } from '../config.js';
+import type { SiteConfig } from '../core/config.js';
 import { type BriefContent, formatDate, type Person } from './policy-text.js';
 import type { Random } from './seeded-random.js';
 
@@ -17,8 +17,8 @@ function letterhead(rng: Random, org: Organization): string[] {
   const host = org.url ? new URL(org.url).host : undefined;
   const tagline = org.tagline ? splitInTwo(org.tagline, rng.chance(0.6)) : [];
   const name = splitInTwo(org.name.toUpperCase(), rng.chance(0.6));
-  const contact = [org.phone && `P ${org.phone}`, org.fax && `F ${org.fax}`, org.email && `E ${org.email}`].filter(
-    (l): l is string => Boolean(l),
+  const contact = [org.phone && `P ${org.phone}`, org.fax && `F ${org.fax}`, org.email && `E ${org.email}`].filter((l): l is string =>
+    Boolean(l),
   );
   if (rng.chance(0.2)) {
     // Everything on one line, as some extractors join a letterhead column.

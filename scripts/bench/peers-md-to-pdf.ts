@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { launchArgs } from '../browser.js';
+import { launchArgs } from '../print/browser.js';
 
 export interface MdToPdfOptions {
   workDir: string;
@@ -62,7 +62,10 @@ export async function runMdToPdf(markdownFiles: string[], options: MdToPdfOption
     const { code, stderr } = await runCli(['--launch-options', launch, ...batch.map((f) => path.basename(f))], options.workDir);
     for (const file of batch) {
       const pdf = file.replace(/\.md$/, '.pdf');
-      const ok = await stat(pdf).then((s) => s.size > 0, () => false);
+      const ok = await stat(pdf).then(
+        (s) => s.size > 0,
+        () => false,
+      );
       if (!ok) failed.push(path.basename(file));
     }
     if (code !== 0 && failed.length === 0) failed.push(`call ${calls}: exit ${code}: ${stderr.trim().split('\n')[0] ?? ''}`);

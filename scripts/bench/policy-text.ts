@@ -44,7 +44,11 @@ export interface BriefContent {
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const titleWord = (w: string) => (/^(and|of|on|the|to|in|for|at|a)$/.test(w) ? w : cap(w));
-export const titleCase = (s: string) => s.split(' ').map((w, i) => (i === 0 ? cap(w) : titleWord(w))).join(' ');
+export const titleCase = (s: string) =>
+  s
+    .split(' ')
+    .map((w, i) => (i === 0 ? cap(w) : titleWord(w)))
+    .join(' ');
 export const countWords = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 export function makeTopic(rng: Random): Topic {
@@ -71,7 +75,10 @@ export function makeTitle(rng: Random, t: Topic): string {
 export function makePerson(rng: Random, domain: string): Person {
   const first = rng.pick(W.FIRST_NAMES);
   const last = rng.pick(W.LAST_NAMES);
-  const local = (first.charAt(0) + last).normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+  const local = (first.charAt(0) + last)
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
   return { name: `${first} ${last}`, role: rng.pick(W.ROLES), email: `${local}@${domain}` };
 }
 
@@ -86,7 +93,8 @@ export function makeSentence(rng: Random, t: Topic): string {
     () => `A better course would ${rng.pick(W.REMEDIES)}, as several ${who} recommended during the consultation.`,
     () => `Nothing in the record shows a need for ${c1} to address the problems the ${t.body.short} describes.`,
     () => `Experience with ${rng.pick(W.SUBJECTS)} suggests that rules with ${c1} tend to ${rng.pick(W.EFFECTS)} over time.`,
-    () => `While the goals of the ${t.instrument} are legitimate, its approach to ${t.subject} does not account for how ${who} actually work.`,
+    () =>
+      `While the goals of the ${t.instrument} are legitimate, its approach to ${t.subject} does not account for how ${who} actually work.`,
     () => `In ${2008 + rng.int(0, 15)}, a similar measure was withdrawn after ${who} showed that it would ${rng.pick(W.EFFECTS)}.`,
     () => `The ${t.body.short} should ${r1} and ${r2}.`,
   ];
@@ -146,8 +154,15 @@ export function formatDate(rng: Random, date: Date): string {
   const d = date.getUTCDate();
   const month = W.MONTHS[date.getUTCMonth()] as string;
   const y = date.getUTCFullYear();
-  const ord = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
+  const ord = (n: number) =>
+    `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
   const short = month.length > 4 ? `${month.slice(0, 3)}.` : month;
-  const forms = [`${month} ${d}, ${y}`, `${short} ${d}, ${y}`, `${d} ${month} ${y}`, `${ord(d)} ${month}, ${y}`, date.toISOString().slice(0, 10)];
+  const forms = [
+    `${month} ${d}, ${y}`,
+    `${short} ${d}, ${y}`,
+    `${d} ${month} ${y}`,
+    `${ord(d)} ${month}, ${y}`,
+    date.toISOString().slice(0, 10),
+  ];
   return rng.pick(forms);
 }

@@ -8,10 +8,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { parse } from 'yaml';
-import { createPageRenderer } from '../apply-template.js';
-import type { BuildConfig } from '../config.js';
-import { renderHtml } from '../render-html.js';
-import type { BriefData, ManifestEntry } from '../types.js';
+import { createPageRenderer } from '../render/print-page.js';
+import type { BuildConfig } from '../core/config.js';
+import { renderHtml } from '../render/markdown-to-html.js';
+import type { BriefData, ManifestEntry } from '../core/types.js';
 import type { BaselinePage } from './baseline-chromium.js';
 
 export async function loadPrintPages(config: BuildConfig, manifest: ManifestEntry[]): Promise<BaselinePage[]> {

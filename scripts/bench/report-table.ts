@@ -60,7 +60,8 @@ export function formatTable(rows: Row[]): string {
     r.pass === undefined ? '' : r.pass ? 'pass' : 'FAIL',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (i === 0 || i === 4 ? ':' : '') + '-'.repeat(w + 1 - (i === 0 || i === 4 ? 1 : 0)) + (i === 0 || i === 4 ? '' : ':')).join('|')}|`;
   const notes = rows.filter((r) => r.note).map((r) => `- ${r.stage}: ${r.note}`);
   return [line(header), rule, ...body.map(line), ...(notes.length ? ['', ...notes] : [])].join('\n');

@@ -9,11 +9,11 @@ import { promisify } from 'node:util';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
-import { findBrowser, PRINTING_ARGS } from '../browser.js';
-import { UserError } from '../user-error.js';
-import { type BuildConfig, CONFIG_FILE, loadConfig } from '../config.js';
+import { findBrowser, PRINTING_ARGS } from '../print/browser.js';
+import { UserError } from '../core/user-error.js';
+import { type BuildConfig, CONFIG_FILE, loadConfig } from '../core/config.js';
 import type { BuildOptions, BuildResult } from '../build.js';
-import type { ManifestEntry } from '../types.js';
+import type { ManifestEntry } from '../core/types.js';
 import { type BaselinePage, type BaselineResult, printBaseline } from './baseline-chromium.js';
 import { pairedRatios } from './bench-rows.js';
 import { generateSources, writeSources } from './generate-sources.js';
@@ -22,6 +22,11 @@ import { type BuildProcess, runBuildProcess, summaryCount } from './build-proces
 import { type MdToPdfResult, runMdToPdf } from './peers-md-to-pdf.js';
 import { loadPrintPages } from './print-pages.js';
 import { median } from './report-table.js';
+import type { BenchResult, Timed } from './types.js';
+
+export type { BenchResult, Timed } from './types.js';
+
+const timed = (runs: number[]): Timed => ({ runs: runs.map(Math.round), median: median(runs) });
 
 export interface BenchOptions {
   briefs: number;
@@ -38,42 +43,21 @@ export interface BenchOptions {
   log: (line: string) => void;
 }
 
-export interface Timed {
-  runs: number[];
-  median: number;
-}
-
-export interface BenchResult {
-  briefs: number;
-  cold: Timed & { timings: Record<string, number>[]; built: number; failed: number; warnings: number; pages: Record<number, number> };
-  noop: Timed & { launchedBrowser: boolean[]; browserSeen: boolean[]; built: number[] };
-  edit: Timed & { built: number[] };
-  /** The same two rebuilds as a user runs them: `scripts/cli/build.ts` in a new Node process (npm's own start-up not included). */
-  cli: { noop: Timed; edit: Timed };
-  baseline: Timed & {
-    runsDetail: BaselineResult[];
-    /** Each cold build ÷ the bare run right after it. */
-    pairedRatios: number[];
-  };
-  /** Bare Chromium again, launched with the printer's own flags (browser.ts PRINTING_ARGS): for reference. */
-  baselinePrinterFlags: Timed & { args: string[] };
-  memory: MemoryReport;
-  peers?: MdToPdfResult;
-  chromium: string;
-}
-
-const timed = (runs: number[]): Timed => ({ runs: runs.map(Math.round), median: median(runs) });
-
 export async function runBench(o: BenchOptions): Promise<BenchResult> {
   const { build } = (await import('../build.js').catch((error: unknown) => {
-    throw new UserError(`the build pipeline cannot be loaded yet: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    throw new UserError(
+      `the build pipeline cannot be loaded yet: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
   })) as { build: (options?: BuildOptions) => Promise<BuildResult> };
   await mkdir(o.dir, { recursive: true });
   await cp(path.join(o.repo, CONFIG_FILE), path.join(o.dir, CONFIG_FILE));
   await cp(path.join(o.repo, 'templates'), path.join(o.dir, 'templates'), { recursive: true });
   const config = await loadConfig(o.dir, { concurrency: o.concurrency });
   o.log(`generating ${o.briefs} sources in ${config.sourcesDir}`);
-  const files = await writeSources(config.sourcesDir, generateSources({ count: o.briefs, seed: o.seed, organization: config.organization }));
+  const files = await writeSources(
+    config.sourcesDir,
+    generateSources({ count: o.briefs, seed: o.seed, organization: config.organization }),
+  );
   const options: BuildOptions = { root: o.dir, quiet: true, concurrency: o.concurrency };
   const measure = async (label: string, run: () => Promise<BuildResult>) => {
     // Once a second: reading every process's smaps_rollup walks its page tables, and at
@@ -111,11 +95,26 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
     // Bare Chromium on the same print pages, relative URLs resolving in the fresh output folder.
     same ??= await samePages(config);
-    const bare = await printBaseline(same.pages, { concurrency: o.concurrency, executablePath, baseUrl: same.baseUrl, outDir: path.join(o.dir, 'baseline') });
-    o.log(`bare Chromium ${i + 1}/${o.coldRuns}: ${bare.totalMs} ms (${bare.msPerPdf.toFixed(1)} ms/PDF printing, launch ${bare.launchMs} ms); cold build ÷ bare: ${(last.ms / bare.totalMs).toFixed(2)}x`);
+    const bare = await printBaseline(same.pages, {
+      concurrency: o.concurrency,
+      executablePath,
+      baseUrl: same.baseUrl,
+      outDir: path.join(o.dir, 'baseline'),
+    });
+    o.log(
+      `bare Chromium ${i + 1}/${o.coldRuns}: ${bare.totalMs} ms (${bare.msPerPdf.toFixed(1)} ms/PDF printing, launch ${bare.launchMs} ms); cold build ÷ bare: ${(last.ms / bare.totalMs).toFixed(2)}x`,
+    );
     baselineRuns.push(bare);
-    const tuned = await printBaseline(same.pages, { concurrency: o.concurrency, executablePath, baseUrl: same.baseUrl, args: PRINTING_ARGS, outDir: path.join(o.dir, 'baseline') });
-    o.log(`bare Chromium with the printer's flags ${i + 1}/${o.coldRuns}: ${tuned.totalMs} ms (${tuned.msPerPdf.toFixed(1)} ms/PDF printing)`);
+    const tuned = await printBaseline(same.pages, {
+      concurrency: o.concurrency,
+      executablePath,
+      baseUrl: same.baseUrl,
+      args: PRINTING_ARGS,
+      outDir: path.join(o.dir, 'baseline'),
+    });
+    o.log(
+      `bare Chromium with the printer's flags ${i + 1}/${o.coldRuns}: ${tuned.totalMs} ms (${tuned.msPerPdf.toFixed(1)} ms/PDF printing)`,
+    );
     tunedRuns.push(tuned.totalMs);
   }
   if (!last || !same) throw new Error('no cold build ran');
@@ -166,11 +165,25 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
   return {
     briefs: o.briefs,
-    cold: { ...timed(cold.ms), timings: cold.timings, built: summaryCount(last.summary, 'built'), failed: summaryCount(last.summary, 'failed'), warnings: summaryCount(last.summary, 'warnings'), pages },
+    cold: {
+      ...timed(cold.ms),
+      timings: cold.timings,
+      built: summaryCount(last.summary, 'built'),
+      failed: summaryCount(last.summary, 'failed'),
+      warnings: summaryCount(last.summary, 'warnings'),
+      pages,
+    },
     noop: { ...timed(noop.ms), ...noop },
     edit: { ...timed(edit.ms), built: edit.built },
     cli: { noop: timed(cli.noop), edit: timed(cli.edit) },
-    baseline: { ...timed(baselineRuns.map((r) => r.totalMs)), runsDetail: baselineRuns, pairedRatios: pairedRatios(cold.ms, baselineRuns.map((r) => r.totalMs)) },
+    baseline: {
+      ...timed(baselineRuns.map((r) => r.totalMs)),
+      runsDetail: baselineRuns,
+      pairedRatios: pairedRatios(
+        cold.ms,
+        baselineRuns.map((r) => r.totalMs),
+      ),
+    },
     baselinePrinterFlags: { ...timed(tunedRuns), args: [...PRINTING_ARGS] },
     memory,
     ...(peers ? { peers } : {}),
@@ -198,10 +211,10 @@ async function samePages(config: BuildConfig): Promise<SamePages> {
 
 /**
  * Bundle the build command and its worker thread's module before timing anything: after a
- * code change the first run bundles them (scripts/load-ts.mjs), which no later run does.
+ * code change the first run bundles them (scripts/start/load-ts.mjs), which no later run does.
  */
 async function warmBundles(o: BenchOptions): Promise<void> {
-  const loader = pathToFileURL(path.join(o.repo, 'scripts/load-ts.mjs')).href;
+  const loader = pathToFileURL(path.join(o.repo, 'scripts/start/load-ts.mjs')).href;
   const modules = ['scripts/cli/build.ts', 'scripts/brief-worker.ts'].map((m) => path.join(o.repo, m));
   const code = `const { moduleUrl } = await import(${JSON.stringify(loader)}); for (const m of ${JSON.stringify(modules)}) await moduleUrl(m);`;
   await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code], { cwd: o.dir });

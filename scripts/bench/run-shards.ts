@@ -13,8 +13,8 @@ import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { findBrowser } from '../browser.js';
-import { CONFIG_FILE, loadConfig } from '../config.js';
+import { findBrowser } from '../print/browser.js';
+import { CONFIG_FILE, loadConfig } from '../core/config.js';
 import { generateSources, writeSources } from './generate-sources.js';
 import { runBuildProcess, summaryCount } from './build-process.js';
 
@@ -57,10 +57,12 @@ async function runCommand(cwd: string, args: string[]): Promise<Measured & { sum
   return { ms: Math.round(ms), peakPss: memory.peakPss, peakRss: memory.peakRss, load: Math.round(os.loadavg()[0]! * 10) / 10, summary };
 }
 
-
 async function hashTree(dir: string): Promise<Map<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
   const hashes = new Map<string, string>();
   for (const file of files) {
     const hash = createHash('sha256');
@@ -89,7 +91,15 @@ export async function runShardBench(o: ShardBenchOptions): Promise<ShardBenchRes
     await rm(path.join(o.dir, out), { recursive: true, force: true });
     const r = await runCommand(o.dir, [...common, '--out', out, '--shard', `${index}/${o.shards}`]);
     o.log(`shard ${index}/${o.shards}: ${r.ms} ms (${r.summary})`);
-    perShard.push({ shard: `${index}/${o.shards}`, ms: r.ms, peakPss: r.peakPss, peakRss: r.peakRss, load: r.load, built: summaryCount(r.summary, 'built'), summary: r.summary });
+    perShard.push({
+      shard: `${index}/${o.shards}`,
+      ms: r.ms,
+      peakPss: r.peakPss,
+      peakRss: r.peakRss,
+      load: r.load,
+      built: summaryCount(r.summary, 'built'),
+      summary: r.summary,
+    });
   }
 
   await rm(path.join(o.dir, 'merged'), { recursive: true, force: true });
@@ -119,9 +129,33 @@ export function formatShardTable(r: ShardBenchResult): string {
   const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
   const rows: string[][] = [
     ['run', 'briefs printed', 'time', 'per brief', 'peak PSS', 'peak RSS', 'load'],
-    ['unsharded cold build', String(r.unsharded.built), `${r.unsharded.ms.toLocaleString('en-US')} ms`, `${(r.unsharded.ms / r.briefs).toFixed(1)} ms`, mb(r.unsharded.peakPss), mb(r.unsharded.peakRss), String(r.unsharded.load)],
-    ...r.perShard.map((s) => [`shard ${s.shard}`, String(s.built), `${s.ms.toLocaleString('en-US')} ms`, `${(s.ms / Math.max(1, s.built)).toFixed(1)} ms`, mb(s.peakPss), mb(s.peakRss), String(s.load)]),
-    ['merge', String(r.merge.briefs), `${r.merge.ms.toLocaleString('en-US')} ms`, '', mb(r.merge.peakPss), mb(r.merge.peakRss), String(r.merge.load)],
+    [
+      'unsharded cold build',
+      String(r.unsharded.built),
+      `${r.unsharded.ms.toLocaleString('en-US')} ms`,
+      `${(r.unsharded.ms / r.briefs).toFixed(1)} ms`,
+      mb(r.unsharded.peakPss),
+      mb(r.unsharded.peakRss),
+      String(r.unsharded.load),
+    ],
+    ...r.perShard.map((s) => [
+      `shard ${s.shard}`,
+      String(s.built),
+      `${s.ms.toLocaleString('en-US')} ms`,
+      `${(s.ms / Math.max(1, s.built)).toFixed(1)} ms`,
+      mb(s.peakPss),
+      mb(s.peakRss),
+      String(s.load),
+    ]),
+    [
+      'merge',
+      String(r.merge.briefs),
+      `${r.merge.ms.toLocaleString('en-US')} ms`,
+      '',
+      mb(r.merge.peakPss),
+      mb(r.merge.peakRss),
+      String(r.merge.load),
+    ],
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
@@ -141,6 +175,9 @@ export function formatShardTable(r: ShardBenchResult): string {
 /** The browser's version and where it is, e.g. `Chromium 156.0.8078.79 (/usr/bin/chromium-headless-shell)`. */
 async function browserLabel(): Promise<string> {
   const { executablePath } = await findBrowser();
-  const version = await promisify(execFile)(executablePath, ['--version']).then((r) => r.stdout.trim(), () => 'unknown');
+  const version = await promisify(execFile)(executablePath, ['--version']).then(
+    (r) => r.stdout.trim(),
+    () => 'unknown',
+  );
   return `${version} (${executablePath})`;
 }

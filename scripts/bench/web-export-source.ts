@@ -8,8 +8,19 @@ import type { Organization } from './pdf-extraction-source.js';
 import { type BriefContent, formatDate, makePerson } from './policy-text.js';
 import type { Random } from './seeded-random.js';
 
-const TAGS = ['Privacy', 'Security', 'Free Expression', 'Surveillance', 'Internet Governance', 'Competition',
-  'Consumer Privacy', 'Open Internet', 'Government Surveillance', 'Innovation', 'Human Rights'] as const;
+const TAGS = [
+  'Privacy',
+  'Security',
+  'Free Expression',
+  'Surveillance',
+  'Internet Governance',
+  'Competition',
+  'Consumer Privacy',
+  'Open Internet',
+  'Government Surveillance',
+  'Innovation',
+  'Human Rights',
+] as const;
 
 export function webExportSource(rng: Random, c: BriefContent, org: Organization): string {
   const site = org.url ? new URL(org.url).origin : 'https://example.org';
@@ -20,13 +31,26 @@ export function webExportSource(rng: Random, c: BriefContent, org: Organization)
     return urls.length;
   };
   const authors = Array.from({ length: rng.pick([0, 1, 1, 1, 2, 2, 3]) }, () => makePerson(rng, host));
-  const slugOf = (s: string) => s.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+  const slugOf = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase();
   const byline = authors.map((a) => `[${a.name}](#) [${ref(`https://${host}/personnel/${encodeURIComponent(slugOf(a.name))}`)}]`);
   const joinNames = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 
   // Link some phrases of the prose to documents; a later one may cite an earlier URL again.
-  const anchors = [c.topic.body.name, `the ${c.topic.instrument}`, 'a similar measure', 'transparency reports',
-    'multi-stakeholder processes', 'independent testing and audits', 'international human rights law', c.topic.subject];
+  const anchors = [
+    c.topic.body.name,
+    `the ${c.topic.instrument}`,
+    'a similar measure',
+    'transparency reports',
+    'multi-stakeholder processes',
+    'independent testing and audits',
+    'international human rights law',
+    c.topic.subject,
+  ];
   const linkIn = (text: string): string =>
     text
       .split(/(?<=\.) /)
@@ -34,9 +58,12 @@ export function webExportSource(rng: Random, c: BriefContent, org: Organization)
         const anchor = anchors.find((a) => sentence.includes(a));
         if (!anchor || !rng.chance(0.4)) return sentence;
         const cited = urls.slice(authors.length);
-        const url = cited.length && rng.chance(0.15) ? rng.pick(cited)
-          : rng.chance(0.15) ? c.paperUrl
-          : `${site}/${rng.pick(['blogs', 'reports', 'testimony', 'comments'])}/${slugOf(anchor)}-${rng.int(100, 999)}`;
+        const url =
+          cited.length && rng.chance(0.15)
+            ? rng.pick(cited)
+            : rng.chance(0.15)
+              ? c.paperUrl
+              : `${site}/${rng.pick(['blogs', 'reports', 'testimony', 'comments'])}/${slugOf(anchor)}-${rng.int(100, 999)}`;
         return sentence.replace(anchor, `[${anchor}](#) [${ref(url)}]`);
       })
       .join(' ');
@@ -47,7 +74,13 @@ export function webExportSource(rng: Random, c: BriefContent, org: Organization)
     body.push(...s.paragraphs.map(linkIn));
     if (s.bullets.length) body.push(s.bullets.map((b, i) => (s.numbered ? `${i + 1}. ${b}` : `* ${b}`)).join('\n'));
   }
-  if (rng.chance(0.5)) body.push(`In short: ${c.keyPoints.slice(0, 2).map((k) => k.replace(/\.$/, '').toLowerCase()).join('; ')}.`);
+  if (rng.chance(0.5))
+    body.push(
+      `In short: ${c.keyPoints
+        .slice(0, 2)
+        .map((k) => k.replace(/\.$/, '').toLowerCase())
+        .join('; ')}.`,
+    );
 
   const tags = rng.sample(TAGS, rng.int(0, 4)).map((t) => `- [${t}](#)`);
   const year = c.date.getUTCFullYear() + rng.int(0, 2);

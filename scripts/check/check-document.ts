@@ -17,7 +17,7 @@ import type { Image, Link, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
-import remarkGfmEmailAfterParse from '../plugins/remark-gfm-email-after-parse.js';
+import remarkGfmEmailAfterParse from '../render/plugins/remark-gfm-email-after-parse.js';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
@@ -49,7 +49,8 @@ export function checkDocument(file: VFile, context: DocumentContext): void {
     } else if (node.type === 'image') {
       checkImage(node, context, report);
     } else if (node.type === 'text' || node.type === 'yaml') {
-      if (/\]\(#?\)/.test(node.value)) report(`unresolved link left in the text: “${excerpt(node.value, /\[[^\]]*\]\(#?\)/)}”`, node, 'unresolved-reference', true);
+      if (/\]\(#?\)/.test(node.value))
+        report(`unresolved link left in the text: “${excerpt(node.value, /\[[^\]]*\]\(#?\)/)}”`, node, 'unresolved-reference', true);
       if (/\bTODO\b/.test(node.value)) report(`placeholder left in: “${excerpt(node.value, /\bTODO\b/)}”`, node, 'placeholder', false);
     }
   });
@@ -62,7 +63,8 @@ function checkLink(node: Link, next: Text | undefined, context: DocumentContext,
   const url = node.url.trim();
   if (url === '' || url === '#') {
     const reference = next && /^\s*\[(\d+)\]/.exec(next.value);
-    if (reference) report(`link “${label}” cites reference [${reference[1]}], which the Links list does not give`, node, 'unresolved-reference', true);
+    if (reference)
+      report(`link “${label}” cites reference [${reference[1]}], which the Links list does not give`, node, 'unresolved-reference', true);
     else report(`link “${label}” has no address`, node, 'empty-link', true);
     return;
   }
@@ -75,7 +77,8 @@ function checkLink(node: Link, next: Text | undefined, context: DocumentContext,
     return;
   }
   if (/^https?:/i.test(url)) {
-    if (!URL.canParse(url) || !new URL(url).hostname.includes('.')) report(`link “${label}” has an invalid address ${url}`, node, 'bad-url', true);
+    if (!URL.canParse(url) || !new URL(url).hostname.includes('.'))
+      report(`link “${label}” has an invalid address ${url}`, node, 'bad-url', true);
     return;
   }
   if (SCHEME.test(url) || url.startsWith('//')) return;
@@ -84,11 +87,13 @@ function checkLink(node: Link, next: Text | undefined, context: DocumentContext,
 }
 
 function checkImage(node: Image, context: DocumentContext, report: Report): void {
-  if (!node.alt?.trim()) report(`image ${node.url || '(no address)'} has no alt text; describe it for readers who cannot see it`, node, 'image-alt', true);
+  if (!node.alt?.trim())
+    report(`image ${node.url || '(no address)'} has no alt text; describe it for readers who cannot see it`, node, 'image-alt', true);
   const url = node.url.trim();
   if (url === '') return report('image has no address', node, 'missing-image', true);
   if (SCHEME.test(url) || url.startsWith('//')) return;
-  if (!existsSync(path.resolve(context.baseDir, safeDecode(url.split(/[?#]/)[0]!)))) report(`image ${url} does not exist`, node, 'missing-image', true);
+  if (!existsSync(path.resolve(context.baseDir, safeDecode(url.split(/[?#]/)[0]!))))
+    report(`image ${url} does not exist`, node, 'missing-image', true);
 }
 
 function safeDecode(text: string): string {

@@ -6,8 +6,8 @@
  * - `post-without-author` (warning): a blog post usually has a byline; it is credited to the organization.
  */
 import type { VFile } from 'vfile';
-import type { SiteConfig } from '../config.js';
-import type { NormalizedBrief } from '../types.js';
+import type { SiteConfig } from '../core/config.js';
+import type { NormalizedBrief } from '../core/types.js';
 
 export function checkMetadata(brief: NormalizedBrief, organization: SiteConfig['organization'], file: VFile = brief.file): void {
   const { data } = brief;

@@ -7,17 +7,17 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
-import { createPageRenderer } from '../apply-template.js';
-import { loadConfig } from '../config.js';
-import { listSources } from '../list-sources.js';
+import { createPageRenderer } from '../render/print-page.js';
+import { loadConfig } from '../core/config.js';
+import { listSources } from '../core/list-sources.js';
 import { normalize, readSource } from '../normalize/index.js';
-import { onInterrupt } from '../on-interrupt.js';
-import { pdfInfo } from '../print-brief.js';
-import { createPrinter, type Printer } from '../print-pdf.js';
-import { renderHtml } from '../render-html.js';
-import { countMessages, formatMessages, type Severity } from '../report.js';
-import { resolveSlugs } from '../resolve-slugs.js';
-import type { NormalizedBrief, RenderedBrief } from '../types.js';
+import { onInterrupt } from '../core/on-interrupt.js';
+import { pdfInfo } from '../print/print-brief.js';
+import { createPrinter, type Printer } from '../print/printer.js';
+import { renderHtml } from '../render/markdown-to-html.js';
+import { countMessages, formatMessages, type Severity } from '../core/report.js';
+import { resolveSlugs } from '../core/resolve-slugs.js';
+import type { NormalizedBrief, RenderedBrief } from '../core/types.js';
 import { checkDocument } from './check-document.js';
 import { checkMetadata } from './check-metadata.js';
 import { moveToSource } from './move-to-source.js';
@@ -114,7 +114,10 @@ export async function checkSources(options: CheckOptions = {}): Promise<CheckRes
   };
 }
 
-async function measurePages(briefs: RenderedBrief[], config: Awaited<ReturnType<typeof loadConfig>>): Promise<Map<string, { pages: number; budget: number }>> {
+async function measurePages(
+  briefs: RenderedBrief[],
+  config: Awaited<ReturnType<typeof loadConfig>>,
+): Promise<Map<string, { pages: number; budget: number }>> {
   const result = new Map<string, { pages: number; budget: number }>();
   let printer: Printer | undefined;
   const forget = onInterrupt(() => printer?.close());

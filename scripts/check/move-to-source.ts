@@ -7,7 +7,7 @@
  */
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
-import { placeAt } from '../normalize/place.js';
+import { placeAt } from '../normalize/text/place.js';
 
 export function moveToSource(message: VFileMessage, markdown: string, source: VFile): VFileMessage {
   const sourceText = typeof source.value === 'string' ? source.value : new TextDecoder().decode(source.value);

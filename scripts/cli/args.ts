@@ -3,9 +3,9 @@
  * example, and a clear error with a suggestion for an unknown or malformed option.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { closest } from '../did-you-mean.js';
-import { exitCleanlyOnSignals } from '../on-interrupt.js';
-import { UserError } from '../user-error.js';
+import { closest } from '../core/did-you-mean.js';
+import { exitCleanlyOnSignals } from '../core/on-interrupt.js';
+import { UserError } from '../core/user-error.js';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -28,12 +28,18 @@ export interface CommandSpec {
 }
 
 export function helpText(spec: CommandSpec): string {
-  const rows = Object.entries({ ...spec.options, help: { type: 'boolean', short: 'h', description: 'show this help' } as OptionSpec }).map(([name, o]) => [
-    `${o.short ? `-${o.short}, ` : '    '}--${name}${o.value ? ` ${o.value}` : ''}`,
-    o.description,
-  ]);
+  const rows = Object.entries({ ...spec.options, help: { type: 'boolean', short: 'h', description: 'show this help' } as OptionSpec }).map(
+    ([name, o]) => [`${o.short ? `-${o.short}, ` : '    '}--${name}${o.value ? ` ${o.value}` : ''}`, o.description],
+  );
   const width = Math.max(...rows.map(([left]) => left!.length)) + 2;
-  const lines = [`Usage: ${spec.usage}`, '', spec.summary, '', 'Options:', ...rows.map(([left, right]) => `  ${left!.padEnd(width)}${right}`)];
+  const lines = [
+    `Usage: ${spec.usage}`,
+    '',
+    spec.summary,
+    '',
+    'Options:',
+    ...rows.map(([left, right]) => `  ${left!.padEnd(width)}${right}`),
+  ];
   lines.push('', 'Examples:', ...spec.examples.map((e) => `  ${e}`));
   if (spec.exitCodes) lines.push('', 'Exit codes:', ...Object.entries(spec.exitCodes).map(([code, meaning]) => `  ${code}  ${meaning}`));
   return `${lines.join('\n')}\n`;
@@ -47,7 +53,8 @@ export interface ParsedCommand {
 
 export function parseCommand(spec: CommandSpec, argv: string[]): ParsedCommand {
   const options: ParseArgsConfig['options'] = { help: { type: 'boolean', short: 'h' } };
-  for (const [name, o] of Object.entries(spec.options)) options[name] = { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
+  for (const [name, o] of Object.entries(spec.options))
+    options[name] = { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
   try {
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: spec.allowPositionals ?? false, strict: true });
     return { values, positionals, help: values.help === true };

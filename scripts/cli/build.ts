@@ -1,24 +1,40 @@
 /** The `npm run build` command line. */
 import path from 'node:path';
 import { build } from '../build.js';
-import { BROWSER_WS_ENV, browserEndpoints } from '../browser-endpoints.js';
-import { parseShard } from '../shard.js';
-import { UserError } from '../user-error.js';
+import { BROWSER_WS_ENV, browserEndpoints } from '../print/browser-endpoints.js';
+import { parseShard } from '../scale/shard.js';
+import { UserError } from '../core/user-error.js';
 import { type CommandSpec, helpText, integerOption, type ParsedCommand, parseCommand, runCommand } from './args.js';
 
 export const buildCommand: CommandSpec = {
   usage: 'npm run build -- [options]\n       npm run build -- --merge DIR... [--out DIR]',
   summary: 'Normalize every source, print each brief to PDF and write the HTML archive.\nUnchanged briefs are reused from the last build.',
   options: {
-    sources: { type: 'string', value: 'DIR', description: 'folder of sources (default: build.sources of briefpress.config.yaml, "sources")' },
+    sources: {
+      type: 'string',
+      value: 'DIR',
+      description: 'folder of sources (default: build.sources of briefpress.config.yaml, "sources")',
+    },
     out: { type: 'string', value: 'DIR', description: 'output folder (default: build.out, "dist")' },
     concurrency: { type: 'string', value: 'N', description: 'pages printing at once (default: number of CPU cores)' },
     strict: { type: 'boolean', description: 'treat warnings (page budget overflow, guessed sources) as errors' },
     force: { type: 'boolean', description: 'ignore the build cache and rebuild every brief' },
     quiet: { type: 'boolean', short: 'q', description: 'print problems only, no progress or summary' },
-    'browser-ws': { type: 'string', multiple: true, value: 'URL', description: `print through a running browser (ws://… DevTools endpoint or http://host:port) instead of launching one; repeat or comma-separate for several (default: ${BROWSER_WS_ENV})` },
-    shard: { type: 'string', value: 'K/N', description: 'build only the K-th of N parts of the briefs and write shard-K-of-N.json instead of the archive' },
-    merge: { type: 'boolean', description: 'assemble the site from the output folders of --shard builds given after it (or folders holding them)' },
+    'browser-ws': {
+      type: 'string',
+      multiple: true,
+      value: 'URL',
+      description: `print through a running browser (ws://… DevTools endpoint or http://host:port) instead of launching one; repeat or comma-separate for several (default: ${BROWSER_WS_ENV})`,
+    },
+    shard: {
+      type: 'string',
+      value: 'K/N',
+      description: 'build only the K-th of N parts of the briefs and write shard-K-of-N.json instead of the archive',
+    },
+    merge: {
+      type: 'boolean',
+      description: 'assemble the site from the output folders of --shard builds given after it (or folders holding them)',
+    },
   },
   allowPositionals: true,
   examples: [
@@ -28,7 +44,11 @@ export const buildCommand: CommandSpec = {
     'npm run build -- --shard 2/4 --out shard-2',
     'npm run build -- --merge shard-1 shard-2 shard-3 shard-4 --out dist',
   ],
-  exitCodes: { 0: 'every brief built', 1: 'a source, the configuration or the browser has a problem (see the messages)', 2: 'internal error (please report it)' },
+  exitCodes: {
+    0: 'every brief built',
+    1: 'a source, the configuration or the browser has a problem (see the messages)',
+    2: 'internal error (please report it)',
+  },
 };
 
 await runCommand(async () => {
@@ -51,7 +71,9 @@ await runCommand(async () => {
   });
   for (const line of result.messages) process.stderr.write(`${line}\n`);
   if (!values.quiet) {
-    const stages = Object.entries(result.timings).map(([stage, ms]) => `${stage} ${ms} ms`).join(', ');
+    const stages = Object.entries(result.timings)
+      .map(([stage, ms]) => `${stage} ${ms} ms`)
+      .join(', ');
     const out = path.relative(process.cwd(), path.resolve((values.out as string | undefined) ?? 'dist')) || '.';
     process.stderr.write(
       `briefpress: ${result.built} built, ${result.cached} cached, ${result.failed} failed, ${result.removed} removed; ` +
@@ -65,12 +87,14 @@ async function merge(values: ParsedCommand['values'], dirs: string[]): Promise<n
   for (const name of ['shard', 'browser-ws', 'sources', 'concurrency', 'force']) {
     if (values[name] !== undefined) throw new UserError(`--${name} has no meaning with --merge; see --help`);
   }
-  const { mergeShards } = await import('../merge-shards.js');
+  const { mergeShards } = await import('../scale/merge-shards.js');
   const result = await mergeShards({ dirs, out: values.out as string | undefined, strict: values.strict === true });
   for (const line of result.messages) process.stderr.write(`${line}\n`);
   if (!values.quiet) {
     const out = path.relative(process.cwd(), path.resolve((values.out as string | undefined) ?? 'dist')) || '.';
-    const stages = Object.entries(result.timings).map(([stage, ms]) => `${stage} ${ms} ms`).join(', ');
+    const stages = Object.entries(result.timings)
+      .map(([stage, ms]) => `${stage} ${ms} ms`)
+      .join(', ');
     process.stderr.write(
       `briefpress: merged ${result.shards} shards: ${result.briefs} briefs, ${result.failed} failed, ${result.removed} removed; ` +
         `${result.pages} pages; ${result.errors} errors, ${result.warnings} warnings (${stages}) → ${out}/\n`,

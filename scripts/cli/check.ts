@@ -11,7 +11,11 @@ export const checkCommand: CommandSpec = {
     'anchors and images resolve; images have alt text; and every brief fits its page budget,\n' +
     'measured by printing it in the browser.',
   options: {
-    sources: { type: 'string', value: 'DIR', description: 'folder of sources (default: build.sources of briefpress.config.yaml, "sources")' },
+    sources: {
+      type: 'string',
+      value: 'DIR',
+      description: 'folder of sources (default: build.sources of briefpress.config.yaml, "sources")',
+    },
     strict: { type: 'boolean', description: 'fail on warnings too (for CI)' },
     'no-layout': { type: 'boolean', description: 'skip laying pages out in the browser (no page-budget check)' },
     quiet: { type: 'boolean', short: 'q', description: 'print problems only, no summary' },
@@ -41,7 +45,9 @@ await runCommand(async () => {
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const verdict = result.ok ? 'ready to print' : 'not ready to print';
     const pages = values['no-layout'] ? '; page budgets not checked (--no-layout)' : '';
-    process.stdout.write(`briefpress check: ${plural(result.sources, 'source')}, ${plural(error, 'error')}, ${plural(warning, 'warning')}: ${verdict}${pages}\n`);
+    process.stdout.write(
+      `briefpress check: ${plural(result.sources, 'source')}, ${plural(error, 'error')}, ${plural(warning, 'warning')}: ${verdict}${pages}\n`,
+    );
   }
   return result.ok ? 0 : 1;
 });

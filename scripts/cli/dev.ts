@@ -1,7 +1,7 @@
 /** The `npm run dev` command line: the live preview server. */
 import { startDevServer } from '../dev/dev-server.js';
-import { onInterrupt } from '../on-interrupt.js';
-import { UserError } from '../user-error.js';
+import { onInterrupt } from '../core/on-interrupt.js';
+import { UserError } from '../core/user-error.js';
 import { type CommandSpec, helpText, integerOption, parseCommand, runCommand } from './args.js';
 
 export const devCommand: CommandSpec = {
@@ -9,12 +9,16 @@ export const devCommand: CommandSpec = {
   summary:
     'Build the site, serve it on http://127.0.0.1 and rebuild when a source, a template or\n' +
     'briefpress.config.yaml changes; open pages reload by themselves. Unchanged briefs are not\n' +
-    'printed again. /__print/<slug> shows the pages of a brief\'s real PDF, with its page count\n' +
+    "printed again. /__print/<slug> shows the pages of a brief's real PDF, with its page count\n" +
     'and any overflow of its page budget. Errors are printed here and shown over the page;\n' +
     'the server keeps running. Stop it with Ctrl-C.',
   options: {
     port: { type: 'string', value: 'N', description: 'port on 127.0.0.1 (default: 4173, or the next free one; 0: any free port)' },
-    sources: { type: 'string', value: 'DIR', description: 'folder of sources (default: build.sources of briefpress.config.yaml, "sources")' },
+    sources: {
+      type: 'string',
+      value: 'DIR',
+      description: 'folder of sources (default: build.sources of briefpress.config.yaml, "sources")',
+    },
     out: { type: 'string', value: 'DIR', description: 'output folder (default: build.out, "dist")' },
     concurrency: { type: 'string', value: 'N', description: 'pages printing at once (default: number of CPU cores)' },
   },

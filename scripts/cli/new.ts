@@ -2,10 +2,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { loadConfig } from '../config.js';
-import { briefDataSchema } from '../front-matter.js';
-import { slugFor } from '../normalize/slug.js';
-import { UserError } from '../user-error.js';
+import { loadConfig } from '../core/config.js';
+import { briefDataSchema } from '../core/front-matter.js';
+import { slugFor } from '../normalize/text/slug.js';
+import { UserError } from '../core/user-error.js';
 import { type CommandSpec, helpText, parseCommand, runCommand } from './args.js';
 
 export const newCommand: CommandSpec = {
@@ -16,10 +16,18 @@ export const newCommand: CommandSpec = {
   options: {
     kind: { type: 'string', value: 'KIND', description: 'brief (a one-pager, the default) or post (a blog post)' },
     date: { type: 'string', value: 'YYYY-MM-DD', description: "the brief's date (default: today)" },
-    sources: { type: 'string', value: 'DIR', description: 'folder of sources (default: build.sources of briefpress.config.yaml, "sources")' },
+    sources: {
+      type: 'string',
+      value: 'DIR',
+      description: 'folder of sources (default: build.sources of briefpress.config.yaml, "sources")',
+    },
   },
   examples: ['npm run new -- "Net Neutrality in Five Points"', 'npm run new -- "What the ITU Treaty Means" --kind post --date 2012-12-03'],
-  exitCodes: { 0: 'the brief was created (its path is printed)', 1: 'no title, a bad option, or the file already exists', 2: 'internal error (please report it)' },
+  exitCodes: {
+    0: 'the brief was created (its path is printed)',
+    1: 'no title, a bad option, or the file already exists',
+    2: 'internal error (please report it)',
+  },
   allowPositionals: true,
 };
 
@@ -32,7 +40,8 @@ function today(): string {
 export function newBriefText(title: string, kind: 'brief' | 'post', date: string): string {
   const data = { title, date, kind, authors: [], tags: [], summary: 'TODO: one or two sentences saying what this brief is about.' };
   const parsed = briefDataSchema.safeParse(data);
-  if (!parsed.success) throw new UserError(parsed.error.issues.map((i) => `${i.path.join('.') || 'front matter'}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    throw new UserError(parsed.error.issues.map((i) => `${i.path.join('.') || 'front matter'}: ${i.message}`).join('; '));
   const body =
     kind === 'post'
       ? ['TODO: the post, in paragraphs. Link what you cite: [the report](https://example.org/report).']
@@ -72,10 +81,13 @@ await runCommand(async () => {
   try {
     await writeFile(target, text, { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${path.relative(root, target)} already exists; choose another title or edit that file`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new UserError(`${path.relative(root, target)} already exists; choose another title or edit that file`);
     throw error;
   }
   process.stdout.write(`${path.relative(root, target)}\n`);
-  process.stderr.write('briefpress: created it; fill in the TODOs, then `npm run dev` to see it printed, `npm run check` before printing\n');
+  process.stderr.write(
+    'briefpress: created it; fill in the TODOs, then `npm run dev` to see it printed, `npm run check` before printing\n',
+  );
   return 0;
 });

@@ -7,11 +7,11 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTemplateEngine } from '../templates.js';
-import type { ManifestEntry } from '../types.js';
+import { createTemplateEngine } from '../render/template-engine.js';
+import type { ManifestEntry } from '../core/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const engine = createTemplateEngine(path.join(here, 'templates'));
+const engine = createTemplateEngine(path.join(here, '../../templates/dev'));
 
 /** The dev server's browser scripts, by URL name. */
 export const CLIENT_FILES: Record<string, string> = {
@@ -44,8 +44,16 @@ export function overlayHtml(messages: readonly string[], hasOutput: boolean): st
 }
 
 /** The print view of one brief, or the list of all briefs when `slug` is undefined. */
-export function printViewHtml(manifest: readonly ManifestEntry[], slug: string | undefined, version: number): { status: number; html: string } {
-  if (slug === undefined) return { status: 200, html: engine.render('print-view.njk', { entries: manifest.length ? manifest : undefined, missing: 'No brief has been built yet.' }) };
+export function printViewHtml(
+  manifest: readonly ManifestEntry[],
+  slug: string | undefined,
+  version: number,
+): { status: number; html: string } {
+  if (slug === undefined)
+    return {
+      status: 200,
+      html: engine.render('print-view.njk', { entries: manifest.length ? manifest : undefined, missing: 'No brief has been built yet.' }),
+    };
   const entry = manifest.find((e) => e.slug === slug);
   if (!entry) return { status: 404, html: engine.render('print-view.njk', { missing: `No brief has the slug “${slug}”.` }) };
   return {

@@ -9,10 +9,10 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { build, type BuildOptions, type BuildResult } from '../build.js';
-import { CONFIG_FILE, loadConfig } from '../config.js';
-import type { Printer } from '../print-pdf.js';
-import type { ManifestEntry } from '../types.js';
-import { UserError } from '../user-error.js';
+import { CONFIG_FILE, loadConfig } from '../core/config.js';
+import type { Printer } from '../print/printer.js';
+import type { ManifestEntry } from '../core/types.js';
+import { UserError } from '../core/user-error.js';
 import { CLIENT_FILES, injectIntoHtml, overlayHtml, PDFJS_DIR, printViewHtml } from './dev-pages.js';
 import { listenFreePort } from './listen-free-port.js';
 import { createLiveReload } from './live-reload.js';
@@ -86,7 +86,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   async function warmPrinter(): Promise<Printer | undefined> {
     if (!printer) {
       try {
-        const { createPrinter } = await import('../print-pdf.js');
+        const { createPrinter } = await import('../print/printer.js');
         const current = await loadConfig(root, options);
         printer = await createPrinter({ config: current, concurrency: current.concurrency });
       } catch {
@@ -103,7 +103,14 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
 
   async function buildOnce(version: number): Promise<BuildOutcome> {
     try {
-      const result = await build({ root, sources: options.sources, out: options.out, concurrency: options.concurrency, quiet: true, printer: await warmPrinter() });
+      const result = await build({
+        root,
+        sources: options.sources,
+        out: options.out,
+        concurrency: options.concurrency,
+        quiet: true,
+        printer: await warmPrinter(),
+      });
       for (const line of result.messages) log(line);
       log(
         `briefpress: ${result.ok ? 'built' : 'built with errors'}: ${result.built} printed, ${result.cached} unchanged, ${result.failed} failed; ` +
@@ -112,7 +119,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       return { version, result, messages: result.messages };
     } catch (error) {
       // A broken configuration or a missing browser: say so, keep serving the last output.
-      const reason = error instanceof UserError ? error.message : `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+      const reason =
+        error instanceof UserError
+          ? error.message
+          : `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
       const lines = reason.split('\n').map((line) => (/: error: /.test(line) ? line : `${CONFIG_FILE}: error: ${line}`));
       for (const line of lines) log(line);
       log('briefpress: the build failed; fix the problem above and save, the server is still running');
@@ -134,7 +144,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     }
     const inject = (html: string) => injectIntoHtml(html, overlayHtml(last.messages, (last.result?.manifest.length ?? 0) > 0));
     if (route === '/__events') return live.connect(req, res);
-    if (route === '/__status') return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ version: last.version, building: running !== undefined, messages: last.messages }));
+    if (route === '/__status')
+      return send(
+        res,
+        200,
+        'application/json; charset=utf-8',
+        JSON.stringify({ version: last.version, building: running !== undefined, messages: last.messages }),
+      );
     const client = /^\/__briefpress\/([a-z-]+\.js)$/.exec(route)?.[1];
     if (client && CLIENT_FILES[client]) return send(res, 200, 'text/javascript; charset=utf-8', await readFile(CLIENT_FILES[client]));
     const pdfjs = /^\/__pdfjs\/(pdf(?:\.worker)?\.min\.mjs)$/.exec(route)?.[1];

@@ -3,7 +3,7 @@
  * port or the next free one after it, as Vite and Eleventy's dev servers do.
  */
 import type { Server } from 'node:http';
-import { UserError } from '../user-error.js';
+import { UserError } from '../core/user-error.js';
 
 export const DEFAULT_PORT = 4173;
 const TRIES = 20;
@@ -35,7 +35,8 @@ export async function listenFreePort(server: Server, host: string, port: number 
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' && !exact) continue;
-      if (code === 'EADDRINUSE') throw new UserError(`port ${candidate} is in use; choose another with --port N, or leave --port out to take a free one`);
+      if (code === 'EADDRINUSE')
+        throw new UserError(`port ${candidate} is in use; choose another with --port N, or leave --port out to take a free one`);
       if (code === 'EACCES') throw new UserError(`port ${candidate} needs privileges; choose one above 1024 with --port N`);
       throw error;
     }

@@ -3,31 +3,24 @@
  * reader; every reader returns front matter and a Markdown body, assembled here into
  * the normalized document `---\n<yaml>---\n\n<body>\n`.
  */
-import { VFile } from 'vfile';
-import type { SiteConfig } from '../config.js';
-import { briefDataSchema } from '../front-matter.js';
-import type { NormalizedBrief } from '../types.js';
-import { decodeSource } from './decode.js';
-import { readPdfBrief, reader as pdfBriefReader } from './pdf-brief.js';
-import { readWebExport, looksLikeWebExport, reader as webExportReader } from './web-export.js';
-import { readMarkdown, looksLikeMarkdown, reader as markdownReader } from './markdown.js';
-import { readGeneric, reader as genericReader } from './generic.js';
-import { looksLikePdfBrief } from './detect-brief.js';
-import { writeMarkdown } from './front-matter-writer.js';
-import { slugFor } from './slug.js';
-import type { ReaderResult } from './reader-result.js';
+import { type VFile } from 'vfile';
+import { briefDataSchema } from '../core/front-matter.js';
+import type { NormalizedBrief } from '../core/types.js';
+import { decodeSource } from './text/decode.js';
+import { readPdfBrief, reader as pdfBriefReader } from './readers/pdf-brief.js';
+import { readWebExport, looksLikeWebExport, reader as webExportReader } from './readers/web-export.js';
+import { readMarkdown, looksLikeMarkdown, reader as markdownReader } from './readers/markdown.js';
+import { readGeneric, reader as genericReader } from './readers/generic.js';
+import { looksLikePdfBrief } from './readers/detect-brief.js';
+import { writeMarkdown } from './text/front-matter-writer.js';
+import { slugFor } from './text/slug.js';
+import type { NormalizeOptions, Reader } from './reader.js';
 
-export type { RemovedLine } from './source-lines.js';
+export type { RemovedLine } from './text/source-lines.js';
 export { RULES } from './rules/index.js';
 export { readSource, sourceFile } from './source-file.js';
 
-export interface NormalizeOptions {
-  /** The configured organization: its details are letterhead wherever they appear. */
-  organization?: SiteConfig['organization'];
-}
-
-
-type Reader = (file: VFile, text: string, options: NormalizeOptions) => ReaderResult;
+export type { NormalizeOptions } from './reader.js';
 
 /** Which reader understands this text (from its content, never its file name). */
 export function detectReader(text: string, options: NormalizeOptions = {}): { name: string; read: Reader } {
@@ -49,9 +42,14 @@ export function normalize(file: VFile, options: NormalizeOptions = {}): Normaliz
   const { data, body } = read(file, text, options);
   const checked = briefDataSchema.safeParse(data);
   if (!checked.success) {
-    file.fail(`the normalized front matter is invalid: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, {
-      place: { line: 1, column: 1 }, ruleId: 'front-matter-schema', source: 'briefpress',
-    });
+    file.fail(
+      `the normalized front matter is invalid: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      {
+        place: { line: 1, column: 1 },
+        ruleId: 'front-matter-schema',
+        source: 'briefpress',
+      },
+    );
   }
   const slug = data.slug ?? slugFor(data.title);
   return { file, reader: name, slug, data: checked.data, markdown: writeMarkdown(checked.data, body.normalize('NFC')) };

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Page } from 'puppeteer-core';
-import { bodyText } from '../../scripts/archive/search-index.js';
+import { bodyText } from '../../scripts/archive/search/search-index.js';
 
 const require = createRequire(import.meta.url);
 
@@ -56,11 +56,23 @@ export async function checkSearchFinds(page: Page, startUrl: string, word: strin
   await page.goto(startUrl, { waitUntil: 'load' });
   const box = 'form[role="search"] input[name="q"]';
   await page.type(box, word);
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.$eval(box, (el) => (el as HTMLInputElement).form?.requestSubmit())]);
+  await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.$eval(box, (el) => (el as HTMLInputElement).form?.requestSubmit()),
+  ]);
   // The page says it is loading its index, then shows the results by itself.
-  await page.waitForFunction(() => !['', 'Loading the search index…'].includes(document.getElementById('search-status')?.textContent?.trim() ?? ''), { timeout: 10_000 });
-  const results = await page.$$eval('#search-results .card__title a', (els) => els.map((a) => ({ title: a.textContent ?? '', href: (a as HTMLAnchorElement).href })));
-  assert.deepEqual(results.map((r) => r.title), [expected.title], `search for "${word}" found ${JSON.stringify(results)}`);
+  await page.waitForFunction(
+    () => !['', 'Loading the search index…'].includes(document.getElementById('search-status')?.textContent?.trim() ?? ''),
+    { timeout: 10_000 },
+  );
+  const results = await page.$$eval('#search-results .card__title a', (els) =>
+    els.map((a) => ({ title: a.textContent ?? '', href: (a as HTMLAnchorElement).href })),
+  );
+  assert.deepEqual(
+    results.map((r) => r.title),
+    [expected.title],
+    `search for "${word}" found ${JSON.stringify(results)}`,
+  );
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#search-results .card__title a')]);
   assert.ok(page.url().endsWith(`/${expected.html}`), `the search result opened ${page.url()}, not ${expected.html}`);
   assert.equal(await page.$eval('h1', (h) => h.textContent?.trim()), expected.title);
@@ -68,7 +80,14 @@ export async function checkSearchFinds(page: Page, startUrl: string, word: strin
 
 /** A word of at least 7 letters that occurs in exactly one brief's body, for search checks. */
 export function wordOnlyIn(briefs: { slug: string; body: string }[]): { word: string; slug: string } | undefined {
-  const words = briefs.map((b) => new Set(bodyText(b.body).toLowerCase().match(/\p{L}{7,}/gu) ?? []));
+  const words = briefs.map(
+    (b) =>
+      new Set(
+        bodyText(b.body)
+          .toLowerCase()
+          .match(/\p{L}{7,}/gu) ?? [],
+      ),
+  );
   const count = new Map<string, number>();
   for (const set of words) for (const w of set) count.set(w, (count.get(w) ?? 0) + 1);
   for (const [i, set] of words.entries()) {
@@ -89,13 +108,18 @@ export async function checkFeed(outDir: string, count: number): Promise<AtomSumm
   const xml = await readFile(path.join(outDir, 'feed.xml'), 'utf8');
   const valid = XMLValidator.validate(xml);
   assert.equal(valid, true, `feed.xml is not well-formed XML: ${JSON.stringify(valid)}`);
-  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'link', 'author', 'category'].includes(name) }).parse(xml);
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    isArray: (name) => ['entry', 'link', 'author', 'category'].includes(name),
+  }).parse(xml);
   const feed = doc.feed;
   assert.ok(feed, 'feed.xml has no <feed> root');
   assert.equal(feed['@xmlns'], 'http://www.w3.org/2005/Atom', 'feed.xml is not in the Atom namespace');
   const entries = (feed.entry ?? []) as Record<string, unknown>[];
   assert.equal(entries.length, count, `feed.xml has ${entries.length} entries, expected ${count}`);
-  const text = (v: unknown) => (typeof v === 'object' && v !== null ? String((v as Record<string, unknown>)['#text'] ?? '') : String(v ?? ''));
+  const text = (v: unknown) =>
+    typeof v === 'object' && v !== null ? String((v as Record<string, unknown>)['#text'] ?? '') : String(v ?? '');
   const summary = entries.map((e) => {
     const links = (e.link ?? []) as Record<string, string>[];
     const link = links.find((l) => !l['@rel'] || l['@rel'] === 'alternate')?.['@href'] ?? '';
@@ -121,7 +145,16 @@ export async function seriousAxeViolations(page: Page, url: string): Promise<Axe
   await page.evaluate(() => document.fonts.ready);
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });

@@ -23,7 +23,16 @@ export interface LinkCheckOptions {
   basePath?: string;
 }
 
-const LINK_ATTRIBUTES: Record<string, string> = { a: 'href', link: 'href', area: 'href', script: 'src', img: 'src', source: 'src', iframe: 'src', form: 'action' };
+const LINK_ATTRIBUTES: Record<string, string> = {
+  a: 'href',
+  link: 'href',
+  area: 'href',
+  script: 'src',
+  img: 'src',
+  source: 'src',
+  iframe: 'src',
+  form: 'action',
+};
 const EXTERNAL = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i;
 
 export async function listFiles(dir: string, sub = ''): Promise<string[]> {
@@ -70,7 +79,10 @@ export async function checkLinks(outDir: string, options: LinkCheckOptions = {})
   }
   for (const file of files.filter((f) => f.endsWith('.css'))) {
     const css = await readFile(path.join(outDir, file), 'utf8');
-    pages.set(file, [...css.matchAll(/url\(\s*(['"]?)([^'")\s]+)\1\s*\)/g)].map((m) => m[2]!));
+    pages.set(
+      file,
+      [...css.matchAll(/url\(\s*(['"]?)([^'")\s]+)\1\s*\)/g)].map((m) => m[2]!),
+    );
   }
 
   for (const [from, links] of pages) {
@@ -84,7 +96,11 @@ export async function checkLinks(outDir: string, options: LinkCheckOptions = {})
         // The 404 page is served at any depth, so it links from the site's root.
         const base = options.basePath ?? (from === '404.html' ? '/' : undefined);
         if (!base || !cleanPath.startsWith(base)) {
-          broken.push({ from, link, reason: base ? `outside the base path ${base}` : 'root-absolute link in a build without base path (breaks from file://)' });
+          broken.push({
+            from,
+            link,
+            reason: base ? `outside the base path ${base}` : 'root-absolute link in a build without base path (breaks from file://)',
+          });
           continue;
         }
         target = decodeURIComponent(cleanPath.slice(base.length));

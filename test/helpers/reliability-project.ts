@@ -35,7 +35,8 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 /** Windows-1252 bytes of a brief whose quotes and accents are not UTF-8. */
 function windows1252(): Buffer {
-  const text = 'CAF\xC9 WI-FI NEEDS \x93OPEN\x94 RULES\r\n\r\nJuly 2, 2013\r\n\r\nThe caf\xE9 owners\x92 association asked for clear rules \x96 and got them.\r\n\r\nKey Points\r\n\r\n- Na\xEFve filters block too much.\r\n';
+  const text =
+    'CAF\xC9 WI-FI NEEDS \x93OPEN\x94 RULES\r\n\r\nJuly 2, 2013\r\n\r\nThe caf\xE9 owners\x92 association asked for clear rules \x96 and got them.\r\n\r\nKey Points\r\n\r\n- Na\xEFve filters block too much.\r\n';
   return Buffer.from(text, 'latin1');
 }
 
@@ -46,7 +47,8 @@ function utf16WithBom(): Buffer {
 
 /** About 5 MB of Markdown: one brief far over any page budget. */
 function hugeText(): string {
-  const paragraph = 'Telecommunications policy shapes how people reach each other, and the rules written today decide who may build the networks of tomorrow. ';
+  const paragraph =
+    'Telecommunications policy shapes how people reach each other, and the rules written today decide who may build the networks of tomorrow. ';
   const lines = ['---', 'title: An Enormous Paste', 'date: 2013-08-01', '---', ''];
   let size = 0;
   for (let i = 0; size < 5 * 1024 * 1024; i++) {
@@ -111,5 +113,8 @@ export async function addSmallBriefs(dir: string, count: number, folder = 'sourc
 /** Every file below `dir`, relative, sorted. */
 export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
 }

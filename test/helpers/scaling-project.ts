@@ -10,7 +10,7 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { generateSources, writeSources } from '../../scripts/bench/generate-sources.js';
-import { findBrowser, launchArgs } from '../../scripts/browser.js';
+import { findBrowser, launchArgs } from '../../scripts/print/browser.js';
 
 export const repo = path.resolve(import.meta.dirname, '../..');
 
@@ -29,7 +29,10 @@ export async function newScalingProject(generated = 10, prefix = 'briefpress-sca
 /** Every file below `dir` (hidden folders included), relative path → bytes. */
 export async function folderTree(dir: string): Promise<Map<string, Buffer>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
   return new Map(await Promise.all(files.map(async (f) => [f, await readFile(path.join(dir, f))] as const)));
 }
 
@@ -51,7 +54,14 @@ export async function startDevToolsBrowser(): Promise<DevToolsBrowser> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'briefpress-remote-profile-'));
   const child = spawn(
     executablePath,
-    ['--headless', '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0', `--user-data-dir=${profile}`, ...launchArgs(), 'about:blank'],
+    [
+      '--headless',
+      '--remote-debugging-address=127.0.0.1',
+      '--remote-debugging-port=0',
+      `--user-data-dir=${profile}`,
+      ...launchArgs(),
+      'about:blank',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const endpoint = await new Promise<string>((resolve, reject) => {

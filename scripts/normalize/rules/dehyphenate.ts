@@ -8,14 +8,12 @@
  *   in:  the tele-\ncommunications treaty … a multi-\nstakeholder model
  *   out: the telecommunications treaty … a multi-stakeholder model
  */
-import { classAt, LETTER_OR_DIGIT, runEnd, runStart } from '../code-points.js';
+import { classAt, LETTER_OR_DIGIT, runEnd, runStart } from '../text/code-points.js';
 
 export const id = 'dehyphenate';
 export const summary = 'undo end-of-line hyphenation, keeping real compounds (multi-stakeholder)';
 
-const compoundPrefixes = new Set(
-  'anti cross cyber e ex multi non pseudo quasi self semi well'.split(' '),
-);
+const compoundPrefixes = new Set('anti cross cyber e ex multi non pseudo quasi self semi well'.split(' '));
 
 /** Heads of closed compounds ("some-thing", "there-fore"): a break after them is hyphenation. */
 const closedHeads = new Set('some with them there where every what when which under over through other into thereby here'.split(' '));
@@ -51,7 +49,7 @@ function withoutBrokenWords(text: string): string {
 
 /** Words: runs of letters and digits joined by single hyphens. */
 function addWords(text: string, words: Set<string>): void {
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (!classAt(text, i, LETTER_OR_DIGIT)) {
       i++;
       continue;

@@ -11,7 +11,15 @@
 export const id = 'extraction-characters';
 export const summary = 'replace ligatures (ﬁ → fi), drop soft hyphens, turn non-breaking spaces into spaces';
 
-const LIGATURES: Record<string, string> = { '\ufb00': 'ff', '\ufb01': 'fi', '\ufb02': 'fl', '\ufb03': 'ffi', '\ufb04': 'ffl', '\ufb05': 'st', '\ufb06': 'st' };
+const LIGATURES: Record<string, string> = {
+  '\ufb00': 'ff',
+  '\ufb01': 'fi',
+  '\ufb02': 'fl',
+  '\ufb03': 'ffi',
+  '\ufb04': 'ffl',
+  '\ufb05': 'st',
+  '\ufb06': 'st',
+};
 
 export interface ExtractionFix {
   text: string;
@@ -32,8 +40,8 @@ export function fixExtractionCharacters(text: string): ExtractionFix {
   let first: number | undefined;
   const fixed = text.replace(pattern, (ch, offset: number) => {
     first ??= offset;
-    if (ch === '\u00ad') return counts.softHyphens++, '';
-    if (ch === '\u00a0' || ch === '\u202f') return counts.spaces++, ' ';
+    if (ch === '\u00ad') return (counts.softHyphens++, '');
+    if (ch === '\u00a0' || ch === '\u202f') return (counts.spaces++, ' ');
     counts.ligatures++;
     return LIGATURES[ch]!;
   });

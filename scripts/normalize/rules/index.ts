@@ -38,7 +38,10 @@ export const RULES: readonly RuleInfo[] = [
   letterheadEmail,
   letterheadWeb,
   documentLabel,
-  { id: 'contact-block', summary: 'a contact block at the top ("Media contact:" and the name, role, phone, e-mail under it) becomes `contacts`' },
+  {
+    id: 'contact-block',
+    summary: 'a contact block at the top ("Media contact:" and the name, role, phone, e-mail under it) becomes `contacts`',
+  },
   endMark,
   pageNumber,
   runningHeader,

@@ -9,11 +9,15 @@ export const id = 'letterhead-address';
 export const summary = 'remove letterhead street-address lines (number + Street/Avenue/NW, Suite, City, ST 12345)';
 
 const streetWords = String.raw`(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|place|pl|square|sq|way|court|ct|plaza|parkway|pkwy|highway|hwy|circle|terrace|row|alley|strasse|straße|rue|via|calle)`;
-const street = new RegExp(String.raw`^\d{1,6}[a-z]?(?:[-–]\d+)?,?\s+(?:[\p{L}\d.'&-]+\s+){0,5}${streetWords}\.?(?:\s*,?\s*(?:n\.?w|n\.?e|s\.?w|s\.?e|north|south|east|west)\.?)?(?:[,\s]+(?:suite|ste|floor|fl|room|rm|unit)\.?\s*#?\s*\w+)?(?:,\s*[\p{L} .'-]+(?:,?\s+[A-Z]{2}\.?)?(?:\s+[\dA-Z][\d A-Z-]{2,9})?)?$`, 'iu');
+const street = new RegExp(
+  String.raw`^\d{1,6}[a-z]?(?:[-–]\d+)?,?\s+(?:[\p{L}\d.'&-]+\s+){0,5}${streetWords}\.?(?:\s*,?\s*(?:n\.?w|n\.?e|s\.?w|s\.?e|north|south|east|west)\.?)?(?:[,\s]+(?:suite|ste|floor|fl|room|rm|unit)\.?\s*#?\s*\w+)?(?:,\s*[\p{L} .'-]+(?:,?\s+[A-Z]{2}\.?)?(?:\s+[\dA-Z][\d A-Z-]{2,9})?)?$`,
+  'iu',
+);
 const unit = /^(?:suite|ste\.?|floor|fl\.?|room|rm\.?|unit|building|bldg\.?)\s*#?\s*[\w-]+$|^\d{1,3}(?:st|nd|rd|th)\s+floor$/i;
 const poBox = /^(?:p\.?\s*o\.?\s*box|post office box)\s+\d+/i;
 /** "Washington, DC 20006", "Washington, D.C. 20006-1234", "Brussels 1000", "London SW1A 2AA". */
-const cityLine = /^[\p{Lu}][\p{L} .'-]{1,40},?\s+(?:[A-Z]{2}|[A-Z]\.[A-Z]\.|[\p{Lu}][\p{L}]+)?\.?\s*(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)$/u;
+const cityLine =
+  /^[\p{Lu}][\p{L} .'-]{1,40},?\s+(?:[A-Z]{2}|[A-Z]\.[A-Z]\.|[\p{Lu}][\p{L}]+)?\.?\s*(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)$/u;
 /** "15 Rue de la Loi", "Hauptstraße 12", "Keizersgracht 123". */
 const europeanStreet = /^\d{1,5}[a-z]?,?\s+(?:rue|via|calle|avenida|chemin|strada|avenue|boulevard|place)\s+\p{L}/iu;
 const streetThenNumber = /^[\p{L}.'-]+(?:straße|strasse|str\.|weg|gasse|platz|laan|gracht|straat|vej|gatan|gade|katu)\s+\d{1,5}[a-z]?$/iu;
@@ -23,5 +27,8 @@ export function test(text: string): boolean {
   const t = text.trim();
   if (unit.test(t)) return true;
   // Every other shape holds a digit (a house number, a box number, a postal code).
-  return /[0-9]/.test(t) && (street.test(t) || poBox.test(t) || cityLine.test(t) || europeanCity.test(t) || europeanStreet.test(t) || streetThenNumber.test(t));
+  return (
+    /[0-9]/.test(t) &&
+    (street.test(t) || poBox.test(t) || cityLine.test(t) || europeanCity.test(t) || europeanStreet.test(t) || streetThenNumber.test(t))
+  );
 }

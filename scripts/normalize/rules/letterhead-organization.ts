@@ -17,8 +17,15 @@ const ascii = /^[\x00-\x7f]*$/;
 /** Letters and digits only, lower case: for comparing lines with configured details. */
 export const squash = (s: string) =>
   ascii.test(s) // ASCII is its own NFKD, and its letters and digits are [a-z0-9] once lower case
-    ? s.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '')
-    : s.normalize('NFKD').toLowerCase().replace(/&/g, 'and').replace(/[^\p{L}\p{N}]+/gu, '');
+    ? s
+        .toLowerCase()
+        .replace(/&/g, 'and')
+        .replace(/[^a-z0-9]+/g, '')
+    : s
+        .normalize('NFKD')
+        .toLowerCase()
+        .replace(/&/g, 'and')
+        .replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** A line (squashed) is the configured name (squashed), a piece of it (the name split over lines), or its short name. */
 export function matchesSquashedName(t: string, names: readonly string[]): boolean {

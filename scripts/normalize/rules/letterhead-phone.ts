@@ -13,5 +13,10 @@ const shape = new RegExp(`^(?:${label})?${number}$`, 'i');
 
 export function test(text: string): boolean {
   const t = text.trim();
-  return shape.test(t) && (t.match(/\d/g)?.length ?? 0) >= 7 && !/^\d{4}\s*[-–]\s*\d{4}$/.test(t) && !/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(t);
+  return (
+    shape.test(t) &&
+    (t.match(/\d/g)?.length ?? 0) >= 7 &&
+    !/^\d{4}\s*[-–]\s*\d{4}$/.test(t) &&
+    !/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(t)
+  );
 }

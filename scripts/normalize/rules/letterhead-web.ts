@@ -7,7 +7,8 @@
 export const id = 'letterhead-web';
 export const summary = 'remove letterhead web-address lines (www.…, https://…)';
 
-const shape = /^(?:(?:w|web|website|online)\.?\s*:?\s*)?(?:(?:https?:\/\/)?www\.[\w.-]+\.[a-z]{2,}\/?|https?:\/\/[\w.-]+\.[a-z]{2,}\/?|[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|edu|gov|int|eu|info|io|[a-z]{2}))$/i;
+const shape =
+  /^(?:(?:w|web|website|online)\.?\s*:?\s*)?(?:(?:https?:\/\/)?www\.[\w.-]+\.[a-z]{2,}\/?|https?:\/\/[\w.-]+\.[a-z]{2,}\/?|[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|edu|gov|int|eu|info|io|[a-z]{2}))$/i;
 
 export function test(text: string): boolean {
   return shape.test(text.trim());

@@ -7,13 +7,14 @@
  *   in:  Acme Institute | Policy Brief 12 | Page 2   (on every page)
  *   out: (removed; a paragraph cut by the page break is joined again)
  */
-import type { SourceLine } from '../source-lines.js';
+import type { SourceLine } from '../text/source-lines.js';
 
 export const id = 'running-header';
 export const summary = 'remove running headers/footers repeated on every page';
 
 /** A header/footer that carries its page number: "… | Issue Brief        - 2 -", "… Page 3", "… 2 of 4". */
-const pageNumberTail = /(?:\s{3,}|\s[|•·–—-]\s|\s)(?:[-–—]\s*\d{1,3}\s*[-–—]|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\d{1,3}\s+of\s+\d{1,3})$|\s{3,}\d{1,3}$|^\d{1,3}\s{3,}\S/i;
+const pageNumberTail =
+  /(?:\s{3,}|\s[|•·–—-]\s|\s)(?:[-–—]\s*\d{1,3}\s*[-–—]|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\d{1,3}\s+of\s+\d{1,3})$|\s{3,}\d{1,3}$|^\d{1,3}\s{3,}\S/i;
 /** "Organization | Issue Brief": parts joined with a separator, as running heads are. */
 const separators = /^[^|•·]{2,60}\s[|•·—]\s[^|•·]{2,60}$/;
 

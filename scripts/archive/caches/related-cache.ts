@@ -1,0 +1,53 @@
+/**
+ * Related briefs kept between builds. They depend on every brief's slug, date, cited URLs,
+ * authors and tags only, so an edit to a text or a title leaves them as they were: then
+ * the last build's are taken from `.briefpress/archive-related.json` instead of being
+ * worked out again over the whole archive.
+ */
+import { readCache } from './read-cache.js';
+import { relatedBriefs, type RelatedBrief } from '../model/related-briefs.js';
+import type { SiteBrief } from '../model/site-model.js';
+import { shortHash } from '../../core/short-hash.js';
+
+export const RELATED_CACHE_FILE = '.briefpress/archive-related.json';
+
+/** Slug → related briefs as [slug, score, shared links, shared authors, shared tags]. */
+type Stored = { key: string; related: [string, [string, number, number, string[], string[]][]][] };
+
+export interface RelatedCache {
+  /** Related briefs of `briefs` (in archive order), from the cache when their inputs are the same. */
+  relate(briefs: SiteBrief[]): Map<string, RelatedBrief<SiteBrief>[]>;
+  /** The cache to save, when the related briefs were worked out in this run. */
+  toSave(): string | undefined;
+}
+
+/** `salt` hashes the code (and whatever else should start the cache afresh); `fresh` ignores the cache on disk. */
+export function openRelatedCache(outDir: string, salt: string, fresh = false): RelatedCache {
+  let made: Stored | undefined;
+  return {
+    relate(briefs) {
+      const inputs = briefs.map((b) => [b.slug, b.date ?? null, b.links, b.authors.map((a) => a.name), b.tags]);
+      const key = shortHash(JSON.stringify([salt, inputs]));
+      const bySlug = new Map(briefs.map((b) => [b.slug, b]));
+      const stored = fresh ? undefined : readCache<Stored>(outDir, RELATED_CACHE_FILE);
+      if (stored?.key === key && Array.isArray(stored.related)) {
+        return new Map(
+          stored.related.map(([slug, list]) => [
+            slug,
+            list.map(([other, score, links, authors, tags]) => ({ brief: bySlug.get(other)!, score, reasons: { links, authors, tags } })),
+          ]),
+        );
+      }
+      const related = relatedBriefs(briefs);
+      made = {
+        key,
+        related: [...related].map(([slug, list]) => [
+          slug,
+          list.map((r) => [r.brief.slug, r.score, r.reasons.links, r.reasons.authors, r.reasons.tags]),
+        ]),
+      };
+      return related;
+    },
+    toSave: () => (made ? `${JSON.stringify(made)}\n` : undefined),
+  };
+}

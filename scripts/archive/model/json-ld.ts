@@ -1,0 +1,54 @@
+/**
+ * Structured data for a brief's page: schema.org `Report` for policy briefs,
+ * `BlogPosting` for posts. Returned as text ready for a `<script type="application/ld+json">`
+ * (`<` escaped, so a brief's text can never end the script element).
+ */
+import type { BuildConfig } from '../../core/config.js';
+import type { ArchiveBrief } from '../../core/types.js';
+
+export function jsonLdScript(data: object): string {
+  return JSON.stringify(data, null, 2).replace(/</g, '\\u003c');
+}
+
+export interface BriefUrls {
+  page: string;
+  pdf: string;
+}
+
+export function briefJsonLd(brief: Omit<ArchiveBrief, 'body'>, config: BuildConfig, urls: BriefUrls): object {
+  const org = config.organization;
+  const publisher = { '@type': 'Organization', name: org.name, ...(org.url ? { url: org.url } : {}) };
+  const authors = brief.authors.length
+    ? brief.authors.map((a) => ({ '@type': 'Person', name: a.name, ...(a.url ? { url: a.url } : {}) }))
+    : [publisher];
+  return {
+    '@context': 'https://schema.org',
+    '@type': brief.kind === 'post' ? 'BlogPosting' : 'Report',
+    headline: brief.title,
+    name: brief.title,
+    url: urls.page,
+    mainEntityOfPage: urls.page,
+    ...(brief.date ? { datePublished: brief.date } : {}),
+    ...(brief.summary ? { description: brief.summary } : {}),
+    ...(brief.tags.length ? { keywords: brief.tags.join(', ') } : {}),
+    inLanguage: config.site.language,
+    author: authors,
+    publisher,
+    ...(brief.source_url ? { isBasedOn: brief.source_url } : {}),
+    ...(brief.links.length ? { citation: brief.links } : {}),
+    encoding: { '@type': 'MediaObject', contentUrl: urls.pdf, encodingFormat: 'application/pdf', contentSize: `${brief.pdf_bytes} B` },
+  };
+}
+
+export function archiveJsonLd(config: BuildConfig, title: string, url: string): object {
+  const org = config.organization;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CollectionPage',
+    name: title,
+    url,
+    ...(config.site.description ? { description: config.site.description } : {}),
+    inLanguage: config.site.language,
+    publisher: { '@type': 'Organization', name: org.name, ...(org.url ? { url: org.url } : {}) },
+  };
+}

@@ -1,0 +1,335 @@
+/**
+ * Every HTML page of the archive as a plan: for each page its path, a key and a function
+ * that renders it, without touching the disk (`write-archive.ts` renders the pages whose
+ * key changed and writes them one by one). Pure and deterministic: the same briefs and
+ * configuration give the same keys and byte-identical pages.
+ *
+ * A page's key hashes what the page is made from: the digests of the briefs it shows (a
+ * hash of everything the archive knows of a brief), the groups and relations it shows them
+ * in, the page's path and template, and `salt` (the configuration, templates and code).
+ * What its template is given, and everything else it shows (title, description,
+ * structured data), is made from those alone, and only when the page is rendered. So equal
+ * keys mean equal bytes, and an edit re-renders only the pages that show what changed.
+ */
+import type nunjucks from 'nunjucks';
+import { logoAsset } from '../../render/assets.js';
+import type { BuildConfig } from '../../core/config.js';
+import { accentColours } from '../model/accent-colours.js';
+import type { CardCache } from '../caches/card-cache.js';
+import { archiveJsonLd, briefJsonLd, jsonLdScript } from '../model/json-ld.js';
+import type { RelatedBrief } from '../model/related-briefs.js';
+import type { BriefGroup, SiteBrief, SiteModel } from '../model/site-model.js';
+import { paths, siteUrls } from '../model/site-urls.js';
+import { addTemplateFilters } from '../../render/template-filters.js';
+import { shortHash } from '../../core/short-hash.js';
+import { taglineLines } from '../../render/tagline-lines.js';
+
+/** Briefs on the home page, newest first; the year pages list the rest. */
+export const HOME_BRIEFS = 50;
+
+/** A brief as its card shows it on lists: the manifest entry, with links to its tag and author pages. */
+export interface CardView extends Omit<SiteBrief, 'authors' | 'data' | 'headings' | 'bodyHash'> {
+  authors: { name: string; url?: string; page: string }[];
+  tagLinks: { name: string; page: string }[];
+  tagSlugs: string[];
+  canonical?: string;
+}
+
+/** A brief as its own page shows it: the card's data, front matter, headings and (when rendered) the body. */
+export interface BriefView extends CardView, Pick<SiteBrief, 'data' | 'headings' | 'bodyHash'> {
+  body?: string;
+}
+
+export interface PlannedPage {
+  /** Relative to the output folder, forward slashes. */
+  path: string;
+  /** Hash of everything the page is made from: equal keys mean equal bytes. */
+  key: string;
+  /** ISO date of the newest brief the page shows, for the sitemap. */
+  lastmod?: string;
+  /** The brief whose body the page shows: read it and pass it to `render`. */
+  bodyOf?: SiteBrief;
+  render(body?: string): string;
+}
+
+interface PageMeta {
+  title: string;
+  description?: string;
+  section?: string;
+  bodyClass?: string;
+  ogType?: string;
+  ogExtra?: { property: string; content: string }[];
+  jsonLd?: object;
+  noindex?: boolean;
+}
+
+function siteTitle(config: BuildConfig): string {
+  return config.site.title ?? `${config.organization.name} briefs`;
+}
+
+function shortName(config: BuildConfig): string {
+  const org = config.organization;
+  return org.short_name ?? (org.name.match(/\b[A-Z\d]/g)?.join('') || org.name.slice(0, 3)).slice(0, 6);
+}
+
+function why(r: RelatedBrief<SiteBrief>): string {
+  const parts: string[] = [];
+  if (r.reasons.links) parts.push(r.reasons.links === 1 ? 'cites the same source' : `cites ${r.reasons.links} of the same sources`);
+  if (r.reasons.authors.length) parts.push(`also by ${r.reasons.authors.join(', ')}`);
+  if (r.reasons.tags.length) parts.push(`${r.reasons.tags.length === 1 ? 'topic' : 'topics'}: ${r.reasons.tags.join(', ')}`);
+  const text = parts.join('; ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Plan every page of the archive; `salt` hashes the configuration, templates and code.
+ * Cards come from `cache` when it has them (and go into it when rendered).
+ */
+export function planPages(
+  model: SiteModel,
+  config: BuildConfig,
+  env: nunjucks.Environment,
+  salt: string,
+  cache?: CardCache,
+): { pages: PlannedPage[]; cardKeys: Set<string> } {
+  addTemplateFilters(env, config.site.language);
+  const title = siteTitle(config);
+  const short = shortName(config);
+  const site = {
+    title,
+    description: config.site.description,
+    language: config.site.language,
+    locale: config.site.language.replace('-', '_'),
+    org: { ...config.organization, taglineLines: taglineLines(config.organization.tagline ?? '') },
+    shortName: short,
+    wordmarkWidth: Math.max(56, 18 * short.length + 20),
+    logo: logoAsset(config)?.url,
+  };
+  const colours = accentColours(config.print.accent);
+  const rootUrls = siteUrls(paths.home, config);
+
+  // Every page is made from briefs, their groups and relations, and the salt, so a page's
+  // key hashes the digests of the briefs it shows (see SiteModel) and the groups and
+  // relations it shows them in; a brief's own page adds its front matter, headings and body.
+  const digests = model.digest;
+  const digestsOf = (briefs: SiteBrief[]) => briefs.map((b) => digests.get(b.slug)!);
+  const keyOf = (path: string, template: string, inputs: unknown) => shortHash(JSON.stringify([salt, path, template, inputs]));
+
+  // Cards and views are made only for the pages that are rendered.
+  const cards = new Map<string, CardView>();
+  const cardOf = (slug: string): CardView => {
+    let card = cards.get(slug);
+    if (!card) {
+      const b = model.bySlug.get(slug)!;
+      const { data: _, headings: __, bodyHash: ___, ...entry } = b;
+      const slugs = b.tags.map((name) => model.tagSlug.get(name) ?? '');
+      const tagLinks = b.tags.map((name, i) => ({ name, page: paths.tag(slugs[i]!) }));
+      card = {
+        ...entry,
+        authors: b.authors.map((a) => ({ ...a, page: paths.author(model.authorSlug.get(a.name) ?? '') })),
+        tagLinks,
+        tagSlugs: [...new Set(slugs)],
+        canonical: rootUrls.absolute(b.html),
+      };
+      cards.set(slug, card);
+    }
+    return card;
+  };
+  const cardsOf = (briefs: SiteBrief[]) => briefs.map((b) => cardOf(b.slug));
+  const groupsOf = (groups: BriefGroup[], page: (slug: string) => string) =>
+    groups.map((g) => ({ slug: g.slug, name: g.name, briefs: cardsOf(g.briefs), page: page(g.slug) }));
+  const groupInputs = (groups: BriefGroup[]) => groups.map((g) => [g.slug, g.name, digestsOf(g.briefs)]);
+  const newest = model.briefs.find((b) => b.date)?.date;
+  const dated = model.years.filter((y) => y.year !== 'undated');
+  const yearRange = dated.length > 1 ? `${dated.at(-1)?.year}–${dated[0]?.year}` : dated[0]?.year;
+
+  // A brief's card is the same on every list in the same folder: render it once per folder and level.
+  const cardFor = (href: (target: string) => string, folder: string) => (slug: string, headingLevel: number) => {
+    const where = `${folder}\0${headingLevel}`;
+    const key = digests.get(slug);
+    let html = key === undefined ? undefined : cache?.get(where, key);
+    if (html === undefined) {
+      html = env.render('site/partials/brief-card.njk', { brief: cardOf(slug), headingLevel, u: href });
+      if (key !== undefined) cache?.set(where, key, html);
+    }
+    return html;
+  };
+
+  const pages: PlannedPage[] = [];
+  /** A page: its key from `inputs`; `data` (what the template is given) is made from the same inputs, when rendered. */
+  const page = (
+    path: string,
+    template: string,
+    inputs: unknown,
+    data: () => object,
+    meta: () => PageMeta,
+    options: { anyDepth?: boolean; lastmod?: string; bodyOf?: SiteBrief } = {},
+  ) => {
+    const render = (body?: string) => {
+      const urls = siteUrls(path, config, options);
+      const canonical = options.anyDepth ? undefined : urls.absolute(path);
+      const m = meta();
+      const info = {
+        ...m,
+        path,
+        canonical,
+        description: m.description ?? config.site.description,
+        jsonLd: canonical && m.jsonLd ? jsonLdScript(m.jsonLd) : undefined,
+      };
+      const context = body === undefined ? data() : withBody(data(), body);
+      return env.render(template, {
+        site,
+        colours,
+        page: info,
+        u: urls.href,
+        card: cardFor(urls.href, `${urls.root}\0${path.split('/').slice(0, -1).join('/')}`),
+        ...context,
+      });
+    };
+    pages.push({ path, key: keyOf(path, template, inputs), lastmod: options.lastmod, bodyOf: options.bodyOf, render });
+  };
+
+  pages.push({
+    path: 'assets/favicon.svg',
+    key: keyOf('assets/favicon.svg', 'site/favicon.njk', null),
+    render: () => env.render('site/favicon.njk', { colours, initials: short.slice(0, 3) }),
+  });
+
+  // The home page shows the newest briefs by year; every year has a page of its own with all
+  // of its briefs, so that no page grows with the archive.
+  const recent = model.briefs.slice(0, HOME_BRIEFS);
+  const yearName = (year: string) => (year === 'undated' ? 'Undated' : year);
+  const years = model.years.map((y) => ({ year: y.year, name: yearName(y.year), count: y.briefs.length, page: paths.year(y.year) }));
+  const inRecent = new Set(recent);
+  const recentYears = model.years
+    .map((y, i) => ({ ...years[i]!, briefs: y.briefs.filter((b) => inRecent.has(b)) }))
+    .filter((y) => y.briefs.length > 0);
+  const countsOf = (items: SiteBrief[], keyOf: (b: SiteBrief) => string[]) => {
+    const counts = new Map<string, number>();
+    for (const b of items) for (const k of new Set(keyOf(b))) counts.set(k, (counts.get(k) ?? 0) + 1);
+    return counts;
+  };
+  // Its filters choose among the briefs it shows.
+  const recentKinds = countsOf(recent, (b) => [b.kind]);
+  const recentTags = countsOf(recent, (b) => b.tags.map((name) => model.tagSlug.get(name) ?? ''));
+  const homeKinds = model.kinds.filter((k) => recentKinds.has(k.kind)).map((k) => ({ kind: k.kind, count: recentKinds.get(k.kind)! }));
+  const homeTags = model.tags
+    .filter((t) => recentTags.has(t.slug))
+    .map((t) => ({ slug: t.slug, name: t.name, count: recentTags.get(t.slug)! }));
+  const allTags = model.tags.map((t) => ({ slug: t.slug, name: t.name, count: t.briefs.length, page: paths.tag(t.slug) }));
+  page(
+    paths.home,
+    'site/home.njk',
+    [yearRange, model.briefs.length, years, recentYears.map((y) => [y.year, digestsOf(y.briefs)]), homeKinds, homeTags, allTags],
+    () => ({
+      total: model.briefs.length,
+      shown: recent.length,
+      recentYears: recentYears.map((y) => ({ ...y, briefs: cardsOf(y.briefs) })),
+      years,
+      kinds: homeKinds,
+      filterTags: homeTags,
+      tags: allTags,
+      yearRange,
+    }),
+    () => ({ title, section: 'home', bodyClass: 'page-home', jsonLd: archiveJsonLd(config, title, rootUrls.absolute(paths.home) ?? '') }),
+    { lastmod: newest },
+  );
+
+  for (const brief of model.briefs) {
+    const relations = model.related.get(brief.slug) ?? [];
+    const view = (): BriefView => ({ ...cardOf(brief.slug), data: brief.data, headings: brief.headings, bodyHash: brief.bodyHash });
+    const meta = (): PageMeta => ({
+      title: brief.title,
+      description: brief.summary,
+      bodyClass: `page-brief page-brief--${brief.kind}`,
+      ogType: 'article',
+      ogExtra: [
+        ...(brief.date ? [{ property: 'article:published_time', content: brief.date }] : []),
+        ...brief.authors.map((a) => ({ property: 'article:author', content: a.name })),
+        ...brief.tags.map((t) => ({ property: 'article:tag', content: t })),
+      ],
+      jsonLd: briefJsonLd(brief, config, { page: rootUrls.absolute(brief.html) ?? '', pdf: rootUrls.absolute(brief.pdf) ?? '' }),
+    });
+    page(
+      brief.html,
+      'site/brief.njk',
+      [
+        digests.get(brief.slug),
+        brief.data,
+        brief.headings,
+        brief.bodyHash,
+        relations.map((r) => [digests.get(r.brief.slug), r.score, r.reasons]),
+      ],
+      () => ({
+        brief: view(),
+        related: relations.map((r) => ({ brief: cardOf(r.brief.slug), score: r.score, reasons: r.reasons, why: why(r) })),
+      }),
+      meta,
+      { lastmod: brief.date, bodyOf: brief },
+    );
+  }
+
+  const groupPages = (groups: BriefGroup[], pageOf: (slug: string) => string, kicker: string, indexPage: string, section: string) => {
+    for (const group of groups) {
+      const description = `${kicker}: ${group.name}. ${group.briefs.length} publications from ${config.organization.name}.`;
+      page(
+        pageOf(group.slug),
+        'site/list.njk',
+        [group.slug, group.name, kicker, indexPage, digestsOf(group.briefs)],
+        () => ({
+          group: { slug: group.slug, name: group.name, briefs: cardsOf(group.briefs), page: pageOf(group.slug), kicker, indexPage },
+        }),
+        () => ({ title: group.name, section, bodyClass: 'page-list', description }),
+        { lastmod: group.briefs.find((b) => b.date)?.date },
+      );
+    }
+  };
+  groupPages(model.tags, paths.tag, 'Topic', 'tags/index.html', 'tags');
+  groupPages(model.authors, paths.author, 'Author', 'authors/index.html', 'authors');
+  groupPages(
+    model.years.map((y) => ({ slug: y.year, name: yearName(y.year), briefs: y.briefs })),
+    paths.year,
+    'Year',
+    paths.home,
+    'home',
+  );
+  const noun = (groups: BriefGroup[], one: string, many: string) => (groups.length === 1 ? one : many);
+  page(
+    'tags/index.html',
+    'site/index-list.njk',
+    groupInputs(model.tags),
+    () => ({ groups: groupsOf(model.tags, paths.tag), noun: noun(model.tags, 'topic', 'topics') }),
+    () => ({ title: 'Topics', section: 'tags', bodyClass: 'page-index' }),
+    { lastmod: newest },
+  );
+  page(
+    'authors/index.html',
+    'site/index-list.njk',
+    groupInputs(model.authors),
+    () => ({ groups: groupsOf(model.authors, paths.author), noun: noun(model.authors, 'author', 'authors') }),
+    () => ({ title: 'Authors', section: 'authors', bodyClass: 'page-index' }),
+    { lastmod: newest },
+  );
+  page(
+    paths.search,
+    'site/search.njk',
+    model.briefs.length,
+    () => ({ total: model.briefs.length }),
+    () => ({ title: 'Search', section: 'search', bodyClass: 'page-search' }),
+  );
+  page(
+    paths.notFound,
+    'site/404.njk',
+    digestsOf(model.briefs.slice(0, 3)),
+    () => ({ latest: cardsOf(model.briefs.slice(0, 3)) }),
+    () => ({ title: 'Page not found', bodyClass: 'page-404', noindex: true }),
+    { anyDepth: true },
+  );
+  return { pages, cardKeys: new Set(digests.values()) };
+}
+
+/** A brief page's data with the body in its view. */
+function withBody(data: object, body: string): object {
+  const { brief, ...rest } = data as { brief: BriefView };
+  return { ...rest, brief: { ...brief, body } };
+}

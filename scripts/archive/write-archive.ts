@@ -1,0 +1,348 @@
+/**
+ * The archive stage: every brief's web page, the home page (the newest briefs by year), a
+ * page per year, tag and author pages, search (a static index that works from `file://`),
+ * the Atom feed, sitemap, robots.txt, 404 and the assets they load, written into the
+ * output folder.
+ *
+ * Rebuilt from the manifest on every build, but only what changed is redone: every file
+ * has a key (a hash of everything it is made from; see render-pages.ts), and a file whose
+ * key is the one it was written with, and which is still there, is neither rendered nor
+ * read. Keys are kept in `.briefpress/archive-pages.json`, with what the parts of the
+ * search index need to be updated in place (search-parts.ts, search-index.ts). Bodies are
+ * read (by hash, from the build cache) only for the pages rendered, the feed and the search
+ * documents that changed, one at a time; pages are rendered and written one by one, the
+ * search index one part at a time. A file is rewritten only when its bytes change, and the
+ * output is the same as a clean build's, byte for byte.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bodyHash } from '../cache/state.js';
+import type { BuildConfig } from '../core/config.js';
+import { type FeedLayout, planFeed } from './pages/atom-feed.js';
+import { openCardCache } from './caches/card-cache.js';
+import { readCache } from './caches/read-cache.js';
+import { openRelatedCache, RELATED_CACHE_FILE } from './caches/related-cache.js';
+import { planPages } from './pages/render-pages.js';
+import { cacheTemplates, TEMPLATE_CACHE_FILE } from './caches/template-cache.js';
+import {
+  buildSearchIndex,
+  searchIndexKey,
+  type SearchIndexInput,
+  type SearchIndexResult,
+  type SearchIndexState,
+} from './search/search-index.js';
+import { SEARCH_PART_SIZE, searchPartPath, searchPartsScript, splitSearchParts } from './search/search-parts.js';
+import { siteAssets } from './pages/site-assets.js';
+import { buildSiteModel, type SiteBrief } from './model/site-model.js';
+import { robotsTxt, sitemapXml } from './pages/sitemap.js';
+import { createTemplateEngine } from '../render/template-engine.js';
+import type { ArchiveBrief } from '../core/types.js';
+import { writeOutput } from '../core/write-file.js';
+import { shortHash } from '../core/short-hash.js';
+
+export interface ArchiveResult {
+  /** Every file of the archive, relative to the output folder, sorted. */
+  files: string[];
+  /** The files whose content changed in this run (a subset of `files`). */
+  changed: string[];
+  /** The files made again in this run because their key changed or they were missing (a subset of `files`). */
+  rendered: string[];
+}
+
+export interface WriteArchiveOptions {
+  /** Reads a body by its hash, for briefs given without one (the build cache's bodies). */
+  readBody?: (hash: string) => Promise<string>;
+  /** Take nothing from the last build (`--force`): render every file and compare it with the one on disk. */
+  fresh?: boolean;
+  /** Briefs per part of the search index (search-parts.ts); tests make it small. */
+  searchPartSize?: number;
+  /**
+   * Builds a part of the search index elsewhere (a worker thread: brief-pool.ts), its bodies
+   * read the way `readBody` reads them, while this thread renders the pages. Not used for
+   * briefs given with their bodies.
+   */
+  buildSearchPart?: (input: Omit<SearchIndexInput, 'body'>) => Promise<SearchIndexResult>;
+}
+
+/** The keys of the files written last time, and the search index's state, inside the output folder. */
+export const PAGE_KEYS_FILE = '.briefpress/archive-pages.json';
+const SEARCH_INDEX = 'assets/search-index.js';
+const KEYS_VERSION = 3;
+
+interface ArchiveKeys {
+  version: number;
+  /** Output path → key of what was written there. */
+  files: Record<string, string>;
+  /** Each part of the search index's state, by its path. */
+  search?: Record<string, SearchIndexState>;
+  feed?: FeedLayout;
+}
+
+type Content = string | Uint8Array | AsyncIterable<string | Uint8Array>;
+
+interface Output {
+  path: string;
+  key: string;
+  make: () => Promise<Content>;
+  /** What the file held, when `make` had to read it anyway: compared instead of reading it again. */
+  held?: () => string | undefined;
+}
+
+const packageRequire = createRequire(import.meta.url);
+
+function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+/** The modules that make the search index's documents and tokens (its salt hashes them). */
+const SEARCH_MODULES = new Set(['search-index', 'search-postings', 'template-filters']);
+
+/**
+ * Hashes of what the files are made from besides the briefs: for the pages and feed, the
+ * configuration, the site templates and the archive's code; for the search index, the
+ * modules that make it and MiniSearch's version.
+ */
+async function salts(config: BuildConfig): Promise<{ pages: string; search: string }> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const filters = fileURLToPath(new URL('../render/template-filters.ts', import.meta.url));
+  const sources = [...(await filesUnder(path.join(config.templatesDir, 'site'))), ...(await filesUnder(here)), filters];
+  // Only what shapes the pages: not where the output goes nor how fast it is built.
+  const pages = createHash('sha256').update(JSON.stringify([config.organization, config.site, config.print]));
+  const search = createHash('sha256').update(
+    await readFile(path.resolve(path.dirname(packageRequire.resolve('minisearch')), '../../package.json')),
+  );
+  for (const file of sources) {
+    // Names relative to the project's templates or to this code, so the salt is the same wherever the project is.
+    const name = path.relative(file.startsWith(config.templatesDir) ? config.templatesDir : path.dirname(here), file);
+    const bytes = readFileSync(file);
+    pages.update(name).update(bytes);
+    if (SEARCH_MODULES.has(path.basename(name, path.extname(name)))) search.update(name).update(bytes);
+  }
+  return { pages: pages.digest('hex'), search: search.digest('hex') };
+}
+
+/** The digests of a part's briefs only: what a part's key and documents need, and all a worker thread is sent. */
+function partDigest(digest: Map<string, string>, briefs: SiteBrief[]): Map<string, string> {
+  return new Map(briefs.map((b) => [b.slug, digest.get(b.slug)!]));
+}
+
+function readIfThere(file: string, encoding: 'utf8'): string | undefined;
+function readIfThere(file: string, encoding: null): Buffer | undefined;
+function readIfThere(file: string, encoding: 'utf8' | null): string | Buffer | undefined {
+  try {
+    return readFileSync(file, encoding);
+  } catch {
+    return undefined;
+  }
+}
+
+function readKeys(outDir: string): ArchiveKeys | undefined {
+  const keys = readCache<ArchiveKeys>(outDir, PAGE_KEYS_FILE);
+  return keys?.version === KEYS_VERSION && keys.files && typeof keys.files === 'object' ? (keys as ArchiveKeys) : undefined;
+}
+
+/** Which of `files` exist, with one directory listing per folder rather than a stat per file. */
+async function presentFiles(outDir: string, files: string[]): Promise<Set<string>> {
+  const folders = [...new Set(files.map((f) => path.posix.dirname(f)))];
+  const present = new Set<string>();
+  await Promise.all(
+    folders.map(async (folder) => {
+      const entries = await readdir(path.join(outDir, folder), { withFileTypes: true }).catch(() => []);
+      for (const e of entries) if (e.isFile()) present.add(folder === '.' ? e.name : `${folder}/${e.name}`);
+    }),
+  );
+  return present;
+}
+
+/**
+ * Write `data` unless the file (when it `mayExist`) already holds those bytes; whether it
+ * was written. `held`: the file's text, when the caller has it already.
+ */
+async function writeIfChanged(outDir: string, rel: string, data: Content, mayExist = true, held?: string): Promise<boolean> {
+  if (typeof data === 'string' || data instanceof Uint8Array) {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    // Small and local: a synchronous read is far cheaper than a promise-based one.
+    const existing = !mayExist ? undefined : held !== undefined ? Buffer.from(held) : readIfThere(path.join(outDir, rel), null);
+    if (existing?.equals(bytes)) return false;
+    await writeOutput(outDir, rel, bytes);
+  } else {
+    await writeOutput(outDir, rel, data); // streamed; made only when its key changed
+  }
+  return true;
+}
+
+/** Briefs as the archive holds them: without bodies; bodies given inline are kept aside by hash. */
+function withoutBodies(input: (ArchiveBrief | SiteBrief)[], inline: Map<string, string>): SiteBrief[] {
+  return input.map((brief) => {
+    if (!('body' in brief) || typeof brief.body !== 'string') return brief as SiteBrief;
+    const { body, ...rest } = brief;
+    const hash = bodyHash(body);
+    inline.set(hash, body);
+    return { ...rest, bodyHash: hash };
+  });
+}
+
+/**
+ * Write the archive of `briefs` (in any order; each with its body, or with the hash of a
+ * body that `options.readBody` reads).
+ */
+export async function writeArchive(
+  input: (ArchiveBrief | SiteBrief)[],
+  config: BuildConfig,
+  options: WriteArchiveOptions = {},
+): Promise<ArchiveResult> {
+  const inline = new Map<string, string>();
+  const readBody = async (hash: string): Promise<string> => {
+    const body = inline.get(hash) ?? (await options.readBody?.(hash));
+    if (body === undefined) throw new Error(`the body ${hash} of a brief is missing`);
+    return body;
+  };
+  const [salt, last, assets] = await Promise.all([salts(config), options.fresh ? undefined : readKeys(config.outDir), siteAssets(config)]);
+  const related = openRelatedCache(config.outDir, salt.pages, options.fresh);
+  const model = buildSiteModel(withoutBodies(input, inline), (briefs) => related.relate(briefs));
+  const env = createTemplateEngine(config.templatesDir);
+  const templates = cacheTemplates(env, config.outDir, options.fresh);
+  const cards = openCardCache(config.outDir, salt.pages, options.fresh);
+  const { pages, cardKeys } = planPages(model, config, env, salt.pages, cards);
+  const title = config.site.title ?? `${config.organization.name} briefs`;
+  const feed = planFeed(model.briefs, model.digest, config, title, env, salt.pages);
+  const sitemap = sitemapXml(
+    pages.filter((p) => p.path.endsWith('.html') && p.path !== '404.html'),
+    config,
+  );
+  const robots = robotsTxt(config);
+  const search: Record<string, SearchIndexState> = {};
+  const elsewhere = inline.size === 0 ? options.buildSearchPart : undefined;
+  const searchParts = splitSearchParts(model.briefs, options.searchPartSize ?? SEARCH_PART_SIZE).map((briefs, i): Output => {
+    const file = searchPartPath(i);
+    const key = searchIndexKey(briefs, model.digest, salt.search);
+    const lastState = last?.search?.[file];
+    if (lastState?.key === key) search[file] = lastState;
+    let held: string | undefined;
+    return {
+      path: file,
+      key,
+      // Made one at a time (below), each let go once written: what keeps memory flat for any number of briefs.
+      make: async () => {
+        held = lastState && readIfThere(path.join(config.outDir, file), 'utf8');
+        const previous = held && lastState ? { script: held, state: lastState } : undefined;
+        const part = { briefs, digest: model.digest, salt: salt.search, previous };
+        const index = elsewhere
+          ? await elsewhere({ ...part, digest: partDigest(model.digest, briefs) })
+          : await buildSearchIndex({ ...part, body: (b) => readBody(b.bodyHash) });
+        search[file] = index.state;
+        return index.script;
+      },
+      held: () => {
+        const text = held;
+        held = undefined;
+        return text;
+      },
+    };
+  });
+  const partsScript = searchPartsScript(searchParts.map((p) => p.path));
+  let feedLayout = last?.files['feed.xml'] === feed.key ? last.feed : undefined;
+
+  const outputs: Output[] = [
+    ...pages.map((p) => ({
+      path: p.path,
+      key: p.key,
+      make: async () => p.render(p.bodyOf ? await readBody(p.bodyOf.bodyHash) : undefined),
+    })),
+    {
+      path: 'feed.xml',
+      key: feed.key,
+      make: async () => {
+        const previous = last?.feed ? { file: path.join(config.outDir, 'feed.xml'), layout: last.feed } : undefined;
+        const rendered = await feed.render((i) => readBody(model.briefs[i]!.bodyHash), previous);
+        feedLayout = rendered.layout;
+        return rendered.content;
+      },
+    },
+    ...searchParts,
+    { path: SEARCH_INDEX, key: shortHash(partsScript), make: async () => partsScript },
+    ...(sitemap ? [{ path: 'sitemap.xml', key: shortHash(sitemap), make: async () => sitemap }] : []),
+    { path: 'robots.txt', key: shortHash(robots), make: async () => robots },
+  ];
+  for (const asset of assets) {
+    const bytes = readFileSync(asset.file);
+    outputs.push({ path: asset.url, key: shortHash(bytes), make: async () => bytes });
+  }
+
+  const present = await presentFiles(
+    config.outDir,
+    outputs.map((o) => o.path),
+  );
+  const todo = outputs.filter((o) => last?.files[o.path] !== o.key || !present.has(o.path));
+  const changed: string[] = [];
+  // Forget the keys of the files about to be rewritten first: should this run stop half-way,
+  // none of them is taken for what an older key says it is.
+  if (last && todo.length > 0) {
+    const redo = new Set(todo.map((o) => o.path));
+    const files = Object.fromEntries(Object.entries(last.files).filter(([file]) => !redo.has(file)));
+    const searchKept = Object.fromEntries(Object.entries(last.search ?? {}).filter(([file]) => !redo.has(file)));
+    const interim: ArchiveKeys = { ...last, files, search: searchKept, feed: redo.has('feed.xml') ? undefined : last.feed };
+    await writeOutput(config.outDir, PAGE_KEYS_FILE, `${JSON.stringify(interim)}\n`);
+  }
+  // A few files in flight at once: pages are rendered and written one by one, so memory
+  // stays flat for thousands. The parts of the search index, one at a time, from the start:
+  // built elsewhere, they are ready about when the pages are.
+  const run = async (items: Output[], slots: number) => {
+    let next = 0;
+    const slot = async () => {
+      for (let item = items[next++]; item; item = items[next++]) {
+        if (await writeIfChanged(config.outDir, item.path, await item.make(), present.has(item.path), item.held?.()))
+          changed.push(item.path);
+      }
+    };
+    await Promise.all(Array.from({ length: slots }, slot));
+  };
+  const parts = new Set<Output>(searchParts);
+  await Promise.all([
+    run(
+      todo.filter((o) => parts.has(o)),
+      1,
+    ),
+    run(
+      todo.filter((o) => !parts.has(o)),
+      16,
+    ),
+  ]);
+
+  const keys: ArchiveKeys = {
+    version: KEYS_VERSION,
+    files: Object.fromEntries(outputs.map((o) => [o.path, o.key]).sort(([a], [b]) => (a! < b! ? -1 : 1))),
+    search: sortedKeys(search),
+    feed: feedLayout,
+  };
+  if (await writeIfChanged(config.outDir, PAGE_KEYS_FILE, `${JSON.stringify(keys)}\n`)) changed.push(PAGE_KEYS_FILE);
+  const caches = [...cards.toSave(cardKeys)];
+  const compiled = templates.toSave();
+  if (compiled !== undefined) caches.push({ path: TEMPLATE_CACHE_FILE, text: compiled });
+  const relations = related.toSave();
+  if (relations !== undefined) caches.push({ path: RELATED_CACHE_FILE, text: relations });
+  for (const file of caches) if (await writeIfChanged(config.outDir, file.path, file.text)) changed.push(file.path);
+  const sorted = (list: string[]) => [...list].sort();
+  const cacheFiles = [
+    PAGE_KEYS_FILE,
+    ...cards.files(),
+    ...[TEMPLATE_CACHE_FILE, RELATED_CACHE_FILE].filter((f) => existsSync(path.join(config.outDir, f))),
+  ];
+  return {
+    files: sorted([...outputs.map((o) => o.path), ...cacheFiles]),
+    changed: sorted(changed),
+    rendered: sorted(todo.map((o) => o.path)),
+  };
+}

@@ -1,0 +1,28 @@
+/** What one run of the bench measured (run-bench.ts), as the table (bench-rows.ts) reads it. */
+import type { BaselineResult } from './baseline-chromium.js';
+import type { MemoryReport } from './measure-memory.js';
+import type { MdToPdfResult } from './peers-md-to-pdf.js';
+
+export interface Timed {
+  runs: number[];
+  median: number;
+}
+
+export interface BenchResult {
+  briefs: number;
+  cold: Timed & { timings: Record<string, number>[]; built: number; failed: number; warnings: number; pages: Record<number, number> };
+  noop: Timed & { launchedBrowser: boolean[]; browserSeen: boolean[]; built: number[] };
+  edit: Timed & { built: number[] };
+  /** The same two rebuilds as a user runs them: `scripts/cli/build.ts` in a new Node process (npm's own start-up not included). */
+  cli: { noop: Timed; edit: Timed };
+  baseline: Timed & {
+    runsDetail: BaselineResult[];
+    /** Each cold build ÷ the bare run right after it. */
+    pairedRatios: number[];
+  };
+  /** Bare Chromium again, launched with the printer's own flags (browser.ts PRINTING_ARGS): for reference. */
+  baselinePrinterFlags: Timed & { args: string[] };
+  memory: MemoryReport;
+  peers?: MdToPdfResult;
+  chromium: string;
+}

@@ -1,0 +1,102 @@
+/**
+ * `npm run bench -- [--briefs N] [--peers] [--concurrency N] [--runs N] [--json FILE] [--keep]`:
+ * measures briefpress against the targets of issue 5 on a temporary project of N
+ * generated sources, prints a table of medians and writes the same as JSON. A script,
+ * not a test: nothing here asserts a time.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type CommandSpec, helpText, integerOption, parseCommand, runCommand } from './args.js';
+import { benchRows } from '../bench/bench-rows.js';
+import { runBench } from '../bench/run-bench.js';
+import { formatMachine, formatTable, machineInfo } from '../bench/report-table.js';
+import { formatShardTable, runShardBench } from '../bench/run-shards.js';
+
+const spec: CommandSpec = {
+  usage: 'npm run bench -- [options]',
+  summary: 'Benchmark cold, no-op and one-edit builds against bare Chromium (and md-to-pdf with --peers).',
+  options: {
+    briefs: { type: 'string', value: 'N', description: 'number of generated sources (default 100)' },
+    peers: { type: 'boolean', description: 'also run md-to-pdf on the same Markdown (first 100 briefs)' },
+    concurrency: { type: 'string', value: 'N', description: 'pages printing at once (default: CPU count)' },
+    runs: { type: 'string', value: 'N', description: 'repetitions of each timing (default 3; cold builds 1 at 500+ briefs)' },
+    seed: { type: 'string', value: 'N', description: 'seed of the source generator (default 1)' },
+    json: { type: 'string', value: 'FILE', description: 'write the results here (default bench-results.json in the temp folder)' },
+    keep: { type: 'boolean', description: 'keep the temporary project folder' },
+    shards: {
+      type: 'string',
+      value: 'N',
+      description: 'instead: simulate a build in N shards run one after another, plus the merge (see docs/scaling.md)',
+    },
+  },
+  examples: [
+    'npm run bench -- --briefs 100 --peers',
+    'npm run bench -- --briefs 1000 --json /tmp/bench.json',
+    'npm run bench -- --briefs 1000 --shards 4',
+  ],
+};
+
+async function main(): Promise<number> {
+  const { values, help } = parseCommand(spec, process.argv.slice(2));
+  if (help) {
+    process.stdout.write(helpText(spec));
+    return 0;
+  }
+  const briefs = integerOption('briefs', values.briefs) ?? 100;
+  const runs = integerOption('runs', values.runs);
+  const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'briefpress-bench-'));
+  const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+  let finished = false;
+  try {
+    const shards = integerOption('shards', values.shards);
+    if (shards !== undefined) {
+      const concurrency = integerOption('concurrency', values.concurrency) ?? os.availableParallelism();
+      const result = await runShardBench({ briefs, shards, seed: integerOption('seed', values.seed) ?? 1, concurrency, dir, repo, log });
+      const machine = machineInfo(result.chromium);
+      process.stdout.write(`\n${formatShardTable(result)}\n\nMachine: ${formatMachine(machine)}\n`);
+      const json = path.resolve(typeof values.json === 'string' ? values.json : path.join(dir, 'bench-shards.json'));
+      await writeFile(json, `${JSON.stringify({ date: new Date().toISOString(), machine, result }, null, 2)}\n`);
+      process.stdout.write(`Results: ${json}\n`);
+      if (values.keep || !values.json) process.stdout.write(`Project kept in ${dir}\n`);
+      finished = true;
+      return result.differences.length === 0 ? 0 : 1;
+    }
+    const result = await runBench({
+      briefs,
+      seed: integerOption('seed', values.seed) ?? 1,
+      concurrency: integerOption('concurrency', values.concurrency) ?? os.availableParallelism(),
+      runs: runs ?? 3,
+      coldRuns: runs ?? (briefs >= 500 ? 1 : 3),
+      peers: values.peers === true,
+      peersLimit: 100,
+      dir,
+      repo,
+      log,
+    });
+    const machine = machineInfo(result.chromium);
+    const rows = benchRows(result);
+    const stages = Object.entries(result.cold.timings.at(-1) ?? {})
+      .map(([k, v]) => `${k} ${v} ms`)
+      .join(', ');
+    const pages = Object.entries(result.cold.pages)
+      .map(([n, c]) => `${c} × ${n} p.`)
+      .join(', ');
+    process.stdout.write(
+      `\n${formatTable(rows)}\n\nMachine: ${formatMachine(machine)}\n` +
+        `Cold build stages (last run): ${stages}\nPrinted lengths: ${pages}; warnings ${result.cold.warnings}, failed ${result.cold.failed}\n`,
+    );
+    const json = path.resolve(typeof values.json === 'string' ? values.json : path.join(dir, 'bench-results.json'));
+    await writeFile(json, `${JSON.stringify({ date: new Date().toISOString(), machine, rows, result }, null, 2)}\n`);
+    process.stdout.write(`Results: ${json}\n`);
+    if (values.keep || !values.json) process.stdout.write(`Project kept in ${dir}\n`);
+    finished = true;
+    return rows.every((r) => r.pass !== false) ? 0 : 1;
+  } finally {
+    if (!values.keep && (!finished || typeof values.json === 'string')) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await runCommand(main);

@@ -1,0 +1,185 @@
+/**
+ * The site configuration: the organization's letterhead, the archive's address and the
+ * print defaults. Read from `briefpress.config.yaml`, validated by a schema whose errors
+ * name the bad key with `file:line:column`, merged with defaults, resolved once.
+ */
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { describeIssue, UserError } from './user-error.js';
+
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
+
+/**
+ * Briefs in feed.xml by default: a feed is for what is new (feed readers fetch it often and
+ * many refuse large ones), the archive pages are for the rest. Jekyll's feed keeps 10.
+ */
+const FEED_ENTRIES = 20;
+
+export const configSchema = z.strictObject({
+  organization: z.strictObject({
+    /** Full name, e.g. "Center for Democracy & Technology". */
+    name: z.string().min(1),
+    /** Short name drawn as the wordmark, e.g. "CDT". Default: initials of `name`. */
+    short_name: z.string().min(1).optional(),
+    /** One line under the wordmark. */
+    tagline: z.string().optional(),
+    /** The organization's web site, e.g. https://www.cdt.org. */
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    /** Street address, one entry per line. */
+    address: z.array(z.string()).default([]),
+    phone: z.string().optional(),
+    fax: z.string().optional(),
+    email: z.email().optional(),
+    /** An SVG file inside the project to use instead of the drawn wordmark. */
+    logo: z.string().optional(),
+  }),
+  site: z
+    .strictObject({
+      /** Title of the archive. Default: "<organization> briefs". */
+      title: z.string().optional(),
+      /** Public URL of the archive (enables QR codes, canonical links, feed ids). */
+      url: z.url({ protocol: /^https?$/ }).optional(),
+      /** Path the archive is served under, e.g. "/briefs/". Default: relative links. */
+      base_path: z
+        .string()
+        .regex(/^\/(?:[^/]+\/)*$/, 'expected a path like "/" or "/briefs/"')
+        .optional(),
+      language: z.string().default('en'),
+      description: z.string().optional(),
+      /** Briefs in the Atom feed, newest first; 0 for every brief. */
+      feed_entries: z.number().int().min(0).default(FEED_ENTRIES),
+    })
+    .default({ language: 'en', feed_entries: FEED_ENTRIES }),
+  print: z
+    .strictObject({
+      paper: z.enum(['letter', 'a4']).default('letter'),
+      /** Default page budget of a brief. */
+      pages: z.number().int().min(1).default(2),
+      /** Accent colour of headings and rules. */
+      accent: hexColour.default('#1b5e8c'),
+    })
+    .default({ paper: 'letter', pages: 2, accent: '#1b5e8c' }),
+  build: z
+    .strictObject({
+      sources: z.string().default('sources'),
+      out: z.string().default('dist'),
+      /** Pages printing at once. Default: the number of CPU cores. */
+      concurrency: z.number().int().min(1).max(64).optional(),
+    })
+    .default({ sources: 'sources', out: 'dist' }),
+});
+
+export type SiteConfig = z.infer<typeof configSchema>;
+
+/** The keys an object schema allows at `keyPath`, looking through defaults, optionals and arrays. */
+export function keysAt(schema: z.ZodType, keyPath: readonly PropertyKey[]): string[] {
+  let current: z.ZodType | undefined = schema;
+  const unwrap = (s: z.ZodType | undefined): z.ZodType | undefined =>
+    s instanceof z.ZodDefault || s instanceof z.ZodOptional ? unwrap(s.unwrap() as z.ZodType) : s;
+  for (const key of keyPath) {
+    current = unwrap(current);
+    if (current instanceof z.ZodObject) current = current.shape[key as string] as z.ZodType | undefined;
+    else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
+    else return [];
+  }
+  current = unwrap(current);
+  return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
+}
+
+/** The configuration resolved for one run: absolute paths, defaults filled in. */
+export interface BuildConfig extends SiteConfig {
+  /** Absolute project root (where the config file is). */
+  root: string;
+  /** Absolute folder of the sources. */
+  sourcesDir: string;
+  /** Absolute output folder. */
+  outDir: string;
+  /** Absolute folder of the templates and styles. */
+  templatesDir: string;
+  concurrency: number;
+  /** Page-budget overflows and guesses become errors. */
+  strict: boolean;
+}
+
+export const CONFIG_FILE = 'briefpress.config.yaml';
+
+/** Parse and validate a configuration file's text; errors name the bad key and its place. */
+export function parseConfig(text: string, fileName: string): SiteConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const [yamlError] = doc.errors;
+  if (yamlError) {
+    const { line, col } = lineCounter.linePos(yamlError.pos[0]);
+    throw new UserError(`${fileName}:${line}:${col}: invalid YAML: ${yamlError.message.split('\n')[0]}`);
+  }
+  const result = configSchema.safeParse(doc.toJS() ?? {});
+  if (result.success) return result.data;
+  const lines = result.error.issues.flatMap((issue) => {
+    const at = (node: unknown) => {
+      const range = (node as { range?: [number, number] } | undefined)?.range;
+      const { line, col } = range ? lineCounter.linePos(range[0]) : { line: 1, col: 1 };
+      return `${fileName}:${line}:${col}`;
+    };
+    const node = doc.getIn(issue.path as (string | number)[], true);
+    if (issue.code === 'unrecognized_keys' && isMap(node)) {
+      const known = keysAt(configSchema, issue.path);
+      return issue.keys.map((key) => {
+        const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+        return `${at(pair?.key ?? node)}: ${describeIssue({ ...issue, keys: [key] }, known)}`;
+      });
+    }
+    return [`${at(node)}: ${describeIssue(issue)}`];
+  });
+  throw new UserError(lines.join('\n'));
+}
+
+export interface ConfigOverrides {
+  sources?: string;
+  out?: string;
+  concurrency?: number;
+  strict?: boolean;
+}
+
+/** Load `briefpress.config.yaml` from `root` (defaults when absent) and resolve it. */
+export async function loadConfig(root: string, overrides: ConfigOverrides = {}): Promise<BuildConfig> {
+  const file = path.join(root, CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UserError(`${CONFIG_FILE}: not found in ${root}; copy the one from the briefpress repository and edit it`);
+  }
+  return resolveConfig(parseConfig(text, CONFIG_FILE), root, overrides);
+}
+
+export function resolveConfig(site: SiteConfig, root: string, overrides: ConfigOverrides = {}): BuildConfig {
+  const sourcesDir = path.resolve(root, overrides.sources ?? site.build.sources);
+  const outDir = path.resolve(root, overrides.out ?? site.build.out);
+  assertSafeOutDir(outDir, root, sourcesDir);
+  return {
+    ...site,
+    root,
+    sourcesDir,
+    outDir,
+    templatesDir: path.join(root, 'templates'),
+    concurrency: overrides.concurrency ?? site.build.concurrency ?? Math.max(1, os.availableParallelism()),
+    strict: overrides.strict ?? false,
+  };
+}
+
+/** Refuse an output folder whose cleaning would destroy the user's work. */
+function assertSafeOutDir(outDir: string, root: string, sourcesDir: string): void {
+  const inside = (child: string, parent: string) => {
+    const rel = path.relative(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  };
+  if (outDir === path.parse(outDir).root || outDir === os.homedir()) {
+    throw new UserError(`refusing to write into ${outDir}: choose an output folder of its own, e.g. dist`);
+  }
+  if (inside(root, outDir) || inside(sourcesDir, outDir) || inside(outDir, sourcesDir)) {
+    throw new UserError(`refusing output folder ${outDir}: it contains or is inside the project or the sources`);
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * Reader `markdown`: Markdown with YAML front matter passes through. The front matter is
+ * validated against the schema (invalid YAML, unknown keys with a "did you mean",
+ * dates that are not dates), with messages pointing at the key inside the source; the
+ * body is kept as it is (line endings and Unicode NFC only).
+ */
+import type { VFile } from 'vfile';
+import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { briefDataSchema, FRONT_MATTER_KEYS } from '../../core/front-matter.js';
+import { closest } from '../../core/did-you-mean.js';
+import { describeIssue } from '../../core/user-error.js';
+import type { BriefData } from '../../core/types.js';
+import { toIsoDate } from '../text/dates.js';
+import type { ReaderResult } from '../reader.js';
+import type { NormalizeOptions } from '../reader.js';
+import { readSimpleYaml } from '../text/simple-yaml.js';
+
+export const reader = 'markdown';
+const source = 'briefpress';
+const frontMatter = /^---[ \t]*\n([\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+/** Is this text Markdown: front matter first, or an ATX `# Title` first? */
+export function looksLikeMarkdown(text: string): boolean {
+  return /^---[ \t]*\r?\n/.test(text) || /^\s*#\s+\S/.test(text);
+}
+
+interface Problem {
+  reason: string;
+  place: { line: number; column: number };
+  ruleId: string;
+}
+
+export function readMarkdown(file: VFile, text: string, _options: NormalizeOptions): ReaderResult {
+  const source_ = text.replace(/\r\n?/g, '\n');
+  const match = frontMatter.exec(source_);
+  if (/^---[ \t]*\n/.test(source_) && !match) {
+    file.fail('front matter is not closed: add a line `---` after it', {
+      place: { line: 1, column: 1 },
+      ruleId: 'front-matter-yaml',
+      source,
+    });
+  }
+  let body = match ? source_.slice(match[0].length) : source_;
+  const problems: Problem[] = [];
+  let raw: Record<string, unknown> = {};
+  const simple = match ? readSimpleYaml(match[1] ?? '') : undefined;
+  if (
+    simple &&
+    checkKeys(
+      Object.keys(simple).map((key) => ({ key, keyAt: noPlace, valueAt: noPlace })),
+      simple,
+      [],
+    ) === 0
+  ) {
+    raw = simple; // the usual front matter, read without the YAML library (it would read the same)
+  } else if (match) {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(match[1] ?? '', { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const at = (offset: number) => {
+      const { line, col } = lineCounter.linePos(offset);
+      return { line: line + 1, column: col };
+    };
+    for (const error of doc.errors)
+      problems.push({ reason: `invalid YAML: ${error.message.split('\n')[0]}`, place: at(error.pos[0]), ruleId: 'front-matter-yaml' });
+    if (!doc.errors.length) {
+      const value = doc.toJS() ?? {};
+      if (typeof value !== 'object' || Array.isArray(value)) {
+        problems.push({
+          reason: 'front matter must be a mapping of keys to values (title: …)',
+          place: { line: 2, column: 1 },
+          ruleId: 'front-matter-yaml',
+        });
+      } else {
+        raw = value as Record<string, unknown>;
+        checkKeys(keysOf(doc, at), raw, problems);
+      }
+    }
+  }
+
+  // A document without a title in its front matter takes its first `# heading`.
+  if (raw.title === undefined && !problems.length) {
+    const heading = /^(?:\s*\n)*#[ \t]+(.+?)[ \t#]*\n/.exec(`${body}\n`);
+    if (heading) {
+      raw.title = heading[1]!.trim();
+      body = body.slice(heading[0].length);
+    }
+  }
+  if (raw.title === undefined && !problems.length) {
+    problems.push({
+      reason: 'no title: add `title: …` to the front matter, or a `# Title` heading as the first line',
+      place: { line: 1, column: 1 },
+      ruleId: 'missing-title',
+    });
+  }
+  raw.kind ??= 'brief';
+  const result = briefDataSchema.safeParse(raw);
+  if (!result.success && !problems.length) {
+    for (const issue of result.error.issues) {
+      problems.push({
+        reason: describeIssue(issue, FRONT_MATTER_KEYS),
+        place: { line: match ? 2 : 1, column: 1 },
+        ruleId: 'front-matter-schema',
+      });
+    }
+  }
+  if (problems.length) {
+    problems.slice(0, -1).forEach((p) => (file.message(p.reason, { place: p.place, ruleId: p.ruleId, source }).fatal = true));
+    const last = problems.at(-1)!;
+    file.fail(last.reason, { place: last.place, ruleId: last.ruleId, source });
+  }
+  return { data: result.data as BriefData, body: body.replace(/^\n+/, '').trimEnd() }; // trimEnd: what /\s+$/ removes
+}
+
+interface KeyEntry {
+  key: string;
+  keyAt: () => Problem['place'];
+  valueAt: () => Problem['place'];
+}
+
+/** Places are asked only for problems, and a front matter with problems is read again with the YAML library. */
+const noPlace = () => ({ line: 1, column: 1 });
+
+/** The keys of a parsed front matter, with where they and their values are. */
+function keysOf(doc: Document, at: (offset: number) => { line: number; column: number }): KeyEntry[] {
+  if (!isMap(doc.contents)) return [];
+  return doc.contents.items.map((pair) => ({
+    key: isScalar(pair.key) ? String(pair.key.value) : String(pair.key),
+    keyAt: () => at((pair.key as { range?: [number, number] } | null)?.range?.[0] ?? 0),
+    valueAt: () => at((pair.value as { range?: [number, number] } | null)?.range?.[0] ?? 0),
+  }));
+}
+
+/** Unknown keys (with a "did you mean"), dates in other forms, and schema errors, each at its key; how many problems were added. */
+function checkKeys(entries: readonly KeyEntry[], raw: Record<string, unknown>, problems: Problem[]): number {
+  const before = problems.length;
+  for (const { key, keyAt, valueAt } of entries) {
+    if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key)) {
+      const guess = closest(key, FRONT_MATTER_KEYS);
+      problems.push({
+        reason: `unknown key \`${key}\`${guess ? ` (did you mean \`${guess}\`?)` : ''}; known keys: ${FRONT_MATTER_KEYS.join(', ')}`,
+        place: keyAt(),
+        ruleId: 'front-matter-unknown-key',
+      });
+      continue;
+    }
+    if (key === 'date') {
+      const value = raw.date instanceof Date ? raw.date.toISOString().slice(0, 10) : String(raw.date ?? '');
+      const iso = toIsoDate(value);
+      if (!iso || !briefDataSchema.shape.date.safeParse(iso).success) {
+        problems.push({
+          reason: `\`date\`: "${value}" is not a date; write it as YYYY-MM-DD, e.g. 2012-10-04`,
+          place: valueAt(),
+          ruleId: 'front-matter-date',
+        });
+      } else raw.date = iso;
+      continue;
+    }
+    const check = briefDataSchema.shape[key as keyof typeof briefDataSchema.shape].safeParse(raw[key]);
+    if (!check.success) {
+      for (const issue of check.error.issues) {
+        problems.push({
+          reason: describeIssue({ ...issue, path: [key, ...issue.path] } as typeof issue),
+          place: valueAt(),
+          ruleId: 'front-matter-schema',
+        });
+      }
+    }
+  }
+  return problems.length - before;
+}

@@ -1,0 +1,271 @@
+/**
+ * The plain-text pipeline shared by the PDF one-pager reader and the generic reader:
+ * repairs, page debris, letterhead, title and date at the top, then blocks.
+ */
+import type { VFile } from 'vfile';
+import type { NormalizeOptions } from '../reader.js';
+import type { Contact } from '../../core/types.js';
+import { toLines, isBlank, recordRemoved, placeOf, type SourceLine } from '../text/source-lines.js';
+import { removePageDebris } from '../text/page-debris.js';
+import { configuredMatcher, letterheadShape, organization, tagline } from '../text/letterhead.js';
+import { parseDateLine, parseMonthLine, findDate } from '../text/dates.js';
+import { isAllCaps, acronymEvidence, toTitleCase, MINOR_WORDS } from '../text/title-case.js';
+import { joinWrapped, renderBlocks, toBlocks, wrapWidth, type Block } from '../text/blocks.js';
+import { lazyVocabulary } from '../rules/dehyphenate.js';
+import { fixOcrIll, id as ocrIllId } from '../rules/ocr-ill.js';
+import * as extraction from '../rules/extraction-characters.js';
+import { contactBlock, contactLabel, findContacts } from '../text/contacts.js';
+import * as documentLabel from '../rules/document-label.js';
+import * as endMark from '../rules/end-mark.js';
+import { summarize } from '../text/summary.js';
+import { placeAt } from '../text/place.js';
+import type { ReaderResult } from '../reader.js';
+
+const source = 'briefpress';
+const TOP_LIMIT = 60;
+
+/** Apply the `extraction-characters` and `ocr-ill` rules to the whole text, with notes. */
+export function repairText(file: VFile, original: string): string {
+  const characters = extraction.fixExtractionCharacters(original);
+  if (characters.first !== undefined) {
+    file.info(`replaced characters of the PDF extraction: ${extraction.describe(characters.counts)}`, {
+      place: placeAt(original, characters.first),
+      ruleId: extraction.id,
+      source,
+    });
+  }
+  const text = characters.text;
+  const fixed = fixOcrIll(text);
+  for (const offset of fixed.offsets) {
+    file.info('read `III` as `Ill` (an OCR confusion; a Roman numeral makes no sense here)', {
+      place: placeAt(text, offset),
+      ruleId: ocrIllId,
+      source,
+    });
+  }
+  return fixed.text;
+}
+
+/** Is a line the start of running text: a sentence of ten words or more in ordinary case? */
+function isBodyText(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 10 || isAllCaps(text)) return false;
+  const significant = words.filter((w) => /^\p{L}/u.test(w) && !MINOR_WORDS.has(w.toLowerCase()));
+  const capitalized = significant.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalized / Math.max(1, significant.length) < 0.6;
+}
+
+interface Candidate {
+  lines: SourceLine[];
+  indexes: number[];
+}
+
+export function readPlainText(file: VFile, text: string, options: NormalizeOptions, mode: 'brief' | 'generic'): ReaderResult {
+  const org = options.organization;
+  const lines = removePageDebris(file, toLines(repairText(file, text)));
+  const removed = new Set<number>();
+  const remove = (index: number, ruleId: string, instead?: string) => {
+    removed.add(index);
+    recordRemoved(file, [lines[index]!], instead ?? ruleId);
+  };
+
+  // The configured organization's details, anywhere.
+  const configured = configuredMatcher(org);
+  lines.forEach((line, i) => {
+    const id = !isBlank(line) ? configured(line.text) : undefined;
+    if (id) remove(i, id);
+    else if (!isBlank(line) && endMark.test(line.text)) remove(i, endMark.id);
+  });
+
+  // The top: letterhead shapes, the date line, title candidates.
+  let topEnd = lines.findIndex((line, i) => !removed.has(i) && isBodyText(line.text));
+  if (topEnd === -1 || topEnd > TOP_LIMIT) topEnd = Math.min(lines.length, TOP_LIMIT);
+  let dateIndex = -1;
+  let date: string | undefined;
+  const candidates: Candidate[] = [];
+  const blockContacts: Contact[] = [];
+  let current: Candidate | undefined;
+  for (let i = 0; i < topEnd; i++) {
+    const line = lines[i]!;
+    if (isBlank(line) || removed.has(i)) {
+      current = undefined;
+      continue;
+    }
+    // A contact block ("Media contact:" and the lines under it) fills `contacts`.
+    const contactAt = contactLabel.exec(line.text);
+    if (contactAt) {
+      let end = i;
+      while (
+        end + 1 < lines.length &&
+        !isBlank(lines[end + 1]) &&
+        lines[end + 1]!.text.trim().length <= 60 &&
+        !contactLabel.test(lines[end + 1]!.text)
+      )
+        end++;
+      const found = contactBlock([contactAt[1]!, ...lines.slice(i + 1, end + 1).map((l) => l.text)]);
+      if (found.length) {
+        blockContacts.push(...found);
+        for (let k = i; k <= end; k++) remove(k, 'contact-block');
+        i = end;
+        current = undefined;
+        continue;
+      }
+    }
+    const shape = letterheadShape(line.text);
+    const wanted = !shape && date === undefined;
+    const dateLine = wanted ? parseDateLine(line.text) : undefined;
+    const found = wanted ? (dateLine ?? parseMonthLine(line.text)) : undefined;
+    if (shape) {
+      remove(i, shape);
+      current = undefined;
+    } else if (found) {
+      date = found.iso;
+      if (!dateLine) {
+        file.info(
+          `the date "${found.text}" names no day: \`date\` is the first of the month (${found.iso}); correct it if the day is known`,
+          { place: placeOf(line), ruleId: 'date-month-only', source },
+        );
+      }
+      dateIndex = i;
+      removed.add(i);
+      recordRemoved(file, [line], 'date-line');
+      current = undefined;
+    } else {
+      if (!current) candidates.push((current = { lines: [], indexes: [] }));
+      current.lines.push(line);
+      current.indexes.push(i);
+    }
+  }
+
+  const title = chooseTitle(candidates, dateIndex, lines);
+  if (!title) {
+    const first = lines.find((line) => !isBlank(line));
+    file.fail('no recognizable title: expected a short line (such as an ALL-CAPS title) before the text starts', {
+      place: placeOf(first),
+      ruleId: 'no-title',
+      source,
+    });
+  }
+  const titleAt = candidates.indexOf(title);
+  candidates.forEach((candidate, k) => {
+    if (k >= titleAt) return;
+    const joined = candidate.lines.map((l) => l.text).join(' ');
+    const isName = candidate.lines.some((l) => organization.test(l.text)) || organization.looksLikeName(joined);
+    if (isName || isAllCaps(joined)) {
+      const id = isName ? organization.id : tagline.id;
+      candidate.indexes.forEach((index) => remove(index, id, documentLabel.test(lines[index]!.text) ? documentLabel.id : undefined));
+      return;
+    }
+    // Line by line: a genre label; in a brief, an organization's name and the slogan under it.
+    let named = false;
+    candidate.lines.forEach((line, n) => {
+      const index = candidate.indexes[n]!;
+      if (documentLabel.test(line.text)) remove(index, documentLabel.id);
+      else if (mode === 'brief' && organization.looksLikeName(line.text)) {
+        remove(index, organization.id);
+        named = true;
+      } else if (mode === 'brief' && named && !/[.!?]$/.test(line.text.trim()) && line.text.trim().split(/\s+/).length <= 12)
+        remove(index, tagline.id);
+    });
+  });
+  title.indexes.forEach((index) => removed.add(index));
+
+  // Trailing letterhead: final groups made only of letterhead-shaped lines, and the
+  // organization's name right above them.
+  let lastRemoved = -1;
+  for (let i = lines.length - 1; i >= topEnd; i--) {
+    if (isBlank(lines[i]) || removed.has(i)) continue;
+    const shape = letterheadShape(lines[i]!.text);
+    if (!shape) {
+      if (lastRemoved === i + 1 && organization.looksLikeName(lines[i]!.text) && isBlank(lines[i - 1])) remove(i, organization.id);
+      break;
+    }
+    remove(i, shape);
+    lastRemoved = i;
+  }
+
+  const body = lines.filter((_, i) => !removed.has(i));
+  const words = lazyVocabulary(text);
+  // Lines kept from above the title (a testimony's "Before the Committee on …") are no section headings.
+  const aboveTitle = new Set(candidates.slice(0, Math.max(0, titleAt)).flatMap((c) => c.lines));
+  const blocks = toBlocks(body, { wrapWidth: wrapWidth(body), words }).map((block): Block =>
+    block.type === 'heading' && aboveTitle.has(block.line) ? { type: 'paragraph', text: block.line.text.trim(), line: block.line } : block,
+  );
+  const evidence = acronymEvidence(body.map((l) => l.text).join('\n'));
+  const rawTitle = title.lines.map((l) => l.text.trim()).reduce((a, b) => joinWrapped(a, b, words));
+  const data: ReaderResult['data'] = { title: toTitleCase(rawTitle.replace(/\s+/g, ' '), evidence), kind: 'brief' };
+
+  const firstParagraph = blocks.find(
+    (b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && b.text.split(/\s+/).length >= 8,
+  );
+  if (!date && firstParagraph) {
+    const found = findDate(firstParagraph.text.slice(0, 120));
+    if (found) date = found.iso;
+  }
+  if (date) data.date = date;
+  const contacts: Contact[] = blockContacts
+    .concat(
+      findContacts(
+        blocks.flatMap((b): { text: string; block: boolean }[] =>
+          b.type === 'paragraph' ? [{ text: b.text, block: false }] : b.type === 'lines' ? [{ text: b.texts.join(', '), block: true }] : [],
+        ),
+      ),
+    )
+    .filter((c, n, all) => all.findIndex((o) => o.name === c.name && (o.email ?? '') === (c.email ?? '')) === n);
+  if (contacts.length) data.contacts = contacts;
+  const summary = firstParagraph ? summarize(withoutDateline(firstParagraph.text)) : undefined;
+  if (summary) data.summary = summary;
+
+  if (mode === 'generic') {
+    file.message(
+      `not recognized as a PDF one-pager, a web export or Markdown: read as plain text; the title ("${data.title}")${date ? ' and date' : ''} were guessed, check them`,
+      { place: placeOf(title.lines[0]), ruleId: 'generic-reader', source },
+    );
+  }
+  return { data, body: renderBlocks(blocks, evidence) };
+}
+
+/** A press release's dateline ("WASHINGTON, D.C. – January 15, 2020 – ") has no place in a summary. */
+function withoutDateline(text: string): string {
+  const found = findDate(text.slice(0, 100));
+  if (!found) return text;
+  const after = text.slice(found.index + found.text.length);
+  const dash = /^\s*[–—-]{1,2}\s*/.exec(after);
+  // The place before the date: "WASHINGTON, D.C.", "San Francisco, CA", "Brussels, Belgium (Reuters)".
+  const place = text.slice(0, found.index).replace(/[\s–—-]*$/, '');
+  const isPlace =
+    place === '' || (place.length <= 60 && /^(?:\p{Lu}[\p{L}.'’-]*\.?(?:\s+|,\s*|\s*\/\s*)?)+(?:\([^)]{1,30}\))?$/u.test(place));
+  return dash && isPlace ? after.slice(dash[0].length) : text;
+}
+
+/** The title among the short groups at the top: next to the date, long, in capitals; not a label or a tagline. */
+function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly SourceLine[]): Candidate | undefined {
+  let best: Candidate | undefined;
+  let bestScore = -Infinity;
+  candidates.forEach((candidate, k) => {
+    const text = candidate.lines.map((l) => l.text.trim()).join(' ');
+    const words = text.split(/\s+/).length;
+    let score = Math.min(words, 12);
+    const first = candidate.indexes[0]!;
+    const last = candidate.indexes.at(-1)!;
+    if (dateIndex >= 0 && (neighbour(lines, last, 1) === dateIndex || neighbour(lines, first, -1) === dateIndex)) score += 6;
+    if (isAllCaps(text)) score += 4;
+    if (candidate.lines.some((l) => organization.test(l.text)) || tagline.hasSeparators(text)) score -= 20;
+    if (documentLabel.test(text)) score -= 30;
+    if (/[.;,]$/.test(text)) score -= 10;
+    // Ends in a word broken by hyphenation ("consulta-"): the first lines of a wrapped paragraph.
+    if (/\p{Ll}-$/u.test(text)) score -= 20;
+    if (candidate.lines.length > 3 || text.length > 250) score -= 10;
+    if (k === candidates.length - 1) score += 2;
+    if (score > bestScore) [best, bestScore] = [candidate, score];
+  });
+  return bestScore > -10 ? best : undefined;
+}
+
+/** Index of the next (step 1) or previous (step -1) non-blank line. */
+function neighbour(lines: readonly SourceLine[], from: number, step: 1 | -1): number {
+  for (let i = from + step; i >= 0 && i < lines.length; i += step) {
+    if (!isBlank(lines[i])) return i;
+  }
+  return -1;
+}

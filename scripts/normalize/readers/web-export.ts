@@ -1,0 +1,265 @@
+/**
+ * Reader `web-export`: the plain-text "print" export of a blog post (Drupal, WordPress):
+ * title, `by [Name](#) [n]` byline, date line, `[text](#) [n]` references resolved from
+ * the `Links:` list, tag lines, copyright line, `Source URL:`.
+ */
+import type { VFile } from 'vfile';
+import type { NormalizeOptions } from '../reader.js';
+import type { Author } from '../../core/types.js';
+import { toLines, isBlank, recordRemoved, placeOf, type SourceLine } from '../text/source-lines.js';
+import { repairText } from './plain-text.js';
+import { findDate, parseDateLine } from '../text/dates.js';
+import { joinWrapped, renderBlocks, toBlocks, wrapWidth, type Block } from '../text/blocks.js';
+import { lazyVocabulary } from '../rules/dehyphenate.js';
+import { acronymEvidence, toTitleCase } from '../text/title-case.js';
+import { plainText, summarize } from '../text/summary.js';
+import { toInline } from '../text/inline.js';
+import type { ReaderResult } from '../reader.js';
+
+export const reader = 'web-export';
+const source = 'briefpress';
+
+const linkEntry = /^\s*\[(\d+)\]\s*<?([^\s<>]+?)>?\s*$/;
+const linksHeading = /^\s*Links:?\s*$/i;
+const sourceUrl = /^\s*Source URL:\s*<?([^\s<>]+)>?\s*$/i;
+const byline = /^\s*(?:by|posted by|written by|authors?:)\s+(.+)$/i;
+const tagItem = /^\s*[-*•]\s*\[([^\]]+)\]\(#?\)(?:\s*\[(\d+)\])?\s*$/;
+const tagsLine = /^\s*(?:tags|tagged|topics|keywords|filed under|categories|category)\s*:\s*(.+)$/i;
+const tagsLabel = /^\s*(?:tags|tagged|topics|keywords|filed under|categories|category)\s*:?\s*$/i;
+const copyright = /(?:©|\(c\)|\bcopyright\b)/i;
+/** Drupal's print header: "Published on Open Networks Project (https://www.opennetworks.org)". */
+const siteHeader = /^\s*(?:published|printed|printed from|posted)\s+(?:on|from)\s+.+\(\s*<?https?:\/\/[^\s)]+>?\s*\)\s*$/i;
+/** A breadcrumb trail: "Home > Blog > Title", "Home » Issues". */
+const breadcrumb = /^\s*[^>›»]{1,40}(?:\s+[>›»]\s+[^>›»]+)+$/;
+
+/** Is this text a web "print" export? */
+export function looksLikeWebExport(text: string): boolean {
+  return (
+    /^\s*Source URL:/im.test(text) ||
+    /^\s*Links:?\s*\n(?:\s*\n)*\s*\[\d+\]\s/im.test(text) ||
+    /\]\(#\)\s*\[\d+\]/.test(text) ||
+    /^\s*by \[[^\]]+\]\(/im.test(text)
+  );
+}
+
+export function readWebExport(file: VFile, text: string, _options: NormalizeOptions): ReaderResult {
+  const lines = toLines(repairText(file, text));
+  const removed = new Set<number>();
+  const remove = (index: number, ruleId: string) => {
+    removed.add(index);
+    recordRemoved(file, [lines[index]!], ruleId);
+  };
+  const data: ReaderResult['data'] = { title: '', kind: 'post' };
+
+  // The Links list at the end.
+  const links = new Map<number, string>();
+  const linkLine = new Map<number, SourceLine>();
+  let linksAt = -1;
+  lines.forEach((line, i) => linksHeading.test(line.text) && (linksAt = i));
+  if (linksAt >= 0) {
+    remove(linksAt, 'web-links-list');
+    let previous: number | undefined;
+    for (let i = linksAt + 1; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (isBlank(line)) continue;
+      const entry = linkEntry.exec(line.text);
+      if (entry) {
+        previous = Number(entry[1]);
+        links.set(previous, entry[2]!);
+        linkLine.set(previous, line);
+        remove(i, 'web-links-list');
+      } else if (previous !== undefined && /^\S+>?$/.test(line.text.trim()) && !isBlank(lines[i - 1])) {
+        links.set(previous, links.get(previous)! + line.text.trim().replace(/>$/, '')); // a long URL wrapped
+        remove(i, 'web-links-list');
+      }
+    }
+  }
+
+  // Source URL, copyright, tags.
+  lines.forEach((line, i) => {
+    const url = sourceUrl.exec(line.text);
+    if (url && !removed.has(i)) {
+      data.source_url = url[1]!;
+      remove(i, 'web-source-url');
+    }
+    const tags = tagsLine.exec(line.text);
+    if (tags && i > 2) {
+      data.tags = [
+        ...(data.tags ?? []),
+        ...tags[1]!
+          .split(/\s*[,;]\s*/)
+          .map((t) => plainText(t))
+          .filter(Boolean),
+      ];
+      remove(i, 'web-tags');
+    }
+  });
+  const tagReferences = new Set<number>(); // the tag pages' links: used, not reported as unreferenced
+  for (let i = 0; i < lines.length; i++) {
+    if (!tagItem.test(lines[i]!.text) || removed.has(i)) continue;
+    let end = i;
+    while (
+      end + 1 < lines.length &&
+      (tagItem.test(lines[end + 1]!.text) || (isBlank(lines[end + 1]) && tagItem.test(lines[end + 2]?.text ?? '')))
+    )
+      end++;
+    const lone = i > 0 && /^\s*-\s*$/.test(lines[i - 1]!.text) ? i - 1 : i;
+    if (lone === i - 1) remove(lone, 'web-tags');
+    for (let k = i; k <= end; k++) {
+      const tag = tagItem.exec(lines[k]!.text);
+      if (tag) data.tags = [...(data.tags ?? []), tag[1]!.trim()];
+      if (tag?.[2]) tagReferences.add(Number(tag[2]));
+      if (!isBlank(lines[k])) remove(k, 'web-tags');
+    }
+    i = end;
+  }
+  lines.forEach((line, i) => /^\s*-\s*$/.test(line.text) && !removed.has(i) && remove(i, 'web-tags'));
+  // A "Tags:" label on its own line, above tag lines already taken.
+  lines.forEach((line, i) => {
+    if (removed.has(i) || !tagsLabel.test(line.text)) return;
+    let next = i + 1;
+    while (next < lines.length && isBlank(lines[next])) next++;
+    if (removed.has(next) && tagItem.test(lines[next]!.text)) remove(i, 'web-tags');
+  });
+  let rightsAt = -1;
+  lines.forEach((line, i) => {
+    if (!removed.has(i) && copyright.test(line.text) && /\b(?:19|20)\d{2}\b/.test(line.text)) rightsAt = i;
+  });
+  if (rightsAt > lines.length / 3) {
+    let end = rightsAt;
+    while (end + 1 < lines.length && !isBlank(lines[end + 1]) && !removed.has(end + 1)) end++;
+    const group = lines
+      .slice(rightsAt, end + 1)
+      .map((l) => l.text.trim())
+      .join(' ');
+    data.rights = plainText(toInline(group, { markdownLinks: true, links }));
+    for (let k = rightsAt; k <= end; k++) remove(k, 'web-rights');
+  }
+
+  // Header: the site's print header and a breadcrumb trail, then title (one or two lines), byline, date.
+  for (let i = 0, seen = 0; i < lines.length && seen < 3; i++) {
+    if (isBlank(lines[i]) || removed.has(i)) continue;
+    seen++;
+    if (siteHeader.test(lines[i]!.text)) remove(i, 'web-site-header');
+    else if (breadcrumb.test(lines[i]!.text) && !/[.!?]$/.test(lines[i]!.text.trim())) remove(i, 'web-breadcrumb');
+    else break;
+  }
+  const first = lines.findIndex((line, i) => !isBlank(line) && !removed.has(i));
+  if (first === -1)
+    file.fail('no recognizable title: the export has no text', { place: { line: 1, column: 1 }, ruleId: 'no-title', source });
+  const titleLines = [lines[first]!];
+  removed.add(first);
+  for (let i = first + 1; i < lines.length && !isBlank(lines[i]) && !byline.test(lines[i]!.text) && !parseDateLine(lines[i]!.text); i++) {
+    titleLines.push(lines[i]!);
+    removed.add(i);
+  }
+  let headerEnd = first + titleLines.length;
+  for (let i = headerEnd, seen = 0; i < lines.length && seen < 4; i++) {
+    if (isBlank(lines[i]) || removed.has(i)) continue;
+    seen++;
+    // "Posted on September 12, 2013 by Jane Doe": the date first, then the byline.
+    const dateFirst = !data.date && !data.authors ? dateThenByline(lines[i]!.text) : undefined;
+    if (dateFirst) {
+      data.date = dateFirst.iso;
+      const authors = parseAuthors(dateFirst.names, links);
+      if (authors.length) data.authors = authors;
+      removed.add(i);
+      recordRemoved(file, [lines[i]!], 'web-byline');
+      headerEnd = i + 1;
+      continue;
+    }
+    const by = byline.exec(lines[i]!.text);
+    if (by && !data.authors) {
+      const found = findDate(by[1]!);
+      const names = found ? by[1]!.slice(0, found.index).replace(/[\s,|–—-]*(?:on|posted)?[\s,|–—-]*$/i, '') : by[1]!;
+      if (found) data.date = found.iso;
+      const authors = parseAuthors(names, links);
+      if (authors.length) data.authors = authors;
+      removed.add(i);
+      recordRemoved(file, [lines[i]!], 'web-byline');
+      headerEnd = i + 1;
+      continue;
+    }
+    const date = data.date ? undefined : parseDateLine(lines[i]!.text);
+    if (!date) break;
+    data.date = date.iso;
+    recordRemoved(file, [lines[i]!], 'date-line');
+    removed.add(i);
+    headerEnd = i + 1;
+  }
+
+  const body = lines.filter((_, i) => !removed.has(i));
+  const words = lazyVocabulary(text);
+  const blocks = toBlocks(body, { wrapWidth: wrapWidth(body), words, markdownSyntax: true });
+  const evidence = acronymEvidence(body.map((l) => l.text).join('\n'));
+  const rawTitle = titleLines.map((l) => l.text.trim().replace(/^#+\s*/, '')).reduce((a, b) => joinWrapped(a, b, words));
+  data.title = toTitleCase(plainText(toInline(rawTitle, { markdownLinks: true, links })), evidence);
+
+  const used = new Set<number>(tagReferences);
+  for (const author of data.authors ?? []) for (const [n, url] of links) if (url === author.url) used.add(n);
+  const markdown = renderBlocks(blocks, evidence, {
+    markdownLinks: true,
+    links,
+    onReference: (n) => used.add(n),
+    onDeadLink: (label, n) => {
+      const line = body.find((l) => l.text.includes(`[${label.split(' ')[0]}`)) ?? body[0];
+      if (n === undefined)
+        file.info(`dropped a link that points nowhere (\`[${label}](#)\`); kept its text`, {
+          place: placeOf(line),
+          ruleId: 'dead-link',
+          source,
+        });
+      else
+        file.message(`reference [${n}] of "${label}" is not in the Links list; kept the text without a link`, {
+          place: placeOf(line),
+          ruleId: 'web-reference',
+          source,
+        });
+    },
+  });
+  for (const [n, url] of links) {
+    if (!used.has(n))
+      file.info(`link [${n}] (${url}) is not referenced in the text; dropped with the Links list`, {
+        place: placeOf(linkLine.get(n)),
+        ruleId: 'web-links-list',
+        source,
+      });
+  }
+  // The summary comes from running text: not an image, not a one-line aside.
+  const paragraphs = blocks.filter(
+    (b): b is Extract<Block, { type: 'paragraph' }> =>
+      b.type === 'paragraph' && !/^!\[[^\]]*\]\([^)]*\)(?:\s*\[\d+\])?$/.test(b.text.trim()),
+  );
+  const firstParagraph = paragraphs.find((b) => plainText(b.text).split(/\s+/).length >= 8) ?? paragraphs[0];
+  const summary = firstParagraph ? summarize(toInline(firstParagraph.text, { markdownLinks: true, links })) : undefined;
+  if (summary) data.summary = summary;
+  void headerEnd;
+  return { data, body: markdown };
+}
+
+/** "Posted on September 12, 2013 by Jane Doe" → the date and the names. */
+function dateThenByline(text: string): { iso: string; names: string } | undefined {
+  if (text.length > 200 || !/by\s/i.test(text)) return undefined; // no byline after a date here: spare the date parser
+  const found = findDate(text);
+  if (!found) return undefined;
+  const before = text.slice(0, found.index).trim();
+  const after = /^[\s,|–—-]*by\s+(.+)$/i.exec(text.slice(found.index + found.text.length));
+  if (!after || !/^(?:(?:posted|published|written|updated)(?:\s+on)?\s*:?|on)?$/i.test(before)) return undefined;
+  return { iso: found.iso, names: after[1]!.trim() };
+}
+
+/** "[Emma Llansó](#) [1] and [Jim Dempsey](#) [2]", or plain "Jane Doe, John Roe and Ann Poe". */
+function parseAuthors(text: string, links: ReadonlyMap<number, string>): Author[] {
+  const linked = [...text.matchAll(/\[([^\]]+)\]\(([^)]*)\)(?:\s*\[(\d+)\])?/g)];
+  if (linked.length) {
+    return linked.map(([, name, target, n]) => {
+      const url = target && target !== '#' ? target : n ? links.get(Number(n)) : undefined;
+      return url ? { name: name!.trim(), url } : { name: name!.trim() };
+    });
+  }
+  return text
+    .split(/\s*(?:,\s*and\s+|,|\s+and\s+|\s*&\s*)\s*/)
+    .map((name) => name.trim())
+    .filter((name) => /\p{L}/u.test(name))
+    .map((name) => ({ name }));
+}

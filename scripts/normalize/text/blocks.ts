@@ -1,0 +1,302 @@
+/**
+ * Plain-text lines → Markdown blocks: hard-wrapped lines joined into paragraphs (with
+ * end-of-line hyphenation undone), bullets and numbered items into lists (a blank line
+ * between items does not split a list), short title-like lines into `##` headings,
+ * short-line groups (addresses, contact blocks) kept as lines.
+ */
+import type { SourceLine } from './source-lines.js';
+import { isBlank } from './source-lines.js';
+import { isLoneGlyph, isSubGlyph, parseItem, type ItemMarker } from './list-items.js';
+import { keepHyphen, type WordSet } from '../rules/dehyphenate.js';
+import { isAllCaps, MINOR_WORDS, toTitleCase } from './title-case.js';
+import { parseDateLine } from './dates.js';
+import { toInline, type InlineOptions } from './inline.js';
+import { LETTER, runStart } from './code-points.js';
+
+/** The run of letters that ends at `end`. */
+const lettersBefore = (text: string, end: number) => text.slice(runStart(text, end, LETTER), end);
+
+export interface ListItem {
+  ordered: boolean;
+  marker: string;
+  number?: number;
+  indent: number;
+  level: number;
+  text: string;
+  line: SourceLine;
+}
+
+export type Block =
+  | { type: 'heading'; text: string; line: SourceLine; explicit?: boolean }
+  | { type: 'quote'; text: string; line: SourceLine }
+  | { type: 'paragraph'; text: string; line: SourceLine }
+  | { type: 'lines'; texts: string[]; line: SourceLine }
+  | { type: 'list'; items: ListItem[]; line: SourceLine };
+
+export interface BlockOptions {
+  /** Width of hard-wrapped lines, when the text is hard-wrapped. */
+  wrapWidth?: number;
+  /** Words of the whole text (for dehyphenation). */
+  words: WordSet;
+  /** The text may hold Markdown block syntax (web exports): `### Heading` and `> quote` lines. */
+  markdownSyntax?: boolean;
+}
+
+const atxHeading = /^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
+const quoteLine = /^ {0,3}>[ \t]?(.*)$/;
+
+const endsSentence = (text: string) => /[.!?:;]["”’)\]]*$/.test(text.trim());
+const startsLower = (text: string) => /^\s*\p{Ll}/u.test(text);
+const hasLink = (text: string) => /https?:\/\/|www\.|@[\w-]+\./.test(text);
+
+/** Is a line shaped like a heading: short, no final punctuation, capitalized like a title? */
+export function isHeadingLike(text: string): boolean {
+  const t = text.trim().replace(/:$/, '');
+  const words = t.split(/\s+/);
+  if (t.length < 3 || t.length > 90 || words.length > 12 || hasLink(t)) return false;
+  if (/[.,;!]["”’)]?$/.test(t) || !/^[\p{Lu}\p{N}"“]/u.test(t) || /^\p{N}+$/u.test(t)) return false;
+  if (text.trim().endsWith(':') && (words.length > 5 || !isTitleLike(words))) return false;
+  // A date line is no heading (asked last: parsing dates costs the most).
+  return (isAllCaps(t) || words.length <= 6 || isTitleLike(words)) && !parseDateLine(t);
+}
+
+function isTitleLike(words: string[]): boolean {
+  const significant = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()) && /^\p{L}/u.test(w));
+  return significant.filter((w) => /^\p{Lu}/u.test(w)).length / Math.max(1, significant.length) >= 0.75;
+}
+
+/** Join a wrapped line to the text before it, undoing hyphenation. Looks only at the end of `before` (a paragraph so far). */
+export function joinWrapped(before: string, after: string, words: WordSet): string {
+  const next = after.trim();
+  if (before.endsWith('\u00ad') && lettersBefore(before, before.length - 1)) return before.slice(0, -1) + next; // a soft hyphen marks a hyphenation
+  const head = before.endsWith('-') ? lettersBefore(before, before.length - 1) : '';
+  const tail = head ? /^\p{L}+/u.exec(next)?.[0] : undefined;
+  if (head && tail) return keepHyphen(head, tail, words) ? before + next : before.slice(0, -1) + next;
+  if (before.endsWith('—') || before.endsWith('/')) return before + next;
+  return `${before} ${next}`;
+}
+
+/** Estimate the width of hard-wrapped lines, or undefined when paragraphs are one line each. */
+export function wrapWidth(lines: readonly SourceLine[]): number | undefined {
+  const lengths: number[] = [];
+  lines.forEach((line, i) => {
+    const next = lines[i + 1];
+    if (!isBlank(line) && !isBlank(next) && !parseItem(next!.text) && line.text.trim().length >= 30)
+      lengths.push(line.text.trimEnd().length);
+  });
+  if (lengths.length < 3) return undefined;
+  lengths.sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.9)]!;
+  return width <= 110 ? width : undefined;
+}
+
+interface Draft {
+  kind: 'paragraph' | 'item' | 'heading' | 'quote';
+  lines: SourceLine[];
+  text: string;
+  item?: ItemMarker;
+}
+
+/** Group lines into blocks. */
+export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): Block[] {
+  const width = options.wrapWidth;
+  const groups = groupLines(lines);
+  const blocks: Block[] = [];
+  const lastNumber = new Map<string, number>();
+
+  for (const group of groups) {
+    const drafts: Draft[] = [];
+    for (const line of group) {
+      const current = drafts.at(-1);
+      const heading = options.markdownSyntax ? atxHeading.exec(line.text) : null;
+      const quote = options.markdownSyntax ? quoteLine.exec(line.text) : null;
+      if (heading) {
+        drafts.push({ kind: 'heading', lines: [line], text: heading[1]!.trim() });
+        continue;
+      }
+      if (quote) {
+        if (current?.kind === 'quote') current.text = quote[1]!.trim() ? joinWrapped(current.text, quote[1]!, options.words) : current.text;
+        else drafts.push({ kind: 'quote', lines: [line], text: quote[1]!.trim() });
+        if (current?.kind === 'quote') current.lines.push(line);
+        continue;
+      }
+      const item = acceptItem(parseItem(line.text), lastNumber);
+      if (item) {
+        drafts.push({ kind: 'item', lines: [line], text: item.text.trim(), item });
+      } else if (current && (current.kind === 'paragraph' || current.kind === 'item') && shouldJoin(current, line, width)) {
+        current.lines.push(line);
+        current.text = joinWrapped(current.text, line.text, options.words);
+      } else {
+        drafts.push({ kind: 'paragraph', lines: [line], text: line.text.trim() });
+      }
+    }
+    const paragraphs = drafts.filter((d) => d.kind === 'paragraph');
+    const short = width ? width * 0.65 : 60;
+    if (
+      drafts.length >= 2 &&
+      paragraphs.length === drafts.length &&
+      drafts.every((d) => d.lines.length === 1 && d.text.length < short) &&
+      !(isHeadingLike(drafts[0]!.text) && drafts.slice(1).every((d) => endsSentence(d.text)))
+    ) {
+      blocks.push({ type: 'lines', texts: drafts.map((d) => d.text), line: drafts[0]!.lines[0]! });
+      continue;
+    }
+    for (const draft of drafts) {
+      const line = draft.lines[0]!;
+      if (draft.kind === 'heading') {
+        blocks.push({ type: 'heading', text: draft.text, line, explicit: true });
+        lastNumber.clear();
+      } else if (draft.kind === 'quote') {
+        blocks.push({ type: 'quote', text: draft.text, line });
+      } else if (draft.kind === 'item') {
+        const item = draft.item!;
+        const entry: ListItem = { ordered: item.ordered, marker: item.marker, indent: item.indent, level: 1, text: draft.text, line };
+        if (item.number !== undefined) entry.number = item.number;
+        const previous = blocks.at(-1);
+        if (previous?.type === 'list') previous.items.push(entry);
+        else blocks.push({ type: 'list', items: [entry], line });
+      } else if (draft.lines.length === 1 && isHeadingLike(draft.text)) {
+        blocks.push({ type: 'heading', text: draft.text.replace(/:$/, ''), line });
+        lastNumber.clear();
+      } else {
+        blocks.push({ type: 'paragraph', text: draft.text, line });
+      }
+    }
+  }
+  // A heading-like line at the very end (a sign-off, a credit) is text, not a heading.
+  const last = blocks.at(-1);
+  if (last?.type === 'heading' && !last.explicit) blocks[blocks.length - 1] = { type: 'paragraph', text: last.text, line: last.line };
+  for (const block of blocks) if (block.type === 'list') assignLevels(block.items);
+  return blocks;
+}
+
+/** Blank-line separated groups; a lone bullet glyph joins the text that follows it. */
+function groupLines(lines: readonly SourceLine[]): SourceLine[][] {
+  const groups: SourceLine[][] = [];
+  let current: SourceLine[] = [];
+  let glyph: SourceLine | undefined;
+  for (const line of lines) {
+    if (isBlank(line)) {
+      if (current.length && !glyph) {
+        groups.push(current);
+        current = [];
+      }
+      continue;
+    }
+    if (isLoneGlyph(line.text) && !/^\s*-\s*$/.test(line.text)) {
+      glyph = line;
+      continue;
+    }
+    if (glyph) {
+      current.push({ ...line, text: `${glyph.text.trim()} ${line.text.trim()}` });
+      glyph = undefined;
+    } else current.push(line);
+  }
+  if (current.length) groups.push(current);
+  return groups;
+}
+
+/** Numbered items must count on (1, 2, 3 …) so that "15. " at the start of a wrapped line stays text. */
+function acceptItem(item: ItemMarker | undefined, lastNumber: Map<string, number>): ItemMarker | undefined {
+  if (!item || !item.ordered) return item;
+  const kind = item.marker === '(1)' ? '1' : item.marker;
+  const previous = lastNumber.get(kind);
+  if (item.number === 1 || (previous !== undefined && item.number === previous + 1)) {
+    lastNumber.set(kind, item.number!);
+    return item;
+  }
+  if (kind === 'i' && lastNumber.get('a') === 8) return acceptItem({ ...item, marker: 'a', number: 9 }, lastNumber);
+  return undefined;
+}
+
+function shouldJoin(current: Draft, line: SourceLine, width: number | undefined): boolean {
+  const previous = current.lines.at(-1)!.text;
+  const text = line.text;
+  if (/\p{L}[-\u00ad]$/u.test(previous.trim()) && startsLower(text)) return true;
+  if (width) {
+    const prevLength = previous.trimEnd().length;
+    if (endsSentence(previous) && prevLength < width * 0.75) return false;
+    if (
+      current.kind === 'paragraph' &&
+      current.lines.length === 1 &&
+      prevLength < width * 0.7 &&
+      isHeadingLike(previous) &&
+      !startsLower(text)
+    )
+      return false;
+    return true;
+  }
+  if (startsLower(text)) return true;
+  return current.kind === 'item' && line.text.length - line.text.trimStart().length > (current.item?.indent ?? 0);
+}
+
+/** The kind of an item's marker: its glyph, or its kind of numbering. */
+const markerKind = (item: ListItem) => (item.ordered ? `#${item.marker === '(1)' ? '1' : item.marker}` : item.marker);
+
+/**
+ * Nesting levels, as deep as the text goes: a deeper indent opens a level; so does, at the
+ * same indent, a sub-level glyph under another glyph or letters/roman numerals under
+ * numbers; a marker seen before at a level returns to that level.
+ */
+function assignLevels(items: ListItem[]): void {
+  const stack: { kind: string; indent: number; item: ListItem }[] = [];
+  for (const item of items) {
+    const kind = markerKind(item);
+    const top = stack.at(-1);
+    if (!top) stack.push({ kind, indent: item.indent, item });
+    else if (item.indent >= top.indent + 2) stack.push({ kind, indent: item.indent, item });
+    else {
+      let same = stack.length - 1;
+      while (same >= 0 && !(stack[same]!.kind === kind && Math.abs(stack[same]!.indent - item.indent) <= 1)) same--;
+      if (same >= 0) stack.length = same + 1;
+      else if (item.indent <= top.indent - 2) {
+        while (stack.length > 1 && stack.at(-1)!.indent > item.indent + 1) stack.pop();
+        stack[stack.length - 1] = { kind, indent: item.indent, item };
+      } else if (isSubordinate(item, top.item)) stack.push({ kind, indent: item.indent, item });
+      else stack[stack.length - 1] = { kind, indent: item.indent, item };
+    }
+    item.level = stack.length;
+  }
+}
+
+/** At the same indent, is `item` a level under `parent` by its marker? */
+function isSubordinate(item: ListItem, parent: ListItem): boolean {
+  if (!item.ordered && !parent.ordered) return isSubGlyph(item.marker) && !isSubGlyph(parent.marker);
+  if (item.ordered && parent.ordered)
+    return (item.marker === 'a' && parent.marker !== 'a') || (item.marker === 'i' && parent.marker !== 'i');
+  return false;
+}
+
+/** Render blocks as Markdown. */
+export function renderBlocks(blocks: readonly Block[], evidence: Map<string, string>, inline: InlineOptions = {}): string {
+  const out: string[] = [];
+  for (const block of blocks) {
+    if (block.type === 'heading') out.push(`## ${toInline(toTitleCase(block.text, evidence), inline)}`);
+    else if (block.type === 'paragraph') out.push(toInline(block.text, inline));
+    else if (block.type === 'quote') out.push(`> ${toInline(block.text, inline)}`);
+    else if (block.type === 'lines') out.push(block.texts.map((t) => toInline(t, inline)).join('\\\n'));
+    else out.push(renderList(block.items, inline));
+  }
+  return out.join('\n\n');
+}
+
+function renderList(items: readonly ListItem[], inline: InlineOptions): string {
+  const lines: string[] = [];
+  const open: { ordered: boolean; count: number; width: number }[] = []; // one per level
+  for (const item of items) {
+    const depth = Math.min(item.level, open.length + 1);
+    open.length = depth;
+    let level = open[depth - 1];
+    if (level && level.ordered !== item.ordered) {
+      if (depth === 1) lines.push(''); // a list of the other kind starts
+      level = undefined;
+    }
+    if (!level) open[depth - 1] = level = { ordered: item.ordered, count: depth === 1 ? (item.number ?? 1) - 1 : 0, width: 2 };
+    level.count++;
+    const marker = item.ordered ? `${level.count}.` : '-';
+    const indent = open.slice(0, depth - 1).reduce((n, l) => n + l.width, 0);
+    level.width = marker.length + 1;
+    lines.push(`${' '.repeat(indent)}${marker} ${toInline(item.text, inline)}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,103 @@
+/**
+ * Written dates → ISO dates (YYYY-MM-DD). Only dates with a certain day, month and
+ * year count ("October 4, 2012", "Oct. 4, 2012", "4 October 2012", "9th June, 2021",
+ * "2012-10-04"), so stray numbers are never taken for dates.
+ */
+import * as chrono from 'chrono-node';
+
+export interface FoundDate {
+  iso: string;
+  /** Offset and length of the date's text in the input. */
+  index: number;
+  text: string;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * Short texts in which the date parser finds nothing at all (most headings and lines
+ * asked about): whether it finds anything depends on the text alone, not on today's date
+ * (relative dates such as "within three days" are found on any day), so the answer is
+ * kept for the next brief that asks ("Key Points", "Background"). Bounded in entries and
+ * in length, and each kept as a copy: a line cut from a source is a slice that would
+ * otherwise keep the whole source in memory (3 KB a brief, for the whole build).
+ */
+const NO_DATES = new Set<string>();
+const NO_DATES_LIMIT = 10_000;
+const NO_DATES_LENGTH = 120;
+
+/** Every complete date in `text`, in order. */
+export function findDates(text: string): FoundDate[] {
+  if (NO_DATES.has(text)) return [];
+  const results = chrono.strict.parse(text);
+  if (results.length === 0) {
+    if (text.length > NO_DATES_LENGTH) return [];
+    if (NO_DATES.size >= NO_DATES_LIMIT) NO_DATES.clear();
+    NO_DATES.add(JSON.parse(JSON.stringify(text)) as string);
+    return [];
+  }
+  return results
+    .filter((r) => r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day'))
+    .map((r) => ({ r, year: r.start.get('year') ?? 0 }))
+    .filter(({ year }) => year >= 1900 && year <= 2100)
+    .map(({ r, year }) => ({
+      iso: `${pad(year, 4)}-${pad(r.start.get('month') ?? 1)}-${pad(r.start.get('day') ?? 1)}`,
+      index: r.index,
+      text: r.text,
+    }));
+}
+
+/** The first complete date in `text`. */
+export function findDate(text: string): FoundDate | undefined {
+  return findDates(text)[0];
+}
+
+/** Words that may stand around a date on a date line: "Posted on", "Updated:", "Date:". */
+const around =
+  /^(?:(?:(?:originally\s+)?(?:posted|published|released|updated|issued|dated|written|last\s+(?:updated|modified)|date|for\s+release)(?:\s+(?:on|at))?|on|as\s+of)\s*[:\-–—|]?)?$/i;
+
+/** The ISO date of a line that is only a date (with an optional label such as "Posted on"). */
+export function parseDateLine(line: string): FoundDate | undefined {
+  const text = line.trim();
+  if (text.length > 60) return undefined;
+  const found = findDates(text);
+  if (found.length !== 1) return undefined;
+  const [date] = found as [FoundDate];
+  const before = text.slice(0, date.index).trim();
+  const after = text
+    .slice(date.index + date.text.length)
+    .replace(/^[\s.,;:|–—-]+$/, '')
+    .trim();
+  return around.test(before) && after === '' ? date : undefined;
+}
+
+const MONTHS = 'january february march april may june july august september october november december'.split(' ');
+const monthLine = /^(?:(.*?)\s*)?\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})$/i;
+
+/**
+ * A line that is only a month and a year ("March 2013", "Updated: Sept. 2013"): the
+ * date of a one-pager that gives no day. Its ISO date is the first of the month; the
+ * caller says so in a note. Only for lines where a date is expected (the top of a brief).
+ */
+export function parseMonthLine(line: string): FoundDate | undefined {
+  const text = line.trim();
+  const m = monthLine.exec(text);
+  if (!m || text.length > 40 || !around.test((m[1] ?? '').trim())) return undefined;
+  const month = MONTHS.findIndex((name) => name.startsWith(m[2]!.toLowerCase().slice(0, 3))) + 1;
+  const full = MONTHS[month - 1]!;
+  const word = text
+    .slice((m[1] ?? '').length)
+    .trim()
+    .split(/[\s.,]+/)[0]!
+    .toLowerCase();
+  if (!full.startsWith(word) && !(word === 'sept' && month === 9)) return undefined; // "Marching 2013" is no month
+  const index = text.length - text.slice((m[1] ?? '').length).trimStart().length;
+  return { iso: `${m[3]}-${pad(month)}-01`, index, text: text.slice(index) };
+}
+
+/** A date a user typed (front matter): ISO already, or a written date that parses completely. */
+export function toIsoDate(value: string): string | undefined {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return value.trim();
+  const found = parseDateLine(value);
+  return found && found.text.length >= value.trim().length - 1 ? found.iso : undefined;
+}

@@ -1,0 +1,63 @@
+/**
+ * Page-break debris: form feeds, bare page numbers and running headers/footers are
+ * removed (and recorded); a paragraph cut by a page break is joined again.
+ */
+import type { VFile } from 'vfile';
+import { isBlank, recordRemoved, type SourceLine } from './source-lines.js';
+import * as pageNumber from '../rules/page-number.js';
+import * as runningHeader from '../rules/running-header.js';
+
+export function removePageDebris(file: VFile, lines: readonly SourceLine[]): SourceLine[] {
+  const hasPages = lines.some((line) => line.pageStart);
+  const isNumber = lines.map((line, i) => pageNumber.test(line.text) && isPageNumberContext(lines, i, hasPages));
+  const nearBreak = (index: number) => {
+    for (let d = -3; d <= 3; d++) {
+      const line = lines[index + d];
+      if (line && ((line.pageStart && d >= 0) || isNumber[index + d])) return true;
+    }
+    return index <= 2 || index >= lines.length - 3;
+  };
+  const running = runningHeader.find(lines, nearBreak);
+  const kept: SourceLine[] = [];
+  const breaks = new Set<number>(); // indexes in `kept` where a page break was
+  lines.forEach((line, i) => {
+    if (line.pageStart) breaks.add(kept.length);
+    if (isNumber[i]) {
+      recordRemoved(file, [line], pageNumber.id);
+      breaks.add(kept.length);
+    } else if (running.has(i)) {
+      recordRemoved(file, [line], runningHeader.id);
+      breaks.add(kept.length);
+    } else kept.push(line);
+  });
+  return joinAcrossBreaks(kept, breaks);
+}
+
+/** A lone number is a page number next to a page break, or with blank lines around it. */
+function isPageNumberContext(lines: readonly SourceLine[], i: number, hasPages: boolean): boolean {
+  if (/page|of|\//i.test(lines[i]!.text)) return true;
+  const blankAround = isBlank(lines[i - 1]) && isBlank(lines[i + 1]);
+  const nextPage =
+    lines.slice(i + 1, i + 4).some((l) => l.pageStart) ||
+    lines[i]!.pageStart ||
+    lines.slice(Math.max(0, i - 2), i).some((l) => l.pageStart);
+  return hasPages ? nextPage || blankAround : blankAround;
+}
+
+/** Remove the blank lines of a page break inside a paragraph, so its lines join again. */
+function joinAcrossBreaks(lines: SourceLine[], breaks: ReadonlySet<number>): SourceLine[] {
+  const drop = new Set<number>();
+  for (const at of breaks) {
+    let before = at - 1;
+    while (before >= 0 && isBlank(lines[before])) before--;
+    let after = at;
+    while (after < lines.length && isBlank(lines[after])) after++;
+    const previous = lines[before]?.text.trim() ?? '';
+    const next = lines[after]?.text.trim() ?? '';
+    if (!previous || !next) continue;
+    const cut =
+      !/[.!?:;"”)]$/.test(previous) && (/^\p{Ll}/u.test(next) || /\p{L}[-\u00ad]$/u.test(previous) || /[,\p{Ll}]$/u.test(previous));
+    if (cut) for (let k = before + 1; k < after; k++) drop.add(k);
+  }
+  return lines.filter((_, i) => !drop.has(i)).map((line) => (line.pageStart ? { ...line, pageStart: false } : line));
+}

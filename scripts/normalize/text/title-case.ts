@@ -1,0 +1,113 @@
+/**
+ * ALL-CAPS titles and headings → title case. Which words are acronyms is decided from
+ * evidence in the text itself: a word the body writes with two or more capitals
+ * ("ITU", "ITRs", "WCIT") keeps that form; dotted abbreviations ("U.S."), words with
+ * digits ("G20") and Roman numerals keep their capitals. Minor words are lower case
+ * except first and last (title-case does the capitalizing).
+ */
+import { titleCase } from 'title-case';
+import { classAt, isHighSurrogate, isLowSurrogate, runEnd, runStart, WORD_CHAR } from './code-points.js';
+
+export const MINOR_WORDS = new Set(
+  'a an and as at but by en for from if in into nor of off on onto or per so than the to up v vs via with yet'.split(' '),
+);
+
+const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+const letter = /\p{L}/u;
+const upperLetter = /\p{Lu}/u;
+
+/**
+ * Is the text written in capitals (a shouted title or heading)? At least three letters
+ * (counted in UTF-16 code units), of which 85% are capitals. Counted in one pass: ASCII
+ * by its code, other characters by their Unicode category.
+ */
+export function isAllCaps(text: string): boolean {
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if (code >= 0x41 && code <= 0x5a) {
+        letters++;
+        upper++;
+      } else if (code >= 0x61 && code <= 0x7a) letters++;
+      continue;
+    }
+    const size = isHighSurrogate(code) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+    const char = size === 2 ? text.slice(i, i + 2) : text[i]!;
+    i += size - 1;
+    if (letter.test(char)) {
+      letters += size;
+      if (upperLetter.test(char)) upper += size;
+    }
+  }
+  if (letters < 3) return false;
+  return upper / letters >= 0.85;
+}
+
+/**
+ * A character that may be a word's (letter, digit, apostrophe) before one that may be a
+ * capital: every capital inside a word is found by this expression, which leaves out
+ * Unicode categories to stay fast (most text is ASCII); what it finds is then checked.
+ */
+const maybeInnerCapital = /[A-Za-z0-9'’\u0080-\uffff][A-Z\u0080-\uffff]/g;
+
+/**
+ * Forms of words the text writes with inner or several capitals: lower case → as written.
+ * Words are looked at only in runs of letters, digits and apostrophes that hold a capital
+ * after their first character (no other word can be evidence), in text order, skipping
+ * shouted lines (no evidence).
+ */
+export function acronymEvidence(text: string): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  const hits = new RegExp(maybeInnerCapital);
+  let lineStart: number;
+  let lineEnd = -1;
+  let shouted = false;
+  for (let hit = hits.exec(text); hit; hit = hits.exec(text)) {
+    let at = hit.index + 1;
+    if (isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1))) at--; // the second half of a character
+    if (!classAt(text, at, WORD_CHAR)) {
+      hits.lastIndex = hit.index + 1;
+      continue;
+    }
+    const start = runStart(text, at, WORD_CHAR);
+    const end = runEnd(text, at, WORD_CHAR);
+    if (start >= lineEnd) {
+      lineStart = start === 0 ? 0 : text.lastIndexOf('\n', start - 1) + 1;
+      lineEnd = text.indexOf('\n', start);
+      if (lineEnd === -1) lineEnd = text.length;
+      shouted = isAllCaps(text.slice(lineStart, lineEnd)); // a shouted line is no evidence
+    }
+    hits.lastIndex = shouted ? lineEnd : end;
+    if (shouted) continue;
+    for (const [word] of text.slice(start, end).matchAll(wordPattern)) {
+      if (!upperLetter.test(word.slice(1))) continue; // one capital, at the start: no evidence
+      const bare = word.replace(/['’]s$/i, '');
+      if ((bare.match(/\p{Lu}/gu)?.length ?? 0) < 2 && !/^\p{Ll}+\p{Lu}/u.test(bare)) continue;
+      const lower = bare.toLowerCase();
+      const forms = counts.get(lower) ?? new Map<string, number>();
+      forms.set(bare, (forms.get(bare) ?? 0) + 1);
+      counts.set(lower, forms);
+    }
+  }
+  return new Map([...counts].map(([lower, forms]) => [lower, [...forms].sort((a, b) => b[1] - a[1])[0]![0]]));
+}
+
+const roman = /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XX)$/;
+
+/** Title-case an ALL-CAPS text; text that is not all capitals comes back unchanged. */
+export function toTitleCase(text: string, evidence: Map<string, string>): string {
+  if (!isAllCaps(text)) return text;
+  const lowered = text.replace(/(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu, (word) => {
+    if (/^(?:\p{L}\.){2,}$/u.test(word)) return word.toUpperCase();
+    const possessive = /['’]s$/i.test(word) ? word.slice(-2).toLowerCase() : '';
+    const bare = possessive ? word.slice(0, -2) : word;
+    const known = evidence.get(bare.toLowerCase());
+    if (known) return known + possessive;
+    if (roman.test(bare) || /\p{N}/u.test(bare) || bare === 'I') return bare + possessive;
+    return word.toLowerCase();
+  });
+  return titleCase(lowered, { smallWords: MINOR_WORDS });
+}

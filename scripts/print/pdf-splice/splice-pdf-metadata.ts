@@ -1,0 +1,268 @@
+/**
+ * Edit a PDF's document information, catalog and outline titles without parsing the rest
+ * of it. Chromium (Skia) writes one revision with a classic cross-reference table and no
+ * object streams; for such a file this reads `startxref`, the table and the trailer, then
+ * only the objects it edits (the information dictionary, the catalog, the page tree's root,
+ * the outline and its top-level items), and writes the same bytes with those objects'
+ * dictionaries spliced in, a new table with the moved offsets and a trailer whose /ID is a
+ * hash of everything before it: a clean single-revision file in which no byte of the old
+ * dictionaries (Chromium's print time in particular) remains.
+ * Anything else (cross-reference streams, several revisions, encryption, an object that is
+ * not where the table says) returns undefined, for the caller to use a full PDF library.
+ */
+import { createHash } from 'node:crypto';
+import { type DictEntry, getEntry, parsePdfDict, parseReference, PdfSyntaxError, setEntry, skipSpace, writePdfDict } from './pdf-dict.js';
+import { decodeTextString } from './pdf-text-string.js';
+
+export interface MetadataEdits {
+  /** Document information entries to set (as written PDF values, e.g. `(Title)`) or, when undefined, to remove. */
+  info: [key: string, value: string | undefined][];
+  /** Catalog entries to set. */
+  catalog: [key: string, value: string][];
+  /** Viewer preference entries to set; an inline /ViewerPreferences dictionary is made when there is none. */
+  viewerPreferences: [key: string, value: string][];
+  /** A new title (a written PDF value) for a top-level outline item titled `text`, or undefined to keep it. */
+  outlineTitle?: (text: string) => string | undefined;
+  /** The PDF version the header states at least (`1.7`): a 1.x header of the same length is raised to it. */
+  version?: string;
+}
+
+export interface SplicedPdf {
+  pdf: Uint8Array;
+  /** /Count of the page tree's root. */
+  pages: number;
+}
+
+interface PdfObject {
+  num: number;
+  gen: number;
+  /** Byte range of `N G obj … endobj`. */
+  start: number;
+  end: number;
+  entries: DictEntry[];
+}
+
+/** The edited PDF, or undefined when the file is not of the simple kind this understands. */
+export function splicePdfMetadata(printed: Uint8Array, edits: MetadataEdits): SplicedPdf | undefined {
+  try {
+    return splice(Buffer.from(printed.buffer, printed.byteOffset, printed.byteLength), edits);
+  } catch {
+    // Whatever went wrong (PdfSyntaxError: something unexpected in the file), the full library is right.
+    return undefined;
+  }
+}
+
+function fail(reason: string): never {
+  throw new PdfSyntaxError(reason);
+}
+
+function splice(buf: Buffer, edits: MetadataEdits): SplicedPdf {
+  const version = /^%PDF-(1\.\d)\s/.exec(buf.toString('latin1', 0, 9))?.[1] ?? fail('not a PDF 1.x');
+  const tail = buf.toString('latin1', Math.max(0, buf.length - 1024));
+  const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail) ?? fail('no startxref at the end');
+  const xrefAt = Number(startxref[1]);
+  const xrefEnd = buf.length - tail.length + startxref.index;
+  if (xrefAt >= xrefEnd) fail('startxref out of range');
+  const xref = parseXref(buf, xrefAt, xrefEnd);
+  const { trailer } = xref;
+  if (['/Prev', '/XRefStm', '/Encrypt'].some((key) => getEntry(trailer, key) !== undefined)) fail('not a single plain revision');
+  if (Number(getEntry(trailer, '/Size')) !== xref.offsets.length) fail('/Size does not match the table');
+
+  const read = (reference: string | undefined): PdfObject => {
+    const ref = parseReference(reference) ?? fail(`not a reference: ${reference}`);
+    const start = xref.offsets[ref.num];
+    if (start === undefined || !xref.inUse[ref.num] || xref.gens[ref.num] !== ref.gen || start >= xrefAt)
+      fail(`object ${ref.num} not in the table`);
+    // The first `endobj` may be inside a string (a heading about PDF syntax): then try the next.
+    for (let stop = buf.indexOf('endobj', start, 'latin1'), tries = 0; ; stop = buf.indexOf('endobj', stop + 1, 'latin1'), tries++) {
+      if (stop < 0 || stop > xrefAt || tries > 8) fail(`object ${ref.num} has no endobj`);
+      const text = buf.toString('latin1', start, stop);
+      const header = /^(\d+)\s+(\d+)\s+obj\b/.exec(text);
+      if (!header || Number(header[1]) !== ref.num || Number(header[2]) !== ref.gen) fail(`object ${ref.num} is not at its offset`);
+      let dict;
+      try {
+        dict = parsePdfDict(text, skipSpace(text, header[0].length));
+      } catch (error) {
+        if (error instanceof PdfSyntaxError && error.truncated) continue;
+        throw error;
+      }
+      // Only a dictionary alone: a stream, or more, is not ours to rewrite.
+      if (skipSpace(text, dict.end) !== text.length) fail(`object ${ref.num} is not a plain dictionary`);
+      return { ...ref, start, end: stop + 'endobj'.length, entries: dict.entries };
+    }
+  };
+
+  const changed = new Map<number, PdfObject>();
+  const change = (object: PdfObject, entries: DictEntry[]) => {
+    if (changed.has(object.num)) fail(`object ${object.num} edited twice`);
+    changed.set(object.num, { ...object, entries });
+  };
+
+  const info = read(getEntry(trailer, '/Info'));
+  change(
+    info,
+    edits.info.reduce((entries, [key, value]) => setEntry(entries, key, value), info.entries),
+  );
+
+  const catalog = read(getEntry(trailer, '/Root'));
+  let catalogEntries = edits.catalog.reduce((entries, [key, value]) => setEntry(entries, key, value), catalog.entries);
+  if (edits.viewerPreferences.length) {
+    const written = getEntry(catalogEntries, '/ViewerPreferences');
+    if (written !== undefined && !written.startsWith('<<')) fail('/ViewerPreferences is not inline');
+    const preferences = written === undefined ? [] : parsePdfDict(written, 0).entries;
+    const edited = edits.viewerPreferences.reduce((entries, [key, value]) => setEntry(entries, key, value), preferences);
+    catalogEntries = setEntry(catalogEntries, '/ViewerPreferences', writePdfDict(edited));
+  }
+  change(catalog, catalogEntries);
+
+  const pages = Number(getEntry(read(getEntry(catalog.entries, '/Pages')).entries, '/Count'));
+  if (!Number.isInteger(pages) || pages < 0) fail('no page count');
+
+  const outlines = getEntry(catalog.entries, '/Outlines');
+  if (edits.outlineTitle && outlines !== undefined) {
+    const seen = new Set<number>();
+    for (let next = getEntry(read(outlines).entries, '/First'); next !== undefined;) {
+      const item = read(next);
+      if (seen.has(item.num)) fail('the outline loops');
+      seen.add(item.num);
+      const title = getEntry(item.entries, '/Title');
+      if (title !== undefined) {
+        const text = decodeTextString(title) ?? fail('an outline title is not a string');
+        const retitled = edits.outlineTitle(text);
+        if (retitled !== undefined) change(item, setEntry(item.entries, '/Title', retitled));
+      }
+      next = getEntry(item.entries, '/Next');
+    }
+  }
+
+  const header = edits.version && /^1\.\d$/.test(edits.version) && edits.version > version ? `%PDF-${edits.version}` : undefined;
+  return write(
+    buf,
+    header,
+    xref,
+    [...changed.values()].sort((a, b) => a.start - b.start),
+    pages,
+  );
+}
+
+function write(buf: Buffer, header: string | undefined, xref: Xref, objects: PdfObject[], pages: number): SplicedPdf {
+  const parts: Buffer[] = [];
+  const shifts: { at: number; end: number; by: number }[] = [];
+  // The header keeps its length: nothing moves.
+  if (header) parts.push(Buffer.from(header, 'latin1'));
+  let position = header?.length ?? 0;
+  let shift = 0;
+  for (const object of objects) {
+    if (object.start < position) fail('edited objects overlap');
+    const text = Buffer.from(`${object.num} ${object.gen} obj\n${writePdfDict(object.entries)}\nendobj`, 'latin1');
+    parts.push(buf.subarray(position, object.start), text);
+    shift += text.length - (object.end - object.start);
+    shifts.push({ at: object.start, end: object.end, by: shift });
+    position = object.end;
+  }
+  parts.push(buf.subarray(position, xref.at));
+
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  const id = hash.digest('hex').slice(0, 32);
+
+  // The same table, each object's offset moved by the edits that end before it.
+  const table = Buffer.from(buf.subarray(xref.at, xref.trailerAt));
+  for (let num = 0; num < xref.offsets.length; num++) {
+    if (!xref.inUse[num]) continue;
+    const offset = xref.offsets[num]!;
+    let by = 0;
+    for (const s of shifts) {
+      if (s.at < offset && offset < s.end) fail(`object ${num} lies inside an edited object`);
+      if (s.end <= offset) by = s.by;
+    }
+    if (by !== 0) writeDigits(table, xref.entryAt[num]! - xref.at, offset + by);
+  }
+  const trailer = writePdfDict(setEntry(xref.trailer, '/ID', `[<${id}> <${id}>]`));
+  parts.push(table, Buffer.from(`trailer\n${trailer}\nstartxref\n${xref.at + shift}\n%%EOF\n`, 'latin1'));
+  const out = Buffer.concat(parts);
+  return { pdf: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), pages };
+}
+
+/** Write `value` as the 10 digits of a table entry at `at`. */
+function writeDigits(table: Buffer, at: number, value: number): void {
+  if (value >= 1e10) fail('offset too large');
+  for (let i = at + 9; i >= at; i--, value = Math.floor(value / 10)) table[i] = 48 + (value % 10);
+}
+
+interface Xref {
+  /** Where `xref` starts (startxref). */
+  at: number;
+  /** Where `trailer` starts. */
+  trailerAt: number;
+  /** Per object number: its offset, generation, whether in use, and where its 20-byte entry is. */
+  offsets: number[];
+  gens: number[];
+  inUse: boolean[];
+  entryAt: number[];
+  trailer: DictEntry[];
+}
+
+const isDigit = (c: number | undefined) => c !== undefined && c >= 48 && c <= 57;
+
+/** Digits of `buf` from `at` to `end`, as a number (NaN if any is not a digit). */
+function digits(buf: Buffer, at: number, end: number): number {
+  let value = 0;
+  for (let i = at; i < end; i++) {
+    const c = buf[i];
+    if (!isDigit(c)) return NaN;
+    value = value * 10 + c! - 48;
+  }
+  return value;
+}
+
+/** A classic cross-reference table and its trailer (§7.5.4, §7.5.5): `xref`, sections of 20-byte entries, `trailer <<…>>`, `startxref`. */
+function parseXref(buf: Buffer, at: number, end: number): Xref {
+  if (buf.toString('latin1', at, at + 4) !== 'xref') fail('no xref table at startxref');
+  const offsets: number[] = [];
+  const gens: number[] = [];
+  const inUse: boolean[] = [];
+  const entryAt: number[] = [];
+  const header = /[ \t]*(\d+) (\d+)[ \t]*(?:\r\n|\r|\n)/y;
+  const space = (i: number) => {
+    while (i < end && (buf[i] === 32 || buf[i] === 10 || buf[i] === 13)) i++;
+    return i;
+  };
+  let i = space(at + 4);
+  while (buf.toString('latin1', i, i + 7) !== 'trailer') {
+    const line = buf.toString('latin1', i, Math.min(end, i + 40));
+    header.lastIndex = 0;
+    const match = header.exec(line) ?? fail('bad xref section header');
+    const first = Number(match[1]);
+    const count = Number(match[2]);
+    if (first !== offsets.length) fail('xref sections out of order');
+    i += header.lastIndex;
+    if (i + count * 20 > end) fail('xref table cut short');
+    for (let n = 0; n < count; n++, i += 20) {
+      // `0000012345 00000 n` and a two-byte end of line.
+      const offset = digits(buf, i, i + 10);
+      const gen = digits(buf, i + 11, i + 16);
+      const kind = buf[i + 17];
+      const eol = buf[i + 18]! * 256 + buf[i + 19]!;
+      if (
+        Number.isNaN(offset) ||
+        Number.isNaN(gen) ||
+        buf[i + 10] !== 32 ||
+        buf[i + 16] !== 32 ||
+        (kind !== 110 && kind !== 102) ||
+        (eol !== 0x200d && eol !== 0x200a && eol !== 0x0d0a)
+      ) {
+        fail(`bad xref entry ${first + n}`);
+      }
+      offsets.push(offset);
+      gens.push(gen);
+      inUse.push(kind === 110);
+      entryAt.push(i);
+    }
+    i = space(i);
+  }
+  const text = buf.toString('latin1', i, end);
+  const dict = parsePdfDict(text, skipSpace(text, 'trailer'.length));
+  if (skipSpace(text, dict.end) !== text.length) fail('something after the trailer');
+  return { at, trailerAt: i, offsets, gens, inUse, entryAt, trailer: dict.entries };
+}

@@ -1,0 +1,73 @@
+/**
+ * One brief through the HTML and PDF stages: Markdown → sanitized HTML → the print
+ * page → PDF, written into the output folder. Returns its manifest entry.
+ */
+import path from 'node:path';
+import { VFile } from 'vfile';
+import type { BuildConfig } from '../core/config.js';
+import type { PdfInfo, Printer } from './printer.js';
+import { addMessages } from '../core/messages.js';
+import type { RenderInput, RenderOutput } from '../render/render-brief.js';
+import type { ManifestEntry, NormalizedBrief, RenderedBrief } from '../core/types.js';
+import { writeOutput } from '../core/write-file.js';
+
+export interface PrintedBrief {
+  rendered: RenderedBrief;
+  entry: ManifestEntry;
+}
+
+export function briefPaths(slug: string) {
+  return { html: `briefs/${slug}.html`, pdf: `briefs/${slug}.pdf`, markdown: `briefs/${slug}.md` };
+}
+
+export function pdfInfo(brief: RenderedBrief, config: BuildConfig): PdfInfo {
+  const authors = brief.data.authors?.map((a) => a.name) ?? [];
+  return {
+    title: brief.data.title,
+    authors: authors.length ? authors : [config.organization.name],
+    subject: brief.data.summary,
+    keywords: brief.data.tags ?? [],
+    date: brief.data.date,
+    language: config.site.language,
+    paper: brief.data.paper ?? config.print.paper,
+  };
+}
+
+export async function printBrief(
+  brief: NormalizedBrief,
+  config: BuildConfig,
+  renderer: { render(input: RenderInput): Promise<RenderOutput> },
+  printer: Printer,
+): Promise<PrintedBrief> {
+  const paths = briefPaths(brief.slug);
+  const markdownPath = path.relative(config.root, path.join(config.outDir, paths.markdown));
+  const { page, html, headings, links, messages } = await renderer.render({
+    slug: brief.slug,
+    data: brief.data,
+    markdown: brief.markdown,
+    markdownPath,
+  });
+  const markdownFile = addMessages(new VFile({ path: markdownPath, value: brief.markdown }), messages);
+  const rendered: RenderedBrief = { ...brief, markdownFile, html, headings, links };
+  const { pdf, pages: pageCount } = await printer.print(page, pdfInfo(rendered, config));
+  await writeOutput(config.outDir, paths.markdown, brief.markdown);
+  await writeOutput(config.outDir, paths.pdf, pdf);
+  const { data } = brief;
+  const entry: ManifestEntry = {
+    slug: brief.slug,
+    title: data.title,
+    ...(data.date ? { date: data.date } : {}),
+    kind: data.kind,
+    pages: pageCount,
+    budget: data.pages ?? config.print.pages,
+    ...paths,
+    pdf_bytes: pdf.byteLength,
+    authors: data.authors ?? [],
+    tags: data.tags ?? [],
+    ...(data.summary ? { summary: data.summary } : {}),
+    ...(data.source_url ? { source_url: data.source_url } : {}),
+    links: rendered.links,
+    source: brief.file.path,
+  };
+  return { rendered, entry };
+}

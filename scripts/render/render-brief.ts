@@ -1,0 +1,49 @@
+/**
+ * The HTML and page stages of one brief, as data in and data out, so that they can run in
+ * a worker thread (render-pool.ts) as well as in the build's own: the normalized Markdown
+ * → the sanitized body (render-html.ts) → the full print page (apply-template.ts). The
+ * render messages come back stored (line, column, rule), as the build cache keeps them.
+ */
+import { VFile } from 'vfile';
+import { createPageRenderer } from './print-page.js';
+import { type StoredMessage, storeMessages } from '../core/messages.js';
+import type { BuildConfig } from '../core/config.js';
+import { renderHtml } from './markdown-to-html.js';
+import type { BriefData, Heading } from '../core/types.js';
+
+export interface RenderInput {
+  slug: string;
+  data: BriefData;
+  /** The normalized Markdown document. */
+  markdown: string;
+  /** Where the Markdown is kept, relative to the project root: render messages point there. */
+  markdownPath: string;
+}
+
+export interface RenderOutput {
+  /** Sanitized HTML of the body. */
+  html: string;
+  /** The whole print page, ready for the browser. */
+  page: string;
+  headings: Heading[];
+  links: string[];
+  /** Problems found in the Markdown, on `markdownPath`. */
+  messages: StoredMessage[];
+}
+
+export function createBriefRenderer(config: BuildConfig): (input: RenderInput) => Promise<RenderOutput> {
+  const pages = createPageRenderer(config);
+  return async ({ slug, data, markdown, markdownPath }) => {
+    const markdownFile = new VFile({ path: markdownPath, value: markdown });
+    // The page needs only the brief's slug, data and body; its source file stays with the caller.
+    const brief = { file: new VFile({ path: markdownPath }), reader: 'markdown', slug, data, markdown };
+    const rendered = await renderHtml(brief, markdownFile);
+    return {
+      html: rendered.html,
+      page: pages.printPage(rendered),
+      headings: rendered.headings,
+      links: rendered.links,
+      messages: storeMessages(markdownFile),
+    };
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The bench's verdict on the cold build (scripts/bench/bench-rows.ts): met only when the
+ * ratio of the medians and the median of the paired ratios are both at most 1.2, on the
+ * ratios as measured, not as printed.
+ */
+import { describe, expect, it } from 'vitest';
+import { benchRows } from '../../scripts/bench/bench-rows.js';
+import type { BenchResult } from '../../scripts/bench/run-bench.js';
+
+function result(cold: number[], bare: number[]): BenchResult {
+  const timed = (runs: number[]) => ({ runs, median: [...runs].sort((a, b) => a - b)[runs.length >> 1]! });
+  return {
+    briefs: 1000,
+    cold: { ...timed(cold), timings: [], built: 1000, failed: 0, warnings: 0, pages: {} },
+    noop: { ...timed([150]), ms: [150], launchedBrowser: [false], browserSeen: [false], built: [0] },
+    edit: { ...timed([600]), built: [1] },
+    cli: { noop: timed([400]), edit: timed([1300]) },
+    baseline: { ...timed(bare), runsDetail: [], pairedRatios: [] },
+    baselinePrinterFlags: { ...timed(bare), args: [] },
+    memory: { peakRss: 1e9, peakPss: 8e8, peakProcesses: 9, sawBrowser: true, samples: 10 },
+    chromium: 'test',
+  } as BenchResult;
+}
+
+const coldRow = (r: BenchResult) => benchRows(r).find((row) => row.stage.startsWith('cold build'))!;
+
+describe('the cold-build target', () => {
+  it('is met when both the medians and the paired runs are within 1.2x', () => {
+    expect(coldRow(result([23_000, 24_000, 22_000], [20_000, 20_500, 19_000])).pass).toBe(true);
+  });
+
+  it('is missed when the paired runs are not, even if the medians are', () => {
+    // Medians 24.0 / 20.0 s = 1.2x, but the pairs are 1.3x, 1.06x, 1.25x.
+    expect(coldRow(result([26_000, 24_000, 25_000], [20_000, 22_600, 20_000])).pass).toBe(false);
+  });
+
+  it('judges the ratios as measured: a median pair of 1.2005x is over, though it prints as 1.20x', () => {
+    // Medians 24.08 / 20.2 s = 1.19x; pairs 1.204x, 1.2005x, 0.33x.
+    const row = coldRow(result([24_080, 24_250, 10_000], [20_000, 20_200, 30_000]));
+    expect(row.ratio).toBeLessThan(1.2);
+    expect(row.note).toContain('1.20x, 1.20x, 0.33x (median 1.20x)');
+    expect(row.pass).toBe(false);
+  });
+});

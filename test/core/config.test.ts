@@ -1,0 +1,49 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { loadConfig, parseConfig, resolveConfig } from '../../scripts/core/config.js';
+import { UserError } from '../../scripts/core/user-error.js';
+
+const sample = await readFile(new URL('../../briefpress.config.yaml', import.meta.url), 'utf8');
+
+describe('configuration', () => {
+  it('reads the sample site as CDT of 2012 with defaults filled in', () => {
+    const config = parseConfig(sample, 'briefpress.config.yaml');
+    expect(config.organization.name).toBe('Center for Democracy & Technology');
+    expect(config.organization.tagline).toBe('KEEPING THE INTERNET OPEN • INNOVATIVE • FREE');
+    expect(config.organization.address).toEqual(['1634 I Street, NW', 'Suite 1100', 'Washington, DC 20006']);
+    expect(config.print).toMatchObject({ paper: 'letter', pages: 2 });
+  });
+
+  it('names a mistyped key with its place and a suggestion', () => {
+    const text = 'organization:\n  name: Example\n  adress:\n    - 1 Main St\n';
+    expect(() => parseConfig(text, 'briefpress.config.yaml')).toThrow(
+      'briefpress.config.yaml:3:3: unknown key `organization.adress` (did you mean `address`?)',
+    );
+  });
+
+  it('names a bad value with the line and column of the value', () => {
+    const text = 'organization:\n  name: Example\nprint:\n  paper: legal\n';
+    expect(() => parseConfig(text, 'c.yaml')).toThrow(/^c\.yaml:4:10: `print\.paper`: /);
+  });
+
+  it('reports invalid YAML with its place', () => {
+    expect(() => parseConfig('organization:\n  name: [unclosed\n', 'c.yaml')).toThrow(/^c\.yaml:\d+:\d+: invalid YAML/);
+  });
+
+  it('refuses an output folder that holds the project or the sources', () => {
+    const site = parseConfig(sample, 'c.yaml');
+    const root = '/tmp/project';
+    for (const out of ['.', '..', 'sources', 'sources/out', '/']) {
+      expect(() => resolveConfig(site, root, { out }), out).toThrow(UserError);
+    }
+    expect(resolveConfig(site, root, { out: 'dist' }).outDir).toBe('/tmp/project/dist');
+  });
+
+  it('says how to fix a missing configuration file', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'briefpress-config-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    await expect(loadConfig(dir)).rejects.toThrow(/briefpress\.config\.yaml: not found/);
+  });
+});

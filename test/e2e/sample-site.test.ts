@@ -1,0 +1,192 @@
+/**
+ * The sample site as a user gets it: the two real seed texts in sources/, built with
+ * `build()` into a temp folder, then checked as a reader would check them — the PDFs by
+ * their text, pages, links and metadata, and the archive in real Chromium, served on
+ * 127.0.0.1: home, search, tag and author pages, related briefs, feed, links, axe.
+ */
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../scripts/print/browser.js';
+import { build, type BuildResult } from '../../scripts/build.js';
+import { type BuildState, readBody } from '../../scripts/cache/state.js';
+import type { ManifestEntry } from '../../scripts/core/types.js';
+import { checkFeed, checkHomeListsBriefs, checkSearchFinds, seriousAxeViolations, wordOnlyIn } from '../helpers/archive-checks.js';
+import { checkLinks } from '../helpers/link-check.js';
+import { normalizeText, readPdf, sentences, type PdfSummary } from '../helpers/pdf.js';
+import { serve, type StaticServer } from '../helpers/serve.js';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+let project: string;
+let out: string;
+let result: BuildResult;
+let briefs: ManifestEntry[];
+let browser: Browser;
+let page: Page;
+let site: StaticServer;
+
+const brief = () => briefs.find((b) => b.kind === 'brief')!;
+const post = () => briefs.find((b) => b.kind === 'post')!;
+/** Straight and curly quotes compare equal (the HTML stage sets typographic ones). */
+const plain = (s: string) => normalizeText(s).replace(/[‘’ʼ]/g, "'").replace(/[“”]/g, '"');
+
+async function pdfOf(entry: ManifestEntry): Promise<PdfSummary> {
+  return readPdf(new Uint8Array(await readFile(path.join(out, entry.pdf))));
+}
+
+/** The sentences of a normalized brief's body: paragraphs and list items, not headings or front matter. */
+async function bodySentences(entry: ManifestEntry): Promise<string[]> {
+  const markdown = await readFile(path.join(out, entry.markdown), 'utf8');
+  return markdown
+    .replace(/^---\n[\s\S]*?\n---\n/, '')
+    .split('\n')
+    .filter((line) => line.trim() && !/^#{1,6}\s/.test(line))
+    .map((line) =>
+      line
+        .replace(/^\s*[-*]\s+/, '')
+        .replace(/<([^>]+)>/g, '$1')
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'),
+    )
+    .flatMap(sentences);
+}
+
+beforeAll(async () => {
+  project = await mkdtemp(path.join(os.tmpdir(), 'briefpress-sample-'));
+  for (const item of ['briefpress.config.yaml', 'templates', 'sources']) {
+    await cp(path.join(repo, item), path.join(project, item), { recursive: true });
+  }
+  result = await build({ root: project, quiet: true });
+  out = path.join(project, 'dist');
+  briefs = result.manifest;
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  site = await serve(out);
+});
+
+afterAll(async () => {
+  // Under a loaded machine a graceful close has hung once: give it ten seconds, then kill.
+  await Promise.race([browser?.close(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+  browser?.process()?.kill('SIGKILL');
+  await site?.close();
+  if (project) await rm(project, { recursive: true, force: true });
+});
+
+describe('the sample site’s PDFs, printed from the seed texts', () => {
+  it('builds both seeds without a warning', () => {
+    expect(result.messages.filter((m) => /: (error|warning): /.test(m))).toEqual([]);
+    expect(briefs.map((b) => b.kind).sort()).toEqual(['brief', 'post']);
+  });
+
+  it('prints the one-pager with its title, date, letterhead and every sentence of its body, within budget', async () => {
+    const pdf = await pdfOf(brief());
+    const text = plain(pdf.text);
+    expect(text).toContain('ITU CYBERSECURITY PROPOSALS THREATEN EXISTING SECURITY EFFORTS, INTERNET OPERATIONS, AND HUMAN RIGHTS');
+    expect(text).toContain('October 4, 2012');
+    for (const detail of [
+      'KEEPING THE INTERNET',
+      'INNOVATIVE',
+      'www.cdt.org',
+      'CENTER FOR DEMOCRACY',
+      '1634 I Street, NW',
+      'Suite 1100',
+      'Washington, DC 20006',
+      '+1-202-637-9800',
+      '+1-202-637-0968',
+      'info@cdt.org',
+    ]) {
+      expect(text).toContain(detail);
+    }
+    expect((await bodySentences(brief())).filter((s) => !text.includes(plain(s)))).toEqual([]);
+    expect(pdf.pages).toBe(brief().pages);
+    expect(pdf.pages).toBeLessThanOrEqual(brief().budget);
+  });
+
+  it('prints the post with its byline, tags, source URL and every sentence of its body', async () => {
+    const pdf = await pdfOf(post());
+    const text = plain(pdf.text);
+    expect(text).toContain('ITU ILL-SUITED TO REGULATE CYBERSECURITY');
+    expect(text).toContain('September 6, 2012');
+    expect(text).toContain('Emma Llansó');
+    expect(text).toMatch(/WCIT.*ITU/);
+    expect(text).toContain('cdt.org/blogs/emma-llanso/0609itu-ill-suited-regulate-cybersecurity');
+    expect((await bodySentences(post())).filter((s) => !text.includes(plain(s)))).toEqual([]);
+    expect(pdf.pages).toBeLessThanOrEqual(post().budget);
+  });
+
+  it('has working links: the cited paper, the contacts’ mailto, the author page', async () => {
+    const one = (await pdfOf(brief())).links.map((l) => l.url);
+    expect(one).toContain('https://www.cdt.org/files/pdfs/Cybersecurity_ITU_WCIT_Proposals.pdf');
+    expect(one).toContain('mailto:ellanso@cdt.org');
+    expect(one).toContain('mailto:jdempsey@cdt.org');
+    const two = (await pdfOf(post())).links.map((l) => l.url);
+    expect(two).toContain('https://www.cdt.org/files/pdfs/Cybersecurity_ITU_WCIT_Proposals.pdf');
+    expect(two).toContain('https://cdt.org/personnel/emma-llans%C3%B3');
+  });
+
+  it('carries the metadata and is tagged, with an outline from the headings', async () => {
+    const pdf = await pdfOf(post());
+    expect(pdf.info).toMatchObject({
+      Title: 'ITU Ill-Suited to Regulate Cybersecurity',
+      Author: 'Emma Llansó',
+      Producer: 'briefpress',
+      Keywords: 'WCIT, ITU',
+    });
+    expect(String(pdf.info.Subject)).toMatch(/^The issue of cybersecurity/);
+    expect(String(pdf.info.CreationDate)).toMatch(/^D:20120906/);
+    const one = await pdfOf(brief());
+    expect(one.marked && one.structured).toBe(true);
+    expect(one.outline.join('\n')).toMatch(/Key Points/);
+  });
+});
+
+describe('the sample site’s archive in a browser', () => {
+  it('lists both briefs on the home page with working PDF links', async () => {
+    await checkHomeListsBriefs(page, site.url, briefs);
+  });
+
+  it('finds a word that only one brief’s body has, and opens that brief', async () => {
+    const state = JSON.parse(await readFile(path.join(out, '.briefpress/state.json'), 'utf8')) as BuildState;
+    const bodies = await Promise.all(
+      Object.values(state.briefs).map(async (b) => ({ slug: b.entry.slug, body: await readBody(out, b.bodyHash) })),
+    );
+    const only = wordOnlyIn(bodies);
+    expect(only).toBeDefined();
+    await checkSearchFinds(
+      page,
+      site.url,
+      only!.word,
+      briefs.find((b) => b.slug === only!.slug)!,
+    );
+  });
+
+  it('has tag and author pages listing the right briefs', async () => {
+    await page.goto(`${site.url}tags/wcit.html`, { waitUntil: 'load' });
+    expect(await page.$$eval('.card__title a', (as) => as.map((a) => a.textContent?.trim()))).toEqual([post().title]);
+    await page.goto(`${site.url}authors/emma-llanso.html`, { waitUntil: 'load' });
+    expect(await page.$$eval('.card__title a', (as) => as.map((a) => a.textContent?.trim()))).toEqual([post().title]);
+  });
+
+  it('lists each brief as related to the other (they cite the same paper)', async () => {
+    for (const [from, to] of [
+      [brief(), post()],
+      [post(), brief()],
+    ] as const) {
+      const html = await readFile(path.join(out, from.html), 'utf8');
+      const related = html.slice(html.search(/class="[^"]*related/));
+      expect(related).toContain(path.basename(to.html));
+    }
+  });
+
+  it('has an Atom feed with one entry per brief and no broken internal link', async () => {
+    expect((await checkFeed(out, 2)).entries).toHaveLength(2);
+    expect(await checkLinks(out)).toEqual([]);
+  });
+
+  it('has no serious or critical accessibility violation on home, a brief, a tag page and search', async () => {
+    for (const url of ['', brief().html, 'tags/itu.html', 'search.html?q=security']) {
+      expect(await seriousAxeViolations(page, `${site.url}${url}`), url || 'home').toEqual([]);
+    }
+  });
+});

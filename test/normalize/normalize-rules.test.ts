@@ -1,0 +1,183 @@
+/** The general rules of the normalizer, each on texts unlike the seeds. */
+import { describe, expect, it } from 'vitest';
+import { fixOcrIll } from '../../scripts/normalize/rules/ocr-ill.js';
+import { parseDateLine, findDate } from '../../scripts/normalize/text/dates.js';
+import { acronymEvidence, toTitleCase } from '../../scripts/normalize/text/title-case.js';
+import { keepHyphen, vocabulary } from '../../scripts/normalize/rules/dehyphenate.js';
+import { letterheadShape } from '../../scripts/normalize/text/letterhead.js';
+import { repairMojibake } from '../../scripts/normalize/rules/repair-mojibake.js';
+import { contactsIn } from '../../scripts/normalize/text/contacts.js';
+import { slugFor } from '../../scripts/normalize/text/slug.js';
+import { fixExtractionCharacters } from '../../scripts/normalize/rules/extraction-characters.js';
+import { parseMonthLine } from '../../scripts/normalize/text/dates.js';
+import * as documentLabel from '../../scripts/normalize/rules/document-label.js';
+import * as endMark from '../../scripts/normalize/rules/end-mark.js';
+import { contactBlock } from '../../scripts/normalize/text/contacts.js';
+import * as runningHeader from '../../scripts/normalize/rules/running-header.js';
+import { toLines } from '../../scripts/normalize/text/source-lines.js';
+
+describe('ocr-ill', () => {
+  it.each([
+    ['ITU III-Suited to Regulate Cybersecurity', 'ITU Ill-Suited to Regulate Cybersecurity'],
+    ['an III-advised plan', 'an Ill-advised plan'],
+    ['III-equipped agencies struggle.', 'Ill-equipped agencies struggle.'],
+    ['the agency is III prepared for it', 'the agency is Ill prepared for it'],
+  ])('fixes %s', (input, output) => expect(fixOcrIll(input).text).toBe(output));
+  it.each(['World War III', 'Title III of the Act', 'Title III-funded programs', 'after World War III-era planning', 'Phase III trials'])(
+    'keeps %s',
+    (input) => expect(fixOcrIll(input).text).toBe(input),
+  );
+});
+
+describe('dates', () => {
+  it.each([
+    ['October 4, 2012', '2012-10-04'],
+    ['Oct. 4, 2012', '2012-10-04'],
+    ['4 October 2012', '2012-10-04'],
+    ['9th June, 2021', '2021-06-09'],
+    ['2012-10-04', '2012-10-04'],
+    ['Posted on March 5th, 2013', '2013-03-05'],
+    ['Updated: Tuesday, May 21, 2013', '2013-05-21'],
+    ['Sept. 12, 2013', '2013-09-12'],
+    ['12 Sept 2013', '2013-09-12'],
+    ['Updated: 03/15/2013', '2013-03-15'],
+    ['Posted: Tuesday, May 1, 2012', '2012-05-01'],
+  ])('reads %s', (line, iso) => expect(parseDateLine(line)?.iso).toBe(iso));
+  it.each(['Suite 1100', 'June 2012', '202-637-9800', 'The bill passed on October 4, 2012, by a wide margin.', '1634'])(
+    'is strict about %s',
+    (line) => expect(parseDateLine(line)).toBeUndefined(),
+  );
+  it('finds a dateline inside a paragraph', () =>
+    expect(findDate('WASHINGTON – January 15, 2020 – The coalition')?.iso).toBe('2020-01-15'));
+});
+
+describe('title case', () => {
+  const body = 'The Federal Communications Commission (FCC) and the NTIA disagree about the ITRs and about iPhone apps in the U.S.';
+  it('keeps acronyms the body writes in capitals and lower-cases minor words', () => {
+    expect(toTitleCase('FCC AND NTIA CLASH OVER THE ITRS AND IPHONE APPS', acronymEvidence(body))).toBe(
+      'FCC and NTIA Clash Over the ITRs and iPhone Apps',
+    );
+  });
+  it('keeps dotted abbreviations, numbers and Roman numerals', () => {
+    expect(toTitleCase('U.S. POLICY ON G20 TRADE AFTER TITLE III', new Map())).toBe('U.S. Policy on G20 Trade After Title III');
+  });
+  it('leaves mixed-case text alone', () => expect(toTitleCase('Why It Matters', new Map())).toBe('Why It Matters'));
+});
+
+describe('dehyphenate', () => {
+  const words = vocabulary('policy making stakeholder based internet telecommunications');
+  it('joins split words and keeps compounds', () => {
+    expect(keepHyphen('tele', 'communications', words)).toBe(false);
+    expect(keepHyphen('multi', 'stakeholder', words)).toBe(true);
+    expect(keepHyphen('policy', 'making', words)).toBe(true);
+    expect(keepHyphen('gov', 'ernment', words)).toBe(false);
+  });
+  it('does not take the halves of a hyphenated word for words of the text', () => {
+    const text = 'law enforce-\nment agencies';
+    expect(vocabulary(text).has('enforce')).toBe(false);
+    expect(keepHyphen('enforce', 'ment', vocabulary(text))).toBe(false);
+  });
+});
+
+describe('extraction-characters', () => {
+  it('replaces ligatures, drops inner soft hyphens, keeps one at a line end', () => {
+    expect(fixExtractionCharacters('the o\ufb03ce \ufb02ags reason\u00adable busi\u00ad\nness').text).toBe(
+      'the office flags reasonable busi\u00ad\nness',
+    );
+  });
+  it('turns a non-breaking space between words into a space', () =>
+    expect(fixExtractionCharacters('with\u00a0a court').text).toBe('with a court'));
+});
+
+describe('month-only date lines', () => {
+  it.each([
+    ['March 2013', '2013-03-01'],
+    ['Sept. 2013', '2013-09-01'],
+    ['Updated: September 2013', '2013-09-01'],
+  ])('reads %s as the first of the month', (line, iso) => expect(parseMonthLine(line)?.iso).toBe(iso));
+  it.each(['Marching 2013', 'In March 2013 the bill passed', 'Suite 2013'])('leaves %s', (line) =>
+    expect(parseMonthLine(line)).toBeUndefined(),
+  );
+});
+
+describe('letterhead shapes', () => {
+  it.each([
+    ['Tel. (020) 7946 0958', 'letterhead-phone'],
+    ['Fax: 202.555.0100', 'letterhead-phone'],
+    ['Email: press@example.org', 'letterhead-email'],
+    ['www.example.org', 'letterhead-web'],
+    ['10 Downing Street', 'letterhead-address'],
+    ['Washington, D.C. 20036', 'letterhead-address'],
+    ['P.O. Box 1234', 'letterhead-address'],
+    ['info@x.org | 202-555-0187 | 1501 K Street NW, Washington, DC 20005', 'letterhead-email'],
+  ])('%s → %s', (line, id) => expect(letterheadShape(line)).toBe(id));
+  it.each(['The treaty was signed in 2012.', 'Key Points', '3 Steps to Reform'])('leaves %s', (line) =>
+    expect(letterheadShape(line)).toBeUndefined(),
+  );
+});
+
+describe('other rules', () => {
+  it('repairs mojibake but leaves accented text', () => {
+    expect(repairMojibake('Itâ€™s a cafÃ© â€“ naïve résumé').text).toBe('It’s a café – naïve résumé');
+  });
+  it('parses contacts in several shapes', () => {
+    expect(contactsIn('For details, contact Ana Lima (Senior Fellow) at alima@example.org or Bo Chen, bchen@example.org.')).toEqual([
+      { name: 'Ana Lima', role: 'Senior Fellow', email: 'alima@example.org' },
+      { name: 'Bo Chen', email: 'bchen@example.org' },
+    ]);
+  });
+  it('makes ASCII slugs', () => expect(slugFor('Über-Regulierung: Llansó & the ITU')).toBe('ueber-regulierung-llanso-and-the-itu'));
+});
+
+describe('document labels, end marks, contact blocks', () => {
+  it.each([
+    'FOR IMMEDIATE RELEASE',
+    'Fact Sheet',
+    'Policy One-Pager No. 14',
+    'ISSUE BRIEF #3',
+    'Media Advisory',
+    'Embargoed until 10 a.m. EST',
+    'White Paper, 2013',
+  ])('%s is a label', (line) => expect(documentLabel.test(line)).toBe(true));
+  it.each(['Testimony of Dr. Rebecca Hale', 'Briefing the New Congress on Spectrum', 'Key Points'])('%s is no label', (line) =>
+    expect(documentLabel.test(line)).toBe(false),
+  );
+  it.each(['###', '# # #', '-30-', '- END -', 'ENDS'])('%s is an end mark', (line) => expect(endMark.test(line)).toBe(true));
+  it.each(['## Heading', 'End', '30'])('%s is no end mark', (line) => expect(endMark.test(line)).toBe(false));
+  it('reads people, roles, phones and e-mails from a contact block', () => {
+    expect(
+      contactBlock([
+        '',
+        'Priya Raman',
+        'Communications Director',
+        '(415) 555-0123',
+        'praman@example.org',
+        'Luis Ortega, 415-555-0199, lortega@example.org',
+      ]),
+    ).toEqual([
+      { name: 'Priya Raman', role: 'Communications Director', email: 'praman@example.org' },
+      { name: 'Luis Ortega', email: 'lortega@example.org' },
+    ]);
+  });
+});
+
+describe('running headers without form feeds', () => {
+  const find = (text: string) => [...runningHeader.find(toLines(text), () => false)];
+  it('takes a line repeated twice with its page number', () => {
+    expect(find('Intro text here.\nAcme Institute | Brief     - 2 -\nMore text.\nAcme Institute | Brief     - 3 -\nEnd.')).toEqual([1, 3]);
+  });
+  it('takes a line repeated twice with running-head separators', () =>
+    expect(find('a text\nAcme | Issue Brief\nb text\nAcme | Issue Brief')).toEqual([1, 3]));
+  it('leaves numbered headings and a line said twice', () => {
+    expect(find('Recommendation 1\ntext\nRecommendation 2\ntext')).toEqual([]);
+    expect(find('Key Points\ntext\nKey Points\ntext')).toEqual([]);
+  });
+});
+
+describe('contact sentences', () => {
+  it('finds the name before "of" in a passive sentence', () => {
+    expect(contactsIn("Questions may be sent to Luis Ortega of the Center's policy team at lortega@example.org.")).toEqual([
+      { name: 'Luis Ortega', role: "Center's policy team", email: 'lortega@example.org' },
+    ]);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * Golden fixtures of the normalizer: `test/fixtures/normalize/<case>/input.(txt|md)`,
+ * optional `config.json` (an organization), expected `output.md` (absent when the case
+ * is fatal) and `messages.json` (`line:column severity rule-id: reason`). Missing
+ * expected files are written, and all of them with UPDATE=1, to be reviewed.
+ * Every successful case must also be idempotent.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+import { normalize, type NormalizeOptions } from '../../scripts/normalize/index.js';
+import { briefDataSchema } from '../../scripts/core/front-matter.js';
+import { decodeSource } from '../../scripts/normalize/text/decode.js';
+import { parseItem } from '../../scripts/normalize/text/list-items.js';
+
+const wordsOf = (text: string) =>
+  new Set(
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/\u00ad/g, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? [],
+  );
+
+/** Words of the source found neither in the output, nor in a removed line, nor in a message. */
+function lostWords(dir: string, input: string, markdown: string, options: NormalizeOptions): string[] {
+  const value = readFileSync(path.join(dir, input));
+  // List markers ("ii.", "(b)", "o") become Markdown's own: they are not words of the text.
+  const source = decodeSource(new VFile({ value }))
+    .split('\n')
+    .map((line) => parseItem(line)?.text ?? line)
+    .join('\n');
+  const file = new VFile({ path: input, value });
+  normalize(file, options);
+  const kept = wordsOf([markdown, ...(file.data.removed ?? []).map((r) => r.text), ...file.messages.map((m) => m.reason)].join('\n'));
+  const keptList = [...kept];
+  // A word split by hyphenation is kept when it is part of a joined word.
+  return [...wordsOf(source)].filter((word) => !kept.has(word) && !keptList.some((k) => k.length > word.length && k.includes(word)));
+}
+
+const root = path.join(import.meta.dirname, '..', 'fixtures', 'normalize');
+const update = process.env.UPDATE === '1';
+const cases = readdirSync(root, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+  .map((entry) => entry.name)
+  .sort();
+
+const describeMessage = (m: VFileMessage) =>
+  `${m.line ?? 1}:${m.column ?? 1} ${m.fatal ? 'error' : m.fatal === false ? 'warning' : 'info'} ${m.ruleId}: ${m.reason}`;
+
+function run(dir: string) {
+  const input = readdirSync(dir).find((name) => name.startsWith('input.'));
+  if (!input) throw new Error(`${dir}: no input file`);
+  const options: NormalizeOptions = existsSync(path.join(dir, 'config.json'))
+    ? JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))
+    : {};
+  const file = new VFile({ path: input, value: readFileSync(path.join(dir, input)) });
+  let markdown: string | undefined;
+  try {
+    markdown = normalize(file, options).markdown;
+  } catch (error) {
+    if (!(error instanceof VFileMessage)) throw error;
+  }
+  return { markdown, messages: file.messages.map(describeMessage), options, input };
+}
+
+function expectGolden(target: string, actual: string | undefined): void {
+  if (actual === undefined) {
+    if (update && existsSync(target)) unlinkSync(target);
+    expect(existsSync(target), `${target} should not exist: the case is fatal`).toBe(false);
+    return;
+  }
+  if (update || !existsSync(target)) writeFileSync(target, actual);
+  expect(actual).toBe(readFileSync(target, 'utf8'));
+}
+
+describe('normalize fixtures', () => {
+  it('has the cases the issue asks for', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(16);
+  });
+
+  for (const name of cases) {
+    describe(name, () => {
+      const dir = path.join(root, name);
+      const result = run(dir);
+
+      it('gives the expected Markdown and messages', () => {
+        expectGolden(path.join(dir, 'output.md'), result.markdown);
+        expectGolden(path.join(dir, 'messages.json'), `${JSON.stringify(result.messages, null, 2)}\n`);
+      });
+
+      it.skipIf(result.markdown === undefined)('loses no word silently (body, front matter or --explain)', () => {
+        expect(lostWords(dir, result.input, result.markdown!, result.options)).toEqual([]);
+      });
+
+      it.skipIf(result.markdown === undefined)('is idempotent and valid', () => {
+        const again = normalize(new VFile({ path: 'output.md', value: result.markdown! }), result.options);
+        expect(again.markdown).toBe(result.markdown);
+        expect(again.file.messages.filter((m) => m.fatal !== undefined)).toEqual([]);
+        expect(briefDataSchema.safeParse(again.data).success).toBe(true);
+      });
+    });
+  }
+});

@@ -1,0 +1,92 @@
+/**
+ * The brief pool does in worker threads exactly what the build does in its own thread:
+ * the same normalized briefs, HTML, print pages and messages, for every normalizer and
+ * renderer fixture; a failing brief fails alone; a closed pool still works, in-thread.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { type BriefPool, createBriefPool } from '../../scripts/workers/brief-pool.js';
+import { workerThreads } from '../../scripts/build.js';
+import { type BuildConfig, loadConfig } from '../../scripts/core/config.js';
+import type { RenderInput } from '../../scripts/render/render-brief.js';
+import type { BriefData } from '../../scripts/core/types.js';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const fixtures = path.join(import.meta.dirname, '..', 'fixtures');
+const cases = (stage: string) =>
+  readdirSync(path.join(fixtures, stage), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+
+let config: BuildConfig;
+let threaded: BriefPool;
+let here: BriefPool;
+
+beforeAll(async () => {
+  config = await loadConfig(repo, {});
+  threaded = createBriefPool(config, { threads: 2 });
+  here = createBriefPool(config, { threads: 0 });
+});
+
+afterAll(async () => {
+  await threaded?.close();
+  await here?.close();
+});
+
+function renderInput(name: string): RenderInput {
+  const markdown = readFileSync(path.join(fixtures, 'render', name, 'input.md'), 'utf8');
+  const data = (parseYaml(/^---\n([\s\S]*?)\n---/.exec(markdown)?.[1] ?? '') ?? {}) as BriefData;
+  return { slug: name, data: { ...data, title: data.title ?? name }, markdown, markdownPath: `dist/briefs/${name}.md` };
+}
+
+describe('normalizing in a worker thread', () => {
+  it.each(cases('normalize'))('%s: the same brief and messages as in this thread', async (name) => {
+    const dir = path.join(fixtures, 'normalize', name);
+    const input = readdirSync(dir).find((f) => f.startsWith('input'))!;
+    const source = { path: path.join(dir, input), bytes: new Uint8Array(readFileSync(path.join(dir, input))) };
+    const [there, local] = await Promise.all([threaded.normalize(source), here.normalize(source)]);
+    expect(there).toEqual(local);
+    if (local.ok) expect(local.markdown).toBe(readFileSync(path.join(dir, 'output.md'), 'utf8'));
+    else expect(local.messages.some((m) => m.fatal)).toBe(true);
+  });
+});
+
+describe('rendering in a worker thread', () => {
+  it.each(cases('render'))('%s: the same HTML, print page and messages as in this thread', async (name) => {
+    const input = renderInput(name);
+    const [there, local] = await Promise.all([threaded.render(input), here.render(input)]);
+    expect(there).toEqual(local);
+    expect(local.html.trim()).toBe(readFileSync(path.join(fixtures, 'render', name, 'output.html'), 'utf8').trim());
+    expect(local.page).toContain(local.html);
+    expect(local.messages.every((m) => m.path === input.markdownPath)).toBe(true);
+  });
+
+  it('fails a brief that cannot be rendered alone, and goes on', async () => {
+    const broken = { ...renderInput('gfm-table'), data: null as unknown as BriefData };
+    await expect(threaded.render(broken)).rejects.toThrow(Error);
+    const next = await threaded.render(renderInput('gfm-table'));
+    expect(next.html).toContain('<table>');
+  });
+});
+
+describe('a closed pool', () => {
+  it('renders in this thread', async () => {
+    const pool = createBriefPool(config, { threads: 1 });
+    await pool.close();
+    const out = await pool.render(renderInput('gfm-table'));
+    expect(out.html).toContain('<table>');
+  });
+});
+
+describe('workerThreads', () => {
+  it('uses none for a few briefs, and leaves a core to the main thread', () => {
+    expect(workerThreads(10, 2, 2)).toBe(0);
+    expect(workerThreads(1000, 2, 2)).toBe(1);
+    expect(workerThreads(1000, 8, 8)).toBe(2);
+    expect(workerThreads(1000, 32, 4)).toBe(3);
+    expect(workerThreads(1000, 2, 1)).toBe(1);
+  });
+});
