@@ -1,8 +1,8 @@
 /**
  * The print pages a build printed, for the baseline to print again: the build does not
  * keep them, so they are rendered once more from the normalized Markdown it kept in the
- * output folder, with the same renderer modules and templates (`render-html.ts`,
- * `apply-template.ts`).
+ * output folder, with the same renderer modules and templates (`render/markdown-to-html.ts`,
+ * `render/print-page.ts`).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

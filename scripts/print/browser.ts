@@ -82,7 +82,7 @@ export function launchArgs(isRoot = process.getuid?.() === 0): string[] {
  * What the printer adds: the compositor makes no frames unless asked for one. Nothing
  * looks at a printing page, and `Page.printToPDF` lays out and paints the document itself;
  * without frames Chromium printed the same PDFs, byte for byte, in about a sixth less
- * time (measured over 600 and 1,000 briefs on the headless shell; README, Performance).
+ * time (measured over 600 and 1,000 briefs on the headless shell; docs/performance.md).
  */
 export const PRINTING_ARGS = ['--enable-begin-frame-control'];
 
@@ -95,7 +95,7 @@ export async function launchBrowser(executablePath?: string, extraArgs: readonly
     // Talk over a pipe, not a port: when the build's process dies, even by SIGKILL, the pipe
     // closes and the browser exits with it instead of running on as an orphan.
     pipe: true,
-    // We close the browser ourselves on every exit path (see print-pdf.ts).
+    // We close the browser ourselves on every exit path (see print/printer.ts).
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,

@@ -2,7 +2,7 @@
  * Remote browsers: `--browser-ws ENDPOINT` (repeatable or comma-separated) or
  * `BRIEFPRESS_BROWSER_WS` prints through browsers that are already running, such as a
  * Chrome started with `--remote-debugging-port` or a browserless-style pool, instead of
- * launching Chromium. Each endpoint gets a printer of its own (print-pdf.ts: its own
+ * launching Chromium. Each endpoint gets a printer of its own (print/printer.ts: its own
  * pool of pages and concurrency); briefs go to the endpoint with the fewest in flight.
  *
  * Nothing is read from disk by the remote browser: pages live at the printer's virtual
@@ -29,7 +29,7 @@ export interface RemotePrinterOptions {
   endpoints: readonly string[];
   /** Pages printing at once on each endpoint; default `config.concurrency`. */
   concurrency?: number;
-  /** Time allowed for one brief; default that of print-pdf.ts. */
+  /** Time allowed for one brief; default that of print/printer.ts. */
   timeoutMs?: number;
   /** Lines for the person building: a lost or unreachable endpoint. */
   log?: (line: string) => void;

@@ -1,7 +1,7 @@
 /**
  * The HTML and page stages of one brief, as data in and data out, so that they can run in
- * a worker thread (render-pool.ts) as well as in the build's own: the normalized Markdown
- * → the sanitized body (render-html.ts) → the full print page (apply-template.ts). The
+ * a worker thread (workers/brief-pool.ts) as well as in the build's own: the normalized Markdown
+ * → the sanitized body (render/markdown-to-html.ts) → the full print page (render/print-page.ts). The
  * render messages come back stored (line, column, rule), as the build cache keeps them.
  */
 import { VFile } from 'vfile';

@@ -35,7 +35,7 @@ const KEEP = 3;
 /**
  * Packages left in node_modules: @puppeteer/browsers (its command line reads locale files
  * beside itself, and it is only asked where a browser is installed), esbuild and tsx (native
- * code; this file's own tools), and the optional native helpers of ws and chokidar.
+ * code; this file's own tools), and the optional native helpers of ws.
  */
 const UNBUNDLED = ['@puppeteer/browsers', 'esbuild', 'tsx', 'tsx/*', 'bufferutil', 'utf-8-validate', 'fsevents'];
 

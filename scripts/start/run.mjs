@@ -11,7 +11,7 @@ import { moduleUrl } from './load-ts.mjs';
 // default hands a function to its optimizing compiler (on helper threads) soon after it
 // warms up: about 4 CPU-seconds per 1,000 briefs, a fifth of this process's CPU, taken
 // from Chromium. Waiting for 8 times the usual budget, only the really hot code is
-// optimized: about 10 % less CPU for the whole process (npm run bench; README, Performance).
+// optimized: about 10 % less CPU for the whole process (npm run bench; docs/performance.md).
 v8.setFlagsFromString('--interrupt-budget=540672');
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

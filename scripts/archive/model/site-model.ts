@@ -12,7 +12,7 @@ import { shortHash } from '../../core/short-hash.js';
  * hash, from the build cache) only when a page, the feed or the search index needs it.
  */
 export interface SiteBrief extends Omit<ArchiveBrief, 'body'> {
-  /** Hash of the body HTML (`bodyHash` in build-state.ts). */
+  /** Hash of the body HTML (`bodyHash` in cache/state.ts). */
   bodyHash: string;
 }
 
