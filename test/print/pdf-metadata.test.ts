@@ -35,7 +35,9 @@ vi.mock('../../scripts/print/pdf-metadata.js', async (importOriginal) => {
     setPdfMetadata: (printed: Uint8Array, info: PdfInfo) => (caught.push(new Uint8Array(printed)), actual.setPdfMetadata(printed, info)),
   };
 });
-const { setPdfMetadata, setPdfMetadataWithPdfLib, metadataEdits } = await vi.importActual<typeof PdfMetadata>('../../scripts/print/pdf-metadata.js');
+const { setPdfMetadata, setPdfMetadataWithPdfLib, metadataEdits } = await vi.importActual<typeof PdfMetadata>(
+  '../../scripts/print/pdf-metadata.js',
+);
 
 const repo = path.join(import.meta.dirname, '../..');
 const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
