@@ -5,13 +5,14 @@
  * expected files are written, and all of them with UPDATE=1, to be reviewed.
  * Every successful case must also be idempotent.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { normalize, type NormalizeOptions } from '../../scripts/normalize/index.js';
 import { briefDataSchema } from '../../scripts/core/front-matter.js';
+import { expectGolden, fixtureCases, messagesJson } from '../helpers/golden.js';
 import { decodeSource } from '../../scripts/normalize/text/decode.js';
 import { parseItem } from '../../scripts/normalize/text/list-items.js';
 
@@ -40,15 +41,7 @@ function lostWords(dir: string, input: string, markdown: string, options: Normal
   return [...wordsOf(source)].filter((word) => !kept.has(word) && !keptList.some((k) => k.length > word.length && k.includes(word)));
 }
 
-const root = path.join(import.meta.dirname, '..', 'fixtures', 'normalize');
-const update = process.env.UPDATE === '1';
-const cases = readdirSync(root, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
-  .map((entry) => entry.name)
-  .sort();
-
-const describeMessage = (m: VFileMessage) =>
-  `${m.line ?? 1}:${m.column ?? 1} ${m.fatal ? 'error' : m.fatal === false ? 'warning' : 'info'} ${m.ruleId}: ${m.reason}`;
+const { root, cases } = fixtureCases('normalize');
 
 function run(dir: string) {
   const input = readdirSync(dir).find((name) => name.startsWith('input.'));
@@ -63,17 +56,7 @@ function run(dir: string) {
   } catch (error) {
     if (!(error instanceof VFileMessage)) throw error;
   }
-  return { markdown, messages: file.messages.map(describeMessage), options, input };
-}
-
-function expectGolden(target: string, actual: string | undefined): void {
-  if (actual === undefined) {
-    if (update && existsSync(target)) unlinkSync(target);
-    expect(existsSync(target), `${target} should not exist: the case is fatal`).toBe(false);
-    return;
-  }
-  if (update || !existsSync(target)) writeFileSync(target, actual);
-  expect(actual).toBe(readFileSync(target, 'utf8'));
+  return { markdown, messages: file.messages, options, input };
 }
 
 describe('normalize fixtures', () => {
@@ -88,7 +71,7 @@ describe('normalize fixtures', () => {
 
       it('gives the expected Markdown and messages', () => {
         expectGolden(path.join(dir, 'output.md'), result.markdown);
-        expectGolden(path.join(dir, 'messages.json'), `${JSON.stringify(result.messages, null, 2)}\n`);
+        expectGolden(path.join(dir, 'messages.json'), messagesJson(result.messages));
       });
 
       it.skipIf(result.markdown === undefined)('loses no word silently (body, front matter or --explain)', () => {

@@ -4,21 +4,17 @@
  * A missing expected file is written from the actual result, and UPDATE=1 rewrites them:
  * review the diff.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { expectGolden, fixtureCases, messagesJson } from '../helpers/golden.js';
 import { mayHoldTable } from '../../scripts/render/plugins/remark-gfm-no-tables.js';
 import { renderHtml } from '../../scripts/render/markdown-to-html.js';
 import type { BriefData, NormalizedBrief } from '../../scripts/core/types.js';
 
-const root = path.join(import.meta.dirname, '..', 'fixtures', 'render');
-const update = process.env.UPDATE === '1';
-const cases = readdirSync(root, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
-  .map((d) => d.name)
-  .sort();
+const { root, cases } = fixtureCases('render');
 
 async function render(markdown: string, name: string) {
   const data = parseYaml(/^---\n([\s\S]*?)\n---/.exec(markdown)?.[1] ?? '') as BriefData;
@@ -31,22 +27,15 @@ async function render(markdown: string, name: string) {
     markdown,
   };
   const rendered = await renderHtml(brief, file);
-  const messages = file.messages.map((m) => ({ place: m.place ? `${m.line}:${m.column}` : null, ruleId: m.ruleId, reason: m.reason }));
-  return { rendered, messages };
-}
-
-function golden(file: string, actual: string): string {
-  if (update || !existsSync(file)) writeFileSync(file, actual);
-  return readFileSync(file, 'utf8');
+  return { rendered, messages: file.messages };
 }
 
 describe('renderHtml fixtures', () => {
   it.each(cases)('%s', async (name) => {
     const dir = path.join(root, name);
     const { rendered, messages } = await render(readFileSync(path.join(dir, 'input.md'), 'utf8'), name);
-    expect(rendered.html.trim() + '\n').toBe(golden(path.join(dir, 'output.html'), rendered.html.trim() + '\n'));
-    const json = `${JSON.stringify(messages, null, 2)}\n`;
-    expect(json).toBe(golden(path.join(dir, 'messages.json'), json));
+    expectGolden(path.join(dir, 'output.html'), rendered.html.trim() + '\n');
+    expectGolden(path.join(dir, 'messages.json'), messagesJson(messages));
   });
 });
 
