@@ -90,7 +90,7 @@ describe('renderHtml', () => {
 
   it('tells the author about each thing left out, with its line', async () => {
     const { messages } = await render(read('hostile-html'), 'hostile-html');
-    const rules = messages.map((m) => `${m.place} ${m.ruleId}`);
+    const rules = messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`);
     expect(rules).toEqual(
       expect.arrayContaining([
         '6:1 raw-html',
