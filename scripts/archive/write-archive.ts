@@ -274,7 +274,7 @@ export async function writeArchive(
     ...searchParts,
     { path: SEARCH_INDEX, key: shortHash(partsScript), make: async () => partsScript },
     ...(sitemap ? [{ path: 'sitemap.xml', key: shortHash(sitemap), make: async () => sitemap }] : []),
-    { path: 'robots.txt', key: shortHash(robots), make: async () => robots },
+    ...(robots ? [{ path: 'robots.txt', key: shortHash(robots), make: async () => robots }] : []),
   ];
   for (const asset of assets) {
     const bytes = readFileSync(asset.file);

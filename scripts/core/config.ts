@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { siteUrlProblem } from './public-url.js';
 import { describeIssue, UserError } from './user-error.js';
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
@@ -40,9 +41,18 @@ export const configSchema = z.strictObject({
     .strictObject({
       /** Title of the archive. Default: "<organization> briefs". */
       title: z.string().optional(),
-      /** Public URL of the archive (enables QR codes, canonical links, feed ids). */
+      /**
+       * Public address of the archive's home page, e.g. `https://example.org/briefs/`; or of
+       * its host alone when `base_path` gives the path (`https://example.org`). Enables the QR
+       * code on each PDF, canonical links, Open Graph, JSON-LD, absolute feed links and the
+       * sitemap; every one of them is made from it by `core/public-url.ts`.
+       */
       url: z.url({ protocol: /^https?$/ }).optional(),
-      /** Path the archive is served under, e.g. "/briefs/". Default: relative links. */
+      /**
+       * Path the output folder is served under, e.g. "/briefs/": links start with it, so the
+       * archive works only there (not from disk). Default: relative links, which work from
+       * disk, at `/` and under any path. With `url`, the url must then be the host alone.
+       */
       base_path: z
         .string()
         .regex(/^\/(?:[^/]+\/)*$/, 'expected a path like "/" or "/briefs/"')
@@ -51,6 +61,10 @@ export const configSchema = z.strictObject({
       description: z.string().optional(),
       /** Briefs in the Atom feed, newest first; 0 for every brief. */
       feed_entries: z.number().int().min(0).default(FEED_ENTRIES),
+    })
+    .superRefine((site, ctx) => {
+      const problem = siteUrlProblem(site);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['base_path'], message: problem });
     })
     .default({ language: 'en', feed_entries: FEED_ENTRIES }),
   print: z

@@ -7,6 +7,7 @@ import { VFile } from 'vfile';
 import type { BuildConfig } from '../core/config.js';
 import type { PdfInfo, Printer } from './printer.js';
 import { addMessages } from '../core/messages.js';
+import { briefPagePath } from '../core/public-url.js';
 import type { RenderInput, RenderOutput } from '../render/render-brief.js';
 import type { ManifestEntry, NormalizedBrief, RenderedBrief } from '../core/types.js';
 import { writeOutput } from '../core/write-file.js';
@@ -17,7 +18,7 @@ export interface PrintedBrief {
 }
 
 export function briefPaths(slug: string) {
-  return { html: `briefs/${slug}.html`, pdf: `briefs/${slug}.pdf`, markdown: `briefs/${slug}.md` };
+  return { html: briefPagePath(slug), pdf: `briefs/${slug}.pdf`, markdown: `briefs/${slug}.md` };
 }
 
 export function pdfInfo(brief: RenderedBrief, config: BuildConfig): PdfInfo {

@@ -3,6 +3,7 @@
  * comes from the `qrcode` package; only numbers reach the page.
  */
 import QRCode from 'qrcode';
+import { briefPagePath, publicUrl, type PublicSite } from '../core/public-url.js';
 
 export interface QrCode {
   /** The encoded address. */
@@ -32,9 +33,7 @@ export function qrCode(url: string): QrCode {
   return { url, size, path };
 }
 
-/** The address of a brief's page in the online archive, or undefined without `site.url`. */
-export function briefPageUrl(site: { url?: string; base_path?: string }, slug: string): string | undefined {
-  if (!site.url) return undefined;
-  const root = new URL(site.base_path ?? '', site.url.endsWith('/') ? site.url : `${site.url}/`);
-  return new URL(`briefs/${encodeURIComponent(slug)}.html`, root).href;
+/** The address of a brief's page in the online archive (`core/public-url.ts`), or undefined without `site.url`. */
+export function briefPageUrl(site: PublicSite, slug: string): string | undefined {
+  return publicUrl(site, briefPagePath(slug));
 }

@@ -3,6 +3,7 @@
  * byte-identical, related briefs, the feed, sitemap, metadata, escaping, links and the
  * search index. Browser checks are in e2e-archive.test.ts.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -263,11 +264,14 @@ describe('links', () => {
   });
 
   it('start with the base path when one is configured, and none is broken', async () => {
-    const { dir } = await build('base', { base_path: '/briefs/', url: 'https://example.org/briefs/' });
+    const { dir } = await build('base', { base_path: '/briefs/', url: 'https://example.org' });
     expect(await read('tags/itu.html', dir)).toContain(`href="/briefs/briefs/${ituBrief}.html"`);
     expect(await read('index.html', dir)).toContain('href="/briefs/assets/site.css"');
     expect(await checkLinks(dir, { basePath: '/briefs/' })).toEqual([]);
     expect(await read('feed.xml', dir)).toContain(`https://example.org/briefs/briefs/${ituBrief}.html`);
+    // Crawlers look for robots.txt only at the root of the host, where the archive is not.
+    expect(existsSync(path.join(dir, 'robots.txt'))).toBe(false);
+    expect(await read('sitemap.xml', dir)).toContain(`<loc>https://example.org/briefs/briefs/${ituBrief}.html</loc>`);
   });
 
   it('computes hrefs per page depth', () => {

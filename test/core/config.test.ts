@@ -32,6 +32,16 @@ describe('configuration', () => {
     expect(() => parseConfig('organization:\n  name: [unclosed\n', 'c.yaml')).toThrow(/^c\.yaml:\d+:\d+: invalid YAML/);
   });
 
+  it('refuses a site.url with a path and a base_path too, saying how to give the path once', () => {
+    const text = 'organization:\n  name: Example\nsite:\n  url: https://example.org/briefs/\n  base_path: /briefs/\n';
+    expect(() => parseConfig(text, 'c.yaml')).toThrow(
+      'c.yaml:5:14: `site.base_path`: /briefs/ and `site.url` https://example.org/briefs/ both give a path: say it once, ' +
+        'either `url: https://example.org` with `base_path: /briefs/`, or `url: https://example.org/briefs/` without `base_path`',
+    );
+    const host = parseConfig(text.replace('https://example.org/briefs/', 'https://example.org'), 'c.yaml');
+    expect(host.site).toMatchObject({ url: 'https://example.org', base_path: '/briefs/' });
+  });
+
   it('refuses an output folder that holds the project or the sources', () => {
     const site = parseConfig(sample, 'c.yaml');
     const root = '/tmp/project';

@@ -38,7 +38,7 @@ beforeAll(async () => {
   const [rootDir, subDir] = await Promise.all([
     build('root', { url: 'https://briefs.example.org/' }),
     // Its search index in parts (four, two of them empty), as an archive of a few thousand briefs has.
-    build('sub', { base_path: '/briefs/', url: 'https://example.org/briefs/' }, 1),
+    build('sub', { base_path: '/briefs/', url: 'https://example.org' }, 1),
   ]);
   [root, sub, browser] = await Promise.all([serve(rootDir), serve(subDir, '/briefs/'), launchBrowser()]);
 });
@@ -181,6 +181,45 @@ describe('served under /briefs/', () => {
     await page.goto(`${sub.url}search.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => /Type a word/.test(document.getElementById('search-status')?.textContent ?? ''));
     expect(await page.$eval('#search-status', (s) => s.textContent)).toContain('search 4 publications');
+  });
+});
+
+describe('the 404 page', () => {
+  // A rule of site.css (its rules cannot be read from a file: page).
+  const styled = () => page.$eval('.skip-link', (a) => getComputedStyle(a).position === 'absolute');
+
+  it('is styled and its links work under /briefs/, at any depth', async () => {
+    const res = await page.goto(`${sub.url}no/such/page.html`);
+    expect(res?.status()).toBe(404);
+    expect(await styled()).toBe(true);
+    await Promise.all([page.waitForNavigation(), page.click('.site-nav a[href$="tags/index.html"]')]);
+    expect(page.url()).toBe(`${sub.url}tags/index.html`);
+  });
+
+  it('is styled and its links work opened from disk', async () => {
+    await page.goto(pathToFileURL(path.join(tmp, 'root', '404.html')).href);
+    expect(await styled()).toBe(true);
+    await Promise.all([page.waitForNavigation(), page.click('.site-nav a[href$="tags/index.html"]')]);
+    expect(page.url()).toBe(pathToFileURL(path.join(tmp, 'root', 'tags', 'index.html')).href);
+  });
+});
+
+describe('printed from the browser', () => {
+  it('uses the configured paper', async () => {
+    const a4 = path.join(tmp, 'a4');
+    await writeBuildOutputs(a4, briefs);
+    const config = fixtureConfig(a4, {});
+    await writeArchive(briefs, { ...config, print: { ...config.print, paper: 'a4' } });
+    const sizeOf = async (dir: string) => {
+      await page.goto(pathToFileURL(path.join(dir, 'briefs', 'itu-ill-suited-to-regulate-cybersecurity.html')).href);
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      const box = Buffer.from(pdf)
+        .toString('latin1')
+        .match(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/);
+      return box?.slice(1).map((n) => Math.round(Number(n)));
+    };
+    expect(await sizeOf(a4)).toEqual([595, 842]); // A4, 210 × 297 mm
+    expect(await sizeOf(path.join(tmp, 'root'))).toEqual([612, 792]); // Letter
   });
 });
 

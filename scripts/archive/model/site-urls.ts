@@ -7,6 +7,7 @@
 import path from 'node:path/posix';
 import slugify from '@sindresorhus/slugify';
 import type { BuildConfig } from '../../core/config.js';
+import { archivePath, archiveRoot, publicUrlAt } from '../../core/public-url.js';
 
 /** Names of plain ASCII words (one space or dash between them), which slugify would only lower-case and join with dashes. */
 const PLAIN_NAME = /^[A-Za-z\d]+(?:[ -][A-Za-z\d]+)*$/;
@@ -41,29 +42,31 @@ export interface SiteUrls {
   absolute(target: string): string | undefined;
   /** Prefix that turns an output-relative path into an href from this page ('' , '../' or the base path). */
   root: string;
+  /** For a page served at any depth with relative links: the archive's path on its server, when known. */
+  root404?: string;
 }
 
 /**
- * Links as seen from the page written at `pagePath`. The 404 page is served at any depth,
- * so it links from the base path (or the site URL's path) when one is known.
+ * Links as seen from the page written at `pagePath`. The 404 page (`anyDepth`) is served at
+ * any depth: it links from the base path when there is one; otherwise its links are
+ * relative to the top folder (so it works from disk) and `root404` says where that folder
+ * is on the server, when `site.url` does.
  */
-/** Output paths whose URL is the base and the path as they are: segments of unreserved characters, none `.` or `..`. */
-const PLAIN_PATH = /^(?:[\w~-][\w.~-]*\/)*[\w~-][\w.~-]*$/;
-
 export function siteUrls(
   pagePath: string,
   config: { site: Pick<BuildConfig['site'], 'url' | 'base_path'> },
   options: { anyDepth?: boolean } = {},
 ): SiteUrls {
-  const { base_path: basePath, url: siteUrl } = config.site;
-  const base = siteUrl ? new URL(siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href : undefined;
-  const fixedRoot = basePath ?? (options.anyDepth && siteUrl ? new URL(siteUrl).pathname : undefined);
+  const { base_path: basePath } = config.site;
+  const base = archiveRoot(config.site);
+  const fixedRoot = basePath;
   const depth = pagePath.split('/').length - 1;
   const root = fixedRoot ?? '../'.repeat(depth);
   const folder = path.dirname(pagePath);
   const relative = new Map<string, string>(); // a page links to the same few targets many times
   return {
     root,
+    root404: options.anyDepth && fixedRoot === undefined ? archivePath(config.site) : undefined,
     href(target) {
       // Served from a fixed root, the home page is the folder itself; from disk it must be named.
       if (fixedRoot !== undefined && target === paths.home) return fixedRoot;
@@ -76,10 +79,7 @@ export function siteUrls(
       return href;
     },
     absolute(target) {
-      if (!base) return undefined;
-      if (target === paths.home) return base;
-      // Thousands of briefs: skip the URL parser when it could change nothing.
-      return PLAIN_PATH.test(target) && !base.includes('?') && !base.includes('#') ? base + target : new URL(target, base).href;
+      return base === undefined ? undefined : publicUrlAt(base, target);
     },
   };
 }

@@ -61,6 +61,8 @@ interface PageMeta {
   ogExtra?: { property: string; content: string }[];
   jsonLd?: object;
   noindex?: boolean;
+  /** Paper of the page's print stylesheet, when not the configuration's. */
+  paper?: string;
 }
 
 function siteTitle(config: BuildConfig): string {
@@ -104,6 +106,7 @@ export function planPages(
     shortName: short,
     wordmarkWidth: Math.max(56, 18 * short.length + 20),
     logo: logoAsset(config)?.url,
+    paper: config.print.paper,
   };
   const colours = accentColours(config.print.accent);
   const rootUrls = siteUrls(paths.home, config);
@@ -173,6 +176,7 @@ export function planPages(
         ...m,
         path,
         canonical,
+        root404: urls.root404,
         description: m.description ?? config.site.description,
         jsonLd: canonical && m.jsonLd ? jsonLdScript(m.jsonLd) : undefined,
       };
@@ -242,6 +246,7 @@ export function planPages(
       title: brief.title,
       description: brief.summary,
       bodyClass: `page-brief page-brief--${brief.kind}`,
+      paper: brief.data.paper,
       ogType: 'article',
       ogExtra: [
         ...(brief.date ? [{ property: 'article:published_time', content: brief.date }] : []),

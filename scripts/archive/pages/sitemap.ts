@@ -1,8 +1,10 @@
 /**
  * `sitemap.xml` and `robots.txt`. A sitemap must list absolute URLs, so it is written
- * only when `site.url` is configured; robots.txt always, pointing at the sitemap if any.
+ * only when `site.url` is configured; robots.txt when the archive is at the root of its host,
+ * pointing at the sitemap if any.
  */
 import type { BuildConfig } from '../../core/config.js';
+import { archivePath } from '../../core/public-url.js';
 import { paths, siteUrls } from '../model/site-urls.js';
 
 export interface SitemapPage {
@@ -24,7 +26,14 @@ export function sitemapXml(pages: SitemapPage[], config: Pick<BuildConfig, 'site
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`;
 }
 
-export function robotsTxt(config: Pick<BuildConfig, 'site'>): string {
+/**
+ * Crawlers read robots.txt only at the root of a host: it is written only when the archive
+ * is there (or may be: without `site.url` nor `site.base_path`). Under a path, the host's
+ * own robots.txt should name the sitemap (README: Publishing).
+ */
+export function robotsTxt(config: Pick<BuildConfig, 'site'>): string | undefined {
+  const where = archivePath(config.site);
+  if (where !== undefined && where !== '/') return undefined;
   const sitemap = siteUrls(paths.sitemap, config).absolute(paths.sitemap);
   return `User-agent: *\nAllow: /\n${sitemap ? `\nSitemap: ${sitemap}\n` : ''}`;
 }
