@@ -4,7 +4,8 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closest } from '../core/did-you-mean.js';
-import { exitCleanlyOnSignals } from '../core/on-interrupt.js';
+import { abortOnSignals, runCleanups } from '../core/on-interrupt.js';
+import { finishWrites } from '../core/write-file.js';
 import { UserError } from '../core/user-error.js';
 
 export interface OptionSpec {
@@ -77,20 +78,36 @@ export function integerOption(name: string, value: unknown): number | undefined 
   return n;
 }
 
-/** Run a command's main function: user errors print one line and exit 1, anything else exits 2. */
-export async function runCommand(main: () => Promise<number>): Promise<never> {
-  exitCleanlyOnSignals();
-  let code: number;
-  try {
-    code = await main();
-  } catch (error) {
+export interface RunOptions {
+  /**
+   * `main` stops soon after its signal is aborted (and cleans up after itself): on Ctrl-C the
+   * process exits once it has. Otherwise the registered cleanups run and it exits at once.
+   */
+  settlesOnAbort?: boolean;
+}
+
+/**
+ * Run a command's main function: user errors print one line and exit 1, anything else exits 2;
+ * Ctrl-C and SIGTERM abort `main`'s signal and exit with 130 / 143 once it is cleaned up.
+ */
+export async function runCommand(main: (signal: AbortSignal) => Promise<number>, options: RunOptions = {}): Promise<never> {
+  const controller = new AbortController();
+  const interrupted = abortOnSignals(controller);
+  const running = main(controller.signal).catch((error: unknown) => {
+    if (controller.signal.aborted && error instanceof Error && error.name === 'AbortError') return 130; // the code comes from the signal
     if (error instanceof UserError) {
       process.stderr.write(`briefpress: ${error.message}\n`);
-      code = 1;
-    } else {
-      process.stderr.write(`briefpress: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      code = 2;
+      return 1;
     }
+    process.stderr.write(`briefpress: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
+  });
+  let code = await Promise.race([running, interrupted]);
+  if (controller.signal.aborted) {
+    code = await interrupted;
+    if (options.settlesOnAbort) await running;
+    await runCleanups();
+    await finishWrites(); // no half-written file stays behind
   }
   // On a pipe (CI logs) writes are asynchronous: exiting at once would cut off the last lines, the summary among them.
   await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));

@@ -51,37 +51,41 @@ export const buildCommand: CommandSpec = {
   },
 };
 
-await runCommand(async () => {
-  const { values, positionals, help } = parseCommand(buildCommand, process.argv.slice(2));
-  if (help) {
-    process.stdout.write(helpText(buildCommand));
-    return 0;
-  }
-  if (values.merge) return merge(values, positionals);
-  if (positionals.length) throw new UserError(`unexpected argument "${positionals[0]}"; folders to merge go after --merge; see --help`);
-  const result = await build({
-    sources: values.sources as string | undefined,
-    out: values.out as string | undefined,
-    concurrency: integerOption('concurrency', values.concurrency),
-    strict: values.strict === true,
-    force: values.force === true,
-    quiet: values.quiet === true,
-    browserWs: browserEndpoints(values['browser-ws'] as string[] | undefined),
-    ...(typeof values.shard === 'string' ? { shard: parseShard(values.shard) } : {}),
-  });
-  for (const line of result.messages) process.stderr.write(`${line}\n`);
-  if (!values.quiet) {
-    const stages = Object.entries(result.timings)
-      .map(([stage, ms]) => `${stage} ${ms} ms`)
-      .join(', ');
-    const out = path.relative(process.cwd(), path.resolve((values.out as string | undefined) ?? 'dist')) || '.';
-    process.stderr.write(
-      `briefpress: ${result.built} built, ${result.cached} cached, ${result.failed} failed, ${result.removed} removed; ` +
-        `${result.pages} pages; ${result.errors} errors, ${result.warnings} warnings (${stages}) → ${out}/\n`,
-    );
-  }
-  return result.ok ? 0 : 1;
-});
+await runCommand(
+  async (signal) => {
+    const { values, positionals, help } = parseCommand(buildCommand, process.argv.slice(2));
+    if (help) {
+      process.stdout.write(helpText(buildCommand));
+      return 0;
+    }
+    if (values.merge) return merge(values, positionals);
+    if (positionals.length) throw new UserError(`unexpected argument "${positionals[0]}"; folders to merge go after --merge; see --help`);
+    const result = await build({
+      sources: values.sources as string | undefined,
+      out: values.out as string | undefined,
+      concurrency: integerOption('concurrency', values.concurrency),
+      strict: values.strict === true,
+      force: values.force === true,
+      quiet: values.quiet === true,
+      browserWs: browserEndpoints(values['browser-ws'] as string[] | undefined),
+      ...(typeof values.shard === 'string' ? { shard: parseShard(values.shard) } : {}),
+      signal,
+    });
+    for (const line of result.messages) process.stderr.write(`${line}\n`);
+    if (!values.quiet) {
+      const stages = Object.entries(result.timings)
+        .map(([stage, ms]) => `${stage} ${ms} ms`)
+        .join(', ');
+      const out = path.relative(process.cwd(), path.resolve((values.out as string | undefined) ?? 'dist')) || '.';
+      process.stderr.write(
+        `briefpress: ${result.built} built, ${result.cached} cached, ${result.failed} failed, ${result.removed} removed; ` +
+          `${result.pages} pages; ${result.errors} errors, ${result.warnings} warnings (${stages}) → ${out}/\n`,
+      );
+    }
+    return result.ok ? 0 : 1;
+  },
+  { settlesOnAbort: true },
+);
 
 async function merge(values: ParsedCommand['values'], dirs: string[]): Promise<number> {
   for (const name of ['shard', 'browser-ws', 'sources', 'concurrency', 'force']) {

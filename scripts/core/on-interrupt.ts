@@ -1,8 +1,9 @@
 /**
- * Cleanups that must run however a run ends: the browser closed, temporary files
- * removed. Stages register them; a command line installs the signal handlers, so
- * Ctrl-C and SIGTERM run them, then exit with 130 / 143. (A library caller keeps
- * its own signal handling.)
+ * How a command stops on Ctrl-C or SIGTERM. The command line turns the signal into an
+ * `AbortSignal` (`abortOnSignals`): a build stops at its next step, closes its browser and
+ * remembers what it printed. Cleanups that must run however a run ends (a server closed,
+ * a browser of `check`) are registered with `onInterrupt` and run before the exit with
+ * 130 / 143. (A library caller keeps its own signal handling and passes its own signal.)
  */
 const cleanups = new Set<() => Promise<void> | void>();
 
@@ -17,24 +18,25 @@ export async function runCleanups(): Promise<void> {
   await Promise.allSettled(pending.map((cleanup) => cleanup()));
 }
 
-let installed = false;
+const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
-/** For command lines: on SIGINT/SIGTERM run the cleanups, then exit. */
-export function exitCleanlyOnSignals(): void {
-  if (installed) return;
-  installed = true;
-  let exiting = false;
-  for (const [signal, code] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
-  ] as const) {
-    // Stays installed: a second Ctrl-C (or a wrapper such as tsx or npm passing the signal on
-    // again) must not kill the process halfway through its cleanup.
-    process.on(signal, () => {
-      if (exiting) return;
-      exiting = true;
-      process.stderr.write(`\nbriefpress: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}; cleaning up\n`);
-      void runCleanups().finally(() => process.exit(code));
-    });
-  }
+/**
+ * For command lines: the first SIGINT or SIGTERM aborts `controller` and resolves with the
+ * exit code the shell expects (130, 143). Later signals are ignored: a second Ctrl-C (or a
+ * wrapper such as npm passing the signal on again) must not kill the process halfway
+ * through its cleanup.
+ */
+export function abortOnSignals(controller: AbortController): Promise<number> {
+  return new Promise((resolve) => {
+    let received = false;
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.on(signal, () => {
+        if (received) return;
+        received = true;
+        process.stderr.write(`\nbriefpress: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}; cleaning up\n`);
+        controller.abort();
+        resolve(EXIT_CODES[signal]);
+      });
+    }
+  });
 }

@@ -8,7 +8,17 @@ import path from 'node:path';
 /** Temporary files of writes under way, and the writes themselves. */
 const pending = new Set<string>();
 const inFlight = new Set<Promise<void>>();
-let stopped = false;
+/** Set when the process is about to exit (`finishWrites`): no write may start any more. */
+let closed = false;
+
+export interface WriteOptions {
+  /** Once aborted, the write is refused with the signal's reason (an `AbortError`). */
+  signal?: AbortSignal | undefined;
+}
+
+function abortError(): DOMException {
+  return new DOMException('the run was interrupted; no more files are written', 'AbortError');
+}
 
 export function insideFolder(folder: string, target: string): boolean {
   const rel = path.relative(folder, target);
@@ -20,11 +30,12 @@ export async function writeOutput(
   outDir: string,
   relPath: string,
   data: string | Uint8Array | AsyncIterable<string | Uint8Array>,
+  { signal }: WriteOptions = {},
 ): Promise<void> {
   const target = path.resolve(outDir, relPath);
   if (!insideFolder(outDir, target)) throw new Error(`refusing to write outside the output folder: ${relPath}`);
-  // Interrupted: the process is about to exit; a write asked for now never starts nor settles.
-  if (stopped) return new Promise<never>(() => {});
+  signal?.throwIfAborted();
+  if (closed) throw abortError();
   const temp = `${target}.tmp-${process.pid}`;
   pending.add(temp);
   const dir = path.dirname(target);
@@ -59,12 +70,12 @@ export async function removeOutput(outDir: string, relPath: string): Promise<voi
 }
 
 /**
- * On Ctrl-C: take no new writes (they wait for the exit), let those under way finish (each
- * ends in a rename, so the file is whole, or in an error), then delete any temporary file
- * still there. Afterwards the output folder holds whole files only.
+ * Before an interrupted process exits: refuse new writes (they reject with an `AbortError`),
+ * let those under way finish (each ends in a rename, so the file is whole, or in an error),
+ * then delete any temporary file still there. Afterwards the output folder holds whole files only.
  */
-export async function stopWrites(): Promise<void> {
-  stopped = true;
+export async function finishWrites(): Promise<void> {
+  closed = true;
   await Promise.allSettled([...inFlight]);
   await Promise.all([...pending].map((file) => rm(file, { force: true })));
 }

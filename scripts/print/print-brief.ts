@@ -39,6 +39,7 @@ export async function printBrief(
   config: BuildConfig,
   renderer: { render(input: RenderInput): Promise<RenderOutput> },
   printer: Printer,
+  signal?: AbortSignal,
 ): Promise<PrintedBrief> {
   const paths = briefPaths(brief.slug);
   const markdownPath = path.relative(config.root, path.join(config.outDir, paths.markdown));
@@ -51,8 +52,8 @@ export async function printBrief(
   const markdownFile = addMessages(new VFile({ path: markdownPath, value: brief.markdown }), messages);
   const rendered: RenderedBrief = { ...brief, markdownFile, html, headings, links };
   const { pdf, pages: pageCount } = await printer.print(page, pdfInfo(rendered, config));
-  await writeOutput(config.outDir, paths.markdown, brief.markdown);
-  await writeOutput(config.outDir, paths.pdf, pdf);
+  await writeOutput(config.outDir, paths.markdown, brief.markdown, { signal });
+  await writeOutput(config.outDir, paths.pdf, pdf, { signal });
   const { data } = brief;
   const entry: ManifestEntry = {
     slug: brief.slug,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { type BriefPool, createBriefPool } from '../../scripts/workers/brief-pool.js';
-import { workerThreads } from '../../scripts/build.js';
+import { workerThreads } from '../../scripts/workers/threads.js';
 import { type BuildConfig, loadConfig } from '../../scripts/core/config.js';
 import type { RenderInput } from '../../scripts/render/render-brief.js';
 import type { BriefData } from '../../scripts/core/types.js';
