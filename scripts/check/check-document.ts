@@ -23,6 +23,7 @@ import { unified } from 'unified';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { report as reportRule, type RuleId } from '../core/rules.js';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkGfmEmailAfterParse).freeze();
 
@@ -38,8 +39,8 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /** Check `file.value` (a brief's Markdown), adding the problems as messages on `file`. */
 export function checkDocument(file: VFile, context: DocumentContext): void {
   const tree = parser.parse(file) as Root;
-  const report = (reason: string, node: Node, ruleId: string, fatal: boolean) => {
-    file.message(reason, { place: node.position, ruleId, source: 'briefpress' }).fatal = fatal;
+  const report: Report = (reason, node, ruleId, fatal) => {
+    reportRule(file, ruleId, reason, { place: node.position, severity: fatal ? 'error' : 'warning' });
   };
 
   visit(tree, (node, index, parent) => {
@@ -56,7 +57,7 @@ export function checkDocument(file: VFile, context: DocumentContext): void {
   });
 }
 
-type Report = (reason: string, node: Node, ruleId: string, fatal: boolean) => void;
+type Report = (reason: string, node: Node, ruleId: RuleId, fatal: boolean) => void;
 
 function checkLink(node: Link, next: Text | undefined, context: DocumentContext, report: Report): void {
   const label = toString(node).trim() || node.url;

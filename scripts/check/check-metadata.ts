@@ -6,13 +6,14 @@
  * - `post-without-author` (warning): a blog post usually has a byline; it is credited to the organization.
  */
 import type { VFile } from 'vfile';
+import { report as reportRule, type RuleId } from '../core/rules.js';
 import type { SiteConfig } from '../core/config.js';
 import type { NormalizedBrief } from '../core/types.js';
 
 export function checkMetadata(brief: NormalizedBrief, organization: SiteConfig['organization'], file: VFile = brief.file): void {
   const { data } = brief;
-  const report = (reason: string, ruleId: string, fatal: boolean) => {
-    file.message(reason, { place: { line: 1, column: 1 }, ruleId, source: 'briefpress' }).fatal = fatal;
+  const report = (reason: string, ruleId: RuleId, fatal: boolean) => {
+    reportRule(file, ruleId, reason, { place: { line: 1, column: 1 }, severity: fatal ? 'error' : 'warning' });
   };
   if (!data.title?.trim()) report('no title: add `title:` to the front matter', 'missing-title', true);
   if (!data.date) report('no date: a printed brief shows its date; add `date: YYYY-MM-DD` to the front matter', 'missing-date', true);

@@ -21,12 +21,13 @@ import type { NormalizedBrief, RenderedBrief } from '../core/types.js';
 import { checkDocument } from './check-document.js';
 import { checkMetadata } from './check-metadata.js';
 import { moveToSource } from './move-to-source.js';
+import { report, type RuleId } from '../core/rules.js';
 
 /**
  * What the normalizer only notes or warns about but a print run cannot have: a
  * `[text](#) [n]` whose number the Links list lacks, and a `[text](#)` pointing nowhere.
  */
-const PRINT_BLOCKERS = new Set(['web-reference', 'dead-link']);
+const PRINT_BLOCKERS = new Set<string>(['web-reference', 'dead-link'] satisfies RuleId[]);
 
 export interface CheckOptions {
   /** Project root holding briefpress.config.yaml. Default: the current folder. */
@@ -85,11 +86,12 @@ export async function checkSources(options: CheckOptions = {}): Promise<CheckRes
   for (const brief of rendered) {
     const { takenBy } = slugs.get(brief.file.path)!;
     if (takenBy) {
-      brief.file.message(`slug \`${brief.slug}\` is also the slug of ${takenBy}; change one title or set \`slug:\` in its front matter`, {
-        place: { line: 1, column: 1 },
-        ruleId: 'duplicate-slug',
-        source: 'briefpress',
-      }).fatal = true;
+      report(
+        brief.file,
+        'duplicate-slug',
+        `slug \`${brief.slug}\` is also the slug of ${takenBy}; change one title or set \`slug:\` in its front matter`,
+        { place: { line: 1, column: 1 }, severity: 'error' },
+      );
     }
   }
 
@@ -98,10 +100,12 @@ export async function checkSources(options: CheckOptions = {}): Promise<CheckRes
   for (const brief of rendered) {
     const measured = pages.get(brief.file.path);
     if (!measured || measured.pages <= measured.budget) continue;
-    brief.file.message(
+    report(
+      brief.file,
+      'page-budget',
       `prints on ${measured.pages} pages, over its budget of ${measured.budget} (shorten it, or set \`pages: ${measured.pages}\` in its front matter)`,
-      { place: { line: 1, column: 1 }, ruleId: 'page-budget', source: 'briefpress' },
-    ).fatal = true;
+      { place: { line: 1, column: 1 }, severity: 'error' },
+    );
   }
 
   const counts = countMessages(files);
@@ -133,7 +137,7 @@ async function measurePages(
             result.set(brief.file.path, { pages, budget: brief.data.pages ?? config.print.pages });
           } catch (error) {
             const reason = `could not be laid out for print: ${error instanceof Error ? error.message : String(error)}`;
-            brief.file.message(reason, { ruleId: 'print-failed', source: 'briefpress' }).fatal = true;
+            report(brief.file, 'print-failed', reason, { severity: 'error' });
           }
         })(),
       ),

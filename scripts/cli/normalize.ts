@@ -14,6 +14,7 @@ import { closest } from '../core/did-you-mean.js';
 import { normalize, readSource, type NormalizeOptions } from '../normalize/index.js';
 import { runNormalizeWrite } from '../normalize/write-source.js';
 import { UserError } from '../core/user-error.js';
+import { ruleSummary } from '../core/rules.js';
 
 const USAGE = `Usage: npm run --silent normalize -- [options] FILE...
 
@@ -129,6 +130,12 @@ export async function main(argv: string[]): Promise<number> {
       if (values.explain) {
         for (const removed of file.data.removed ?? [])
           process.stderr.write(`${file.path}:${removed.line}: removed (${removed.ruleId}): ${removed.text}\n`);
+        // Why: what each rule that spoke does, from the catalogue.
+        const fired = new Set([...file.messages.map((m) => m.ruleId), ...(file.data.removed ?? []).map((r) => r.ruleId)]);
+        for (const id of fired) {
+          const summary = ruleSummary(id);
+          if (summary) process.stderr.write(`${file.path}: rule ${id}: ${summary}\n`);
+        }
       }
     }
   }

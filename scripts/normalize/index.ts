@@ -7,14 +7,11 @@ import { type VFile } from 'vfile';
 import { briefDataSchema } from '../core/front-matter.js';
 import type { NormalizedBrief } from '../core/types.js';
 import { decodeSource } from './text/decode.js';
-import { readPdfBrief, reader as pdfBriefReader } from './readers/pdf-brief.js';
-import { readWebExport, looksLikeWebExport, reader as webExportReader } from './readers/web-export.js';
-import { readMarkdown, looksLikeMarkdown, reader as markdownReader } from './readers/markdown.js';
-import { readGeneric, reader as genericReader } from './readers/generic.js';
-import { looksLikePdfBrief } from './readers/detect-brief.js';
 import { writeMarkdown } from './text/front-matter-writer.js';
 import { slugFor } from './text/slug.js';
-import type { NormalizeOptions, Reader } from './reader.js';
+import type { NormalizeOptions } from './reader.js';
+import { detectReader } from './readers/index.js';
+import { defineRule } from '../core/rules.js';
 
 export type { RemovedLine } from './text/source-lines.js';
 export { RULES } from './rules/index.js';
@@ -22,13 +19,7 @@ export { readSource, sourceFile } from './source-file.js';
 
 export type { NormalizeOptions } from './reader.js';
 
-/** Which reader understands this text (from its content, never its file name). */
-export function detectReader(text: string, options: NormalizeOptions = {}): { name: string; read: Reader } {
-  if (looksLikeMarkdown(text)) return { name: markdownReader, read: readMarkdown };
-  if (looksLikeWebExport(text)) return { name: webExportReader, read: readWebExport };
-  if (looksLikePdfBrief(text, options.organization)) return { name: pdfBriefReader, read: readPdfBrief };
-  return { name: genericReader, read: readGeneric };
-}
+export { detectReader, READERS } from './readers/index.js';
 
 /**
  * Normalize one source. Fatal problems throw (`file.fail`) a VFileMessage with place and
@@ -42,13 +33,10 @@ export function normalize(file: VFile, options: NormalizeOptions = {}): Normaliz
   const { data, body } = read(file, text, options);
   const checked = briefDataSchema.safeParse(data);
   if (!checked.success) {
-    file.fail(
+    throw defineRule('front-matter-schema').fail(
+      file,
       `the normalized front matter is invalid: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      {
-        place: { line: 1, column: 1 },
-        ruleId: 'front-matter-schema',
-        source: 'briefpress',
-      },
+      { line: 1, column: 1 },
     );
   }
   const slug = data.slug ?? slugFor(data.title);

@@ -14,6 +14,7 @@ import { VFileMessage } from 'vfile-message';
 import type { SiteConfig } from '../core/config.js';
 import { normalize, readSource } from './index.js';
 import { countMessages, formatMessages } from '../core/report.js';
+import { defineRule, report } from '../core/rules.js';
 
 export const RAW_FOLDER = '.raw';
 
@@ -96,7 +97,7 @@ async function writeOne(file: VFile, absPath: string, options: NormalizeWriteOpt
   const rel = (p: string) => path.relative(options.root, p);
   const brief = normalize(file, options.organization ? { organization: options.organization } : {});
   if (brief.reader === 'markdown' && path.basename(path.dirname(absPath)) !== RAW_FOLDER) {
-    file.message('already a Markdown source; nothing to write', { ruleId: 'already-markdown', source: 'briefpress' });
+    report(file, 'already-markdown', 'already a Markdown source; nothing to write');
     return undefined;
   }
   // A raw text already moved aside is re-normalized into the folder above `.raw/`.
@@ -107,19 +108,13 @@ async function writeOne(file: VFile, absPath: string, options: NormalizeWriteOpt
   const sidecar = `${rawTarget}.written.json`;
   const target = path.join(dir, `${brief.slug}.md`);
   if (target === absPath) {
-    file.fail(`the Markdown file would replace the raw text itself; rename ${path.basename(absPath)} first`, {
-      ruleId: 'write-refused',
-      source: 'briefpress',
-    });
+    defineRule('write-refused').fail(file, `the Markdown file would replace the raw text itself; rename ${path.basename(absPath)} first`);
   }
 
   if (!inRaw) {
     const already = await readIfExists(rawTarget);
     if (already !== undefined && !already.equals(await readFile(absPath))) {
-      file.fail(`${rel(rawTarget)} already exists with other content; move one of them away first`, {
-        ruleId: 'write-refused',
-        source: 'briefpress',
-      });
+      defineRule('write-refused').fail(file, `${rel(rawTarget)} already exists with other content; move one of them away first`);
     }
   }
 
@@ -132,12 +127,9 @@ async function writeOne(file: VFile, absPath: string, options: NormalizeWriteOpt
     if (!unedited) {
       if (!options.force) {
         const why = record?.markdown === path.basename(target) ? 'was edited since it was written' : 'was not written from this raw text';
-        file.fail(
+        defineRule('write-refused').fail(
+          file,
           `${rel(target)} ${why}; not overwriting it (use --force to replace it; the edited file is then kept in ${rel(rawDir)}/)`,
-          {
-            ruleId: 'write-refused',
-            source: 'briefpress',
-          },
         );
       }
       await mkdir(rawDir, { recursive: true });

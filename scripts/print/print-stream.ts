@@ -18,6 +18,7 @@ import { type CachedBrief, sourceHash, storeBody } from '../cache/state.js';
 import type { NormalizeOutput, SourceInput } from '../normalize/normalize-source.js';
 import type { RenderInput, RenderOutput } from '../render/render-brief.js';
 import type { Printer } from './printer.js';
+import { report } from '../core/rules.js';
 
 /** Where briefs are normalized and rendered: worker threads, or this one. */
 export interface BriefWork {
@@ -89,7 +90,7 @@ export async function printChanged(input: PrintStreamInput): Promise<PrintStream
     } catch (error) {
       if (signal?.aborted) return;
       const reason = `could not print: ${error instanceof Error ? error.message : String(error)}`;
-      brief.file.message(reason, { ruleId: 'print-failed', source: 'briefpress' }).fatal = true;
+      report(brief.file, 'print-failed', reason, { severity: 'error' });
       printFailures.push(brief.file);
     } finally {
       progress.tick(brief.slug);
@@ -99,9 +100,10 @@ export async function printChanged(input: PrintStreamInput): Promise<PrintStream
   const queue = async (brief: NormalizedBrief, slug: SlugResolution): Promise<void> => {
     signal?.throwIfAborted();
     if (slug.takenBy) {
-      brief.file.message(
+      report(
+        brief.file,
+        'duplicate-slug',
         `slug \`${brief.slug}\` is already used by ${slug.takenBy}; this brief is written as \`${slug.slug}\` (set \`slug:\` to choose another)`,
-        { ruleId: 'duplicate-slug', source: 'briefpress' },
       );
     }
     baseSlugs.set(brief.file.path, brief.slug);
@@ -147,9 +149,10 @@ export async function printChanged(input: PrintStreamInput): Promise<PrintStream
 
 function checkBudget(file: VFile, entry: ManifestEntry, strict: boolean): void {
   if (entry.pages <= entry.budget) return;
-  const message = file.message(
+  const message = report(
+    file,
+    'page-budget',
     `prints on ${entry.pages} pages, over its budget of ${entry.budget} (shorten it, or set \`pages: ${entry.pages}\` in its front matter)`,
-    { ruleId: 'page-budget', source: 'briefpress' },
   );
   if (strict) message.fatal = true;
 }

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { ruleSummary } from '../../scripts/core/rules.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -39,6 +40,10 @@ describe('npm run normalize', () => {
     const { stderr } = await normalize(['--explain', brief]);
     expect(stderr).toContain('sources/000_c8c5cf1051ebe974.txt:17: removed (letterhead-phone): P +1-202-637-9800');
     expect(stderr).toContain('(letterhead-address): 1634 I Street, NW');
+    // …and says what each rule that spoke does, from the catalogue.
+    expect(stderr).toContain(`sources/000_c8c5cf1051ebe974.txt: rule letterhead-phone: ${ruleSummary('letterhead-phone')}`);
+    const spoke = new Set([...stderr.matchAll(/\(([a-z0-9-]+)\)(?::|$)/gm)].map((m) => m[1]));
+    for (const id of spoke) expect(stderr, id).toContain(`: rule ${id}: `);
   });
 
   it('writes <slug>.md for each file with --out, and reports a bad file with path:line:column and exit code 1', async () => {

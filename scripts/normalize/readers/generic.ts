@@ -8,8 +8,6 @@ import type { NormalizeOptions } from '../reader.js';
 import { readPlainText } from './plain-text.js';
 import type { ReaderResult } from '../reader.js';
 
-export const reader = 'generic';
-
 export function readGeneric(file: VFile, text: string, options: NormalizeOptions): ReaderResult {
   return readPlainText(file, text, options, 'generic');
 }

@@ -14,9 +14,8 @@ import { toIsoDate } from '../text/dates.js';
 import type { ReaderResult } from '../reader.js';
 import type { NormalizeOptions } from '../reader.js';
 import { readSimpleYaml } from '../text/simple-yaml.js';
+import { defineRule, report, type RuleId } from '../../core/rules.js';
 
-export const reader = 'markdown';
-const source = 'briefpress';
 const frontMatter = /^---[ \t]*\n([\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
 /** Is this text Markdown: front matter first, or an ATX `# Title` first? */
@@ -27,18 +26,14 @@ export function looksLikeMarkdown(text: string): boolean {
 interface Problem {
   reason: string;
   place: { line: number; column: number };
-  ruleId: string;
+  ruleId: RuleId;
 }
 
 export function readMarkdown(file: VFile, text: string, _options: NormalizeOptions): ReaderResult {
   const source_ = text.replace(/\r\n?/g, '\n');
   const match = frontMatter.exec(source_);
   if (/^---[ \t]*\n/.test(source_) && !match) {
-    file.fail('front matter is not closed: add a line `---` after it', {
-      place: { line: 1, column: 1 },
-      ruleId: 'front-matter-yaml',
-      source,
-    });
+    defineRule('front-matter-yaml').fail(file, 'front matter is not closed: add a line `---` after it', { line: 1, column: 1 });
   }
   let body = match ? source_.slice(match[0].length) : source_;
   const problems: Problem[] = [];
@@ -104,9 +99,9 @@ export function readMarkdown(file: VFile, text: string, _options: NormalizeOptio
     }
   }
   if (problems.length) {
-    problems.slice(0, -1).forEach((p) => (file.message(p.reason, { place: p.place, ruleId: p.ruleId, source }).fatal = true));
+    problems.slice(0, -1).forEach((p) => report(file, p.ruleId, p.reason, { place: p.place, severity: 'error' }));
     const last = problems.at(-1)!;
-    file.fail(last.reason, { place: last.place, ruleId: last.ruleId, source });
+    defineRule(last.ruleId).fail(file, last.reason, last.place);
   }
   return { data: result.data as BriefData, body: body.replace(/^\n+/, '').trimEnd() }; // trimEnd: what /\s+$/ removes
 }

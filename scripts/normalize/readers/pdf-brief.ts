@@ -7,8 +7,6 @@ import type { NormalizeOptions } from '../reader.js';
 import { readPlainText } from './plain-text.js';
 import type { ReaderResult } from '../reader.js';
 
-export const reader = 'brief-pdf';
-
 export function readPdfBrief(file: VFile, text: string, options: NormalizeOptions): ReaderResult {
   return readPlainText(file, text, options, 'brief');
 }

@@ -20,27 +20,25 @@ import * as endMark from '../rules/end-mark.js';
 import { summarize } from '../text/summary.js';
 import { placeAt } from '../text/place.js';
 import type { ReaderResult } from '../reader.js';
+import { defineRule, report, type RuleId } from '../../core/rules.js';
 
-const source = 'briefpress';
 const TOP_LIMIT = 60;
 
 /** Apply the `extraction-characters` and `ocr-ill` rules to the whole text, with notes. */
 export function repairText(file: VFile, original: string): string {
   const characters = extraction.fixExtractionCharacters(original);
   if (characters.first !== undefined) {
-    file.info(`replaced characters of the PDF extraction: ${extraction.describe(characters.counts)}`, {
+    report(file, extraction.id, `replaced characters of the PDF extraction: ${extraction.describe(characters.counts)}`, {
       place: placeAt(original, characters.first),
-      ruleId: extraction.id,
-      source,
+      severity: 'info',
     });
   }
   const text = characters.text;
   const fixed = fixOcrIll(text);
   for (const offset of fixed.offsets) {
-    file.info('read `III` as `Ill` (an OCR confusion; a Roman numeral makes no sense here)', {
+    report(file, ocrIllId, 'read `III` as `Ill` (an OCR confusion; a Roman numeral makes no sense here)', {
       place: placeAt(text, offset),
-      ruleId: ocrIllId,
-      source,
+      severity: 'info',
     });
   }
   return fixed.text;
@@ -64,7 +62,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const org = options.organization;
   const lines = removePageDebris(file, toLines(repairText(file, text)));
   const removed = new Set<number>();
-  const remove = (index: number, ruleId: string, instead?: string) => {
+  const remove = (index: number, ruleId: RuleId, instead?: RuleId) => {
     removed.add(index);
     recordRemoved(file, [lines[index]!], instead ?? ruleId);
   };
@@ -121,9 +119,11 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     } else if (found) {
       date = found.iso;
       if (!dateLine) {
-        file.info(
+        report(
+          file,
+          'date-month-only',
           `the date "${found.text}" names no day: \`date\` is the first of the month (${found.iso}); correct it if the day is known`,
-          { place: placeOf(line), ruleId: 'date-month-only', source },
+          { place: placeOf(line), severity: 'info' },
         );
       }
       dateIndex = i;
@@ -140,11 +140,11 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const title = chooseTitle(candidates, dateIndex, lines);
   if (!title) {
     const first = lines.find((line) => !isBlank(line));
-    file.fail('no recognizable title: expected a short line (such as an ALL-CAPS title) before the text starts', {
-      place: placeOf(first),
-      ruleId: 'no-title',
-      source,
-    });
+    throw defineRule('no-title').fail(
+      file,
+      'no recognizable title: expected a short line (such as an ALL-CAPS title) before the text starts',
+      placeOf(first),
+    );
   }
   const titleAt = candidates.indexOf(title);
   candidates.forEach((candidate, k) => {
@@ -217,9 +217,11 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   if (summary) data.summary = summary;
 
   if (mode === 'generic') {
-    file.message(
+    report(
+      file,
+      'generic-reader',
       `not recognized as a PDF one-pager, a web export or Markdown: read as plain text; the title ("${data.title}")${date ? ' and date' : ''} were guessed, check them`,
-      { place: placeOf(title.lines[0]), ruleId: 'generic-reader', source },
+      { place: placeOf(title.lines[0]) },
     );
   }
   return { data, body: renderBlocks(blocks, evidence) };

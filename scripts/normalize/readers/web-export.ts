@@ -15,9 +15,7 @@ import { acronymEvidence, toTitleCase } from '../text/title-case.js';
 import { plainText, summarize } from '../text/summary.js';
 import { toInline } from '../text/inline.js';
 import type { ReaderResult } from '../reader.js';
-
-export const reader = 'web-export';
-const source = 'briefpress';
+import { defineRule, report, type RuleId } from '../../core/rules.js';
 
 const linkEntry = /^\s*\[(\d+)\]\s*<?([^\s<>]+?)>?\s*$/;
 const linksHeading = /^\s*Links:?\s*$/i;
@@ -45,7 +43,7 @@ export function looksLikeWebExport(text: string): boolean {
 export function readWebExport(file: VFile, text: string, _options: NormalizeOptions): ReaderResult {
   const lines = toLines(repairText(file, text));
   const removed = new Set<number>();
-  const remove = (index: number, ruleId: string) => {
+  const remove = (index: number, ruleId: RuleId) => {
     removed.add(index);
     recordRemoved(file, [lines[index]!], ruleId);
   };
@@ -145,8 +143,7 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
     else break;
   }
   const first = lines.findIndex((line, i) => !isBlank(line) && !removed.has(i));
-  if (first === -1)
-    file.fail('no recognizable title: the export has no text', { place: { line: 1, column: 1 }, ruleId: 'no-title', source });
+  if (first === -1) defineRule('no-title').fail(file, 'no recognizable title: the export has no text', { line: 1, column: 1 });
   const titleLines = [lines[first]!];
   removed.add(first);
   for (let i = first + 1; i < lines.length && !isBlank(lines[i]) && !byline.test(lines[i]!.text) && !parseDateLine(lines[i]!.text); i++) {
@@ -204,25 +201,21 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
     onDeadLink: (label, n) => {
       const line = body.find((l) => l.text.includes(`[${label.split(' ')[0]}`)) ?? body[0];
       if (n === undefined)
-        file.info(`dropped a link that points nowhere (\`[${label}](#)\`); kept its text`, {
+        report(file, 'dead-link', `dropped a link that points nowhere (\`[${label}](#)\`); kept its text`, {
           place: placeOf(line),
-          ruleId: 'dead-link',
-          source,
+          severity: 'info',
         });
       else
-        file.message(`reference [${n}] of "${label}" is not in the Links list; kept the text without a link`, {
+        report(file, 'web-reference', `reference [${n}] of "${label}" is not in the Links list; kept the text without a link`, {
           place: placeOf(line),
-          ruleId: 'web-reference',
-          source,
         });
     },
   });
   for (const [n, url] of links) {
     if (!used.has(n))
-      file.info(`link [${n}] (${url}) is not referenced in the text; dropped with the Links list`, {
+      report(file, 'web-links-list', `link [${n}] (${url}) is not referenced in the text; dropped with the Links list`, {
         place: placeOf(linkLine.get(n)),
-        ruleId: 'web-links-list',
-        source,
+        severity: 'info',
       });
   }
   // The summary comes from running text: not an image, not a one-line aside.

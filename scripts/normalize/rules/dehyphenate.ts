@@ -8,10 +8,10 @@
  *   in:  the tele-\ncommunications treaty … a multi-\nstakeholder model
  *   out: the telecommunications treaty … a multi-stakeholder model
  */
+import { defineRule } from '../../core/rules.js';
 import { classAt, LETTER_OR_DIGIT, runEnd, runStart } from '../text/code-points.js';
 
-export const id = 'dehyphenate';
-export const summary = 'undo end-of-line hyphenation, keeping real compounds (multi-stakeholder)';
+export const { id, summary } = defineRule('dehyphenate');
 
 const compoundPrefixes = new Set('anti cross cyber e ex multi non pseudo quasi self semi well'.split(' '));
 

@@ -7,8 +7,8 @@
  *   in:  Policy One-Pager No. 14
  *   out: (removed from the body)
  */
-export const id = 'document-label';
-export const summary = 'remove a genre label above the title (FOR IMMEDIATE RELEASE, Fact Sheet, Issue Brief No. 3)';
+import { defineRule } from '../../core/rules.js';
+export const { id, summary } = defineRule('document-label');
 
 const kind = String.raw`(?:(?:policy|issue|research|legislative|legal|briefing|technical|discussion|working|position|white|background|data|information)\s+)?(?:brief|briefing|paper|one[- ]?pager|memo|memorandum|note|analysis|update|alert|backgrounder|fact\s*sheet|primer|explainer|q\s*&\s*a|faq)s?`;
 const release = String.raw`(?:for\s+(?:immediate\s+)?release|(?:immediate|press|news|media)\s+(?:release|advisory|statement|alert)|(?:joint\s+)?statement|testimony|op-ed|embargoed\b.*|under\s+embargo\b.*)`;

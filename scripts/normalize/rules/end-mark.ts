@@ -5,8 +5,8 @@
  *   in:  ###
  *   out: (removed from the body)
  */
-export const id = 'end-mark';
-export const summary = 'remove the closing mark of a press release (###, -30-, END)';
+import { defineRule } from '../../core/rules.js';
+export const { id, summary } = defineRule('end-mark');
 
 /** "###", "# # #", "-30-", "- 30 -", "END", "– ENDS –" (capitals: "End" alone may be a word). */
 const shape = /^(?:#(?:\s*#){2,}|[-–—]\s*30\s*[-–—]|[-–—]*\s*(?:END|ENDS)\s*[-–—]*)$/;

@@ -8,8 +8,8 @@
  *   in:  the ofﬁcial ﬂag is reason\u00adable
  *   out: the official flag is reasonable
  */
-export const id = 'extraction-characters';
-export const summary = 'replace ligatures (ﬁ → fi), drop soft hyphens, turn non-breaking spaces into spaces';
+import { defineRule } from '../../core/rules.js';
+export const { id, summary } = defineRule('extraction-characters');
 
 const LIGATURES: Record<string, string> = {
   '\ufb00': 'ff',

@@ -5,8 +5,8 @@
  *   in:  1634 I Street, NW · Suite 1100 · Washington, DC 20006 · 10 Downing Street, London SW1A 2AA
  *   out: (removed from the body)
  */
-export const id = 'letterhead-address';
-export const summary = 'remove letterhead street-address lines (number + Street/Avenue/NW, Suite, City, ST 12345)';
+import { defineRule } from '../../core/rules.js';
+export const { id, summary } = defineRule('letterhead-address');
 
 const streetWords = String.raw`(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|place|pl|square|sq|way|court|ct|plaza|parkway|pkwy|highway|hwy|circle|terrace|row|alley|strasse|straße|rue|via|calle)`;
 const street = new RegExp(

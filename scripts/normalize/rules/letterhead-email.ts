@@ -4,8 +4,8 @@
  *   in:  E info@example.org · Email: press@example.org
  *   out: (removed from the body)
  */
-export const id = 'letterhead-email';
-export const summary = 'remove letterhead e-mail lines (E info@…, Email: …)';
+import { defineRule } from '../../core/rules.js';
+export const { id, summary } = defineRule('letterhead-email');
 
 const shape = /^(?:(?:e|email|e-mail|mail)\.?\s*:?\s*)?<?[\w.+'-]+@[\w-]+(?:\.[\w-]+)+>?$/i;
 

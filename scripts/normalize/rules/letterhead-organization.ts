@@ -6,8 +6,8 @@
  *   in:  CENTER FOR DEMOCRACY / & TECHNOLOGY   (config: Center for Democracy & Technology)
  *   out: (removed from the body)
  */
-export const id = 'letterhead-organization';
-export const summary = 'remove the organization name of the letterhead (configured, or shaped like one)';
+import { defineRule } from '../../core/rules.js';
+export const { id, summary } = defineRule('letterhead-organization');
 
 const orgWords =
   /\b(?:center|centre|institute|foundation|council|association|society|coalition|alliance|federation|league|committee|union|fund|trust|forum|initiative|network|project|lab|laboratory|office|bureau|agency|group|partnership|consortium|university|college|school|academy|inc|llc|ltd|gmbh|corporation|company)\b/i;

@@ -4,8 +4,8 @@
  *   in:  P +1-202-637-9800 · Tel. (020) 7946 0958 · Fax: 202.555.0100 · phone 202-555-0100 ext. 12
  *   out: (removed from the body)
  */
-export const id = 'letterhead-phone';
-export const summary = 'remove letterhead phone/fax lines (P +1-202-…, Tel., Fax)';
+import { defineRule } from '../../core/rules.js';
+export const { id, summary } = defineRule('letterhead-phone');
 
 const label = String.raw`(?:p|t|f|m|ph|tel|fax|phone|telephone|telefax|facsimile|main|office|voice|mobile|cell)\.?\s*:?\s*`;
 const number = String.raw`\+?\(?\d[\d\s().\-–/]{5,}\d(?:\s*(?:ext\.?|x)\s*\d{1,5})?`;

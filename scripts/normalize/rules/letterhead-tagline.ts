@@ -5,8 +5,8 @@
  *   in:  KEEPING THE INTERNET / OPEN • INNOVATIVE • FREE
  *   out: (removed from the body)
  */
-export const id = 'letterhead-tagline';
-export const summary = 'remove the letterhead tagline (all-capitals slogan lines above the title)';
+import { defineRule } from '../../core/rules.js';
+export const { id, summary } = defineRule('letterhead-tagline');
 
 export function test(text: string): boolean {
   const t = text.trim();

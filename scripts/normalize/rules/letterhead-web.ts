@@ -4,8 +4,8 @@
  *   in:  www.example.org · Web: https://example.org/ · example.org
  *   out: (removed from the body)
  */
-export const id = 'letterhead-web';
-export const summary = 'remove letterhead web-address lines (www.…, https://…)';
+import { defineRule } from '../../core/rules.js';
+export const { id, summary } = defineRule('letterhead-web');
 
 const shape =
   /^(?:(?:w|web|website|online)\.?\s*:?\s*)?(?:(?:https?:\/\/)?www\.[\w.-]+\.[a-z]{2,}\/?|https?:\/\/[\w.-]+\.[a-z]{2,}\/?|[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|edu|gov|int|eu|info|io|[a-z]{2}))$/i;

@@ -8,8 +8,8 @@
  *   in:  ITU III-Suited to Regulate Cybersecurity
  *   out: ITU Ill-Suited to Regulate Cybersecurity
  */
-export const id = 'ocr-ill';
-export const summary = 'fix "III" misread for "Ill" (III-suited → Ill-suited), leaving real Roman numerals';
+import { defineRule } from '../../core/rules.js';
+export const { id, summary } = defineRule('ocr-ill');
 
 export interface OcrIllFix {
   text: string;

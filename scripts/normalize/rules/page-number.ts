@@ -5,8 +5,8 @@
  *   in:  Page 2 of 3
  *   out: (removed; a paragraph cut by the page break is joined again)
  */
-export const id = 'page-number';
-export const summary = 'remove bare page numbers and "Page 2 of 3" lines';
+import { defineRule } from '../../core/rules.js';
+export const { id, summary } = defineRule('page-number');
 
 const shape = /^[-–—\s]*(?:(?:page|p\.|pg\.?)\s*)?\d{1,3}(?:\s*(?:of|\/)\s*\d{1,3})?[-–—\s]*$/i;
 

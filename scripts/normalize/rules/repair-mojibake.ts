@@ -7,10 +7,10 @@
  *   in:  The Internetâ€™s critical infrastructure â€“ Ã©tÃ©
  *   out: The Internet’s critical infrastructure – été
  */
+import { defineRule } from '../../core/rules.js';
 import { CP1252_BYTE } from '../text/cp1252.js';
 
-export const id = 'repair-mojibake';
-export const summary = 'repair UTF-8 text that was decoded as Windows-1252 (â€™ → ’)';
+export const { id, summary } = defineRule('repair-mojibake');
 
 const toCp1252 = CP1252_BYTE;
 

@@ -7,10 +7,10 @@
  *   in:  Acme Institute | Policy Brief 12 | Page 2   (on every page)
  *   out: (removed; a paragraph cut by the page break is joined again)
  */
+import { defineRule } from '../../core/rules.js';
 import type { SourceLine } from '../text/source-lines.js';
 
-export const id = 'running-header';
-export const summary = 'remove running headers/footers repeated on every page';
+export const { id, summary } = defineRule('running-header');
 
 /** A header/footer that carries its page number: "… | Issue Brief        - 2 -", "… Page 3", "… 2 of 4". */
 const pageNumberTail =

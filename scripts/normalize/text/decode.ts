@@ -7,8 +7,7 @@ import type { VFile } from 'vfile';
 import { decodeCp1252 } from './cp1252.js';
 import * as mojibake from '../rules/repair-mojibake.js';
 import { placeAt } from './place.js';
-
-const source = 'briefpress';
+import { defineRule, report } from '../../core/rules.js';
 
 /** A brief's text is a few kilobytes; past this it is the wrong file, or a book (some 300 printed pages). */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
@@ -44,17 +43,13 @@ function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 export function decodeSource(file: VFile): string {
   const value = file.value;
   let bytes = typeof value === 'string' ? new TextEncoder().encode(value) : new Uint8Array(value);
-  if (bytes.length === 0)
-    file.fail('empty file: there is no text to normalize', { place: { line: 1, column: 1 }, ruleId: 'empty-file', source });
+  if (bytes.length === 0) defineRule('empty-file').fail(file, 'empty file: there is no text to normalize', { line: 1, column: 1 });
   if (bytes.length > MAX_SOURCE_BYTES) {
     const size = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    file.fail(
+    defineRule('source-too-large').fail(
+      file,
       `too large for a brief: ${size(bytes.length)}, over the limit of ${size(MAX_SOURCE_BYTES)} (some 300 printed pages); is this the right file? Split it into briefs`,
-      {
-        place: { line: 1, column: 1 },
-        ruleId: 'source-too-large',
-        source,
-      },
+      { line: 1, column: 1 },
     );
   }
 
@@ -67,18 +62,17 @@ export function decodeSource(file: VFile): string {
   if (encoding) {
     text = new TextDecoder(encoding).decode(bytes); // strips the BOM
     if (!(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
-      file.message(`no byte order mark, but the text looks like ${encoding.toUpperCase()}; decoded as such`, {
+      report(file, 'decode-utf16', `no byte order mark, but the text looks like ${encoding.toUpperCase()}; decoded as such`, {
         place: { line: 1, column: 1 },
-        ruleId: 'decode-utf16',
-        source,
       });
     } else {
       // A note, not a warning: the text was read correctly; UTF-8 is simply what other tools expect.
-      file.info(`read as ${encoding.toUpperCase()} (it starts with a byte order mark); saving it as UTF-8 suits more tools`, {
-        place: { line: 1, column: 1 },
-        ruleId: 'decode-utf16',
-        source,
-      });
+      report(
+        file,
+        'decode-utf16',
+        `read as ${encoding.toUpperCase()} (it starts with a byte order mark); saving it as UTF-8 suits more tools`,
+        { place: { line: 1, column: 1 }, severity: 'info' },
+      );
     }
   } else {
     const magic = MAGIC.find(([, m]) => startsWith(bytes, m));
@@ -90,7 +84,7 @@ export function decodeSource(file: VFile): string {
           ? '; extract its text first, e.g. `pdftotext FILE.pdf`'
           : '; briefpress reads plain text and Markdown';
       const place = magic ? { line: 1, column: 1 } : placeAt(decodeCp1252(bytes.subarray(0, nul)), nul);
-      file.fail(`binary file: this looks like ${what}, not text${hint}`, { place, ruleId: 'binary-file', source });
+      defineRule('binary-file').fail(file, `binary file: this looks like ${what}, not text${hint}`, place);
     }
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     try {
@@ -98,28 +92,27 @@ export function decodeSource(file: VFile): string {
     } catch {
       text = decodeCp1252(bytes);
       const bad = firstInvalidUtf8(bytes);
-      file.message('not valid UTF-8: decoded as Windows-1252; check accented letters and quotes, or save the file as UTF-8', {
-        place: placeAt(decodeCp1252(bytes.subarray(0, bad)), bad),
-        ruleId: 'decode-windows-1252',
-        source,
-      });
+      report(
+        file,
+        'decode-windows-1252',
+        'not valid UTF-8: decoded as Windows-1252; check accented letters and quotes, or save the file as UTF-8',
+        { place: placeAt(decodeCp1252(bytes.subarray(0, bad)), bad) },
+      );
     }
   }
 
   const repaired = mojibake.repairMojibake(text);
   if (repaired.count > 0 && repaired.first) {
-    file.message(
+    report(
+      file,
+      mojibake.id,
       `repaired ${repaired.count} garbled character sequence${repaired.count > 1 ? 's' : ''} (mojibake), e.g. \`${repaired.first.from}\` → \`${repaired.first.to}\``,
-      {
-        place: placeAt(text, repaired.first.index),
-        ruleId: mojibake.id,
-        source,
-      },
+      { place: placeAt(text, repaired.first.index) },
     );
   }
   text = repaired.text.normalize('NFC');
   if (text.trim() === '') {
-    file.fail('no text: the file holds only white space', { place: { line: 1, column: 1 }, ruleId: 'empty-file', source });
+    defineRule('empty-file').fail(file, 'no text: the file holds only white space', { line: 1, column: 1 });
   }
   return text;
 }

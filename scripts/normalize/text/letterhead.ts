@@ -3,6 +3,7 @@
  * address, city line, several of these joined on one line with separators) and by the
  * configured organization's details. They are removed from the body and recorded.
  */
+import type { RuleId } from '../../core/rules.js';
 import type { SiteConfig } from '../../core/config.js';
 import * as address from '../rules/letterhead-address.js';
 import * as email from '../rules/letterhead-email.js';
@@ -26,7 +27,7 @@ export const segments = (text: string) => (maybeSeparator.test(text) ? text.spli
 const partShapes = (parts: readonly string[]) => parts.map((part) => SHAPES.find((rule) => rule.test(part))?.id);
 
 /** `letterheadShape` of a trimmed line, whose parts (`segments`) and their shapes may be known already. */
-function shapeOf(t: string, given?: readonly string[], ids?: (string | undefined)[]): string | undefined {
+function shapeOf(t: string, given?: readonly string[], ids?: (RuleId | undefined)[]): RuleId | undefined {
   for (const rule of SHAPES) if (rule.test(t)) return rule.id;
   // Split only when the whole line has no shape.
   const parts = given ?? segments(t);
@@ -40,16 +41,16 @@ function shapeOf(t: string, given?: readonly string[], ids?: (string | undefined
 }
 
 /** The rule id of a letterhead line by its shape alone, if it is one. */
-export function letterheadShape(text: string): string | undefined {
+export function letterheadShape(text: string): RuleId | undefined {
   return shapeOf(text.trim());
 }
 
 /** The letterhead kinds on a line: one for a plain letterhead line, one per part for a joined line. */
-export function letterheadKinds(text: string): string[] {
+export function letterheadKinds(text: string): RuleId[] {
   const t = text.trim();
   const parts = segments(t);
   const ids = parts.length >= 2 ? partShapes(parts) : [];
-  const kinds = ids.filter((id) => id !== undefined) as string[];
+  const kinds = ids.filter((id) => id !== undefined) as RuleId[];
   if (kinds.length >= 2) return kinds;
   const id = shapeOf(t, parts, ids);
   return id ? [id] : [];
@@ -67,7 +68,7 @@ function hasMoreAlphanumerics(text: string, limit: number): boolean {
 }
 
 /** Tells which configured detail a line is (its rule id), if any. */
-export type ConfiguredMatcher = (text: string) => string | undefined;
+export type ConfiguredMatcher = (text: string) => RuleId | undefined;
 
 const digitsOf = (s: string) => s.replace(/\D/g, '');
 

@@ -4,6 +4,7 @@
  * nothing a user wrote disappears silently.
  */
 import type { VFile } from 'vfile';
+import type { RuleId } from '../../core/rules.js';
 
 export interface SourceLine {
   /** The line's text, without the line ending. */
@@ -56,7 +57,7 @@ export function toLines(text: string): SourceLine[] {
 export const isBlank = (line: SourceLine | undefined): boolean => !line || line.text.trim() === '';
 
 /** Record lines as removed by a rule (shown with `--explain`). */
-export function recordRemoved(file: VFile, lines: readonly SourceLine[], ruleId: string): void {
+export function recordRemoved(file: VFile, lines: readonly SourceLine[], ruleId: RuleId): void {
   const removed = (file.data.removed ??= []);
   for (const line of lines) {
     if (line.text.trim() !== '') removed.push({ line: line.line, text: line.text.trim(), ruleId });

@@ -13,13 +13,14 @@ import type { Link, Image, Root, Html, Definition, Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { walkTree } from './walk-tree.js';
+import { report, type RuleId } from '../../core/rules.js';
 
 const UNSAFE_PROTOCOL = /^\s*(?:javascript|vbscript|data|file):/i;
 
 export default function remarkContentWarnings() {
   return (tree: Root, file: VFile) => {
-    const warn = (reason: string, node: Link | Image | Html | Definition, ruleId: string) =>
-      file.message(reason, { place: node.position, ruleId, source: 'briefpress' });
+    const warn = (reason: string, node: Link | Image | Html | Definition, ruleId: RuleId) =>
+      report(file, ruleId, reason, { place: node.position });
 
     walkTree<Nodes>(tree, (node) => {
       if (node.type === 'html') {

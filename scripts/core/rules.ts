@@ -1,0 +1,175 @@
+/**
+ * Every rule of briefpress, in one catalogue: the id a message or a removed line carries,
+ * the stage that reports it, and what it does (as `--explain` prints it). `RuleId` is
+ * derived from it, so a message can only name a rule that is here. A rule reports
+ * through `defineRule(id)` (remark-lint's `lintRule` shape), which stamps the id and the
+ * source `briefpress` on every message, so no call site types either by hand.
+ */
+import type { VFile } from 'vfile';
+import type { Options as MessageOptions, VFileMessage } from 'vfile-message';
+
+type Stage = 'normalize' | 'render' | 'check' | 'build';
+
+export const RULE_CATALOGUE = {
+  // Decoding the bytes of a source.
+  'empty-file': { stage: 'normalize', summary: 'fatal: the file is empty or holds only white space' },
+  'binary-file': { stage: 'normalize', summary: 'fatal: the file is binary (PDF, image, archive, NUL bytes), not text' },
+  'source-too-large': { stage: 'normalize', summary: 'fatal: the source is larger than a brief can be' },
+  'decode-utf16': { stage: 'normalize', summary: 'UTF-16 without a byte order mark, decoded as such' },
+  'decode-windows-1252': { stage: 'normalize', summary: 'warning: not valid UTF-8, decoded as Windows-1252' },
+  'repair-mojibake': { stage: 'normalize', summary: 'repair UTF-8 text that was decoded as Windows-1252 (â€™ → ’)' },
+  'extraction-characters': {
+    stage: 'normalize',
+    summary: 'replace ligatures (ﬁ → fi), drop soft hyphens, turn non-breaking spaces into spaces',
+  },
+  'ocr-ill': { stage: 'normalize', summary: 'fix "III" misread for "Ill" (III-suited → Ill-suited), leaving real Roman numerals' },
+  // Letterhead and page furniture.
+  'letterhead-organization': {
+    stage: 'normalize',
+    summary: 'remove the organization name of the letterhead (configured, or shaped like one)',
+  },
+  'letterhead-tagline': { stage: 'normalize', summary: 'remove the letterhead tagline (all-capitals slogan lines above the title)' },
+  'letterhead-address': {
+    stage: 'normalize',
+    summary: 'remove letterhead street-address lines (number + Street/Avenue/NW, Suite, City, ST 12345)',
+  },
+  'letterhead-phone': { stage: 'normalize', summary: 'remove letterhead phone/fax lines (P +1-202-…, Tel., Fax)' },
+  'letterhead-email': { stage: 'normalize', summary: 'remove letterhead e-mail lines (E info@…, Email: …)' },
+  'letterhead-web': { stage: 'normalize', summary: 'remove letterhead web-address lines (www.…, https://…)' },
+  'document-label': {
+    stage: 'normalize',
+    summary: 'remove a genre label above the title (FOR IMMEDIATE RELEASE, Fact Sheet, Issue Brief No. 3)',
+  },
+  'contact-block': {
+    stage: 'normalize',
+    summary: 'a contact block at the top ("Media contact:" and the name, role, phone, e-mail under it) becomes `contacts`',
+  },
+  'end-mark': { stage: 'normalize', summary: 'remove the closing mark of a press release (###, -30-, END)' },
+  'page-number': { stage: 'normalize', summary: 'remove bare page numbers and "Page 2 of 3" lines' },
+  'running-header': {
+    stage: 'normalize',
+    summary: 'remove running headers/footers repeated across pages (never the title itself); a paragraph cut by the page break is joined',
+  },
+  dehyphenate: {
+    stage: 'normalize',
+    summary: 'undo end-of-line hyphenation by an English dictionary and the text’s own words, keeping real compounds (decision-makers)',
+  },
+  // Front matter found in a plain text.
+  'date-line': { stage: 'normalize', summary: 'the date line (or a dateline, or a "Posted on" line) becomes `date` in the front matter' },
+  'date-month-only': {
+    stage: 'normalize',
+    summary: 'a date with a month and year only ("March 2013") becomes the first of that month, with a note',
+  },
+  'date-missing': { stage: 'normalize', summary: 'note: the text gives no date; add `date:` to the front matter before printing' },
+  'no-title': { stage: 'normalize', summary: 'fatal: the text has no words at all to make a title of' },
+  'title-guessed': {
+    stage: 'normalize',
+    summary: 'warning: no line looks like a title; the title is the subject line or the first sentence, check it',
+  },
+  'generic-reader': {
+    stage: 'normalize',
+    summary: 'warning: the text was read by the generic reader; title, date and kind were guessed, check them',
+  },
+  // Web exports.
+  'web-site-header': { stage: 'normalize', summary: 'the print header "Published on <site> (<url>)" of a web export is removed' },
+  'web-breadcrumb': { stage: 'normalize', summary: 'a breadcrumb trail above the title ("Home > Blog > …") is removed' },
+  'web-byline': { stage: 'normalize', summary: 'the byline of a web export becomes `authors`' },
+  'web-tags': { stage: 'normalize', summary: 'tag lines (and the lone `-` before them) become `tags`' },
+  'web-rights': { stage: 'normalize', summary: 'the copyright line becomes `rights`' },
+  'web-source-url': { stage: 'normalize', summary: 'the `Source URL:` line becomes `source_url`' },
+  'web-links-list': { stage: 'normalize', summary: 'the `Links:` list is folded into the references and removed' },
+  'web-reference': { stage: 'normalize', summary: 'warning: a `[text](#) [n]` reference whose number is not in the Links list' },
+  'dead-link': { stage: 'normalize', summary: 'a `[text](#)` link that points nowhere keeps its text only' },
+  // Markdown sources.
+  'front-matter-yaml': { stage: 'normalize', summary: 'fatal: the front matter is not valid YAML' },
+  'front-matter-unknown-key': { stage: 'normalize', summary: 'fatal: a front matter key that is not known (with a "did you mean")' },
+  'front-matter-date': { stage: 'normalize', summary: 'fatal: a front matter date that is not a date' },
+  'front-matter-schema': { stage: 'normalize', summary: 'fatal: a front matter value of the wrong type' },
+  'front-matter-shorthand': {
+    stage: 'normalize',
+    summary: 'a static-site generator’s shorthand (`author: Jane Doe`, `authors: [Jane Doe]`) becomes `authors: [{name}]`',
+  },
+  'front-matter-ignored': {
+    stage: 'normalize',
+    summary: 'a static-site generator’s key briefpress does not use (`categories`, `layout`, `draft`…) is left out, with a note',
+  },
+  'missing-title': { stage: 'normalize', summary: 'fatal: a Markdown source without a title' },
+  'already-markdown': { stage: 'normalize', summary: 'normalize --write: the source is Markdown already; nothing to write' },
+  'write-refused': { stage: 'normalize', summary: 'normalize --write: the target exists or was edited since; nothing is overwritten' },
+  // Rendering (remark-content-warnings).
+  'raw-html': { stage: 'render', summary: 'warning: raw HTML in Markdown is never rendered' },
+  'unsafe-link': { stage: 'render', summary: 'warning: a javascript:, data:, file: or vbscript: address; the link becomes text' },
+  'empty-link': { stage: 'render', summary: 'a link with no address, or only `#`' },
+  'relative-link': { stage: 'render', summary: 'warning: an address relative to another site, meaningless on paper' },
+  'empty-link-text': { stage: 'render', summary: 'warning: a link with nothing to click on' },
+  'image-not-printed': { stage: 'render', summary: 'warning: images are not embedded; a remote image becomes a link' },
+  // Checks before printing (npm run check).
+  'unresolved-reference': { stage: 'check', summary: 'error: `[text](#) [3]` whose number the Links list did not give' },
+  'missing-anchor': { stage: 'check', summary: 'error: a `#id` link where no heading has that id' },
+  'missing-target': { stage: 'check', summary: 'error: a relative link to a file that does not exist' },
+  'bad-url': { stage: 'check', summary: 'error: an http(s) address that is not a valid URL' },
+  'missing-image': { stage: 'check', summary: 'error: an image whose file does not exist' },
+  'image-alt': { stage: 'check', summary: 'error: an image without alt text' },
+  placeholder: { stage: 'check', summary: 'warning: `TODO` left in the text' },
+  'missing-date': { stage: 'check', summary: 'error: a printed brief shows its date; the front matter has none' },
+  'missing-author': { stage: 'check', summary: 'error: no authors and no organization to credit' },
+  'post-without-author': { stage: 'check', summary: 'warning: a post without authors is credited to the organization' },
+  'guessed-metadata': {
+    stage: 'check',
+    summary: 'warning: the title, date or kind of a plain-text source was guessed by the normalizer; review them (--explain says why)',
+  },
+  // The build.
+  'page-budget': { stage: 'build', summary: 'a brief prints on more pages than its budget (an error with --strict and in check)' },
+  'duplicate-slug': { stage: 'build', summary: 'two briefs claim the same slug; the later one gets another' },
+  'print-failed': { stage: 'build', summary: 'error: the browser could not print the brief' },
+} as const satisfies Record<string, { stage: Stage; summary: string }>;
+
+export type RuleId = keyof typeof RULE_CATALOGUE;
+
+export const RULE_IDS = Object.keys(RULE_CATALOGUE) as RuleId[];
+
+export const isRuleId = (id: string): id is RuleId => Object.hasOwn(RULE_CATALOGUE, id);
+
+/** What `--explain` says about a rule id: its summary, or nothing for ids of other tools. */
+export const ruleSummary = (id: string | undefined | null): string | undefined =>
+  id && isRuleId(id) ? RULE_CATALOGUE[id].summary : undefined;
+
+type Place = MessageOptions['place'];
+
+export interface ReportOptions {
+  place?: Place;
+  /** `info` (a note, fatal undefined), `warning` (fatal false, the default) or `error` (fatal true, not thrown). */
+  severity?: 'info' | 'warning' | 'error';
+}
+
+export interface Rule<Id extends RuleId> {
+  id: Id;
+  summary: string;
+  /** Add a message of this rule to `file`. */
+  report(file: VFile, reason: string, options?: ReportOptions): VFileMessage;
+  /** Add a fatal message of this rule to `file` and throw it. */
+  fail(file: VFile, reason: string, place?: Place): never;
+}
+
+/** A rule of the catalogue, stamping its id and the source `briefpress` on every message it makes. */
+export function defineRule<Id extends RuleId>(id: Id): Rule<Id> {
+  return {
+    id,
+    summary: RULE_CATALOGUE[id].summary,
+    report(file, reason, { place, severity = 'warning' } = {}) {
+      const message =
+        severity === 'info'
+          ? file.info(reason, { place, ruleId: id, source: 'briefpress' })
+          : file.message(reason, { place, ruleId: id, source: 'briefpress' });
+      if (severity !== 'info') message.fatal = severity === 'error';
+      return message;
+    },
+    fail(file, reason, place) {
+      return file.fail(reason, { place, ruleId: id, source: 'briefpress' });
+    },
+  };
+}
+
+/** Report a message of rule `id` on `file` (for call sites that choose the rule at run time). */
+export const report = (file: VFile, id: RuleId, reason: string, options?: ReportOptions): VFileMessage =>
+  defineRule(id).report(file, reason, options);
