@@ -27,6 +27,7 @@ import { openCardCache } from './caches/card-cache.js';
 import { readCache } from './caches/read-cache.js';
 import { openRelatedCache, RELATED_CACHE_FILE } from './caches/related-cache.js';
 import { planPages } from './pages/render-pages.js';
+import { FILTER_DATA, filterDataScript } from './pages/filter-data.js';
 import { cacheTemplates, TEMPLATE_CACHE_FILE } from './caches/template-cache.js';
 import {
   buildSearchIndex,
@@ -223,6 +224,7 @@ export async function writeArchive(
     config,
   );
   const robots = robotsTxt(config);
+  const filters = filterDataScript(model, config.site.language);
   const search: Record<string, SearchIndexState> = {};
   const elsewhere = inline.size === 0 ? options.buildSearchPart : undefined;
   const searchParts = splitSearchParts(model.briefs, options.searchPartSize ?? SEARCH_PART_SIZE).map((briefs, i): Output => {
@@ -274,6 +276,7 @@ export async function writeArchive(
     ...searchParts,
     { path: SEARCH_INDEX, key: shortHash(partsScript), make: async () => partsScript },
     ...(sitemap ? [{ path: 'sitemap.xml', key: shortHash(sitemap), make: async () => sitemap }] : []),
+    { path: FILTER_DATA, key: shortHash(filters), make: async () => filters },
     ...(robots ? [{ path: 'robots.txt', key: shortHash(robots), make: async () => robots }] : []),
   ];
   for (const asset of assets) {

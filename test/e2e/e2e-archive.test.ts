@@ -65,18 +65,31 @@ describe('served at the domain root', () => {
     await checkSearchFinds(page, `${root.url}tags/itu.html`, only!.word, bySlug(only!.slug));
   });
 
-  it('the kind and topic filters hide the other briefs, and the choice is kept in the URL', async () => {
+  it('the kind, topic, year and author filters choose among every brief, and the choice is kept in the URL', async () => {
     await page.goto(root.url);
     expect(await page.$eval('#filters', (f) => (f as HTMLFormElement).hidden)).toBe(false);
     await page.click('input[name="kind"][value="post"]');
-    const visible = () => page.$$eval('.card:not([hidden]) .card__title a', (as) => as.map((a) => a.textContent));
-    expect(await visible()).toEqual(['ITU Ill-Suited to Regulate Cybersecurity', 'Intermediary Liability and Free Expression']);
+    const shown = () => page.$$eval('#filter-results:not([hidden]) .card .card__title a', (as) => as.map((a) => a.textContent));
+    await page.waitForFunction(() => document.querySelectorAll('#filter-results .card').length > 0);
+    expect(await shown()).toEqual(['ITU Ill-Suited to Regulate Cybersecurity', 'Intermediary Liability and Free Expression']);
+    expect(await page.$eval('#year-2012', (h) => (h.closest('section') as HTMLElement).hidden)).toBe(true);
     await page.select('#filter-tag', 'cybersecurity');
-    expect(await visible()).toEqual(['ITU Ill-Suited to Regulate Cybersecurity']);
-    expect(await page.$eval('#year-2011', (h) => (h.closest('section') as HTMLElement).hidden)).toBe(true);
+    expect(await shown()).toEqual(['ITU Ill-Suited to Regulate Cybersecurity']);
+    expect(await page.$eval('.filters__status', (s) => s.textContent)).toBe('1 of 4 publications');
     expect(page.url()).toContain('#kind=post&tag=cybersecurity');
     await page.reload();
-    expect(await visible()).toEqual(['ITU Ill-Suited to Regulate Cybersecurity']);
+    await page.waitForFunction(() => document.querySelectorAll('#filter-results .card').length > 0);
+    expect(await shown()).toEqual(['ITU Ill-Suited to Regulate Cybersecurity']);
+    // A combination nothing matches says so, and offers the way back.
+    await page.select('#filter-year', '2011');
+    expect(await shown()).toEqual([]);
+    expect(await page.$eval('.filters__status', (s) => s.textContent)).toBe('No publication matches these filters.');
+    expect(await page.$eval('.filter-results__empty', (p) => (p as HTMLElement).hidden)).toBe(false);
+    await page.click('.filter-results__empty button');
+    await page.waitForFunction(() => (document.getElementById('filter-results') as HTMLElement).hidden);
+    expect(await page.$$eval('[data-year] .card', (c) => c.filter((x) => (x as HTMLElement).offsetParent !== null).length)).toBe(4);
+    await page.select('#filter-author', 'emma-llanso');
+    expect(await shown()).toEqual(['ITU Ill-Suited to Regulate Cybersecurity', 'Intermediary Liability and Free Expression']);
   });
 
   it('without JavaScript the home page lists everything and hides the filter form', async () => {
@@ -100,6 +113,21 @@ describe('served at the domain root', () => {
       'Intermediary Liability and Free Expression',
     ]);
     expect(await titles(`${root.url}tags/privacy.html`)).toEqual([bySlug('location-privacy-and-mobile-apps').title]);
+  });
+
+  it('a year page links the years before and after it, and every year', async () => {
+    await page.goto(`${root.url}years/2011.html`);
+    expect(await page.$$eval('.pager a', (as) => as.map((a) => [a.className, a.textContent?.trim()]))).toEqual([
+      ['pager__newer', '← 2012'],
+    ]);
+    await Promise.all([page.waitForNavigation(), page.click('.pager__newer')]);
+    expect(page.url()).toBe(`${root.url}years/2012.html`);
+    expect(await page.$$eval('.pager a', (as) => as.map((a) => a.className))).toEqual(['pager__older']);
+    expect(await page.$$eval('.topic-cloud li', (li) => li.map((l) => l.textContent?.replace(/\s+/g, ' ').trim()))).toEqual([
+      '2012 2',
+      '2011 2',
+    ]);
+    expect(await page.$eval('[aria-current="page"].tag', (t) => t.textContent?.trim())).toMatch(/^2012/);
   });
 
   it('a brief page loads its fonts and styles, and links its related brief', async () => {
@@ -272,5 +300,18 @@ describe('a large archive', () => {
     expect([await shown(), await button()]).toEqual([130, null]);
     const titles = await page.$$eval('#search-results .card__title a', (as) => as.map((a) => a.textContent));
     expect(new Set(titles).size).toBe(130);
+
+    // The home page lists the 50 newest; its filters choose among all 130, with the counts of all.
+    await page.goto(pathToFileURL(path.join(dir, 'index.html')).href);
+    expect(await page.$$eval('[data-year] .card', (c) => c.length)).toBe(50);
+    expect(await page.$eval('#filter-tag option[value="cybersecurity"]', (o) => o.textContent)).toBe('Cybersecurity (130)');
+    await page.select('#filter-tag', 'cybersecurity');
+    await page.waitForFunction(() => document.querySelectorAll('#filter-results .card').length > 0);
+    expect(await page.$eval('.filters__status', (s) => s.textContent)).toBe('130 of 130 publications');
+    expect(await page.$$eval('#filter-results .card', (c) => c.length)).toBe(50);
+    await page.click('#filter-results .search-more');
+    await page.click('#filter-results .search-more');
+    const filtered = await page.$$eval('#filter-results .card__title a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(new Set(filtered).size).toBe(130);
   });
 });

@@ -208,32 +208,23 @@ export function planPages(
   const recentYears = model.years
     .map((y, i) => ({ ...years[i]!, briefs: y.briefs.filter((b) => inRecent.has(b)) }))
     .filter((y) => y.briefs.length > 0);
-  const countsOf = (items: SiteBrief[], keyOf: (b: SiteBrief) => string[]) => {
-    const counts = new Map<string, number>();
-    for (const b of items) for (const k of new Set(keyOf(b))) counts.set(k, (counts.get(k) ?? 0) + 1);
-    return counts;
-  };
-  // Its filters choose among the briefs it shows.
-  const recentKinds = countsOf(recent, (b) => [b.kind]);
-  const recentTags = countsOf(recent, (b) => b.tags.map((name) => model.tagSlug.get(name) ?? ''));
-  const homeKinds = model.kinds.filter((k) => recentKinds.has(k.kind)).map((k) => ({ kind: k.kind, count: recentKinds.get(k.kind)! }));
-  const homeTags = model.tags
-    .filter((t) => recentTags.has(t.slug))
-    .map((t) => ({ slug: t.slug, name: t.name, count: recentTags.get(t.slug)! }));
+  // Its filters choose among every brief (filter-data.ts), so their counts are the archive's.
   const allTags = model.tags.map((t) => ({ slug: t.slug, name: t.name, count: t.briefs.length, page: paths.tag(t.slug) }));
+  const allAuthors = model.authors.map((a) => ({ slug: a.slug, name: a.name, count: a.briefs.length }));
   page(
     paths.home,
     'site/home.njk',
-    [yearRange, model.briefs.length, years, recentYears.map((y) => [y.year, digestsOf(y.briefs)]), homeKinds, homeTags, allTags],
+    [yearRange, model.briefs.length, years, recentYears.map((y) => [y.year, digestsOf(y.briefs)]), model.kinds, allTags, allAuthors],
     () => ({
       total: model.briefs.length,
       shown: recent.length,
       recentYears: recentYears.map((y) => ({ ...y, briefs: cardsOf(y.briefs) })),
       years,
-      kinds: homeKinds,
-      filterTags: homeTags,
+      kinds: model.kinds,
       tags: allTags,
+      authors: allAuthors,
       yearRange,
+      linkRoot: config.site.base_path ?? '',
     }),
     () => ({ title, section: 'home', bodyClass: 'page-home', jsonLd: archiveJsonLd(config, title, rootUrls.absolute(paths.home) ?? '') }),
     { lastmod: newest },
@@ -274,20 +265,31 @@ export function planPages(
     );
   }
 
-  const groupPages = (groups: BriefGroup[], pageOf: (slug: string) => string, kicker: string, indexPage: string, section: string) => {
-    for (const group of groups) {
+  /** `years`: on a year's page, the other years and the years before and after it. */
+  const groupPages = (
+    groups: BriefGroup[],
+    pageOf: (slug: string) => string,
+    kicker: string,
+    indexPage: string,
+    section: string,
+    yearNav = false,
+  ) => {
+    groups.forEach((group, i) => {
       const description = `${kicker}: ${group.name}. ${group.briefs.length} publications from ${config.organization.name}.`;
+      // Years run newest first: the one after in the list is the year before.
+      const nav = yearNav ? { newer: years[i - 1], older: years[i + 1], years } : undefined;
       page(
         pageOf(group.slug),
         'site/list.njk',
-        [group.slug, group.name, kicker, indexPage, digestsOf(group.briefs)],
+        [group.slug, group.name, kicker, indexPage, digestsOf(group.briefs), nav],
         () => ({
           group: { slug: group.slug, name: group.name, briefs: cardsOf(group.briefs), page: pageOf(group.slug), kicker, indexPage },
+          yearNav: nav,
         }),
         () => ({ title: group.name, section, bodyClass: 'page-list', description }),
         { lastmod: group.briefs.find((b) => b.date)?.date },
       );
-    }
+    });
   };
   groupPages(model.tags, paths.tag, 'Topic', 'tags/index.html', 'tags');
   groupPages(model.authors, paths.author, 'Author', 'authors/index.html', 'authors');
@@ -297,6 +299,7 @@ export function planPages(
     'Year',
     paths.home,
     'home',
+    true,
   );
   const noun = (groups: BriefGroup[], one: string, many: string) => (groups.length === 1 ? one : many);
   page(
