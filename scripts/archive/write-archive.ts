@@ -44,6 +44,7 @@ import { createTemplateEngine } from '../render/template-engine.js';
 import type { ArchiveBrief } from '../core/types.js';
 import { writeOutput } from '../core/write-file.js';
 import { shortHash } from '../core/short-hash.js';
+import { withSafeLinks } from '../core/url-policy.js';
 
 export interface ArchiveResult {
   /** Every file of the archive, relative to the output folder, sorted. */
@@ -186,7 +187,9 @@ async function writeIfChanged(outDir: string, rel: string, data: Content, mayExi
 
 /** Briefs as the archive holds them: without bodies; bodies given inline are kept aside by hash. */
 function withoutBodies(input: (ArchiveBrief | SiteBrief)[], inline: Map<string, string>): SiteBrief[] {
-  return input.map((brief) => {
+  return input.map((unchecked) => {
+    // Addresses through the URL policy again: a brief may come from an older cache or a shard.
+    const brief = { ...withSafeLinks(unchecked).data, data: withSafeLinks(unchecked.data).data };
     if (!('body' in brief) || typeof brief.body !== 'string') return brief as SiteBrief;
     const { body, ...rest } = brief;
     const hash = bodyHash(body);

@@ -15,6 +15,7 @@
  * (`siteUrlProblem`), so that `https://example.org/briefs/` with `/briefs/` is refused
  * rather than guessed (was it `/briefs/` or `/briefs/briefs/`?).
  */
+import { safeWebUrl } from './url-policy.js';
 
 export interface PublicSite {
   url?: string;
@@ -35,8 +36,9 @@ export function siteUrlProblem(site: PublicSite): string | undefined {
 
 /** The public URL of the archive's home folder, ending in `/`; undefined without `site.url`. */
 export function archiveRoot(site: PublicSite): string | undefined {
-  if (!site.url) return undefined;
-  const url = new URL(site.url);
+  const safe = safeWebUrl(site.url); // url-policy.ts: the QR code, canonical links and feeds take it from here
+  if (!safe) return undefined;
+  const url = new URL(safe);
   url.search = '';
   url.hash = '';
   if (site.base_path) url.pathname = site.base_path;

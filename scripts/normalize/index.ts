@@ -5,7 +5,8 @@
  */
 import { type VFile } from 'vfile';
 import { briefDataSchema } from '../core/front-matter.js';
-import type { NormalizedBrief } from '../core/types.js';
+import { describeUrl, withSafeLinks } from '../core/url-policy.js';
+import type { BriefData, NormalizedBrief } from '../core/types.js';
 import { decodeSource } from './text/decode.js';
 import { writeMarkdown } from './text/front-matter-writer.js';
 import { slugFor } from './text/slug.js';
@@ -30,7 +31,8 @@ export function normalize(file: VFile, options: NormalizeOptions = {}): Normaliz
   file.data.removed = [];
   const text = decodeSource(file);
   const { name, read } = detectReader(text, options);
-  const { data, body } = read(file, text, options);
+  const { data: read_, body } = read(file, text, options);
+  const data = refuseUnsafeLinks(file, text, read_);
   const checked = briefDataSchema.safeParse(data);
   if (!checked.success) {
     throw defineRule('front-matter-schema').fail(
@@ -41,4 +43,29 @@ export function normalize(file: VFile, options: NormalizeOptions = {}): Normaliz
   }
   const slug = data.slug ?? slugFor(data.title);
   return { file, reader: name, slug, data: checked.data, markdown: writeMarkdown(checked.data, body.normalize('NFC')) };
+}
+
+/**
+ * The front matter's addresses through the URL policy (url-policy.ts): one it refuses is
+ * left out, with a warning at the line of the source where it is written.
+ */
+function refuseUnsafeLinks(file: VFile, text: string, data: BriefData): BriefData {
+  const { data: safe, refused } = withSafeLinks(data);
+  for (const r of refused) {
+    file.message(`\`${r.key}\`: the address ${describeUrl(r.value)} ${r.reason}; it is left out (links may be http, https or mailto)`, {
+      place: placeOf(text, r.value),
+      ruleId: 'unsafe-url',
+      source: 'briefpress',
+    });
+  }
+  return safe;
+}
+
+/** Line and column of the first place `value` is written in `text` (line 1 when it is written otherwise, e.g. escaped). */
+function placeOf(text: string, value: string): { line: number; column: number } {
+  const at = text.indexOf(value.trim());
+  if (at < 0) return { line: 1, column: 1 };
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  return { line, column: at - before.lastIndexOf('\n') };
 }

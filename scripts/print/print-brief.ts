@@ -11,6 +11,7 @@ import { briefPagePath } from '../core/public-url.js';
 import type { RenderInput, RenderOutput } from '../render/render-brief.js';
 import type { ManifestEntry, NormalizedBrief, RenderedBrief } from '../core/types.js';
 import { writeOutput } from '../core/write-file.js';
+import { withSafeLinks } from '../core/url-policy.js';
 
 export interface PrintedBrief {
   rendered: RenderedBrief;
@@ -54,7 +55,7 @@ export async function printBrief(
   const { pdf, pages: pageCount } = await printer.print(page, pdfInfo(rendered, config));
   await writeOutput(config.outDir, paths.markdown, brief.markdown, { signal });
   await writeOutput(config.outDir, paths.pdf, pdf, { signal });
-  const { data } = brief;
+  const { data } = withSafeLinks(brief.data);
   const entry: ManifestEntry = {
     slug: brief.slug,
     title: data.title,

@@ -14,6 +14,7 @@ import { taglineLines } from './tagline-lines.js';
 import { createTemplateEngine } from './template-engine.js';
 import type { RenderedBrief } from '../core/types.js';
 import { wordmark } from './wordmark.js';
+import { safeWebUrl, withSafeLinks } from '../core/url-policy.js';
 
 /** The stylesheets every printed page loads, in order. */
 export const PRINT_STYLESHEETS = [`${ASSETS_DIR}/styles/fonts.css`, `${ASSETS_DIR}/styles/brief.css`];
@@ -40,9 +41,10 @@ function organizationContext(config: BuildConfig) {
   const logo = logoAsset(config);
   return {
     ...o,
+    url: safeWebUrl(o.url),
     shortName: o.short_name ?? wordmark(config).text,
     taglineLines: taglineLines(o.tagline ?? ''),
-    webText: o.url ? o.url.replace(/^https?:\/\//, '').replace(/\/$/, '') : undefined,
+    webText: safeWebUrl(o.url) ? o.url!.replace(/^https?:\/\//, '').replace(/\/$/, '') : undefined,
     phoneHref: o.phone ? `tel:${o.phone.replace(/[^\d+]/g, '')}` : undefined,
     logoUrl: logo?.url,
     wordmark: wordmark(config),
@@ -50,7 +52,7 @@ function organizationContext(config: BuildConfig) {
 }
 
 function pageContext(config: BuildConfig, org: ReturnType<typeof organizationContext>, brief: RenderedBrief) {
-  const data = brief.data;
+  const data = withSafeLinks(brief.data).data;
   const paper = data.paper ?? config.print.paper;
   const language = config.site.language;
   const pageUrl = briefPageUrl(config.site, brief.slug);
@@ -70,7 +72,7 @@ function pageContext(config: BuildConfig, org: ReturnType<typeof organizationCon
       tags: data.tags ?? [],
       // Contacts the body does not already give (with their e-mail) go in a closing block.
       contacts: (data.contacts ?? []).filter((c) => !c.email || !mentioned.has(c.email.toLowerCase())),
-      sourceUrl: data.source_url && /^https?:\/\//i.test(data.source_url) ? data.source_url : undefined,
+      sourceUrl: safeWebUrl(data.source_url),
       pageUrl,
     },
   };

@@ -5,6 +5,7 @@
  */
 import type { BuildConfig } from '../../core/config.js';
 import type { ArchiveBrief } from '../../core/types.js';
+import { safeUrl, safeWebUrl } from '../../core/url-policy.js';
 
 export function jsonLdScript(data: object): string {
   return JSON.stringify(data, null, 2).replace(/</g, '\\u003c');
@@ -16,10 +17,9 @@ export interface BriefUrls {
 }
 
 export function briefJsonLd(brief: Omit<ArchiveBrief, 'body'>, config: BuildConfig, urls: BriefUrls): object {
-  const org = config.organization;
-  const publisher = { '@type': 'Organization', name: org.name, ...(org.url ? { url: org.url } : {}) };
+  const publisher = organization(config);
   const authors = brief.authors.length
-    ? brief.authors.map((a) => ({ '@type': 'Person', name: a.name, ...(a.url ? { url: a.url } : {}) }))
+    ? brief.authors.map((a) => ({ '@type': 'Person', name: a.name, ...(safeUrl(a.url) ? { url: safeUrl(a.url) } : {}) }))
     : [publisher];
   return {
     '@context': 'https://schema.org',
@@ -34,14 +34,18 @@ export function briefJsonLd(brief: Omit<ArchiveBrief, 'body'>, config: BuildConf
     inLanguage: config.site.language,
     author: authors,
     publisher,
-    ...(brief.source_url ? { isBasedOn: brief.source_url } : {}),
-    ...(brief.links.length ? { citation: brief.links } : {}),
+    ...(safeUrl(brief.source_url) ? { isBasedOn: safeUrl(brief.source_url) } : {}),
+    ...(brief.links.some((l) => safeWebUrl(l)) ? { citation: brief.links.filter((l) => safeWebUrl(l)) } : {}),
     encoding: { '@type': 'MediaObject', contentUrl: urls.pdf, encodingFormat: 'application/pdf', contentSize: `${brief.pdf_bytes} B` },
   };
 }
 
+function organization(config: BuildConfig) {
+  const url = safeWebUrl(config.organization.url);
+  return { '@type': 'Organization', name: config.organization.name, ...(url ? { url } : {}) };
+}
+
 export function archiveJsonLd(config: BuildConfig, title: string, url: string): object {
-  const org = config.organization;
   return {
     '@context': 'https://schema.org',
     '@type': 'CollectionPage',
@@ -49,6 +53,6 @@ export function archiveJsonLd(config: BuildConfig, title: string, url: string): 
     url,
     ...(config.site.description ? { description: config.site.description } : {}),
     inLanguage: config.site.language,
-    publisher: { '@type': 'Organization', name: org.name, ...(org.url ? { url: org.url } : {}) },
+    publisher: organization(config),
   };
 }

@@ -23,6 +23,7 @@ import type { BuildConfig } from '../../core/config.js';
 import type { SiteBrief } from '../model/site-model.js';
 import { paths, siteUrls } from '../model/site-urls.js';
 import { shortHash } from '../../core/short-hash.js';
+import { safeWebUrl } from '../../core/url-policy.js';
 
 const atomDate = (iso: string) => `${iso}T00:00:00Z`;
 
@@ -83,7 +84,7 @@ export function planFeed(
     updated: atomDate(newest),
     self: link(paths.feed),
     home: urls.absolute(paths.home) ?? urls.href(paths.home),
-    org,
+    org: { ...org, url: safeWebUrl(org.url) },
   };
   let made: ReturnType<typeof entriesNow> | undefined;
   const entries = () => (made ??= entriesNow());
@@ -95,7 +96,7 @@ export function planFeed(
       pdf: link(b.pdf),
       pdfBytes: b.pdf_bytes,
       date: atomDate(b.date ?? newest),
-      authors: b.authors.length ? b.authors : [{ name: org.name, url: org.url }],
+      authors: (b.authors.length ? b.authors : [{ name: org.name, url: org.url }]).map((a) => ({ name: a.name, url: safeWebUrl(a.url) })),
       tags: b.tags,
       summary: b.summary,
     }));

@@ -23,6 +23,7 @@ import { paths, siteUrls } from '../model/site-urls.js';
 import { addTemplateFilters } from '../../render/template-filters.js';
 import { shortHash } from '../../core/short-hash.js';
 import { taglineLines } from '../../render/tagline-lines.js';
+import { safeWebUrl } from '../../core/url-policy.js';
 
 /** Briefs on the home page, newest first; the year pages list the rest. */
 export const HOME_BRIEFS = 50;
@@ -102,7 +103,11 @@ export function planPages(
     description: config.site.description,
     language: config.site.language,
     locale: config.site.language.replace('-', '_'),
-    org: { ...config.organization, taglineLines: taglineLines(config.organization.tagline ?? '') },
+    org: {
+      ...config.organization,
+      url: safeWebUrl(config.organization.url),
+      taglineLines: taglineLines(config.organization.tagline ?? ''),
+    },
     shortName: short,
     wordmarkWidth: Math.max(56, 18 * short.length + 20),
     logo: logoAsset(config)?.url,

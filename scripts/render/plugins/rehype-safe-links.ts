@@ -1,13 +1,12 @@
 /**
  * rehypeSafeLinks: after sanitizing, make every remaining link one that works on paper and
  * on the web. Links without a usable address (none, `#`, a fragment pointing nowhere, or
- * a protocol other than http(s), mailto and tel) become their text; links to other sites
+ * one the URL policy refuses: see url-policy.ts) become their text; links to other sites
  * get `rel="noopener"`. (`remarkContentWarnings` tells the author about each.)
  */
 import type { ElementContent, Nodes, Root } from 'hast';
+import { checkUrl } from '../../core/url-policy.js';
 import { walkTree } from './walk-tree.js';
-
-const ALLOWED_PROTOCOL = /^(?:https?|mailto|tel):/i;
 
 export default function rehypeSafeLinks() {
   return (tree: Root) => {
@@ -22,6 +21,12 @@ export default function rehypeSafeLinks() {
         if (/^https?:/i.test(href)) node.properties.rel = ['noopener'];
         return;
       }
+      const checked = checkUrl(href);
+      if (checked.ok) {
+        node.properties.href = checked.url;
+        if (/^https?:/i.test(checked.url)) node.properties.rel = ['noopener'];
+        return;
+      }
       (parent.children as ElementContent[]).splice(index, 1, ...node.children);
       return index;
     });
@@ -30,7 +35,6 @@ export default function rehypeSafeLinks() {
 
 function usable(href: string, ids: Set<string>): boolean {
   if (href.startsWith('#')) return ids.has(decodeURIComponent(href.slice(1)));
-  if (ALLOWED_PROTOCOL.test(href)) return true;
   // Relative addresses mean nothing in a printed brief or outside its original site.
   return false;
 }
