@@ -109,7 +109,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 /** The modules that make the search index's documents and tokens (its salt hashes them). */
-const SEARCH_MODULES = new Set(['search-index', 'search-postings', 'template-filters']);
+const SEARCH_MODULES = new Set(['search-index', 'search-postings', 'search-terms', 'template-filters']);
 
 /**
  * Hashes of what the files are made from besides the briefs: for the pages and feed, the

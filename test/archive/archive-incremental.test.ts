@@ -5,6 +5,7 @@
  * a missing page is made again; bodies are read only when needed; the feed streams its
  * bodies when its template allows and is rendered whole when not.
  */
+import { processTerm, tokenize } from '../../scripts/archive/search/search-terms.js';
 import { cp, mkdtemp, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,6 +78,8 @@ describe('the search index', () => {
     const ours = payload((await index(list)).script);
     const reference = new MiniSearch<ReturnType<typeof searchDocument>>({
       ...SEARCH_OPTIONS,
+      tokenize,
+      processTerm,
       fields: [...SEARCH_OPTIONS.fields],
       storeFields: [...SEARCH_OPTIONS.storeFields],
     });

@@ -92,6 +92,38 @@ describe('served at the domain root', () => {
     expect(await shown()).toEqual(['ITU Ill-Suited to Regulate Cybersecurity', 'Intermediary Liability and Free Expression']);
   });
 
+  it('search folds accents and hyphens, takes "quoted phrases", says what it matched and marks it', async () => {
+    const search = async (q: string) => {
+      await page.goto(`${root.url}search.html?q=${encodeURIComponent(q)}`, { waitUntil: 'load' });
+      await page.waitForFunction(() => /publication/.test(document.getElementById('search-status')?.textContent ?? ''));
+      return {
+        status: await page.$eval('#search-status', (s) => s.textContent),
+        titles: await page.$$eval('#search-results .card__title a', (as) => as.map((a) => a.textContent)),
+        marks: await page.$$eval('#search-results mark', (ms) => [...new Set(ms.map((m) => m.textContent))]),
+      };
+    };
+    // Emma Llansó, without the accent.
+    expect((await search('llanso')).titles).toEqual([
+      'ITU Ill-Suited to Regulate Cybersecurity',
+      'Intermediary Liability and Free Expression',
+    ]);
+    // "Ill-Suited", written whole or with its hyphen.
+    for (const q of ['illsuited', 'ill-suited']) {
+      const found = await search(q);
+      expect(found.titles, q).toEqual(['ITU Ill-Suited to Regulate Cybersecurity']);
+      expect(found.marks, q).toEqual(['Ill-Suited']);
+    }
+    // A phrase's words as typed: "privac" is no prefix search inside quotes.
+    expect((await search('"mobile privac"')).status).toBe('No publication matches “"mobile privac"”.');
+    expect((await search('"mobile privacy"')).titles).toEqual([bySlug('location-privacy-and-mobile-apps').title]);
+    // No brief has both words: it says so, and shows those with either.
+    const either = await search('zeitgeist geolocation');
+    expect(either.status).toBe('No publication has all the words of “zeitgeist geolocation”; 2 have some of them.');
+    expect(either.titles).toHaveLength(2);
+    const marked = await search('cybersecurity');
+    expect(marked.marks.sort()).toEqual(['Cybersecurity', 'cybersecurity']);
+  });
+
   it('without JavaScript the home page lists everything and hides the filter form', async () => {
     await page.setJavaScriptEnabled(false);
     await page.goto(root.url);
@@ -203,8 +235,8 @@ describe('served under /briefs/', () => {
     await checkSearchFinds(page, sub.url, 'zeitgeist', bySlug('itu-ill-suited-to-regulate-cybersecurity'));
     // A word in every brief finds all four, from both parts that hold briefs, with their count.
     await page.goto(`${sub.url}search.html?q=only`, { waitUntil: 'load' });
-    await page.waitForFunction(() => /match/.test(document.getElementById('search-status')?.textContent ?? ''));
-    expect(await page.$eval('#search-status', (s) => s.textContent)).toMatch(/^4 publications match/);
+    await page.waitForFunction(() => /publication/.test(document.getElementById('search-status')?.textContent ?? ''));
+    expect(await page.$eval('#search-status', (s) => s.textContent)).toBe('4 publications have “only”.');
     expect(await page.$$eval('#search-results .card', (c) => c.length)).toBe(4);
     await page.goto(`${sub.url}search.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => /Type a word/.test(document.getElementById('search-status')?.textContent ?? ''));
@@ -285,10 +317,10 @@ describe('a large archive', () => {
     await writeBuildOutputs(dir, many);
     await writeArchive(many, fixtureConfig(dir, {}), { searchPartSize: 40 });
     await page.goto(`${pathToFileURL(path.join(dir, 'search.html')).href}?q=cybersecurity`, { waitUntil: 'load' });
-    await page.waitForFunction(() => /match/.test(document.getElementById('search-status')?.textContent ?? ''));
+    await page.waitForFunction(() => /publication/.test(document.getElementById('search-status')?.textContent ?? ''));
     const shown = () => page.$$eval('#search-results .card', (c) => c.length);
     const button = () => page.$eval('.search-more', (b) => ((b as HTMLButtonElement).hidden ? null : b.textContent));
-    expect(await page.$eval('#search-status', (s) => s.textContent)).toMatch(/^130 publications match/);
+    expect(await page.$eval('#search-status', (s) => s.textContent)).toBe('130 publications have “cybersecurity”.');
     expect([await shown(), await button()]).toEqual([50, 'Show more results (80 left)']);
     await page.click('.search-more');
     expect([await shown(), await button()]).toEqual([100, 'Show more results (30 left)']);

@@ -12,7 +12,7 @@
  * build ships. (MiniSearch's own `discard` + `add` would not: discarded documents stay in
  * the postings until vacuumed, new ones get fresh short ids, and its radix tree
  * serializes terms in insertion order.) Documents are tokenized exactly as MiniSearch's
- * `add` does, with its default tokenizer and term processing.
+ * `add` does, with the tokenizer and term processing of search-terms.ts.
  */
 import { mergePostings, type Postings, tokenizeDocument } from './search-postings.js';
 import { escapeScript, splicePayload } from './search-splice.js';
@@ -28,7 +28,7 @@ export const SEARCH_OPTIONS = {
 } as const;
 
 /** Bump when the documents or their tokens change meaning, so no older index is updated in place. */
-const INDEX_FORMAT = 2;
+const INDEX_FORMAT = 3;
 
 export interface SearchDocument {
   id: number;

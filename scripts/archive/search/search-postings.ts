@@ -1,16 +1,13 @@
 /**
  * The postings of the search index as MiniSearch serializes them (term → field id →
  * document short id → term frequency): what one document adds, exactly as MiniSearch's
- * `add` counts it, and the last index's postings renumbered and merged with new ones, in
+ * `add` counts it (with the tokenizer and term processing of search-terms.ts), and the last index's postings renumbered and merged with new ones, in
  * term order. See search-index.ts.
  */
-import MiniSearch from 'minisearch';
+import { processTerm, tokenize } from './search-terms.js';
 
 /** Field id → document short id → term frequency. */
 export type Postings = Record<number, Record<number, number>>;
-
-const tokenize = MiniSearch.getDefault('tokenize') as (text: string, field: string) => string[];
-const processTerm = MiniSearch.getDefault('processTerm') as (term: string, field: string) => string | string[] | null | undefined | false;
 
 /** What MiniSearch's `add` records of a document: each field's length in unique tokens, and each term's frequency by field. */
 export function tokenizeDocument<F extends string>(
@@ -23,12 +20,12 @@ export function tokenizeDocument<F extends string>(
   fields.forEach((field, fieldId) => {
     // Each distinct token once: its count, then its terms (MiniSearch adds one per occurrence).
     const counts = new Map<string, number>();
-    for (const token of tokenize(String(doc[field]), field)) counts.set(token, (counts.get(token) ?? 0) + 1);
+    for (const token of tokenize(String(doc[field]))) counts.set(token, (counts.get(token) ?? 0) + 1);
     lengths[fieldId] = counts.size;
     const terms = new Map<string, number>();
     const add = (term: string, count: number) => terms.set(term, (terms.get(term) ?? 0) + count);
     for (const [token, count] of counts) {
-      const processed = processTerm(token, field);
+      const processed = processTerm(token);
       if (Array.isArray(processed)) for (const term of processed) add(term, count);
       else if (processed) add(processed, count);
     }

@@ -26,7 +26,48 @@
     return;
   }
   var kinds = { brief: 'Policy brief', post: 'Blog post' };
-  var options = { prefix: true, fuzzy: 0.15, boost: { title: 3, tags: 2, headings: 1.5, summary: 1.5, authors: 2 } };
+
+  /* Terms as the index has them (scripts/archive/search/search-terms.ts): accents folded; a
+     hyphenated word indexed whole and in its parts, and looked for whole ("wi-fi" as "wifi"). */
+  var SEPARATORS = /[\n\r\p{Z}\p{Pc}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Po}]+/u;
+  var DASHES = /\p{Pd}+/u;
+  function fold(text) {
+    return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  }
+  function tokenize(text) {
+    return text.split(SEPARATORS).filter(Boolean);
+  }
+  function processTerm(token) {
+    var parts = fold(token).split(DASHES).filter(Boolean);
+    return parts.length === 0 ? null : parts.length === 1 ? parts[0] : parts.concat(parts.join(''));
+  }
+  function queryTerm(token) {
+    return fold(token).split(DASHES).join('') || null;
+  }
+  var options = {
+    prefix: true,
+    fuzzy: 0.15,
+    boost: { title: 3, tags: 2, headings: 1.5, summary: 1.5, authors: 2 },
+    tokenize: tokenize,
+    processTerm: queryTerm,
+  };
+
+  /* A query: its "quoted phrases" (their words must all be there, as typed: no prefix, no typo) and its other words. */
+  function parseQuery(text) {
+    var phrases = [];
+    var rest = text.replace(/["“”„]([^"“”„]*)["“”„]?/g, function (_, phrase) {
+      if (phrase.trim()) phrases.push(phrase.trim());
+      return ' ';
+    });
+    return { phrases: phrases, words: rest.trim() };
+  }
+  function queryOf(parsed, combineWith) {
+    var queries = parsed.phrases.map(function (phrase) {
+      return { queries: [phrase], combineWith: 'AND', prefix: false, fuzzy: false };
+    });
+    if (parsed.words) queries.push({ queries: [parsed.words], combineWith: combineWith });
+    return { queries: queries, combineWith: combineWith };
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -54,10 +95,10 @@
   }
 
   /* Every part's hits, best first; equal scores newest first, then by address, so the order never depends on the parts. */
-  function search(query, extra) {
+  function search(query) {
     var hits = [];
     indexes.forEach(function (index) {
-      hits = hits.concat(index.search(query, Object.assign({}, options, extra)));
+      hits = hits.concat(index.search(query, options));
     });
     return hits.sort(function (a, b) {
       return b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
@@ -99,16 +140,47 @@
       status.textContent = 'Type a word or phrase to search ' + count(documentCount) + ' publications.';
       return;
     }
-    var hits = search(query, { combineWith: 'AND' });
-    if (!hits.length) hits = search(query, {});
-    status.textContent = hits.length === 0
-      ? 'No publication matches “' + query + '”.'
-      : count(hits.length) + (hits.length === 1 ? ' publication matches “' : ' publications match “') + query + '”.';
+    var parsed = parseQuery(query);
+    var words = tokenize(parsed.phrases.join(' ') + ' ' + parsed.words).length;
+    var hits = search(queryOf(parsed, 'AND'));
+    var some = hits.length ? [] : words > 1 ? search(queryOf(parsed, 'OR')) : [];
+    var quoted = '“' + query.trim() + '”';
+    if (hits.length) {
+      status.textContent = count(hits.length) + (hits.length === 1 ? ' publication has ' : ' publications have ') +
+        (words > 1 ? 'all the words of ' : '') + quoted + '.';
+    } else if (some.length) {
+      status.textContent = 'No publication has all the words of ' + quoted + '; ' + count(some.length) +
+        (some.length === 1 ? ' has some of them.' : ' have some of them.');
+      hits = some;
+    } else {
+      status.textContent = 'No publication matches ' + quoted + '.';
+    }
     pending = hits;
     showMore();
   }
 
+  /* `text` with the words the hit matched in <mark>: a word whose terms (as indexed) include one of the hit's terms. */
+  function marked(tag, className, text, terms) {
+    var node = el(tag, className);
+    var last = 0;
+    text.replace(/[^\n\r\p{Z}\p{Pc}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Po}]+/gu, function (word, at) {
+      var forms = processTerm(word);
+      forms = forms === null ? [] : [].concat(forms);
+      if (!forms.some(function (f) { return terms[f]; })) return word;
+      if (at > last) node.appendChild(document.createTextNode(text.slice(last, at)));
+      node.appendChild(el('mark', '', word));
+      last = at + word.length;
+      return word;
+    });
+    if (last < text.length) node.appendChild(document.createTextNode(text.slice(last)));
+    return node;
+  }
+
   function card(hit) {
+    var terms = {};
+    (hit.terms || []).forEach(function (t) {
+      terms[t] = true;
+    });
     var item = el('li', 'card');
     var article = el('article');
     var kicker = el('p', 'card__kicker');
@@ -119,12 +191,12 @@
       kicker.appendChild(time);
     }
     var title = el('h2', 'card__title');
-    var link = el('a', '', hit.title);
+    var link = marked('a', '', hit.title, terms);
     link.href = root + hit.url;
     title.appendChild(link);
     article.appendChild(kicker);
     article.appendChild(title);
-    if (hit.summary) article.appendChild(el('p', 'card__summary', hit.summary));
+    if (hit.summary) article.appendChild(marked('p', 'card__summary', hit.summary, terms));
     var foot = el('div', 'card__foot');
     var pdf = el('a', 'pdf-link', 'PDF');
     pdf.href = root + hit.pdf;
@@ -168,7 +240,7 @@
     var parts = window.briefpressSearchParts || [];
     if (parts.length !== data.parts.length) return unavailable();
     indexes = parts.map(function (part) {
-      var index = window.MiniSearch.loadJS(part.index, part.options);
+      var index = window.MiniSearch.loadJS(part.index, Object.assign({}, part.options, { tokenize: tokenize, processTerm: processTerm }));
       documentCount += index.documentCount;
       return index;
     });
