@@ -14,7 +14,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.js';
 import { readPdf } from '../helpers/pdf.js';
-import { descendants, processesUsing, userDataDir, type ProcessInfo } from '../helpers/process-tree.js';
+import { descendants, processesUsing, userDataDir, type ProcessInfo, waitUntilGone } from '../helpers/process-tree.js';
 import { addSmallBriefs, listFiles, newProject, removeProjects, repo } from '../helpers/reliability-project.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -67,10 +67,11 @@ async function expectCleanAfterInterrupt(run: Interrupted, code: number): Promis
   expect(run.stderr).toMatch(/briefpress: (interrupted|terminated); cleaning up/);
   expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
 
-  // No browser left: neither its processes nor its temporary profile.
-  await sleep(200);
+  // No browser left: neither its processes nor its temporary profile. (The browser's children
+  // may take a moment to exit after it on a loaded machine: wait for them, within bounds.)
   const profiles = run.browsers.map((b) => userDataDir(b)!).filter(Boolean);
   expect(profiles.length).toBeGreaterThan(0);
+  await waitUntilGone(profiles).catch(() => {});
   expect(processesUsing(profiles)).toEqual([]);
   for (const profile of profiles) expect(existsSync(profile), profile).toBe(false);
 

@@ -66,3 +66,18 @@ export function processesUsing(dirs: readonly string[]): ProcessInfo[] {
 export function isAlive(pid: number): boolean {
   return listProcesses().some((p) => p.pid === pid);
 }
+
+/**
+ * Wait until no process names one of these profile folders any more: a killed browser's
+ * children (zygote, renderers, GPU) exit a moment after it, and may write into the profile
+ * until they do. Polls /proc; fails after `timeoutMs` with the processes still there.
+ */
+export async function waitUntilGone(dirs: readonly string[], timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = processesUsing(dirs);
+    if (left.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`still running after ${timeoutMs} ms: ${left.map((p) => p.pid).join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

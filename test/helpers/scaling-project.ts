@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateSources, writeSources } from '../../scripts/bench/generate-sources.js';
 import { findBrowser, launchArgs } from '../../scripts/print/browser.js';
+import { waitUntilGone } from './process-tree.js';
 
 export const repo = path.resolve(import.meta.dirname, '../..');
 
@@ -62,7 +63,8 @@ export async function startDevToolsBrowser(): Promise<DevToolsBrowser> {
       ...launchArgs(),
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // A process group of its own, so that a kill reaches its children too.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   const endpoint = await new Promise<string>((resolve, reject) => {
     let text = '';
@@ -86,9 +88,17 @@ export async function startDevToolsBrowser(): Promise<DevToolsBrowser> {
     process: child,
     endpoint,
     async kill() {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (child.exitCode === null) {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          // The group is gone already.
+        }
+      }
       await exited;
-      await rm(profile, { recursive: true, force: true });
+      // Its children may still write into the profile until they have exited too (ENOTEMPTY).
+      await waitUntilGone([profile]);
+      await rm(profile, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }
