@@ -1,19 +1,22 @@
 /**
- * Document metadata for a printed brief, set after Chromium has printed it (Chromium
- * writes only its own Creator/Producer and the current time): Title, Author, Subject,
- * Keywords, Creator, Producer, the document language, and creation and modification
- * dates taken from the brief's date (none when the brief has none). Outline entries get
- * the title as written. The file identifier (/ID) is a hash of the content and the
- * metadata, never of the time, so two builds of the same brief are byte-identical.
+ * Document metadata and PDF/UA-1 tagging for a printed brief, set after Chromium has printed
+ * it (Chromium writes only its own Creator/Producer and the current time): Title, Author,
+ * Subject, Keywords, Creator, Producer, the document language, and creation and
+ * modification dates taken from the brief's date (none when the brief has none), the same
+ * again as an XMP packet that also names the file PDF/UA-1 (`pdfuaid:part` 1), and the
+ * structure fixes of pdf-splice/tag-structure.ts (list bodies, element types, link
+ * descriptions, page furniture as artifacts). Outline entries get the title as written.
+ * The file identifier (/ID) is a hash of the content and the metadata, never of the time,
+ * so two builds of the same brief are byte-identical.
  *
- * Chromium's own output is edited in place (`splicePdfMetadata`: a fraction of a
- * millisecond, where loading and saving the whole file with pdf-lib took several); any
- * other PDF goes through pdf-lib, loaded only then. Chromium's structure tree, outline and
- * everything else are kept either way.
+ * Chromium's own output is edited in place (`splicePdfMetadata`: about a millisecond,
+ * where loading and saving the whole file with pdf-lib took several); any other PDF is
+ * first rewritten by pdf-lib into the same simple form (one revision, a plain
+ * cross-reference table, no object streams), loaded only then, and edited the same way.
  */
-import { createHash } from 'node:crypto';
-import { encodeTextString } from './pdf-splice/pdf-text-string.js';
 import { splicePdfMetadata, type MetadataEdits } from './pdf-splice/splice-pdf-metadata.js';
+import { encodeTextString } from './pdf-splice/pdf-text-string.js';
+import { tagForPdfUa } from './pdf-splice/tag-structure.js';
 
 export interface PdfInfo {
   title: string;
@@ -31,9 +34,9 @@ export interface PdfInfo {
 
 export const PRODUCER = 'briefpress';
 
-/** Set the metadata of a printed PDF; returns the new bytes and the page count. */
+/** Set the metadata and PDF/UA tagging of a printed PDF; returns the new bytes and the page count. */
 export async function setPdfMetadata(printed: Uint8Array, info: PdfInfo): Promise<{ pdf: Uint8Array; pages: number }> {
-  return splicePdfMetadata(printed, metadataEdits(info)) ?? setPdfMetadataWithPdfLib(printed, info);
+  return splicePdfMetadata(printed, metadataEdits(info), tagForPdfUa) ?? setPdfMetadataWithPdfLib(printed, info);
 }
 
 /** Match outline titles to the brief's title ignoring case and spacing: Chromium takes them from the text as laid out, in CSS capitals. */
@@ -69,45 +72,61 @@ export function metadataEdits(info: PdfInfo): MetadataEdits {
     outlineTitle: (title) => (titleKey(title) === key ? text(info.title) : undefined),
     // As pdf-lib writes it (Chromium says 1.4, though it uses later features such as /Tabs).
     version: '1.7',
+    xmp: xmpPacket(info),
   };
 }
 
-/** The same with pdf-lib, for a PDF the fast path does not understand (object streams, several revisions, …). */
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const xml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+
+/**
+ * The XMP packet: the document information again (as PDF/UA asks: dc:title at least, and
+ * equal to /Title) and the PDF/UA-1 identification.
+ */
+export function xmpPacket(info: PdfInfo): string {
+  const alt = (text: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${xml(text)}</rdf:li></rdf:Alt>`;
+  const list = (kind: 'Seq' | 'Bag', items: string[]) =>
+    `<rdf:${kind}>${items.map((i) => `<rdf:li>${xml(i)}</rdf:li>`).join('')}</rdf:${kind}>`;
+  const date = info.date ? `${info.date}T00:00:00Z` : undefined;
+  const lines = [
+    '<pdfuaid:part>1</pdfuaid:part>',
+    '<dc:format>application/pdf</dc:format>',
+    `<dc:title>${alt(info.title)}</dc:title>`,
+    info.authors.length ? `<dc:creator>${list('Seq', info.authors)}</dc:creator>` : '',
+    info.subject ? `<dc:description>${alt(info.subject)}</dc:description>` : '',
+    info.keywords.length ? `<dc:subject>${list('Bag', info.keywords)}</dc:subject>` : '',
+    `<dc:language>${list('Bag', [info.language])}</dc:language>`,
+    info.keywords.length ? `<pdf:Keywords>${xml(info.keywords.join(', '))}</pdf:Keywords>` : '',
+    `<pdf:Producer>${PRODUCER}</pdf:Producer>`,
+    `<xmp:CreatorTool>${PRODUCER}</xmp:CreatorTool>`,
+    date
+      ? `<xmp:CreateDate>${date}</xmp:CreateDate><xmp:ModifyDate>${date}</xmp:ModifyDate><xmp:MetadataDate>${date}</xmp:MetadataDate>`
+      : '',
+  ].filter(Boolean);
+  return [
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">',
+    ...lines,
+    '</rdf:Description>',
+    '</rdf:RDF>',
+    '</x:xmpmeta>',
+    '<?xpacket end="w"?>',
+  ].join('\n');
+}
+
+/**
+ * The same for a PDF the fast path does not understand (object streams, several revisions,
+ * …): pdf-lib rewrites it into one revision with a plain cross-reference table, which the
+ * fast path then edits, so both paths make the same edits.
+ */
 export async function setPdfMetadataWithPdfLib(printed: Uint8Array, info: PdfInfo): Promise<{ pdf: Uint8Array; pages: number }> {
-  const { ParseSpeeds, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } = await import('pdf-lib');
+  const { ParseSpeeds, PDFDocument } = await import('pdf-lib');
   // Parse and write in one go: pdf-lib otherwise yields to the event loop every 100 objects.
   const doc = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-  doc.setTitle(info.title, { showInWindowTitleBar: true });
-  if (info.authors.length) doc.setAuthor(info.authors.join(', '));
-  if (info.subject) doc.setSubject(info.subject);
-  // pdf-lib joins keywords with spaces; commas keep multi-word tags readable.
-  if (info.keywords.length) doc.setKeywords([info.keywords.join(', ')]);
-  doc.setCreator(PRODUCER);
-  doc.setProducer(PRODUCER);
-  doc.setLanguage(info.language);
-  const infoDict = doc.context.lookup(doc.context.trailerInfo.Info);
-  if (info.date) {
-    const date = new Date(`${info.date}T00:00:00Z`);
-    doc.setCreationDate(date);
-    doc.setModificationDate(date);
-  } else if (infoDict instanceof PDFDict) {
-    infoDict.delete(PDFName.of('CreationDate'));
-    infoDict.delete(PDFName.of('ModDate'));
-  }
-  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
-  const key = titleKey(info.title);
-  let item = outlines?.lookupMaybe(PDFName.of('First'), PDFDict);
-  for (let guard = 0; item && guard < 10_000; guard++) {
-    const text = item.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText();
-    if (text && titleKey(text) === key) item.set(PDFName.of('Title'), PDFHexString.fromText(info.title));
-    item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
-  }
-  // Dates in the input are the time of printing: leave them out of the identifier.
-  const content = Buffer.from(printed.buffer, printed.byteOffset, printed.byteLength)
-    .toString('latin1')
-    .replace(/\/(?:CreationDate|ModDate)\s*\(D:[^)]*\)/g, '');
-  const id = createHash('sha256').update(content, 'latin1').update(JSON.stringify(info)).digest('hex').slice(0, 32);
-  doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
-  const pdf = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
-  return { pdf, pages: doc.getPageCount() };
+  const plain = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity, updateFieldAppearances: false });
+  const result = splicePdfMetadata(plain, metadataEdits(info), tagForPdfUa);
+  if (!result) throw new Error('pdf-lib wrote a PDF that the metadata step cannot read');
+  return result;
 }

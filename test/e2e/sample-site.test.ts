@@ -16,6 +16,7 @@ import type { ManifestEntry } from '../../scripts/core/types.js';
 import { checkFeed, checkHomeListsBriefs, checkSearchFinds, seriousAxeViolations, wordOnlyIn } from '../helpers/archive-checks.js';
 import { checkLinks } from '../helpers/link-check.js';
 import { normalizeText, readPdf, sentences, type PdfSummary } from '../helpers/pdf.js';
+import { checkPdfUa } from '../helpers/pdf-ua.js';
 import { serve, type StaticServer } from '../helpers/serve.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -138,6 +139,15 @@ describe('the sample site’s PDFs, printed from the seed texts', () => {
     const one = await pdfOf(brief());
     expect(one.marked && one.structured).toBe(true);
     expect(one.outline.join('\n')).toMatch(/Key Points/);
+  });
+
+  it('passes the PDF/UA-1 checks a machine can make (test/helpers/pdf-ua.ts), every one of them', async () => {
+    for (const entry of briefs) {
+      const report = await checkPdfUa(new Uint8Array(await readFile(path.join(out, entry.pdf))));
+      expect({ pdf: entry.pdf, failures: report.failures }).toEqual({ pdf: entry.pdf, failures: [] });
+      expect(report.figures).toBeGreaterThan(0);
+      expect(report.links).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -37,7 +37,7 @@ describe('printPage', () => {
     const html = await page(config(), {});
     for (const text of [
       'Center for Democracy &amp; Technology',
-      '<span>KEEPING THE INTERNET</span><span>OPEN • INNOVATIVE • FREE</span>',
+      'KEEPING THE INTERNET<br>OPEN • INNOVATIVE • FREE</p>',
       '>www.cdt.org</a>',
       '1634 I Street, NW',
       'Suite 1100',
@@ -46,7 +46,7 @@ describe('printPage', () => {
       expect(html).toContain(text);
     }
     expect(html).toContain('<a href="tel:+12026379800">+1-202-637-9800</a>');
-    expect(html).toContain('<dt>F</dt><dd>+1-202-637-0968</dd>');
+    expect(html).toContain('<li class="fax">+1-202-637-0968</li>');
     expect(html).toContain('<a href="mailto:info@cdt.org">info@cdt.org</a>');
     expect(html).toMatch(/<svg class="wordmark-svg"[^>]*>[\s\S]*>CDT<\/text>/);
     expect(html).toContain('<time datetime="2012-10-04">October 4, 2012</time>');
@@ -57,7 +57,9 @@ describe('printPage', () => {
   it('has a QR code to the brief online only when the site has a URL', async () => {
     const withUrl = await page(config(), {});
     expect(withUrl).toContain('<a href="https://briefs.example.org/briefs/a-title.html"');
-    expect(withUrl).toMatch(/<figure class="qr">[\s\S]*<path d="M\d/);
+    expect(withUrl).toMatch(
+      /<div class="qr">\s*<a href="https:\/\/briefs\.example\.org\/briefs\/a-title\.html"><svg role="img" aria-label="QR code: this brief online, https:\/\/briefs\.example\.org\/briefs\/a-title\.html"[^>]*><path d="M\d/,
+    );
     const without = await page(
       config((s) => delete s.site.url),
       {},

@@ -144,3 +144,18 @@ export function parseReference(value: string | undefined): { num: number; gen: n
   const match = value === undefined ? null : /^(\d+)\s+(\d+)\s+R$/.exec(value);
   return match ? { num: Number(match[1]), gen: Number(match[2]) } : undefined;
 }
+
+/** The items of an array (`[1 0 R 2 <</A 1>>]`), each as written; a value that is not an array is one item. */
+export function parsePdfArray(value: string): string[] {
+  const s = value.trim();
+  if (!s.startsWith('[')) return s === '' ? [] : [s];
+  const items: string[] = [];
+  let j = skipSpace(s, 1);
+  while (s.charCodeAt(j) !== 93) {
+    if (j >= s.length) fail(s, 0, 'unterminated array');
+    const end = valueEnd(s, j);
+    items.push(s.slice(j, end));
+    j = skipSpace(s, end);
+  }
+  return items;
+}

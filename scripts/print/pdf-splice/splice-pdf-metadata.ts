@@ -25,6 +25,8 @@ export interface MetadataEdits {
   outlineTitle?: (text: string) => string | undefined;
   /** The PDF version the header states at least (`1.7`): a 1.x header of the same length is raised to it. */
   version?: string;
+  /** An XMP packet (UTF-8) to store as the catalog's /Metadata stream. */
+  xmp?: string;
 }
 
 export interface SplicedPdf {
@@ -42,10 +44,44 @@ interface PdfObject {
   entries: DictEntry[];
 }
 
-/** The edited PDF, or undefined when the file is not of the simple kind this understands. */
-export function splicePdfMetadata(printed: Uint8Array, edits: MetadataEdits): SplicedPdf | undefined {
+interface PdfStream extends PdfObject {
+  /** The stream's bytes as stored (still encoded). */
+  data: Buffer;
+}
+
+/** An object to write in place of an old one, or after the last when `start` is undefined. */
+interface Written {
+  num: number;
+  gen: number;
+  start?: number;
+  end?: number;
+  body: Buffer;
+}
+
+/** Reading, changing and adding objects of a file of the simple kind (see above); `fail` on anything else. */
+export interface PdfObjects {
+  read(reference: string | undefined): PdfObject;
+  readStream(reference: string | undefined): PdfStream;
+  change(object: { num: number; gen: number }, entries: DictEntry[]): void;
+  changeStream(object: { num: number; gen: number }, entries: DictEntry[], data: Buffer): void;
+  /** Add a dictionary (or a stream with `data`); returns its reference (`12 0 R`). */
+  add(entries: DictEntry[], data?: Buffer): string;
+  /** The entries an object has now, changed or not. */
+  entriesOf(reference: string | undefined): DictEntry[];
+}
+
+/**
+ * The edited PDF, or undefined when the file is not of the simple kind this understands.
+ * `accessibility` makes further edits through `PdfObjects` (tag-structure.ts) and returns
+ * the catalog's entries.
+ */
+export function splicePdfMetadata(
+  printed: Uint8Array,
+  edits: MetadataEdits,
+  accessibility?: (objects: PdfObjects, catalog: DictEntry[]) => DictEntry[],
+): SplicedPdf | undefined {
   try {
-    return splice(Buffer.from(printed.buffer, printed.byteOffset, printed.byteLength), edits);
+    return splice(Buffer.from(printed.buffer, printed.byteOffset, printed.byteLength), edits, accessibility);
   } catch {
     // Whatever went wrong (PdfSyntaxError: something unexpected in the file), the full library is right.
     return undefined;
@@ -56,7 +92,11 @@ function fail(reason: string): never {
   throw new PdfSyntaxError(reason);
 }
 
-function splice(buf: Buffer, edits: MetadataEdits): SplicedPdf {
+function splice(
+  buf: Buffer,
+  edits: MetadataEdits,
+  accessibility: ((objects: PdfObjects, catalog: DictEntry[]) => DictEntry[]) | undefined,
+): SplicedPdf {
   const version = /^%PDF-(1\.\d)\s/.exec(buf.toString('latin1', 0, 9))?.[1] ?? fail('not a PDF 1.x');
   const tail = buf.toString('latin1', Math.max(0, buf.length - 1024));
   const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail) ?? fail('no startxref at the end');
@@ -68,7 +108,8 @@ function splice(buf: Buffer, edits: MetadataEdits): SplicedPdf {
   if (['/Prev', '/XRefStm', '/Encrypt'].some((key) => getEntry(trailer, key) !== undefined)) fail('not a single plain revision');
   if (Number(getEntry(trailer, '/Size')) !== xref.offsets.length) fail('/Size does not match the table');
 
-  const read = (reference: string | undefined): PdfObject => {
+  /** The object a reference names: its header checked, its dictionary parsed, and where the dictionary ends. */
+  const locate = (reference: string | undefined): PdfObject & { text: string; dictEnd: number } => {
     const ref = parseReference(reference) ?? fail(`not a reference: ${reference}`);
     const start = xref.offsets[ref.num];
     if (start === undefined || !xref.inUse[ref.num] || xref.gens[ref.num] !== ref.gen || start >= xrefAt)
@@ -76,118 +117,219 @@ function splice(buf: Buffer, edits: MetadataEdits): SplicedPdf {
     // The first `endobj` may be inside a string (a heading about PDF syntax): then try the next.
     for (let stop = buf.indexOf('endobj', start, 'latin1'), tries = 0; ; stop = buf.indexOf('endobj', stop + 1, 'latin1'), tries++) {
       if (stop < 0 || stop > xrefAt || tries > 8) fail(`object ${ref.num} has no endobj`);
-      const text = buf.toString('latin1', start, stop);
+      // A stream's data can be long: read only up to its `stream` keyword as text.
+      const streamAt = buf.indexOf('stream', start, 'latin1');
+      const textEnd = streamAt >= 0 && streamAt < stop ? streamAt : stop;
+      const text = buf.toString('latin1', start, textEnd);
       const header = /^(\d+)\s+(\d+)\s+obj\b/.exec(text);
       if (!header || Number(header[1]) !== ref.num || Number(header[2]) !== ref.gen) fail(`object ${ref.num} is not at its offset`);
       let dict;
       try {
         dict = parsePdfDict(text, skipSpace(text, header[0].length));
       } catch (error) {
-        if (error instanceof PdfSyntaxError && error.truncated) continue;
+        if (error instanceof PdfSyntaxError && error.truncated && textEnd === stop) continue;
         throw error;
       }
-      // Only a dictionary alone: a stream, or more, is not ours to rewrite.
-      if (skipSpace(text, dict.end) !== text.length) fail(`object ${ref.num} is not a plain dictionary`);
-      return { ...ref, start, end: stop + 'endobj'.length, entries: dict.entries };
+      return { ...ref, start, end: stop + 'endobj'.length, entries: dict.entries, text, dictEnd: dict.end };
     }
   };
 
-  const changed = new Map<number, PdfObject>();
-  const change = (object: PdfObject, entries: DictEntry[]) => {
-    if (changed.has(object.num)) fail(`object ${object.num} edited twice`);
-    changed.set(object.num, { ...object, entries });
+  const read = (reference: string | undefined): PdfObject => {
+    const object = locate(reference);
+    // Only a dictionary alone: a stream, or more, is not ours to rewrite.
+    if (skipSpace(object.text, object.dictEnd) !== object.text.length || object.start + object.text.length !== object.end - 6)
+      fail(`object ${object.num} is not a plain dictionary`);
+    return { num: object.num, gen: object.gen, start: object.start, end: object.end, entries: object.entries };
   };
 
-  const info = read(getEntry(trailer, '/Info'));
-  change(
+  const readStream = (reference: string | undefined): PdfStream => {
+    const object = locate(reference);
+    const length = Number(getEntry(object.entries, '/Length'));
+    if (!Number.isInteger(length) || length < 0) fail(`object ${object.num}: the stream's /Length is not a number`);
+    let at = object.start + object.text.length;
+    if (buf.toString('latin1', at, at + 6) !== 'stream') fail(`object ${object.num} is not a stream`);
+    at += 6;
+    if (buf[at] === 13) at++;
+    if (buf[at] !== 10) fail(`object ${object.num}: no end of line after stream`);
+    at++;
+    const data = buf.subarray(at, at + length);
+    const after = buf.toString('latin1', at + length, Math.min(at + length + 40, buf.length));
+    const end = /^\s*endstream\s*endobj/.exec(after) ?? fail(`object ${object.num}: no endstream after /Length bytes`);
+    return { num: object.num, gen: object.gen, start: object.start, end: at + length + end[0].length, entries: object.entries, data };
+  };
+
+  const written = new Map<number, Written>();
+  const located = new Map<number, { start: number; end: number }>();
+  const current = new Map<number, DictEntry[]>();
+  const objectText = (num: number, gen: number, entries: DictEntry[], data?: Buffer) =>
+    data
+      ? Buffer.concat([
+          Buffer.from(`${num} ${gen} obj\n${writePdfDict(setEntry(entries, '/Length', String(data.length)))} stream\n`, 'latin1'),
+          data,
+          Buffer.from('\nendstream\nendobj', 'latin1'),
+        ])
+      : Buffer.from(`${num} ${gen} obj\n${writePdfDict(entries)}\nendobj`, 'latin1');
+  const replace = (object: { num: number; gen: number }, entries: DictEntry[], data?: Buffer) => {
+    const previous = written.get(object.num);
+    const place = previous
+      ? previous.start === undefined
+        ? undefined
+        : { start: previous.start, end: previous.end! }
+      : (located.get(object.num) ?? locateOnce(object));
+    written.set(object.num, {
+      num: object.num,
+      gen: object.gen,
+      start: place?.start,
+      end: place?.end,
+      body: objectText(object.num, object.gen, entries, data),
+    });
+    current.set(object.num, entries);
+  };
+  const locateOnce = (object: { num: number; gen: number }) => {
+    const found = locate(`${object.num} ${object.gen} R`);
+    const place = { start: found.start, end: found.end };
+    // A stream ends after its data, not at the first `endobj` a search finds: readStream knows.
+    located.set(object.num, place);
+    return place;
+  };
+  let nextNum = xref.offsets.length;
+  const objects: PdfObjects = {
+    read: (reference) => {
+      const object = read(reference);
+      located.set(object.num, { start: object.start, end: object.end });
+      const now = current.get(object.num);
+      return now ? { ...object, entries: now } : object;
+    },
+    readStream: (reference) => {
+      const object = readStream(reference);
+      located.set(object.num, { start: object.start, end: object.end });
+      return object;
+    },
+    change: (object, entries) => replace(object, entries),
+    changeStream: (object, entries, data) => replace(object, entries, data),
+    add: (entries, data) => {
+      const num = nextNum++;
+      written.set(num, { num, gen: 0, body: objectText(num, 0, entries, data) });
+      current.set(num, entries);
+      return `${num} 0 R`;
+    },
+    entriesOf: (reference) => {
+      const ref = parseReference(reference) ?? fail(`not a reference: ${reference}`);
+      return current.get(ref.num) ?? objects.read(reference).entries;
+    },
+  };
+
+  const info = objects.read(getEntry(trailer, '/Info'));
+  objects.change(
     info,
     edits.info.reduce((entries, [key, value]) => setEntry(entries, key, value), info.entries),
   );
 
-  const catalog = read(getEntry(trailer, '/Root'));
+  const catalog = objects.read(getEntry(trailer, '/Root'));
   let catalogEntries = edits.catalog.reduce((entries, [key, value]) => setEntry(entries, key, value), catalog.entries);
   if (edits.viewerPreferences.length) {
-    const written = getEntry(catalogEntries, '/ViewerPreferences');
-    if (written !== undefined && !written.startsWith('<<')) fail('/ViewerPreferences is not inline');
-    const preferences = written === undefined ? [] : parsePdfDict(written, 0).entries;
+    const preferencesValue = getEntry(catalogEntries, '/ViewerPreferences');
+    if (preferencesValue !== undefined && !preferencesValue.startsWith('<<')) fail('/ViewerPreferences is not inline');
+    const preferences = preferencesValue === undefined ? [] : parsePdfDict(preferencesValue, 0).entries;
     const edited = edits.viewerPreferences.reduce((entries, [key, value]) => setEntry(entries, key, value), preferences);
     catalogEntries = setEntry(catalogEntries, '/ViewerPreferences', writePdfDict(edited));
   }
-  change(catalog, catalogEntries);
+  if (edits.xmp !== undefined) {
+    if (getEntry(catalogEntries, '/Metadata') !== undefined) fail('the catalog has /Metadata already');
+    const xmp = objects.add(
+      [
+        { key: '/Type', value: '/Metadata' },
+        { key: '/Subtype', value: '/XML' },
+      ],
+      Buffer.from(edits.xmp, 'utf8'),
+    );
+    catalogEntries = setEntry(catalogEntries, '/Metadata', xmp);
+  }
+  if (accessibility) catalogEntries = accessibility(objects, catalogEntries);
+  objects.change(catalog, catalogEntries);
 
-  const pages = Number(getEntry(read(getEntry(catalog.entries, '/Pages')).entries, '/Count'));
+  const pages = Number(getEntry(objects.read(getEntry(catalog.entries, '/Pages')).entries, '/Count'));
   if (!Number.isInteger(pages) || pages < 0) fail('no page count');
 
   const outlines = getEntry(catalog.entries, '/Outlines');
   if (edits.outlineTitle && outlines !== undefined) {
     const seen = new Set<number>();
-    for (let next = getEntry(read(outlines).entries, '/First'); next !== undefined;) {
-      const item = read(next);
+    for (let next = getEntry(objects.read(outlines).entries, '/First'); next !== undefined;) {
+      const item = objects.read(next);
       if (seen.has(item.num)) fail('the outline loops');
       seen.add(item.num);
       const title = getEntry(item.entries, '/Title');
       if (title !== undefined) {
         const text = decodeTextString(title) ?? fail('an outline title is not a string');
         const retitled = edits.outlineTitle(text);
-        if (retitled !== undefined) change(item, setEntry(item.entries, '/Title', retitled));
+        if (retitled !== undefined) objects.change(item, setEntry(item.entries, '/Title', retitled));
       }
       next = getEntry(item.entries, '/Next');
     }
   }
 
   const header = edits.version && /^1\.\d$/.test(edits.version) && edits.version > version ? `%PDF-${edits.version}` : undefined;
-  return write(
-    buf,
-    header,
-    xref,
-    [...changed.values()].sort((a, b) => a.start - b.start),
-    pages,
-  );
+  return write(buf, header, xref, [...written.values()], pages);
 }
 
-function write(buf: Buffer, header: string | undefined, xref: Xref, objects: PdfObject[], pages: number): SplicedPdf {
+function write(buf: Buffer, header: string | undefined, xref: Xref, objects: Written[], pages: number): SplicedPdf {
+  const inPlace = objects.filter((o) => o.start !== undefined).sort((a, b) => a.start! - b.start!);
+  const added = objects.filter((o) => o.start === undefined).sort((a, b) => a.num - b.num);
   const parts: Buffer[] = [];
   const shifts: { at: number; end: number; by: number }[] = [];
   // The header keeps its length: nothing moves.
   if (header) parts.push(Buffer.from(header, 'latin1'));
   let position = header?.length ?? 0;
   let shift = 0;
-  for (const object of objects) {
-    if (object.start < position) fail('edited objects overlap');
-    const text = Buffer.from(`${object.num} ${object.gen} obj\n${writePdfDict(object.entries)}\nendobj`, 'latin1');
-    parts.push(buf.subarray(position, object.start), text);
-    shift += text.length - (object.end - object.start);
-    shifts.push({ at: object.start, end: object.end, by: shift });
-    position = object.end;
+  for (const object of inPlace) {
+    if (object.start! < position) fail('edited objects overlap');
+    parts.push(buf.subarray(position, object.start), object.body);
+    shift += object.body.length - (object.end! - object.start!);
+    shifts.push({ at: object.start!, end: object.end!, by: shift });
+    position = object.end!;
   }
   parts.push(buf.subarray(position, xref.at));
-
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part);
-  const id = hash.digest('hex').slice(0, 32);
-
-  // The same table, each object's offset moved by the edits that end before it.
-  const table = Buffer.from(buf.subarray(xref.at, xref.trailerAt));
-  for (let num = 0; num < xref.offsets.length; num++) {
-    if (!xref.inUse[num]) continue;
-    const offset = xref.offsets[num]!;
+  // Offsets of the objects after the edits, old ones moved by the edits that end before them.
+  const offsets = xref.offsets.map((offset, num) => {
+    if (!xref.inUse[num]) return offset;
     let by = 0;
     for (const s of shifts) {
       if (s.at < offset && offset < s.end) fail(`object ${num} lies inside an edited object`);
       if (s.end <= offset) by = s.by;
     }
-    if (by !== 0) writeDigits(table, xref.entryAt[num]! - xref.at, offset + by);
+    return offset + by;
+  });
+  let end = xref.at + shift;
+  for (const object of added) {
+    if (object.num !== offsets.length) fail('added objects out of order');
+    offsets.push(end);
+    xref.gens.push(0);
+    xref.inUse.push(true);
+    const body = Buffer.concat([object.body, Buffer.from('\n', 'latin1')]);
+    parts.push(body);
+    end += body.length;
   }
-  const trailer = writePdfDict(setEntry(xref.trailer, '/ID', `[<${id}> <${id}>]`));
-  parts.push(table, Buffer.from(`trailer\n${trailer}\nstartxref\n${xref.at + shift}\n%%EOF\n`, 'latin1'));
+
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  const id = hash.digest('hex').slice(0, 32);
+
+  // One table section for every object, 20 bytes an entry.
+  const table = Buffer.alloc(offsets.length * 20 + `xref\n0 ${offsets.length}\n`.length);
+  let at = table.write(`xref\n0 ${offsets.length}\n`, 0, 'latin1');
+  for (let num = 0; num < offsets.length; num++) {
+    const free = !xref.inUse[num];
+    at += table.write(
+      `${String(free ? (xref.offsets[num] ?? 0) : offsets[num]).padStart(10, '0')} ${String(xref.gens[num]).padStart(5, '0')} ${free ? 'f' : 'n'}\r\n`,
+      at,
+      'latin1',
+    );
+  }
+  let trailer = setEntry(xref.trailer, '/ID', `[<${id}> <${id}>]`);
+  trailer = setEntry(trailer, '/Size', String(offsets.length));
+  parts.push(table, Buffer.from(`trailer\n${writePdfDict(trailer)}\nstartxref\n${end}\n%%EOF\n`, 'latin1'));
   const out = Buffer.concat(parts);
   return { pdf: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), pages };
-}
-
-/** Write `value` as the 10 digits of a table entry at `at`. */
-function writeDigits(table: Buffer, at: number, value: number): void {
-  if (value >= 1e10) fail('offset too large');
-  for (let i = at + 9; i >= at; i--, value = Math.floor(value / 10)) table[i] = 48 + (value % 10);
 }
 
 interface Xref {

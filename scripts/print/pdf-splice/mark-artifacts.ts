@@ -1,0 +1,167 @@
+/**
+ * Mark the page content that Chromium leaves outside the structure tree as artifacts.
+ * Chromium tags what it paints for the document's elements (a marked-content sequence with
+ * an MCID), but paints the @page margin boxes (running header, footer, "Page x of y")
+ * with no marking at all; PDF/UA wants such page furniture to be an `/Artifact`. This
+ * walks a decoded content stream's operators and wraps each run of painting operators
+ * that lies outside every MCID sequence in `/Artifact BMC … EMC`, at the outermost
+ * marked-content level and outside text objects only, so nesting stays proper. A run it
+ * cannot wrap so (it would cross a text object or an open sequence) is left as it is.
+ */
+
+const PAINTING = new Set(['Tj', 'TJ', "'", '"', 'S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'sh', 'Do', 'BI']);
+
+/** The content with its unmarked painting wrapped as artifacts, or undefined when nothing needed it. */
+export function markArtifacts(content: string): string | undefined {
+  // Each open sequence: does it cover its content (an MCID or an Artifact)?
+  const open: boolean[] = [];
+  let coveringDepth = 0;
+  let inText = false;
+  // The unmarked run being collected: where it may start, and whether it paints.
+  let runStart = 0;
+  let runPaints = false;
+  let runOk = true;
+  const inserts: [at: number, text: string][] = [];
+  let operandStart = -1;
+  let sawMcid = false;
+  const n = content.length;
+  let i = 0;
+
+  const closeRun = (at: number) => {
+    if (runPaints && runOk) inserts.push([runStart, '/Artifact BMC\n'], [at, '\nEMC\n']);
+    runPaints = false;
+  };
+
+  while (i < n) {
+    const c = content.charCodeAt(i);
+    // whitespace
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0) {
+      i++;
+      continue;
+    }
+    const tokenStart = i;
+    if (c === 37) {
+      // comment
+      while (i < n && content.charCodeAt(i) !== 10 && content.charCodeAt(i) !== 13) i++;
+      continue;
+    }
+    if (c === 40) {
+      // literal string
+      let level = 0;
+      for (; i < n; i++) {
+        const d = content.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 40) level++;
+        else if (d === 41 && --level === 0) break;
+      }
+      i++;
+    } else if (c === 60 && content.charCodeAt(i + 1) === 60) {
+      // dictionary: find its end, minding nested dictionaries and strings
+      let level = 0;
+      while (i < n) {
+        const d = content.charCodeAt(i);
+        if (d === 60 && content.charCodeAt(i + 1) === 60) {
+          level++;
+          i += 2;
+        } else if (d === 62 && content.charCodeAt(i + 1) === 62) {
+          level--;
+          i += 2;
+          if (level === 0) break;
+        } else if (d === 40) {
+          let l = 0;
+          for (; i < n; i++) {
+            const e = content.charCodeAt(i);
+            if (e === 92) i++;
+            else if (e === 40) l++;
+            else if (e === 41 && --l === 0) break;
+          }
+          i++;
+        } else i++;
+      }
+      if (/\/MCID\b/.test(content.slice(tokenStart, i))) sawMcid = true;
+    } else if (c === 60) {
+      const close = content.indexOf('>', i);
+      i = close < 0 ? n : close + 1;
+    } else if (c === 91 || c === 93 || c === 123 || c === 125) {
+      i++;
+    } else if (c === 47) {
+      i++;
+      while (i < n && !isBoundary(content.charCodeAt(i))) i++;
+    } else {
+      while (i < n && !isBoundary(content.charCodeAt(i))) i++;
+      const word = content.slice(tokenStart, i);
+      const first = word.charCodeAt(0);
+      const numeric = (first >= 48 && first <= 57) || first === 45 || first === 43 || first === 46;
+      if (!numeric && word !== 'true' && word !== 'false' && word !== 'null') {
+        // an operator
+        const at = operandStart >= 0 ? operandStart : tokenStart;
+        if (word === 'BDC' || word === 'BMC') {
+          const covers = sawMcid || content.startsWith('/Artifact', at);
+          if (covers && coveringDepth === 0) {
+            // A covered sequence begins: the unmarked run before it ends here.
+            if (open.length > 0 || inText) runOk = false;
+            closeRun(at);
+          }
+          open.push(covers);
+          if (covers) coveringDepth++;
+        } else if (word === 'EMC') {
+          const covered = open.pop();
+          if (covered) {
+            coveringDepth--;
+            if (coveringDepth === 0) {
+              runStart = i;
+              runOk = open.length === 0 && !inText;
+              runPaints = false;
+            }
+          }
+        } else {
+          if (word === 'BT') inText = true;
+          else if (word === 'ET') inText = false;
+          else if (word === 'BI') {
+            const end = content.indexOf('EI', content.indexOf('ID', i));
+            i = end < 0 ? n : end + 2;
+          }
+          if (coveringDepth === 0 && PAINTING.has(word)) runPaints = true;
+        }
+        operandStart = -1;
+        sawMcid = false;
+        continue;
+      }
+    }
+    if (operandStart < 0) operandStart = tokenStart;
+  }
+  if (coveringDepth === 0) {
+    if (open.length > 0 || inText) runOk = false;
+    closeRun(n);
+  }
+  if (inserts.length === 0) return undefined;
+  let out = '';
+  let from = 0;
+  for (const [at, text] of inserts) {
+    out += content.slice(from, at) + text;
+    from = at;
+  }
+  return out + content.slice(from);
+}
+
+/** Whitespace or a delimiter: the end of a name, number or operator. */
+function isBoundary(c: number): boolean {
+  return (
+    c === 32 ||
+    c === 10 ||
+    c === 13 ||
+    c === 9 ||
+    c === 12 ||
+    c === 0 ||
+    c === 40 ||
+    c === 41 ||
+    c === 60 ||
+    c === 62 ||
+    c === 91 ||
+    c === 93 ||
+    c === 123 ||
+    c === 125 ||
+    c === 47 ||
+    c === 37
+  );
+}
