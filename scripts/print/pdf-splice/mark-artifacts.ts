@@ -9,7 +9,39 @@
  * cannot wrap so (it would cross a text object or an open sequence) is left as it is.
  */
 
-const PAINTING = new Set(['Tj', 'TJ', "'", '"', 'S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'sh', 'Do', 'BI']);
+const NOT_AN_OPERATOR = 0;
+const OTHER = 1;
+const PAINT = 2;
+const BEGIN = 3;
+const END = 4;
+const BEGIN_TEXT = 5;
+const END_TEXT = 6;
+const INLINE_IMAGE = 7;
+
+/**
+ * What the keyword of `length` characters at `at` is, read from its character codes (no
+ * string is made for each of a page's thousands of operators). Painting: Tj TJ ' " S s f F
+ * f* B B* b b* sh Do; BDC and BMC begin marked content, EMC ends it.
+ */
+function operator(s: string, at: number, length: number): number {
+  const a = s.charCodeAt(at);
+  if (length === 1) return a === 39 || a === 34 || a === 83 || a === 115 || a === 102 || a === 70 || a === 66 || a === 98 ? PAINT : OTHER;
+  const b = s.charCodeAt(at + 1);
+  if (length === 2) {
+    if (a === 84 && (b === 106 || b === 74)) return PAINT; // Tj TJ
+    if (b === 42 && (a === 102 || a === 66 || a === 98)) return PAINT; // f* B* b*
+    if ((a === 115 && b === 104) || (a === 68 && b === 111)) return PAINT; // sh Do
+    if (b === 84) return a === 66 ? BEGIN_TEXT : a === 69 ? END_TEXT : OTHER; // BT ET
+    if (a === 66 && b === 73) return INLINE_IMAGE; // BI
+    return OTHER;
+  }
+  if (length === 3) {
+    const c = s.charCodeAt(at + 2);
+    if (c === 67 && (b === 68 || b === 77)) return a === 66 ? BEGIN : a === 69 && b === 77 ? END : OTHER; // BDC BMC EMC
+    return OTHER;
+  }
+  return NOT_AN_OPERATOR;
+}
 
 /** The content with its unmarked painting wrapped as artifacts, or undefined when nothing needed it. */
 export function markArtifacts(content: string): string | undefined {
@@ -87,15 +119,18 @@ export function markArtifacts(content: string): string | undefined {
     } else if (c === 47) {
       i++;
       while (i < n && !isBoundary(content.charCodeAt(i))) i++;
+    } else if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) {
+      // a number
+      i++;
+      while (i < n && !isBoundary(content.charCodeAt(i))) i++;
     } else {
       while (i < n && !isBoundary(content.charCodeAt(i))) i++;
-      const word = content.slice(tokenStart, i);
-      const first = word.charCodeAt(0);
-      const numeric = (first >= 48 && first <= 57) || first === 45 || first === 43 || first === 46;
-      if (!numeric && word !== 'true' && word !== 'false' && word !== 'null') {
+      // Operators are one to three characters; anything longer is a keyword operand (true, false, null).
+      const op = operator(content, tokenStart, i - tokenStart);
+      if (op !== NOT_AN_OPERATOR) {
         // an operator
         const at = operandStart >= 0 ? operandStart : tokenStart;
-        if (word === 'BDC' || word === 'BMC') {
+        if (op === BEGIN) {
           const covers = sawMcid || content.startsWith('/Artifact', at);
           if (covers && coveringDepth === 0) {
             // A covered sequence begins: the unmarked run before it ends here.
@@ -104,7 +139,7 @@ export function markArtifacts(content: string): string | undefined {
           }
           open.push(covers);
           if (covers) coveringDepth++;
-        } else if (word === 'EMC') {
+        } else if (op === END) {
           const covered = open.pop();
           if (covered) {
             coveringDepth--;
@@ -114,15 +149,13 @@ export function markArtifacts(content: string): string | undefined {
               runPaints = false;
             }
           }
-        } else {
-          if (word === 'BT') inText = true;
-          else if (word === 'ET') inText = false;
-          else if (word === 'BI') {
-            const end = content.indexOf('EI', content.indexOf('ID', i));
-            i = end < 0 ? n : end + 2;
-          }
-          if (coveringDepth === 0 && PAINTING.has(word)) runPaints = true;
-        }
+        } else if (op === BEGIN_TEXT) inText = true;
+        else if (op === END_TEXT) inText = false;
+        else if (op === INLINE_IMAGE) {
+          const end = content.indexOf('EI', content.indexOf('ID', i));
+          i = end < 0 ? n : end + 2;
+          if (coveringDepth === 0) runPaints = true;
+        } else if (op === PAINT && coveringDepth === 0) runPaints = true;
         operandStart = -1;
         sawMcid = false;
         continue;

@@ -118,8 +118,8 @@ function splice(
     for (let stop = buf.indexOf('endobj', start, 'latin1'), tries = 0; ; stop = buf.indexOf('endobj', stop + 1, 'latin1'), tries++) {
       if (stop < 0 || stop > xrefAt || tries > 8) fail(`object ${ref.num} has no endobj`);
       // A stream's data can be long: read only up to its `stream` keyword as text.
-      const streamAt = buf.indexOf('stream', start, 'latin1');
-      const textEnd = streamAt >= 0 && streamAt < stop ? streamAt : stop;
+      const streamAt = buf.subarray(start, stop).indexOf('stream', 0, 'latin1');
+      const textEnd = streamAt >= 0 ? start + streamAt : stop;
       const text = buf.toString('latin1', start, textEnd);
       const header = /^(\d+)\s+(\d+)\s+obj\b/.exec(text);
       if (!header || Number(header[1]) !== ref.num || Number(header[2]) !== ref.gen) fail(`object ${ref.num} is not at its offset`);

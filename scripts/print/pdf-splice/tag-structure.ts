@@ -190,5 +190,6 @@ function markPageArtifacts(objects: PdfObjects, page: DictEntry[]): void {
   const marked = markArtifacts(raw.toString('latin1'));
   if (marked === undefined) return;
   const bytes = Buffer.from(marked, 'latin1');
-  objects.changeStream(stream, stream.entries, filter ? deflateSync(bytes) : bytes);
+  // The fastest level: five times quicker than the default, for a page's stream a kilobyte or so larger.
+  objects.changeStream(stream, stream.entries, filter ? deflateSync(bytes, { level: 1 }) : bytes);
 }
