@@ -64,7 +64,9 @@ describe('rule catalogue', () => {
     const dir = path.join(root, 'test', 'fixtures', 'normalize');
     const unknown = new Set<string>();
     let seen = 0;
-    for (const name of readdirSync(dir)) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      const name = entry.name;
       const input = readdirSync(path.join(dir, name)).find((f) => f.startsWith('input.'));
       if (!input) continue;
       const file = new VFile({ path: input, value: readFileSync(path.join(dir, name, input)) });

@@ -1,11 +1,15 @@
 /**
- * Reader `markdown`: Markdown with YAML front matter passes through. The front matter is
+ * Reader `markdown`: Markdown with YAML front matter (or Hugo's TOML, between `+++`)
+ * passes through. Static-site generators' shorthands are understood (`author: Jane Doe`,
+ * `authors: [Jane Doe]` become `authors: [{name: Jane Doe}]`) and their keys briefpress
+ * has no use for (`layout`, `categories`, `draft`…) are left out with a note. The front matter is
  * validated against the schema (invalid YAML, unknown keys with a "did you mean",
  * dates that are not dates), with messages pointing at the key inside the source; the
  * body is kept as it is (line endings and Unicode NFC only).
  */
 import type { VFile } from 'vfile';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { parse as parseToml } from 'smol-toml';
 import { briefDataSchema, FRONT_MATTER_KEYS } from '../../core/front-matter.js';
 import { closest } from '../../core/did-you-mean.js';
 import { describeIssue } from '../../core/user-error.js';
@@ -17,10 +21,18 @@ import { readSimpleYaml } from '../text/simple-yaml.js';
 import { defineRule, report, type RuleId } from '../../core/rules.js';
 
 const frontMatter = /^---[ \t]*\n([\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+const tomlFrontMatter = /^\+\+\+[ \t]*\n([\s\S]*?\n)?\+\+\+[ \t]*(?:\n|$)/;
+
+/** Keys of Hugo, Jekyll and Eleventy front matter that mean nothing in a brief. */
+const SITE_GENERATOR_KEYS = new Set(
+  'layout categories category draft published permalink aliases weight type menu series toc comments lastmod lastModified eleventyNavigation eleventyExcludeFromCollections excerpt image featured_image featuredImage thumbnail keywords description sitemap redirect_from redirect_to'.split(
+    ' ',
+  ),
+);
 
 /** Is this text Markdown: front matter first, or an ATX `# Title` first? */
 export function looksLikeMarkdown(text: string): boolean {
-  return /^---[ \t]*\r?\n/.test(text) || /^\s*#\s+\S/.test(text);
+  return /^(?:---|\+\+\+)[ \t]*\r?\n/.test(text) || /^\s*#\s+\S/.test(text);
 }
 
 interface Problem {
@@ -35,12 +47,33 @@ export function readMarkdown(file: VFile, text: string, _options: NormalizeOptio
   if (/^---[ \t]*\n/.test(source_) && !match) {
     defineRule('front-matter-yaml').fail(file, 'front matter is not closed: add a line `---` after it', { line: 1, column: 1 });
   }
-  let body = match ? source_.slice(match[0].length) : source_;
+  const toml = match ? undefined : tomlFrontMatter.exec(source_);
+  let body = match ? source_.slice(match[0].length) : toml ? source_.slice(toml[0].length) : source_;
   const problems: Problem[] = [];
   let raw: Record<string, unknown> = {};
+  if (toml) {
+    try {
+      raw = parseToml(toml[1] ?? '') as Record<string, unknown>;
+      checkKeys(
+        shorthands(
+          file,
+          Object.keys(raw).map((key) => ({ key, keyAt: noPlace, valueAt: noPlace })),
+          raw,
+        ),
+        raw,
+        problems,
+      );
+    } catch (error) {
+      const place = (error as { line?: number; column?: number }).line
+        ? { line: (error as { line: number }).line + 1, column: (error as { column?: number }).column ?? 1 }
+        : { line: 1, column: 1 };
+      problems.push({ reason: `invalid TOML: ${(error as Error).message.split('\n')[0]}`, place, ruleId: 'front-matter-yaml' });
+    }
+  }
   const simple = match ? readSimpleYaml(match[1] ?? '') : undefined;
   if (
     simple &&
+    !Object.keys(simple).some((key) => key === 'author' || SITE_GENERATOR_KEYS.has(key)) &&
     checkKeys(
       Object.keys(simple).map((key) => ({ key, keyAt: noPlace, valueAt: noPlace })),
       simple,
@@ -67,7 +100,7 @@ export function readMarkdown(file: VFile, text: string, _options: NormalizeOptio
         });
       } else {
         raw = value as Record<string, unknown>;
-        checkKeys(keysOf(doc, at), raw, problems);
+        checkKeys(shorthands(file, keysOf(doc, at), raw), raw, problems);
       }
     }
   }
@@ -123,6 +156,40 @@ function keysOf(doc: Document, at: (offset: number) => { line: number; column: n
     keyAt: () => at((pair.key as { range?: [number, number] } | null)?.range?.[0] ?? 0),
     valueAt: () => at((pair.value as { range?: [number, number] } | null)?.range?.[0] ?? 0),
   }));
+}
+
+/**
+ * Static-site generators' shorthands, in place: `author: Jane Doe` is `authors`, an author
+ * given as a string is `{name}`; their keys that mean nothing in a brief are left out,
+ * each with a note (so nothing is lost silently). The entries left to check.
+ */
+function shorthands(file: VFile, entries: readonly KeyEntry[], raw: Record<string, unknown>): KeyEntry[] {
+  const kept: KeyEntry[] = [];
+  const asAuthor = (value: unknown) => (typeof value === 'string' ? { name: value.trim() } : value);
+  for (const entry of entries) {
+    const { key } = entry;
+    if (SITE_GENERATOR_KEYS.has(key)) {
+      report(file, 'front-matter-ignored', `\`${key}\` (${JSON.stringify(raw[key])}) means nothing in a brief; left out`, {
+        place: entry.keyAt(),
+        severity: 'info',
+      });
+      delete raw[key];
+      continue;
+    }
+    if (key === 'author' && raw.authors === undefined) {
+      raw.authors = Array.isArray(raw.author) ? raw.author : [raw.author];
+      delete raw.author;
+      kept.push({ ...entry, key: 'authors' });
+    } else kept.push(entry);
+    if (kept.at(-1)!.key === 'authors' && Array.isArray(raw.authors) && raw.authors.some((a) => typeof a === 'string')) {
+      raw.authors = raw.authors.map(asAuthor);
+      report(file, 'front-matter-shorthand', 'authors given as names: read as `authors: [{name: …}]`', {
+        place: entry.keyAt(),
+        severity: 'info',
+      });
+    }
+  }
+  return kept;
 }
 
 /** Unknown keys (with a "did you mean"), dates in other forms, and schema errors, each at its key; how many problems were added. */

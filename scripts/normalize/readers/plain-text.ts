@@ -9,7 +9,7 @@ import { toLines, isBlank, recordRemoved, placeOf, type SourceLine } from '../te
 import { removePageDebris } from '../text/page-debris.js';
 import { configuredMatcher, letterheadShape, organization, tagline } from '../text/letterhead.js';
 import { parseDateLine, parseMonthLine, findDate } from '../text/dates.js';
-import { isAllCaps, acronymEvidence, toTitleCase, MINOR_WORDS } from '../text/title-case.js';
+import { isAllCaps, acronymEvidence, toTitleCaseAny, writesLowerCase, MINOR_WORDS } from '../text/title-case.js';
 import { joinWrapped, renderBlocks, toBlocks, wrapWidth, type Block } from '../text/blocks.js';
 import { lazyVocabulary } from '../rules/dehyphenate.js';
 import { fixOcrIll, id as ocrIllId } from '../rules/ocr-ill.js';
@@ -17,7 +17,7 @@ import * as extraction from '../rules/extraction-characters.js';
 import { contactBlock, contactLabel, findContacts } from '../text/contacts.js';
 import * as documentLabel from '../rules/document-label.js';
 import * as endMark from '../rules/end-mark.js';
-import { summarize } from '../text/summary.js';
+import { isSummaryText, summarize } from '../text/summary.js';
 import { placeAt } from '../text/place.js';
 import type { ReaderResult } from '../reader.js';
 import { defineRule, report, type RuleId } from '../../core/rules.js';
@@ -53,6 +53,13 @@ function isBodyText(text: string): boolean {
   return capitalized / Math.max(1, significant.length) < 0.6;
 }
 
+/** Does line `i` start a paragraph wrapped at `width`: about as long, not in capitals, with a next line? */
+function startsRunningText(lines: readonly SourceLine[], i: number, width: number): boolean {
+  const text = lines[i]!.text.trim();
+  const next = lines[i + 1];
+  return text.length >= width * 0.8 && !isAllCaps(text) && text.split(/\s+/).length >= 6 && !isBlank(next) && next !== undefined;
+}
+
 interface Candidate {
   lines: SourceLine[];
   indexes: number[];
@@ -83,11 +90,19 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const candidates: Candidate[] = [];
   const blockContacts: Contact[] = [];
   let current: Candidate | undefined;
+  const width = wrapWidth(lines, 200);
+  let bodyStart = -1;
   for (let i = 0; i < topEnd; i++) {
     const line = lines[i]!;
     if (isBlank(line) || removed.has(i)) {
       current = undefined;
       continue;
+    }
+    // A PDF extraction puts no blank line between the title and the text under it: the
+    // text starts where a line runs the full width of the page and goes on.
+    if (candidates.length && width && startsRunningText(lines, i, width)) {
+      topEnd = bodyStart = i;
+      break;
     }
     // A contact block ("Media contact:" and the lines under it) fills `contacts`.
     const contactAt = contactLabel.exec(line.text);
@@ -137,7 +152,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     }
   }
 
-  const title = chooseTitle(candidates, dateIndex, lines);
+  const title = chooseTitle(candidates, dateIndex, lines, bodyStart);
   if (!title) {
     const first = lines.find((line) => !isBlank(line));
     throw defineRule('no-title').fail(
@@ -193,7 +208,11 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   );
   const evidence = acronymEvidence(body.map((l) => l.text).join('\n'));
   const rawTitle = title.lines.map((l) => l.text.trim()).reduce((a, b) => joinWrapped(a, b, words));
-  const data: ReaderResult['data'] = { title: toTitleCase(rawTitle.replace(/\s+/g, ' '), evidence), kind: 'brief' };
+  const bodyText = body.map((l) => l.text).join('\n');
+  const data: ReaderResult['data'] = {
+    title: toTitleCaseAny(rawTitle.replace(/\s+/g, ' '), evidence, (word) => writesLowerCase(bodyText, word)),
+    kind: 'brief',
+  };
 
   const firstParagraph = blocks.find(
     (b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && b.text.split(/\s+/).length >= 8,
@@ -213,7 +232,10 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     )
     .filter((c, n, all) => all.findIndex((o) => o.name === c.name && (o.email ?? '') === (c.email ?? '')) === n);
   if (contacts.length) data.contacts = contacts;
-  const summary = firstParagraph ? summarize(withoutDateline(firstParagraph.text)) : undefined;
+  const summaryParagraph = blocks.find(
+    (b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && isSummaryText(withoutDateline(b.text), data.title),
+  );
+  const summary = summaryParagraph ? summarize(withoutDateline(summaryParagraph.text)) : undefined;
   if (summary) data.summary = summary;
 
   if (mode === 'generic') {
@@ -241,7 +263,7 @@ function withoutDateline(text: string): string {
 }
 
 /** The title among the short groups at the top: next to the date, long, in capitals; not a label or a tagline. */
-function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly SourceLine[]): Candidate | undefined {
+function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly SourceLine[], bodyStart: number): Candidate | undefined {
   let best: Candidate | undefined;
   let bestScore = -Infinity;
   candidates.forEach((candidate, k) => {
@@ -259,6 +281,8 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     if (/\p{Ll}-$/u.test(text)) score -= 20;
     if (candidate.lines.length > 3 || text.length > 250) score -= 10;
     if (k === candidates.length - 1) score += 2;
+    // Right above the text, with no blank line between (a PDF extraction's title and its first paragraph).
+    if (bodyStart >= 0 && (last === bodyStart - 1 || neighbour(lines, last, 1) === dateIndex) && dateIndex !== bodyStart - 1) score += 10;
     if (score > bestScore) [best, bestScore] = [candidate, score];
   });
   return bestScore > -10 ? best : undefined;

@@ -11,8 +11,8 @@ import { repairText } from './plain-text.js';
 import { findDate, parseDateLine } from '../text/dates.js';
 import { joinWrapped, renderBlocks, toBlocks, wrapWidth, type Block } from '../text/blocks.js';
 import { lazyVocabulary } from '../rules/dehyphenate.js';
-import { acronymEvidence, toTitleCase } from '../text/title-case.js';
-import { plainText, summarize } from '../text/summary.js';
+import { acronymEvidence, toTitleCaseAny, writesLowerCase } from '../text/title-case.js';
+import { isSummaryText, plainText, summarize } from '../text/summary.js';
 import { toInline } from '../text/inline.js';
 import type { ReaderResult } from '../reader.js';
 import { defineRule, report, type RuleId } from '../../core/rules.js';
@@ -190,7 +190,9 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
   const blocks = toBlocks(body, { wrapWidth: wrapWidth(body), words, markdownSyntax: true });
   const evidence = acronymEvidence(body.map((l) => l.text).join('\n'));
   const rawTitle = titleLines.map((l) => l.text.trim().replace(/^#+\s*/, '')).reduce((a, b) => joinWrapped(a, b, words));
-  data.title = toTitleCase(plainText(toInline(rawTitle, { markdownLinks: true, links })), evidence);
+  data.title = toTitleCaseAny(plainText(toInline(rawTitle, { markdownLinks: true, links })), evidence, (word) =>
+    writesLowerCase(body.map((l) => l.text).join('\n'), word),
+  );
 
   const used = new Set<number>(tagReferences);
   for (const author of data.authors ?? []) for (const [n, url] of links) if (url === author.url) used.add(n);
@@ -223,7 +225,10 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
     (b): b is Extract<Block, { type: 'paragraph' }> =>
       b.type === 'paragraph' && !/^!\[[^\]]*\]\([^)]*\)(?:\s*\[\d+\])?$/.test(b.text.trim()),
   );
-  const firstParagraph = paragraphs.find((b) => plainText(b.text).split(/\s+/).length >= 8) ?? paragraphs[0];
+  const firstParagraph =
+    paragraphs.find((b) => isSummaryText(toInline(b.text, { markdownLinks: true, links }), data.title)) ??
+    paragraphs.find((b) => plainText(b.text).split(/\s+/).length >= 8) ??
+    paragraphs[0];
   const summary = firstParagraph ? summarize(toInline(firstParagraph.text, { markdownLinks: true, links })) : undefined;
   if (summary) data.summary = summary;
   void headerEnd;

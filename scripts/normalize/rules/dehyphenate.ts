@@ -1,15 +1,18 @@
 /**
  * Rule `dehyphenate`: a word split across a line end by a hyphen is joined again
- * ("tele-" + "communications" → "telecommunications"). The hyphen stays when the text
- * itself writes the word with a hyphen elsewhere, when it never writes it without one
- * and the first part is a common compounding prefix ("multi-stakeholder", "self-",
- * "non-"), or when either part is capitalized or a number ("G-20", "Internet-based").
+ * ("consulta-" + "tion" → "consultation"), and a compound broken at its own hyphen keeps
+ * it ("decision-" + "makers"). Decided by the text's own words first (it writes the word
+ * with a hyphen, or without, elsewhere), then by its parts (capitalized or a number:
+ * "G-20", "Internet-based"; a compounding prefix: "multi-", "self-", "non-"), then by an
+ * English word list (npm `word-list`): the joined word is a word → joined; both parts
+ * are words → a compound, kept.
  *
- *   in:  the tele-\ncommunications treaty … a multi-\nstakeholder model
- *   out: the telecommunications treaty … a multi-stakeholder model
+ *   in:  a consulta-\ntion of decision-\nmakers … a multi-\nstakeholder model
+ *   out: a consultation of decision-makers … a multi-stakeholder model
  */
 import { defineRule } from '../../core/rules.js';
 import { classAt, LETTER_OR_DIGIT, runEnd, runStart } from '../text/code-points.js';
+import { isEnglishWord } from '../text/english-words.js';
 
 export const { id, summary } = defineRule('dehyphenate');
 
@@ -90,7 +93,12 @@ export function keepHyphen(head: string, tail: string, words: WordSet): boolean 
   if (/^\p{Lu}/u.test(tail) || /\p{N}$/u.test(head) || /^\p{N}/u.test(tail)) return true;
   if (/^\p{Lu}/u.test(head) && head.length > 1 && !/^\p{Lu}\p{Ll}/u.test(head)) return true;
   if (compoundPrefixes.has(head.toLowerCase())) return true;
-  // Two words the text uses on their own ("policy-making", "Internet-based") make a compound.
   const first = head.toLowerCase();
-  return first.length >= 4 && tail.length >= 4 && !closedHeads.has(first) && words.has(first) && words.has(tail.toLowerCase());
+  const second = tail.toLowerCase();
+  if (closedHeads.has(first)) return false;
+  // Two words the text uses on their own ("policy-making", "Internet-based") make a compound.
+  if (first.length >= 4 && second.length >= 4 && words.has(first) && words.has(second)) return true;
+  // The dictionary: a word broken by hyphenation, or two words joined by their own hyphen.
+  if (isEnglishWord(joined)) return false;
+  return first.length >= 2 && second.length >= 3 && isEnglishWord(first) && isEnglishWord(second);
 }

@@ -76,8 +76,8 @@ export function joinWrapped(before: string, after: string, words: WordSet): stri
   return `${before} ${next}`;
 }
 
-/** Estimate the width of hard-wrapped lines, or undefined when paragraphs are one line each. */
-export function wrapWidth(lines: readonly SourceLine[]): number | undefined {
+/** Estimate the width of hard-wrapped lines, or undefined when paragraphs are one line each (or lines are wider than `max`). */
+export function wrapWidth(lines: readonly SourceLine[], max = 110): number | undefined {
   const lengths: number[] = [];
   lines.forEach((line, i) => {
     const next = lines[i + 1];
@@ -87,7 +87,7 @@ export function wrapWidth(lines: readonly SourceLine[]): number | undefined {
   if (lengths.length < 3) return undefined;
   lengths.sort((a, b) => a - b);
   const width = lengths[Math.floor(lengths.length * 0.9)]!;
-  return width <= 110 ? width : undefined;
+  return width <= max ? width : undefined;
 }
 
 interface Draft {

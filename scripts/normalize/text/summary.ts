@@ -1,7 +1,12 @@
-/** A summary for the front matter: the first one or two sentences of the first paragraph. */
+/**
+ * A summary for the front matter: the first real sentence of the body. Not a pull quote,
+ * a byline or affiliation line, a heading, the title again, or a lead-in ending in a
+ * colon; without the dateline in front of it ("WASHINGTON, DC – ", "San Francisco - ")
+ * and without note markers ("safeguards2", "[12]", "[^12]").
+ */
 
 const abbreviation =
-  /(?:^|[\s(])(?:mr|mrs|ms|dr|prof|st|sen|rep|gov|gen|jr|sr|inc|ltd|co|corp|no|vol|vs|etc|e\.g|i\.e|approx|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|u\.k|\p{Lu})\.$/iu;
+  /(?:^|[\s(])(?:\p{L}\.)*(?:mr|mrs|ms|dr|prof|st|sen|rep|gov|gen|jr|sr|inc|ltd|co|corp|no|vol|vs|etc|e\.g|i\.e|approx|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|u\.k|\p{Lu})\.$/iu;
 
 /** Markdown inline text → plain text (links to their text, escapes removed). */
 export function plainText(markdown: string): string {
@@ -27,11 +32,45 @@ export function sentences(text: string): string[] {
   return result.filter(Boolean);
 }
 
-/** One sentence, or two when the first is short; at most about 300 characters. */
+/** Note markers: "[12]", "[^12]", and digits glued to the end of a lower-case word ("safeguards2."). */
+const markers = /\s?\[\^?\d{1,3}\]|(?<=\p{Ll}{3}[.,;:!?”’"]?)\d{1,3}(?=[\s.,;:!?”’")]|$)/gu;
+
+/**
+ * A dateline at the start of a press release's first paragraph: a place in capitals
+ * ("WASHINGTON, DC", "San Francisco", "LEAVENWORTH, KS", "Global") and a dash.
+ */
+const placeDash =
+  /^(?:\p{Lu}[\p{L}.'’]*\.?(?:,?\s+(?:\p{Lu}[\p{L}.'’]*\.?|D\.C\.))*,?)\s*(?:\([^)]{1,30}\)\s*)?(?:[–—]{1,2}|-{1,2})\s*(?=[\p{Lu}“"‘'(\p{N}])/u;
+
+export function withoutPlaceDash(text: string): string {
+  const found = placeDash.exec(text);
+  if (!found) return text;
+  const place = found[0].replace(/[\s–—-]+$/, '');
+  // At most four words, and a dash with space around it unless the place is in capitals ("NEW YORK-The").
+  const spaced = /\s[–—-]{1,2}\s*$|[–—]{1,2}\s*$/.test(found[0]) || /\s[–—-]/.test(found[0]);
+  const caps = place === place.toUpperCase();
+  return place.split(/\s+/).length <= 4 && (spaced || caps) ? text.slice(found[0].length) : text;
+}
+
+/** Is this paragraph running text a summary can come from? */
+export function isSummaryText(text: string, title = ''): boolean {
+  const plain = plainText(text).replace(markers, '');
+  const words = plain.split(/\s+/).length;
+  if (words < 8 || !/[.!?]["”’)\]]*$/.test(plain)) return false;
+  // A pull quote: the paragraph is a quotation and nothing else.
+  if (/^["“‘']/.test(plain) && /["”’']$/.test(plain.replace(/[.!?]+$/, '')) && !/["”’'][^"”’']*\s\p{Ll}+\s/u.test(plain.slice(1, -2)))
+    return false;
+  const simplified = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return !(title && simplified(plain).startsWith(simplified(title)) && words <= title.split(/\s+/).length + 3);
+}
+
+/** The first sentence (about 300 characters at most), without a leading dateline or note markers. */
 export function summarize(paragraph: string): string | undefined {
-  const [first, second] = sentences(plainText(paragraph));
+  const [first] = sentences(withoutPlaceDash(plainText(paragraph).replace(markers, '')));
   if (!first) return undefined;
-  let summary = first.length < 120 && second && first.length + second.length < 300 ? `${first} ${second}` : first;
-  if (summary.length > 320) summary = `${summary.slice(0, 300).replace(/\s+\S*$/, '')}…`;
-  return summary;
+  return first.length > 320 ? `${first.slice(0, 300).replace(/\s+\S*$/, '')}…` : first;
 }

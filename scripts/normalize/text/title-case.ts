@@ -12,6 +12,13 @@ export const MINOR_WORDS = new Set(
   'a an and as at but by en for from if in into nor of off on onto or per so than the to up v vs via with yet'.split(' '),
 );
 
+/**
+ * Words a title keeps in lower case (but first and last): articles, conjunctions and
+ * prepositions of up to three letters, as news style has it ("Ruling From USPTO", "Meet
+ * Directly With Congress"); particles of phrasal verbs are capitalized ("Live Up to Its").
+ */
+const SMALL_WORDS = new Set('a an and as at but by en for if in nor of on or per so than the to v vs via yet'.split(' '));
+
 const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 const letter = /\p{L}/u;
@@ -109,5 +116,35 @@ export function toTitleCase(text: string, evidence: Map<string, string>): string
     if (roman.test(bare) || /\p{N}/u.test(bare) || bare === 'I') return bare + possessive;
     return word.toLowerCase();
   });
-  return titleCase(lowered, { smallWords: MINOR_WORDS });
+  return titleCase(lowered, { smallWords: SMALL_WORDS });
+}
+
+/** Does the text write `word` in lower case where a sentence or line starts (a name such as "noyb")? */
+export function writesLowerCase(text: string, word: string): boolean {
+  return /^\p{L}+$/u.test(word) && new RegExp(`(?:^|[.!?]\\s+)${word}\\b`, 'mu').test(text);
+}
+
+/**
+ * A title in title case, whatever case it was written in: ALL CAPS as `toTitleCase`; in
+ * sentence case ("Open letter: Mass surveillance …"), each word capitalized but the small
+ * ones, and words with capitals kept as written (acronyms, "techUK"). A first word the
+ * text writes in lower case ("noyb", "iPhone") stays so.
+ */
+export function toTitleCaseAny(
+  text: string,
+  evidence: Map<string, string>,
+  lowerCaseNames: (word: string) => boolean = () => false,
+): string {
+  if (isAllCaps(text)) return toTitleCase(text, evidence);
+  const first = /^\p{Ll}[\p{L}\p{N}]*/u.exec(text)?.[0];
+  const keepFirst = first !== undefined && (/\p{Lu}/u.test(first) || lowerCaseNames(first));
+  // A small word the source capitalized mid-title ("Encouraged By FCC") is lowered first.
+  const lowered = text.replace(/(?<=\S\s+)\p{Lu}\p{Ll}{0,3}\b/gu, (word, offset: number) =>
+    SMALL_WORDS.has(word.toLowerCase()) && !/[:—–]\s*$/.test(text.slice(0, offset)) ? word.toLowerCase() : word,
+  );
+  // "Verizon v. FCC": the abbreviation of a small word stays small.
+  const cased = titleCase(lowered, { smallWords: SMALL_WORDS }).replace(/(?<=\s)V(?=\.\s)/g, (v, offset: number) =>
+    lowered[offset] === 'v' ? 'v' : v,
+  );
+  return keepFirst ? first + cased.slice(first.length) : cased;
 }

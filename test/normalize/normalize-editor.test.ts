@@ -1,0 +1,89 @@
+/**
+ * The corpus of real texts (test/fixtures/normalize/<case>/ with an `expected.json`: what a
+ * careful editor wants of its title, date, kind, authors, headings and summary) against
+ * what the normalizer makes of them. `editor-approved.txt` lists the cases that come out as
+ * the editor wants: none of them may regress. Each case's SOURCE.md says where its text
+ * comes from and under which terms.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { normalize } from '../../scripts/normalize/index.js';
+
+interface Expected {
+  title: string;
+  date: string | null;
+  kind: string;
+  authors?: string[];
+  headings?: string[];
+  summary?: string;
+}
+
+const root = path.join(import.meta.dirname, '..', 'fixtures', 'normalize');
+const cases = readdirSync(root)
+  .filter((name) => existsSync(path.join(root, name, 'expected.json')))
+  .sort();
+const approved = readFileSync(path.join(root, 'editor-approved.txt'), 'utf8')
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line && !line.startsWith('#'));
+
+const same = (text: unknown) =>
+  String(text ?? '')
+    .replace(/[’‘]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Where the normalizer's reading differs from the editor's: field → got / wanted. */
+function differences(name: string): string[] {
+  const dir = path.join(root, name);
+  const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected;
+  const input = readdirSync(dir).find((f) => f.startsWith('input.'))!;
+  const file = new VFile({ path: input, value: readFileSync(path.join(dir, input)) });
+  let result;
+  try {
+    result = normalize(file);
+  } catch {
+    return ['no brief: the normalizer gave up'];
+  }
+  const { data } = result;
+  const headings = [...result.markdown.replace(/^---\n[\s\S]*?\n---\n/, '').matchAll(/^#{1,6} (.*)$/gm)].map((m) => m[1]);
+  // The schema has two kinds: a post, or a brief (press releases, letters, testimony, reports).
+  const kind = expected.kind === 'post' ? 'post' : 'brief';
+  // A month-only date is the first of the month, with a note.
+  const date = expected.date === null ? undefined : expected.date.length === 7 ? `${expected.date}-01` : expected.date;
+  const fields: [string, unknown, unknown][] = [
+    ['title', data.title, expected.title],
+    ['date', data.date, date],
+    ['kind', data.kind, kind],
+    ['authors', (data.authors ?? []).map((a) => a.name).join('; '), (expected.authors ?? []).join('; ')],
+    ['headings', headings.join(' | '), (expected.headings ?? []).join(' | ')],
+    ['summary', data.summary, expected.summary],
+  ];
+  return fields
+    .filter(([, got, want]) => same(got) !== same(want))
+    .map(([field, got, want]) => `${field}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
+}
+
+describe('the corpus, as a careful editor wants it', () => {
+  const results = new Map(cases.map((name) => [name, differences(name)]));
+
+  it('has 40 or more real texts from 10 or more organizations', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    const organizations = new Set(
+      cases.map((name) => /^- organization: (.+)$/m.exec(readFileSync(path.join(root, name, 'SOURCE.md'), 'utf8'))?.[1]),
+    );
+    expect(organizations.size).toBeGreaterThanOrEqual(10);
+  });
+
+  it('keeps every approved case as the editor wants it', () => {
+    for (const name of approved) expect(results.get(name), name).toEqual([]);
+  });
+
+  it('lists every case that comes out right as approved (so that it cannot regress unnoticed)', () => {
+    const right = [...results].filter(([, diff]) => diff.length === 0).map(([name]) => name);
+    expect(right.filter((name) => !approved.includes(name))).toEqual([]);
+  });
+});
