@@ -93,6 +93,10 @@ export const RULE_CATALOGUE = {
     stage: 'normalize',
     summary: 'a static-site generator’s key briefpress does not use (`categories`, `layout`, `draft`…) is left out, with a note',
   },
+  'unsafe-url': {
+    stage: 'normalize',
+    summary: 'warning: a front matter address (source_url, an author’s url) that is not http, https or mailto is left out',
+  },
   'missing-title': { stage: 'normalize', summary: 'fatal: a Markdown source without a title' },
   'already-markdown': { stage: 'normalize', summary: 'normalize --write: the source is Markdown already; nothing to write' },
   'write-refused': { stage: 'normalize', summary: 'normalize --write: the target exists or was edited since; nothing is overwritten' },

@@ -12,7 +12,7 @@ import { writeMarkdown } from './text/front-matter-writer.js';
 import { slugFor } from './text/slug.js';
 import type { NormalizeOptions } from './reader.js';
 import { detectReader } from './readers/index.js';
-import { defineRule } from '../core/rules.js';
+import { defineRule, report } from '../core/rules.js';
 
 export type { RemovedLine } from './text/source-lines.js';
 export { RULES } from './rules/index.js';
@@ -52,11 +52,12 @@ export function normalize(file: VFile, options: NormalizeOptions = {}): Normaliz
 function refuseUnsafeLinks(file: VFile, text: string, data: BriefData): BriefData {
   const { data: safe, refused } = withSafeLinks(data);
   for (const r of refused) {
-    file.message(`\`${r.key}\`: the address ${describeUrl(r.value)} ${r.reason}; it is left out (links may be http, https or mailto)`, {
-      place: placeOf(text, r.value),
-      ruleId: 'unsafe-url',
-      source: 'briefpress',
-    });
+    report(
+      file,
+      'unsafe-url',
+      `\`${r.key}\`: the address ${describeUrl(r.value)} ${r.reason}; it is left out (links may be http, https or mailto)`,
+      { place: placeOf(text, r.value) },
+    );
   }
   return safe;
 }

@@ -17,7 +17,7 @@ import * as extraction from '../rules/extraction-characters.js';
 import { contactBlock, contactLabel, findContacts } from '../text/contacts.js';
 import * as documentLabel from '../rules/document-label.js';
 import * as endMark from '../rules/end-mark.js';
-import { isSummaryText, summarize } from '../text/summary.js';
+import { isSummaryText, sentences, summarize } from '../text/summary.js';
 import { placeAt } from '../text/place.js';
 import type { ReaderResult } from '../reader.js';
 import { defineRule, report, type RuleId } from '../../core/rules.js';
@@ -152,15 +152,8 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     }
   }
 
-  const title = chooseTitle(candidates, dateIndex, lines, bodyStart);
-  if (!title) {
-    const first = lines.find((line) => !isBlank(line));
-    throw defineRule('no-title').fail(
-      file,
-      'no recognizable title: expected a short line (such as an ALL-CAPS title) before the text starts',
-      placeOf(first),
-    );
-  }
+  const chosen = chooseTitle(candidates, dateIndex, lines, bodyStart);
+  const title = chosen ?? guessTitle(file, lines, removed);
   const titleAt = candidates.indexOf(title);
   candidates.forEach((candidate, k) => {
     if (k >= titleAt) return;
@@ -242,7 +235,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     report(
       file,
       'generic-reader',
-      `not recognized as a PDF one-pager, a web export or Markdown: read as plain text; the title ("${data.title}")${date ? ' and date' : ''} were guessed, check them`,
+      `not recognized as a PDF one-pager, a web export or Markdown: read as plain text; the title ("${data.title}")${date ? ' and date were' : ' was'} guessed, check them`,
       { place: placeOf(title.lines[0]) },
     );
   }
@@ -286,6 +279,44 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     if (score > bestScore) [best, bestScore] = [candidate, score];
   });
   return bestScore > -10 ? best : undefined;
+}
+
+/**
+ * No line looks like a title (a letter, a statement pasted from a web page): the title is
+ * the subject line ("Re: …"), else the first line when it stands alone and is short
+ * enough, else the first sentence (which stays in the text). A warning says which.
+ */
+function guessTitle(file: VFile, lines: readonly SourceLine[], removed: ReadonlySet<number>): Candidate {
+  const kept = lines
+    .map((line, index) => ({ line, index }))
+    .filter(({ line, index }) => !isBlank(line) && !removed.has(index) && !documentLabel.test(line.text));
+  const first = kept[0];
+  if (!first) throw defineRule('no-title').fail(file, 'no text to make a title of: every line is letterhead or page furniture');
+  const guessed = (candidate: Candidate, how: string) => {
+    const text = candidate.lines.map((l) => l.text.trim()).join(' ');
+    report(file, 'title-guessed', `no line looks like a title: the title is ${how} ("${text}"); check it`, {
+      place: placeOf(candidate.lines[0]),
+    });
+    return candidate;
+  };
+  const subject = kept.slice(0, 40).find(({ line }) => /^\s*(?:re|subject)\s*:\s*\S/i.test(line.text));
+  if (subject) {
+    const text = subject.line.text.trim().replace(/^(?:re|subject)\s*:\s*/i, '');
+    return guessed({ lines: [{ ...subject.line, text }], indexes: [] }, 'the subject line');
+  }
+  const words = first.line.text.trim().split(/\s+/).length;
+  const next = lines[first.index + 1];
+  const alone =
+    isBlank(next) ||
+    next === undefined ||
+    /^\s*(?:dear|to|mr|ms|madam|sir)\b/i.test(next.text) ||
+    next.text.trim().length > first.line.text.trim().length * 1.3;
+  if (words <= 25 && alone && !/[.,;:!?]["”’)]?$/.test(first.line.text.trim())) {
+    return guessed({ lines: [first.line], indexes: [first.index] }, 'the first line');
+  }
+  const sentence = (sentences(first.line.text.trim())[0] ?? first.line.text.trim()).split(/\s+/);
+  const text = sentence.length > 14 ? `${sentence.slice(0, 12).join(' ')}…` : sentence.join(' ');
+  return guessed({ lines: [{ ...first.line, text }], indexes: [] }, 'the start of the first sentence');
 }
 
 /** Index of the next (step 1) or previous (step -1) non-blank line. */

@@ -209,9 +209,13 @@ function acceptItem(item: ItemMarker | undefined, lastNumber: Map<string, number
   return undefined;
 }
 
+/** A letter's salutation ("Dear Foreign Secretary,", "Mr President,"): a line of its own. */
+export const salutation = /^\s*(?:dear|to|mr\.?|mrs\.?|ms\.?|madam|sir|excellenc\w*|honou?rable)\b[^.!?]{0,80},\s*$/i;
+
 function shouldJoin(current: Draft, line: SourceLine, width: number | undefined): boolean {
   const previous = current.lines.at(-1)!.text;
   const text = line.text;
+  if (salutation.test(previous) || salutation.test(text)) return false;
   if (/\p{L}[-\u00ad]$/u.test(previous.trim()) && startsLower(text)) return true;
   if (width) {
     const prevLength = previous.trimEnd().length;
