@@ -63,6 +63,8 @@ function startsRunningText(lines: readonly SourceLine[], i: number, width: numbe
 interface Candidate {
   lines: SourceLine[];
   indexes: number[];
+  /** Made of the first words of the text (the sentence is still in the body: no evidence of its case). */
+  fromSentence?: boolean;
 }
 
 export function readPlainText(file: VFile, text: string, options: NormalizeOptions, mode: 'brief' | 'generic'): ReaderResult {
@@ -203,7 +205,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const rawTitle = title.lines.map((l) => l.text.trim()).reduce((a, b) => joinWrapped(a, b, words));
   const bodyText = body.map((l) => l.text).join('\n');
   const data: ReaderResult['data'] = {
-    title: toTitleCaseAny(rawTitle.replace(/\s+/g, ' '), evidence, (word) => writesLowerCase(bodyText, word)),
+    title: toTitleCaseAny(rawTitle.replace(/\s+/g, ' '), evidence, (word) => !title.fromSentence && writesLowerCase(bodyText, word)),
     kind: 'brief',
   };
 
@@ -316,7 +318,7 @@ function guessTitle(file: VFile, lines: readonly SourceLine[], removed: Readonly
   }
   const sentence = (sentences(first.line.text.trim())[0] ?? first.line.text.trim()).split(/\s+/);
   const text = sentence.length > 14 ? `${sentence.slice(0, 12).join(' ')}…` : sentence.join(' ');
-  return guessed({ lines: [{ ...first.line, text }], indexes: [] }, 'the start of the first sentence');
+  return guessed({ lines: [{ ...first.line, text }], indexes: [], fromSentence: true }, 'the start of the first sentence');
 }
 
 /** Index of the next (step 1) or previous (step -1) non-blank line. */
