@@ -13,7 +13,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Image, Link, Root, Text } from 'mdast';
+import type { Image, Link, Nodes, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -21,8 +21,8 @@ import remarkGfmEmailAfterParse from '../render/plugins/remark-gfm-email-after-p
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { walkTree } from '../render/plugins/walk-tree.js';
 import { report as reportRule, type RuleId } from '../core/rules.js';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkGfmEmailAfterParse).freeze();
@@ -43,9 +43,9 @@ export function checkDocument(file: VFile, context: DocumentContext): void {
     reportRule(file, ruleId, reason, { place: node.position, severity: fatal ? 'error' : 'warning' });
   };
 
-  visit(tree, (node, index, parent) => {
+  walkTree<Nodes>(tree, (node, index, parent) => {
     if (node.type === 'link') {
-      const next = index !== undefined ? parent?.children[index + 1] : undefined;
+      const next = index !== undefined ? (parent?.children[index + 1] as Nodes | undefined) : undefined;
       checkLink(node, next?.type === 'text' ? next : undefined, context, report);
     } else if (node.type === 'image') {
       checkImage(node, context, report);

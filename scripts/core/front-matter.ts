@@ -25,6 +25,7 @@ export const contactSchema = z.strictObject({
 
 export const briefDataSchema = z.strictObject({
   title: z.string().trim().min(1, 'a brief needs a title'),
+  /** ISO date, YYYY-MM-DD. */
   date: isoDate.optional(),
   kind: z.enum(['brief', 'post']).default('brief'),
   authors: z.array(authorSchema).optional(),
@@ -33,12 +34,15 @@ export const briefDataSchema = z.strictObject({
   source_url: z.string().optional(),
   rights: z.string().optional(),
   summary: z.string().optional(),
+  /** Output name; derived from the title when absent. */
   slug: z
     .string()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug is lower-case letters, digits and single hyphens (no slashes or dots)')
     .max(120)
     .optional(),
+  /** Page budget; the build warns when the PDF is longer. Default from config (2). */
   pages: z.number().int().min(1).max(100).optional(),
+  /** Paper size for this brief; default from config. */
   paper: z.enum(['letter', 'a4']).optional(),
 });
 

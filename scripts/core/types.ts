@@ -3,39 +3,14 @@
  * and returns the next: source file → NormalizedBrief → RenderedBrief → PrintedBrief.
  */
 import type { VFile } from 'vfile';
+import type { z } from 'zod';
+import type { authorSchema, briefDataSchema, contactSchema } from './front-matter.js';
 
-export type BriefKind = 'brief' | 'post';
-
-export interface Author {
-  name: string;
-  url?: string;
-}
-
-export interface Contact {
-  name: string;
-  role?: string;
-  email?: string;
-}
-
-/** The front matter of a normalized brief (validated by `front-matter.ts`). */
-export interface BriefData {
-  title: string;
-  /** ISO date, YYYY-MM-DD. */
-  date?: string;
-  kind: BriefKind;
-  authors?: Author[];
-  contacts?: Contact[];
-  tags?: string[];
-  source_url?: string;
-  rights?: string;
-  summary?: string;
-  /** Output name; derived from the title when absent. */
-  slug?: string;
-  /** Page budget; the build warns when the PDF is longer. Default from config (2). */
-  pages?: number;
-  /** Paper size for this brief; default from config. */
-  paper?: 'letter' | 'a4';
-}
+/** The front matter of a normalized brief: what its schema (`front-matter.ts`) gives. */
+export type BriefData = z.infer<typeof briefDataSchema>;
+export type BriefKind = BriefData['kind'];
+export type Author = z.infer<typeof authorSchema>;
+export type Contact = z.infer<typeof contactSchema>;
 
 /** A source after the normalizer: Markdown with front matter, plus its parsed data. */
 export interface NormalizedBrief {

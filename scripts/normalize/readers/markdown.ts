@@ -17,7 +17,6 @@ import type { BriefData } from '../../core/types.js';
 import { toIsoDate } from '../text/dates.js';
 import type { ReaderResult } from '../reader.js';
 import type { NormalizeOptions } from '../reader.js';
-import { readSimpleYaml } from '../text/simple-yaml.js';
 import { defineRule, report, type RuleId } from '../../core/rules.js';
 
 const frontMatter = /^---[ \t]*\n([\s\S]*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
@@ -70,18 +69,7 @@ export function readMarkdown(file: VFile, text: string, _options: NormalizeOptio
       problems.push({ reason: `invalid TOML: ${(error as Error).message.split('\n')[0]}`, place, ruleId: 'front-matter-yaml' });
     }
   }
-  const simple = match ? readSimpleYaml(match[1] ?? '') : undefined;
-  if (
-    simple &&
-    !Object.keys(simple).some((key) => key === 'author' || SITE_GENERATOR_KEYS.has(key)) &&
-    checkKeys(
-      Object.keys(simple).map((key) => ({ key, keyAt: noPlace, valueAt: noPlace })),
-      simple,
-      [],
-    ) === 0
-  ) {
-    raw = simple; // the usual front matter, read without the YAML library (it would read the same)
-  } else if (match) {
+  if (match) {
     const lineCounter = new LineCounter();
     const doc = parseDocument(match[1] ?? '', { lineCounter, prettyErrors: false, uniqueKeys: true });
     const at = (offset: number) => {
@@ -139,6 +127,8 @@ export function readMarkdown(file: VFile, text: string, _options: NormalizeOptio
   return { data: result.data as BriefData, body: body.replace(/^\n+/, '').trimEnd() }; // trimEnd: what /\s+$/ removes
 }
 
+const noPlace = () => ({ line: 1, column: 1 });
+
 interface KeyEntry {
   key: string;
   keyAt: () => Problem['place'];
@@ -146,7 +136,6 @@ interface KeyEntry {
 }
 
 /** Places are asked only for problems, and a front matter with problems is read again with the YAML library. */
-const noPlace = () => ({ line: 1, column: 1 });
 
 /** The keys of a parsed front matter, with where they and their values are. */
 function keysOf(doc: Document, at: (offset: number) => { line: number; column: number }): KeyEntry[] {

@@ -1,6 +1,5 @@
 /** Front matter out: the known keys in the order of `FRONT_MATTER_KEYS`, as YAML, then the body. */
 import { stringify } from 'yaml';
-import { writeSimpleYaml } from './simple-yaml.js';
 import { FRONT_MATTER_KEYS } from '../../core/front-matter.js';
 import type { BriefData } from '../../core/types.js';
 
@@ -11,7 +10,7 @@ export function writeFrontMatter(data: BriefData): string {
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
     ordered[key] = value;
   }
-  return writeSimpleYaml(ordered) ?? stringify(ordered, { lineWidth: 0 });
+  return stringify(ordered, { lineWidth: 0 });
 }
 
 /** The whole normalized document: `---\n<yaml>---\n\n<body>\n`. */
