@@ -107,6 +107,11 @@ export const RULE_CATALOGUE = {
   'relative-link': { stage: 'render', summary: 'warning: an address relative to another site, meaningless on paper' },
   'empty-link-text': { stage: 'render', summary: 'warning: a link with nothing to click on' },
   'image-not-printed': { stage: 'render', summary: 'warning: images are not embedded; a remote image becomes a link' },
+  'no-glyph': {
+    stage: 'render',
+    summary:
+      'warning: a character no shipped font has (fonts.css, fallback-fonts.css); it would print from the machine’s own fonts, or as a box',
+  },
   // Checks before printing (npm run check).
   'unresolved-reference': { stage: 'check', summary: 'error: `[text](#) [3]` whose number the Links list did not give' },
   'missing-anchor': { stage: 'check', summary: 'error: a `#id` link where no heading has that id' },

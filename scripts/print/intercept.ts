@@ -1,6 +1,7 @@
 /**
- * What a printed page may load: the project's own assets, answered from memory (read once)
- * at a virtual origin (`https://briefpress.invalid/`, a name that never resolves), and
+ * What a printed page may load: the project's own assets, answered from memory (each read
+ * once, when first asked for: of the fallback fonts a page fetches only the files its
+ * characters need) at a virtual origin (`https://briefpress.invalid/`, a name that never resolves), and
  * `data:` URLs. Every other request is refused and counted.
  */
 import { readFile } from 'node:fs/promises';
@@ -15,7 +16,8 @@ export const BLANK_URL = `${VIRTUAL_ORIGIN}print.html`;
 const BLANK_PAGE = '<!DOCTYPE html><title>briefpress</title><link rel="icon" href="data:,">';
 
 interface Served {
-  body: Buffer;
+  file?: string;
+  body?: Promise<Buffer>;
   type: string;
 }
 
@@ -29,9 +31,9 @@ export interface Interceptor {
 export async function createInterceptor(config: BuildConfig): Promise<Interceptor> {
   const served = new Map<string, Served>();
   for (const asset of await projectAssets(config)) {
-    served.set(`${VIRTUAL_ORIGIN}${asset.url}`, { body: await readFile(asset.file), type: asset.type });
+    served.set(`${VIRTUAL_ORIGIN}${asset.url}`, { file: asset.file, type: asset.type });
   }
-  served.set(BLANK_URL, { body: Buffer.from(BLANK_PAGE), type: 'text/html; charset=utf-8' });
+  served.set(BLANK_URL, { body: Promise.resolve(Buffer.from(BLANK_PAGE)), type: 'text/html; charset=utf-8' });
   let blocked = 0;
   return {
     onRequest(request) {
@@ -39,7 +41,11 @@ export async function createInterceptor(config: BuildConfig): Promise<Intercepto
       if (url.startsWith('data:')) return void request.continue().catch(() => {});
       const hit = request.method() === 'GET' ? served.get(url.split(/[?#]/)[0]!) : undefined;
       if (hit) {
-        void request.respond({ status: 200, contentType: hit.type, body: hit.body }).catch(() => {});
+        hit.body ??= readFile(hit.file!);
+        hit.body.then(
+          (body) => request.respond({ status: 200, contentType: hit.type, body }).catch(() => {}),
+          () => request.abort('failed').catch(() => {}),
+        );
       } else {
         blocked++;
         void request.abort('blockedbyclient').catch(() => {});

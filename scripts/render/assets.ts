@@ -35,9 +35,8 @@ const MIME: Record<string, string> = {
   '.jpeg': 'image/jpeg',
 };
 
-/** A fontsource file name: `<family>-<subset>-<weight>-<style>.<ext>`. */
-const FONTSOURCE_FILE =
-  /^([a-z0-9-]+?)-(?:latin|latin-ext|cyrillic|cyrillic-ext|greek|greek-ext|vietnamese)-\d{3}-(?:normal|italic)\.woff2?$/;
+/** A fontsource file name: `<family>-<subset>-<weight>-<style>.<ext>`, the subset a name (`latin-ext`) or a number (`12`). */
+const FONTSOURCE_FILE = /^[a-z0-9-]+-\d{3}-(?:normal|italic)\.woff2?$/;
 const FONT_URL = /url\(\s*(['"]?)\.\.\/fonts\/([^'")\s]+)\1\s*\)/g;
 
 const packageRequire = createRequire(import.meta.url);
@@ -84,17 +83,22 @@ function mimeOf(name: string): string {
 }
 
 function fontFile(name: string, stylesheet: string, css: string, offset: number): string {
-  const family = FONTSOURCE_FILE.exec(name)?.[1];
   const where = () => {
     const before = css.slice(0, offset).split('\n');
     return `${stylesheet}:${before.length}:${before.at(-1)!.length + 1}`;
   };
-  if (!family) {
+  if (!FONTSOURCE_FILE.test(name)) {
     throw new UserError(`${where()}: font ${name} is not a @fontsource file name like source-sans-3-latin-400-normal.woff2`);
   }
-  try {
-    return packageRequire.resolve(`@fontsource/${family}/files/${name}`);
-  } catch {
-    throw new UserError(`${where()}: font ${name} not found; install it with \`npm install @fontsource/${family}\` or fix the name`);
+  // The family is the longest leading part of the name that is an installed @fontsource package.
+  const parts = name.split('-');
+  for (let k = parts.length - 3; k >= 1; k--) {
+    try {
+      return packageRequire.resolve(`@fontsource/${parts.slice(0, k).join('-')}/files/${name}`);
+    } catch {
+      // not this package, or not installed
+    }
   }
+  const family = /^(.+?)-(?:latin|latin-ext|cyrillic|cyrillic-ext|greek|greek-ext|vietnamese|\d+)-\d{3}-/.exec(name)?.[1] ?? parts[0];
+  throw new UserError(`${where()}: font ${name} not found; install it with \`npm install @fontsource/${family}\` or fix the name`);
 }

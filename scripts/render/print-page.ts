@@ -17,7 +17,11 @@ import { wordmark } from './wordmark.js';
 import { safeWebUrl, withSafeLinks } from '../core/url-policy.js';
 
 /** The stylesheets every printed page loads, in order. */
-export const PRINT_STYLESHEETS = [`${ASSETS_DIR}/styles/fonts.css`, `${ASSETS_DIR}/styles/brief.css`];
+export const PRINT_STYLESHEETS = [
+  `${ASSETS_DIR}/styles/fonts.css`,
+  `${ASSETS_DIR}/styles/fallback-fonts.css`,
+  `${ASSETS_DIR}/styles/brief.css`,
+];
 
 /** Page area height (paper height minus the first page's top and bottom margins in brief.css). */
 const PAPER = {

@@ -5,7 +5,8 @@
  * render messages come back stored (line, column, rule), as the build cache keeps them.
  */
 import { VFile } from 'vfile';
-import { createPageRenderer } from './print-page.js';
+import { fontCoverage, reportMissingGlyphs } from './font-coverage.js';
+import { createPageRenderer, PRINT_STYLESHEETS } from './print-page.js';
 import { type StoredMessage, storeMessages } from '../core/messages.js';
 import type { BuildConfig } from '../core/config.js';
 import { renderHtml } from './markdown-to-html.js';
@@ -33,11 +34,16 @@ export interface RenderOutput {
 
 export function createBriefRenderer(config: BuildConfig): (input: RenderInput) => Promise<RenderOutput> {
   const pages = createPageRenderer(config);
+  const coverage = fontCoverage(
+    config.templatesDir,
+    PRINT_STYLESHEETS.map((url) => url.replace(/^assets\//, '')),
+  );
   return async ({ slug, data, markdown, markdownPath }) => {
     const markdownFile = new VFile({ path: markdownPath, value: markdown });
     // The page needs only the brief's slug, data and body; its source file stays with the caller.
     const brief = { file: new VFile({ path: markdownPath }), reader: 'markdown', slug, data, markdown };
     const rendered = await renderHtml(brief, markdownFile);
+    reportMissingGlyphs(markdownFile, coverage);
     return {
       html: rendered.html,
       page: pages.printPage(rendered),
