@@ -13,6 +13,7 @@ import { restoreMessages } from './core/messages.js';
 import { createProgress } from './core/progress.js';
 import { summarize } from './core/report.js';
 import type { ManifestEntry } from './core/types.js';
+import { packetStage, type PacketReport, type PacketsResult } from './packet/packet-stage.js';
 import type { Printer } from './print/printer.js';
 import { printChanged, type PrintStreamResult } from './print/print-stream.js';
 import type { Shard } from './scale/shard.js';
@@ -68,6 +69,8 @@ export interface BuildResult {
   launchedBrowser: boolean;
   /** Requests the printed pages tried to make and the printer refused (nothing leaves the machine). */
   blockedRequests: number;
+  /** The configured packets printed (or taken from the last build), with their page and sheet counts. */
+  packets: PacketReport[];
 }
 
 const VERSION = (JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -113,7 +116,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     );
   } finally {
     signal?.removeEventListener('abort', closePrinter);
-    await closePrinter();
+    // Kept open for the packets, which print their covers with it.
+    if (config.packets.length === 0 || !printed || signal?.aborted) await closePrinter();
     // Kept for the archive stage when it is small; not after a failure.
     if (!reuseWorkers || !printed || signal?.aborted) await (await workers.started())?.close();
   }
@@ -123,9 +127,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     signal.throwIfAborted();
   }
 
-  // 4. The archive website and the manifest (or this shard's manifest), from all briefs.
   const failed = printed.failed;
   const { briefs, ordered } = briefsOfBuild(plan.previous, cached, built, failed);
+
+  // 4. The packets of the configuration, from the printed briefs, with the same browser
+  //    (packet-stage.ts); not in a shard, whose briefs are a part of the whole.
+  let packets: PacketsResult | undefined;
+  try {
+    if (!options.shard)
+      packets = await time('packets', () =>
+        packetStage({ config, briefs: ordered.map((b) => b.entry), buildKey: plan.key, printer: printer.get, force: options.force }),
+      );
+  } finally {
+    await closePrinter();
+  }
+
+  // 5. The archive website and the manifests (or this shard's manifest), from all briefs.
   const search = searchWorkers(config, plan.changed.length, reuseWorkers ? await workers.started() : undefined);
   let files: string[] | undefined;
   try {
@@ -139,23 +156,29 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       shard: options.shard,
       fresh: options.force,
       searchPart: search.part,
+      packets: packets?.packets.map((p) => p.entry),
+      packetsChanged: packets?.changed,
       time,
     });
   } finally {
     await search.close();
   }
 
-  // 5. Remove what deleted or renamed sources left behind, and remember this build.
+  // 6. Remove what deleted or renamed sources left behind, and remember this build.
   if (signal?.aborted) {
     await saveInterrupted(config.outDir, plan.previous, built);
     signal.throwIfAborted();
   }
   const removed = files ? await saveBuild(config.outDir, plan.previous, briefs, files) : 0;
 
-  // 6. Report every problem, including the warnings of cached briefs.
+  // 7. Report every problem, including the warnings of cached briefs and the packets'.
   const used = await printer.started();
   const manifest = ordered.map((b) => b.entry);
-  const reported = [...failed, ...restoreMessages([...built.values(), ...cached.values()].flatMap((b) => b.messages))];
+  const reported = [
+    ...failed,
+    ...restoreMessages([...built.values(), ...cached.values()].flatMap((b) => b.messages)),
+    ...(packets ? [packets.file] : []),
+  ];
   return {
     ...summarize(reported, manifest, config.strict),
     built: built.size,
@@ -164,6 +187,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     removed,
     timings,
     manifest,
+    packets: packets?.packets ?? [],
     launchedBrowser: used !== undefined && used !== options.printer,
     blockedRequests: used?.requestsBlocked ?? 0,
   };

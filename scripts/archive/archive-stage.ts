@@ -8,6 +8,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import type { VFile } from 'vfile';
 import type { BuildConfig } from '../core/config.js';
+import type { PacketEntry } from '../core/types.js';
 import { type BuildState, type CachedBrief, withBodies } from '../cache/state.js';
 import { type Shard, writeShardManifest } from '../scale/shard.js';
 import type { SearchIndexResult, SearchPartJob } from './search/search-index.js';
@@ -29,16 +30,22 @@ export interface ArchiveStageInput {
   /** Rewrite every archive file (`--force`). */
   fresh?: boolean | undefined;
   searchPart?: ((job: SearchPartJob) => Promise<SearchIndexResult>) | undefined;
+  /** This build's packets (scripts/packet/): a page each, and `packets.json`. */
+  packets?: readonly PacketEntry[] | undefined;
+  /** A packet was made, changed or removed: the archive is not up to date. */
+  packetsChanged?: boolean | undefined;
   time: <T>(stage: string, work: () => Promise<T>) => Promise<T>;
 }
 
 /** The files the archive (or shard manifest) is made of; undefined when it was up to date. */
 export async function archiveStage(input: ArchiveStageInput): Promise<string[] | undefined> {
   const { config, shard, ordered } = input;
-  if (!shard && (await upToDate(config.outDir, input.previous, input.cached, input.changes))) return undefined;
+  if (!shard && !input.packetsChanged && (await upToDate(config.outDir, input.previous, input.cached, input.changes))) return undefined;
   if (shard) return (await writeShardManifest(await withBodies(config.outDir, ordered), input.failed, shard, config, input.key)).files;
-  const { searchPart } = input;
-  return input.time('archive', () => writeSite(ordered, config, { fresh: input.fresh, ...(searchPart ? { searchPart } : {}) }));
+  const { searchPart, packets } = input;
+  return input.time('archive', () =>
+    writeSite(ordered, config, { fresh: input.fresh, ...(searchPart ? { searchPart } : {}), ...(packets ? { packets } : {}) }),
+  );
 }
 
 /**

@@ -41,7 +41,7 @@ import { siteAssets } from './pages/site-assets.js';
 import { buildSiteModel, type SiteBrief } from './model/site-model.js';
 import { robotsTxt, sitemapXml } from './pages/sitemap.js';
 import { createTemplateEngine } from '../render/template-engine.js';
-import type { ArchiveBrief } from '../core/types.js';
+import type { ArchiveBrief, PacketEntry } from '../core/types.js';
 import { writeOutput } from '../core/write-file.js';
 import { shortHash } from '../core/short-hash.js';
 import { withSafeLinks } from '../core/url-policy.js';
@@ -68,6 +68,8 @@ export interface WriteArchiveOptions {
    * briefs given with their bodies.
    */
   buildSearchPart?: (input: Omit<SearchIndexInput, 'body'>) => Promise<SearchIndexResult>;
+  /** The packets of this build (scripts/packet/): a page each. */
+  packets?: readonly PacketEntry[];
 }
 
 /** The keys of the files written last time, and the search index's state, inside the output folder. */
@@ -219,7 +221,7 @@ export async function writeArchive(
   const env = createTemplateEngine(config.templatesDir);
   const templates = cacheTemplates(env, config.outDir, options.fresh);
   const cards = openCardCache(config.outDir, salt.pages, options.fresh);
-  const { pages, cardKeys } = planPages(model, config, env, salt.pages, cards);
+  const { pages, cardKeys } = planPages(model, config, env, salt.pages, cards, options.packets);
   const title = config.site.title ?? `${config.organization.name} briefs`;
   const feed = planFeed(model.briefs, model.digest, config, title, env, salt.pages);
   const sitemap = sitemapXml(

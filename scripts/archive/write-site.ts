@@ -7,9 +7,12 @@ import type { SearchIndexResult, SearchPartJob } from './search/search-index.js'
 import type { SiteBrief } from './model/site-model.js';
 import type { BuildConfig } from '../core/config.js';
 import { type BuildState, type CachedBrief, emptyState, pruneBodies, readBody, STATE_FILE } from '../cache/state.js';
-import type { ManifestEntry } from '../core/types.js';
+import type { ManifestEntry, PacketEntry } from '../core/types.js';
 import { writeArchive } from './write-archive.js';
 import { removeOutput, writeOutput } from '../core/write-file.js';
+
+/** Every packet of the build: name, title, event, date, pdf, html, pages, sheets, its briefs with their first page. */
+export const PACKETS_MANIFEST = 'packets.json';
 
 /** Newest first; briefs of one day by slug. */
 export function newestFirst(a: CachedBrief, b: CachedBrief): number {
@@ -29,14 +32,20 @@ function toSiteBrief(brief: CachedBrief): SiteBrief {
 export async function writeSite(
   ordered: CachedBrief[],
   config: BuildConfig,
-  options: { fresh?: boolean; searchPart?: (job: SearchPartJob) => Promise<SearchIndexResult> } = {},
+  options: { fresh?: boolean; searchPart?: (job: SearchPartJob) => Promise<SearchIndexResult>; packets?: readonly PacketEntry[] } = {},
 ): Promise<string[]> {
-  const { searchPart } = options;
+  const { searchPart, packets = [] } = options;
   const archive = await writeArchive(ordered.map(toSiteBrief), config, {
     readBody: (hash) => readBody(config.outDir, hash),
     fresh: options.fresh,
+    packets,
     ...(searchPart ? { buildSearchPart: (input) => searchPart({ ...input, outDir: config.outDir }) } : {}),
   });
+  // The packets, beside the manifest of the briefs (which stays a list of briefs, as its readers expect).
+  if (packets.length) {
+    await writeOutput(config.outDir, PACKETS_MANIFEST, `${JSON.stringify(packets, null, 2)}\n`);
+    archive.files.push(PACKETS_MANIFEST);
+  }
   await writeOutput(
     config.outDir,
     'manifest.json',

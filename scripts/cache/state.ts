@@ -80,15 +80,20 @@ export async function buildKey(config: BuildConfig, toolVersion: string): Promis
   const hash = createHash('sha256').update(toolVersion);
   // Where the project, its sources, output and templates are does not shape the outputs
   // (the templates' contents do): the same sources build the same bytes in any folder.
+  // Packets are made from the printed briefs: declaring one, or editing its cover
+  // (templates/packet/), reprints no brief; the packet stage has keys of its own.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { root, sourcesDir, outDir, templatesDir, concurrency, ...settings } = config;
+  const { root, sourcesDir, outDir, templatesDir, concurrency, packets, ...settings } = config;
   hash.update(JSON.stringify(settings));
   const codeDir = path.dirname(path.dirname(new URL(import.meta.url).pathname));
   for (const [dir, label] of [
     [templatesDir, 'templates'],
     [codeDir, 'code'],
   ] as const) {
-    for (const file of await filesBelow(dir)) hash.update(`${label}/${path.relative(dir, file)}`).update(await readFile(file));
+    for (const file of await filesBelow(dir)) {
+      if (label === 'templates' && file.startsWith(path.join(templatesDir, 'packet') + path.sep)) continue;
+      hash.update(`${label}/${path.relative(dir, file)}`).update(await readFile(file));
+    }
   }
   return hash.digest('hex');
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { build } from '../build.js';
 import { BROWSER_WS_ENV, browserEndpoints } from '../print/browser-endpoints.js';
 import { parseShard } from '../scale/shard.js';
+import { packetLine } from '../packet/packet-line.js';
 import { UserError } from '../core/user-error.js';
 import { type CommandSpec, helpText, integerOption, type ParsedCommand, parseCommand, runCommand } from './args.js';
 
@@ -73,6 +74,10 @@ await runCommand(
     });
     for (const line of result.messages) process.stderr.write(`${line}\n`);
     if (!values.quiet) {
+      for (const { entry, cached } of result.packets) {
+        const file = path.resolve((values.out as string | undefined) ?? 'dist', entry.pdf);
+        process.stderr.write(`briefpress: ${packetLine(entry, file)}${cached ? ' (cached)' : ''}\n`);
+      }
       const stages = Object.entries(result.timings)
         .map(([stage, ms]) => `${stage} ${ms} ms`)
         .join(', ');

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { isoDate } from './front-matter.js';
 import { siteUrlProblem } from './public-url.js';
 import { describeIssue, UserError } from './user-error.js';
 
@@ -18,6 +19,50 @@ const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #r
  * many refuse large ones), the archive pages are for the rest. Jekyll's feed keeps 10.
  */
 const FEED_ENTRIES = 20;
+
+/** How a packet orders its briefs. */
+export const PACKET_ORDERS = ['date', 'title', 'given'] as const;
+
+/**
+ * A packet: the briefs for one meeting printed as one PDF, with a cover and a contents
+ * page (scripts/packet/). A brief is in it when its slug is listed in `slugs`, or when it
+ * matches every other criterion given (any of `tags`, any of `authors`, `kind`, and the
+ * dates `from`–`to`).
+ */
+export const packetSchema = z
+  .strictObject({
+    /** File name of the packet: `packets/<name>.pdf` and `packets/<name>.html`. */
+    name: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a packet name is lower-case letters, digits and single hyphens, e.g. wcit-hill-day')
+      .max(80),
+    /** Title on the cover, e.g. "WCIT Hill Day". */
+    title: z.string().trim().min(1),
+    /** A line under the title: the meeting, its place. */
+    event: z.string().trim().min(1).optional(),
+    /** The meeting's date, shown on the cover and used as the PDF's date. */
+    date: isoDate.optional(),
+    /** Briefs with any of these tags (compared without regard to case). */
+    tags: z.array(z.string().min(1)).optional(),
+    /** These briefs, by slug, whatever the other criteria say. */
+    slugs: z.array(z.string().min(1)).optional(),
+    /** Briefs by any of these authors (names as in the briefs). */
+    authors: z.array(z.string().min(1)).optional(),
+    /** Only briefs of this kind. */
+    kind: z.enum(['brief', 'post']).optional(),
+    /** Only briefs dated on or after this day. */
+    from: isoDate.optional(),
+    /** Only briefs dated on or before this day. */
+    to: isoDate.optional(),
+    /** `date`: newest first (the default); `title`: A to Z; `given`: the order of `slugs`, then the others newest first. */
+    order: z.enum(PACKET_ORDERS).default('date'),
+  })
+  .refine((p) => p.tags?.length || p.slugs?.length || p.authors?.length || p.kind || p.from || p.to, {
+    message: 'a packet needs a selection: tags, slugs, authors, kind, from or to',
+  })
+  .refine((p) => !(p.from && p.to && p.from > p.to), { message: '`from` is after `to`', path: ['from'] });
+
+export type PacketSpec = z.infer<typeof packetSchema>;
 
 export const configSchema = z.strictObject({
   organization: z.strictObject({
@@ -84,6 +129,17 @@ export const configSchema = z.strictObject({
       concurrency: z.number().int().min(1).max(64).optional(),
     })
     .default({ sources: 'sources', out: 'dist' }),
+  /** Packets printed by every build, each one PDF of the briefs it selects (see `packetSchema`). */
+  packets: z
+    .array(packetSchema)
+    .default([])
+    .superRefine((packets, ctx) => {
+      const seen = new Set<string>();
+      packets.forEach((p, i) => {
+        if (seen.has(p.name)) ctx.addIssue({ code: 'custom', message: `two packets are named \`${p.name}\``, path: [i, 'name'] });
+        seen.add(p.name);
+      });
+    }),
 });
 
 export type SiteConfig = z.infer<typeof configSchema>;
@@ -148,6 +204,16 @@ export function parseConfig(text: string, fileName: string): SiteConfig {
     return [`${at(node)}: ${describeIssue(issue)}`];
   });
   throw new UserError(lines.join('\n'));
+}
+
+/** Line and column (1-based) of the value at `keyPath` in a configuration file's text, if it is there. */
+export function configPlace(text: string, keyPath: (string | number)[]): { line: number; column: number } | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const range = (doc.getIn(keyPath, true) as { range?: [number, number] } | undefined)?.range;
+  if (!range) return undefined;
+  const { line, col } = lineCounter.linePos(range[0]);
+  return { line, column: col };
 }
 
 export interface ConfigOverrides {

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 
-const isoDate = z
+/** A calendar date written YYYY-MM-DD. */
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine(

@@ -69,3 +69,20 @@ export interface ArchiveBrief extends ManifestEntry {
   headings: Heading[];
   data: BriefData;
 }
+
+/** One packet in `dist/packets.json`: the briefs for one meeting printed as one PDF. Paths are relative to the output folder. */
+export interface PacketEntry {
+  name: string;
+  title: string;
+  event?: string;
+  date?: string;
+  pdf: string;
+  html: string;
+  /** Pages of the PDF, blank ones included. */
+  pages: number;
+  /** Sheets of paper printed on both sides. */
+  sheets: number;
+  pdf_bytes: number;
+  /** Its briefs in packet order, each with its first page in the packet. */
+  briefs: { slug: string; title: string; start: number; pages: number }[];
+}

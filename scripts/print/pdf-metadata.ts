@@ -14,6 +14,7 @@
  * first rewritten by pdf-lib into the same simple form (one revision, a plain
  * cross-reference table, no object streams), loaded only then, and edited the same way.
  */
+import type * as PdfLib from 'pdf-lib';
 import { splicePdfMetadata, type MetadataEdits } from './pdf-splice/splice-pdf-metadata.js';
 import { encodeTextString } from './pdf-splice/pdf-text-string.js';
 import { tagForPdfUa } from './pdf-splice/tag-structure.js';
@@ -122,11 +123,20 @@ export function xmpPacket(info: PdfInfo): string {
  * fast path then edits, so both paths make the same edits.
  */
 export async function setPdfMetadataWithPdfLib(printed: Uint8Array, info: PdfInfo): Promise<{ pdf: Uint8Array; pages: number }> {
-  const { ParseSpeeds, PDFDocument } = await import('pdf-lib');
+  const { ParseSpeeds, PDFDocument } = await loadPdfLib();
   // Parse and write in one go: pdf-lib otherwise yields to the event loop every 100 objects.
   const doc = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const plain = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity, updateFieldAppearances: false });
   const result = splicePdfMetadata(plain, metadataEdits(info), tagForPdfUa);
   if (!result) throw new Error('pdf-lib wrote a PDF that the metadata step cannot read');
   return result;
+}
+
+/**
+ * pdf-lib, imported when first needed. In the commands' bundles (scripts/start/load-ts.mjs)
+ * a CommonJS package imported this way comes as its `default` export only.
+ */
+export async function loadPdfLib(): Promise<typeof PdfLib> {
+  const loaded = await import('pdf-lib');
+  return 'PDFDocument' in loaded ? loaded : (loaded as unknown as { default: typeof PdfLib }).default;
 }

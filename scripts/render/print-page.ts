@@ -24,7 +24,7 @@ export const PRINT_STYLESHEETS = [
 ];
 
 /** Page area height (paper height minus the first page's top and bottom margins in brief.css). */
-const PAPER = {
+export const PAPER = {
   letter: { size: 'letter', width: '8.5in', height: '11in' },
   a4: { size: 'A4', width: '210mm', height: '297mm' },
 } as const;
@@ -40,7 +40,8 @@ export function createPageRenderer(config: BuildConfig): { printPage(brief: Rend
   };
 }
 
-function organizationContext(config: BuildConfig) {
+/** The organization as the letterhead partials show it. */
+export function organizationContext(config: BuildConfig) {
   const o = config.organization;
   const logo = logoAsset(config);
   return {

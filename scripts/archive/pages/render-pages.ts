@@ -14,6 +14,7 @@
 import type nunjucks from 'nunjucks';
 import { logoAsset } from '../../render/assets.js';
 import type { BuildConfig } from '../../core/config.js';
+import type { PacketEntry } from '../../core/types.js';
 import { accentColours } from '../model/accent-colours.js';
 import type { CardCache } from '../caches/card-cache.js';
 import { archiveJsonLd, briefJsonLd, jsonLdScript } from '../model/json-ld.js';
@@ -94,6 +95,7 @@ export function planPages(
   env: nunjucks.Environment,
   salt: string,
   cache?: CardCache,
+  packets: readonly PacketEntry[] = [],
 ): { pages: PlannedPage[]; cardKeys: Set<string> } {
   addTemplateFilters(env, config.site.language);
   const title = siteTitle(config);
@@ -306,6 +308,22 @@ export function planPages(
     'home',
     true,
   );
+  // A packet's page: its download and its briefs, in packet order (briefs it names that are not in the archive are left out).
+  for (const packet of packets) {
+    const shown = packet.briefs.filter((b) => model.bySlug.has(b.slug));
+    page(
+      packet.html,
+      'site/packet.njk',
+      [packet, digestsOf(shown.map((b) => model.bySlug.get(b.slug)!))],
+      () => ({ packet: { ...packet, briefs: shown } }),
+      () => ({
+        title: packet.title,
+        bodyClass: 'page-list page-packet',
+        description: `Briefing packet${packet.event ? ` for ${packet.event}` : ''}: ${packet.briefs.length} publications from ${config.organization.name}, one PDF to print on both sides.`,
+      }),
+      { lastmod: packet.date },
+    );
+  }
   const noun = (groups: BriefGroup[], one: string, many: string) => (groups.length === 1 ? one : many);
   page(
     'tags/index.html',
