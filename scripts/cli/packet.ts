@@ -30,7 +30,7 @@ export const packetCommand: CommandSpec = {
     order: {
       type: 'string',
       value: 'ORDER',
-      description: `${PACKET_ORDERS.join(', ')}: newest first (default), A to Z, or the order of --slug`,
+      description: `${PACKET_ORDERS.join(', ')}: newest first, A to Z, or the order of --slug (default: given with --slug, else date)`,
     },
     out: {
       type: 'string',

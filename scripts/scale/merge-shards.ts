@@ -12,6 +12,8 @@ import { buildKey, type CachedBrief, readBody, readState, type ShippedBrief, sto
 import { restoreMessages } from '../core/messages.js';
 import type { BuildResult } from '../build.js';
 import { loadConfig } from '../core/config.js';
+import { lazy } from '../core/lazy.js';
+import { packetStage, type PacketsResult } from '../packet/packet-stage.js';
 import { summarize } from '../core/report.js';
 import { type ShardManifest, shardFileName } from './shard.js';
 import { UserError } from '../core/user-error.js';
@@ -171,16 +173,29 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
   await Promise.all(Array.from({ length: 16 }, copyWorker));
   timings.copy = Math.round(performance.now() - started);
 
-  // 3. The archive, the manifest and the build cache, as an unsharded build writes them.
-  const archiveStart = performance.now();
+  // 3. The packets, from the copied PDFs; the archive, the manifests and the build cache, as an unsharded build writes them.
   const ordered = [...briefs.values()].sort(newestFirst);
   const manifest = ordered.map((b) => b.entry);
-  const removed = await saveBuild(config.outDir, previous, briefs, await writeSite(ordered, config));
+  const packetsStart = performance.now();
+  const printer = lazy(async () => (await import('../print/printer.js')).createPrinter({ config, concurrency: 1 }));
+  let packets: PacketsResult;
+  try {
+    packets = await packetStage({ config, briefs: manifest, buildKey: key, printer: printer.get });
+  } finally {
+    await (await printer.started())?.close();
+  }
+  timings.packets = Math.round(performance.now() - packetsStart);
+  const archiveStart = performance.now();
+  const files = await writeSite(ordered, config, { packets: packets.packets.map((p) => p.entry) });
+  const removed = await saveBuild(config.outDir, previous, briefs, files);
   timings.archive = Math.round(performance.now() - archiveStart);
 
   // 4. Every shard's problems, reported once more here.
   const shards = [...located.values()].map((s) => s.manifest);
-  const reported: VFile[] = restoreMessages([...shards.flatMap((s) => s.failures), ...ordered.flatMap((b) => b.messages)]);
+  const reported: VFile[] = [
+    ...restoreMessages([...shards.flatMap((s) => s.failures), ...ordered.flatMap((b) => b.messages)]),
+    packets.file,
+  ];
   const failed = new Set(shards.flatMap((s) => s.failures.filter((m) => m.fatal).map((m) => m.path))).size;
   return {
     ...summarize(reported, manifest, config.strict),

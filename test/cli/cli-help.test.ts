@@ -19,6 +19,7 @@ const commands: Record<string, string> = {
   check: 'scripts/cli/check.ts',
   new: 'scripts/cli/new.ts',
   bench: 'scripts/cli/bench.ts',
+  packet: 'scripts/cli/packet.ts',
 };
 
 // As the npm scripts start them: bundled by scripts/start/run.mjs.
@@ -44,7 +45,7 @@ describe('--help of every command', () => {
     expect(stdout).toBe(await readFile(file, 'utf8'));
   });
 
-  it.each(['dev', 'check', 'new', 'build'])('%s documents its exit codes', async (name) => {
+  it.each(['dev', 'check', 'new', 'build', 'packet'])('%s documents its exit codes', async (name) => {
     expect(await readFile(path.join(snapshots, `${name}.txt`), 'utf8')).toMatch(/\nExit codes:\n {2}0 {2}/);
   });
 
@@ -52,6 +53,7 @@ describe('--help of every command', () => {
     ['dev', '--prot', '--port'],
     ['check', '--sorces', '--sources'],
     ['new', '--knd', '--kind'],
+    ['packet', '--titel', '--title'],
   ])('%s %s suggests %s', async (name, typo, meant) => {
     const { code, stderr } = await run(commands[name]!, typo, 'x');
     expect(code).toBe(1);

@@ -42,6 +42,21 @@ describe('configuration', () => {
     expect(host.site).toMatchObject({ url: 'https://example.org', base_path: '/briefs/' });
   });
 
+  it('checks packets: a mistyped key with a suggestion, a bad name, a missing selection, two packets with one name', () => {
+    const head = 'organization:\n  name: Example\npackets:\n';
+    expect(() => parseConfig(`${head}  - name: hill-day\n    tilte: Hill Day\n    tags: [x]\n`, 'c.yaml')).toThrow(
+      'c.yaml:5:5: unknown key `packets.0.tilte` (did you mean `title`?)',
+    );
+    expect(() => parseConfig(`${head}  - name: Hill Day\n    title: Hill Day\n    tags: [x]\n`, 'c.yaml')).toThrow(
+      /^c\.yaml:4:11: `packets\.0\.name`: a packet name is lower-case letters/,
+    );
+    expect(() => parseConfig(`${head}  - name: hill-day\n    title: Hill Day\n`, 'c.yaml')).toThrow(/a packet needs a selection/);
+    const twice = `${head}  - { name: a, title: A, tags: [x] }\n  - { name: a, title: B, kind: post }\n`;
+    expect(() => parseConfig(twice, 'c.yaml')).toThrow(/^c\.yaml:5:13: `packets\.1\.name`: two packets are named `a`/);
+    const ok = parseConfig(`${head}  - name: hill-day\n    title: Hill Day\n    date: 2012-11-15\n    slugs: [a, b]\n`, 'c.yaml');
+    expect(ok.packets).toEqual([{ name: 'hill-day', title: 'Hill Day', date: '2012-11-15', slugs: ['a', 'b'], order: 'date' }]);
+  });
+
   it('refuses an output folder that holds the project or the sources', () => {
     const site = parseConfig(sample, 'c.yaml');
     const root = '/tmp/project';

@@ -80,3 +80,33 @@ export function sentences(text: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
+
+export interface OutlineTarget {
+  title: string;
+  /** 0 for a top-level entry. */
+  depth: number;
+  /** The 1-based page its destination is on, or undefined when it has none. */
+  page: number | undefined;
+}
+
+/** The outline (bookmarks) with the page each entry opens, depth first. */
+export async function readOutlineTargets(bytes: Uint8Array): Promise<OutlineTarget[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+  try {
+    type Item = { title: string; dest: string | unknown[] | null; items?: Item[] };
+    const targets: OutlineTarget[] = [];
+    const walk = async (items: Item[], depth: number) => {
+      for (const item of items) {
+        const dest = typeof item.dest === 'string' ? await doc.getDestination(item.dest) : item.dest;
+        const ref = dest?.[0] as { num: number; gen: number } | undefined;
+        const page = ref && typeof ref === 'object' ? (await doc.getPageIndex(ref)) + 1 : undefined;
+        targets.push({ title: item.title, depth, page });
+        await walk(item.items ?? [], depth + 1);
+      }
+    };
+    await walk(((await doc.getOutline()) ?? []) as Item[], 0);
+    return targets;
+  } finally {
+    await doc.destroy();
+  }
+}
