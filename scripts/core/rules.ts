@@ -131,6 +131,11 @@ export const RULE_CATALOGUE = {
   'page-budget': { stage: 'build', summary: 'a brief prints on more pages than its budget (an error with --strict and in check)' },
   'duplicate-slug': { stage: 'build', summary: 'two briefs claim the same slug; the later one gets another' },
   'print-failed': { stage: 'build', summary: 'error: the browser could not print the brief' },
+  'packet-missing-brief': {
+    stage: 'build',
+    summary: 'warning: a packet lists a slug no brief has, or a brief whose PDF is missing; the packet is printed without it',
+  },
+  'packet-empty': { stage: 'build', summary: "warning: a packet's selection matches no brief; no packet is printed" },
 } as const satisfies Record<string, { stage: Stage; summary: string }>;
 
 export type RuleId = keyof typeof RULE_CATALOGUE;

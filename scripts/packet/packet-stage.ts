@@ -13,6 +13,7 @@ import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { type BuildConfig, CONFIG_FILE, configPlace, type PacketSpec } from '../core/config.js';
+import { report } from '../core/rules.js';
 import type { ManifestEntry, PacketEntry } from '../core/types.js';
 import { removeOutput, writeOutput } from '../core/write-file.js';
 import type { Printer } from '../print/printer.js';
@@ -91,10 +92,10 @@ export async function packetStage(options: PacketsOptions): Promise<PacketsResul
   const state: PacketsState = { version: STATE_VERSION, packets: {} };
   const reports: PacketReport[] = [];
   let configText: string | undefined;
-  const warn = (reason: string, ruleId: string, keyPath: (string | number)[]) => {
+  const warn = (reason: string, ruleId: 'packet-missing-brief' | 'packet-empty', keyPath: (string | number)[]) => {
     configText ??= readConfigText(config);
     const place = configText ? configPlace(configText, keyPath) : undefined;
-    file.message(reason, { ...(place ? { place } : {}), ruleId, source: 'briefpress' });
+    report(file, ruleId, reason, place ? { place } : {});
   };
   const salt = config.packets.length ? await templatesHash(config) : '';
 
