@@ -6,6 +6,7 @@
  * entry per brief at its first page (its own headings below it, closed). The briefs'
  * pages are copied as they are: text, fonts, links and their own page numbers.
  */
+import { createHash } from 'node:crypto';
 import {
   PDFArray,
   PDFDict,
@@ -21,6 +22,7 @@ import {
   popGraphicsState,
   pushGraphicsState,
 } from 'pdf-lib';
+import { PRODUCER, type PdfInfo } from '../print/pdf-metadata.js';
 import type { PacketLayout } from './packet-layout.js';
 
 export interface AssembleInput {
@@ -32,6 +34,8 @@ export interface AssembleInput {
   layout: PacketLayout;
   /** Outline title of the contents. */
   contentsTitle: string;
+  /** The packet's document metadata. */
+  info: PdfInfo;
 }
 
 interface OutlineItem {
@@ -81,7 +85,35 @@ export async function assemblePacket(input: AssembleInput): Promise<Uint8Array> 
     if (folio) stamp(doc, page, folio);
   }
   writeOutline(doc, outline);
+  setMetadata(doc, input);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
+}
+
+/**
+ * The packet's metadata, as a brief's (Title shown by readers, Author, Subject, Keywords,
+ * language, dates from the packet's date or none), with a file identifier made from what the
+ * packet is made of, never the time, so that the same packet is the same bytes. No XMP
+ * claiming PDF/UA: the briefs' structure trees are not carried over into the packet.
+ */
+function setMetadata(doc: PDFDocument, input: AssembleInput): void {
+  const { info } = input;
+  doc.setTitle(info.title, { showInWindowTitleBar: true });
+  if (info.authors.length) doc.setAuthor(info.authors.join(', '));
+  if (info.subject) doc.setSubject(info.subject);
+  // pdf-lib joins keywords with spaces; commas keep multi-word tags readable.
+  if (info.keywords.length) doc.setKeywords([info.keywords.join(', ')]);
+  doc.setCreator(PRODUCER);
+  doc.setProducer(PRODUCER);
+  doc.setLanguage(info.language);
+  if (info.date) {
+    const date = new Date(`${info.date}T00:00:00Z`);
+    doc.setCreationDate(date);
+    doc.setModificationDate(date);
+  }
+  const hash = createHash('sha256').update(JSON.stringify(info)).update(input.front);
+  for (const brief of input.briefs) hash.update(brief.pdf);
+  const id = PDFHexString.of(hash.digest('hex').slice(0, 32));
+  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
 }
 
 function range(n: number): number[] {

@@ -5,7 +5,7 @@
  */
 import type { BuildConfig, PacketSpec } from '../core/config.js';
 import type { ManifestEntry } from '../core/types.js';
-import { setPdfMetadata, type PdfInfo } from '../print/pdf-metadata.js';
+import type { PdfInfo } from '../print/pdf-metadata.js';
 import type { Printer } from '../print/printer.js';
 import { longDate } from '../render/template-filters.js';
 import { assemblePacket } from './assemble-packet.js';
@@ -58,14 +58,14 @@ export async function makePacket(
     const printedContents = printed.pages - 1 - folios.length;
     if (printedContents === contentsPages || attempt >= MAX_FRONT_PRINTS) {
       if (printedContents !== contentsPages) throw new Error(`the contents took ${printedContents} pages, laid out for ${contentsPages}`);
-      const assembled = await assemblePacket({
+      const pdf = await assemblePacket({
         front: printed.pdf,
         frontPages: 1 + contentsPages,
         briefs: briefs.map((b) => ({ title: b.entry.title, pdf: b.pdf })),
         layout,
         contentsTitle: CONTENTS_TITLE,
+        info,
       });
-      const { pdf } = await setPdfMetadata(assembled, info);
       return { pdf, layout, frontPages: 1 + contentsPages };
     }
     contentsPages = Math.max(1, printedContents);
