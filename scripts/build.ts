@@ -115,9 +115,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }),
     );
   } finally {
-    signal?.removeEventListener('abort', closePrinter);
     // Kept open for the packets, which print their covers with it.
-    if (config.packets.length === 0 || !printed || signal?.aborted) await closePrinter();
+    if (config.packets.length === 0 || !printed || signal?.aborted) {
+      signal?.removeEventListener('abort', closePrinter);
+      await closePrinter();
+    }
     // Kept for the archive stage when it is small; not after a failure.
     if (!reuseWorkers || !printed || signal?.aborted) await (await workers.started())?.close();
   }
@@ -136,9 +138,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   try {
     if (!options.shard)
       packets = await time('packets', () =>
-        packetStage({ config, briefs: ordered.map((b) => b.entry), buildKey: plan.key, printer: printer.get, force: options.force }),
+        packetStage({
+          config,
+          briefs: ordered.map((b) => b.entry),
+          buildKey: plan.key,
+          printer: printer.get,
+          force: options.force,
+          signal,
+        }),
       );
   } finally {
+    signal?.removeEventListener('abort', closePrinter);
     await closePrinter();
   }
 

@@ -58,7 +58,9 @@ export interface PacketsOptions {
   /** The printer, started on the first call. */
   printer: () => Promise<Printer>;
   /** Ignore the last build's packets. */
-  force?: boolean;
+  force?: boolean | undefined;
+  /** Ctrl-C: no further packet is started. */
+  signal?: AbortSignal | undefined;
 }
 
 async function readPacketsState(outDir: string): Promise<PacketsState> {
@@ -100,6 +102,7 @@ export async function packetStage(options: PacketsOptions): Promise<PacketsResul
   const salt = config.packets.length ? await templatesHash(config) : '';
 
   for (const [i, spec] of config.packets.entries()) {
+    options.signal?.throwIfAborted();
     const selected = selectBriefs(briefs, spec);
     for (const { slug, suggestion } of selected.missing) {
       const j = spec.slugs!.indexOf(slug);
