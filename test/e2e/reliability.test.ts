@@ -167,7 +167,7 @@ describe('the outputs of that build', () => {
     'hostile-plain-text-export': 'The plain hostile text still prints this sentence.',
     'beacon-brief': 'The beacon brief still prints this sentence.',
     // A text with no title-like line is titled by its first words, with a warning (issue 17).
-    'just-some-lowercase-words-running-on-and-on-without-any-structure-at': 'without a heading or a title line of any kind.',
+    'just-some-lowercase-words-running-on-and-on-without-any-structure': 'without a heading or a title line of any kind.',
   };
 
   it('has every good brief, and only those, with a PDF that reads right', async () => {

@@ -17,7 +17,7 @@ import * as extraction from '../rules/extraction-characters.js';
 import { contactBlock, contactLabel, findContacts } from '../text/contacts.js';
 import * as documentLabel from '../rules/document-label.js';
 import * as endMark from '../rules/end-mark.js';
-import { isSummaryText, sentences, summarize } from '../text/summary.js';
+import { isSummaryText, sentences, summarize, withoutPlaceDash } from '../text/summary.js';
 import { placeAt } from '../text/place.js';
 import type { ReaderResult } from '../reader.js';
 import { defineRule, report, type RuleId } from '../../core/rules.js';
@@ -271,6 +271,7 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     if (isAllCaps(text)) score += 4;
     if (candidate.lines.some((l) => organization.test(l.text)) || tagline.hasSeparators(text)) score -= 20;
     if (documentLabel.test(text)) score -= 30;
+    if (parseDateLine(text) || parseMonthLine(text)) score -= 30; // a second date line (repeated, or a release date) is no title
     if (/[.;,]$/.test(text)) score -= 10;
     // Ends in a word broken by hyphenation ("consulta-"): the first lines of a wrapped paragraph.
     if (/\p{Ll}-$/u.test(text)) score -= 20;
@@ -291,7 +292,14 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
 function guessTitle(file: VFile, lines: readonly SourceLine[], removed: ReadonlySet<number>): Candidate {
   const kept = lines
     .map((line, index) => ({ line, index }))
-    .filter(({ line, index }) => !isBlank(line) && !removed.has(index) && !documentLabel.test(line.text));
+    .filter(
+      ({ line, index }) =>
+        !isBlank(line) &&
+        !removed.has(index) &&
+        !documentLabel.test(line.text) &&
+        !parseDateLine(line.text) &&
+        !contactLabel.test(line.text),
+    );
   const first = kept[0];
   if (!first) throw defineRule('no-title').fail(file, 'no text to make a title of: every line is letterhead or page furniture');
   const guessed = (candidate: Candidate, how: string) => {
@@ -316,8 +324,11 @@ function guessTitle(file: VFile, lines: readonly SourceLine[], removed: Readonly
   if (words <= 25 && alone && !/[.,;:!?]["”’)]?$/.test(first.line.text.trim())) {
     return guessed({ lines: [first.line], indexes: [first.index] }, 'the first line');
   }
-  const sentence = (sentences(first.line.text.trim())[0] ?? first.line.text.trim()).split(/\s+/);
-  const text = sentence.length > 14 ? `${sentence.slice(0, 12).join(' ')}…` : sentence.join(' ');
+  const opening = withoutPlaceDash(first.line.text.trim());
+  const sentence = (sentences(opening)[0] ?? opening).split(/\s+/);
+  const cut = sentence.slice(0, 12);
+  while (cut.length > 1 && MINOR_WORDS.has(cut.at(-1)!.toLowerCase())) cut.pop(); // "… Returned to the…"
+  const text = sentence.length > 14 ? `${cut.join(' ')}…` : sentence.join(' ');
   return guessed({ lines: [{ ...first.line, text }], indexes: [], fromSentence: true }, 'the start of the first sentence');
 }
 

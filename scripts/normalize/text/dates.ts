@@ -52,9 +52,9 @@ export function findDate(text: string): FoundDate | undefined {
   return findDates(text)[0];
 }
 
-/** Words that may stand around a date on a date line: "Posted on", "Updated:", "Date:". */
+/** Words that may stand around a date on a date line: "Posted on", "Updated:", "Document Date:", "For immediate release:", "Posted 17:08 EDT on". */
 const around =
-  /^(?:(?:(?:originally\s+)?(?:posted|published|released|updated|issued|dated|written|last\s+(?:updated|modified)|date|for\s+release)(?:\s+(?:on|at))?|on|as\s+of)\s*[:\-–—|]?)?$/i;
+  /^(?:(?:(?:originally\s+)?(?:posted|published|released|updated|issued|dated|written|last\s+(?:updated|modified)|(?:document\s+)?date|(?:for\s+(?:immediate\s+)?release))(?:\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\p{Lu}{2,4})?)?(?:\s+(?:on|at))?|on|as\s+of)\s*[:\-–—|]?)?$/iu;
 
 /** The ISO date of a line that is only a date (with an optional label such as "Posted on"). */
 export function parseDateLine(line: string): FoundDate | undefined {
