@@ -166,7 +166,7 @@ describe('served at the domain root', () => {
     await page.goto(`${root.url}briefs/itu-ill-suited-to-regulate-cybersecurity.html`);
     await page.evaluate(() => document.fonts.ready);
     expect(await page.evaluate(() => document.fonts.check("16px 'Source Serif 4'"))).toBe(true);
-    expect(await page.$eval('.brief__title', (h) => getComputedStyle(h).textTransform)).toBe('uppercase');
+    expect(await page.$eval('.brief__title', (h) => getComputedStyle(h).textTransform)).toBe('none');
     expect(await page.$$eval('.related a', (as) => as.map((a) => a.textContent))).toContain(
       bySlug('itu-cybersecurity-proposals-threaten-existing-security-efforts').title,
     );

@@ -141,6 +141,11 @@ export interface AxeViolation {
 
 /** Run axe-core in the page at `url`; the violations of impact serious or critical. */
 export async function seriousAxeViolations(page: Page, url: string): Promise<AxeViolation[]> {
+  return (await axeViolations(page, url)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Every axe violation on the page at `url`, of any impact. */
+export async function axeViolations(page: Page, url: string): Promise<AxeViolation[]> {
   await page.goto(url, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready);
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
@@ -158,5 +163,5 @@ export async function seriousAxeViolations(page: Page, url: string): Promise<Axe
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return violations;
 }

@@ -67,6 +67,24 @@ interface PageMeta {
   paper?: string;
 }
 
+/** Characters of a window title that tabs, bookmarks and search results show (html-validate's `long-title`). */
+const TAB_TITLE = 70;
+
+/** Length of `text` as written in the page, escaped (as html-validate measures it). */
+const ENTITY_LENGTH: Record<string, number> = { '&': 5, '<': 4, '>': 4, '"': 6, "'": 5 };
+const writtenLength = (text: string) => text.length + [...text.matchAll(/[&<>"']/g)].reduce((n, [c]) => n + ENTITY_LENGTH[c]! - 1, 0);
+
+/** A page's window title: its own and the archive's when both fit, else its own, shortened at a word if need be. */
+export function tabTitle(title: string, site: string): string {
+  const both = title === site ? title : `${title} · ${site}`;
+  if (writtenLength(both) <= TAB_TITLE) return both;
+  if (writtenLength(title) <= TAB_TITLE) return title;
+  let cut = title;
+  while (writtenLength(cut) > TAB_TITLE - 1) cut = cut.slice(0, -1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > TAB_TITLE / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/u, '')}…`;
+}
+
 function siteTitle(config: BuildConfig): string {
   return config.site.title ?? `${config.organization.name} briefs`;
 }
@@ -184,6 +202,7 @@ export function planPages(
         path,
         canonical,
         root404: urls.root404,
+        tabTitle: tabTitle(m.title, title),
         description: m.description ?? config.site.description,
         jsonLd: canonical && m.jsonLd ? jsonLdScript(m.jsonLd) : undefined,
       };
