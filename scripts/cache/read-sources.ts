@@ -10,6 +10,8 @@ import type { VFile } from 'vfile';
 import type { NormalizeOutput, SourceInput } from '../normalize/normalize-source.js';
 import { BODIES_DIR, type BuildState, type CachedBrief, sourceHash } from './state.js';
 import { addMessages } from '../core/messages.js';
+import type { RuleId } from '../core/rules.js';
+import { fsReason } from '../core/fs-reason.js';
 import { sourceFile } from '../normalize/source-file.js';
 import type { NormalizedBrief } from '../core/types.js';
 
@@ -39,8 +41,8 @@ export async function findChanges(sourcePaths: readonly string[], root: string, 
       limit(async () => {
         const last = previous.briefs[path.relative(root, absPath)];
         if (!last) return undefined; // new since the last build: nothing to compare
-        const bytes = await readFile(absPath);
-        return last.hash === sourceHash(key, bytes) ? last : undefined;
+        const bytes = await readFile(absPath).catch(() => undefined); // unreadable: normalizing it says why
+        return bytes && last.hash === sourceHash(key, bytes) ? last : undefined;
       }),
     ),
   );
@@ -69,9 +71,23 @@ export async function normalizeSources(
   onBrief: (brief: NormalizedBrief) => void | Promise<void>,
 ): Promise<VFile[]> {
   const failed: VFile[] = [];
-  const start = async (source: ChangedSource) => {
-    const bytes = await readFile(source.path);
-    return { bytes, output: await pool.normalize({ path: source.path, bytes }) };
+  // Each source fails on its own: one that cannot be read, or whose normalizing fails or
+  // takes too long, is reported at its path, and the others go on.
+  const start = async (source: ChangedSource): Promise<{ bytes: Uint8Array; output: NormalizeOutput }> => {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(source.path);
+    } catch (error) {
+      return { bytes: new Uint8Array(), output: failure(`cannot read this source: ${fsReason(error)}`, 'read-error') };
+    }
+    try {
+      return { bytes, output: await pool.normalize({ path: source.path, bytes }) };
+    } catch (error) {
+      return {
+        bytes,
+        output: failure(`could not normalize this source: ${error instanceof Error ? error.message : String(error)}`, 'normalize-failed'),
+      };
+    }
   };
   const ahead: ReturnType<typeof start>[] = [];
   let next = 0;
@@ -87,9 +103,15 @@ export async function normalizeSources(
       failed.push(file);
       continue;
     }
-    await onBrief({ file, reader: output.reader, slug: output.slug, data: output.data, markdown: output.markdown });
+    const { reader, slug, data, markdown, bodyLines } = output;
+    await onBrief({ file, reader, slug, data, markdown, ...(bodyLines ? { bodyLines } : {}) });
   }
   return failed;
+}
+
+/** A source that could not be normalized, with one error saying why. */
+function failure(reason: string, ruleId: RuleId): NormalizeOutput {
+  return { ok: false, messages: [{ path: '', reason, line: 1, column: 1, ruleId, fatal: true }] };
 }
 
 /**

@@ -66,7 +66,17 @@ export async function checkSources(options: CheckOptions = {}): Promise<CheckRes
       brief = normalize(file, { organization: config.organization });
     } catch (error) {
       if (error instanceof VFileMessage) continue;
-      throw new Error(`${file.path}: the normalizer failed unexpectedly`, { cause: error });
+      // One source's failure is its own error; the others are still checked.
+      report(
+        file,
+        'normalize-failed',
+        `briefpress could not normalize this source: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          place: { line: 1, column: 1 },
+          severity: 'error',
+        },
+      );
+      continue;
     }
     for (const message of file.messages) if (message.ruleId && PRINT_BLOCKERS.has(message.ruleId)) message.fatal = true;
     const markdownFile = new VFile({ path: file.path, value: brief.markdown });

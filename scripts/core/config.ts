@@ -3,7 +3,7 @@
  * print defaults. Read from `briefpress.config.yaml`, validated by a schema whose errors
  * name the bad key with `file:line:column`, merged with defaults, resolved once.
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
@@ -11,6 +11,8 @@ import { z } from 'zod';
 import { isoDate } from './front-matter.js';
 import { siteUrlProblem } from './public-url.js';
 import { describeIssue, UserError } from './user-error.js';
+import { describeCodePoint, stripControlCharactersDeep } from './control-characters.js';
+import { yamlData } from './yaml-data.js';
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb');
 
@@ -185,7 +187,20 @@ export function parseConfig(text: string, fileName: string): SiteConfig {
     const { line, col } = lineCounter.linePos(yamlError.pos[0]);
     throw new UserError(`${fileName}:${line}:${col}: invalid YAML: ${yamlError.message.split('\n')[0]}`);
   }
-  const result = configSchema.safeParse(doc.toJS() ?? {});
+  const data = yamlData(doc);
+  if (!data.ok) {
+    const { line, col } = lineCounter.linePos(data.offset);
+    throw new UserError(`${fileName}:${line}:${col}: ${data.reason}`);
+  }
+  const controls = stripControlCharactersDeep(data.value);
+  if (controls.count > 0) {
+    // A value with ESC or BEL would make the feed and the sitemap invalid XML.
+
+    const raw = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.exec(text);
+    const { line, col } = raw ? lineCounter.linePos(raw.index) : { line: 1, col: 1 };
+    throw new UserError(`${fileName}:${line}:${col}: a value holds the control character ${describeCodePoint(controls.first!)}; remove it`);
+  }
+  const result = configSchema.safeParse(data.value ?? {});
   if (result.success) return result.data;
   const lines = result.error.issues.flatMap((issue) => {
     const at = (node: unknown) => {
@@ -228,11 +243,39 @@ export async function loadConfig(root: string, overrides: ConfigOverrides = {}):
   const file = path.join(root, CONFIG_FILE);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
+    text = await readAtMost(file, MAX_CONFIG_BYTES);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
     throw new UserError(`${CONFIG_FILE}: not found in ${root}; copy the one from the briefpress repository and edit it`);
   }
   return resolveConfig(parseConfig(text, CONFIG_FILE), root, overrides);
+}
+
+/**
+ * A configuration is a page of YAML (the sample's is 1.3 KB); past this it is the wrong file,
+ * and reading a 50 MB one took 29 s and 2.8 GB. Like a source, it is refused unread.
+ */
+export const MAX_CONFIG_BYTES = 256 * 1024;
+
+/** A file's text, refused (a UserError) past `max` bytes; reads no more than that, whatever the file says its size is. */
+async function readAtMost(file: string, max: number): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(max + 1);
+    let size = 0;
+    while (size <= max) {
+      const { bytesRead } = await handle.read(buffer, size, max + 1 - size, null);
+      if (bytesRead === 0) break;
+      size += bytesRead;
+    }
+    if (size > max) {
+      const kb = (n: number) => `${Math.round(n / 1024)} KB`;
+      throw new UserError(`${CONFIG_FILE}:1:1: too large for a configuration: over the limit of ${kb(max)}; is this the right file?`);
+    }
+    return buffer.subarray(0, size).toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 export function resolveConfig(site: SiteConfig, root: string, overrides: ConfigOverrides = {}): BuildConfig {

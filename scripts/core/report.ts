@@ -16,7 +16,18 @@ export function formatMessage(path: string, message: VFileMessage): string {
   const place = message.place && 'start' in message.place ? message.place.start : message.place;
   const where = place?.line ? `${path}:${place.line}:${place.column ?? 1}` : path;
   const rule = message.ruleId ? ` (${message.ruleId})` : '';
-  return `${where}: ${severityOf(message)}: ${message.reason}${rule}`;
+  return oneLine(`${where}: ${severityOf(message)}: ${message.reason}${rule}`);
+}
+
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * A message is one line, whatever a file name or a quoted value holds: a newline in a
+ * source's name must not split it in two (a CI log would read the second half as a message
+ * of its own). Control characters are written as escapes, `\n` or `\x1b`.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** All messages of all files, sorted by path, then line, then column. */

@@ -17,6 +17,19 @@ export const RULE_CATALOGUE = {
   'source-too-large': { stage: 'normalize', summary: 'fatal: the source is larger than a brief can be' },
   'decode-utf16': { stage: 'normalize', summary: 'UTF-16 without a byte order mark, decoded as such' },
   'decode-windows-1252': { stage: 'normalize', summary: 'warning: not valid UTF-8, decoded as Windows-1252' },
+  'control-characters': {
+    stage: 'normalize',
+    summary: 'warning: control characters (ESC, BEL, …) that no page, feed or PDF may hold are removed where text enters',
+  },
+  'read-error': { stage: 'normalize', summary: 'error: the source could not be read (permissions, removed, a folder)' },
+  'normalize-failed': {
+    stage: 'normalize',
+    summary: 'error: normalizing the source failed or took longer than its time budget; the other briefs still build',
+  },
+  'unsafe-url': {
+    stage: 'normalize',
+    summary: 'warning: a front matter address (`source_url`, an author’s `url`) that is not http, https or mailto is left out',
+  },
   'repair-mojibake': { stage: 'normalize', summary: 'repair UTF-8 text that was decoded as Windows-1252 (â€™ → ’)' },
   'extraction-characters': {
     stage: 'normalize',
@@ -102,7 +115,10 @@ export const RULE_CATALOGUE = {
   'write-refused': { stage: 'normalize', summary: 'normalize --write: the target exists or was edited since; nothing is overwritten' },
   // Rendering (remark-content-warnings).
   'raw-html': { stage: 'render', summary: 'warning: raw HTML in Markdown is never rendered' },
-  'unsafe-link': { stage: 'render', summary: 'warning: a javascript:, data:, file: or vbscript: address; the link becomes text' },
+  'unsafe-link': {
+    stage: 'render',
+    summary: 'warning: an address that is not http, https, mailto or tel (javascript:, data:, file:…); the link becomes text',
+  },
   'empty-link': { stage: 'render', summary: 'a link with no address, or only `#`' },
   'relative-link': { stage: 'render', summary: 'warning: an address relative to another site, meaningless on paper' },
   'empty-link-text': { stage: 'render', summary: 'warning: a link with nothing to click on' },

@@ -22,6 +22,17 @@ export interface NormalizedBrief {
   data: BriefData;
   /** The whole normalized Markdown document: YAML front matter, then the body. */
   markdown: string;
+  /**
+   * For a Markdown source, whose body passes through as written: the line where the body
+   * starts in `markdown` and in the source, so that what the HTML stage says about the
+   * body points at the source the author edits, not at its copy in the output folder.
+   */
+  bodyLines?: BodyLines;
+}
+
+export interface BodyLines {
+  markdown: number;
+  source: number;
 }
 
 export interface Heading {

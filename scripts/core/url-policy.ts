@@ -24,7 +24,7 @@ export interface UrlPolicyOptions {
 }
 
 // C0 controls and space at the ends, and tab/CR/LF anywhere, as the URL standard strips them.
-// eslint-disable-next-line no-control-regex
+
 const EDGES = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
 const TAB_OR_NEWLINE = /[\t\n\r]/g;
 const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
@@ -34,7 +34,7 @@ export function checkUrl(value: unknown, options: UrlPolicyOptions = {}): UrlVer
   if (typeof value !== 'string') return { ok: false, reason: 'is not an address' };
   const url = value.replace(EDGES, '').replace(TAB_OR_NEWLINE, '');
   if (url === '') return { ok: false, reason: 'is empty' };
-  // eslint-disable-next-line no-control-regex
+
   if (/[\u0000-\u001f\u007f]/.test(url)) return { ok: false, reason: 'has control characters' };
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (scheme === undefined) {
@@ -64,7 +64,7 @@ export function safeWebUrl(value: unknown): string | undefined {
 
 /** How an address is shown in a message: its scheme and start, never a whole payload. */
 export function describeUrl(value: string): string {
-  const shown = value.trim().replace(/[\u0000-\u001f\u007f]/g, '?'); // eslint-disable-line no-control-regex
+  const shown = value.trim().replace(/[\u0000-\u001f\u007f]/g, '?');
   return `\`${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}\``;
 }
 

@@ -4,6 +4,8 @@
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fsReason } from './fs-reason.js';
+import { UserError } from './user-error.js';
 
 /** Temporary files of writes under way, and the writes themselves. */
 const pending = new Set<string>();
@@ -53,7 +55,12 @@ export async function writeOutput(
       await writeFile(temp, data);
     }
     await rename(temp, target);
-  })();
+  })().catch(async (error: unknown) => {
+    // Nothing half-written stays behind, and the reason is one line a user can act on.
+    await rm(temp, { force: true }).catch(() => {});
+    if ((error as { name?: string }).name === 'AbortError') throw error;
+    throw new UserError(`cannot write ${path.join(path.basename(outDir), relPath)}: ${fsReason(error)}`);
+  });
   inFlight.add(work);
   try {
     await work;

@@ -6,7 +6,9 @@
 import { type VFile } from 'vfile';
 import { briefDataSchema } from '../core/front-matter.js';
 import { describeUrl, withSafeLinks } from '../core/url-policy.js';
-import type { BriefData, NormalizedBrief } from '../core/types.js';
+import { describeCodePoint, stripControlCharactersDeep } from '../core/control-characters.js';
+import { report } from '../core/rules.js';
+import type { BodyLines, BriefData, NormalizedBrief } from '../core/types.js';
 import { decodeSource } from './text/decode.js';
 import { writeMarkdown } from './text/front-matter-writer.js';
 import { slugFor } from './text/slug.js';
@@ -31,8 +33,10 @@ export function normalize(file: VFile, options: NormalizeOptions = {}): Normaliz
   file.data.removed = [];
   const text = decodeSource(file);
   const { name, read } = detectReader(text, options);
-  const { data: read_, body } = read(file, text, options);
-  const data = refuseUnsafeLinks(file, text, read_);
+  const { data: read_, body: readBody, bodyLine } = read(file, text, options);
+  // A form feed (a page break) left in a Markdown body: a space, so that lines stay where they were.
+  const body = readBody.replace(/\f/g, ' ').normalize('NFC');
+  const data = refuseUnsafeLinks(file, text, withoutControlCharacters(file, read_));
   const checked = briefDataSchema.safeParse(data);
   if (!checked.success) {
     throw defineRule('front-matter-schema').fail(
@@ -42,7 +46,18 @@ export function normalize(file: VFile, options: NormalizeOptions = {}): Normaliz
     );
   }
   const slug = data.slug ?? slugFor(data.title);
-  return { file, reader: name, slug, data: checked.data, markdown: writeMarkdown(checked.data, body.normalize('NFC')) };
+  const markdown = writeMarkdown(checked.data, body);
+  return { file, reader: name, slug, data: checked.data, markdown, ...bodyLinesOf(markdown, body, bodyLine) };
+}
+
+/** Where the body starts in the normalized Markdown and in the source (see `NormalizedBrief.bodyLines`). */
+function bodyLinesOf(markdown: string, body: string, sourceLine: number | undefined): { bodyLines?: BodyLines } {
+  const trimmed = body.replace(/^\n+/, '').trimEnd();
+  if (sourceLine === undefined || !trimmed || !markdown.endsWith(`\n${trimmed}\n`)) return {};
+  const start = markdown.length - trimmed.length - 1;
+  let line = 1;
+  for (let i = markdown.indexOf('\n'); i !== -1 && i < start; i = markdown.indexOf('\n', i + 1)) line++;
+  return { bodyLines: { markdown: line, source: sourceLine } };
 }
 
 /**
@@ -60,6 +75,20 @@ function refuseUnsafeLinks(file: VFile, text: string, data: BriefData): BriefDat
     );
   }
   return safe;
+}
+
+/** Front matter values written with YAML escapes (`"\e"`) can hold control characters too. */
+function withoutControlCharacters(file: VFile, data: BriefData): BriefData {
+  const { value, count, first } = stripControlCharactersDeep(data);
+  if (count > 0) {
+    report(
+      file,
+      'control-characters',
+      `removed ${count} control character${count > 1 ? 's' : ''} from the front matter, e.g. ${describeCodePoint(first!)}`,
+      { place: { line: 1, column: 1 } },
+    );
+  }
+  return value;
 }
 
 /** Line and column of the first place `value` is written in `text` (line 1 when it is written otherwise, e.g. escaped). */

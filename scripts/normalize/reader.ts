@@ -12,6 +12,8 @@ export interface NormalizeOptions {
 export interface ReaderResult {
   data: BriefData;
   body: string;
+  /** The line of the source where `body` starts, when the body is the source's own text line for line (Markdown). */
+  bodyLine?: number;
 }
 
 /** A reader: the source's text (decoded) in, front matter and Markdown out; problems go on `file`. */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { BuildConfig } from '../core/config.js';
 import type { PdfInfo, Printer } from './printer.js';
-import { addMessages } from '../core/messages.js';
+import { addMessages, type StoredMessage } from '../core/messages.js';
 import { briefPagePath } from '../core/public-url.js';
 import type { RenderInput, RenderOutput } from '../render/render-brief.js';
 import type { ManifestEntry, NormalizedBrief, RenderedBrief } from '../core/types.js';
@@ -50,7 +50,9 @@ export async function printBrief(
     markdown: brief.markdown,
     markdownPath,
   });
-  const markdownFile = addMessages(new VFile({ path: markdownPath, value: brief.markdown }), messages);
+  const { own, body } = sourceMessages(brief, messages);
+  addMessages(brief.file, body);
+  const markdownFile = addMessages(new VFile({ path: markdownPath, value: brief.markdown }), own);
   const rendered: RenderedBrief = { ...brief, markdownFile, html, headings, links };
   const { pdf, pages: pageCount } = await printer.print(page, pdfInfo(rendered, config));
   await writeOutput(config.outDir, paths.markdown, brief.markdown, { signal });
@@ -73,4 +75,21 @@ export async function printBrief(
     source: brief.file.path,
   };
   return { rendered, entry };
+}
+
+/**
+ * The HTML stage's messages about the body of a Markdown source point at the source the
+ * author edits (its body is the same text, line for line); the others, at the normalized
+ * Markdown in the output folder.
+ */
+function sourceMessages(brief: NormalizedBrief, messages: StoredMessage[]): { own: StoredMessage[]; body: StoredMessage[] } {
+  const lines = brief.bodyLines;
+  if (!lines) return { own: messages, body: [] };
+  const own: StoredMessage[] = [];
+  const body: StoredMessage[] = [];
+  for (const m of messages) {
+    if (m.line !== undefined && m.line >= lines.markdown) body.push({ ...m, line: m.line - lines.markdown + lines.source });
+    else own.push(m);
+  }
+  return { own, body };
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -70,5 +70,29 @@ describe('configuration', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'briefpress-config-'));
     onTestFinished(() => rm(dir, { recursive: true, force: true }));
     await expect(loadConfig(dir)).rejects.toThrow(/briefpress\.config\.yaml: not found/);
+  });
+});
+
+describe('hostile configuration (issue 19)', () => {
+  it('2. an alias to no anchor is an error at the alias, not a crash', () => {
+    const text = 'organization:\n  name: Example\n  tagline: *NEW\n';
+    expect(() => parseConfig(text, 'briefpress.config.yaml')).toThrow(UserError);
+    expect(() => parseConfig(text, 'briefpress.config.yaml')).toThrow(/^briefpress\.config\.yaml:3:12: invalid YAML: .*\*NEW/);
+  });
+
+  it('6. a control character in a value is an error at its place (it would make the feed invalid XML)', () => {
+    expect(() => parseConfig('organization:\n  name: "Ex\\eample"\n', 'c.yaml')).toThrow(/^c\.yaml:1:1: .*U\+001B \(ESC\)/);
+    expect(() => parseConfig('organization:\n  name: Ex\u0007ample\n', 'c.yaml')).toThrow(/^c\.yaml:2:11: .*U\+0007 \(BEL\)/);
+  });
+
+  it('12. a configuration far larger than any real one is refused unread', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'briefpress-config-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    const comment = `# ${'x'.repeat(78)}\n`;
+    await writeFile(
+      path.join(dir, 'briefpress.config.yaml'),
+      `organization:\n  name: Example\n${comment.repeat((8 * 1024 * 1024) / comment.length)}`,
+    );
+    await expect(loadConfig(dir)).rejects.toThrow(/^briefpress\.config\.yaml:1:1: too large for a configuration/);
   });
 });

@@ -7,6 +7,7 @@
 import path from 'node:path/posix';
 import slugify from '@sindresorhus/slugify';
 import type { BuildConfig } from '../../core/config.js';
+import { shortHash } from '../../core/short-hash.js';
 import { archivePath, archiveRoot, publicUrlAt } from '../../core/public-url.js';
 
 /** Slugs by name: a build asks for the same tag and author names again and again. */
@@ -19,10 +20,24 @@ const slugs = new Map<string, string>();
 export function nameSlug(name: string): string {
   let slug = slugs.get(name);
   if (slug === undefined) {
-    slug = slugify(name, { decamelize: false }) || 'untitled';
+    slug = ownPageSafe(slugify(name, { decamelize: false }) || 'untitled', name);
     slugs.set(name, slug);
   }
   return slug;
+}
+
+/** Longest slug of a tag or author page; a longer name's is cut and made unique with a hash (file names stop at 255 bytes). */
+const MAX_NAME_SLUG = 80;
+
+/**
+ * A tag or author named `Index` (or `../../index`) must not take the folder's own list of
+ * topics or authors, `tags/index.html`: its slug gets `--2`, which no name's slug can be
+ * (slugs never hold two hyphens in a row). A very long name is cut, with a hash of it.
+ */
+function ownPageSafe(slug: string, name: string): string {
+  if (slug === 'index') return 'index--2';
+  if (slug.length <= MAX_NAME_SLUG) return slug;
+  return `${slug.slice(0, MAX_NAME_SLUG).replace(/-[^-]*$/, '')}--${shortHash(name)}`;
 }
 
 export const paths = {

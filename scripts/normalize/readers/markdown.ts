@@ -10,6 +10,7 @@
 import type { VFile } from 'vfile';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
+import { yamlData } from '../../core/yaml-data.js';
 import { briefDataSchema, FRONT_MATTER_KEYS } from '../../core/front-matter.js';
 import { closest } from '../../core/did-you-mean.js';
 import { describeIssue } from '../../core/user-error.js';
@@ -48,6 +49,7 @@ export function readMarkdown(file: VFile, text: string, _options: NormalizeOptio
   }
   const toml = match ? undefined : tomlFrontMatter.exec(source_);
   let body = match ? source_.slice(match[0].length) : toml ? source_.slice(toml[0].length) : source_;
+  let bodyStart = match ? match[0].length : toml ? toml[0].length : 0;
   const problems: Problem[] = [];
   let raw: Record<string, unknown> = {};
   if (toml) {
@@ -78,9 +80,11 @@ export function readMarkdown(file: VFile, text: string, _options: NormalizeOptio
     };
     for (const error of doc.errors)
       problems.push({ reason: `invalid YAML: ${error.message.split('\n')[0]}`, place: at(error.pos[0]), ruleId: 'front-matter-yaml' });
-    if (!doc.errors.length) {
-      const value = doc.toJS() ?? {};
-      if (typeof value !== 'object' || Array.isArray(value)) {
+    const data = doc.errors.length ? undefined : yamlData(doc);
+    if (data && !data.ok) problems.push({ reason: data.reason, place: at(data.offset), ruleId: 'front-matter-yaml' });
+    if (data?.ok) {
+      const value = data.value ?? {};
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         problems.push({
           reason: 'front matter must be a mapping of keys to values (title: …)',
           place: { line: 2, column: 1 },
@@ -99,6 +103,7 @@ export function readMarkdown(file: VFile, text: string, _options: NormalizeOptio
     if (heading) {
       raw.title = heading[1]!.trim();
       body = body.slice(heading[0].length);
+      bodyStart += heading[0].length;
     }
   }
   if (raw.title === undefined && !problems.length) {
@@ -124,7 +129,16 @@ export function readMarkdown(file: VFile, text: string, _options: NormalizeOptio
     const last = problems.at(-1)!;
     defineRule(last.ruleId).fail(file, last.reason, last.place);
   }
-  return { data: result.data as BriefData, body: body.replace(/^\n+/, '').trimEnd() }; // trimEnd: what /\s+$/ removes
+  bodyStart += /^\n*/.exec(body)![0].length;
+  const bodyLine = lineAt(source_, bodyStart);
+  return { data: result.data as BriefData, body: body.replace(/^\n+/, '').trimEnd(), bodyLine }; // trimEnd: what /\s+$/ removes
+}
+
+/** The 1-based line of `offset` in `text`. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 const noPlace = () => ({ line: 1, column: 1 });

@@ -7,6 +7,7 @@ import type { VFile } from 'vfile';
 import { decodeCp1252 } from './cp1252.js';
 import * as mojibake from '../rules/repair-mojibake.js';
 import { placeAt } from './place.js';
+import { describeCodePoint, stripControlCharacters } from '../../core/control-characters.js';
 import { defineRule, report } from '../../core/rules.js';
 
 /** A brief's text is a few kilobytes; past this it is the wrong file, or a book (some 300 printed pages). */
@@ -99,6 +100,17 @@ export function decodeSource(file: VFile): string {
         { place: placeAt(decodeCp1252(bytes.subarray(0, bad)), bad) },
       );
     }
+  }
+
+  const controls = stripControlCharacters(text, { keepFormFeed: true });
+  if (controls.count > 0 && controls.first) {
+    report(
+      file,
+      'control-characters',
+      `removed ${controls.count} control character${controls.count > 1 ? 's' : ''} no page or feed may hold, e.g. ${describeCodePoint(controls.first.codePoint)}`,
+      { place: placeAt(text, controls.first.index) },
+    );
+    text = controls.text;
   }
 
   const repaired = mojibake.repairMojibake(text);
