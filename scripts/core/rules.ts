@@ -26,10 +26,6 @@ export const RULE_CATALOGUE = {
     stage: 'normalize',
     summary: 'error: normalizing the source failed or took longer than its time budget; the other briefs still build',
   },
-  'unsafe-url': {
-    stage: 'normalize',
-    summary: 'warning: a front matter address (`source_url`, an author’s `url`) that is not http, https or mailto is left out',
-  },
   'repair-mojibake': { stage: 'normalize', summary: 'repair UTF-8 text that was decoded as Windows-1252 (â€™ → ’)' },
   'extraction-characters': {
     stage: 'normalize',

@@ -7,7 +7,6 @@ import { type VFile } from 'vfile';
 import { briefDataSchema } from '../core/front-matter.js';
 import { describeUrl, withSafeLinks } from '../core/url-policy.js';
 import { describeCodePoint, stripControlCharactersDeep } from '../core/control-characters.js';
-import { report } from '../core/rules.js';
 import type { BodyLines, BriefData, NormalizedBrief } from '../core/types.js';
 import { decodeSource } from './text/decode.js';
 import { writeMarkdown } from './text/front-matter-writer.js';
