@@ -70,7 +70,6 @@ export async function outputUrls(outDir: string): Promise<OutputUrl[]> {
 
 /** Whether a browser following this address stays on the web, e-mail, phone or a relative page (no script, no local file). */
 export function harmless(url: string): boolean {
-   
   const read = url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(read)?.[1]?.toLowerCase();
   if (scheme === undefined) return !read.startsWith('//') && !read.startsWith('\\');

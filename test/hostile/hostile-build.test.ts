@@ -187,7 +187,6 @@ describe('6. characters XML forbids never reach an output', () => {
       'briefs/escape-and-bell-in-a-title.html',
       'briefs/escape-and-bell-in-a-title.md',
     ]) {
-       
       expect(await readFile(path.join(project, 'dist', file), 'utf8'), file).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     }
     expect(lines()).toContainEqual(
