@@ -79,6 +79,34 @@ export const RULE_CATALOGUE = {
     stage: 'normalize',
     summary: 'warning: the text was read by the generic reader; title, date and kind were guessed, check them',
   },
+  // PDFs (readers/pdf.ts): layout evidence instead of guesses.
+  'pdf-artifact': {
+    stage: 'normalize',
+    summary: "a tagged PDF's content outside its structure (running headers, page numbers) is removed",
+  },
+  'letterhead-column': {
+    stage: 'normalize',
+    summary: "a PDF's narrow column of short lines beside the body on page 1 is letterhead, removed",
+  },
+  byline: { stage: 'normalize', summary: 'a PDF\'s "By Name · Date" line under the title becomes `authors` and `date`' },
+  'pdf-tags': { stage: 'normalize', summary: 'a PDF\'s closing "Tags a · b" line becomes `tags`' },
+  'pdf-source-url': { stage: 'normalize', summary: 'a PDF\'s closing "Source <url>" or "Published at <url>" line becomes `source_url`' },
+  'pdf-rights': { stage: 'normalize', summary: "a PDF's closing copyright line becomes `rights`" },
+  'pdf-contacts': { stage: 'normalize', summary: 'a PDF\'s closing "Contact" list of names with e-mail addresses becomes `contacts`' },
+  'pdf-footnotes-heading': {
+    stage: 'normalize',
+    summary: 'the "Footnotes" heading over a PDF\'s notes is removed: the notes become footnotes',
+  },
+  'pdf-images': { stage: 'normalize', summary: 'note: the images of a PDF are ignored' },
+  'pdf-title-guessed': {
+    stage: 'normalize',
+    summary: "warning: no larger type for a title on page 1; the title is the PDF's Title or its first short line, check it",
+  },
+  'pdf-encrypted': { stage: 'normalize', summary: 'fatal: the PDF needs a password' },
+  'pdf-damaged': { stage: 'normalize', summary: 'fatal: the PDF cannot be read' },
+  'pdf-no-text': { stage: 'normalize', summary: 'fatal: the PDF has no text layer (scanned pages): run OCR first' },
+  'pdf-too-large': { stage: 'normalize', summary: 'fatal: the PDF is over the size or page limit of a brief' },
+  'pdf-not-read': { stage: 'normalize', summary: 'fatal (internal): a PDF reached the normalizer without its layout read first' },
   // Web exports.
   'web-site-header': { stage: 'normalize', summary: 'the print header "Published on <site> (<url>)" of a web export is removed' },
   'web-breadcrumb': { stage: 'normalize', summary: 'a breadcrumb trail above the title ("Home > Blog > …") is removed' },

@@ -13,15 +13,36 @@ import { writeMarkdown } from './text/front-matter-writer.js';
 import { slugFor } from './text/slug.js';
 import type { NormalizeOptions } from './reader.js';
 import { detectReader } from './readers/index.js';
+import { pdfText, readPdf, reader as pdfReader } from './readers/pdf.js';
+import { isPdf } from './pdf/is-pdf.js';
+import type { Reader } from './reader.js';
 import { defineRule, report } from '../core/rules.js';
 
 export type { RemovedLine } from './text/source-lines.js';
 export { RULES } from './rules/index.js';
-export { readSource, sourceFile } from './source-file.js';
+export { preRead, readSource, sourceFile } from './source-file.js';
 
 export type { NormalizeOptions } from './reader.js';
 
 export { detectReader, READERS } from './readers/index.js';
+
+/**
+ * A PDF (told by its bytes) goes to the PDF reader, its layout read before by `preRead`;
+ * a text is decoded and the readers table chooses its reader.
+ */
+function readerFor(file: VFile, options: NormalizeOptions): { name: string; read: Reader; text: string } {
+  const pdf = file.data.pdf;
+  if (pdf || (typeof file.value !== 'string' && isPdf(file.value))) {
+    const place = { line: 1, column: 1 };
+    if (!pdf) throw defineRule('pdf-not-read').fail(file, 'a PDF is read before it is normalized (`readSource` or `preRead`)', place);
+    if ('reason' in pdf) throw defineRule(pdf.ruleId).fail(file, pdf.reason, place);
+    const { lines, text } = pdfText(pdf.layout);
+    pdf.lines = lines;
+    return { name: pdfReader, read: readPdf, text };
+  }
+  const text = decodeSource(file);
+  return { ...detectReader(text, options), text };
+}
 
 /**
  * Normalize one source. Fatal problems throw (`file.fail`) a VFileMessage with place and
@@ -30,8 +51,7 @@ export { detectReader, READERS } from './readers/index.js';
  */
 export function normalize(file: VFile, options: NormalizeOptions = {}): NormalizedBrief {
   file.data.removed = [];
-  const text = decodeSource(file);
-  const { name, read } = detectReader(text, options);
+  const { name, read, text } = readerFor(file, options);
   const { data: read_, body: readBody, bodyLine } = read(file, text, options);
   // A form feed (a page break) left in a Markdown body: a space, so that lines stay where they were.
   const body = readBody.replace(/\f/g, ' ').normalize('NFC');

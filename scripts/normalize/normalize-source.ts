@@ -8,7 +8,7 @@ import { VFileMessage } from 'vfile-message';
 import { report } from '../core/rules.js';
 import { type StoredMessage, storeMessages } from '../core/messages.js';
 import type { SiteConfig } from '../core/config.js';
-import { normalize, sourceFile } from './index.js';
+import { normalize, preRead, sourceFile } from './index.js';
 import type { BodyLines, BriefData } from '../core/types.js';
 
 export interface SourceInput {
@@ -31,8 +31,13 @@ function failedSource(file: VFile, error: unknown): void {
   });
 }
 
-export function normalizeSource(source: SourceInput, root: string, organization: SiteConfig['organization']): NormalizeOutput {
+export async function normalizeSource(
+  source: SourceInput,
+  root: string,
+  organization: SiteConfig['organization'],
+): Promise<NormalizeOutput> {
   const file = sourceFile(source.path, root, source.bytes);
+  await preRead(file);
   try {
     const { reader, slug, data, markdown, bodyLines } = normalize(file, { organization });
     return { ok: true, reader, slug, data, markdown, ...(bodyLines ? { bodyLines } : {}), messages: storeMessages(file) };
