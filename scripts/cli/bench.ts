@@ -13,6 +13,8 @@ import { benchRows } from '../bench/bench-rows.js';
 import { runBench } from '../bench/run-bench.js';
 import { formatMachine, formatTable, machineInfo } from '../bench/report-table.js';
 import { formatShardTable, runShardBench } from '../bench/run-shards.js';
+import { measurePdfReading } from '../bench/pdf-reading.js';
+import { loadConfig } from '../core/config.js';
 
 const spec: CommandSpec = {
   usage: 'npm run bench -- [options]',
@@ -25,6 +27,11 @@ const spec: CommandSpec = {
     seed: { type: 'string', value: 'N', description: 'seed of the source generator (default 1)' },
     json: { type: 'string', value: 'FILE', description: 'write the results here (default bench-results.json in the temp folder)' },
     keep: { type: 'boolean', description: 'keep the temporary project folder' },
+    'pdf-round-trip': {
+      type: 'string',
+      value: 'N',
+      description: 'instead: print N generated briefs (plus the samples and render fixtures) and read their PDFs back',
+    },
     shards: {
       type: 'string',
       value: 'N',
@@ -35,6 +42,7 @@ const spec: CommandSpec = {
     'npm run bench -- --briefs 100 --peers',
     'npm run bench -- --briefs 1000 --json /tmp/bench.json',
     'npm run bench -- --briefs 1000 --shards 4',
+    'npm run bench -- --pdf-round-trip 300',
   ],
 };
 
@@ -51,6 +59,25 @@ async function main(): Promise<number> {
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   let finished = false;
   try {
+    const roundTrip = integerOption('pdf-round-trip', values['pdf-round-trip']);
+    if (roundTrip !== undefined) {
+      const { roundTripProject, roundTripBuild } = await import('../bench/pdf-round-trip.js');
+      await roundTripProject(dir, repo, roundTrip, integerOption('seed', values.seed) ?? 7);
+      const { build } = await import('../build.js');
+      log(`printing ${roundTrip} generated briefs, the samples and the render fixtures`);
+      await build({ root: dir, quiet: true });
+      const config = await loadConfig(dir, {});
+      const results = await roundTripBuild(dir, config.outDir, config.organization);
+      const passed = results.filter((r) => r.ok).length;
+      const words = results.map((r) => r.words).sort((a, b) => a - b);
+      for (const r of results.filter((x) => !x.ok)) process.stdout.write(`${r.slug}: ${r.problems.join('; ')}\n`);
+      process.stdout.write(
+        `\nPDF round trip: ${passed} of ${results.length} PDFs read back as the Markdown they were printed from ` +
+          `(title, date, headings, list items, links, >= 99.5% of words in order); words in order: median ${(words[Math.floor(words.length / 2)]! * 100).toFixed(2)}%, lowest ${(words[0]! * 100).toFixed(2)}%\n`,
+      );
+      finished = true;
+      return passed === results.length ? 0 : 1;
+    }
     const shards = integerOption('shards', values.shards);
     if (shards !== undefined) {
       const concurrency = integerOption('concurrency', values.concurrency) ?? os.availableParallelism();
@@ -88,8 +115,16 @@ async function main(): Promise<number> {
       `\n${formatTable(rows)}\n\nMachine: ${formatMachine(machine)}\n` +
         `Cold build stages (last run): ${stages}\nPrinted lengths: ${pages}; warnings ${result.cold.warnings}, failed ${result.cold.failed}\n`,
     );
+    const config = await loadConfig(dir, {});
+    const pdfReading = await measurePdfReading(dir, config.outDir, config.organization);
+    if (pdfReading) {
+      process.stdout.write(
+        `Reading a two-page PDF back (pdf.js + PDF reader, warm, ${pdfReading.pdfs} PDFs): median ${pdfReading.medianMs.toFixed(1)} ms, ` +
+          `slowest ${pdfReading.maxMs.toFixed(1)} ms (target < 100 ms)\n`,
+      );
+    }
     const json = path.resolve(typeof values.json === 'string' ? values.json : path.join(dir, 'bench-results.json'));
-    await writeFile(json, `${JSON.stringify({ date: new Date().toISOString(), machine, rows, result }, null, 2)}\n`);
+    await writeFile(json, `${JSON.stringify({ date: new Date().toISOString(), machine, rows, result, pdfReading }, null, 2)}\n`);
     process.stdout.write(`Results: ${json}\n`);
     if (values.keep || !values.json) process.stdout.write(`Project kept in ${dir}\n`);
     finished = true;

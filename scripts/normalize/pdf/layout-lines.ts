@@ -48,12 +48,20 @@ interface Fragment {
   bottom: number;
   top: number;
   size: number;
+  /** The table cell (tagged PDFs) its runs are in: cells are never joined into one line. */
+  cell?: number;
 }
 
 /** Marks a footnote call (`\uFDD5` 12 `\uFDD5`) in a line's text; the reader writes it as `[^12]`. */
 export const FOOTNOTE_CALL = '\uFDD5';
 
 const isBlankRun = (run: PdfRun) => run.text.trim() === '';
+
+/** The element of the table cell (TD, TH) a run of a tagged PDF is in. */
+const cellOf = (run: PdfRun) => {
+  const at = Math.max(run.roles?.lastIndexOf('TD') ?? -1, run.roles?.lastIndexOf('TH') ?? -1);
+  return at >= 0 ? run.elements?.[at] : undefined;
+};
 
 /** Runs on (about) one baseline, left to right. */
 function rows(runs: readonly PdfRun[]): PdfRun[][] {
@@ -83,7 +91,9 @@ function fragments(row: readonly PdfRun[]): Fragment[] {
     if (!current.length) return;
     const size = Math.max(...current.map((r) => r.size));
     const base = current.reduce((a, b) => (b.size > a.size ? b : a)).y;
+    const cell = cellOf(current[0]!);
     out.push({
+      ...(cell !== undefined ? { cell } : {}),
       runs: current,
       x0: current[0]!.x,
       x1: Math.max(...current.map((r) => r.x + r.width)),
@@ -98,7 +108,7 @@ function fragments(row: readonly PdfRun[]): Fragment[] {
     const last = current.at(-1);
     if (last) {
       const gap = run.x - (last.x + last.width);
-      if (gap > Math.max(last.size, run.size) * 0.9) flush();
+      if (gap > Math.max(last.size, run.size) * 0.9 || cellOf(last) !== cellOf(run)) flush();
     }
     current.push(run);
   }
@@ -142,13 +152,22 @@ function order(pieces: Fragment[]): Fragment[][] {
   }
   bands.push(rest);
   // A region of bands without gutters is one column, even where its short lines leave a strip empty.
-  const merged: { pieces: Fragment[]; columns: boolean }[] = [];
+  // Columns run through three bands at least: fewer are a justified line's wide spaces, or chance.
+  const grouped: { pieces: Fragment[]; columns: boolean; bands: number }[] = [];
   for (const band of bands.filter((b) => b.length)) {
-    const previous = merged.at(-1);
+    const previous = grouped.at(-1);
     const columns = hasGutter(band, body);
-    if (previous && previous.columns && columns && sharesGutter(previous.pieces, band, body)) previous.pieces.push(...band);
-    else if (previous && !previous.columns && !columns) previous.pieces.push(...band);
-    else merged.push({ pieces: [...band], columns });
+    if (previous && previous.columns && columns && sharesGutter(previous.pieces, band, body)) {
+      previous.pieces.push(...band);
+      previous.bands++;
+    } else grouped.push({ pieces: [...band], columns, bands: 1 });
+  }
+  const merged: { pieces: Fragment[]; columns: boolean }[] = [];
+  for (const group of grouped) {
+    const columns = group.columns && group.bands >= 3;
+    const previous = merged.at(-1);
+    if (previous && !previous.columns && !columns) previous.pieces.push(...group.pieces);
+    else merged.push({ pieces: group.pieces, columns });
   }
   const byRow = (group: Fragment[]) => group.sort((a, b) => b.y - a.y || a.x0 - b.x0);
   if (merged.length === 1)
@@ -246,7 +265,7 @@ export function pageLines(page: PdfPage, firstRegion: number): PdfLine[] {
     // Pieces of one row inside one region are one line.
     const byRow: Fragment[][] = [];
     for (const piece of group.sort((a, b) => b.y - a.y || a.x0 - b.x0)) {
-      const row = byRow.find((r) => Math.abs(r[0]!.y - piece.y) <= 0.25 * Math.max(r[0]!.size, piece.size));
+      const row = byRow.find((r) => r[0]!.cell === piece.cell && Math.abs(r[0]!.y - piece.y) <= 0.25 * Math.max(r[0]!.size, piece.size));
       if (row) row.push(piece);
       else byRow.push([piece]);
     }

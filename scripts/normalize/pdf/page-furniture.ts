@@ -28,6 +28,7 @@ export function findFurniture(
   titles: readonly string[],
 ): Map<number, RuleId> {
   const found = new Map<number, RuleId>();
+  const first = lines.find((line) => !line.artifact)?.page ?? 1; // the first page with text
   const height = new Map(pages.map((p) => [p.number, p.height]));
   const width = new Map(pages.map((p) => [p.number, p.width]));
   const zone = (line: PdfLine) => {
@@ -50,7 +51,7 @@ export function findFurniture(
     else if ((pagesByKey.get(`${inZone[i]}:${key(line.text)}`)?.size ?? 0) >= 2) found.set(i, runningHeader.id);
     else if (tagline.hasSeparators(line.text) || /\bpage\s+\d+\s*$/i.test(line.text))
       found.set(i, runningHeader.id); // "Org | Title of the brief" in the margin
-    else if (line.page > 1 && line.text.length <= 120) {
+    else if (line.page > first && line.text.length <= 120) {
       // A lone later page's header: the title (or its beginning) or a "Page 2 of 3".
       const s = squash(line.text.replace(/\s*(?:page\s+)?\d+\s*(?:of|\/)\s*\d+\s*$/i, ''));
       if (/\bpage\s+\d+/i.test(line.text) || (s.length >= 8 && titleKeys.some((t) => t.startsWith(s.replace(/…$/, '')) || s.startsWith(t))))
@@ -61,7 +62,7 @@ export function findFurniture(
   // A letterhead column: on page 1, a region of short lines, narrow beside a wider region it overlaps vertically.
   const regions = new Map<number, PdfLine[]>();
   lines.forEach((line, i) => {
-    if (line.page !== 1 || found.has(i)) return;
+    if (line.page !== first || found.has(i)) return;
     if (!regions.has(line.region)) regions.set(line.region, []);
     regions.get(line.region)!.push(line);
   });
@@ -74,8 +75,8 @@ export function findFurniture(
     words: members.reduce((n, l) => n + l.text.split(/\s+/).length, 0) / members.length,
     lines: members.length,
   }));
-  const pageWidth = width.get(1) ?? 612;
-  const pageHeight = height.get(1) ?? 792;
+  const pageWidth = width.get(first) ?? 612;
+  const pageHeight = height.get(first) ?? 792;
   const side = new Set<number>();
   for (const box of boxes) {
     if (box.x1 - box.x0 > pageWidth * 0.3 || box.words > 6 || box.lines < 2) continue;
@@ -99,7 +100,7 @@ export function findFurniture(
     if (within && clear) side.add(box.region);
   }
   lines.forEach((line, i) => {
-    if (line.page === 1 && !found.has(i) && side.has(line.region)) found.set(i, LETTERHEAD_COLUMN);
+    if (line.page === first && !found.has(i) && side.has(line.region)) found.set(i, LETTERHEAD_COLUMN);
   });
   return found;
 }

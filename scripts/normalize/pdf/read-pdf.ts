@@ -226,9 +226,12 @@ async function readPage(
   const content = await page.getTextContent({ includeMarkedContent: true });
   const tree = (await page.getStructTree()) as StructNode | null;
   const roles = structureRoles(tree, nextElement);
-  // The operator list loads each font's name (the text content names fonts only by an id) and shows the images.
-  const operators = await page.getOperatorList();
-  const images = operators.fnArray.filter(
+  // The operator list loads each font's name (the text content names fonts only by an id: the weight is in
+  // the name) and shows the images. It costs as much as the text: a page whose structure tree names its
+  // headings needs no weights, and goes without (its images are then not counted).
+  const headingsTagged = [...roles.values()].some((r) => r.roles.some((role) => /^H[1-6]?$/.test(role)));
+  const operators = headingsTagged ? undefined : await page.getOperatorList();
+  const images = (operators?.fnArray ?? []).filter(
     (fn) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject,
   ).length;
   const fonts = new Map<string, { font: string; bold: boolean; italic: boolean }>();
@@ -236,12 +239,13 @@ async function readPage(
     let known = fonts.get(id);
     if (!known) {
       let name = '';
-      try {
-        const object = page.commonObjs.get(id) as { name?: string } | undefined;
-        name = (object?.name ?? '').replace(/^[A-Z]{6}\+/, '');
-      } catch {
-        // a font pdf.js could not load: its text still reads, without a weight
-      }
+      if (operators)
+        try {
+          const object = page.commonObjs.get(id) as { name?: string } | undefined;
+          name = (object?.name ?? '').replace(/^[A-Z]{6}\+/, '');
+        } catch {
+          // a font pdf.js could not load: its text still reads, without a weight
+        }
       known = { font: name, bold: /bold|black|heavy|semibold|demi/i.test(name), italic: /italic|oblique/i.test(name) };
       fonts.set(id, known);
     }

@@ -105,7 +105,8 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
   const body = [...sizes].reduce((a, b) => (b[1] > a[1] ? b : a), [10, 0])[0];
 
   // The title: the largest type on page 1 (a tagged PDF's H1 first), one or more lines of one region.
-  const firstPage = lines.map((line, i) => ({ line, i })).filter(({ line }) => line.page === 1 && !line.artifact);
+  const first = lines.find((line) => !line.artifact)?.page ?? 1; // the first page with text
+  const firstPage = lines.map((line, i) => ({ line, i })).filter(({ line }) => line.page === first && !line.artifact);
   const taggedTitle = firstPage.filter(({ line }) => line.roles?.includes('H1'));
   const largest = Math.max(...firstPage.map(({ line }) => line.size));
   let titleIndexes: number[] = [];
@@ -145,8 +146,8 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
   else {
     // No larger type: the document's Title, or the first short line.
     const inText = metaTitle ? lines.findIndex((l) => squash(l.text) === squash(metaTitle)) : -1;
-    const first = lines.findIndex((l, i) => !removed.has(i) && l.text.split(/\s+/).length <= 14 && !endsSentence(l.text));
-    const pick = inText >= 0 ? inText : metaTitle ? -1 : first;
+    const short = lines.findIndex((l, i) => !removed.has(i) && l.text.split(/\s+/).length <= 14 && !endsSentence(l.text));
+    const pick = inText >= 0 ? inText : metaTitle ? -1 : short;
     if (pick >= 0) titleIndexes = [pick];
     title = metaTitle ?? (pick >= 0 ? (isAllCaps(lines[pick]!.text) ? toTitleCase(lines[pick]!.text, evidence) : lines[pick]!.text) : '');
     if (!title) {
@@ -170,7 +171,7 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
     if (removed.has(i) || titleSet.has(i)) return;
     const id = configured(line.text) ?? (endMark.test(line.text) ? endMark.id : undefined);
     if (id) remove(i, id);
-    else if (i < titleStart && line.page === 1) {
+    else if (i < titleStart && line.page === first) {
       const shape = letterheadShape(line.text);
       if (shape) remove(i, shape);
       else if (documentLabel.test(line.text)) remove(i, documentLabel.id);
@@ -184,7 +185,7 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
   let authors: Author[] | undefined;
   const near = lines
     .map((_, i) => i)
-    .filter((i) => !removed.has(i) && !titleSet.has(i) && lines[i]!.page === 1)
+    .filter((i) => !removed.has(i) && !titleSet.has(i) && lines[i]!.page === first)
     .filter((i) => Math.abs(i - (titleIndexes.at(-1) ?? 0)) <= 4 || i < titleStart);
   for (const i of near) {
     const text = lines[i]!.text;
