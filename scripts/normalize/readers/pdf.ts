@@ -237,7 +237,14 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
     const glyph = parseItem(line.text);
     const accepted =
       glyph && (!glyph.ordered || glyph.number === 1 || lastNumber.get(glyph.marker) === glyph.number! - 1) ? glyph : undefined;
-    const sameElement = line.element !== undefined && prevLine?.element === line.element;
+    // An element a page break cuts (a paragraph, a list item) goes on under the same roles on the next page.
+    const acrossPage =
+      prevLine !== undefined &&
+      prevLine.page !== line.page &&
+      prevLine.roles?.join('>') === line.roles?.join('>') &&
+      !endsSentence(prevLine.text) &&
+      /^\p{Ll}/u.test(line.text);
+    const sameElement = line.element !== undefined && (prevLine?.element === line.element || acrossPage);
     const startsItem = tagged && inItem ? !sameElement : !!accepted && !(tagged && sameElement);
     if (previous && prevLine && !startsItem && joins(previous, prevLine, line, { tagged, sameElement, pitch, body })) {
       previous.lines.push(line);
