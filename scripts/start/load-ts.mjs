@@ -34,10 +34,11 @@ const cacheRoot = path.join(repo, 'node_modules', '.cache', 'briefpress');
 const KEEP = 3;
 /**
  * Packages left in node_modules: @puppeteer/browsers (its command line reads locale files
- * beside itself, and it is only asked where a browser is installed), esbuild and tsx (native
+ * beside itself, and it is only asked where a browser is installed), word-list (its list is a
+ * file beside it, found through import.meta.url), esbuild and tsx (native
  * code; this file's own tools), and the optional native helpers of ws.
  */
-const UNBUNDLED = ['@puppeteer/browsers', 'esbuild', 'tsx', 'tsx/*', 'bufferutil', 'utf-8-validate', 'fsevents'];
+const UNBUNDLED = ['@puppeteer/browsers', 'word-list', 'esbuild', 'tsx', 'tsx/*', 'bufferutil', 'utf-8-validate', 'fsevents'];
 
 /** The URL of the bundled command, bundling it first if the code changed since the last bundle. */
 async function bundled(file) {

@@ -49,7 +49,9 @@ describe('normalizing in a worker thread', () => {
     const source = { path: path.join(dir, input), bytes: new Uint8Array(readFileSync(path.join(dir, input))) };
     const [there, local] = await Promise.all([threaded.normalize(source), here.normalize(source)]);
     expect(there).toEqual(local);
-    if (local.ok) expect(local.markdown).toBe(readFileSync(path.join(dir, 'output.md'), 'utf8'));
+    // The pools run with the sample site's organization (its letterhead is removed wherever it
+    // appears), the golden files without one: test/normalize/normalize.test.ts checks those.
+    if (local.ok) expect(local.markdown.startsWith('---\n')).toBe(true);
     else expect(local.messages.some((m) => m.fatal)).toBe(true);
   });
 });
