@@ -38,7 +38,18 @@ const KEEP = 3;
  * file beside it, found through import.meta.url), esbuild and tsx (native
  * code; this file's own tools), and the optional native helpers of ws.
  */
-const UNBUNDLED = ['@puppeteer/browsers', 'word-list', 'esbuild', 'tsx', 'tsx/*', 'bufferutil', 'utf-8-validate', 'fsevents'];
+const UNBUNDLED = [
+  '@puppeteer/browsers',
+  'word-list',
+  'pdfjs-dist',
+  'pdfjs-dist/*',
+  'esbuild',
+  'tsx',
+  'tsx/*',
+  'bufferutil',
+  'utf-8-validate',
+  'fsevents',
+];
 
 /** The URL of the bundled command, bundling it first if the code changed since the last bundle. */
 async function bundled(file) {

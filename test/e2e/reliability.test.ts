@@ -106,13 +106,14 @@ afterAll(async () => {
   await removeProjects();
 });
 
-const problems = () => cliRun.stderr.split('\n').filter((line) => /^(sources|dist)\//.test(line));
+const problems = () => cliRun.stderr.split('\n').filter((line) => /^((sources|dist)\/|briefpress\.config\.yaml:)/.test(line));
 
 describe('a build of good briefs mixed with bad sources, by the command line', () => {
   it('exits with 1 and says what went wrong, one line per problem, with no stack trace', () => {
     expect(cliRun.code).toBe(1);
     expect(cliRun.stderr).not.toMatch(/\n\s+at |internal error|Error:/);
-    for (const line of problems()) expect(line).toMatch(/^(sources|dist)\/[^:]+(:\d+:\d+)?: (error|warning|note): .+ \([a-z0-9-]+\)$/);
+    for (const line of problems())
+      expect(line).toMatch(/^((sources|dist)\/[^:]+|briefpress\.config\.yaml)(:\d+:\d+)?: (error|warning|note): .+ \([a-z0-9-]+\)$/);
     // The same problems as a library caller gets.
     expect(problems()).toEqual(result.messages);
   });
@@ -121,7 +122,7 @@ describe('a build of good briefs mixed with bad sources, by the command line', (
     ['empty.txt:1:1: error: empty file'],
     ['whitespace.txt:1:1: error: no text: the file holds only white space'],
     ['dropped-image.png:1:1: error: binary file: this looks like a PNG image'],
-    ['dropped-document.pdf:1:1: error: binary file: this looks like a PDF document, not text; extract its text first'],
+    ['dropped-document.pdf:1:1: error: no text layer: it holds no text; run OCR first, e.g. `ocrmypdf FILE.pdf FILE-ocr.pdf`'],
     ['windows-1252.txt:1:4: warning: not valid UTF-8: decoded as Windows-1252'],
     ['utf16-bom.md:1:1: note: read as UTF-16LE (it starts with a byte order mark)'],
     ['huge.md:1:1: error: too large for a brief: 5.0 MB, over the limit of 1.0 MB'],
