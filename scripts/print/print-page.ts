@@ -53,12 +53,14 @@ export async function openPrintPage(browser: Browser, options: OpenPageOptions):
 
 /**
  * Print `html` on `target`: write it into the page, wait for its load and its fonts, print.
- * Fails after `timeoutMs`, or at once when the page's renderer crashes.
+ * Fails after `timeoutMs`, or at once when the page's renderer crashes or its browser goes
+ * away (then nothing else would end the wait for the page's load).
  */
 export async function printOnPage(target: PrintPage, html: string, paper: PdfInfo['paper'], timeoutMs: number): Promise<Uint8Array> {
   const { page, session, frameId } = target;
   let timer: NodeJS.Timeout | undefined;
   let onCrash: ((error: Error) => void) | undefined;
+  let onGone: (() => void) | undefined;
   let onLoad: (() => void) | undefined;
   try {
     const work = (async () => {
@@ -91,11 +93,20 @@ export async function printOnPage(target: PrintPage, html: string, paper: PdfInf
       // A renderer that dies leaves the page's pending calls waiting: fail now, as a crash.
       onCrash = (error) => reject(new Error(`the page crashed (${error.message})`));
       page.on('error', onCrash);
+      // A killed browser crashes no page: it disconnects, and nothing else ends the wait.
+      onGone = () => reject(new Error('the page crashed (Target closed)'));
+      page.browser().on('disconnected', onGone);
+      page.on('close', onGone);
+      if (session.detached || page.isClosed() || !page.browser().connected) onGone();
     });
     return await Promise.race([work, timeout]);
   } finally {
     clearTimeout(timer);
     if (onCrash) page.off('error', onCrash);
+    if (onGone) {
+      page.browser().off('disconnected', onGone);
+      page.off('close', onGone);
+    }
     if (onLoad) page.off('load', onLoad);
   }
 }
