@@ -7,10 +7,10 @@ import type { NormalizeOptions } from '../reader.js';
 import type { Contact } from '../../core/types.js';
 import { toLines, isBlank, recordRemoved, placeOf, type SourceLine } from '../text/source-lines.js';
 import { removePageDebris } from '../text/page-debris.js';
-import { configuredMatcher, letterheadShape, organization, tagline } from '../text/letterhead.js';
+import { configuredMatcher, isPostalLine, letterheadShape, organization, segments, tagline } from '../text/letterhead.js';
 import { parseDateLine, parseMonthLine, findDate } from '../text/dates.js';
 import { isAllCaps, acronymEvidence, toTitleCaseAny, writesLowerCase, MINOR_WORDS } from '../text/title-case.js';
-import { joinWrapped, renderBlocks, toBlocks, wrapWidth, type Block } from '../text/blocks.js';
+import { endsOpen, joinWrapped, renderBlocks, salutation, subjectLine, toBlocks, wrapWidth, type Block } from '../text/blocks.js';
 import { lazyVocabulary } from '../rules/dehyphenate.js';
 import { fixOcrIll, id as ocrIllId } from '../rules/ocr-ill.js';
 import * as extraction from '../rules/extraction-characters.js';
@@ -65,6 +65,8 @@ interface Candidate {
   indexes: number[];
   /** Made of the first words of the text (the sentence is still in the body: no evidence of its case). */
   fromSentence?: boolean;
+  /** A letter's inside address ("Ms Jane Smith", her office, its street): the addressee's, not the letterhead. */
+  insideAddress?: boolean;
 }
 
 export function readPlainText(file: VFile, text: string, options: NormalizeOptions, mode: 'brief' | 'generic'): ReaderResult {
@@ -85,7 +87,15 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   });
 
   // The top: letterhead shapes, the date line, title candidates.
-  let topEnd = lines.findIndex((line, i) => !removed.has(i) && isBodyText(line.text));
+  const sites = organization.siteNames(text);
+  // A line of running text ends a sentence or goes on on the next line; a long title in
+  // sentence case stands alone.
+  let topEnd = lines.findIndex(
+    (line, i) =>
+      !removed.has(i) &&
+      isBodyText(line.text) &&
+      (/[.!?:;]["”’)\]]*$/.test(line.text.trim()) || endsOpen(line.text) || !isBlank(lines[i + 1]) || i + 1 >= lines.length),
+  );
   if (topEnd === -1 || topEnd > TOP_LIMIT) topEnd = Math.min(lines.length, TOP_LIMIT);
   let dateIndex = -1;
   let date: string | undefined;
@@ -126,7 +136,8 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
         continue;
       }
     }
-    const shape = letterheadShape(line.text);
+    const addressee = current?.insideAddress || (!current && honorific.test(line.text));
+    const shape = addressee ? undefined : (letterheadShape(line.text) ?? (isSiteOwnerLine(line.text, sites) ? organization.id : undefined));
     const wanted = !shape && date === undefined;
     const dateLine = wanted ? parseDateLine(line.text) : undefined;
     const found = wanted ? (dateLine ?? parseMonthLine(line.text)) : undefined;
@@ -148,9 +159,12 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
       recordRemoved(file, [line], 'date-line');
       current = undefined;
     } else {
-      if (!current) candidates.push((current = { lines: [], indexes: [] }));
+      // A letter's salutation and subject line stand alone, whatever is around them.
+      const letterLine = salutation.test(line.text) || subjectLine.test(line.text);
+      if (!current || letterLine) candidates.push((current = { lines: [], indexes: [], ...(addressee ? { insideAddress: true } : {}) }));
       current.lines.push(line);
       current.indexes.push(i);
+      if (letterLine) current = undefined;
     }
   }
 
@@ -271,10 +285,14 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     if (isAllCaps(text)) score += 4;
     if (candidate.lines.some((l) => organization.test(l.text)) || tagline.hasSeparators(text)) score -= 20;
     if (documentLabel.test(text)) score -= 30;
+    if (salutation.test(text) || subjectLine.test(text)) score -= 30; // a letter's "Dear …" and "Re: …" lines
+    // A letter's inside address: its lines end in a street, a postal code, a city line.
+    if (candidate.lines.length >= 3 && candidate.lines.some((l) => isPostalLine(l.text))) score -= 20;
     if (parseDateLine(text) || parseMonthLine(text)) score -= 30; // a second date line (repeated, or a release date) is no title
     if (/[.;,]$/.test(text)) score -= 10;
     // Ends in a word broken by hyphenation ("consulta-"): the first lines of a wrapped paragraph.
     if (/\p{Ll}-$/u.test(text)) score -= 20;
+    if (endsOpen(text) || (candidate.insideAddress && candidate.lines.length >= 2)) score -= 20; // a cut sentence; a letter's addressee
     if (candidate.lines.length > 3 || text.length > 250) score -= 10;
     if (k === candidates.length - 1) score += 2;
     // Right above the text, with no blank line between (a PDF extraction's title and its first paragraph).
@@ -330,6 +348,22 @@ function guessTitle(file: VFile, lines: readonly SourceLine[], removed: Readonly
   while (cut.length > 1 && MINOR_WORDS.has(cut.at(-1)!.toLowerCase())) cut.pop(); // "… Returned to the…"
   const text = sentence.length > 14 ? `${cut.join(' ')}…` : sentence.join(' ');
   return guessed({ lines: [{ ...first.line, text }], indexes: [], fromSentence: true }, 'the start of the first sentence');
+}
+
+/** The first line of a letter's inside address: a person with an honorific ("Ms Jane Smith", "The Rt. Hon William Hague MP"). */
+const honorific = /^\s*(?:the\s+)?(?:rt\.?\s+hon\.?|hon\.?|honou?rable|mr|mrs|ms|dr|prof|senator)\.?\s+\p{Lu}/iu;
+
+/**
+ * The organization's name as its letterhead writes it, alone or with its web address
+ * ("HUMAN RIGHTS WATCH" above "hrw.org", "Electronic Frontier Foundation · eff.org"):
+ * the text names the site the name stands for.
+ */
+function isSiteOwnerLine(text: string, sites: ReadonlySet<string>): boolean {
+  const parts = segments(text.trim());
+  return (
+    parts.some((part) => organization.isNamedBySite(part, sites)) &&
+    parts.every((part) => organization.isNamedBySite(part, sites) || letterheadShape(part) !== undefined)
+  );
 }
 
 /** Index of the next (step 1) or previous (step -1) non-blank line. */

@@ -45,3 +45,42 @@ export function test(text: string): boolean {
   const letters = t.replace(/[^\p{L}]/gu, '');
   return letters.length > 3 && letters === letters.toUpperCase();
 }
+
+/**
+ * The site names of the web addresses a text gives ("hrw.org", "www.eff.org",
+ * "https://fightforthefuture.org/…" → hrw, eff, fightforthefuture): evidence of the
+ * organization's name, which a letterhead writes beside them.
+ */
+export function siteNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/(?:https?:\/\/)?(?:www\.)?((?:[a-z0-9-]+\.)+)(?:org|com|net|eu|uk|de|fr|be|int|info|io)\b/gi)) {
+    // "bra.org.uk": the name is the last label that is not a second-level domain.
+    const labels = m[1]!
+      .toLowerCase()
+      .split('.')
+      .filter((label) => label && !/^(?:co|org|gov|ac|net)$/.test(label));
+    const name = labels.at(-1);
+    if (name && name.length >= 2) names.add(name);
+  }
+  return names;
+}
+
+const nameMinorWords = new Set(['for', 'the', 'of', 'and', 'on', 'in', 'at', 'to', '&']);
+
+/**
+ * Is a short line the name of the organization whose site the text names: its letters
+ * ("Fight for the Future" → fightforthefuture) or its initials ("Human Rights Watch" → hrw,
+ * "Center for Democracy & Technology" → cdt) are a site name?
+ */
+export function isNamedBySite(text: string, sites: ReadonlySet<string>): boolean {
+  const t = text.trim();
+  if (!sites.size || !/^\p{L}/u.test(t) || /[.!?:,;]$/.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 8) return false;
+  const squashed = squash(t);
+  if (squashed.length >= 3 && sites.has(squashed)) return true;
+  if (words.length < 2) return false;
+  const initials = (list: string[]) => list.map((w) => w[0]!.toLowerCase()).join('');
+  const significant = words.filter((w) => !nameMinorWords.has(w.toLowerCase()));
+  return sites.has(initials(words)) || (significant.length >= 2 && sites.has(initials(significant)));
+}

@@ -12,6 +12,7 @@ import { isAllCaps, MINOR_WORDS, toTitleCase } from './title-case.js';
 import { parseDateLine } from './dates.js';
 import { toInline, type InlineOptions } from './inline.js';
 import { LETTER, runStart } from './code-points.js';
+import { isPostalLine } from './letterhead.js';
 
 /** The run of letters that ends at `end`. */
 const lettersBefore = (text: string, end: number) => text.slice(runStart(text, end, LETTER), end);
@@ -85,9 +86,30 @@ export function wrapWidth(lines: readonly SourceLine[], max = 110): number | und
       lengths.push(line.text.trimEnd().length);
   });
   if (lengths.length < 3) return undefined;
-  lengths.sort((a, b) => a - b);
-  const width = lengths[Math.floor(lengths.length * 0.9)]!;
-  return width <= max ? width : undefined;
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const width = sorted[Math.floor(sorted.length * 0.9)]!;
+  return width <= max || isHardWrapped(lines, width) ? width : undefined;
+}
+
+/**
+ * Wider than usual lines are still hard-wrapped (a small type on a wide page, as
+ * `pdftotext` lays it out) when the evidence says so: most long lines followed by text
+ * stop in the middle of a sentence, and most of them run close to the same width. A text
+ * with one paragraph per line ends its lines with a full stop, at any length.
+ */
+function isHardWrapped(lines: readonly SourceLine[], width: number): boolean {
+  let long = 0;
+  let open = 0;
+  let full = 0;
+  lines.forEach((line, i) => {
+    const next = lines[i + 1];
+    const text = line.text.trimEnd();
+    if (isBlank(line) || isBlank(next) || parseItem(next!.text) || text.trim().length < 30) return;
+    long++;
+    if (!endsSentence(text)) open++;
+    if (text.length >= width * 0.8) full++;
+  });
+  return long >= 4 && open >= long * 0.5 && full >= long * 0.6;
 }
 
 interface Draft {
@@ -141,8 +163,14 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
       blocks.push({ type: 'lines', texts: drafts.map((d) => d.text), line: drafts[0]!.lines[0]! });
       continue;
     }
-    for (const draft of drafts) {
+    for (const [n, draft] of drafts.entries()) {
       const line = draft.lines[0]!;
+      const address = addressRun(drafts, n, short);
+      if (address) {
+        blocks.push({ type: 'lines', texts: address.map((d) => d.text), line });
+        drafts.splice(n + 1, address.length - 1);
+        continue;
+      }
       if (draft.kind === 'heading') {
         blocks.push({ type: 'heading', text: draft.text, line, explicit: true });
         lastNumber.clear();
@@ -155,7 +183,7 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
         const previous = blocks.at(-1);
         if (previous?.type === 'list') previous.items.push(entry);
         else blocks.push({ type: 'list', items: [entry], line });
-      } else if (draft.lines.length === 1 && isHeadingLike(draft.text)) {
+      } else if (draft.lines.length === 1 && isHeadingLike(draft.text) && !isLetterLine(draft.text)) {
         blocks.push({ type: 'heading', text: draft.text.replace(/:$/, ''), line });
         lastNumber.clear();
       } else {
@@ -163,11 +191,53 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
       }
     }
   }
+  joinCutParagraphs(blocks, options.words);
   // A heading-like line at the very end (a sign-off, a credit) is text, not a heading.
   const last = blocks.at(-1);
   if (last?.type === 'heading' && !last.explicit) blocks[blocks.length - 1] = { type: 'paragraph', text: last.text, line: last.line };
   for (const block of blocks) if (block.type === 'list') assignLevels(block.items);
   return blocks;
+}
+
+/** Words no sentence ends with: a paragraph that stops on one was cut (by a page break, a blank line of the extraction). */
+const OPEN_ENDINGS = new Set(
+  'a an the of from to and or but nor in on at by for with into onto upon about than that which whose who its their our your his her my is are was were be been has have had will would should could can may must not'.split(
+    ' ',
+  ),
+);
+
+/** Does a text stop on a word no sentence ends with ("… a letter from")? */
+export function endsOpen(text: string): boolean {
+  const last = /(\p{L}+)$/u.exec(text.trim())?.[1];
+  return last !== undefined && OPEN_ENDINGS.has(last.toLowerCase());
+}
+
+/** Join a paragraph that ends on an open word ("a document from") with the paragraph after it. */
+function joinCutParagraphs(blocks: Block[], words: WordSet): void {
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1]!;
+    if (block.type !== 'paragraph' || next.type !== 'paragraph') continue;
+    if (!endsOpen(block.text) || block.text.split(/\s+/).length < 6) continue;
+    blocks.splice(i, 2, { ...block, text: joinWrapped(block.text, next.text, words) });
+    i--;
+  }
+}
+
+/**
+ * A postal address inside a paragraph group (a letter's inside address, with no blank
+ * line before the salutation): three or more short single lines from `start`, one of
+ * them a street, city or postal-code line. They stay lines, never headings.
+ */
+function addressRun(drafts: readonly Draft[], start: number, short: number): Draft[] | undefined {
+  let end = start;
+  while (end < drafts.length) {
+    const d = drafts[end]!;
+    if (d.kind !== 'paragraph' || d.lines.length > 1 || d.text.length >= short || endsSentence(d.text) || isLetterLine(d.text)) break;
+    end++;
+  }
+  const run = drafts.slice(start, end);
+  return run.length >= 3 && run.some((d) => isPostalLine(d.text)) ? run : undefined;
 }
 
 /** Blank-line separated groups; a lone bullet glyph joins the text that follows it. */
@@ -209,17 +279,30 @@ function acceptItem(item: ItemMarker | undefined, lastNumber: Map<string, number
   return undefined;
 }
 
-/** A letter's salutation ("Dear Foreign Secretary,", "Mr President,"): a line of its own. */
-export const salutation = /^\s*(?:dear|to|mr\.?|mrs\.?|ms\.?|madam|sir|excellenc\w*|honou?rable)\b[^.!?]{0,80},\s*$/i;
+/** A letter's salutation ("Dear Foreign Secretary,", "Mr President,", "Dear Colleagues"): a line of its own. */
+export const salutation =
+  /^\s*(?:(?:dear|to|mr\.?|mrs\.?|ms\.?|madam|sir|excellenc\w*|honou?rable)\b[^.!?]{0,80},|dear\s+[^.!?,:;]{1,60}[,:]?)\s*$/i;
+
+/** A letter's subject line ("Re: Surveillance of …", "Subject: …"): its own paragraph, never a heading. */
+export const subjectLine = /^\s*(?:re|subject|betreff|objet)\s*:\s*\S/i;
+
+/** Lines of a letter that stand alone: the salutation and the subject line. */
+const isLetterLine = (text: string) => salutation.test(text) || subjectLine.test(text);
 
 function shouldJoin(current: Draft, line: SourceLine, width: number | undefined): boolean {
   const previous = current.lines.at(-1)!.text;
   const text = line.text;
   if (salutation.test(previous) || salutation.test(text)) return false;
+  // A subject line wraps onto a line that goes on in lower case; a capital starts the letter.
+  if (subjectLine.test(current.lines[0]!.text) && !startsLower(text)) return false;
   if (/\p{L}[-\u00ad]$/u.test(previous.trim()) && startsLower(text)) return true;
   if (width) {
     const prevLength = previous.trimEnd().length;
     if (endsSentence(previous) && prevLength < width * 0.75) return false;
+    // A sentence ends the line and the next line's first word would have fitted after it:
+    // the writer broke the line, not the wrapping (a new paragraph with no blank line).
+    const firstWord = /^\S+/.exec(text.trim())?.[0] ?? '';
+    if (endsSentence(previous) && !startsLower(text) && prevLength + 1 + firstWord.length < width * 0.95) return false;
     if (
       current.kind === 'paragraph' &&
       current.lines.length === 1 &&

@@ -92,7 +92,7 @@ export function contactBlock(parts: readonly string[]): Contact[] {
     const pieces = part.split(/\s*,\s*/);
     const email = pieces.map((p) => emailOnly.exec(p)?.[1]).find(Boolean);
     const phone = pieces.some((p) => phoneOnly.test(p));
-    const words = pieces.filter((p) => !emailOnly.test(p) && !phoneOnly.test(p));
+    const words = pieces.filter((p) => p && !emailOnly.test(p) && !phoneOnly.test(p)); // "Name,, phone": an empty piece
     // A name starts a person, unless the person before has no phone or e-mail yet (then it is a role).
     if (words[0] && personName.test(words[0]) && (!current() || current()!.detail))
       people.push({ name: words.shift()!, roles: [], detail: false });

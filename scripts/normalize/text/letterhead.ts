@@ -129,3 +129,13 @@ export function configuredMatcher(org: Organization | undefined): ConfiguredMatc
 }
 
 export { organization, tagline };
+
+/** A line of a postal address: a street, a city line, or a postal code alone ("SW1A 2AH", "20006"). */
+export function isPostalLine(text: string): boolean {
+  const t = text.trim();
+  return (
+    address.test(t) ||
+    /^(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|\d{5}(?:-\d{4})?)$/.test(t) ||
+    /^(?:[\p{Lu}][\p{L}.'-]*\s+){1,4}(?:Street|Road|Avenue|Square|Lane|Place|Way|Drive|Boulevard)$/u.test(t)
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * Structure the normalizer reads from plain text by evidence, on made-up texts unlike the
+ * corpus: where a paragraph really ends, a letter's own lines, the organization's name.
+ */
+import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { normalize } from '../../scripts/normalize/index.js';
+import { isNamedBySite, siteNames } from '../../scripts/normalize/rules/letterhead-organization.js';
+
+const bodyOf = (text: string) => {
+  const result = normalize(new VFile({ path: 'x.txt', value: text }));
+  return { ...result, body: result.markdown.replace(/^---\n[\s\S]*?\n---\n\n/, '') };
+};
+
+const wide = (words: string) => words.padEnd(150, ' ').trimEnd();
+
+describe('paragraphs', () => {
+  it('joins lines hard-wrapped wider than usual when most of them stop mid-sentence', () => {
+    const filler = 'the harbor authority agreed to publish every monitoring report it receives within thirty days of its filing and';
+    const text = [
+      'Harbor Report Shows Water Quality Gains',
+      '',
+      `Portland - The harbor authority published its annual report today, with monitoring results from all twelve stations of the`,
+      `Northern Shore Network—a record that shows the water improving for the fourth year in a row and the bay reopening.`,
+      wide(`Residents welcomed the report on the quality of the water in the bay, and the council asked for ${filler}`),
+      wide(`to hold a hearing on the results with the fishing cooperatives of the bay before the end of the year, ${filler}`),
+      `to make the data public.`,
+    ].join('\n');
+    const { body, data } = bodyOf(text);
+    expect(body).toContain('stations of the Northern Shore Network—a record');
+    expect(data.summary).toMatch(/^The harbor authority published .* Northern Shore Network—a record .* reopening\.$/);
+    // "reopening." ends the line and "Residents" would have fitted after it: a new paragraph.
+    expect(body).toContain('reopening.\n\nResidents welcomed');
+  });
+
+  it('keeps one paragraph per line when the lines end sentences', () => {
+    const text = [
+      'Budget Notes',
+      '',
+      wide('The council approved the budget for the coming year after a long debate on the cost of the new ferry terminal.'),
+      'It also asked the harbor authority for a report on the water quality of the bay by the end of March next year.',
+      'The report will be published on the council’s web site and discussed at the first meeting of the spring session.',
+      'Residents may send their comments on the budget to the council’s clerk until the end of the month of January.',
+    ].join('\n');
+    expect(bodyOf(text).body.split('\n\n')).toHaveLength(4);
+  });
+
+  it('joins a paragraph cut after an open word ("a document from") with the one after it', () => {
+    const text = [
+      'Ferry Service Resumes',
+      '',
+      'The harbor authority said on Monday that it had received a letter from',
+      '',
+      'the ferry operators confirming that the service to the islands will resume in May.',
+      '',
+      'The council welcomed the news.',
+    ].join('\n');
+    const { body } = bodyOf(text);
+    expect(body).toContain('a letter from the ferry operators confirming');
+    expect(body).toContain('\n\nThe council welcomed the news.');
+  });
+});
+
+describe('letters', () => {
+  const letter = [
+    'Ms Jane Smith',
+    'Director of Harbors',
+    'Harbor Authority',
+    '12 Quay Street',
+    'Portland, ME 04101',
+    '2 March 2021',
+    'Dear Director',
+    'RE: Monitoring stations in the northern bay',
+    'We write to ask the authority to restore the monitoring stations of the northern bay, closed since the storm',
+    'of last winter, before the fishing season begins.',
+    '',
+    'Yours sincerely,',
+    'The Bay Residents Association',
+  ].join('\n');
+
+  it('keeps the inside address as lines, and the salutation and subject line as paragraphs, not headings', () => {
+    const { body, data } = bodyOf(letter);
+    expect(body).not.toMatch(/^#/m);
+    expect(body).toContain('Ms Jane Smith\\\nDirector of Harbors\\\nHarbor Authority\\\n12 Quay Street\\\nPortland, ME 04101');
+    expect(body).toContain('\n\nDear Director\n\nRE: Monitoring stations in the northern bay\n\nWe write to ask');
+    expect(data.date).toBe('2021-03-02');
+  });
+
+  it('takes the subject line as the title, never the salutation or the address', () => {
+    expect(bodyOf(letter).data.title).toBe('Monitoring Stations in the Northern Bay');
+  });
+});
+
+describe('the organization named by its web address', () => {
+  it('finds site names', () => {
+    expect([...siteNames('see www.harborwatch.org, https://bra.org.uk/x and info@cleanbay.net')]).toEqual([
+      'harborwatch',
+      'bra',
+      'cleanbay',
+    ]);
+  });
+  it.each([
+    ['Harbor Watch', 'harborwatch'],
+    ['BAY RESIDENTS ASSOCIATION', 'bra'],
+    ['Friends of the Bay', 'fb'],
+  ])('%s is the owner of %s', (name, site) => expect(isNamedBySite(name, new Set([site]))).toBe(true));
+  it.each([
+    ['Harbor Report Shows Gains', 'harborwatch'],
+    ['The council met.', 'tcm'],
+  ])('%s is not', (name, site) => expect(isNamedBySite(name, new Set([site]))).toBe(false));
+
+  it('removes the name above its web address from the top of a text', () => {
+    const text = [
+      'HARBOR WATCH',
+      'harborwatch.org',
+      '',
+      'Ferry Service Resumes in May',
+      '',
+      'The harbor authority said on Monday that the ferry service to the islands will resume in May, after the repairs.',
+    ].join('\n');
+    const { body, data, file } = bodyOf(text);
+    expect(data.title).toBe('Ferry Service Resumes in May');
+    expect(body).not.toContain('HARBOR WATCH');
+    expect(file.data.removed?.map((r) => r.ruleId)).toContain('letterhead-organization');
+  });
+});
