@@ -125,7 +125,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   const { built, cached } = printed;
   if (signal?.aborted) {
-    await saveInterrupted(config.outDir, plan.previous, built);
+    await saveInterrupted(config.cacheDir, plan.previous, built);
     signal.throwIfAborted();
   }
 
@@ -176,10 +176,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // 6. Remove what deleted or renamed sources left behind, and remember this build.
   if (signal?.aborted) {
-    await saveInterrupted(config.outDir, plan.previous, built);
+    await saveInterrupted(config.cacheDir, plan.previous, built);
     signal.throwIfAborted();
   }
-  const removed = files ? await saveBuild(config.outDir, plan.previous, briefs, files) : 0;
+  const removed = files ? await saveBuild(config.outDir, config.cacheDir, plan.previous, briefs, files) : 0;
 
   // 7. Report every problem, including the warnings of cached briefs and the packets'.
   const used = await printer.started();

@@ -41,7 +41,7 @@ export interface ArchiveStageInput {
 export async function archiveStage(input: ArchiveStageInput): Promise<string[] | undefined> {
   const { config, shard, ordered } = input;
   if (!shard && !input.packetsChanged && (await upToDate(config.outDir, input.previous, input.cached, input.changes))) return undefined;
-  if (shard) return (await writeShardManifest(await withBodies(config.outDir, ordered), input.failed, shard, config, input.key)).files;
+  if (shard) return (await writeShardManifest(await withBodies(config.cacheDir, ordered), input.failed, shard, config, input.key)).files;
   const { searchPart, packets } = input;
   return input.time('archive', () =>
     writeSite(ordered, config, { fresh: input.fresh, ...(searchPart ? { searchPart } : {}), ...(packets ? { packets } : {}) }),

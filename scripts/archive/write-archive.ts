@@ -7,7 +7,7 @@
  * Rebuilt from the manifest on every build, but only what changed is redone: every file
  * has a key (a hash of everything it is made from; see render-pages.ts), and a file whose
  * key is the one it was written with, and which is still there, is neither rendered nor
- * read. Keys are kept in `.briefpress/archive-pages.json`, with what the parts of the
+ * read. Keys are kept in `archive-pages.json` of the build cache folder, with what the parts of the
  * search index need to be updated in place (search-parts.ts, search-index.ts). Bodies are
  * read (by hash, from the build cache) only for the pages rendered, the feed and the search
  * documents that changed, one at a time; pages are rendered and written one by one, the
@@ -15,7 +15,7 @@
  * output is the same as a clean build's, byte for byte.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -72,8 +72,8 @@ export interface WriteArchiveOptions {
   packets?: readonly PacketEntry[];
 }
 
-/** The keys of the files written last time, and the search index's state, inside the output folder. */
-export const PAGE_KEYS_FILE = '.briefpress/archive-pages.json';
+/** The keys of the files written last time, and the search index's state, in the build cache folder. */
+export const PAGE_KEYS_FILE = 'archive-pages.json';
 const SEARCH_INDEX = 'assets/search-index.js';
 const KEYS_VERSION = 3;
 
@@ -152,8 +152,8 @@ function readIfThere(file: string, encoding: 'utf8' | null): string | Buffer | u
   }
 }
 
-function readKeys(outDir: string): ArchiveKeys | undefined {
-  const keys = readCache<ArchiveKeys>(outDir, PAGE_KEYS_FILE);
+function readKeys(cacheDir: string): ArchiveKeys | undefined {
+  const keys = readCache<ArchiveKeys>(cacheDir, PAGE_KEYS_FILE);
   return keys?.version === KEYS_VERSION && keys.files && typeof keys.files === 'object' ? (keys as ArchiveKeys) : undefined;
 }
 
@@ -215,12 +215,16 @@ export async function writeArchive(
     if (body === undefined) throw new Error(`the body ${hash} of a brief is missing`);
     return body;
   };
-  const [salt, last, assets] = await Promise.all([salts(config), options.fresh ? undefined : readKeys(config.outDir), siteAssets(config)]);
-  const related = openRelatedCache(config.outDir, salt.pages, options.fresh);
+  const [salt, last, assets] = await Promise.all([
+    salts(config),
+    options.fresh ? undefined : readKeys(config.cacheDir),
+    siteAssets(config),
+  ]);
+  const related = openRelatedCache(config.cacheDir, salt.pages, options.fresh);
   const model = buildSiteModel(withoutBodies(input, inline), (briefs) => related.relate(briefs));
   const env = createTemplateEngine(config.templatesDir);
-  const templates = cacheTemplates(env, config.outDir, options.fresh);
-  const cards = openCardCache(config.outDir, salt.pages, options.fresh);
+  const templates = cacheTemplates(env, config.cacheDir, options.fresh);
+  const cards = openCardCache(config.cacheDir, salt.pages, options.fresh);
   const { pages, cardKeys } = planPages(model, config, env, salt.pages, cards, options.packets);
   const title = config.site.title ?? `${config.organization.name} briefs`;
   const feed = planFeed(model.briefs, model.digest, config, title, env, salt.pages);
@@ -302,7 +306,7 @@ export async function writeArchive(
     const files = Object.fromEntries(Object.entries(last.files).filter(([file]) => !redo.has(file)));
     const searchKept = Object.fromEntries(Object.entries(last.search ?? {}).filter(([file]) => !redo.has(file)));
     const interim: ArchiveKeys = { ...last, files, search: searchKept, feed: redo.has('feed.xml') ? undefined : last.feed };
-    await writeOutput(config.outDir, PAGE_KEYS_FILE, `${JSON.stringify(interim)}\n`);
+    await writeOutput(config.cacheDir, PAGE_KEYS_FILE, `${JSON.stringify(interim)}\n`);
   }
   // A few files in flight at once: pages are rendered and written one by one, so memory
   // stays flat for thousands. The parts of the search index, one at a time, from the start:
@@ -335,21 +339,16 @@ export async function writeArchive(
     search: sortedKeys(search),
     feed: feedLayout,
   };
-  if (await writeIfChanged(config.outDir, PAGE_KEYS_FILE, `${JSON.stringify(keys)}\n`)) changed.push(PAGE_KEYS_FILE);
+  await writeIfChanged(config.cacheDir, PAGE_KEYS_FILE, `${JSON.stringify(keys)}\n`);
   const caches = [...cards.toSave(cardKeys)];
   const compiled = templates.toSave();
   if (compiled !== undefined) caches.push({ path: TEMPLATE_CACHE_FILE, text: compiled });
   const relations = related.toSave();
   if (relations !== undefined) caches.push({ path: RELATED_CACHE_FILE, text: relations });
-  for (const file of caches) if (await writeIfChanged(config.outDir, file.path, file.text)) changed.push(file.path);
+  for (const file of caches) await writeIfChanged(config.cacheDir, file.path, file.text);
   const sorted = (list: string[]) => [...list].sort();
-  const cacheFiles = [
-    PAGE_KEYS_FILE,
-    ...cards.files(),
-    ...[TEMPLATE_CACHE_FILE, RELATED_CACHE_FILE].filter((f) => existsSync(path.join(config.outDir, f))),
-  ];
   return {
-    files: sorted([...outputs.map((o) => o.path), ...cacheFiles]),
+    files: sorted(outputs.map((o) => o.path)),
     changed: sorted(changed),
     rendered: sorted(todo.map((o) => o.path)),
   };

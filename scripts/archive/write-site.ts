@@ -36,10 +36,10 @@ export async function writeSite(
 ): Promise<string[]> {
   const { searchPart, packets = [] } = options;
   const archive = await writeArchive(ordered.map(toSiteBrief), config, {
-    readBody: (hash) => readBody(config.outDir, hash),
+    readBody: (hash) => readBody(config.cacheDir, hash),
     fresh: options.fresh,
     packets,
-    ...(searchPart ? { buildSearchPart: (input) => searchPart({ ...input, outDir: config.outDir }) } : {}),
+    ...(searchPart ? { buildSearchPart: (input) => searchPart({ ...input, cacheDir: config.cacheDir }) } : {}),
   });
   // The packets, beside the manifest of the briefs (which stays a list of briefs, as its readers expect).
   if (packets.length) {
@@ -70,6 +70,7 @@ export function stateOf(briefs: Iterable<[string, CachedBrief]>, archiveFiles: s
  */
 export async function saveBuild(
   outDir: string,
+  cacheDir: string,
   previous: BuildState,
   briefs: Map<string, CachedBrief>,
   archiveFiles: string[],
@@ -80,7 +81,7 @@ export async function saveBuild(
     [...outputsOf(Object.values(previous.briefs).map((b) => b.entry)), ...previous.archiveFiles].filter((f) => !keep.has(f)),
   );
   await Promise.all([...stale].map((file) => removeOutput(outDir, file)));
-  await writeOutput(outDir, STATE_FILE, JSON.stringify(stateOf(briefs, archiveFiles)));
-  await pruneBodies(outDir, briefs.values());
+  await writeOutput(cacheDir, STATE_FILE, JSON.stringify(stateOf(briefs, archiveFiles)));
+  await pruneBodies(cacheDir, briefs.values());
   return stale.size;
 }

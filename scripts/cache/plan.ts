@@ -9,7 +9,8 @@ import { listSources } from '../core/list-sources.js';
 import { writeOutput } from '../core/write-file.js';
 import { newestFirst, stateOf } from '../archive/write-site.js';
 import { partitionSources, type Shard } from '../scale/shard.js';
-import { type Changes, findChanges, rebuildMissingBodies } from './read-sources.js';
+import { moveOldCache } from './move-old-cache.js';
+import { type Changes, findChanges, rebuildMissingOutputs } from './read-sources.js';
 import { type BuildState, buildKey, type CachedBrief, emptyState, readState, STATE_FILE } from './state.js';
 
 export interface BuildPlan extends Changes {
@@ -31,10 +32,11 @@ export interface PlanOptions {
 
 export async function planBuild(config: BuildConfig, options: PlanOptions): Promise<BuildPlan> {
   const key = await buildKey(config, options.version);
-  const previous = options.force ? emptyState() : await readState(config.outDir);
+  await moveOldCache(config.outDir, config.cacheDir);
+  const previous = options.force ? emptyState() : await readState(config.cacheDir);
   const { sourcePaths, otherSlugs } = await partitionSources(await listSources(config.sourcesDir), config, key, options.shard);
   const changes = await options.time('read', async () =>
-    rebuildMissingBodies(await findChanges(sourcePaths, config.root, key, previous), config.root, config.outDir),
+    rebuildMissingOutputs(await findChanges(sourcePaths, config.root, key, previous), config.root, config.outDir, config.cacheDir),
   );
   return { key, previous, otherSlugs, ...changes };
 }
@@ -62,10 +64,10 @@ export function briefsOfBuild(
  * moved), marked incomplete, so the next build reuses what was printed and redoes the rest.
  * Written even though the run was aborted: it is the one file the interrupt itself needs.
  */
-export async function saveInterrupted(outDir: string, previous: BuildState, printed: Map<string, CachedBrief>): Promise<void> {
+export async function saveInterrupted(cacheDir: string, previous: BuildState, printed: Map<string, CachedBrief>): Promise<void> {
   const briefs = { ...previous.briefs };
   for (const [source, brief] of printed) {
     if (!briefs[source] || briefs[source].entry.slug === brief.entry.slug) briefs[source] = brief;
   }
-  await writeOutput(outDir, STATE_FILE, JSON.stringify(stateOf(Object.entries(briefs), previous.archiveFiles, true)));
+  await writeOutput(cacheDir, STATE_FILE, JSON.stringify(stateOf(Object.entries(briefs), previous.archiveFiles, true)));
 }

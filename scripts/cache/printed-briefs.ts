@@ -1,6 +1,6 @@
 /**
  * The briefs printed so far in a build, kept on disk (one JSON line each, in the output
- * folder's cache) until the archive stage needs them all. Held in memory, they made the
+ * build cache folder) until the archive stage needs them all. Held in memory, they made the
  * build's peak grow with the number of briefs (about 4 KB of heap a brief, more than twice
  * that once V8's slack is counted: some 90 MB at 10,000 briefs) while Chromium was running;
  * on disk, the printing stage's memory stays the same whatever the number of briefs.
@@ -19,8 +19,8 @@ export interface PrintedBriefs {
   read(): Promise<Map<string, CachedBrief>>;
 }
 
-export function printedBriefs(outDir: string): PrintedBriefs {
-  const file = path.join(outDir, '.briefpress', `printed.tmp-${process.pid}.jsonl`);
+export function printedBriefs(cacheDir: string): PrintedBriefs {
+  const file = path.join(cacheDir, `printed.tmp-${process.pid}.jsonl`);
   let out: WriteStream | undefined;
   let failed: Error | undefined;
   let size = 0;

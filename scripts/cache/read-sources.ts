@@ -115,15 +115,48 @@ function failure(reason: string, ruleId: RuleId): NormalizeOutput {
 }
 
 /**
- * Cached briefs whose body is no longer in the cache (someone deleted it) are built again:
- * they move from `cached` to `changed`. One directory listing, whatever the number of briefs.
+ * Cached briefs whose body is no longer in the cache, or whose PDF or Markdown is no longer
+ * in the output folder (someone deleted it, or the whole output folder: the cache beside it
+ * stays), are built again: they move from `cached` to `changed`. One directory listing per
+ * folder, whatever the number of briefs.
  */
-export async function rebuildMissingBodies(changes: Changes, root: string, outDir: string): Promise<Changes> {
+export async function rebuildMissingOutputs(changes: Changes, root: string, outDir: string, cacheDir: string): Promise<Changes> {
   if (changes.cached.size === 0) return changes;
-  const present = new Set(await readdir(path.join(outDir, BODIES_DIR)).catch(() => [] as string[]));
-  const missing = [...changes.cached].filter(([, b]) => !present.has(`${b.bodyHash}.html`)).map(([source]) => source);
+  const [bodies, outputs] = await Promise.all([
+    filesPresent(
+      cacheDir,
+      [...changes.cached.values()].map((b) => `${BODIES_DIR}/${b.bodyHash}.html`),
+    ),
+    filesPresent(
+      outDir,
+      [...changes.cached.values()].flatMap((b) => [b.entry.pdf, b.entry.markdown]),
+    ),
+  ]);
+  const missing = [...changes.cached]
+    .filter(([, b]) => !bodies.has(`${BODIES_DIR}/${b.bodyHash}.html`) || !outputs.has(b.entry.pdf) || !outputs.has(b.entry.markdown))
+    .map(([source]) => source);
   if (missing.length === 0) return changes;
   for (const source of missing) changes.cached.delete(source);
   const changed = [...changes.changed, ...missing.map((source) => ({ path: path.join(root, source) }))];
-  return { cached: changes.cached, changed: changed.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+  return { ...changes, changed: changed.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+}
+
+/**
+ * Which of `files` (paths relative to `dir`, with `/`) are files there: one directory
+ * listing per folder rather than a look at each file.
+ */
+export async function filesPresent(dir: string, files: readonly string[]): Promise<Set<string>> {
+  const folders = new Set<string>();
+  for (const file of files) {
+    const slash = file.lastIndexOf('/');
+    folders.add(slash < 0 ? '' : file.slice(0, slash));
+  }
+  const present = new Set<string>();
+  await Promise.all(
+    [...folders].map(async (folder) => {
+      const entries = await readdir(path.join(dir, folder), { withFileTypes: true }).catch(() => []);
+      for (const e of entries) if (e.isFile()) present.add(folder ? `${folder}/${e.name}` : e.name);
+    }),
+  );
+  return present;
 }

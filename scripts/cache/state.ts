@@ -1,10 +1,11 @@
 /**
  * The build cache: what the last build made from each source, keyed by a content hash
  * of the source, the templates and styles, the configuration and the tool's version.
- * Kept in `<out>/.briefpress/state.json`; an unreadable or older state is ignored.
+ * Kept in `state.json` of the build cache folder beside the output folder (`config.cacheDir`,
+ * cache-dir.ts); an unreadable or older state is ignored.
  *
  * The state holds each brief's metadata only. Its body HTML is kept beside it, one file
- * per body named by its hash (`.briefpress/bodies/<hash>.html`), written when the brief
+ * per body named by its hash (`bodies/<hash>.html` of the cache folder), written when the brief
  * is printed and read only when the archive needs it, so a build neither parses nor
  * holds every body. Bodies no brief uses any more are removed when the state is saved.
  */
@@ -18,8 +19,8 @@ import type { BriefData, Heading, ManifestEntry } from '../core/types.js';
 import { removeOutput, writeOutput } from '../core/write-file.js';
 import { shortHash } from '../core/short-hash.js';
 
-export const STATE_FILE = '.briefpress/state.json';
-export const BODIES_DIR = '.briefpress/bodies';
+export const STATE_FILE = 'state.json';
+export const BODIES_DIR = 'bodies';
 const STATE_VERSION = 2;
 
 export interface CachedBrief {
@@ -29,7 +30,7 @@ export interface CachedBrief {
   baseSlug: string;
   entry: ManifestEntry;
   data: BriefData;
-  /** Hash of the body HTML, kept in `.briefpress/bodies/<hash>.html` (see `storeBody`). */
+  /** Hash of the body HTML, kept in `bodies/<hash>.html` of the cache folder (see `storeBody`). */
   bodyHash: string;
   headings: Heading[];
   /** Warnings and notes of the last build, shown again on every build. */
@@ -55,9 +56,9 @@ export function emptyState(): BuildState {
   return { version: STATE_VERSION, briefs: {}, archiveFiles: [] };
 }
 
-export async function readState(outDir: string): Promise<BuildState> {
+export async function readState(cacheDir: string): Promise<BuildState> {
   try {
-    const state = JSON.parse(await readFile(path.join(outDir, STATE_FILE), 'utf8')) as BuildState;
+    const state = JSON.parse(await readFile(path.join(cacheDir, STATE_FILE), 'utf8')) as BuildState;
     return state.version === STATE_VERSION && state.briefs ? state : emptyState();
   } catch {
     return emptyState();
@@ -78,12 +79,12 @@ async function filesBelow(dir: string): Promise<string[]> {
  */
 export async function buildKey(config: BuildConfig, toolVersion: string): Promise<string> {
   const hash = createHash('sha256').update(toolVersion);
-  // Where the project, its sources, output and templates are does not shape the outputs
+  // Where the project, its sources, output, cache and templates are does not shape the outputs
   // (the templates' contents do): the same sources build the same bytes in any folder.
   // Packets are made from the printed briefs: declaring one, or editing its cover
   // (templates/packet/), reprints no brief; the packet stage has keys of its own.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { root, sourcesDir, outDir, templatesDir, concurrency, packets, ...settings } = config;
+  const { root, sourcesDir, outDir, cacheDir, templatesDir, concurrency, packets, ...settings } = config;
   hash.update(JSON.stringify(settings));
   const codeDir = path.dirname(path.dirname(new URL(import.meta.url).pathname));
   for (const [dir, label] of [
@@ -112,12 +113,12 @@ const bodyFile = (hash: string) => `${BODIES_DIR}/${hash}.html`;
 const storing = new Map<string, Promise<void>>();
 
 /** Keep a brief's body HTML in the cache; returns its hash. Two briefs with one body share the file. */
-export async function storeBody(outDir: string, html: string): Promise<string> {
+export async function storeBody(cacheDir: string, html: string): Promise<string> {
   const hash = bodyHash(html);
-  const id = `${outDir}\0${hash}`;
+  const id = `${cacheDir}\0${hash}`;
   let pending = storing.get(id);
   if (!pending) {
-    pending = writeOutput(outDir, bodyFile(hash), html).finally(() => storing.delete(id));
+    pending = writeOutput(cacheDir, bodyFile(hash), html).finally(() => storing.delete(id));
     storing.set(id, pending);
   }
   await pending;
@@ -128,19 +129,19 @@ export async function storeBody(outDir: string, html: string): Promise<string> {
  * A body from the cache. Read synchronously: bodies are small and read one after another
  * while pages render, where a promise-based read of a small file costs ten times more.
  */
-export async function readBody(outDir: string, hash: string): Promise<string> {
+export async function readBody(cacheDir: string, hash: string): Promise<string> {
   if (!HASH.test(hash)) throw new Error(`not a body hash: ${JSON.stringify(hash)}`);
-  return readFileSync(path.join(outDir, bodyFile(hash)), 'utf8');
+  return readFileSync(path.join(cacheDir, bodyFile(hash)), 'utf8');
 }
 
 /** Cached briefs with their bodies, for a shard manifest. */
-export async function withBodies(outDir: string, briefs: CachedBrief[]): Promise<ShippedBrief[]> {
-  return Promise.all(briefs.map(async (b) => ({ ...b, body: await readBody(outDir, b.bodyHash) })));
+export async function withBodies(cacheDir: string, briefs: CachedBrief[]): Promise<ShippedBrief[]> {
+  return Promise.all(briefs.map(async (b) => ({ ...b, body: await readBody(cacheDir, b.bodyHash) })));
 }
 
 /** Remove the bodies none of `briefs` uses. */
-export async function pruneBodies(outDir: string, briefs: Iterable<CachedBrief>): Promise<void> {
+export async function pruneBodies(cacheDir: string, briefs: Iterable<CachedBrief>): Promise<void> {
   const used = new Set([...briefs].map((b) => `${b.bodyHash}.html`));
-  const names = await readdir(path.join(outDir, BODIES_DIR)).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.endsWith('.html') && !used.has(n)).map((n) => removeOutput(outDir, `${BODIES_DIR}/${n}`)));
+  const names = await readdir(path.join(cacheDir, BODIES_DIR)).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.endsWith('.html') && !used.has(n)).map((n) => removeOutput(cacheDir, `${BODIES_DIR}/${n}`)));
 }

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { cacheDirOf, CACHE_FOLDER } from './cache-dir.js';
 import { isoDate } from './front-matter.js';
 import { siteUrlProblem } from './public-url.js';
 import { describeIssue, UserError } from './user-error.js';
@@ -169,6 +170,8 @@ export interface BuildConfig extends SiteConfig {
   sourcesDir: string;
   /** Absolute output folder. */
   outDir: string;
+  /** Absolute folder of the build cache, beside the output folder (cache-dir.ts). */
+  cacheDir: string;
   /** Absolute folder of the templates and styles. */
   templatesDir: string;
   concurrency: number;
@@ -287,6 +290,7 @@ export function resolveConfig(site: SiteConfig, root: string, overrides: ConfigO
     root,
     sourcesDir,
     outDir,
+    cacheDir: cacheDirOf(outDir),
     templatesDir: path.join(root, 'templates'),
     concurrency: overrides.concurrency ?? site.build.concurrency ?? Math.max(1, os.availableParallelism()),
     strict: overrides.strict ?? false,
@@ -304,5 +308,9 @@ function assertSafeOutDir(outDir: string, root: string, sourcesDir: string): voi
   }
   if (inside(root, outDir) || inside(sourcesDir, outDir) || inside(outDir, sourcesDir)) {
     throw new UserError(`refusing output folder ${outDir}: it contains or is inside the project or the sources`);
+  }
+  // The build cache is `<parent>/.briefpress/<name>/`: for an output folder named so, that is inside it.
+  if (path.basename(outDir) === CACHE_FOLDER) {
+    throw new UserError(`refusing output folder ${outDir}: ${CACHE_FOLDER} is the name of the build cache's folder; choose another`);
   }
 }

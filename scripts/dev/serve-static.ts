@@ -1,7 +1,7 @@
 /**
  * Serve the output folder as the archive will be published: `/` and folders give their
  * `index.html`, `/x` finds `x.html`, unknown paths get the site's `404.html`. Nothing
- * outside the output folder and nothing hidden (the build cache in `.briefpress/`) is
+ * outside the output folder and nothing hidden (dot-files, such as a build cache an older version left in it) is
  * served. HTML responses pass through `transformHtml` (the live-reload script and the
  * error overlay); the files on disk are never changed.
  */

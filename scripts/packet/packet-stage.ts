@@ -4,7 +4,7 @@
  * hashes its declaration, its briefs' PDFs (their bytes), what its contents show of them,
  * its cover's template and the build key (configuration, templates, code); a packet whose
  * key is the one it was built with, and whose PDF is still there, is not printed again.
- * Keys are kept in `.briefpress/packets.json`. A selection that matches nothing, or a brief
+ * Keys are kept in `packets.json` of the build cache folder (cache-dir.ts). A selection that matches nothing, or a brief
  * it names that is not there, is a warning at the packet's place in the configuration.
  */
 import { createHash } from 'node:crypto';
@@ -22,7 +22,7 @@ import type { PacketBrief } from './make-packet.js';
 import { sheetsFor } from './packet-layout.js';
 import { selectBriefs } from './select-briefs.js';
 
-export const PACKETS_STATE_FILE = '.briefpress/packets.json';
+export const PACKETS_STATE_FILE = 'packets.json';
 /** The packet templates, kept out of the briefs' build key (state.ts): editing a cover reprints no brief. */
 export const PACKET_TEMPLATES_DIR = 'packet';
 const STATE_VERSION = 1;
@@ -63,9 +63,9 @@ export interface PacketsOptions {
   signal?: AbortSignal | undefined;
 }
 
-async function readPacketsState(outDir: string): Promise<PacketsState> {
+async function readPacketsState(cacheDir: string): Promise<PacketsState> {
   try {
-    const state = JSON.parse(await readFile(path.join(outDir, PACKETS_STATE_FILE), 'utf8')) as PacketsState;
+    const state = JSON.parse(await readFile(path.join(cacheDir, PACKETS_STATE_FILE), 'utf8')) as PacketsState;
     if (state.version === STATE_VERSION && state.packets && typeof state.packets === 'object') return state;
   } catch {
     // none yet, or unreadable: build every packet
@@ -90,7 +90,7 @@ async function templatesHash(config: BuildConfig): Promise<string> {
 export async function packetStage(options: PacketsOptions): Promise<PacketsResult> {
   const { config, briefs } = options;
   const file = new VFile({ path: CONFIG_FILE });
-  const previous = await readPacketsState(config.outDir);
+  const previous = await readPacketsState(config.cacheDir);
   const state: PacketsState = { version: STATE_VERSION, packets: {} };
   const reports: PacketReport[] = [];
   let configText: string | undefined;
@@ -161,8 +161,8 @@ export async function packetStage(options: PacketsOptions): Promise<PacketsResul
   await Promise.all(stale.map((p) => removeOutput(config.outDir, p.entry.pdf)));
   const text = `${JSON.stringify(state)}\n`;
   const changed = reports.some((r) => !r.cached) || stale.length > 0 || Object.keys(previous.packets).length !== reports.length;
-  if (changed || (reports.length > 0 && !(await exists(path.join(config.outDir, PACKETS_STATE_FILE)))))
-    await writeOutput(config.outDir, PACKETS_STATE_FILE, text);
+  if (changed || (reports.length > 0 && !(await exists(path.join(config.cacheDir, PACKETS_STATE_FILE)))))
+    await writeOutput(config.cacheDir, PACKETS_STATE_FILE, text);
   return { packets: reports, file, changed };
 }
 

@@ -59,7 +59,7 @@ export async function printChanged(input: PrintStreamInput): Promise<PrintStream
   const { config, key, signal, progress } = input;
   const root = config.root;
   const cached = new Map(input.cached);
-  const printed = printedBriefs(config.outDir);
+  const printed = printedBriefs(config.cacheDir);
   const failed: VFile[] = [];
   const printFailures: VFile[] = [];
   const baseSlugs = new Map<string, string>();
@@ -83,7 +83,7 @@ export async function printChanged(input: PrintStreamInput): Promise<PrintStream
         baseSlug: baseSlugs.get(brief.file.path)!,
         entry,
         data: brief.data,
-        bodyHash: await storeBody(config.outDir, rendered.html),
+        bodyHash: await storeBody(config.cacheDir, rendered.html),
         headings: rendered.headings,
         messages: storeMessages(brief.file, rendered.markdownFile),
       });

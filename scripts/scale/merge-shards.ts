@@ -8,7 +8,9 @@
 import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
+import { moveOldCache } from '../cache/move-old-cache.js';
 import { buildKey, type CachedBrief, readBody, readState, type ShippedBrief, storeBody } from '../cache/state.js';
+import { cacheDirOf } from '../core/cache-dir.js';
 import { restoreMessages } from '../core/messages.js';
 import type { BuildResult } from '../build.js';
 import { loadConfig } from '../core/config.js';
@@ -139,6 +141,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
   }
 
   // 2. Copy each shard's PDFs and Markdown, and keep each body in this folder's cache.
+  await moveOldCache(config.outDir, config.cacheDir);
   const briefs = new Map<string, CachedBrief>();
   const copies: { from: string; rel: string }[] = [];
   const bySlug = new Map<string, string>();
@@ -152,12 +155,12 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
         );
       bySlug.set(brief.entry.slug, source);
       // Shards of this version carry the body; a shard folder used in place may still have it in its cache.
-      const html = body ?? (await readBody(dir, brief.bodyHash).catch(() => undefined));
+      const html = body ?? (await readBody(cacheDirOf(dir), brief.bodyHash).catch(() => undefined));
       if (html === undefined)
         throw new UserError(
           `${path.join(dir, shardFileName(manifest.shard))}: ${source} has no body; build the shard again with this version`,
         );
-      briefs.set(source, { ...brief, bodyHash: await storeBody(config.outDir, html) });
+      briefs.set(source, { ...brief, bodyHash: await storeBody(config.cacheDir, html) });
       copies.push(
         { from: path.join(dir, brief.entry.pdf), rel: brief.entry.pdf },
         { from: path.join(dir, brief.entry.markdown), rel: brief.entry.markdown },
@@ -165,7 +168,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
     }
     manifest.briefs = {}; // the bodies are in the cache now; let them go
   }
-  const previous = await readState(config.outDir);
+  const previous = await readState(config.cacheDir);
   const queue = [...copies];
   const copyWorker = async () => {
     for (let item = queue.shift(); item; item = queue.shift()) await copyInto(item.from, config.outDir, item.rel);
@@ -187,7 +190,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
   timings.packets = Math.round(performance.now() - packetsStart);
   const archiveStart = performance.now();
   const files = await writeSite(ordered, config, { packets: packets.packets.map((p) => p.entry) });
-  const removed = await saveBuild(config.outDir, previous, briefs, files);
+  const removed = await saveBuild(config.outDir, config.cacheDir, previous, briefs, files);
   timings.archive = Math.round(performance.now() - archiveStart);
 
   // 4. Every shard's problems, reported once more here.

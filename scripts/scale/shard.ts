@@ -12,7 +12,7 @@
  * Slugs are resolved over every source, as in an unsharded build, so two sources with
  * one title get the same names whichever shards they fall in. A shard therefore learns
  * the slugs of the other shards' sources: it normalizes them (no HTML, no printing) and
- * remembers them by content hash in `.briefpress/shard-slugs.json`.
+ * remembers them by content hash in `shard-slugs.json` of the build cache (cache-dir.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -42,7 +42,7 @@ export interface ShardManifest {
   failures: StoredMessage[];
 }
 
-export const SHARD_SLUGS_FILE = '.briefpress/shard-slugs.json';
+export const SHARD_SLUGS_FILE = 'shard-slugs.json';
 
 /** `K/N` → a shard, or a clear error. */
 export function parseShard(text: string): Shard {
@@ -99,7 +99,7 @@ export async function partitionSources(
   const mineSet = new Set(allPaths.filter((_, i) => shardOfPath[i] === shard.index));
   const mine = (p: string) => mineSet.has(p);
   const others = allPaths.filter((p) => !mine(p));
-  const cacheText = await readFile(path.join(config.outDir, SHARD_SLUGS_FILE), 'utf8').catch(() => '');
+  const cacheText = await readFile(path.join(config.cacheDir, SHARD_SLUGS_FILE), 'utf8').catch(() => '');
   let cache: SlugCache = { key, slugs: {} };
   try {
     const parsed = JSON.parse(cacheText) as SlugCache;
@@ -126,7 +126,7 @@ export async function partitionSources(
     next.slugs[source] = { hash, slug };
     otherSlugs.set(source, slug);
   }
-  await writeOutput(config.outDir, SHARD_SLUGS_FILE, JSON.stringify(next));
+  await writeOutput(config.cacheDir, SHARD_SLUGS_FILE, JSON.stringify(next));
   return { sourcePaths: allPaths.filter(mine), otherSlugs };
 }
 

@@ -6,6 +6,6 @@
 import { buildSearchIndex, type SearchIndexResult, type SearchPartJob } from '../archive/search/search-index.js';
 import { readBody } from '../cache/state.js';
 
-export function buildSearchPart({ outDir, ...input }: SearchPartJob): Promise<SearchIndexResult> {
-  return buildSearchIndex({ ...input, body: (brief) => readBody(outDir, brief.bodyHash) });
+export function buildSearchPart({ cacheDir, ...input }: SearchPartJob): Promise<SearchIndexResult> {
+  return buildSearchIndex({ ...input, body: (brief) => readBody(cacheDir, brief.bodyHash) });
 }

@@ -217,13 +217,9 @@ describe('an archive rebuilt after an edit', () => {
     const edited = list.map((b, i) => (i === 6 ? { ...b, body: `${b.body}<p>One more sentence.</p>` } : b));
     const rerun = await writeArchive(edited, fixtureConfig(dir, { url: SITE_URL }));
     expect(rerun.rendered).toEqual([list[6]!.html, 'assets/search/part-1.js', 'feed.xml'].sort());
-    expect(await rewritten(dir)).toEqual([list[6]!.html, '.briefpress/archive-pages.json', 'assets/search/part-1.js', 'feed.xml'].sort());
+    expect(await rewritten(dir)).toEqual([list[6]!.html, 'assets/search/part-1.js', 'feed.xml'].sort());
     const clean = await site('body-edit-clean', edited);
-    await expectSameFiles(
-      dir,
-      clean.dir,
-      clean.result.files.filter((f) => !f.startsWith('.briefpress/')),
-    );
+    await expectSameFiles(dir, clean.dir, clean.result.files);
   });
 
   it('re-renders the lists, topic, author and related pages that show a retitled brief, and no other', async () => {
@@ -258,11 +254,7 @@ describe('an archive rebuilt after an edit', () => {
     expect(rerun.rendered.length).toBeLessThan(rerun.files.length / 2);
     expect(await rewritten(dir)).toEqual([...rerun.changed].sort());
     const clean = await site('title-edit-clean', edited);
-    await expectSameFiles(
-      dir,
-      clean.dir,
-      clean.result.files.filter((f) => !f.startsWith('.briefpress/')),
-    );
+    await expectSameFiles(dir, clean.dir, clean.result.files);
   });
 
   it('makes a deleted page again, and nothing else', async () => {
@@ -399,7 +391,7 @@ describe('the compiled templates kept between builds', () => {
     await cp(path.join(REPO_ROOT, 'templates'), templates, { recursive: true });
     const config = { ...fixtureConfig(path.join(tmp, 'changing'), { url: SITE_URL }), templatesDir: templates };
     await site('changing', list, {}, config);
-    const cache = await readFile(path.join(config.outDir, '.briefpress/archive-templates.json'), 'utf8');
+    const cache = await readFile(path.join(config.cacheDir, 'archive-templates.json'), 'utf8');
     expect(cache).toContain('site/list.njk');
     expect(cache).not.toContain(tmp);
     const listTemplate = path.join(templates, 'site/list.njk');

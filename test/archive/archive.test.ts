@@ -368,10 +368,16 @@ describe('search index', () => {
       const write = async (name: string, briefs: ReturnType<typeof fixtureBriefs>, inWorker: boolean) => {
         const dir = path.join(tmp, name);
         await writeBuildOutputs(dir, briefs);
-        const cached = await Promise.all(briefs.map(async ({ body, ...brief }) => ({ ...brief, bodyHash: await storeBody(dir, body) })));
-        const buildSearchPart = (input: Omit<SearchIndexInput, 'body'>) => (sent++, pool.searchPart({ ...input, outDir: dir }));
-        await writeArchive(cached, fixtureConfig(dir, { url: SITE_URL }), {
-          readBody: (hash) => readBody(dir, hash),
+        const config = fixtureConfig(dir, { url: SITE_URL });
+        const cached = await Promise.all(
+          briefs.map(async ({ body, ...brief }) => ({ ...brief, bodyHash: await storeBody(config.cacheDir, body) })),
+        );
+        const buildSearchPart = (input: Omit<SearchIndexInput, 'body'>) => (
+          sent++,
+          pool.searchPart({ ...input, cacheDir: config.cacheDir })
+        );
+        await writeArchive(cached, config, {
+          readBody: (hash) => readBody(config.cacheDir, hash),
           searchPartSize: 1,
           ...(inWorker ? { buildSearchPart } : {}),
         });

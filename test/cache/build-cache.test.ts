@@ -1,21 +1,25 @@
 /**
- * The build cache keeps each brief's metadata in `state.json` and its body beside it, one
- * file per body: a rebuild reads no body it does not need, a deleted body is made again
- * by rebuilding that brief (not a crash), and bodies of deleted sources are removed.
+ * The build cache lives beside the output folder, never in it (the output folder is what
+ * users publish): the state of the last build, and each body in a file of its own. A
+ * rebuild reads no body it does not need; a deleted body or output is made again by
+ * rebuilding that brief (not a crash); bodies of deleted sources are removed; an old cache
+ * found inside the output folder is moved out and used.
  */
-import { readFile, readdir, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../scripts/build.js';
-import { BODIES_DIR, type BuildState, STATE_FILE } from '../../scripts/cache/state.js';
+import { BODIES_DIR } from '../../scripts/cache/state.js';
+import { cacheDirOf } from '../../scripts/core/cache-dir.js';
+import { readStore } from '../helpers/build-store.js';
 import { addSmallBriefs, listFiles, newProject, removeProjects } from '../helpers/reliability-project.js';
 
 let project: string;
 let out: string;
+let cache: string;
 let cold: BuildResult;
 
-const state = async () => JSON.parse(await readFile(path.join(out, STATE_FILE), 'utf8')) as BuildState;
-const bodyFiles = async () => (await readdir(path.join(out, BODIES_DIR))).sort();
+const bodyFiles = async () => (await readdir(path.join(cache, BODIES_DIR))).sort();
 
 /** Every file of the output folder but the PDFs (printed again, they may carry other IDs), with its text. */
 async function snapshot(): Promise<Map<string, string>> {
@@ -26,21 +30,25 @@ async function snapshot(): Promise<Map<string, string>> {
 beforeAll(async () => {
   project = await newProject('briefpress-cache-');
   out = path.join(project, 'dist');
+  cache = path.join(project, '.briefpress', 'dist');
   await addSmallBriefs(project, 3);
   cold = await build({ root: project, quiet: true });
 }, 120_000);
 afterAll(removeProjects);
 
 describe('the build cache', () => {
-  it('keeps metadata in state.json and each body in a file of its own, named by its hash', async () => {
+  it('is beside the output folder, not in it: the metadata of each brief, each body in a file of its own named by its hash', async () => {
     expect(cold).toMatchObject({ ok: true, built: 3 });
-    const { briefs } = await state();
-    const records = Object.values(briefs);
+    expect(cacheDirOf(out)).toBe(cache);
+    expect((await listFiles(out)).filter((f) => f.includes('.briefpress') || f.includes('state'))).toEqual([]);
+    const { briefs, incomplete } = await readStore(out);
+    expect(incomplete).toBe(false);
+    const records = [...briefs.values()];
     expect(records).toHaveLength(3);
     expect(JSON.stringify(records)).not.toContain('<p>');
     expect(await bodyFiles()).toEqual([...new Set(records.map((b) => `${b.bodyHash}.html`))].sort());
     for (const brief of records) {
-      const body = await readFile(path.join(out, BODIES_DIR, `${brief.bodyHash}.html`), 'utf8');
+      const body = await readFile(path.join(cache, BODIES_DIR, `${brief.bodyHash}.html`), 'utf8');
       expect(body).toContain('<li>');
       expect(await readFile(path.join(out, brief.entry.html), 'utf8')).toContain(body);
     }
@@ -53,15 +61,23 @@ describe('the build cache', () => {
 
   it('builds a brief whose cached body was deleted again, and the site comes out the same', async () => {
     const before = await snapshot();
-    const { briefs } = await state();
-    const [source, lost] = Object.entries(briefs)[1]!;
-    await unlink(path.join(out, BODIES_DIR, `${lost.bodyHash}.html`));
+    const [source, lost] = [...(await readStore(out)).briefs][1]!;
+    await unlink(path.join(cache, BODIES_DIR, `${lost.bodyHash}.html`));
     const again = await build({ root: project, quiet: true });
     expect(again).toMatchObject({ ok: true, built: 1, cached: 2, failed: 0 });
     expect(again.manifest.map((e) => e.source)).toContain(source);
     const after = await snapshot();
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [file, text] of before) expect(after.get(file), file).toBe(text);
+  });
+
+  it('builds everything again when the output folder was deleted, though the cache is still there', async () => {
+    const before = await snapshot();
+    await rm(out, { recursive: true });
+    const again = await build({ root: project, quiet: true });
+    expect(again).toMatchObject({ ok: true, built: 3, cached: 0, failed: 0 });
+    const after = await snapshot();
+    expect([...after.keys()]).toEqual([...before.keys()]);
   });
 
   it('with --force, makes every archive page again, also one changed by hand', async () => {
@@ -74,14 +90,28 @@ describe('the build cache', () => {
     expect(await readFile(home, 'utf8')).toBe(before);
   });
 
+  it('moves a cache left inside the output folder by an older version out of it, and uses it', async () => {
+    // An older version's cache: the same folder, inside the output folder.
+    await rename(cache, path.join(out, '.briefpress'));
+    const again = await build({ root: project, quiet: true });
+    expect(again).toMatchObject({ ok: true, built: 0, cached: 3 });
+    expect((await listFiles(out)).filter((f) => f.includes('.briefpress'))).toEqual([]);
+    expect((await readStore(out)).briefs.size).toBe(3);
+    // When there is a cache beside the output folder already, the one inside is only removed.
+    await mkdir(path.join(out, '.briefpress', 'bodies'), { recursive: true });
+    await writeFile(path.join(out, '.briefpress', 'state.json'), '{"version":2,"briefs":{}}');
+    expect(await build({ root: project, quiet: true })).toMatchObject({ ok: true, built: 0, cached: 3 });
+    expect((await listFiles(out)).filter((f) => f.includes('.briefpress'))).toEqual([]);
+  });
+
   it('removes the body of a deleted source with its outputs', async () => {
-    const { briefs } = await state();
-    const [source, gone] = Object.entries(briefs)[0]!;
+    const [source, gone] = [...(await readStore(out)).briefs][0]!;
     await unlink(path.join(project, source));
     const again = await build({ root: project, quiet: true });
     expect(again).toMatchObject({ ok: true, built: 0, cached: 2 });
     expect(await bodyFiles()).not.toContain(`${gone.bodyHash}.html`);
     expect(await bodyFiles()).toHaveLength(2);
+    expect((await readStore(out)).briefs.has(source)).toBe(false);
     expect((await listFiles(out)).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 });

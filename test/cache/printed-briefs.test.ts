@@ -49,7 +49,7 @@ describe('printedBriefs', () => {
     const read = await printed.read();
     expect([...read.keys()]).toEqual(sources);
     expect(read.get(sources[3]!)).toEqual(brief(3));
-    expect(await readdir(path.join(out, '.briefpress'))).toEqual([]);
+    expect(await readdir(out)).toEqual([]);
   });
 
   it('with nothing printed, reads nothing and writes no file', async () => {

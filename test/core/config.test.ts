@@ -66,6 +66,14 @@ describe('configuration', () => {
     expect(resolveConfig(site, root, { out: 'dist' }).outDir).toBe('/tmp/project/dist');
   });
 
+  it('keeps the build cache beside the output folder, and refuses an output folder named as the cache folder', () => {
+    const site = parseConfig(sample, 'c.yaml');
+    const root = '/tmp/project';
+    expect(resolveConfig(site, root, { out: 'dist' }).cacheDir).toBe('/tmp/project/.briefpress/dist');
+    expect(resolveConfig(site, root, { out: '../site/public' }).cacheDir).toBe('/tmp/site/.briefpress/public');
+    expect(() => resolveConfig(site, root, { out: '../.briefpress' })).toThrow(/name of the build cache/);
+  });
+
   it('says how to fix a missing configuration file', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'briefpress-config-'));
     onTestFinished(() => rm(dir, { recursive: true, force: true }));

@@ -2,13 +2,15 @@
  * Two clean builds of the same sources, in two projects in different folders, with a
  * different number of pages printing at once, one normalizing and rendering in worker
  * threads and the other in its own thread, give byte-identical output folders: every
- * PDF (IDs and dates come from the brief), page, feed, manifest and the build state in
- * `.briefpress/` (stable order, no absolute paths).
+ * PDF (IDs and dates come from the brief), page, feed and manifest; and the same build
+ * state beside the output folder (stable order, no absolute paths), none of it inside it.
  */
 import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.js';
+import { cacheDirOf } from '../../scripts/core/cache-dir.js';
+import { STATE_FILE } from '../../scripts/cache/state.js';
 import { addSmallBriefs, fixtureSources, listFiles, newProject, removeProjects, repo } from '../helpers/reliability-project.js';
 
 async function project(): Promise<string> {
@@ -35,7 +37,7 @@ describe('two clean builds of the same sources', () => {
 
     const files = await listFiles(path.join(a, 'dist'));
     expect(await listFiles(path.join(b, 'dist'))).toEqual(files);
-    expect(files).toContain(path.join('.briefpress', 'state.json'));
+    expect(files.filter((f) => f.includes('.briefpress') || f.includes('state'))).toEqual([]);
     expect(files.filter((f) => f.startsWith(`briefs${path.sep}`) && f.endsWith('.pdf'))).toHaveLength(11);
     const different: string[] = [];
     for (const file of files) {
@@ -45,7 +47,9 @@ describe('two clean builds of the same sources', () => {
     expect(different).toEqual([]);
 
     // The state names sources and outputs relative to the project, never where it is.
-    const state = await readFile(path.join(a, 'dist/.briefpress/state.json'), 'utf8');
+    const state = await readFile(path.join(cacheDirOf(path.join(a, 'dist')), STATE_FILE), 'utf8');
+    expect(state).toBe(await readFile(path.join(cacheDirOf(path.join(b, 'dist')), STATE_FILE), 'utf8'));
+    expect(state).toContain('good-broadband.md');
     expect(state).not.toContain(a);
     expect(state).not.toContain(repo);
   });

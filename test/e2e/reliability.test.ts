@@ -24,9 +24,9 @@ import { addBadSources, listFiles, newProject, removeProjects, repo } from '../h
 const tsx = path.join(repo, 'node_modules/.bin/tsx');
 const cli = path.join(repo, 'scripts/cli/build.ts');
 
-/** Every file of a folder (but one subfolder) with its size, mtime and content hash. */
-async function snapshot(dir: string, except: string): Promise<Map<string, string>> {
-  const files = (await listFiles(dir)).filter((f) => f !== except && !f.startsWith(`${except}${path.sep}`));
+/** Every file of a folder (but some subfolders) with its size, mtime and content hash. */
+async function snapshot(dir: string, except: string[]): Promise<Map<string, string>> {
+  const files = (await listFiles(dir)).filter((f) => !except.some((e) => f === e || f.startsWith(`${e}${path.sep}`)));
   const entries = await Promise.all(
     files.map(async (f) => {
       const full = path.join(dir, f);
@@ -95,9 +95,9 @@ beforeAll(async () => {
   project = await newProject();
   await cp(path.join(cliProject, 'sources'), path.join(project, 'sources'), { recursive: true });
 
-  before = await snapshot(cliProject, 'dist');
+  before = await snapshot(cliProject, ['dist', path.join('.briefpress', 'dist')]);
   cliRun = await run(cliProject, ['--concurrency', '2']);
-  after = await snapshot(cliProject, 'dist');
+  after = await snapshot(cliProject, ['dist', path.join('.briefpress', 'dist')]);
   result = await build({ root: project, quiet: true, concurrency: 2 });
 });
 

@@ -11,7 +11,9 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/print/browser.js';
 import { build, type BuildResult } from '../../scripts/build.js';
-import { type BuildState, readBody } from '../../scripts/cache/state.js';
+import { readBody } from '../../scripts/cache/state.js';
+import { cacheDirOf } from '../../scripts/core/cache-dir.js';
+import { readStore } from '../helpers/build-store.js';
 import type { ManifestEntry } from '../../scripts/core/types.js';
 import { checkFeed, checkHomeListsBriefs, checkSearchFinds, seriousAxeViolations, wordOnlyIn } from '../helpers/archive-checks.js';
 import { checkLinks } from '../helpers/link-check.js';
@@ -157,9 +159,9 @@ describe('the sample site’s archive in a browser', () => {
   });
 
   it('finds a word that only one brief’s body has, and opens that brief', async () => {
-    const state = JSON.parse(await readFile(path.join(out, '.briefpress/state.json'), 'utf8')) as BuildState;
+    const state = await readStore(out);
     const bodies = await Promise.all(
-      Object.values(state.briefs).map(async (b) => ({ slug: b.entry.slug, body: await readBody(out, b.bodyHash) })),
+      [...state.briefs.values()].map(async (b) => ({ slug: b.entry.slug, body: await readBody(cacheDirOf(out), b.bodyHash) })),
     );
     const only = wordOnlyIn(bodies);
     expect(only).toBeDefined();

@@ -4,16 +4,14 @@
  * were instead of rendering them all again. A card's HTML depends on the card's data (its
  * key), where it is rendered (folder and heading level), and the templates, configuration
  * and code (the salt); a cache made with another salt is ignored. One file per place a
- * card is rendered, in `.briefpress/archive-cards/`, read only when a page of that place
+ * card is rendered, in `archive-cards/` of the build cache folder, read only when a page of that place
  * is rendered and rewritten only when a card was added or dropped; it keeps the cards of
  * the current briefs only.
  */
 import { hash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { readCache } from './read-cache.js';
 
-const CARD_CACHE_DIR = '.briefpress/archive-cards';
+const CARD_CACHE_DIR = 'archive-cards';
 
 interface Stored {
   salt: string;
@@ -25,21 +23,19 @@ interface Stored {
 export interface CardCache {
   get(where: string, key: string): string | undefined;
   set(where: string, key: string, html: string): void;
-  /** The files to write (path relative to the output folder, text), keeping the cards of `keys` only. */
+  /** The files to write (path relative to the cache folder, text), keeping the cards of `keys` only. */
   toSave(keys: Set<string>): { path: string; text: string }[];
-  /** The cache's files now on disk, relative to the output folder. */
-  files(): string[];
 }
 
 const fileOf = (where: string) => `${CARD_CACHE_DIR}/${hash('sha256', where).slice(0, 16)}.json`;
 
 /** `fresh`: start with an empty cache, whatever is on disk (and write it anew). */
-export function openCardCache(outDir: string, salt: string, fresh = false): CardCache {
+export function openCardCache(cacheDir: string, salt: string, fresh = false): CardCache {
   const places = new Map<string, { stored: Stored; changed: boolean }>();
   const place = (where: string) => {
     let known = places.get(where);
     if (!known) {
-      const read = fresh ? undefined : readCache<Stored>(outDir, fileOf(where));
+      const read = fresh ? undefined : readCache<Stored>(cacheDir, fileOf(where));
       const stored =
         read?.salt === salt && read.where === where && read.cards && typeof read.cards === 'object' ? (read as Stored) : undefined;
       places.set(where, (known = { stored: stored ?? { salt, where, cards: {} }, changed: !stored }));
@@ -63,16 +59,6 @@ export function openCardCache(outDir: string, salt: string, fresh = false): Card
         out.push({ path: fileOf(where), text: `${JSON.stringify({ salt, where, cards })}\n` });
       }
       return out.sort((a, b) => (a.path < b.path ? -1 : 1));
-    },
-    files() {
-      try {
-        return readdirSync(path.join(outDir, CARD_CACHE_DIR))
-          .filter((n) => n.endsWith('.json'))
-          .map((n) => `${CARD_CACHE_DIR}/${n}`)
-          .sort();
-      } catch {
-        return [];
-      }
     },
   };
 }

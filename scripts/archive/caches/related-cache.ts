@@ -1,7 +1,7 @@
 /**
  * Related briefs kept between builds. They depend on every brief's slug, date, cited URLs,
  * authors and tags only, so an edit to a text or a title leaves them as they were: then
- * the last build's are taken from `.briefpress/archive-related.json` instead of being
+ * the last build's are taken from `archive-related.json` in the build cache folder instead of being
  * worked out again over the whole archive.
  */
 import { readCache } from './read-cache.js';
@@ -9,7 +9,7 @@ import { relatedBriefs, type RelatedBrief } from '../model/related-briefs.js';
 import type { SiteBrief } from '../model/site-model.js';
 import { shortHash } from '../../core/short-hash.js';
 
-export const RELATED_CACHE_FILE = '.briefpress/archive-related.json';
+export const RELATED_CACHE_FILE = 'archive-related.json';
 
 /** Slug → related briefs as [slug, score, shared links, shared authors, shared tags]. */
 type Stored = { key: string; related: [string, [string, number, number, string[], string[]][]][] };
@@ -22,14 +22,14 @@ export interface RelatedCache {
 }
 
 /** `salt` hashes the code (and whatever else should start the cache afresh); `fresh` ignores the cache on disk. */
-export function openRelatedCache(outDir: string, salt: string, fresh = false): RelatedCache {
+export function openRelatedCache(cacheDir: string, salt: string, fresh = false): RelatedCache {
   let made: Stored | undefined;
   return {
     relate(briefs) {
       const inputs = briefs.map((b) => [b.slug, b.date ?? null, b.links, b.authors.map((a) => a.name), b.tags]);
       const key = shortHash(JSON.stringify([salt, inputs]));
       const bySlug = new Map(briefs.map((b) => [b.slug, b]));
-      const stored = fresh ? undefined : readCache<Stored>(outDir, RELATED_CACHE_FILE);
+      const stored = fresh ? undefined : readCache<Stored>(cacheDir, RELATED_CACHE_FILE);
       if (stored?.key === key && Array.isArray(stored.related)) {
         return new Map(
           stored.related.map(([slug, list]) => [

@@ -3,7 +3,7 @@
  * first time it renders it; in a fresh process that costs more than rendering (the
  * compiler itself is not yet optimized), and a rebuild after one edit renders a handful of
  * pages. So the JavaScript Nunjucks makes of each template is kept in
- * `.briefpress/archive-templates.json`, by template name with a hash of its source (and of
+ * `archive-templates.json` of the build cache folder, by template name with a hash of its source (and of
  * Nunjucks' version and options), and handed back to Nunjucks the way its own precompiled
  * loader does. The code is the compiler's output as is, so pages render the same.
  *
@@ -16,7 +16,7 @@ import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { readCache } from './read-cache.js';
 
-export const TEMPLATE_CACHE_FILE = '.briefpress/archive-templates.json';
+export const TEMPLATE_CACHE_FILE = 'archive-templates.json';
 
 /** Stands for the template's path in stored code; a NUL never appears raw in compiled code. */
 const PATH = '"\u0000template path\u0000"';
@@ -48,10 +48,10 @@ export interface TemplateCache {
 }
 
 /**
- * Serve `env`'s templates compiled from the cache in `outDir`, compiling (and keeping) those
+ * Serve `env`'s templates compiled from the cache in `cacheDir`, compiling (and keeping) those
  * not in it; `fresh`: compile every template, whatever is on disk.
  */
-export function cacheTemplates(env: nunjucks.Environment, outDir: string, fresh = false): TemplateCache {
+export function cacheTemplates(env: nunjucks.Environment, cacheDir: string, fresh = false): TemplateCache {
   const internals = env as unknown as Internals;
   const compile = (nunjucks as unknown as { compiler?: Partial<Compiler> }).compiler?.compile;
   // Should Nunjucks change inside, templates are compiled as usual and nothing is kept.
@@ -66,7 +66,7 @@ export function cacheTemplates(env: nunjucks.Environment, outDir: string, fresh 
   let compiled = false;
   const load = (): Stored => {
     if (stored) return stored;
-    const read = fresh ? undefined : readCache<Stored>(outDir, TEMPLATE_CACHE_FILE);
+    const read = fresh ? undefined : readCache<Stored>(cacheDir, TEMPLATE_CACHE_FILE);
     if (read?.compiler === compiler && read.templates && typeof read.templates === 'object') stored = read as Stored;
     return (stored ??= { compiler, templates: {} });
   };

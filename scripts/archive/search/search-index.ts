@@ -109,8 +109,8 @@ export interface SearchIndexInput {
   previous?: { script: string; state: SearchIndexState };
 }
 
-/** A part to build where the bodies are read from the build cache of `outDir` (a worker thread can). */
-export type SearchPartJob = Omit<SearchIndexInput, 'body'> & { outDir: string };
+/** A part to build where the bodies are read from the build cache folder `cacheDir` (a worker thread can). */
+export type SearchPartJob = Omit<SearchIndexInput, 'body'> & { cacheDir: string };
 
 export interface SearchIndexResult {
   script: string;
