@@ -71,13 +71,14 @@ export const RULE_CATALOGUE = {
   },
   'date-missing': { stage: 'normalize', summary: 'note: the text gives no date; add `date:` to the front matter before printing' },
   'no-title': { stage: 'normalize', summary: 'fatal: the text has no words at all to make a title of' },
-  'title-guessed': {
-    stage: 'normalize',
-    summary: 'warning: no line looks like a title; the title is the subject line or the first sentence, check it',
-  },
   'generic-reader': {
     stage: 'normalize',
-    summary: 'warning: the text was read by the generic reader; title, date and kind were guessed, check them',
+    summary: 'note: the text was read by the generic reader (not a PDF one-pager, a web export or Markdown)',
+  },
+  'guessed-metadata': {
+    stage: 'normalize',
+    summary:
+      'warning: the title, date or kind was guessed (a line at the top, the subject line, the first sentence, a date in the first paragraph, the generic reader), at the line it came from; review it (--strict: an error)',
   },
   // PDFs (readers/pdf.ts): layout evidence instead of guesses.
   'pdf-artifact': {
@@ -163,10 +164,6 @@ export const RULE_CATALOGUE = {
   'missing-date': { stage: 'check', summary: 'error: a printed brief shows its date; the front matter has none' },
   'missing-author': { stage: 'check', summary: 'error: no authors and no organization to credit' },
   'post-without-author': { stage: 'check', summary: 'warning: a post without authors is credited to the organization' },
-  'guessed-metadata': {
-    stage: 'check',
-    summary: 'warning: the title, date or kind of a plain-text source was guessed by the normalizer; review them (--explain says why)',
-  },
   // The build.
   'page-budget': { stage: 'build', summary: 'a brief prints on more pages than its budget (an error with --strict and in check)' },
   'duplicate-slug': { stage: 'build', summary: 'two briefs claim the same slug; the later one gets another' },

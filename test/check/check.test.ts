@@ -29,6 +29,7 @@ const cases: [folder: string, rule: string, severity: 'error' | 'warning', layou
   ['missing-image', 'missing-image', 'error'],
   ['image-alt', 'image-alt', 'error'],
   ['placeholder', 'placeholder', 'warning'],
+  ['guessed-metadata', 'guessed-metadata', 'warning'],
   ['page-budget', 'page-budget', 'error', true],
 ];
 

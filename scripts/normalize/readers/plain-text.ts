@@ -19,6 +19,7 @@ import * as documentLabel from '../rules/document-label.js';
 import * as endMark from '../rules/end-mark.js';
 import { isSummaryText, sentences, summarize, withoutPlaceDash } from '../text/summary.js';
 import { placeAt } from '../text/place.js';
+import { reportGuess } from '../text/guessed.js';
 import type { ReaderResult } from '../reader.js';
 import { defineRule, report, type RuleId } from '../../core/rules.js';
 
@@ -228,7 +229,10 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   );
   if (!date && firstParagraph) {
     const found = findDate(firstParagraph.text.slice(0, 120));
-    if (found) date = found.iso;
+    if (found) {
+      date = found.iso;
+      reportGuess(file, 'date', found.iso, 'the first date in the first paragraph', placeOf(firstParagraph.line));
+    }
   }
   if (date) data.date = date;
   const contacts: Contact[] = blockContacts
@@ -248,11 +252,18 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   if (summary) data.summary = summary;
 
   if (mode === 'generic') {
-    report(
+    report(file, 'generic-reader', 'not recognized as a PDF one-pager, a web export or Markdown: read as plain text', {
+      place: placeOf(title.lines[0]),
+      severity: 'info',
+    });
+    if (chosen) reportGuess(file, 'title', data.title, 'the most title-like line at the top of a plain text', placeOf(title.lines[0]));
+    if (date && dateIndex >= 0) reportGuess(file, 'date', date, 'a date line at the top of a plain text', placeOf(lines[dateIndex]));
+    reportGuess(
       file,
-      'generic-reader',
-      `not recognized as a PDF one-pager, a web export or Markdown: read as plain text; the title ("${data.title}")${date ? ' and date were' : ' was'} guessed, check them`,
-      { place: placeOf(title.lines[0]) },
+      'kind',
+      'brief',
+      'a plain text that is not a PDF one-pager or web export is read as a brief',
+      placeOf(title.lines[0]),
     );
   }
   return { data, body: renderBlocks(blocks, evidence) };
@@ -322,9 +333,7 @@ function guessTitle(file: VFile, lines: readonly SourceLine[], removed: Readonly
   if (!first) throw defineRule('no-title').fail(file, 'no text to make a title of: every line is letterhead or page furniture');
   const guessed = (candidate: Candidate, how: string) => {
     const text = candidate.lines.map((l) => l.text.trim()).join(' ');
-    report(file, 'title-guessed', `no line looks like a title: the title is ${how} ("${text}"); check it`, {
-      place: placeOf(candidate.lines[0]),
-    });
+    reportGuess(file, 'title', text, `no line looks like a title, so it is ${how}`, placeOf(candidate.lines[0]));
     return candidate;
   };
   const subject = kept.slice(0, 40).find(({ line }) => /^\s*(?:re|subject)\s*:\s*\S/i.test(line.text));
