@@ -3,9 +3,11 @@
  * print defaults. Read from `briefpress.config.yaml`, validated by a schema whose errors
  * name the bad key with `file:line:column`, merged with defaults, resolved once.
  */
+import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { cacheDirOf, CACHE_FOLDER } from './cache-dir.js';
@@ -281,6 +283,9 @@ async function readAtMost(file: string, max: number): Promise<string> {
   }
 }
 
+/** The templates briefpress comes with (this repository's templates/). */
+const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
+
 export function resolveConfig(site: SiteConfig, root: string, overrides: ConfigOverrides = {}): BuildConfig {
   const sourcesDir = path.resolve(root, overrides.sources ?? site.build.sources);
   const outDir = path.resolve(root, overrides.out ?? site.build.out);
@@ -291,7 +296,8 @@ export function resolveConfig(site: SiteConfig, root: string, overrides: ConfigO
     sourcesDir,
     outDir,
     cacheDir: cacheDirOf(outDir),
-    templatesDir: path.join(root, 'templates'),
+    // A project without templates of its own (only sources and a configuration) gets briefpress's.
+    templatesDir: existsSync(path.join(root, 'templates')) ? path.join(root, 'templates') : BUILTIN_TEMPLATES,
     concurrency: overrides.concurrency ?? site.build.concurrency ?? Math.max(1, os.availableParallelism()),
     strict: overrides.strict ?? false,
   };

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -72,6 +72,17 @@ describe('configuration', () => {
     expect(resolveConfig(site, root, { out: 'dist' }).cacheDir).toBe('/tmp/project/.briefpress/dist');
     expect(resolveConfig(site, root, { out: '../site/public' }).cacheDir).toBe('/tmp/site/.briefpress/public');
     expect(() => resolveConfig(site, root, { out: '../.briefpress' })).toThrow(/name of the build cache/);
+  });
+
+  it('uses the project’s templates, or briefpress’s own when the project has none', async () => {
+    const site = parseConfig(sample, 'c.yaml');
+    const repo = path.join(import.meta.dirname, '../..');
+    expect(resolveConfig(site, repo).templatesDir).toBe(path.join(repo, 'templates'));
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'briefpress-config-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    expect(resolveConfig(site, dir).templatesDir).toBe(path.join(repo, 'templates'));
+    await mkdir(path.join(dir, 'templates'));
+    expect(resolveConfig(site, dir).templatesDir).toBe(path.join(dir, 'templates'));
   });
 
   it('says how to fix a missing configuration file', async () => {
