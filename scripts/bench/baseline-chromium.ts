@@ -41,7 +41,8 @@ export interface BaselineResult {
 
 export async function printBaseline(pages: BaselinePage[], options: BaselineOptions): Promise<BaselineResult> {
   const start = performance.now();
-  const browser = await launchBrowser(options.executablePath, options.args);
+  // The same fonts as the printer: the machine's own are out of reach of both.
+  const browser = await launchBrowser(options.executablePath, options.args, { systemFonts: false });
   try {
     const pool: Page[] = await Promise.all(
       Array.from({ length: Math.max(1, options.concurrency) }, async () => {

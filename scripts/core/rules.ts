@@ -150,8 +150,7 @@ export const RULE_CATALOGUE = {
   'image-not-printed': { stage: 'render', summary: 'warning: images are not embedded; a remote image becomes a link' },
   'no-glyph': {
     stage: 'render',
-    summary:
-      'warning: a character no shipped font has (fonts.css, fallback-fonts.css); it would print from the machine’s own fonts, or as a box',
+    summary: 'warning: a character no shipped font has (fonts.css, fallback-fonts.css); it prints as an empty box',
   },
   // Checks before printing (npm run check).
   'unresolved-reference': { stage: 'check', summary: 'error: `[text](#) [3]` whose number the Links list did not give' },

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { Browser as BrowserName, getInstalledBrowsers } from '@puppeteer/browsers';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { UserError } from '../core/user-error.js';
+import { shippedFontsConfig } from './font-config.js';
 
 const SYSTEM_BROWSERS = [
   // Debian's /usr/bin/chromium-headless-shell is a script that runs this binary without
@@ -86,12 +87,27 @@ export function launchArgs(isRoot = process.getuid?.() === 0): string[] {
  */
 export const PRINTING_ARGS = ['--enable-begin-frame-control'];
 
-export async function launchBrowser(executablePath?: string, extraArgs: readonly string[] = []): Promise<Browser> {
+export interface LaunchOptions {
+  /**
+   * Let the browser use the machine's fonts: true for a browser that shows pages; the
+   * printer's sees only the shipped fonts (print/font-config.ts), on Linux.
+   */
+  systemFonts?: boolean;
+}
+
+export async function launchBrowser(
+  executablePath?: string,
+  extraArgs: readonly string[] = [],
+  options: LaunchOptions = { systemFonts: true },
+): Promise<Browser> {
   const exe = executablePath ?? (await findBrowser()).executablePath;
   return puppeteer.launch({
     executablePath: exe,
     headless: true,
     args: [...launchArgs(), ...extraArgs],
+    ...(options.systemFonts === false && process.platform === 'linux'
+      ? { env: { ...process.env, FONTCONFIG_FILE: await shippedFontsConfig() } }
+      : {}),
     // Talk over a pipe, not a port: when the build's process dies, even by SIGKILL, the pipe
     // closes and the browser exits with it instead of running on as an orphan.
     pipe: true,

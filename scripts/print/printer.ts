@@ -86,7 +86,7 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
     if (closed) return Promise.reject(new Error('the printer is closed'));
     if (!browser) {
       if (++launches > MAX_RELAUNCHES + 1) return Promise.reject(new Error(`the browser crashed ${launches - 1} times; giving up`));
-      const launching = options.connect ? options.connect() : launchBrowser(executablePath, PRINTING_ARGS);
+      const launching = options.connect ? options.connect() : launchBrowser(executablePath, PRINTING_ARGS, { systemFonts: false });
       browser = launching;
       launching
         .then((b) =>

@@ -79,14 +79,9 @@ export function reportMissingGlyphs(file: VFile, coverage: FontCoverage): void {
     if (cp > 0x7e && !seen.has(cp) && !INVISIBLE.test(ch) && !coverage.covers(cp)) {
       seen.add(cp);
       const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-      report(
-        file,
-        'no-glyph',
-        `no shipped font has the character “${ch}” (${code}); it would print from this machine’s own fonts, or as an empty box`,
-        {
-          place: { line, column },
-        },
-      );
+      report(file, 'no-glyph', `no shipped font has the character “${ch}” (${code}); it prints as an empty box`, {
+        place: { line, column },
+      });
     }
     column += ch.length;
   }

@@ -19,6 +19,8 @@ import type { BriefData, RenderedBrief } from '../../scripts/core/types.js';
 import { checkPdfUa } from '../helpers/pdf-ua.js';
 
 const repo = path.join(import.meta.dirname, '../..');
+/** The PDF names of the shipped fonts (fonts.css, fallback-fonts.css). */
+const SHIPPED = /^(SourceSans3|SourceSerif4|SourceCodePro|NotoSansSC|NotoSansArabic|NotoSansDevanagari|NotoSansHebrew|NotoEmoji)/;
 const markdown = readFileSync(path.join(import.meta.dirname, '../fixtures/print/multi-script.md'), 'utf8');
 const data = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(markdown)![1]!) as BriefData;
 let config: BuildConfig;
@@ -50,8 +52,7 @@ describe('a brief in six scripts and an emoji', () => {
     expect(messages).toEqual([]);
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
     const names = fonts.map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
-    for (const name of names)
-      expect(name).toMatch(/^(SourceSans3|SourceSerif4|NotoSansSC|NotoSansArabic|NotoSansDevanagari|NotoSansHebrew|NotoEmoji)/);
+    for (const name of names) expect(name).toMatch(SHIPPED);
     for (const family of ['NotoSansSC', 'NotoSansArabic', 'NotoSansDevanagari', 'NotoSansHebrew', 'NotoEmoji', 'SourceSerif4']) {
       expect(names.some((n) => n.startsWith(family))).toBe(true);
     }
@@ -65,6 +66,20 @@ describe('a brief in six scripts and an emoji', () => {
     // pdftotext spaces Arabic and Hebrew by their shaped glyphs; the letters are all there.
     for (const word of ['وفد المملكة العربية السعودية', 'משלחת ישראל']) expect(squeeze(text)).toContain(squeeze(word));
     expect((await checkPdfUa(pdf)).failures).toEqual([]);
+  });
+
+  it('never prints with a font of the machine, even for a character only the machine has a font for', async () => {
+    // DejaVu Sans, on most Linux machines (CI's too), has Georgian; no shipped font does.
+    const machineHasGeorgian = execFileSync('fc-list', [':charset=10d0', 'family'], { encoding: 'utf8' }).trim() !== '';
+    const { file, messages } = await print(`${markdown}\nGeorgian: საქართველო.\n`);
+    expect(new Set(messages.map((m) => m.ruleId))).toEqual(new Set(['no-glyph']));
+    expect(messages.map((m) => m.reason.slice(0, 41))).toContain('no shipped font has the character “ს” (U+');
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    const names = fonts.map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+    expect(
+      names.filter((name) => !SHIPPED.test(name)),
+      `machine fonts (the machine has Georgian: ${machineHasGeorgian})`,
+    ).toEqual([]);
   });
 
   it('warns at its line and column about a character no shipped font has', async () => {
