@@ -63,6 +63,11 @@ export const RULE_CATALOGUE = {
     stage: 'normalize',
     summary: 'undo end-of-line hyphenation by an English dictionary and the text’s own words, keeping real compounds (decision-makers)',
   },
+  footnotes: {
+    stage: 'normalize',
+    summary:
+      'closing numbered notes whose numbers the text carries in order ("safeguards2", "law.3", "[12]", "¹") become GFM footnotes; their "Notes" heading is removed',
+  },
   // Front matter found in a plain text.
   'date-line': { stage: 'normalize', summary: 'the date line (or a dateline, or a "Posted on" line) becomes `date` in the front matter' },
   'date-month-only': {

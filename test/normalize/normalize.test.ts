@@ -22,6 +22,8 @@ const wordsOf = (text: string) =>
       .normalize('NFKC')
       .toLowerCase()
       .replace(/\u00ad/g, '')
+      // A note's number glued to a word ("safeguards2") becomes a footnote reference ("safeguards[^2]").
+      .replace(/(\p{L})(\d)/gu, '$1 $2')
       .match(/[\p{L}\p{N}]+/gu) ?? [],
   );
 

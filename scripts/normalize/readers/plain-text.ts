@@ -20,6 +20,7 @@ import * as endMark from '../rules/end-mark.js';
 import { isSummaryText, sentences, summarize, withoutPlaceDash } from '../text/summary.js';
 import { placeAt } from '../text/place.js';
 import { reportGuess } from '../text/guessed.js';
+import { findFootnotes, writeFootnotes } from '../text/footnotes.js';
 import type { ReaderResult } from '../reader.js';
 import { defineRule, report, type RuleId } from '../../core/rules.js';
 
@@ -95,7 +96,10 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     (line, i) =>
       !removed.has(i) &&
       isBodyText(line.text) &&
-      (/[.!?:;]["”’)\]]*$/.test(line.text.trim()) || endsOpen(line.text) || !isBlank(lines[i + 1]) || i + 1 >= lines.length),
+      (/[.!?:;]["”’)\]]*(?:\d{1,3}|\[\d{1,3}\])?$/.test(line.text.trim()) ||
+        endsOpen(line.text) ||
+        !isBlank(lines[i + 1]) ||
+        i + 1 >= lines.length),
   );
   if (topEnd === -1 || topEnd > TOP_LIMIT) topEnd = Math.min(lines.length, TOP_LIMIT);
   let dateIndex = -1;
@@ -266,7 +270,8 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
       placeOf(title.lines[0]),
     );
   }
-  return { data, body: renderBlocks(blocks, evidence) };
+  const footnotes = findFootnotes(file, blocks);
+  return { data, body: writeFootnotes(renderBlocks(blocks, evidence), footnotes) };
 }
 
 /** A press release's dateline ("WASHINGTON, D.C. – January 15, 2020 – ") has no place in a summary. */
