@@ -17,7 +17,7 @@ export interface BuildProcess {
   timings: Record<string, number>;
 }
 
-const RUN = path.join(path.dirname(fileURLToPath(import.meta.url)), '../run.mjs');
+const RUN = path.join(path.dirname(fileURLToPath(import.meta.url)), '../start/run.mjs');
 
 export async function runBuildProcess(cwd: string, args: string[], sampleEveryMs = 100): Promise<BuildProcess> {
   const start = performance.now();
