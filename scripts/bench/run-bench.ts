@@ -4,10 +4,11 @@
  * (optionally) md-to-pdf on the same Markdown, plus the build's peak memory.
  */
 import { execFile } from 'node:child_process';
-import { appendFile, cp, mkdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseDocument } from 'yaml';
 import { existsSync } from 'node:fs';
 import { findBrowser, PRINTING_ARGS } from '../print/browser.js';
 import { UserError } from '../core/user-error.js';
@@ -50,7 +51,11 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     );
   })) as { build: (options?: BuildOptions) => Promise<BuildResult> };
   await mkdir(o.dir, { recursive: true });
-  await cp(path.join(o.repo, CONFIG_FILE), path.join(o.dir, CONFIG_FILE));
+  // The sample's configuration without its packets: they name the sample's briefs, and
+  // printing a packet is work that bare Chromium, the floor, does not do.
+  const sampleConfig = parseDocument(await readFile(path.join(o.repo, CONFIG_FILE), 'utf8'));
+  sampleConfig.delete('packets');
+  await writeFile(path.join(o.dir, CONFIG_FILE), sampleConfig.toString());
   await cp(path.join(o.repo, 'templates'), path.join(o.dir, 'templates'), { recursive: true });
   const config = await loadConfig(o.dir, { concurrency: o.concurrency });
   o.log(`generating ${o.briefs} sources in ${config.sourcesDir}`);

@@ -32,6 +32,11 @@ const spec: CommandSpec = {
       value: 'N',
       description: 'instead: print N generated briefs (plus the samples and render fixtures) and read their PDFs back',
     },
+    'post-process': {
+      type: 'string',
+      value: 'N',
+      description: 'instead: print N generated briefs once, then time what the printer does to each PDF (metadata, PDF/UA tags)',
+    },
     shards: {
       type: 'string',
       value: 'N',
@@ -43,6 +48,7 @@ const spec: CommandSpec = {
     'npm run bench -- --briefs 1000 --json /tmp/bench.json',
     'npm run bench -- --briefs 1000 --shards 4',
     'npm run bench -- --pdf-round-trip 300',
+    'npm run bench -- --post-process 60',
   ],
 };
 
@@ -77,6 +83,15 @@ async function main(): Promise<number> {
       );
       finished = true;
       return passed === results.length ? 0 : 1;
+    }
+    const postProcess = integerOption('post-process', values['post-process']);
+    if (postProcess !== undefined) {
+      const { benchPostProcess, formatPostProcess } = await import('../bench/post-process.js');
+      log(`printing ${postProcess} generated briefs once`);
+      const result = await benchPostProcess({ briefs: postProcess, seed: integerOption('seed', values.seed) ?? 1, repo });
+      process.stdout.write(`\n${formatPostProcess(result)}\n`);
+      finished = true;
+      return result.fallbacks === 0 ? 0 : 1;
     }
     const shards = integerOption('shards', values.shards);
     if (shards !== undefined) {
