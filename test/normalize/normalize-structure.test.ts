@@ -124,3 +124,111 @@ describe('the organization named by its web address', () => {
     expect(file.data.removed?.map((r) => r.ruleId)).toContain('letterhead-organization');
   });
 });
+
+describe('numbered sections and breaks', () => {
+  const text = [
+    'Comments on the Harbor Rule',
+    '',
+    '1. Why the Rule Matters',
+    '2. Existing law',
+    '',
+    '1. Why the Rule Matters',
+    '',
+    'The harbor rule protects the water of the bay and the people who fish in it, and the council should keep it.',
+    '',
+    '2. Existing law',
+    'The current law gives the authority the power to close the bay when the water is unsafe for fishing.',
+    '',
+    'b. State law',
+    '',
+    'The state law sets the limits for the water quality of every harbor in the state.',
+    '',
+    '* * *',
+    '',
+    'We recommend that the council keeps the rule.',
+    '',
+    '1. Open the stations again.',
+    '2. Publish the data every month.',
+  ].join('\n');
+
+  it('makes stand-alone numbered and lettered lines headings, keeps a table of contents and a real list as lists', () => {
+    const { body, data } = bodyOf(text);
+    expect(data.title).toBe('Comments on the Harbor Rule');
+    expect(body).toMatch(/^1\. Why the Rule Matters\n2\. Existing law\n\n## 1\. Why the Rule Matters\n\nThe harbor rule/);
+    expect(body).toContain('\n\n## 2. Existing law\n\nThe current law gives');
+    expect(body).toContain('\n\n## b. State law\n\nThe state law');
+    expect(body).toContain('\n\n1. Open the stations again.\n2. Publish the data every month.');
+  });
+
+  it('makes `* * *` a thematic break, not a list item', () => {
+    expect(bodyOf(text).body).toContain('in the state.\n\n* * *\n\nWe recommend');
+  });
+});
+
+describe('page furniture', () => {
+  const paragraphs = [
+    'The harbor authority must publish the monitoring data of every station in the bay within thirty days.',
+    'The council should hold a hearing on the results with the fishing cooperatives before the end of the year.',
+    'Residents may send their comments on the data to the clerk of the council until the end of January.',
+  ];
+  const paragraph = (n: number) => paragraphs[n - 1]!;
+  it('removes a running header that repeats the title from later pages, never the title itself', () => {
+    const text = [
+      'Clean Water for the Northern Bay',
+      '',
+      'March 3, 2021',
+      '',
+      paragraph(1),
+      '',
+      '1',
+      '\fClean Water for the Northern Bay',
+      '',
+      paragraph(2),
+      '',
+      '2',
+      '\fClean Water for the Northern Bay',
+      '',
+      paragraph(3),
+    ].join('\n');
+    const { body, data, file } = bodyOf(text);
+    expect(data.title).toBe('Clean Water for the Northern Bay');
+    expect(body).not.toContain('Clean Water for the Northern Bay');
+    expect(file.data.removed?.filter((r) => r.ruleId === 'running-header')).toHaveLength(2);
+  });
+
+  it('removes a lone "Org | Title" header at a page break and joins the sentence it cut', () => {
+    const text = [
+      'Harbor Watch',
+      'harborwatch.org',
+      '',
+      'Clean Water for the Northern Bay',
+      '',
+      'The harbor authority must publish the monitoring data of every station in the bay, and the council',
+      '',
+      '1',
+      '\fHarbor Watch | Clean Water for the Northern Bay',
+      '',
+      'should hold a hearing on the results before the end of the year.',
+    ].join('\n');
+    const { body, file } = bodyOf(text);
+    expect(body).toContain('and the council should hold a hearing');
+    expect(file.data.removed?.map((r) => [r.ruleId, r.text])).toContainEqual([
+      'running-header',
+      'Harbor Watch | Clean Water for the Northern Bay',
+    ]);
+  });
+
+  it('leaves a heading that a table of contents at the top repeats', () => {
+    const text = [
+      'Comments on the Harbor Rule',
+      '',
+      'Why the Rule Matters',
+      'Existing Law',
+      '',
+      'Why the Rule Matters',
+      '',
+      paragraph(1),
+    ].join('\n');
+    expect(bodyOf(text).body).toContain('## Why the Rule Matters\n\nThe harbor authority');
+  });
+});

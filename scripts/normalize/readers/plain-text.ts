@@ -20,6 +20,7 @@ import * as endMark from '../rules/end-mark.js';
 import { isSummaryText, sentences, summarize, withoutPlaceDash } from '../text/summary.js';
 import { placeAt } from '../text/place.js';
 import { reportGuess } from '../text/guessed.js';
+import { parseItem } from '../text/list-items.js';
 import { findFootnotes, writeFootnotes } from '../text/footnotes.js';
 import type { ReaderResult } from '../reader.js';
 import { defineRule, report, type RuleId } from '../../core/rules.js';
@@ -308,6 +309,8 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     if (/[.;,]$/.test(text)) score -= 10;
     // Ends in a word broken by hyphenation ("consulta-"): the first lines of a wrapped paragraph.
     if (/\p{Ll}-$/u.test(text)) score -= 20;
+    // Numbered lines: a table of contents, a section heading ("1. Why the Rule Matters"); a title has no number.
+    if (candidate.lines.some((l) => parseItem(l.text)?.ordered)) score -= 20;
     if (endsOpen(text) || (candidate.insideAddress && candidate.lines.length >= 2)) score -= 20; // a cut sentence; a letter's addressee
     if (candidate.lines.length > 3 || text.length > 250) score -= 10;
     if (k === candidates.length - 1) score += 2;

@@ -20,25 +20,65 @@ const separators = /^[^|•·]{2,60}\s[|•·—]\s[^|•·]{2,60}$/;
 
 const key = (text: string) => text.trim().toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
 
-/** Indexes of the running header/footer lines among `lines`. */
-export function find(lines: readonly SourceLine[], isBreak: (index: number) => boolean): Set<number> {
+const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * Indexes of the running header/footer lines among `lines`. `isBreak` says whether a line
+ * is next to a page break (a form feed, a page number); `isEdge` whether it is at the very
+ * top or bottom of the text, which is weaker evidence: the title is there too. A line
+ * repeated on later pages that is also the only one of its kind on the first page near
+ * its top is kept there (a running header that repeats the title never takes the title).
+ */
+export function find(
+  lines: readonly SourceLine[],
+  isBreak: (index: number) => boolean,
+  isEdge: (index: number) => boolean = () => false,
+): Set<number> {
   const groups = new Map<string, number[]>();
   lines.forEach((line, index) => {
     const text = line.text.trim();
-    if (text.length < 3 || text.length > 120 || /^[-•*◦▪]\s/.test(text)) return;
+    // A sentence (long, with its full stop) is text, however often the text says it.
+    if (text.length < 3 || text.length > 120 || /^[-•*◦▪]\s/.test(text) || (text.length > 60 && /[.!?]["”’)]?$/.test(text))) return;
     const k = key(text);
     groups.set(k, [...(groups.get(k) ?? []), index]);
   });
+  // Where page 2 starts: a page break with text after it (a form feed at the very end closes the last page).
+  let lastText = lines.length - 1;
+  while (lastText > 0 && !lines[lastText]!.text.trim()) lastText--;
+  const firstBreak = lines.findIndex(
+    (line, index) => index < lastText - 2 && (line.pageStart || (index > 0 && isBreak(index) && !isEdge(index))),
+  );
+  const top = lines.slice(0, Math.min(20, firstBreak < 0 ? 20 : firstBreak)).map((line) => squash(line.text));
+  const topJoined = top.map((t, k) => t + (top[k + 1] ?? ''));
   const found = new Set<number>();
   for (const indexes of groups.values()) {
-    if (indexes.length < 2) continue;
-    const nearBreak = indexes.filter((index) => isBreak(index)).length;
     const texts = indexes.map((index) => lines[index]!.text.trim());
-    const pageTail = texts.every((text) => pageNumberTail.test(text)) && new Set(texts).size === texts.length;
     const separated = texts.every((text) => separators.test(text));
-    if (nearBreak >= 2 || (nearBreak >= 1 && indexes.length - nearBreak <= 1) || indexes.length >= 3 || pageTail || separated) {
-      indexes.forEach((index) => found.add(index));
+    if (indexes.length < 2) {
+      // "Org | Title of the brief" once, at the break of a two-page text: one of its parts is at the top.
+      const parts = separated ? texts[0]!.split(/\s[|•·—]\s/).map(squash) : [];
+      const index = indexes[0]!;
+      if (
+        isBreak(index) &&
+        index > (firstBreak < 0 ? 0 : firstBreak) - 1 &&
+        parts.some((p) => p.length >= 6 && (top.includes(p) || topJoined.includes(p)))
+      )
+        found.add(index);
+      continue;
     }
+    const near = indexes.filter((index) => isBreak(index)).length;
+    const edge = indexes.filter((index) => !isBreak(index) && isEdge(index)).length;
+    const pageTail = texts.every((text) => pageNumberTail.test(text)) && new Set(texts).size === texts.length;
+    const running =
+      near + edge >= 2 ||
+      (near >= 1 && near + edge >= indexes.length) ||
+      (indexes.length >= 3 && near + edge >= 1) ||
+      pageTail ||
+      separated;
+    if (!running) continue;
+    const onFirstPage = indexes.filter((index) => firstBreak < 0 || index < firstBreak);
+    const keepFirst = firstBreak >= 0 && onFirstPage.length === 1 && onFirstPage[0]! < 15 && !pageTail && !separated;
+    indexes.forEach((index, k) => (k === 0 && keepFirst ? undefined : found.add(index)));
   }
   return found;
 }

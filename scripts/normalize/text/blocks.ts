@@ -32,7 +32,8 @@ export type Block =
   | { type: 'quote'; text: string; line: SourceLine }
   | { type: 'paragraph'; text: string; line: SourceLine }
   | { type: 'lines'; texts: string[]; line: SourceLine }
-  | { type: 'list'; items: ListItem[]; line: SourceLine };
+  | { type: 'list'; items: ListItem[]; line: SourceLine }
+  | { type: 'break'; line: SourceLine };
 
 export interface BlockOptions {
   /** Width of hard-wrapped lines, when the text is hard-wrapped. */
@@ -113,7 +114,7 @@ function isHardWrapped(lines: readonly SourceLine[], width: number): boolean {
 }
 
 interface Draft {
-  kind: 'paragraph' | 'item' | 'heading' | 'quote';
+  kind: 'paragraph' | 'item' | 'heading' | 'quote' | 'break';
   lines: SourceLine[];
   text: string;
   item?: ItemMarker;
@@ -140,6 +141,10 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
         if (current?.kind === 'quote') current.text = quote[1]!.trim() ? joinWrapped(current.text, quote[1]!, options.words) : current.text;
         else drafts.push({ kind: 'quote', lines: [line], text: quote[1]!.trim() });
         if (current?.kind === 'quote') current.lines.push(line);
+        continue;
+      }
+      if (thematicBreak.test(line.text)) {
+        drafts.push({ kind: 'break', lines: [line], text: '' });
         continue;
       }
       const item = acceptItem(parseItem(line.text), lastNumber);
@@ -171,7 +176,9 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
         drafts.splice(n + 1, address.length - 1);
         continue;
       }
-      if (draft.kind === 'heading') {
+      if (draft.kind === 'break') {
+        blocks.push({ type: 'break', line });
+      } else if (draft.kind === 'heading') {
         blocks.push({ type: 'heading', text: draft.text, line, explicit: true });
         lastNumber.clear();
       } else if (draft.kind === 'quote') {
@@ -181,9 +188,13 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
         const entry: ListItem = { ordered: item.ordered, marker: item.marker, indent: item.indent, level: 1, text: draft.text, line };
         if (item.number !== undefined) entry.number = item.number;
         const previous = blocks.at(-1);
-        if (previous?.type === 'list') previous.items.push(entry);
+        const last = previous?.type === 'list' ? previous.items.at(-1) : undefined;
+        // Numbering that starts again at 1 (same marker, same indent) starts a new list: a table of contents, then the text.
+        const restarts =
+          last?.ordered && entry.ordered && entry.number === 1 && last.marker === entry.marker && last.indent === entry.indent;
+        if (previous?.type === 'list' && !restarts) previous.items.push(entry);
         else blocks.push({ type: 'list', items: [entry], line });
-      } else if (draft.lines.length === 1 && isHeadingLike(draft.text) && !isLetterLine(draft.text)) {
+      } else if (draft.lines.length === 1 && (isHeadingLike(draft.text) || isMarkedHeading(draft.text)) && !isLetterLine(draft.text)) {
         blocks.push({ type: 'heading', text: draft.text.replace(/:$/, ''), line });
         lastNumber.clear();
       } else {
@@ -192,11 +203,36 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
     }
   }
   joinCutParagraphs(blocks, options.words);
+  numberedHeadings(blocks);
   // A heading-like line at the very end (a sign-off, a credit) is text, not a heading.
   const last = blocks.at(-1);
   if (last?.type === 'heading' && !last.explicit) blocks[blocks.length - 1] = { type: 'paragraph', text: last.text, line: last.line };
   for (const block of blocks) if (block.type === 'list') assignLevels(block.items);
   return blocks;
+}
+
+/** A heading numbered with a lower-case letter or roman numeral out of a list's sequence ("b. Existing law", "iv) Scope"). */
+function isMarkedHeading(text: string): boolean {
+  const marked = /^\s*\(?(?:[a-h]|[ivx]{1,4})[.)]\s+(\p{Lu}.*)$/u.exec(text);
+  return marked !== null && isHeadingLike(marked[1]!) && marked[1]!.length <= 80;
+}
+
+/** A thematic break: `* * *`, `***`, `- - -`, `___`, `⁂`. */
+const thematicBreak = /^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|⁂)\s*$/;
+
+/**
+ * A numbered or lettered section heading ("1. Why the Rule Matters", "b. Existing law",
+ * "(2) Scope"): an item that stands alone, shaped like a heading, with text after it. A
+ * list of such lines one after another (a table of contents) stays a list.
+ */
+function numberedHeadings(blocks: Block[]): void {
+  blocks.forEach((block, i) => {
+    const next = blocks[i + 1];
+    if (block.type !== 'list' || block.items.length !== 1 || next?.type !== 'paragraph') return;
+    const [item] = block.items;
+    if (!item!.ordered || !isHeadingLike(item!.text) || item!.text.length > 80) return;
+    blocks[i] = { type: 'heading', text: item!.line.text.trim(), line: item!.line };
+  });
 }
 
 /** Words no sentence ends with: a paragraph that stops on one was cut (by a page break, a blank line of the extraction). */
@@ -304,10 +340,10 @@ function shouldJoin(current: Draft, line: SourceLine, width: number | undefined)
     const firstWord = /^\S+/.exec(text.trim())?.[0] ?? '';
     if (endsSentence(previous) && !startsLower(text) && prevLength + 1 + firstWord.length < width * 0.95) return false;
     if (
-      current.kind === 'paragraph' &&
+      (current.kind === 'paragraph' || current.kind === 'item') &&
       current.lines.length === 1 &&
       prevLength < width * 0.7 &&
-      isHeadingLike(previous) &&
+      isHeadingLike(current.kind === 'item' ? current.item!.text : previous) &&
       !startsLower(text)
     )
       return false;
@@ -358,7 +394,10 @@ function isSubordinate(item: ListItem, parent: ListItem): boolean {
 export function renderBlocks(blocks: readonly Block[], evidence: Map<string, string>, inline: InlineOptions = {}): string {
   const out: string[] = [];
   for (const block of blocks) {
-    if (block.type === 'heading') out.push(`## ${toInline(toTitleCase(block.text, evidence), inline)}`);
+    if (block.type === 'break') out.push('* * *');
+    // A heading's number ("## 2. Existing law") needs no escape: no list starts inside a heading.
+    else if (block.type === 'heading')
+      out.push(`## ${toInline(toTitleCase(block.text, evidence), inline).replace(/^(\d{1,3})\\([.)])/, '$1$2')}`);
     else if (block.type === 'paragraph') out.push(toInline(block.text, inline));
     else if (block.type === 'quote') out.push(`> ${toInline(block.text, inline)}`);
     else if (block.type === 'lines') out.push(block.texts.map((t) => toInline(t, inline)).join('\\\n'));

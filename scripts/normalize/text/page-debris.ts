@@ -15,9 +15,11 @@ export function removePageDebris(file: VFile, lines: readonly SourceLine[]): Sou
       const line = lines[index + d];
       if (line && ((line.pageStart && d >= 0) || isNumber[index + d])) return true;
     }
-    return index <= 2 || index >= lines.length - 3;
+    return false;
   };
-  const running = runningHeader.find(lines, nearBreak);
+  // The first and last lines of a longer text (a short one is all edges).
+  const atEdge = (index: number) => lines.length >= 20 && (index <= 4 || index >= lines.length - 3);
+  const running = runningHeader.find(lines, nearBreak, atEdge);
   const kept: SourceLine[] = [];
   const breaks = new Set<number>(); // indexes in `kept` where a page break was
   lines.forEach((line, i) => {
