@@ -36,6 +36,8 @@ export interface BuildOptions {
   force?: boolean;
   /** Milliseconds one brief may take to print before it fails (the others go on). Default: 30 000. */
   printTimeout?: number;
+  /** Milliseconds normalizing one source may take before it fails (the others go on). Default: 30 000. */
+  normalizeTimeout?: number;
   /** Print through these running browsers (DevTools endpoints) instead of launching one; see remote-browser.ts. */
   browserWs?: string[];
   /** Build only this part of the briefs and write `shard-K-of-N.json` instead of the archive; see shard.ts. */
@@ -94,7 +96,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   //    The browser and the worker threads start as soon as there is something to print; their
   //    modules (Puppeteer, pdf-lib, unified) load only then, so a build with nothing to print starts fast.
   const printer = lazy(() => time('browser', () => startPrinter(options, config, plan.changed.length)));
-  const workers = lazy(() => startBriefPool(config, Math.max(1, plan.changed.length), config.concurrency * endpoints, options.threads));
+  const workers = lazy(() =>
+    startBriefPool(config, Math.max(1, plan.changed.length), config.concurrency * endpoints, options.threads, options.normalizeTimeout),
+  );
   if (plan.changed.length > 0) void Promise.all([printer.get(), workers.get()]).catch(() => {});
   let closing: Promise<void> | undefined;
   const closePrinter = () =>

@@ -24,7 +24,11 @@ export const RULE_CATALOGUE = {
   'read-error': { stage: 'normalize', summary: 'error: the source could not be read (permissions, removed, a folder)' },
   'normalize-failed': {
     stage: 'normalize',
-    summary: 'error: normalizing the source failed or took longer than its time budget; the other briefs still build',
+    summary: 'error: normalizing the source failed; the other briefs still build',
+  },
+  'normalize-timeout': {
+    stage: 'normalize',
+    summary: 'error: normalizing the source took longer than its time budget (30 s) and was stopped; the other briefs still build',
   },
   'repair-mojibake': { stage: 'normalize', summary: 'repair UTF-8 text that was decoded as Windows-1252 (â€™ → ’)' },
   'extraction-characters': {

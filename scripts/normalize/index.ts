@@ -51,6 +51,15 @@ function readerFor(file: VFile, options: NormalizeOptions): { name: string; read
  */
 export function normalize(file: VFile, options: NormalizeOptions = {}): NormalizedBrief {
   file.data.removed = [];
+  try {
+    return normalizeFile(file, options);
+  } finally {
+    // Stable: lines removed from one source line keep the order their rules recorded them in.
+    file.data.removed.sort((a, b) => a.line - b.line);
+  }
+}
+
+function normalizeFile(file: VFile, options: NormalizeOptions): NormalizedBrief {
   const { name, read, text } = readerFor(file, options);
   const { data: read_, body: readBody, bodyLine } = read(file, text, options);
   // A form feed (a page break) left in a Markdown body: a space, so that lines stay where they were.

@@ -10,6 +10,12 @@
  * `threads: 0` does the work in this thread: a build with a few briefs to redo is over
  * before a worker would have loaded its modules. When a worker dies, what it was doing
  * fails (as a print would) and the pool does the rest in this thread.
+ *
+ * Normalizing a source has a time budget: one that takes longer fails alone with a
+ * `normalize-timeout` error, and the others go on. Only a worker thread can be stopped in
+ * the middle of a synchronous normalizer, so the budget holds in worker threads: the thread
+ * is stopped and replaced, and the requests it had not begun go to its replacement. Without
+ * threads, a source larger than `IN_THREAD_BYTES` is normalized in a thread of its own.
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -28,13 +34,33 @@ export interface BriefPool {
 }
 
 interface Job {
+  request: WorkerRequest;
   resolve: (output: never) => void;
   reject: (error: Error) => void;
+  /** Set when the worker has begun a normalize request: it fails the request at the end of the budget. */
+  timer?: NodeJS.Timeout;
 }
 
 interface Thread {
   worker: Worker;
   jobs: Map<number, Job>;
+}
+
+/** Milliseconds normalizing one source may take in a worker thread before it fails alone. */
+export const NORMALIZE_TIMEOUT_MS = 30_000;
+
+/**
+ * Without worker threads, sources up to this size are normalized in this thread, where no
+ * budget can stop them: every rule is linear or close to it, and the adversarial shapes of
+ * test/hostile/normalizer-linear.test.ts normalize in well under a second at this size. A
+ * larger source (up to the 1 MB a source may have) goes to a worker thread, with the budget.
+ */
+export const IN_THREAD_BYTES = 64 * 1024;
+
+/** The answer for a source whose normalizing was stopped: one error, at its first line. */
+function timedOut(ms: number): NormalizeOutput {
+  const reason = `normalizing took longer than ${ms / 1000} s and was stopped; please report this source (the other briefs still build)`;
+  return { ok: false, messages: [{ path: '', reason, line: 1, column: 1, ruleId: 'normalize-timeout', fatal: true }] };
 }
 
 /**
@@ -57,6 +83,8 @@ const WORKER_MODULE = new URL('./brief-worker.ts', import.meta.url);
 
 export interface BriefPoolOptions {
   threads: number;
+  /** How long normalizing one source may take (`NORMALIZE_TIMEOUT_MS` by default). */
+  normalizeTimeoutMs?: number;
   /**
    * The workers' young generation: `YOUNG_GENERATION_MB` by default, for parsing briefs;
    * V8's own size (`false`) for a worker that only builds the search index, which has
@@ -66,8 +94,11 @@ export interface BriefPoolOptions {
 }
 
 export function createBriefPool(config: BuildConfig, options: BriefPoolOptions): BriefPool {
+  const budget = options.normalizeTimeoutMs ?? NORMALIZE_TIMEOUT_MS;
   let threads: Thread[] = [];
   for (let i = 0; i < options.threads; i++) threads.push(startThread());
+  /** Without threads: the one that normalizes the large sources, started for the first. */
+  let guard: Thread | undefined;
   let nextId = 0;
 
   // In this thread: the stages' modules load on first use.
@@ -86,6 +117,11 @@ export function createBriefPool(config: BuildConfig, options: BriefPoolOptions):
     const thread: Thread = { worker, jobs: new Map() };
     worker.on('message', (reply: WorkerReply) => {
       const job = thread.jobs.get(reply.id);
+      if ('started' in reply) {
+        if (job) job.timer = setTimeout(() => timeOut(thread, reply.id), budget);
+        return;
+      }
+      clearTimeout(job?.timer);
       thread.jobs.delete(reply.id);
       // A worker with nothing to do must not keep the process alive (one with work does).
       if (thread.jobs.size === 0) worker.unref();
@@ -94,7 +130,11 @@ export function createBriefPool(config: BuildConfig, options: BriefPoolOptions):
     });
     const stop = (error: Error) => {
       threads = threads.filter((t) => t !== thread);
-      for (const job of thread.jobs.values()) job.reject(new WorkerStopped(error));
+      if (guard === thread) guard = undefined;
+      for (const job of thread.jobs.values()) {
+        clearTimeout(job.timer);
+        job.reject(new WorkerStopped(error));
+      }
       thread.jobs.clear();
     };
     worker.on('error', stop);
@@ -103,19 +143,45 @@ export function createBriefPool(config: BuildConfig, options: BriefPoolOptions):
     return thread;
   }
 
-  function send<T>(request: WorkerRequest): Promise<T> {
+  /**
+   * A normalize request over its budget: it fails alone; its thread, stuck in it, is stopped
+   * and replaced, and the requests it held go to the replacement.
+   */
+  function timeOut(thread: Thread, id: number): void {
+    const job = thread.jobs.get(id);
+    if (!job) return;
+    thread.jobs.delete(id);
+    const waiting = [...thread.jobs.values()];
+    thread.jobs.clear(); // so that stopping the thread fails none of them
+    const replacement = startThread();
+    if (guard === thread) guard = replacement;
+    else threads = [...threads.filter((t) => t !== thread), replacement];
+    void thread.worker.terminate();
+    job.resolve(timedOut(budget) as never);
+    for (const other of waiting) {
+      clearTimeout(other.timer);
+      delete other.timer;
+      post(replacement, other);
+    }
+  }
+
+  function post(thread: Thread, job: Job): void {
+    thread.jobs.set(job.request.id, job);
+    thread.worker.ref();
+    thread.worker.postMessage(job.request);
+  }
+
+  function send<T>(request: WorkerRequest, on?: Thread): Promise<T> {
     // The thread with the fewest requests waiting.
-    const thread = threads.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
-    return new Promise<T>((resolve, reject) => {
-      thread.jobs.set(request.id, { resolve: resolve as (output: never) => void, reject });
-      thread.worker.ref();
-      thread.worker.postMessage(request);
-    });
+    const thread = on ?? threads.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
+    return new Promise<T>((resolve, reject) => post(thread, { request, resolve: resolve as (output: never) => void, reject }));
   }
 
   return {
     normalize(source) {
-      return threads.length ? send({ id: nextId++, task: 'normalize', source }) : here.normalize(source);
+      if (threads.length) return send({ id: nextId++, task: 'normalize', source });
+      if (source.bytes.length <= IN_THREAD_BYTES) return here.normalize(source);
+      return send({ id: nextId++, task: 'normalize', source }, (guard ??= startThread()));
     },
     render(input) {
       return threads.length ? send({ id: nextId++, task: 'render', input }) : here.render(input);
@@ -128,8 +194,9 @@ export function createBriefPool(config: BuildConfig, options: BriefPoolOptions):
       );
     },
     async close() {
-      const stopping = threads;
+      const stopping = guard ? [...threads, guard] : threads;
       threads = [];
+      guard = undefined;
       await Promise.all(stopping.map((t) => t.worker.terminate()));
     },
   };

@@ -16,7 +16,11 @@ export type WorkerRequest =
   | { id: number; task: 'render'; input: RenderInput }
   | { id: number; task: 'search-part'; job: SearchPartJob };
 
-export type WorkerReply = { id: number; output: NormalizeOutput | RenderOutput | SearchIndexResult } | { id: number; error: string };
+export type WorkerReply =
+  | { id: number; output: NormalizeOutput | RenderOutput | SearchIndexResult }
+  | { id: number; error: string }
+  /** The worker has begun a normalize request: its time budget runs from here (brief-pool.ts). */
+  | { id: number; started: true };
 
 const port = parentPort;
 if (port) {
@@ -29,6 +33,7 @@ if (port) {
         ? render(request.input)
         : buildSearchPart(request.job);
   port.on('message', (request: WorkerRequest) => {
+    if (request.task === 'normalize') port.postMessage({ id: request.id, started: true } satisfies WorkerReply);
     work(request).then(
       (output) => port.postMessage({ id: request.id, output } satisfies WorkerReply),
       (error: unknown) =>

@@ -20,9 +20,18 @@ export function workerThreads(briefs: number, pagesAtOnce: number, cores = os.av
 }
 
 /** The pool that normalizes and renders `briefs` briefs while `pagesAtOnce` pages print. */
-export async function startBriefPool(config: BuildConfig, briefs: number, pagesAtOnce: number, threads?: number): Promise<BriefPool> {
+export async function startBriefPool(
+  config: BuildConfig,
+  briefs: number,
+  pagesAtOnce: number,
+  threads?: number,
+  normalizeTimeoutMs?: number,
+): Promise<BriefPool> {
   const { createBriefPool } = await import('./brief-pool.js');
-  return createBriefPool(config, { threads: threads ?? workerThreads(briefs, pagesAtOnce) });
+  return createBriefPool(config, {
+    threads: threads ?? workerThreads(briefs, pagesAtOnce),
+    ...(normalizeTimeoutMs ? { normalizeTimeoutMs } : {}),
+  });
 }
 
 /**

@@ -99,9 +99,11 @@ export function readMarkdown(file: VFile, text: string, _options: NormalizeOptio
 
   // A document without a title in its front matter takes its first `# heading`.
   if (raw.title === undefined && !problems.length) {
-    const heading = /^(?:\s*\n)*#[ \t]+(.+?)[ \t#]*\n/.exec(`${body}\n`);
+    // Blank lines, then `# ` and the text (the closing `#`s are cut in code: the pattern that
+    // did both backtracked on long runs of blank lines or of trailing `#`s and spaces).
+    const heading = /^(?:[^\S\n]*\n)*#[ \t]+([^\n]+)\n/.exec(`${body}\n`);
     if (heading) {
-      raw.title = heading[1]!.trim();
+      raw.title = withoutClosingHashes(heading[1]!).trim();
       body = body.slice(heading[0].length);
       bodyStart += heading[0].length;
     }
@@ -232,4 +234,11 @@ function checkKeys(entries: readonly KeyEntry[], raw: Record<string, unknown>, p
     }
   }
   return problems.length - before;
+}
+
+/** An ATX heading's text without its closing sequence (`## Title ##` → `Title`); a text of only `#`s keeps its first. */
+function withoutClosingHashes(text: string): string {
+  let end = text.length;
+  while (end > 1 && ' \t#'.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }

@@ -284,7 +284,11 @@ function withoutDateline(text: string): string {
   // The place before the date: "WASHINGTON, D.C.", "San Francisco, CA", "Brussels, Belgium (Reuters)".
   const place = text.slice(0, found.index).replace(/[\s–—-]*$/, '');
   const isPlace =
-    place === '' || (place.length <= 60 && /^(?:\p{Lu}[\p{L}.'’-]*\.?(?:\s+|,\s*|\s*\/\s*)?)+(?:\([^)]{1,30}\))?$/u.test(place));
+    place === '' ||
+    // Capitalized words with a separator between each two (words that could also be read as
+    // several adjacent ones made the test exponential in the length of the text before the date).
+    (place.length <= 60 &&
+      /^\p{Lu}[\p{L}.'’-]*(?:(?:\s+|,\s*|\s*\/\s*)\p{Lu}[\p{L}.'’-]*)*(?:\s+|,\s*|\s*\/\s*)?(?:\([^)]{1,30}\))?$/u.test(place));
   return dash && isPlace ? after.slice(dash[0].length) : text;
 }
 

@@ -27,16 +27,22 @@ const tagsLabel = /^\s*(?:tags|tagged|topics|keywords|filed under|categories|cat
 const copyright = /(?:©|\(c\)|\bcopyright\b)/i;
 /** Drupal's print header: "Published on Open Networks Project (https://www.opennetworks.org)". */
 const siteHeader = /^\s*(?:published|printed|printed from|posted)\s+(?:on|from)\s+.+\(\s*<?https?:\/\/[^\s)]+>?\s*\)\s*$/i;
-/** A breadcrumb trail: "Home > Blog > Title", "Home » Issues". */
-const breadcrumb = /^\s*[^>›»]{1,40}(?:\s+[>›»]\s+[^>›»]+)+$/;
+/**
+ * A breadcrumb trail: "Home > Blog > Title", "Home » Issues". Each part starts and ends
+ * with a non-space, so that the spaces around a `>` can be read one way only (with parts
+ * that could take them, a long line of `>` took exponential time to reject).
+ */
+const breadcrumb = /^\s*[^>›»]{0,39}[^\s>›»](?:\s+[>›»]\s+[^\s>›»](?:[^>›»]*[^\s>›»])?)+\s*$/;
 
 /** Is this text a web "print" export? */
 export function looksLikeWebExport(text: string): boolean {
   return (
-    /^\s*Source URL:/im.test(text) ||
-    /^\s*Links:?\s*\n(?:\s*\n)*\s*\[\d+\]\s/im.test(text) ||
+    // Over the whole text, a pattern never spans lines where it could repeat (`[^\S\n]`, not
+    // `\s`): each attempt, from every line start, would run to the end of a run of blank lines.
+    /^[^\S\n]*Source URL:/im.test(text) ||
+    /^[^\S\n]*Links:?[^\S\n]*\n\s*\[\d+\]\s/im.test(text) ||
     /\]\(#\)\s*\[\d+\]/.test(text) ||
-    /^\s*by \[[^\]]+\]\(/im.test(text)
+    /^[^\S\n]*by \[[^\]\n]+\]\(/im.test(text)
   );
 }
 
@@ -248,7 +254,7 @@ function dateThenByline(text: string): { iso: string; names: string } | undefine
 
 /** "[Emma Llansó](#) [1] and [Jim Dempsey](#) [2]", or plain "Jane Doe, John Roe and Ann Poe". */
 function parseAuthors(text: string, links: ReadonlyMap<number, string>): Author[] {
-  const linked = [...text.matchAll(/\[([^\]]+)\]\(([^)]*)\)(?:\s*\[(\d+)\])?/g)];
+  const linked = [...text.matchAll(/\[([^\][]+)\]\(([^()]*)\)(?:\s*\[(\d+)\])?/g)];
   if (linked.length) {
     return linked.map(([, name, target, n]) => {
       const url = target && target !== '#' ? target : n ? links.get(Number(n)) : undefined;

@@ -40,7 +40,9 @@ export function find(
     // A sentence (long, with its full stop) is text, however often the text says it.
     if (text.length < 3 || text.length > 120 || /^[-•*◦▪]\s/.test(text) || (text.length > 60 && /[.!?]["”’)]?$/.test(text))) return;
     const k = key(text);
-    groups.set(k, [...(groups.get(k) ?? []), index]);
+    const group = groups.get(k);
+    if (group) group.push(index);
+    else groups.set(k, [index]);
   });
   // Where page 2 starts: a page break with text after it (a form feed at the very end closes the last page).
   let lastText = lines.length - 1;

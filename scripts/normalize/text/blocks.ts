@@ -116,8 +116,32 @@ function isHardWrapped(lines: readonly SourceLine[], width: number): boolean {
 interface Draft {
   kind: 'paragraph' | 'item' | 'heading' | 'quote' | 'break';
   lines: SourceLine[];
+  /** The text; while lines are being joined to it, its pieces (`joinInto`). */
   text: string;
   item?: ItemMarker;
+  pieces?: string[];
+  /** The end of the text: all `joinWrapped` looks at. */
+  tail?: string;
+}
+
+/** More than `joinWrapped` looks at: the end of a word and the character before it. */
+const TAIL = 64;
+
+/**
+ * Join a wrapped line to a draft. The text grows as pieces, and `joinWrapped` sees only its
+ * tail: reading the end of one long concatenated string flattens it, and a paragraph of
+ * many short lines cost time in the square of its length.
+ */
+function joinInto(draft: Draft, after: string, words: WordSet): void {
+  const pieces = (draft.pieces ??= [draft.text]);
+  const tail = draft.tail ?? draft.text.slice(-TAIL);
+  const joined = joinWrapped(tail, after, words);
+  // `joinWrapped` keeps the text before, or all of it but its last character (a hyphen).
+  const drop = joined.startsWith(tail) ? 0 : 1;
+  if (drop) pieces[pieces.length - 1] = pieces.at(-1)!.slice(0, -1);
+  const added = joined.slice(tail.length - drop);
+  pieces.push(added);
+  draft.tail = (tail.slice(0, tail.length - drop) + added).slice(-TAIL);
 }
 
 /** Group lines into blocks. */
@@ -138,7 +162,7 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
         continue;
       }
       if (quote) {
-        if (current?.kind === 'quote') current.text = quote[1]!.trim() ? joinWrapped(current.text, quote[1]!, options.words) : current.text;
+        if (current?.kind === 'quote' && quote[1]!.trim()) joinInto(current, quote[1]!, options.words);
         else drafts.push({ kind: 'quote', lines: [line], text: quote[1]!.trim() });
         if (current?.kind === 'quote') current.lines.push(line);
         continue;
@@ -152,11 +176,12 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
         drafts.push({ kind: 'item', lines: [line], text: item.text.trim(), item });
       } else if (current && (current.kind === 'paragraph' || current.kind === 'item') && shouldJoin(current, line, width)) {
         current.lines.push(line);
-        current.text = joinWrapped(current.text, line.text, options.words);
+        joinInto(current, line.text, options.words);
       } else {
         drafts.push({ kind: 'paragraph', lines: [line], text: line.text.trim() });
       }
     }
+    for (const draft of drafts) if (draft.pieces) draft.text = draft.pieces.join('');
     const paragraphs = drafts.filter((d) => d.kind === 'paragraph');
     const short = width ? width * 0.65 : 60;
     if (

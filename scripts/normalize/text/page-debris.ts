@@ -48,12 +48,19 @@ function isPageNumberContext(lines: readonly SourceLine[], i: number, hasPages: 
 
 /** Remove the blank lines of a page break inside a paragraph, so its lines join again. */
 function joinAcrossBreaks(lines: SourceLine[], breaks: ReadonlySet<number>): SourceLine[] {
+  // The non-blank line at or before / at or after each index, found once (walking the blank
+  // lines from every break was quadratic in a text of page numbers and blank lines).
+  const textBefore: number[] = [];
+  for (let i = 0, last = -1; i < lines.length; i++) textBefore.push((last = isBlank(lines[i]) ? last : i));
+  const textAfter: number[] = new Array<number>(lines.length);
+  for (let i = lines.length - 1, next = lines.length; i >= 0; i--) textAfter[i] = next = isBlank(lines[i]) ? next : i;
   const drop = new Set<number>();
+  const seen = new Set<number>(); // breaks between the same two lines: one decision
   for (const at of breaks) {
-    let before = at - 1;
-    while (before >= 0 && isBlank(lines[before])) before--;
-    let after = at;
-    while (after < lines.length && isBlank(lines[after])) after++;
+    const before = at > 0 ? textBefore[at - 1]! : -1;
+    const after = at < lines.length ? textAfter[at]! : lines.length;
+    if (seen.has(before)) continue;
+    seen.add(before);
     const previous = lines[before]?.text.trim() ?? '';
     const next = lines[after]?.text.trim() ?? '';
     if (!previous || !next) continue;

@@ -56,13 +56,16 @@ export function toLines(text: string): SourceLine[] {
 
 export const isBlank = (line: SourceLine | undefined): boolean => !line || line.text.trim() === '';
 
-/** Record lines as removed by a rule (shown with `--explain`). */
+/**
+ * Record lines as removed by a rule (shown with `--explain`). Rules record in their own
+ * order; `normalize()` puts the list in source order once, at the end (sorting here, on
+ * every call, made a source of many removed lines quadratic).
+ */
 export function recordRemoved(file: VFile, lines: readonly SourceLine[], ruleId: RuleId): void {
   const removed = (file.data.removed ??= []);
   for (const line of lines) {
     if (line.text.trim() !== '') removed.push({ line: line.line, text: line.text.trim(), ruleId });
   }
-  removed.sort((a, b) => a.line - b.line);
 }
 
 /** The place of a line (or of a column inside it) for a vfile message. */

@@ -11,7 +11,7 @@ const abbreviation =
 /** Markdown inline text → plain text (links to their text, escapes removed). */
 export function plainText(markdown: string): string {
   return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^\][]*)\]\([^()]*\)/g, '$1') // no nested brackets: each attempt stops at the next `[`
     .replace(/<((?:https?:\/\/|mailto:)[^>]+)>/g, (_, url: string) => url.replace(/^mailto:/, ''))
     .replace(/\\([\\`*_{}[\]()#+\-.!<>~|&])/g, '$1')
     .replace(/\s+/g, ' ')

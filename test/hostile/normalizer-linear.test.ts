@@ -1,0 +1,124 @@
+/**
+ * 3. The normalizer on adversarial input (issue 19): sources of the largest size allowed
+ * (1 MB, and a quarter of that), built of one shape repeated — the shapes that once took minutes or hours — go
+ * through the brief pool with the build's own time budget. A rule that turned quadratic
+ * again would take hours at this size and fail here as `normalize-timeout`, the message a
+ * user would see: no wall clock is read by the test itself. And the budget works: a source
+ * over it fails alone, and the requests behind it in the same thread are done.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BriefPool, createBriefPool, IN_THREAD_BYTES } from '../../scripts/workers/brief-pool.js';
+import { type BuildConfig, loadConfig } from '../../scripts/core/config.js';
+import { MAX_SOURCE_BYTES } from '../../scripts/normalize/text/decode.js';
+import type { NormalizeOutput } from '../../scripts/normalize/normalize-source.js';
+import type { RenderInput } from '../../scripts/render/render-brief.js';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const TOP = 'T\n\nOctober 4, 2012\n\n';
+
+/**
+ * `unit` repeated to just under `bytes`, after `head`. The issue's reproduction is as large
+ * as a source may be; the other shapes a quarter of that, which is enough for a quadratic
+ * rule to take minutes (the reproduction took 37 s at 135 KB) and keeps the test short.
+ */
+const fill = (head: string, unit: string, bytes = MAX_SOURCE_BYTES / 4) =>
+  head + unit.repeat(Math.floor((bytes - head.length - 64) / unit.length));
+
+/** Each shape, as the file it would be in `sources/`. */
+const SHAPES: Record<string, string> = {
+  // The issue's reproduction: a letterhead label on every line.
+  'labels.txt': fill(TOP, 'Tel:\n', MAX_SOURCE_BYTES),
+  // Many short lines: one paragraph of 500,000 lines to join.
+  'short-lines.txt': fill(TOP, 'a\n'),
+  // Blank lines: patterns that ran from every line start to the end of the run.
+  'blank-lines.txt': fill(TOP, '\n'),
+  // Bare page numbers between blank lines: page breaks everywhere.
+  'page-numbers.txt': fill(TOP, '1\n\n'),
+  // Form feeds between words.
+  'form-feeds.txt': fill(TOP, 'x\f'),
+  // Opening brackets with no end: link patterns that scanned to the end from each.
+  'brackets.txt': fill(TOP, '['),
+  // A web export's byline, repeated.
+  'bylines.txt': fill('', 'by [Name](#) [1]\n'),
+  // A Markdown source whose title heading comes after many blank lines.
+  'markdown-blank.md': fill('---\ndate: 2012-10-04\n---\n', '\n') + '# Title\n',
+  // Short lines that exploded a breadcrumb pattern and a dateline pattern exponentially.
+  'breadcrumb.txt': `${TOP}Body text of the brief.\n\nx${'  >  y'.repeat(40)} >\n`,
+  'dateline.txt': `${TOP}${'A.'.repeat(29)}! October 4, 2012 – the text of a release goes on here with enough words.\n`,
+};
+
+let config: BuildConfig;
+let pool: BriefPool;
+
+beforeAll(async () => {
+  config = await loadConfig(repo, {});
+  pool = createBriefPool(config, { threads: 1 });
+});
+afterAll(() => pool?.close());
+
+const normalize = (via: BriefPool, name: string, text: string) =>
+  via.normalize({ path: path.join(repo, 'sources', name), bytes: new TextEncoder().encode(text) });
+
+const timedOut = (output: NormalizeOutput) => output.messages.filter((m) => m.ruleId === 'normalize-timeout');
+
+describe('3. the normalizer is linear on adversarial input of the allowed size', () => {
+  it.each(Object.keys(SHAPES))('%s normalizes within its time budget', async (name) => {
+    const output = await normalize(pool, name, SHAPES[name]!);
+    expect(timedOut(output)).toEqual([]);
+    expect(output.messages.filter((m) => m.ruleId === 'normalize-failed')).toEqual([]);
+  });
+
+  it('the reproduction is as large as a source may be', () => {
+    expect(new TextEncoder().encode(SHAPES['labels.txt']).length).toBeGreaterThan(MAX_SOURCE_BYTES - 100);
+    expect(new TextEncoder().encode(SHAPES['labels.txt']).length).toBeLessThanOrEqual(MAX_SOURCE_BYTES);
+  });
+});
+
+describe('3. a source over its time budget fails alone', () => {
+  it('stops it with one error, and does the requests behind it in a new thread', async () => {
+    // A budget of 1 ms: no 1 MB source normalizes that fast; rendering has no budget.
+    const strict = createBriefPool(config, { threads: 1, normalizeTimeoutMs: 1 });
+    try {
+      const input = renderInput();
+      const [slow, rendered] = await Promise.all([normalize(strict, 'labels.txt', SHAPES['labels.txt']!), strict.render(input)]);
+      expect(slow.ok).toBe(false);
+      expect(timedOut(slow)).toEqual([
+        expect.objectContaining({
+          line: 1,
+          column: 1,
+          fatal: true,
+          reason: expect.stringMatching(/^normalizing took longer than 0\.001 s/),
+        }),
+      ]);
+      expect(rendered.page).toContain('Budget Shape');
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('without threads, normalizes a large source in a thread of its own, with the budget', async () => {
+    const here = createBriefPool(config, { threads: 0, normalizeTimeoutMs: 1 });
+    try {
+      const large = await normalize(here, 'labels.txt', SHAPES['labels.txt']!);
+      expect(timedOut(large)).toHaveLength(1);
+      // A small one is normalized in this thread, where no budget applies.
+      const small = `${TOP}A short brief about a budget, with a paragraph of text in it.\n`;
+      expect(small.length).toBeLessThan(IN_THREAD_BYTES);
+      const output = await normalize(here, 'small.txt', small);
+      expect(output.ok).toBe(true);
+    } finally {
+      await here.close();
+    }
+  });
+});
+
+function renderInput(): RenderInput {
+  const markdown = '---\ntitle: Budget Shape\ndate: 2012-10-04\n---\n\nA paragraph about a budget.\n';
+  return {
+    slug: 'budget-shape',
+    data: { title: 'Budget Shape', date: '2012-10-04', kind: 'brief' },
+    markdown,
+    markdownPath: 'dist/briefs/budget-shape.md',
+  };
+}
