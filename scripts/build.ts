@@ -5,12 +5,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { archiveStage } from './archive/archive-stage.js';
-import { saveBuild } from './archive/write-site.js';
-import { briefsOfBuild, planBuild, saveInterrupted } from './cache/plan.js';
+import { saveBuild } from './cache/save-build.js';
+import { type BuildPlan, briefsOfBuild, planBuild } from './cache/plan.js';
 import { type BuildConfig, loadConfig } from './core/config.js';
 import { lazy } from './core/lazy.js';
 import { restoreMessages } from './core/messages.js';
-import { createProgress } from './core/progress.js';
+import { createProgress, type Progress } from './core/progress.js';
 import { summarize } from './core/report.js';
 import type { ManifestEntry } from './core/types.js';
 import { packetStage, type PacketReport, type PacketsResult } from './packet/packet-stage.js';
@@ -86,10 +86,26 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // 1. Configuration.
   const config = await loadConfig(path.resolve(options.root ?? process.cwd()), options);
-  const endpoints = options.browserWs?.length || 1;
 
   // 2. The plan: what the last build made, and which sources changed since (the others come from the cache).
   const plan = await planBuild(config, { version: VERSION, force: options.force, shard: options.shard, time });
+  try {
+    return await buildPlanned(options, config, plan, time, timings, progress);
+  } finally {
+    await plan.store.close();
+  }
+}
+
+async function buildPlanned(
+  options: BuildOptions,
+  config: BuildConfig,
+  plan: BuildPlan,
+  time: ReturnType<typeof stageTimer>,
+  timings: Record<string, number>,
+  progress: Progress,
+): Promise<BuildResult> {
+  const { signal } = options;
+  const endpoints = options.browserWs?.length || 1;
   signal?.throwIfAborted();
 
   // 3. Normalize, render and print the changed sources, a stream of briefs (print-stream.ts).
@@ -105,6 +121,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     (closing ??= printer.started().then((started) => (started !== options.printer ? started?.close() : undefined)));
   signal?.addEventListener('abort', closePrinter); // prints under way fail at once
   const reuseWorkers = keepPoolForArchive(plan.changed.length + plan.cached.size);
+  // Before any brief's files change: a build stopped from here on leaves the mark that makes the next one redo the archive.
+  if (plan.changed.length > 0) plan.store.markIncomplete();
   let printed: PrintStreamResult | undefined;
   try {
     printed = await time('print', () =>
@@ -127,14 +145,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Kept for the archive stage when it is small; not after a failure.
     if (!reuseWorkers || !printed || signal?.aborted) await (await workers.started())?.close();
   }
-  const { built, cached } = printed;
+  const { built, cached, late } = printed;
+  // Interrupted: the briefs printed so far are in the store already, the build marked unfinished.
   if (signal?.aborted) {
-    await saveInterrupted(config.cacheDir, plan.previous, built);
+    await plan.store.flushed();
     signal.throwIfAborted();
   }
 
   const failed = printed.failed;
-  const { briefs, ordered } = briefsOfBuild(plan.previous, cached, built, failed);
+  const { briefs, ordered } = briefsOfBuild(plan.previous.briefs, cached, built, failed);
 
   // 4. The packets of the configuration, from the printed briefs, with the same browser
   //    (packet-stage.ts); not in a shard, whose briefs are a part of the whole.
@@ -165,6 +184,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       config,
       cached,
       ordered,
+      late,
       failed,
       changes: plan.changed.length + built.size + failed.length,
       shard: options.shard,
@@ -180,10 +200,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // 6. Remove what deleted or renamed sources left behind, and remember this build.
   if (signal?.aborted) {
-    await saveInterrupted(config.cacheDir, plan.previous, built);
+    await plan.store.flushed();
     signal.throwIfAborted();
   }
-  const removed = files ? await saveBuild(config.outDir, config.cacheDir, plan.previous, briefs, files) : 0;
+  const removed = files ? await saveBuild(config.outDir, config.cacheDir, plan.store, plan.previous, briefs, late, files) : 0;
 
   // 7. Report every problem, including the warnings of cached briefs and the packets'.
   const used = await printer.started();

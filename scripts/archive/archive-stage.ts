@@ -3,25 +3,27 @@
  * a shard, its manifest for the merge), unless nothing at all changed since a complete
  * last build: then they would come out byte for byte the same, and nothing is written.
  */
-import { access } from 'node:fs/promises';
-import path from 'node:path';
-import pLimit from 'p-limit';
 import type { VFile } from 'vfile';
 import type { BuildConfig } from '../core/config.js';
 import type { PacketEntry } from '../core/types.js';
-import { type BuildState, type CachedBrief, withBodies } from '../cache/state.js';
-import { type Shard, writeShardManifest } from '../scale/shard.js';
+import { withBodies } from '../cache/bodies.js';
+import { filesPresent } from '../cache/read-sources.js';
+import type { BuildStore, CachedBrief, IndexedBrief } from '../cache/state.js';
+import type { Shard } from '../scale/shard.js';
 import type { SearchIndexResult, SearchPartJob } from './search/search-index.js';
-import { writeSite } from './write-site.js';
 
 export interface ArchiveStageInput {
   config: BuildConfig;
   key: string;
-  previous: BuildState;
+  /** The build store: the whole records of the briefs come from it. */
+  store: BuildStore;
+  previous: { briefs: ReadonlyMap<string, IndexedBrief>; archiveFiles: readonly string[]; incomplete: boolean };
   /** Briefs from the cache, by source. */
-  cached: Map<string, CachedBrief>;
+  cached: ReadonlyMap<string, IndexedBrief>;
   /** Every brief of this build, newest first. */
-  ordered: CachedBrief[];
+  ordered: IndexedBrief[];
+  /** Printed briefs whose record is not in the store yet (printed-briefs.ts), by source. */
+  late: ReadonlyMap<string, CachedBrief>;
   /** Sources that failed in this build. */
   failed: VFile[];
   /** Briefs printed or failed in this build. */
@@ -39,37 +41,41 @@ export interface ArchiveStageInput {
 
 /** The files the archive (or shard manifest) is made of; undefined when it was up to date. */
 export async function archiveStage(input: ArchiveStageInput): Promise<string[] | undefined> {
-  const { config, shard, ordered } = input;
+  const { config, shard } = input;
   if (!shard && !input.packetsChanged && (await upToDate(config.outDir, input.previous, input.cached, input.changes))) return undefined;
-  if (shard) return (await writeShardManifest(await withBodies(config.cacheDir, ordered), input.failed, shard, config, input.key)).files;
+  // The whole records (with data and headings), read from the store only now that the archive needs them.
+  const ordered = input.ordered.map((b) => input.late.get(b.entry.source) ?? input.store.full(b.entry.source, b));
+  // The archive's pages are about to change: until the build is saved, the next build must not take them as up to date.
+  if (!shard) input.store.markIncomplete();
+  if (shard) {
+    const { writeShardManifest } = await import('../scale/shard.js');
+    return (await writeShardManifest(await withBodies(config.cacheDir, ordered), input.failed, shard, config, input.key)).files;
+  }
   const { searchPart, packets } = input;
-  return input.time('archive', () =>
-    writeSite(ordered, config, { fresh: input.fresh, ...(searchPart ? { searchPart } : {}), ...(packets ? { packets } : {}) }),
-  );
+  return input.time('archive', async () => {
+    // Loaded only now: a build with nothing to write does not load the archive's modules (templates, the site model).
+    const { writeSite } = await import('./write-site.js');
+    return writeSite(ordered, config, { fresh: input.fresh, ...(searchPart ? { searchPart } : {}), ...(packets ? { packets } : {}) });
+  });
 }
 
 /**
  * Nothing to do after the sources were read: every brief came from the cache, no source
- * was added or removed, and every file the last build wrote is still there.
+ * was added or removed, and every file the last build wrote is still there (one listing
+ * per folder, not a look at each file).
  */
-async function upToDate(outDir: string, previous: BuildState, cached: Map<string, CachedBrief>, changes: number): Promise<boolean> {
-  if (changes > 0 || previous.incomplete || cached.size !== Object.keys(previous.briefs).length || previous.archiveFiles.length === 0)
-    return false;
+async function upToDate(
+  outDir: string,
+  previous: ArchiveStageInput['previous'],
+  cached: ReadonlyMap<string, IndexedBrief>,
+  changes: number,
+): Promise<boolean> {
+  if (changes > 0 || previous.incomplete || cached.size !== previous.briefs.size || previous.archiveFiles.length === 0) return false;
   const outputs = [
     ...previous.archiveFiles,
     'manifest.json',
     ...[...cached.values()].flatMap((b) => [b.entry.pdf, b.entry.markdown, b.entry.html]),
   ];
-  const limit = pLimit(32);
-  const present = await Promise.all(
-    outputs.map((file) =>
-      limit(() =>
-        access(path.join(outDir, file)).then(
-          () => true,
-          () => false,
-        ),
-      ),
-    ),
-  );
-  return present.every(Boolean);
+  const present = await filesPresent(outDir, outputs);
+  return outputs.every((file) => present.has(file));
 }

@@ -20,7 +20,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bodyHash } from '../cache/state.js';
+import { bodyHash } from '../cache/bodies.js';
 import type { BuildConfig } from '../core/config.js';
 import { type FeedLayout, planFeed } from './pages/atom-feed.js';
 import { openCardCache } from './caches/card-cache.js';

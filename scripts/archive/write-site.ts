@@ -1,24 +1,18 @@
 /**
- * The steps a build and a merge of shards share once every brief is printed: the archive
- * and the manifest written from all briefs, what deleted or renamed sources left behind
- * removed, and the build cache saved for the next build.
+ * What a build and a merge of shards write once every brief is printed: the archive and
+ * the manifest, from all briefs. (What they then save: cache/save-build.ts.)
  */
 import type { SearchIndexResult, SearchPartJob } from './search/search-index.js';
 import type { SiteBrief } from './model/site-model.js';
 import type { BuildConfig } from '../core/config.js';
-import { type BuildState, type CachedBrief, emptyState, pruneBodies, readBody, STATE_FILE } from '../cache/state.js';
-import type { ManifestEntry, PacketEntry } from '../core/types.js';
+import { readBody } from '../cache/bodies.js';
+import type { CachedBrief } from '../cache/state.js';
+import type { PacketEntry } from '../core/types.js';
 import { writeArchive } from './write-archive.js';
-import { removeOutput, writeOutput } from '../core/write-file.js';
+import { writeOutput } from '../core/write-file.js';
 
 /** Every packet of the build: name, title, event, date, pdf, html, pages, sheets, its briefs with their first page. */
 export const PACKETS_MANIFEST = 'packets.json';
-
-/** Newest first; briefs of one day by slug. */
-export function newestFirst(a: CachedBrief, b: CachedBrief): number {
-  const [da, db] = [a.entry.date ?? '', b.entry.date ?? ''];
-  return da !== db ? (da < db ? 1 : -1) : a.entry.slug < b.entry.slug ? -1 : 1;
-}
 
 function toSiteBrief(brief: CachedBrief): SiteBrief {
   return { ...brief.entry, bodyHash: brief.bodyHash, headings: brief.headings, data: brief.data };
@@ -56,32 +50,4 @@ export async function writeSite(
     )}\n`,
   );
   return archive.files;
-}
-
-/** The build cache for these briefs, by source path, so two builds write it identically. */
-export function stateOf(briefs: Iterable<[string, CachedBrief]>, archiveFiles: string[], incomplete = false): BuildState {
-  const bySource = [...briefs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { ...emptyState(), briefs: Object.fromEntries(bySource), archiveFiles, ...(incomplete ? { incomplete } : {}) };
-}
-
-/**
- * Remove the outputs of the last build that this one no longer has, then save the cache
- * and drop the bodies no brief uses any more. Returns how many outputs were removed.
- */
-export async function saveBuild(
-  outDir: string,
-  cacheDir: string,
-  previous: BuildState,
-  briefs: Map<string, CachedBrief>,
-  archiveFiles: string[],
-): Promise<number> {
-  const outputsOf = (entries: ManifestEntry[]) => entries.flatMap((e) => [e.html, e.pdf, e.markdown]);
-  const keep = new Set([...outputsOf([...briefs.values()].map((b) => b.entry)), ...archiveFiles]);
-  const stale = new Set(
-    [...outputsOf(Object.values(previous.briefs).map((b) => b.entry)), ...previous.archiveFiles].filter((f) => !keep.has(f)),
-  );
-  await Promise.all([...stale].map((file) => removeOutput(outDir, file)));
-  await writeOutput(cacheDir, STATE_FILE, JSON.stringify(stateOf(briefs, archiveFiles)));
-  await pruneBodies(cacheDir, briefs.values());
-  return stale.size;
 }

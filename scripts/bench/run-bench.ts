@@ -9,8 +9,8 @@ import { promisify } from 'node:util';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
-import { existsSync } from 'node:fs';
-import { findBrowser, PRINTING_ARGS } from '../print/browser.js';
+import { existsSync, realpathSync } from 'node:fs';
+import { findBrowser, installedSystemBrowsers, PRINTING_ARGS } from '../print/browser.js';
 import { UserError } from '../core/user-error.js';
 import { type BuildConfig, CONFIG_FILE, loadConfig } from '../core/config.js';
 import type { BuildOptions, BuildResult } from '../build.js';
@@ -44,12 +44,10 @@ export interface BenchOptions {
   log: (line: string) => void;
 }
 
-export async function runBench(o: BenchOptions): Promise<BenchResult> {
-  const { build } = (await import('../build.js').catch((error: unknown) => {
-    throw new UserError(
-      `the build pipeline cannot be loaded yet: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-    );
-  })) as { build: (options?: BuildOptions) => Promise<BuildResult> };
+/** The bench's project: the repository's configuration and templates, and `o.briefs` generated sources. */
+export async function benchProject(
+  o: Pick<BenchOptions, 'dir' | 'repo' | 'briefs' | 'seed' | 'concurrency' | 'log'>,
+): Promise<{ config: BuildConfig; files: string[] }> {
   await mkdir(o.dir, { recursive: true });
   // The sample's configuration without its packets: they name the sample's briefs, and
   // printing a packet is work that bare Chromium, the floor, does not do.
@@ -63,6 +61,16 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     config.sourcesDir,
     generateSources({ count: o.briefs, seed: o.seed, organization: config.organization }),
   );
+  return { config, files };
+}
+
+export async function runBench(o: BenchOptions): Promise<BenchResult> {
+  const { build } = (await import('../build.js').catch((error: unknown) => {
+    throw new UserError(
+      `the build pipeline cannot be loaded yet: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
+  })) as { build: (options?: BuildOptions) => Promise<BuildResult> };
+  const { config, files } = await benchProject(o);
   const options: BuildOptions = { root: o.dir, quiet: true, concurrency: o.concurrency };
   const measure = async (label: string, run: () => Promise<BuildResult>) => {
     // Once a second: reading every process's smaps_rollup walks its page tables, and at
@@ -160,6 +168,33 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     o.log(`one-edit rebuild, command line ${i + 1}/${o.runs} (${path.basename(file)}): ${Math.round(cli.edit.at(-1)!)} ms`);
   }
 
+  // The same one-edit rebuilds with every other build of Chromium installed (Debian's full
+  // browser starts far slower than its headless shell; a user may have either).
+  const otherBrowsers: BenchResult['otherBrowsers'] = [];
+  for (const other of installedSystemBrowsers().filter((b) => !sameFile(b, executablePath))) {
+    const saved = process.env.PUPPETEER_EXECUTABLE_PATH;
+    process.env.PUPPETEER_EXECUTABLE_PATH = other;
+    try {
+      const inProcess: number[] = [];
+      const fromCli: number[] = [];
+      for (let i = 0; i < o.runs; i++) {
+        const file = files[(i * 61 + 17) % files.length]!;
+        await appendFile(file, `\n\nAn editor added this sentence in run ${i + 1} with ${path.basename(other)}.\n`);
+        inProcess.push((await measure(`one-edit rebuild with ${other} ${i + 1}/${o.runs}`, () => build(options))).ms);
+      }
+      for (let i = 0; i < o.runs; i++) {
+        const file = files[(i * 67 + 19) % files.length]!;
+        await appendFile(file, `\n\nAn editor added this sentence in command-line run ${i + 1} with ${path.basename(other)}.\n`);
+        fromCli.push(await runCli(o));
+        o.log(`one-edit rebuild with ${other}, command line ${i + 1}/${o.runs}: ${Math.round(fromCli.at(-1)!)} ms`);
+      }
+      otherBrowsers.push({ browser: other, edit: timed(inProcess), cliEdit: timed(fromCli) });
+    } finally {
+      if (saved === undefined) delete process.env.PUPPETEER_EXECUTABLE_PATH;
+      else process.env.PUPPETEER_EXECUTABLE_PATH = saved;
+    }
+  }
+
   let peers: MdToPdfResult | undefined;
   if (o.peers) {
     const markdown = manifest.slice(0, o.peersLimit).map((e) => path.join(config.outDir, e.markdown));
@@ -191,6 +226,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     },
     baselinePrinterFlags: { ...timed(tunedRuns), args: [...PRINTING_ARGS] },
     memory,
+    otherBrowsers,
     ...(peers ? { peers } : {}),
     chromium: `${baselineRuns[0]?.chromiumVersion ?? 'unknown'} (${executablePath})`,
   };
@@ -220,9 +256,20 @@ async function samePages(config: BuildConfig): Promise<SamePages> {
  */
 async function warmBundles(o: BenchOptions): Promise<void> {
   const loader = pathToFileURL(path.join(o.repo, 'scripts/start/load-ts.mjs')).href;
-  const modules = ['scripts/cli/build.ts', 'scripts/brief-worker.ts'].map((m) => path.join(o.repo, m));
+  const modules = ['scripts/cli/build.ts', 'scripts/workers/brief-worker.ts'].map((m) => path.join(o.repo, m));
   const code = `const { moduleUrl } = await import(${JSON.stringify(loader)}); for (const m of ${JSON.stringify(modules)}) await moduleUrl(m);`;
   await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code], { cwd: o.dir });
+}
+
+function sameFile(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  return real(a) === real(b);
 }
 
 /** Milliseconds for `npm run build` in the project, in a process of its own (build-process.ts). */

@@ -23,6 +23,8 @@ export interface BenchResult {
   /** Bare Chromium again, launched with the printer's own flags (browser.ts PRINTING_ARGS): for reference. */
   baselinePrinterFlags: Timed & { args: string[] };
   memory: MemoryReport;
+  /** One-edit rebuilds again with each other build of Chromium installed (browser.ts `installedSystemBrowsers`). */
+  otherBrowsers?: { browser: string; edit: Timed; cliEdit: Timed }[];
   peers?: MdToPdfResult;
   chromium: string;
 }

@@ -1,60 +1,58 @@
 /**
- * The briefs printed so far in a build, kept on disk (one JSON line each, in the output
- * build cache folder) until the archive stage needs them all. Held in memory, they made the
- * build's peak grow with the number of briefs (about 4 KB of heap a brief, more than twice
- * that once V8's slack is counted: some 90 MB at 10,000 briefs) while Chromium was running;
- * on disk, the printing stage's memory stays the same whatever the number of briefs.
+ * The briefs printed so far in a build. Each goes into the build store as soon as it is
+ * printed (its PDF, Markdown and body are written by then), so memory stays the same
+ * whatever the number of briefs, and a build that stops half-way leaves the next one every
+ * brief it finished. Held in the main thread, they made the build's peak grow with the
+ * number of briefs (some 90 MB at 10,000 briefs while Chromium was running).
+ *
+ * A brief printed under another slug than its record has waits until the build is saved
+ * (`late`): its record names the old slug's files, which the build removes only when it
+ * completes; until then the record that names them must stay.
  */
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
-import path from 'node:path';
-import type { CachedBrief } from './state.js';
+import type { BuildStore, CachedBrief, Fingerprint, IndexedBrief } from './state.js';
 
 export interface PrintedBriefs {
-  /** Keep `brief`, printed from `source`. */
-  add(source: string, brief: CachedBrief): void;
+  /** Keep `brief`, printed from `source` whose file looked like `stat` when it was read. */
+  add(source: string, brief: CachedBrief, stat?: Fingerprint): void;
   /** How many were added. */
   readonly size: number;
-  /** Every brief added, by source, in the order added; the file is removed. Call once. */
-  read(): Promise<Map<string, CachedBrief>>;
+  /** Every brief added (the part every build reads), by source, in the order added. */
+  read(): Promise<Map<string, IndexedBrief>>;
+  /** The briefs kept back until the build is saved. */
+  readonly late: Map<string, CachedBrief>;
 }
 
-export function printedBriefs(cacheDir: string): PrintedBriefs {
-  const file = path.join(cacheDir, `printed.tmp-${process.pid}.jsonl`);
-  let out: WriteStream | undefined;
-  let failed: Error | undefined;
-  let size = 0;
-  const open = (): WriteStream => {
-    if (out) return out;
-    mkdirSync(path.dirname(file), { recursive: true });
-    out = createWriteStream(file);
-    out.on('error', (error) => (failed ??= error));
-    return out;
-  };
+/** `previous`: the records the build started from, by source. */
+export function printedBriefs(store: BuildStore, previous: ReadonlyMap<string, IndexedBrief>): PrintedBriefs {
+  const added: string[] = [];
+  const late = new Map<string, CachedBrief>();
   return {
-    add(source, brief) {
-      open().write(`${JSON.stringify([source, brief])}\n`);
-      size += 1;
+    add(source, brief, stat) {
+      store.markIncomplete();
+      added.push(source);
+      const last = previous.get(source);
+      if (last && last.entry.slug !== brief.entry.slug) late.set(source, { ...brief, ...(stat ? { stat } : {}) });
+      else store.put(source, brief, stat);
     },
     get size() {
-      return size;
+      return added.length;
     },
     async read() {
-      const briefs = new Map<string, CachedBrief>();
-      if (!out) return briefs;
-      await new Promise<void>((resolve) => out!.end(resolve));
-      try {
-        if (failed) throw failed;
-        const text = await readFile(file, 'utf8');
-        for (const line of text.split('\n')) {
-          if (!line) continue;
-          const [source, brief] = JSON.parse(line) as [string, CachedBrief];
-          briefs.set(source, brief);
-        }
-        return briefs;
-      } finally {
-        await rm(file, { force: true });
+      await store.flushed();
+      const briefs = new Map<string, IndexedBrief>();
+      for (const source of added) {
+        const held = late.get(source);
+        const indexed = held ? indexPart(held) : store.indexed(source);
+        if (indexed) briefs.set(source, indexed);
       }
+      return briefs;
     },
+    late,
   };
+}
+
+function indexPart(brief: CachedBrief): IndexedBrief {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { data, headings, ...indexed } = brief;
+  return indexed;
 }

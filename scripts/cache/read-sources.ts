@@ -3,29 +3,38 @@
  * changed since the last build; unchanged ones come from the cache without parsing.
  * Normalized briefs are handed on one at a time, so printing starts with the first.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { VFile } from 'vfile';
 import type { NormalizeOutput, SourceInput } from '../normalize/normalize-source.js';
-import { BODIES_DIR, type BuildState, type CachedBrief, sourceHash } from './state.js';
+import { BODIES_DIR } from './bodies.js';
+import { type Fingerprint, type IndexedBrief, sourceHash } from './state.js';
 import { addMessages } from '../core/messages.js';
 import type { RuleId } from '../core/rules.js';
 import { fsReason } from '../core/fs-reason.js';
 import { sourceFile } from '../normalize/source-file.js';
 import type { NormalizedBrief } from '../core/types.js';
 
-/** Files read at once while looking for changed sources. */
+/** Files looked at (and read when their look changed) at once while looking for changed sources. */
 const READ_CONCURRENCY = 16;
+/**
+ * A file whose modification time is this close to when its record's fingerprint was taken
+ * is read and hashed all the same: it may have changed again within the file system's
+ * resolution of times (1 or 2 s on some), which its time cannot show. Git calls them racy.
+ */
+const RACY_MS = 3000;
 
 export interface Changes {
   /** Briefs whose outputs from the last build are still good, by source path, in path order. */
-  cached: Map<string, CachedBrief>;
+  cached: Map<string, IndexedBrief>;
   /**
    * Sources to normalize again, sorted by path: only their paths, each is read when it is
    * normalized (held from here, every changed source's bytes took 50 MB at 10,000 sources).
    */
   changed: ChangedSource[];
+  /** Unchanged sources read because their fingerprint was not enough, with their new one. */
+  touched: Map<string, Fingerprint>;
 }
 
 export interface ChangedSource {
@@ -33,27 +42,59 @@ export interface ChangedSource {
   path: string;
 }
 
-/** Tell unchanged sources (same bytes, same build key) from changed ones, reading several files at once. */
-export async function findChanges(sourcePaths: readonly string[], root: string, key: string, previous: BuildState): Promise<Changes> {
+export function fingerprintOf(stats: { size: number; mtimeMs: number }, at: number, key: string): Fingerprint {
+  return { size: stats.size, mtimeMs: stats.mtimeMs, at, key: key.slice(0, 16) };
+}
+
+/** Whether a file with these stats is still the one `last` was taken of, under the same build key, without reading it. */
+function sameLook(last: Fingerprint | undefined, now: { size: number; mtimeMs: number }, key: string): boolean {
+  return (
+    last !== undefined &&
+    last.key === key.slice(0, 16) &&
+    last.size === now.size &&
+    last.mtimeMs === now.mtimeMs &&
+    now.mtimeMs < last.at - RACY_MS
+  );
+}
+
+/**
+ * Tell unchanged sources (same bytes, same build key) from changed ones. A source whose size
+ * and modification time are those recorded is not read; any other is read and hashed.
+ */
+export async function findChanges(
+  sourcePaths: readonly string[],
+  root: string,
+  key: string,
+  previous: ReadonlyMap<string, IndexedBrief>,
+): Promise<Changes> {
   const limit = pLimit(READ_CONCURRENCY);
+  const touched = new Map<string, Fingerprint>();
   const unchanged = await Promise.all(
     sourcePaths.map((absPath) =>
       limit(async () => {
-        const last = previous.briefs[path.relative(root, absPath)];
+        const source = path.relative(root, absPath);
+        const last = previous.get(source);
         if (!last) return undefined; // new since the last build: nothing to compare
-        const bytes = await readFile(absPath).catch(() => undefined); // unreadable: normalizing it says why
-        return bytes && last.hash === sourceHash(key, bytes) ? last : undefined;
+        const at = Date.now();
+        // Unreadable: normalizing it says why.
+        const stats = await stat(absPath).catch(() => undefined);
+        if (!stats) return undefined;
+        if (sameLook(last.stat, stats, key)) return last;
+        const bytes = await readFile(absPath).catch(() => undefined);
+        if (!bytes || last.hash !== sourceHash(key, bytes)) return undefined;
+        touched.set(source, fingerprintOf(stats, at, key));
+        return last;
       }),
     ),
   );
-  const cached = new Map<string, CachedBrief>();
+  const cached = new Map<string, IndexedBrief>();
   const changed: ChangedSource[] = [];
   sourcePaths.forEach((absPath, i) => {
     const result = unchanged[i];
     if (result) cached.set(path.relative(root, absPath), result);
     else changed.push({ path: absPath });
   });
-  return { cached, changed: changed.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+  return { cached, changed: changed.sort((a, b) => (a.path < b.path ? -1 : 1)), touched };
 }
 
 /** Sources normalized ahead of the one being handed on (in worker threads, they overlap). */
@@ -67,24 +108,31 @@ const LOOKAHEAD = 4;
 export async function normalizeSources(
   changed: readonly ChangedSource[],
   root: string,
+  key: string,
   pool: { normalize(source: SourceInput): Promise<NormalizeOutput> },
-  onBrief: (brief: NormalizedBrief) => void | Promise<void>,
+  onBrief: (brief: NormalizedBrief, stat: Fingerprint) => void | Promise<void>,
 ): Promise<VFile[]> {
   const failed: VFile[] = [];
   // Each source fails on its own: one that cannot be read, or whose normalizing fails or
   // takes too long, is reported at its path, and the others go on.
-  const start = async (source: ChangedSource): Promise<{ bytes: Uint8Array; output: NormalizeOutput }> => {
+  const start = async (source: ChangedSource): Promise<{ bytes: Uint8Array; look: Fingerprint; output: NormalizeOutput }> => {
     let bytes: Uint8Array;
+    let look: Fingerprint;
     try {
+      // The look of the file before it is read: should it change meanwhile, the next build sees it changed.
+      const at = Date.now();
+      look = fingerprintOf(await stat(source.path), at, key);
       bytes = await readFile(source.path);
     } catch (error) {
-      return { bytes: new Uint8Array(), output: failure(`cannot read this source: ${fsReason(error)}`, 'read-error') };
+      const none = { size: -1, mtimeMs: -1, at: 0, key };
+      return { bytes: new Uint8Array(), look: none, output: failure(`cannot read this source: ${fsReason(error)}`, 'read-error') };
     }
     try {
-      return { bytes, output: await pool.normalize({ path: source.path, bytes }) };
+      return { bytes, look, output: await pool.normalize({ path: source.path, bytes }) };
     } catch (error) {
       return {
         bytes,
+        look,
         output: failure(`could not normalize this source: ${error instanceof Error ? error.message : String(error)}`, 'normalize-failed'),
       };
     }
@@ -97,14 +145,14 @@ export async function normalizeSources(
       started.catch(() => {}); // awaited in turn below
       ahead.push(started);
     }
-    const { bytes, output } = await ahead.shift()!;
+    const { bytes, look, output } = await ahead.shift()!;
     const file = addMessages(sourceFile(source.path, root, bytes), output.messages);
     if (!output.ok) {
       failed.push(file);
       continue;
     }
     const { reader, slug, data, markdown, bodyLines } = output;
-    await onBrief({ file, reader, slug, data, markdown, ...(bodyLines ? { bodyLines } : {}) });
+    await onBrief({ file, reader, slug, data, markdown, ...(bodyLines ? { bodyLines } : {}) }, look);
   }
   return failed;
 }

@@ -1,27 +1,53 @@
 /**
  * The build cache: what the last build made from each source, keyed by a content hash
  * of the source, the templates and styles, the configuration and the tool's version.
- * Kept in `state.json` of the build cache folder beside the output folder (`config.cacheDir`,
- * cache-dir.ts); an unreadable or older state is ignored.
+ * It lives in the cache folder beside the output folder (`config.cacheDir`, cache-dir.ts).
  *
- * The state holds each brief's metadata only. Its body HTML is kept beside it, one file
- * per body named by its hash (`bodies/<hash>.html` of the cache folder), written when the brief
- * is printed and read only when the archive needs it, so a build neither parses nor
- * holds every body. Bodies no brief uses any more are removed when the state is saved.
+ * The store (`state/` of the cache folder; docs/performance.md says why this one) keeps a
+ * record per brief in two parts: the `index` part every build reads (hash, slug, manifest
+ * entry, body hash, messages, the source file's size and time) and the `details` part
+ * (front matter data, headings) that only the archive reads. Each part is a JSON file
+ * written whole now and then (`index.json`, `details.json`), and what changed since is
+ * appended to a journal (`journal.jsonl`), a line per record as each brief is printed. A
+ * build therefore writes only the records of the briefs it printed, and reads the details
+ * only when it writes the archive. Both files are replaced by a rename, and a journal line
+ * is written after the files it describes, so whatever stops a build the store holds whole
+ * records of briefs whose files are written, and the mark of a build that did not finish
+ * its archive; a torn last line (the process killed while writing it) is ignored.
+ *
+ * Each brief's body HTML is kept beside the store, one file per body (bodies.ts).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildConfig } from '../core/config.js';
 import type { StoredMessage } from '../core/messages.js';
 import type { BriefData, Heading, ManifestEntry } from '../core/types.js';
-import { removeOutput, writeOutput } from '../core/write-file.js';
-import { shortHash } from '../core/short-hash.js';
+import { writeOutput } from '../core/write-file.js';
 
-export const STATE_FILE = 'state.json';
-export const BODIES_DIR = 'bodies';
-const STATE_VERSION = 2;
+/** The store, a folder inside the cache folder. */
+export const STATE_DIR = 'state';
+const INDEX_FILE = `${STATE_DIR}/index.json`;
+const DETAILS_FILE = `${STATE_DIR}/details.json`;
+const JOURNAL_FILE = `${STATE_DIR}/journal.jsonl`;
+/** The whole-file state of earlier versions, imported once into the store. */
+export const OLD_STATE_FILE = 'state.json';
+const STATE_VERSION = 3;
+const OLD_STATE_VERSION = 2;
+/** The journal is folded into the files once it holds this share of their size (or 1 MB), so reading it stays cheap. */
+const COMPACT_SHARE = 0.25;
+const COMPACT_MIN_BYTES = 1 << 20;
+
+/** What a source's file looked like when its record was made: an unchanged look spares reading it. */
+export interface Fingerprint {
+  size: number;
+  mtimeMs: number;
+  /** When it was taken (ms since 1970): a file changed in the same instant cannot be told by its time. */
+  at: number;
+  /** The build key the record was made with: under another, the source is read and hashed again. */
+  key: string;
+}
 
 export interface CachedBrief {
   /** Hash of the source bytes together with the build key. */
@@ -30,39 +56,296 @@ export interface CachedBrief {
   baseSlug: string;
   entry: ManifestEntry;
   data: BriefData;
-  /** Hash of the body HTML, kept in `bodies/<hash>.html` of the cache folder (see `storeBody`). */
+  /** Hash of the body HTML, kept in `bodies/<hash>.html` of the cache folder (bodies.ts). */
   bodyHash: string;
   headings: Heading[];
   /** Warnings and notes of the last build, shown again on every build. */
   messages: StoredMessage[];
 }
 
-export interface BuildState {
-  version: number;
-  /** Keyed by the source path relative to the project root. */
-  briefs: Record<string, CachedBrief>;
-  /** Archive pages written last time, relative to the output folder. */
-  archiveFiles: string[];
-  /** The last build was interrupted: some briefs are newer than the archive pages. */
-  incomplete?: boolean;
-}
+/** What every build reads of every brief: all but its data and headings (which only the archive needs). */
+export type IndexedBrief = Omit<CachedBrief, 'data' | 'headings'> & { stat?: Fingerprint };
 
 /** A cached brief with its body, as shard manifests carry it (they travel without the cache folder). */
 export interface ShippedBrief extends CachedBrief {
   body: string;
 }
 
-export function emptyState(): BuildState {
-  return { version: STATE_VERSION, briefs: {}, archiveFiles: [] };
+type Details = Pick<CachedBrief, 'data' | 'headings'>;
+
+export interface BuildStore {
+  /** The last build stopped before it wrote its archive: some briefs are newer than the archive's pages. */
+  readonly incomplete: boolean;
+  /** Archive pages written by the last complete build, relative to the output folder. */
+  readonly archiveFiles: string[];
+  /** Every brief's indexed part, by source path relative to the project root (a copy). */
+  index(): Map<string, IndexedBrief>;
+  /** One brief's indexed part. */
+  indexed(source: string): IndexedBrief | undefined;
+  /** The whole record of a brief whose indexed part is `indexed`. */
+  full(source: string, indexed: IndexedBrief): CachedBrief;
+  /** Say that outputs are about to change before the archive does (kept until `save`); on disk at once. */
+  markIncomplete(): void;
+  /** Keep a printed brief's record (written in order after the writes asked for before it; `flushed` waits for it). */
+  put(source: string, brief: CachedBrief, stat?: Fingerprint): void;
+  /** Keep a newer fingerprint of an unchanged source. */
+  touch(source: string, indexed: IndexedBrief, stat: Fingerprint): void;
+  /**
+   * After a complete build: these records too, no record for any other source than `sources`,
+   * and the archive's files; the build is complete.
+   */
+  save(sources: ReadonlySet<string>, late: Map<string, CachedBrief>, archiveFiles: string[]): Promise<void>;
+  /** Every write asked for so far is on disk. */
+  flushed(): Promise<void>;
+  close(): Promise<void>;
 }
 
-export async function readState(cacheDir: string): Promise<BuildState> {
+interface IndexFile {
+  version: number;
+  archiveFiles: string[];
+  incomplete?: boolean;
+  briefs: Record<string, IndexedBrief>;
+}
+
+/** A journal line: what changed since the files were written. */
+type Entry =
+  | ['version', number]
+  | ['put', string, IndexedBrief, Details]
+  | ['touch', string, Fingerprint]
+  | ['delete', string]
+  | ['files', string[]]
+  | ['incomplete' | 'complete' | 'reset'];
+
+/** Details are stored by source and record hash: a record's details never stand for another version of it. */
+const detailsId = (source: string, hash: string) => `${source}\u0000${hash}`;
+
+function parseJson<T>(text: string | undefined): T | undefined {
+  if (text === undefined) return undefined;
   try {
-    const state = JSON.parse(await readFile(path.join(cacheDir, STATE_FILE), 'utf8')) as BuildState;
-    return state.version === STATE_VERSION && state.briefs ? state : emptyState();
+    return JSON.parse(text) as T;
   } catch {
-    return emptyState();
+    return undefined;
   }
+}
+
+const readIfThere = (file: string) => readFile(file, 'utf8').catch(() => undefined);
+
+/** Open the store of `cacheDir`; with `fresh`, forget every record first (`--force`). */
+export async function openStore(cacheDir: string, fresh = false): Promise<BuildStore> {
+  const at = (rel: string) => path.join(cacheDir, rel);
+  let indexFile = parseJson<IndexFile>(await readIfThere(at(INDEX_FILE)));
+  if (indexFile?.version !== STATE_VERSION || !indexFile.briefs || typeof indexFile.briefs !== 'object') indexFile = undefined;
+  const briefs = new Map<string, IndexedBrief>(Object.entries(indexFile?.briefs ?? {}));
+  let archiveFiles = Array.isArray(indexFile?.archiveFiles) ? indexFile.archiveFiles : [];
+  let incomplete = indexFile?.incomplete === true;
+  /** Details written since the details file, by `detailsId`. */
+  const newDetails = new Map<string, Details>();
+  let journalBytes = 0;
+
+  const journalText = await readIfThere(at(JOURNAL_FILE));
+  const lines = journalText?.split('\n') ?? [];
+  if (parseJson<Entry>(lines[0])?.[1] === STATE_VERSION && (indexFile || !(await readIfThere(at(DETAILS_FILE))))) {
+    journalBytes = journalText!.length;
+    for (const line of lines.slice(1)) {
+      const entry = parseJson<Entry>(line);
+      if (!entry) break; // a torn last line: the process stopped while writing it
+      apply(entry);
+    }
+  }
+  function apply(entry: Entry): void {
+    switch (entry[0]) {
+      case 'put':
+        briefs.set(entry[1], entry[2]);
+        newDetails.set(detailsId(entry[1], entry[2].hash), entry[3]);
+        break;
+      case 'touch': {
+        const known = briefs.get(entry[1]);
+        if (known) briefs.set(entry[1], { ...known, stat: entry[2] });
+        break;
+      }
+      case 'delete':
+        briefs.delete(entry[1]);
+        break;
+      case 'files':
+        archiveFiles = entry[1];
+        break;
+      case 'incomplete':
+        incomplete = true;
+        break;
+      case 'complete':
+        incomplete = false;
+        break;
+      case 'reset':
+        briefs.clear();
+        newDetails.clear();
+        archiveFiles = [];
+        break;
+    }
+  }
+
+  let details: Record<string, Details> | undefined;
+  const detailsFile = (): Record<string, Details> => {
+    if (!details) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(at(DETAILS_FILE), 'utf8');
+      } catch {
+        text = undefined;
+      }
+      const parsed = parseJson<{ version: number; details: Record<string, Details> }>(text);
+      details = parsed?.version === STATE_VERSION && parsed.details ? parsed.details : {};
+    }
+    return details;
+  };
+
+  /** Journal lines go to disk synchronously: each is small, and its order is the order things happened. */
+  const append = (entry: Entry) => {
+    if (journalBytes === 0) {
+      mkdirSync(at(STATE_DIR), { recursive: true });
+      const head = `${JSON.stringify(['version', STATE_VERSION])}\n`;
+      appendFileSync(at(JOURNAL_FILE), head);
+      journalBytes = head.length;
+    }
+    const line = `${JSON.stringify(entry)}\n`;
+    appendFileSync(at(JOURNAL_FILE), line);
+    journalBytes += line.length;
+  };
+
+  // Writes in order: a record's line follows every write asked for before it (the brief's files are written by then).
+  let pending: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  const later = (work: () => void) => {
+    pending = pending.then(() => {
+      if (failure === undefined) {
+        try {
+          work();
+        } catch (error) {
+          failure = error;
+        }
+      }
+    });
+  };
+  const flushed = async () => {
+    await pending;
+    if (failure !== undefined) throw failure;
+  };
+
+  const putRecord = (source: string, brief: CachedBrief & { stat?: Fingerprint }, stat?: Fingerprint) => {
+    const { data, headings, ...indexed } = brief;
+    const record = stat ? { ...indexed, stat } : indexed;
+    briefs.set(source, record);
+    newDetails.set(detailsId(source, record.hash), { data, headings });
+    later(() => append(['put', source, record, { data, headings }]));
+  };
+
+  if (!indexFile && !fresh) {
+    const imported = await importOldState(cacheDir);
+    if (imported) {
+      for (const [source, brief] of Object.entries(imported.briefs)) putRecord(source, brief);
+      archiveFiles = imported.archiveFiles;
+      later(() => append(['files', archiveFiles]));
+      if (imported.incomplete) later(() => append(['incomplete']));
+      incomplete = imported.incomplete;
+      await flushed();
+      await rm(at(OLD_STATE_FILE), { force: true });
+    }
+  }
+  if (fresh && (briefs.size > 0 || archiveFiles.length > 0)) {
+    briefs.clear();
+    newDetails.clear();
+    archiveFiles = [];
+    append(['reset']);
+  }
+
+  /** Fold the journal into the two files, then start a new journal. */
+  const compact = async () => {
+    const all = detailsFile();
+    const keptDetails: Record<string, Details> = {};
+    const sorted = [...briefs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [source, brief] of sorted) {
+      const id = detailsId(source, brief.hash);
+      const found = newDetails.get(id) ?? all[id];
+      if (found) keptDetails[id] = found;
+    }
+    const index: IndexFile = {
+      version: STATE_VERSION,
+      archiveFiles,
+      ...(incomplete ? { incomplete } : {}),
+      briefs: Object.fromEntries(sorted),
+    };
+    // Details first: an index never names a record whose details the files lack.
+    await writeOutput(cacheDir, DETAILS_FILE, JSON.stringify({ version: STATE_VERSION, details: keptDetails }));
+    await writeOutput(cacheDir, INDEX_FILE, JSON.stringify(index));
+    await rm(at(JOURNAL_FILE), { force: true });
+    details = keptDetails;
+    newDetails.clear();
+    journalBytes = 0;
+  };
+
+  return {
+    get incomplete() {
+      return incomplete;
+    },
+    get archiveFiles() {
+      return archiveFiles;
+    },
+    index: () => new Map(briefs),
+    indexed: (source) => briefs.get(source),
+    full(source, indexed) {
+      const id = detailsId(source, indexed.hash);
+      const found = newDetails.get(id) ?? detailsFile()[id];
+      if (!found) throw new Error(`the build cache has no details of ${source}`);
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      const { stat, ...brief } = indexed;
+      return { ...brief, ...found };
+    },
+    markIncomplete() {
+      if (incomplete) return;
+      incomplete = true;
+      append(['incomplete']);
+    },
+    put: putRecord,
+    touch(source, indexed, stat) {
+      briefs.set(source, { ...indexed, stat });
+      later(() => append(['touch', source, stat]));
+    },
+    async save(sources, late, files) {
+      await flushed();
+      for (const source of [...briefs.keys()]) {
+        if (sources.has(source)) continue;
+        briefs.delete(source);
+        append(['delete', source]);
+      }
+      for (const [source, brief] of late) putRecord(source, brief);
+      await flushed();
+      if (JSON.stringify(files) !== JSON.stringify(archiveFiles)) {
+        archiveFiles = files;
+        append(['files', files]);
+      }
+      if (incomplete) append(['complete']);
+      incomplete = false;
+      const size = (await readFile(at(INDEX_FILE)).catch(() => Buffer.alloc(0))).length;
+      if (journalBytes > Math.max(COMPACT_MIN_BYTES, size * COMPACT_SHARE) || (size === 0 && journalBytes > 0)) await compact();
+    },
+    flushed,
+    async close() {
+      await flushed();
+    },
+  };
+}
+
+/**
+ * The whole-file state of briefpress before the store (`state.json`, moved here with the
+ * rest of an old cache: see move-old-cache.ts): its records become the store's, once.
+ */
+async function importOldState(
+  cacheDir: string,
+): Promise<{ briefs: Record<string, CachedBrief>; archiveFiles: string[]; incomplete: boolean } | undefined> {
+  const old = parseJson<{ version?: number; briefs?: Record<string, CachedBrief>; archiveFiles?: string[]; incomplete?: boolean }>(
+    await readIfThere(path.join(cacheDir, OLD_STATE_FILE)),
+  );
+  if (old?.version !== OLD_STATE_VERSION || !old.briefs || typeof old.briefs !== 'object') return undefined;
+  return { briefs: old.briefs, archiveFiles: Array.isArray(old.archiveFiles) ? old.archiveFiles : [], incomplete: old.incomplete === true };
 }
 
 async function filesBelow(dir: string): Promise<string[]> {
@@ -101,47 +384,4 @@ export async function buildKey(config: BuildConfig, toolVersion: string): Promis
 
 export function sourceHash(key: string, bytes: Uint8Array): string {
   return createHash('sha256').update(key).update(bytes).digest('hex');
-}
-
-const HASH = /^[0-9a-f]{32}$/;
-
-export function bodyHash(html: string): string {
-  return shortHash(html);
-}
-
-const bodyFile = (hash: string) => `${BODIES_DIR}/${hash}.html`;
-const storing = new Map<string, Promise<void>>();
-
-/** Keep a brief's body HTML in the cache; returns its hash. Two briefs with one body share the file. */
-export async function storeBody(cacheDir: string, html: string): Promise<string> {
-  const hash = bodyHash(html);
-  const id = `${cacheDir}\0${hash}`;
-  let pending = storing.get(id);
-  if (!pending) {
-    pending = writeOutput(cacheDir, bodyFile(hash), html).finally(() => storing.delete(id));
-    storing.set(id, pending);
-  }
-  await pending;
-  return hash;
-}
-
-/**
- * A body from the cache. Read synchronously: bodies are small and read one after another
- * while pages render, where a promise-based read of a small file costs ten times more.
- */
-export async function readBody(cacheDir: string, hash: string): Promise<string> {
-  if (!HASH.test(hash)) throw new Error(`not a body hash: ${JSON.stringify(hash)}`);
-  return readFileSync(path.join(cacheDir, bodyFile(hash)), 'utf8');
-}
-
-/** Cached briefs with their bodies, for a shard manifest. */
-export async function withBodies(cacheDir: string, briefs: CachedBrief[]): Promise<ShippedBrief[]> {
-  return Promise.all(briefs.map(async (b) => ({ ...b, body: await readBody(cacheDir, b.bodyHash) })));
-}
-
-/** Remove the bodies none of `briefs` uses. */
-export async function pruneBodies(cacheDir: string, briefs: Iterable<CachedBrief>): Promise<void> {
-  const used = new Set([...briefs].map((b) => `${b.bodyHash}.html`));
-  const names = await readdir(path.join(cacheDir, BODIES_DIR)).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.endsWith('.html') && !used.has(n)).map((n) => removeOutput(cacheDir, `${BODIES_DIR}/${n}`)));
 }

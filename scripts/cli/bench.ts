@@ -1,6 +1,6 @@
 /**
- * `npm run bench -- [--briefs N] [--peers] [--concurrency N] [--runs N] [--json FILE] [--keep]`:
- * measures briefpress against the targets of issue 5 on a temporary project of N
+ * `npm run bench -- [--briefs N] [--peers] [--concurrency N] [--runs N] [--json FILE] [--keep] [--dev | --shards N]`:
+ * measures briefpress against its targets (docs/performance.md) on a temporary project of N
  * generated sources, prints a table of medians and writes the same as JSON. A script,
  * not a test: nothing here asserts a time.
  */
@@ -10,7 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CommandSpec, helpText, integerOption, parseCommand, runCommand } from './args.js';
 import { benchRows } from '../bench/bench-rows.js';
-import { runBench } from '../bench/run-bench.js';
+import { benchProject, runBench } from '../bench/run-bench.js';
+import { type DevLoopResult, devLoopRows, measureDevLoop } from '../bench/dev-loop.js';
+import { findBrowser, installedSystemBrowsers } from '../print/browser.js';
 import { formatMachine, formatTable, machineInfo } from '../bench/report-table.js';
 import { formatShardTable, runShardBench } from '../bench/run-shards.js';
 import { measurePdfReading } from '../bench/pdf-reading.js';
@@ -37,6 +39,10 @@ const spec: CommandSpec = {
       value: 'N',
       description: 'instead: print N generated briefs once, then time what the printer does to each PDF (metadata, PDF/UA tags)',
     },
+    dev: {
+      type: 'boolean',
+      description: 'instead: the dev loop, from saving a source in `npm run dev` to its new page and PDF, with each Chromium installed',
+    },
     shards: {
       type: 'string',
       value: 'N',
@@ -49,6 +55,7 @@ const spec: CommandSpec = {
     'npm run bench -- --briefs 1000 --shards 4',
     'npm run bench -- --pdf-round-trip 300',
     'npm run bench -- --post-process 60',
+    'npm run bench -- --briefs 1000 --dev',
   ],
 };
 
@@ -92,6 +99,28 @@ async function main(): Promise<number> {
       process.stdout.write(`\n${formatPostProcess(result)}\n`);
       finished = true;
       return result.fallbacks === 0 ? 0 : 1;
+    }
+    if (values.dev) {
+      const concurrency = integerOption('concurrency', values.concurrency) ?? os.availableParallelism();
+      const { files } = await benchProject({ dir, repo, briefs, seed: integerOption('seed', values.seed) ?? 1, concurrency, log });
+      const browsers = installedSystemBrowsers();
+      if (browsers.length === 0) browsers.push((await findBrowser()).executablePath);
+      const results: DevLoopResult[] = [];
+      for (const executablePath of browsers) {
+        // A dev server of its own for each browser, each starting from a cold build.
+        await rm(path.join(dir, 'dist'), { recursive: true, force: true });
+        await rm(path.join(dir, '.briefpress'), { recursive: true, force: true });
+        results.push(await measureDevLoop({ root: dir, files, runs: runs ?? 5, executablePath, log }));
+      }
+      const machine = machineInfo(results.map((r) => r.browser).join(', '));
+      const rows = results.flatMap(devLoopRows);
+      process.stdout.write(`\n${formatTable(rows)}\n\nMachine: ${formatMachine(machine)}\n`);
+      const json = path.resolve(typeof values.json === 'string' ? values.json : path.join(dir, 'bench-dev.json'));
+      await writeFile(json, `${JSON.stringify({ date: new Date().toISOString(), machine, rows, results }, null, 2)}\n`);
+      process.stdout.write(`Results: ${json}\n`);
+      if (values.keep || !values.json) process.stdout.write(`Project kept in ${dir}\n`);
+      finished = true;
+      return rows.every((r) => r.pass !== false) ? 0 : 1;
     }
     const shards = integerOption('shards', values.shards);
     if (shards !== undefined) {

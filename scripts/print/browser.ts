@@ -63,6 +63,17 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise
   throw new UserError(NO_BROWSER_MESSAGE);
 }
 
+/**
+ * The builds of Debian's Chromium installed here, as a user would launch them: the headless
+ * shell and the full browser (`/usr/bin/chromium`, what many users have). The bench runs
+ * its rebuilds with each.
+ */
+export function installedSystemBrowsers(): string[] {
+  const shell = ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium-headless-shell'].find((p) => existsSync(p));
+  const full = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+  return [shell, full].filter((p): p is string => p !== undefined);
+}
+
 /** Flags that keep Chromium off the network and quiet at start. */
 export function launchArgs(isRoot = process.getuid?.() === 0): string[] {
   return [

@@ -14,7 +14,8 @@ import { createSlugResolver, type SlugResolution } from '../core/resolve-slugs.j
 import type { ManifestEntry, NormalizedBrief } from '../core/types.js';
 import { printedBriefs } from '../cache/printed-briefs.js';
 import { type ChangedSource, normalizeSources } from '../cache/read-sources.js';
-import { type CachedBrief, sourceHash, storeBody } from '../cache/state.js';
+import { storeBody } from '../cache/bodies.js';
+import { type BuildStore, type CachedBrief, type Fingerprint, type IndexedBrief, sourceHash } from '../cache/state.js';
 import type { NormalizeOutput, SourceInput } from '../normalize/normalize-source.js';
 import type { RenderInput, RenderOutput } from '../render/render-brief.js';
 import type { Printer } from './printer.js';
@@ -33,7 +34,11 @@ export interface PrintStreamInput {
   /** Sources to build, in path order. */
   changed: readonly ChangedSource[];
   /** Briefs from the last build, by source path; one whose slug a new source takes is printed again. */
-  cached: ReadonlyMap<string, CachedBrief>;
+  cached: ReadonlyMap<string, IndexedBrief>;
+  /** Where each brief printed is kept as soon as it is printed (printed-briefs.ts). */
+  store: BuildStore;
+  /** The records the build started from. */
+  previous: { briefs: ReadonlyMap<string, IndexedBrief> };
   /** Slugs of the sources other shards build, by source path. */
   otherSlugs: ReadonlyMap<string, string>;
   /** Started on first use; `printer` fails the whole stage when it cannot start (nothing could print). */
@@ -48,9 +53,11 @@ export interface PrintStreamInput {
 
 export interface PrintStreamResult {
   /** The briefs printed now, by source path, in the order they were printed. */
-  built: Map<string, CachedBrief>;
+  built: Map<string, IndexedBrief>;
+  /** Printed briefs whose record waits until the build is saved (printed-briefs.ts). */
+  late: Map<string, CachedBrief>;
   /** The cached briefs still good (those printed again under a new slug left). */
-  cached: Map<string, CachedBrief>;
+  cached: Map<string, IndexedBrief>;
   /** Sources that could not be normalized or printed; their messages say why. */
   failed: VFile[];
 }
@@ -59,7 +66,8 @@ export async function printChanged(input: PrintStreamInput): Promise<PrintStream
   const { config, key, signal, progress } = input;
   const root = config.root;
   const cached = new Map(input.cached);
-  const printed = printedBriefs(config.cacheDir);
+  const printed = printedBriefs(input.store, input.previous.briefs);
+  const looks = new Map<string, Fingerprint>();
   const failed: VFile[] = [];
   const printFailures: VFile[] = [];
   const baseSlugs = new Map<string, string>();
@@ -78,15 +86,19 @@ export async function printChanged(input: PrintStreamInput): Promise<PrintStream
     try {
       const { rendered, entry } = await printBrief(brief, config, work, printer, signal);
       checkBudget(brief.file, entry, config.strict);
-      printed.add(brief.file.path, {
-        hash: sourceHash(key, brief.file.value as Uint8Array),
-        baseSlug: baseSlugs.get(brief.file.path)!,
-        entry,
-        data: brief.data,
-        bodyHash: await storeBody(config.cacheDir, rendered.html),
-        headings: rendered.headings,
-        messages: storeMessages(brief.file, rendered.markdownFile),
-      });
+      printed.add(
+        brief.file.path,
+        {
+          hash: sourceHash(key, brief.file.value as Uint8Array),
+          baseSlug: baseSlugs.get(brief.file.path)!,
+          entry,
+          data: brief.data,
+          bodyHash: await storeBody(config.cacheDir, rendered.html),
+          headings: rendered.headings,
+          messages: storeMessages(brief.file, rendered.markdownFile),
+        },
+        looks.get(brief.file.path),
+      );
     } catch (error) {
       if (signal?.aborted) return;
       const reason = `could not print: ${error instanceof Error ? error.message : String(error)}`;
@@ -120,7 +132,10 @@ export async function printChanged(input: PrintStreamInput): Promise<PrintStream
       progress.stage('printing', input.changed.length);
       const work = await input.work();
       failed.push(
-        ...(await normalizeSources(input.changed, root, work, (brief) => queue(brief, slugs.claim(brief.file.path, brief.slug)))),
+        ...(await normalizeSources(input.changed, root, key, work, (brief, look) => {
+          looks.set(brief.file.path, look);
+          return queue(brief, slugs.claim(brief.file.path, brief.slug));
+        })),
       );
     }
     // A cached brief whose slug was taken by a new source is printed again under its new one.
@@ -131,7 +146,10 @@ export async function printChanged(input: PrintStreamInput): Promise<PrintStream
       cached.delete(source);
       void input.printer();
       failed.push(
-        ...(await normalizeSources([{ path: path.join(root, source) }], root, await input.work(), (again) => queue(again, slug))),
+        ...(await normalizeSources([{ path: path.join(root, source) }], root, key, await input.work(), (again, look) => {
+          looks.set(again.file.path, look);
+          return queue(again, slug);
+        })),
       );
     }
     await Promise.all(all);
@@ -139,12 +157,11 @@ export async function printChanged(input: PrintStreamInput): Promise<PrintStream
   } catch (error) {
     // Interrupted: the briefs printed so far are kept (the next build reuses them).
     if (!signal?.aborted) {
-      await printed.read().catch(() => {}); // the build ends here: leave no file behind
       throw error;
     }
     await Promise.allSettled(all);
   }
-  return { built: await printed.read(), cached, failed: [...failed, ...printFailures] };
+  return { built: await printed.read(), late: printed.late, cached, failed: [...failed, ...printFailures] };
 }
 
 function checkBudget(file: VFile, entry: ManifestEntry, strict: boolean): void {

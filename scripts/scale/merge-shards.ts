@@ -8,8 +8,9 @@
 import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
+import { buildKey, type CachedBrief, type IndexedBrief, openStore, type ShippedBrief } from '../cache/state.js';
+import { readBody, storeBody } from '../cache/bodies.js';
 import { moveOldCache } from '../cache/move-old-cache.js';
-import { buildKey, type CachedBrief, readBody, readState, type ShippedBrief, storeBody } from '../cache/state.js';
 import { cacheDirOf } from '../core/cache-dir.js';
 import { restoreMessages } from '../core/messages.js';
 import type { BuildResult } from '../build.js';
@@ -20,7 +21,9 @@ import { summarize } from '../core/report.js';
 import { type ShardManifest, shardFileName } from './shard.js';
 import { UserError } from '../core/user-error.js';
 import { insideFolder } from '../core/write-file.js';
-import { newestFirst, saveBuild, writeSite } from '../archive/write-site.js';
+import { writeSite } from '../archive/write-site.js';
+import { saveBuild } from '../cache/save-build.js';
+import { newestFirst } from '../core/newest-first.js';
 
 export interface MergeOptions {
   /** Project root holding briefpress.config.yaml and the templates. Default: the current folder. */
@@ -102,6 +105,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
   const started = performance.now();
   const root = path.resolve(options.root ?? process.cwd());
   const config = await loadConfig(root, { out: options.out, strict: options.strict });
+  await moveOldCache(config.outDir, config.cacheDir);
   if (options.dirs.length === 0) throw new UserError("--merge needs the shards' output folders, e.g. --merge shard-1 shard-2 shard-3");
 
   // 1. Find every shard manifest and check that together they are one whole build.
@@ -168,7 +172,6 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
     }
     manifest.briefs = {}; // the bodies are in the cache now; let them go
   }
-  const previous = await readState(config.cacheDir);
   const queue = [...copies];
   const copyWorker = async () => {
     for (let item = queue.shift(); item; item = queue.shift()) await copyInto(item.from, config.outDir, item.rel);
@@ -189,8 +192,17 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
   }
   timings.packets = Math.round(performance.now() - packetsStart);
   const archiveStart = performance.now();
-  const files = await writeSite(ordered, config, { packets: packets.packets.map((p) => p.entry) });
-  const removed = await saveBuild(config.outDir, config.cacheDir, previous, briefs, files);
+  const store = await openStore(config.cacheDir);
+  const removed = await (async () => {
+    try {
+      const previous = { briefs: store.index(), archiveFiles: store.archiveFiles };
+      const index = new Map<string, IndexedBrief>([...briefs].map(([source, b]) => [source, b]));
+      const files = await writeSite(ordered, config, { packets: packets.packets.map((p) => p.entry) });
+      return await saveBuild(config.outDir, config.cacheDir, store, previous, index, briefs, files);
+    } finally {
+      await store.close();
+    }
+  })();
   timings.archive = Math.round(performance.now() - archiveStart);
 
   // 4. Every shard's problems, reported once more here.

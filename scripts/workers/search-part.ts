@@ -4,7 +4,7 @@
  * thread renders the archive's pages.
  */
 import { buildSearchIndex, type SearchIndexResult, type SearchPartJob } from '../archive/search/search-index.js';
-import { readBody } from '../cache/state.js';
+import { readBody } from '../cache/bodies.js';
 
 export function buildSearchPart({ cacheDir, ...input }: SearchPartJob): Promise<SearchIndexResult> {
   return buildSearchIndex({ ...input, body: (brief) => readBody(cacheDir, brief.bodyHash) });

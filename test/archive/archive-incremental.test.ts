@@ -14,7 +14,7 @@ import nunjucks from 'nunjucks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bodyText, buildSearchIndex, SEARCH_OPTIONS, searchDocument, searchPayload } from '../../scripts/archive/search/search-index.js';
 import { buildSiteModel, type SiteBrief } from '../../scripts/archive/model/site-model.js';
-import { bodyHash } from '../../scripts/cache/state.js';
+import { bodyHash } from '../../scripts/cache/bodies.js';
 import type { ArchiveBrief } from '../../scripts/core/types.js';
 import { writeArchive } from '../../scripts/archive/write-archive.js';
 import { fixtureBriefs, fixtureConfig, REPO_ROOT, writeBuildOutputs } from '../fixtures/archive/briefs.js';

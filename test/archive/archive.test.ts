@@ -14,7 +14,7 @@ import { HOME_BRIEFS } from '../../scripts/archive/pages/render-pages.js';
 import { type SearchIndexInput, searchPayload } from '../../scripts/archive/search/search-index.js';
 import { siteUrls } from '../../scripts/archive/model/site-urls.js';
 import { createBriefPool } from '../../scripts/workers/brief-pool.js';
-import { readBody, storeBody } from '../../scripts/cache/state.js';
+import { readBody, storeBody } from '../../scripts/cache/bodies.js';
 import { writeArchive, type ArchiveResult } from '../../scripts/archive/write-archive.js';
 import { checkFeed } from '../helpers/archive-checks.js';
 import { fixtureBriefs, fixtureConfig, writeBuildOutputs } from '../fixtures/archive/briefs.js';

@@ -1,6 +1,6 @@
 /**
  * The build cache lives beside the output folder, never in it (the output folder is what
- * users publish): the state of the last build, and each body in a file of its own. A
+ * users publish): a store of one record per brief, and each body in a file of its own. A
  * rebuild reads no body it does not need; a deleted body or output is made again by
  * rebuilding that brief (not a crash); bodies of deleted sources are removed; an old cache
  * found inside the output folder is moved out and used.
@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../scripts/build.js';
-import { BODIES_DIR } from '../../scripts/cache/state.js';
+import { BODIES_DIR } from '../../scripts/cache/bodies.js';
 import { cacheDirOf } from '../../scripts/core/cache-dir.js';
 import { readStore } from '../helpers/build-store.js';
 import { addSmallBriefs, listFiles, newProject, removeProjects } from '../helpers/reliability-project.js';
@@ -37,7 +37,7 @@ beforeAll(async () => {
 afterAll(removeProjects);
 
 describe('the build cache', () => {
-  it('is beside the output folder, not in it: the metadata of each brief, each body in a file of its own named by its hash', async () => {
+  it('is beside the output folder, not in it: a record per brief, each body in a file of its own named by its hash', async () => {
     expect(cold).toMatchObject({ ok: true, built: 3 });
     expect(cacheDirOf(out)).toBe(cache);
     expect((await listFiles(out)).filter((f) => f.includes('.briefpress') || f.includes('state'))).toEqual([]);
@@ -51,6 +51,7 @@ describe('the build cache', () => {
       const body = await readFile(path.join(cache, BODIES_DIR, `${brief.bodyHash}.html`), 'utf8');
       expect(body).toContain('<li>');
       expect(await readFile(path.join(out, brief.entry.html), 'utf8')).toContain(body);
+      expect(brief.stat).toMatchObject({ size: expect.any(Number) as number, mtimeMs: expect.any(Number) as number });
     }
   });
 

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/print/browser.js';
 import { build, type BuildResult } from '../../scripts/build.js';
-import { readBody } from '../../scripts/cache/state.js';
+import { readBody } from '../../scripts/cache/bodies.js';
 import { cacheDirOf } from '../../scripts/core/cache-dir.js';
 import { readStore } from '../helpers/build-store.js';
 import type { ManifestEntry } from '../../scripts/core/types.js';
