@@ -14,6 +14,7 @@ import type { Printer } from '../print/printer.js';
 import type { ManifestEntry } from '../core/types.js';
 import { UserError } from '../core/user-error.js';
 import { CLIENT_FILES, injectIntoHtml, overlayHtml, PDFJS_DIR, printViewHtml } from './dev-pages.js';
+import { isAllowedHost } from './allowed-host.js';
 import { listenFreePort } from './listen-free-port.js';
 import { createLiveReload } from './live-reload.js';
 import { serveStatic } from './serve-static.js';
@@ -136,6 +137,14 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedHost(req.headers.host, port)) {
+      return send(
+        res,
+        403,
+        'text/plain; charset=utf-8',
+        `briefpress's preview answers only http://${HOST}:${port}/ and http://localhost:${port}/\n`,
+      );
+    }
     const url = new URL(req.url ?? '/', `http://${HOST}`);
     const route = url.pathname;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -164,6 +173,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     await serveStatic(outDir, sitePath, res, inject, req.method === 'HEAD');
   }
 
+  let port = 0; // known once listening; no request comes before
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log(`briefpress: could not serve ${req.url}: ${error instanceof Error ? error.message : String(error)}`);
@@ -173,7 +183,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   });
 
   await rebuild();
-  const port = await listenFreePort(server, HOST, options.port);
+  port = await listenFreePort(server, HOST, options.port);
   let watcher: ProjectWatcher | undefined;
   if (options.watch !== false) {
     watcher = watchProject(

@@ -105,6 +105,31 @@ describe('npm run dev', () => {
     expect((await get(`${server.url}..%2fbriefpress.config.yaml`)).status).toBe(404);
   });
 
+  it('11. answers only requests addressed to itself: another Host (DNS rebinding) gets 403', async () => {
+    const status = (host: string) =>
+      new Promise<{ code: number; body: string }>((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port: server.port, path: '/', headers: { host } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ code: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+      });
+    for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`, `LOCALHOST:${server.port}`])
+      expect((await status(host)).code, host).toBe(200);
+    for (const host of [
+      `attacker.example:${server.port}`,
+      'localhost',
+      `localhost:${server.port + 1}`,
+      `127.0.0.1.attacker.example:${server.port}`,
+    ]) {
+      const answer = await status(host);
+      expect(answer.code, host).toBe(403);
+      expect(answer.body).not.toContain('<html');
+    }
+  });
+
   it('rebuilds when a source is edited and tells open pages to reload', async () => {
     const events = listen(server.url);
     const before = server.last.version;
