@@ -160,6 +160,41 @@ describe('numbered sections and breaks', () => {
     expect(body).toContain('\n\n1. Open the stations again.\n2. Publish the data every month.');
   });
 
+  it('never takes a rule line (=====, -----) or what follows it for the title', () => {
+    const text = [
+      '  CLEAN WATER FOR THE NORTHERN BAY: A HEARING ON THE',
+      '        MONITORING STATIONS OF THE HARBOR',
+      '',
+      '==========================================',
+      '',
+      'Printed for the use of the Harbor Council',
+      '',
+      'HARBOR COUNCIL PRINTING OFFICE',
+      '12-345 PDF                  PORTLAND : 2021',
+      '------------------------------------------',
+      '',
+      'The council heard the harbor authority on the monitoring stations of the bay and their data.',
+    ].join('\n');
+    expect(bodyOf(text).data.title).toBe('Clean Water for the Northern Bay: A Hearing on the Monitoring Stations of the Harbor');
+  });
+
+  it('keeps field lines ("Call date: Tues., June 11, 2013") as text, not headings', () => {
+    const text = [
+      'Harbor Council Hearing on the Bay',
+      '',
+      'The council will hear the harbor authority on the monitoring stations of the bay and their data.',
+      '',
+      'Hearing date: Tues., June 11, 2013',
+      '',
+      'Start: 1 p.m.',
+      '',
+      'Room: 123',
+      '',
+      'The hearing is open to the public and to the press.',
+    ].join('\n');
+    expect(bodyOf(text).body).not.toMatch(/^#/m);
+  });
+
   it('makes `* * *` a thematic break, not a list item', () => {
     expect(bodyOf(text).body).toContain('in the state.\n\n* * *\n\nWe recommend');
   });

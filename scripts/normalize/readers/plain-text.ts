@@ -10,7 +10,17 @@ import { removePageDebris } from '../text/page-debris.js';
 import { configuredMatcher, isPostalLine, letterheadShape, organization, segments, tagline } from '../text/letterhead.js';
 import { parseDateLine, parseMonthLine, findDate } from '../text/dates.js';
 import { isAllCaps, acronymEvidence, toTitleCaseAny, writesLowerCase, MINOR_WORDS } from '../text/title-case.js';
-import { endsOpen, joinWrapped, renderBlocks, salutation, subjectLine, toBlocks, wrapWidth, type Block } from '../text/blocks.js';
+import {
+  endsOpen,
+  isThematicBreak,
+  joinWrapped,
+  renderBlocks,
+  salutation,
+  subjectLine,
+  toBlocks,
+  wrapWidth,
+  type Block,
+} from '../text/blocks.js';
 import { lazyVocabulary } from '../rules/dehyphenate.js';
 import { fixOcrIll, id as ocrIllId } from '../rules/ocr-ill.js';
 import * as extraction from '../rules/extraction-characters.js';
@@ -112,7 +122,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   let bodyStart = -1;
   for (let i = 0; i < topEnd; i++) {
     const line = lines[i]!;
-    if (isBlank(line) || removed.has(i)) {
+    if (isBlank(line) || removed.has(i) || isThematicBreak(line.text)) {
       current = undefined;
       continue;
     }

@@ -9,7 +9,7 @@ import { isBlank } from './source-lines.js';
 import { isLoneGlyph, isSubGlyph, parseItem, type ItemMarker } from './list-items.js';
 import { keepHyphen, type WordSet } from '../rules/dehyphenate.js';
 import { isAllCaps, MINOR_WORDS, toTitleCase } from './title-case.js';
-import { parseDateLine } from './dates.js';
+import { findDate, parseDateLine } from './dates.js';
 import { toInline, type InlineOptions } from './inline.js';
 import { LETTER, runStart } from './code-points.js';
 import { isPostalLine } from './letterhead.js';
@@ -58,6 +58,10 @@ export function isHeadingLike(text: string): boolean {
   if (t.length < 3 || t.length > 90 || words.length > 12 || hasLink(t)) return false;
   if (/[.,;!]["”’)]?$/.test(t) || !/^[\p{Lu}\p{N}"“]/u.test(t) || /^\p{N}+$/u.test(t)) return false;
   if (text.trim().endsWith(':') && (words.length > 5 || !isTitleLike(words))) return false;
+  // A field ("Call date: Tues., June 11, 2013", "Call time: 1 p.m.", "Dial-in code: 699082"): a label and a date, time or number.
+  const field = /^[^:]{2,30}:\s+(.+)$/.exec(t);
+  if (field && (/^[\d\s().+-]{3,}$/.test(field[1]!) || /\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b/i.test(field[1]!) || findDate(field[1]!)))
+    return false;
   // A date line is no heading (asked last: parsing dates costs the most).
   return (isAllCaps(t) || words.length <= 6 || isTitleLike(words)) && !parseDateLine(t);
 }
@@ -242,8 +246,11 @@ function isMarkedHeading(text: string): boolean {
   return marked !== null && isHeadingLike(marked[1]!) && marked[1]!.length <= 80;
 }
 
-/** A thematic break: `* * *`, `***`, `- - -`, `___`, `⁂`. */
-const thematicBreak = /^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|⁂)\s*$/;
+/** A thematic break: `* * *`, `***`, `- - -`, `___`, `===`, `⁂`. */
+const thematicBreak = /^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|={3,}|⁂)\s*$/;
+
+/** Is a line a thematic break (a rule of `*`, `-`, `_` or `=`)? */
+export const isThematicBreak = (text: string) => thematicBreak.test(text);
 
 /**
  * A numbered or lettered section heading ("1. Why the Rule Matters", "b. Existing law",
