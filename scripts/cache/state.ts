@@ -18,8 +18,8 @@
  * Each brief's body HTML is kept beside the store, one file per body (bodies.ts).
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildConfig } from '../core/config.js';
 import type { StoredMessage } from '../core/messages.js';
@@ -198,17 +198,22 @@ export async function openStore(cacheDir: string, fresh = false): Promise<BuildS
     return details;
   };
 
-  /** Journal lines go to disk synchronously: each is small, and its order is the order things happened. */
+  /**
+   * Journal lines go to disk synchronously, through one descriptor opened for appending: each
+   * is small, and their order is the order things happened.
+   */
+  let journal: number | undefined;
   const append = (entry: Entry) => {
-    if (journalBytes === 0) {
+    if (journal === undefined) {
       mkdirSync(at(STATE_DIR), { recursive: true });
-      const head = `${JSON.stringify(['version', STATE_VERSION])}\n`;
-      appendFileSync(at(JOURNAL_FILE), head);
-      journalBytes = head.length;
+      journal = openSync(at(JOURNAL_FILE), 'a');
     }
-    const line = `${JSON.stringify(entry)}\n`;
-    appendFileSync(at(JOURNAL_FILE), line);
-    journalBytes += line.length;
+    if (journalBytes === 0) journalBytes += writeSync(journal, `${JSON.stringify(['version', STATE_VERSION])}\n`);
+    journalBytes += writeSync(journal, `${JSON.stringify(entry)}\n`);
+  };
+  const closeJournal = () => {
+    if (journal !== undefined) closeSync(journal);
+    journal = undefined;
   };
 
   // Writes in order: a record's line follows every write asked for before it (the brief's files are written by then).
@@ -276,6 +281,7 @@ export async function openStore(cacheDir: string, fresh = false): Promise<BuildS
     // Details first: an index never names a record whose details the files lack.
     await writeOutput(cacheDir, DETAILS_FILE, JSON.stringify({ version: STATE_VERSION, details: keptDetails }));
     await writeOutput(cacheDir, INDEX_FILE, JSON.stringify(index));
+    closeJournal();
     await rm(at(JOURNAL_FILE), { force: true });
     details = keptDetails;
     newDetails.clear();
@@ -324,12 +330,16 @@ export async function openStore(cacheDir: string, fresh = false): Promise<BuildS
       }
       if (incomplete) append(['complete']);
       incomplete = false;
-      const size = (await readFile(at(INDEX_FILE)).catch(() => Buffer.alloc(0))).length;
+      const size = (await stat(at(INDEX_FILE)).catch(() => undefined))?.size ?? 0;
       if (journalBytes > Math.max(COMPACT_MIN_BYTES, size * COMPACT_SHARE) || (size === 0 && journalBytes > 0)) await compact();
     },
     flushed,
     async close() {
-      await flushed();
+      try {
+        await flushed();
+      } finally {
+        closeJournal();
+      }
     },
   };
 }
