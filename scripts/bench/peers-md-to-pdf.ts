@@ -26,6 +26,8 @@ export interface MdToPdfResult {
   msPerDocument: number;
   /** Files whose PDF is missing after their call. */
   failed: string[];
+  /** The PDFs it wrote. */
+  pdfs: string[];
   version: string;
 }
 
@@ -54,6 +56,7 @@ export async function runMdToPdf(markdownFiles: string[], options: MdToPdfOption
   );
   const launch = JSON.stringify({ executablePath: options.executablePath, args: launchArgs() });
   const failed: string[] = [];
+  const pdfs: string[] = [];
   let calls = 0;
   const start = performance.now();
   for (let i = 0; i < inputs.length; i += batchSize) {
@@ -66,7 +69,8 @@ export async function runMdToPdf(markdownFiles: string[], options: MdToPdfOption
         (s) => s.size > 0,
         () => false,
       );
-      if (!ok) failed.push(path.basename(file));
+      if (ok) pdfs.push(pdf);
+      else failed.push(path.basename(file));
     }
     if (code !== 0 && failed.length === 0) failed.push(`call ${calls}: exit ${code}: ${stderr.trim().split('\n')[0] ?? ''}`);
   }
@@ -78,6 +82,7 @@ export async function runMdToPdf(markdownFiles: string[], options: MdToPdfOption
     batchSize,
     totalMs: Math.round(totalMs),
     msPerDocument: inputs.length ? totalMs / inputs.length : 0,
+    pdfs,
     failed,
     version,
   };

@@ -21,6 +21,7 @@ import { generateSources, writeSources } from './generate-sources.js';
 import { type MemoryReport, sampleMemory } from './measure-memory.js';
 import { type BuildProcess, runBuildProcess, summaryCount } from './build-process.js';
 import { type MdToPdfResult, runMdToPdf } from './peers-md-to-pdf.js';
+import { type UaColumn, uaColumn } from './pdf-ua-side-by-side.js';
 import { loadPrintPages } from './print-pages.js';
 import { median } from './report-table.js';
 import type { BenchResult, Timed } from './types.js';
@@ -196,11 +197,18 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   }
 
   let peers: MdToPdfResult | undefined;
+  let peersUa: Record<string, UaColumn> | undefined;
   if (o.peers) {
-    const markdown = manifest.slice(0, o.peersLimit).map((e) => path.join(config.outDir, e.markdown));
+    const briefs = manifest.slice(0, o.peersLimit);
+    const markdown = briefs.map((e) => path.join(config.outDir, e.markdown));
     o.log(`md-to-pdf on ${markdown.length} briefs in calls of 10 files`);
     peers = await runMdToPdf(markdown, { workDir: path.join(o.dir, 'md-to-pdf'), executablePath });
     o.log(`md-to-pdf: ${peers.totalMs} ms (${peers.msPerDocument.toFixed(0)} ms/document, ${peers.failed.length} failed)`);
+    o.log('PDF/UA-1 checks on both tools’ PDFs of the same briefs');
+    peersUa = {
+      briefpress: await uaColumn(briefs.map((e) => path.join(config.outDir, e.pdf))),
+      [`md-to-pdf ${peers.version}`]: await uaColumn(peers.pdfs),
+    };
   }
 
   return {
@@ -228,6 +236,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     memory,
     otherBrowsers,
     ...(peers ? { peers } : {}),
+    ...(peersUa ? { peersUa } : {}),
     chromium: `${baselineRuns[0]?.chromiumVersion ?? 'unknown'} (${executablePath})`,
   };
 }

@@ -2,6 +2,7 @@
 import type { BaselineResult } from './baseline-chromium.js';
 import type { MemoryReport } from './measure-memory.js';
 import type { MdToPdfResult } from './peers-md-to-pdf.js';
+import type { UaColumn } from './pdf-ua-side-by-side.js';
 
 export interface Timed {
   runs: number[];
@@ -26,5 +27,7 @@ export interface BenchResult {
   /** One-edit rebuilds again with each other build of Chromium installed (browser.ts `installedSystemBrowsers`). */
   otherBrowsers?: { browser: string; edit: Timed; cliEdit: Timed }[];
   peers?: MdToPdfResult;
+  /** The PDF/UA-1 checks on the same briefs' PDFs, briefpress's and md-to-pdf's (with --peers). */
+  peersUa?: Record<string, UaColumn>;
   chromium: string;
 }

@@ -159,6 +159,10 @@ async function main(): Promise<number> {
       `\n${formatTable(rows)}\n\nMachine: ${formatMachine(machine)}\n` +
         `Cold build stages (last run): ${stages}\nPrinted lengths: ${pages}; warnings ${result.cold.warnings}, failed ${result.cold.failed}\n`,
     );
+    if (result.peersUa) {
+      const { formatUaSideBySide } = await import('../bench/pdf-ua-side-by-side.js');
+      process.stdout.write(`\n${formatUaSideBySide(result.peersUa)}\n\n`);
+    }
     const config = await loadConfig(dir, {});
     const pdfReading = await measurePdfReading(dir, config.outDir, config.organization);
     if (pdfReading) {

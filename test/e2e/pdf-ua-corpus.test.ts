@@ -8,7 +8,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../scripts/build.js';
-import { checkPdfUa } from '../helpers/pdf-ua.js';
+import { checkPdfUa } from '../../scripts/bench/pdf-ua-check.js';
 import { newScalingProject } from '../helpers/scaling-project.js';
 
 let project: string;

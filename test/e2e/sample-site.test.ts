@@ -18,7 +18,7 @@ import type { ManifestEntry } from '../../scripts/core/types.js';
 import { checkFeed, checkHomeListsBriefs, checkSearchFinds, seriousAxeViolations, wordOnlyIn } from '../helpers/archive-checks.js';
 import { checkLinks } from '../helpers/link-check.js';
 import { normalizeText, readPdf, sentences, type PdfSummary } from '../helpers/pdf.js';
-import { checkPdfUa } from '../helpers/pdf-ua.js';
+import { checkPdfUa } from '../../scripts/bench/pdf-ua-check.js';
 import { serve, type StaticServer } from '../helpers/serve.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');

@@ -16,7 +16,7 @@ import { pdfInfo } from '../../scripts/print/print-brief.js';
 import { createPrinter, type Printer } from '../../scripts/print/printer.js';
 import { createBriefRenderer } from '../../scripts/render/render-brief.js';
 import type { BriefData, RenderedBrief } from '../../scripts/core/types.js';
-import { checkPdfUa } from '../helpers/pdf-ua.js';
+import { checkPdfUa } from '../../scripts/bench/pdf-ua-check.js';
 
 const repo = path.join(import.meta.dirname, '../..');
 /** The PDF names of the shipped fonts (fonts.css, fallback-fonts.css). */

@@ -17,7 +17,7 @@ import { createPrinter, type PdfInfo, type Printer } from '../../scripts/print/p
 import { renderHtml } from '../../scripts/render/markdown-to-html.js';
 import { createPageRenderer } from '../../scripts/render/print-page.js';
 import type { BriefData, RenderedBrief } from '../../scripts/core/types.js';
-import { checkPdfUa, readXmp, structureOutline } from '../helpers/pdf-ua.js';
+import { checkPdfUa, readXmp, structureOutline } from '../../scripts/bench/pdf-ua-check.js';
 import { readPdf } from '../helpers/pdf.js';
 
 // The printer's raw output, as it goes into setPdfMetadata.
