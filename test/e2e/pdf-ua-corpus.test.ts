@@ -1,5 +1,5 @@
 /**
- * The PDF/UA-1 checker (test/helpers/pdf-ua.ts) on every PDF of a generated corpus: the
+ * The PDF/UA-1 checker (scripts/bench/pdf-ua-check.ts) on every PDF of a generated corpus: the
  * sample sources and generated briefs of all three kinds (PDF extractions, web exports,
  * Markdown), built as a user builds them. (The same check passed on 150 generated briefs
  * when it was written; CI keeps the corpus small.)

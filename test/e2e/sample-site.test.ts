@@ -143,7 +143,7 @@ describe('the sample site’s PDFs, printed from the seed texts', () => {
     expect(one.outline.join('\n')).toMatch(/Key Points/);
   });
 
-  it('passes the PDF/UA-1 checks a machine can make (test/helpers/pdf-ua.ts), every one of them', async () => {
+  it('passes the PDF/UA-1 checks a machine can make (scripts/bench/pdf-ua-check.ts), every one of them', async () => {
     for (const entry of briefs) {
       const report = await checkPdfUa(new Uint8Array(await readFile(path.join(out, entry.pdf))));
       expect({ pdf: entry.pdf, failures: report.failures }).toEqual({ pdf: entry.pdf, failures: [] });

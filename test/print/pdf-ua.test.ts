@@ -1,5 +1,5 @@
 /**
- * PDF/UA-1 as the Matterhorn Protocol checks it by machine (test/helpers/pdf-ua.ts), on real
+ * PDF/UA-1 as the Matterhorn Protocol checks it by machine (scripts/bench/pdf-ua-check.ts), on real
  * Chromium output: what Chromium prints alone fails (so the checker can fail), and what the
  * printer writes after its post-processing passes, by either path (the fast splice and
  * pdf-lib's rewrite), for both fixture briefs. The sample site and a generated corpus are
