@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { archiveStage } from './archive/archive-stage.js';
+import { createIconRasterizer } from './print/icon-rasterizer.js';
 import { saveBuild } from './cache/save-build.js';
 import { type BuildPlan, briefsOfBuild, planBuild } from './cache/plan.js';
 import { type BuildConfig, loadConfig } from './core/config.js';
@@ -177,6 +178,8 @@ async function buildPlanned(
 
   // 5. The archive website and the manifests (or this shard's manifest), from all briefs.
   const search = searchWorkers(config, plan.changed.length, reuseWorkers ? await workers.started() : undefined);
+  // A browser of its own for the favicon's pictures, started only when the icon changed.
+  const icons = createIconRasterizer();
   let files: string[] | undefined;
   try {
     files = await archiveStage({
@@ -192,10 +195,11 @@ async function buildPlanned(
       searchPart: search.part,
       packets: packets?.packets.map((p) => p.entry),
       packetsChanged: packets?.changed,
+      rasterize: icons.png,
       time,
     });
   } finally {
-    await search.close();
+    await Promise.all([search.close(), icons.close()]);
   }
 
   // 6. Remove what deleted or renamed sources left behind, and remember this build.

@@ -11,6 +11,7 @@ import { filesPresent } from '../cache/read-sources.js';
 import type { BuildStore, CachedBrief, IndexedBrief } from '../cache/state.js';
 import type { Shard } from '../scale/shard.js';
 import type { SearchIndexResult, SearchPartJob } from './search/search-index.js';
+import type { Rasterize } from './pages/favicons.js';
 
 export interface ArchiveStageInput {
   config: BuildConfig;
@@ -36,6 +37,8 @@ export interface ArchiveStageInput {
   packets?: readonly PacketEntry[] | undefined;
   /** A packet was made, changed or removed: the archive is not up to date. */
   packetsChanged?: boolean | undefined;
+  /** Draws the favicon as PNG (write-archive.ts). */
+  rasterize?: Rasterize | undefined;
   time: <T>(stage: string, work: () => Promise<T>) => Promise<T>;
 }
 
@@ -51,11 +54,16 @@ export async function archiveStage(input: ArchiveStageInput): Promise<string[] |
     const { writeShardManifest } = await import('../scale/shard.js');
     return (await writeShardManifest(await withBodies(config.cacheDir, ordered), input.failed, shard, config, input.key)).files;
   }
-  const { searchPart, packets } = input;
+  const { searchPart, packets, rasterize } = input;
   return input.time('archive', async () => {
     // Loaded only now: a build with nothing to write does not load the archive's modules (templates, the site model).
     const { writeSite } = await import('./write-site.js');
-    return writeSite(ordered, config, { fresh: input.fresh, ...(searchPart ? { searchPart } : {}), ...(packets ? { packets } : {}) });
+    return writeSite(ordered, config, {
+      fresh: input.fresh,
+      ...(searchPart ? { searchPart } : {}),
+      ...(packets ? { packets } : {}),
+      ...(rasterize ? { rasterize } : {}),
+    });
   });
 }
 

@@ -45,6 +45,8 @@ import type { ArchiveBrief, PacketEntry } from '../core/types.js';
 import { writeOutput } from '../core/write-file.js';
 import { shortHash } from '../core/short-hash.js';
 import { withSafeLinks } from '../core/url-policy.js';
+import { logoAsset } from '../render/assets.js';
+import { iconPage, plainPng as plainIcon, type Rasterize, rasterIcons } from './pages/favicons.js';
 
 export interface ArchiveResult {
   /** Every file of the archive, relative to the output folder, sorted. */
@@ -70,6 +72,8 @@ export interface WriteArchiveOptions {
   buildSearchPart?: (input: Omit<SearchIndexInput, 'body'>) => Promise<SearchIndexResult>;
   /** The packets of this build (scripts/packet/): a page each. */
   packets?: readonly PacketEntry[];
+  /** Draws the favicon as PNG (the build's browser: print/icon-rasterizer.ts); without it the PNGs are plain accent squares. */
+  rasterize?: Rasterize;
 }
 
 /** The keys of the files written last time, and the search index's state, in the build cache folder. */
@@ -288,6 +292,17 @@ export async function writeArchive(
     { path: FILTER_DATA, key: shortHash(filters), make: async () => filters },
     ...(robots ? [{ path: 'robots.txt', key: shortHash(robots), make: async () => robots }] : []),
   ];
+  // The favicon as PNG and ICO, drawn again only when the icon (or the logo) changed.
+  const svgIcon = pages.find((p) => p.path === 'assets/favicon.svg')!.render();
+  const logo = logoAsset(config);
+  const iconSource = iconPage(svgIcon, logo);
+  const iconKey = shortHash(JSON.stringify([iconSource, options.rasterize ? 'drawn' : 'plain']));
+  const rasterize = options.rasterize;
+  const accent = config.print.accent;
+  const safely: Rasterize | undefined = rasterize
+    ? (html, size) => rasterize(html, size).catch(() => plainIcon(size, accent)) // no browser: a plain square, not a failed build
+    : undefined;
+  for (const icon of rasterIcons(iconSource, accent, safely)) outputs.push({ path: icon.path, key: iconKey, make: icon.make });
   for (const asset of assets) {
     const bytes = readFileSync(asset.file);
     outputs.push({ path: asset.url, key: shortHash(bytes), make: async () => bytes });

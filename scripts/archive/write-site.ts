@@ -10,6 +10,7 @@ import type { CachedBrief } from '../cache/state.js';
 import type { PacketEntry } from '../core/types.js';
 import { writeArchive } from './write-archive.js';
 import { writeOutput } from '../core/write-file.js';
+import type { Rasterize } from './pages/favicons.js';
 
 /** Every packet of the build: name, title, event, date, pdf, html, pages, sheets, its briefs with their first page. */
 export const PACKETS_MANIFEST = 'packets.json';
@@ -26,13 +27,19 @@ function toSiteBrief(brief: CachedBrief): SiteBrief {
 export async function writeSite(
   ordered: CachedBrief[],
   config: BuildConfig,
-  options: { fresh?: boolean; searchPart?: (job: SearchPartJob) => Promise<SearchIndexResult>; packets?: readonly PacketEntry[] } = {},
+  options: {
+    fresh?: boolean;
+    searchPart?: (job: SearchPartJob) => Promise<SearchIndexResult>;
+    packets?: readonly PacketEntry[];
+    rasterize?: Rasterize;
+  } = {},
 ): Promise<string[]> {
-  const { searchPart, packets = [] } = options;
+  const { searchPart, packets = [], rasterize } = options;
   const archive = await writeArchive(ordered.map(toSiteBrief), config, {
     readBody: (hash) => readBody(config.cacheDir, hash),
     fresh: options.fresh,
     packets,
+    ...(rasterize ? { rasterize } : {}),
     ...(searchPart ? { buildSearchPart: (input) => searchPart({ ...input, cacheDir: config.cacheDir }) } : {}),
   });
   // The packets, beside the manifest of the briefs (which stays a list of briefs, as its readers expect).

@@ -28,6 +28,8 @@ export const briefDataSchema = z.strictObject({
   title: z.string().trim().min(1, 'a brief needs a title'),
   /** ISO date, YYYY-MM-DD. */
   date: isoDate.optional(),
+  /** ISO date of the last substantive revision, YYYY-MM-DD: shown as "Updated", the sitemap's lastmod and the feeds' updated. */
+  updated: isoDate.optional(),
   kind: z.enum(['brief', 'post']).default('brief'),
   authors: z.array(authorSchema).optional(),
   contacts: z.array(contactSchema).optional(),

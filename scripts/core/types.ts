@@ -57,6 +57,8 @@ export interface ManifestEntry {
   slug: string;
   title: string;
   date?: string;
+  /** The last substantive revision (front matter `updated:`). */
+  updated?: string;
   kind: BriefKind;
   pages: number;
   /** Page budget the brief declared or the configuration's default. */

@@ -62,6 +62,7 @@ export async function printBrief(
     slug: brief.slug,
     title: data.title,
     ...(data.date ? { date: data.date } : {}),
+    ...(data.updated ? { updated: data.updated } : {}),
     kind: data.kind,
     pages: pageCount,
     budget: data.pages ?? config.print.pages,

@@ -24,6 +24,7 @@ import { insideFolder } from '../core/write-file.js';
 import { writeSite } from '../archive/write-site.js';
 import { saveBuild } from '../cache/save-build.js';
 import { newestFirst } from '../core/newest-first.js';
+import { createIconRasterizer } from '../print/icon-rasterizer.js';
 
 export interface MergeOptions {
   /** Project root holding briefpress.config.yaml and the templates. Default: the current folder. */
@@ -197,7 +198,10 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
     try {
       const previous = { briefs: store.index(), archiveFiles: store.archiveFiles };
       const index = new Map<string, IndexedBrief>([...briefs].map(([source, b]) => [source, b]));
-      const files = await writeSite(ordered, config, { packets: packets.packets.map((p) => p.entry) });
+      const icons = createIconRasterizer();
+      const files = await writeSite(ordered, config, { packets: packets.packets.map((p) => p.entry), rasterize: icons.png }).finally(() =>
+        icons.close(),
+      );
       return await saveBuild(config.outDir, config.cacheDir, store, previous, index, briefs, files);
     } finally {
       await store.close();

@@ -6,7 +6,7 @@
  * any impact on any page type; nothing is wider than a 390 px phone; a brief's page reads
  * its title first and shows the wordmark once.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +15,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeArchive } from '../../scripts/archive/write-archive.js';
 import { launchBrowser } from '../../scripts/print/browser.js';
+import { createIconRasterizer } from '../../scripts/print/icon-rasterizer.js';
 import { fixtureConfig, writeBuildOutputs } from '../fixtures/archive/briefs.js';
 import { axeViolations } from '../helpers/archive-checks.js';
 import { generatedBriefs } from '../helpers/generated-archive.js';
@@ -62,17 +63,19 @@ function pageTypes(): Record<string, string> {
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'briefpress-archive-quality-'));
+  browser = await launchBrowser();
+  // The favicon's pictures drawn by this browser, as the build draws them with its own.
+  const icons = createIconRasterizer(browser);
   for (const [name, site] of Object.entries(SITES)) {
     const dir = path.join(tmp, name);
     await writeBuildOutputs(dir, briefs);
-    await writeArchive(briefs, fixtureConfig(dir, site));
+    await writeArchive(briefs, fixtureConfig(dir, site), { rasterize: icons.png });
   }
   const [root, sub] = await Promise.all([serve(path.join(tmp, 'root')), serve(path.join(tmp, 'sub'), '/briefs/')]);
   servers.push(root, sub);
   roots.root = root.url;
   roots.sub = sub.url;
   roots.disk = pathToFileURL(path.join(tmp, 'disk')).href + '/';
-  browser = await launchBrowser();
 }, 120_000);
 afterAll(async () => {
   await Promise.all([browser?.close(), ...servers.map((s) => s.close())]);
@@ -162,5 +165,136 @@ describe('a generated archive of 160 briefs', () => {
     const firstLetterhead = order.findIndex((c) => c.startsWith('letterhead'));
     expect(firstBrief).toBeGreaterThan(-1);
     expect(firstLetterhead === -1 || firstLetterhead > firstBrief).toBe(true);
+  });
+
+  it('in dark mode (the system setting), axe finds no violation on any page type, and printing stays light', async () => {
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    for (const [type, rel] of Object.entries(pageTypes())) {
+      const violations = await axeViolations(page, roots.root + rel);
+      expect(violations, `${type} in dark mode`).toEqual([]);
+    }
+    await page.goto(roots.root + longTitled.html, { waitUntil: 'load' });
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await background()).toBe('rgb(23, 24, 26)');
+    await page.emulateMediaType('print');
+    expect(await background()).toBe('rgb(255, 255, 255)');
+  }, 120_000);
+});
+
+describe('reading a brief', () => {
+  // A brief in the middle of the archive, in archive order (newest first, undated last).
+  const ordered = [...briefs].sort((a, b) =>
+    a.date !== b.date ? (!a.date ? 1 : !b.date ? -1 : a.date < b.date ? 1 : -1) : a.slug < b.slug ? -1 : 1,
+  );
+  const middle = ordered.findIndex((b, i) => i > 20 && b.updated);
+  const brief = ordered[middle]!;
+
+  it.each(Object.keys(SITES) as (keyof typeof roots)[])(
+    'links the newer and older brief, and a breadcrumb trail Home › year › title that leads there, %s',
+    async (name) => {
+      await page.goto(roots[name] + brief.html, { waitUntil: 'load' });
+      const nav = await page.evaluate(() => ({
+        newer: (document.querySelector('.pager--briefs a[rel=prev]') as HTMLAnchorElement | null)?.href,
+        older: (document.querySelector('.pager--briefs a[rel=next]') as HTMLAnchorElement | null)?.href,
+        crumbs: [...document.querySelectorAll('nav.breadcrumbs li')].map((li) => ({
+          text: li.textContent?.trim(),
+          href: li.querySelector('a')?.href,
+        })),
+        current: document.querySelector('nav.breadcrumbs [aria-current=page]')?.textContent,
+      }));
+      expect(nav.newer).toBe(new URL(ordered[middle - 1]!.html, roots[name]).href);
+      expect(nav.older).toBe(new URL(ordered[middle + 1]!.html, roots[name]).href);
+      const year = brief.date!.slice(0, 4);
+      expect(nav.crumbs.map((c) => c.text)).toEqual(['Home', year, brief.title]);
+      expect(nav.current).toBe(brief.title);
+      // Each crumb opens its page: the year's page is headed by the year; home is the archive's.
+      await page.goto(nav.crumbs[1]!.href!, { waitUntil: 'load' });
+      expect(await page.$eval('h1', (h) => h.textContent)).toBe(year);
+      await page.goto(nav.crumbs[0]!.href!, { waitUntil: 'load' });
+      expect(await page.$eval('body', (b) => b.className)).toBe('page-home');
+      // The first brief has no newer one, the last no older one.
+      await page.goto(roots[name] + ordered[0]!.html, { waitUntil: 'load' });
+      expect(await page.$$eval('.pager--briefs a', (as) => as.map((a) => a.getAttribute('rel')))).toEqual(['next']);
+    },
+  );
+
+  it('describes the trail as a BreadcrumbList with the public URLs', async () => {
+    for (const name of ['root', 'sub'] as const) {
+      const html = await readFile(path.join(tmp, name, brief.html), 'utf8');
+      const lds = [...html.matchAll(/<script type="application\/ld\+json">([^]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
+      const trail = lds.find((ld) => ld['@type'] === 'BreadcrumbList');
+      const site = name === 'root' ? 'https://briefs.example.org/' : 'https://example.org/briefs/';
+      expect(trail.itemListElement).toEqual([
+        { '@type': 'ListItem', position: 1, name: 'Home', item: site },
+        { '@type': 'ListItem', position: 2, name: brief.date!.slice(0, 4), item: `${site}years/${brief.date!.slice(0, 4)}.html` },
+        { '@type': 'ListItem', position: 3, name: brief.title },
+      ]);
+      expect(lds[0]).toMatchObject({ '@type': expect.stringMatching(/Report|BlogPosting/), dateModified: brief.updated });
+    }
+  });
+
+  it('shows `updated:` on the page, and gives it as the sitemap lastmod and the feed entry updated', async () => {
+    await page.goto(roots.root + brief.html, { waitUntil: 'load' });
+    const shown = await page.$eval('.brief__updated time', (t) => [t.textContent, t.getAttribute('datetime')]);
+    expect(shown[1]).toBe(brief.updated);
+    expect(shown[0]).toMatch(new RegExp(`\\b${brief.updated!.slice(0, 4)}$`));
+    expect(await page.$eval('.brief__date', (p) => p.textContent)).toMatch(/^\w+ \d+, \d{4} Updated /);
+    const sitemap = await readFile(path.join(tmp, 'root', 'sitemap.xml'), 'utf8');
+    const updated = briefs.filter((b) => b.updated);
+    expect(updated.length).toBeGreaterThan(5);
+    for (const b of updated) expect(sitemap).toContain(`<loc>https://briefs.example.org/${b.html}</loc><lastmod>${b.updated}</lastmod>`);
+    const feed = await readFile(path.join(tmp, 'root', 'feed.xml'), 'utf8');
+    const entries = [...feed.matchAll(/<entry>[^]*?<\/entry>/g)].map((m) => m[0]);
+    const revised = entries.filter((e) => updated.some((b) => e.includes(`/${b.html}"`)));
+    expect(revised.length).toBeGreaterThan(0);
+    for (const entry of revised) {
+      const b = updated.find((u) => entry.includes(`/${u.html}"`))!;
+      expect(entry).toContain(`<published>${b.date}T00:00:00Z</published>`);
+      expect(entry).toContain(`<updated>${b.updated}T00:00:00Z</updated>`);
+    }
+  });
+
+  it.each(Object.keys(SITES) as (keyof typeof roots)[])(
+    'has a favicon in ICO and PNG that a page finds, besides the SVG one, %s',
+    async (name) => {
+      await page.goto(roots[name] + brief.html, { waitUntil: 'load' });
+      const icons = await page.$$eval('link[rel=icon], link[rel=apple-touch-icon]', (links) =>
+        links.map((l) => (l as HTMLLinkElement).href),
+      );
+      expect(icons.map((u) => u.split('/').pop())).toEqual(['favicon.ico', 'favicon.svg', 'apple-touch-icon.png']);
+      const ico = await readFile(path.join(tmp, name, 'favicon.ico'));
+      expect([ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([1, 3]); // an icon of three images
+      const first = ico.readUInt32LE(6 + 12);
+      expect(ico.subarray(first + 1, first + 4).toString()).toBe('PNG');
+      const touch = await readFile(path.join(tmp, name, 'assets/apple-touch-icon.png'));
+      expect(touch.readUInt32BE(16)).toBe(180);
+      // Drawn by the browser: the initials make more than one colour (a canvas may read it when served).
+      if (name === 'disk') return;
+      const opened = await browser.newPage();
+      await opened.goto(icons[2]!, { waitUntil: 'load' });
+      const colours = await opened.evaluate(() => {
+        const img = document.querySelector('img')!;
+        const canvas = Object.assign(document.createElement('canvas'), { width: img.naturalWidth, height: img.naturalHeight });
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+        const seen = new Set<number>();
+        for (let i = 0; i < data.length; i += 4) if (data[i + 3] === 255) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+        return { width: img.naturalWidth, colours: seen.size };
+      });
+      await opened.close();
+      expect(colours.width).toBe(180);
+      expect(colours.colours).toBeGreaterThan(2);
+    },
+  );
+
+  it('lists authors by family name on the authors index', async () => {
+    await page.goto(roots.root + 'authors/index.html', { waitUntil: 'load' });
+    const names = await page.$$eval('.group-index a', (as) => as.map((a) => a.textContent!));
+    expect(names.length).toBeGreaterThan(20);
+    const family = names.map((n) => n.split(' ').at(-1)!);
+    const collator = new Intl.Collator('en', { sensitivity: 'base' });
+    expect(family).toEqual([...family].sort(collator.compare));
+    expect(names).not.toEqual([...names].sort(collator.compare)); // not by given name
   });
 });

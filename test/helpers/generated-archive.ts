@@ -22,17 +22,21 @@ const slugOf = (s: string) =>
 
 const NAMES = ['José Núñez', 'Zoë Brontë', 'Anaïs Lefèvre', 'Søren Ødegård'];
 const LONG_WORD = 'Telecommunicationsinfrastructureinteroperabilityrequirementsassessment';
+/** A title with every character that HTML, BibTeX, RIS, JSON and XML must escape. */
+export const HOSTILE_TITLE = `Ends "quotes" & <script>alert('x')</script> {braces} 100% $cost #tag_1 ^~ \\ back\\slash}\nTY  - JOUR`;
 
 export function generatedBriefs(count: number, seed = 20): ArchiveBrief[] {
   const rng = seededRandom(seed);
   const slugs = new Set<string>();
   return Array.from({ length: count }, (_, i): ArchiveBrief => {
     const c = makeBriefContent(rng, 'opennetworks.example', 250);
-    const title = i === 3 ? `${LONG_WORD} and the Wi-Fi Rules` : c.title;
+    const title = i === 3 ? `${LONG_WORD} and the Wi-Fi Rules` : i === 11 ? HOSTILE_TITLE : c.title;
     let slug = slugOf(title) || `brief-${i}`;
     while (slugs.has(slug)) slug = `${slug}-${i}`;
     slugs.add(slug);
     const date = i % 37 === 5 ? undefined : c.date.toISOString().slice(0, 10);
+    // Some briefs were revised after they were published.
+    const updated = date && i % 9 === 2 ? `${Number(date.slice(0, 4)) + 1}${date.slice(4, 8)}15` : undefined;
     const kind = i % 3 === 0 ? 'post' : 'brief';
     const authors = [...c.contacts.map((p) => ({ name: p.name })), ...(i % 5 === 0 ? [{ name: NAMES[i % NAMES.length]! }] : [])];
     const tags = [...new Set([c.topic.subject.replace(/\b\w/g, (m) => m.toUpperCase()), c.topic.body.short])];
@@ -52,6 +56,7 @@ export function generatedBriefs(count: number, seed = 20): ArchiveBrief[] {
       slug,
       title,
       ...(date ? { date } : {}),
+      ...(updated ? { updated } : {}),
       kind,
       authors,
       tags,
@@ -66,7 +71,7 @@ export function generatedBriefs(count: number, seed = 20): ArchiveBrief[] {
       source: `sources/${slug}.txt`,
       body,
       headings,
-      data: { title, ...(date ? { date } : {}), kind, tags, authors, summary },
+      data: { title, ...(date ? { date } : {}), ...(updated ? { updated } : {}), kind, tags, authors, summary },
     } as ArchiveBrief;
   });
 }

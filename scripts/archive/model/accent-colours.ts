@@ -8,7 +8,13 @@ export interface AccentColours {
   accentText: string;
   onAccent: string;
   tint: string;
+  /** For dark mode (the reader's system setting): a light version of the accent for text, and a dark tint that it reads on. */
+  accentTextDark: string;
+  tintDark: string;
 }
+
+/** The page's background in dark mode (site.css `--paper`). */
+export const DARK_PAPER = '#17181a';
 
 type Rgb = [number, number, number];
 
@@ -37,5 +43,11 @@ export function accentColours(accent: string): AccentColours {
     accentText = toHex(mix(rgb, 0, amount));
   }
   const onAccent = contrastRatio(accent, '#ffffff') >= contrastRatio(accent, '#111111') ? '#ffffff' : '#111111';
-  return { accent: accent.toLowerCase(), accentText, onAccent, tint: toHex(mix(rgb, 255, 0.9)) };
+  const dark = parse(DARK_PAPER);
+  const tintDark = toHex(rgb.map((c, i) => c + (dark[i]! - c) * 0.78) as Rgb);
+  let accentTextDark = accent.toLowerCase();
+  for (let amount = 0.05; contrastRatio(accentTextDark, tintDark) < 4.6 && amount <= 1; amount += 0.05) {
+    accentTextDark = toHex(mix(rgb, 255, amount));
+  }
+  return { accent: accent.toLowerCase(), accentText, onAccent, tint: toHex(mix(rgb, 255, 0.9)), accentTextDark, tintDark };
 }

@@ -29,6 +29,7 @@ export function briefJsonLd(brief: Omit<ArchiveBrief, 'body'>, config: BuildConf
     url: urls.page,
     mainEntityOfPage: urls.page,
     ...(brief.date ? { datePublished: brief.date } : {}),
+    ...(brief.updated ? { dateModified: brief.updated } : {}),
     ...(brief.summary ? { description: brief.summary } : {}),
     ...(brief.tags.length ? { keywords: brief.tags.join(', ') } : {}),
     inLanguage: config.site.language,
@@ -54,5 +55,14 @@ export function archiveJsonLd(config: BuildConfig, title: string, url: string): 
     ...(config.site.description ? { description: config.site.description } : {}),
     inLanguage: config.site.language,
     publisher: organization(config),
+  };
+}
+
+/** schema.org `BreadcrumbList`: the trail to a page; the last crumb (the page itself) has no URL. */
+export function breadcrumbJsonLd(crumbs: { name: string; url?: string }[]): object {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, ...(c.url ? { item: c.url } : {}) })),
   };
 }

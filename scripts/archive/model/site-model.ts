@@ -49,8 +49,35 @@ export interface SiteModel {
 /** Names in English alphabetical order, case and accents aside (as `localeCompare` with these options, made once). */
 const byName = new Intl.Collator('en', { sensitivity: 'base' });
 
-/** Group briefs by names (tags or authors); names with the same slug share a page. */
-function groupBy(briefs: SiteBrief[], namesOf: (b: SiteBrief) => string[]): { groups: BriefGroup[]; slugOf: Map<string, string> } {
+/** Suffixes that follow a family name (`Martin Luther King Jr.`). */
+const SUFFIX = /^(?:jr|sr|i{1,3}|iv|v|phd|md|esq)\.?$/i;
+
+/**
+ * The key a person's name is filed under: the family name first (`Núñez José`), as a
+ * library files authors. Names written `Family, Given` are already in that order; a name
+ * with a lower-case word other than a particle, or an ampersand, is an organization's
+ * (`Center for Democracy & Technology`) and is filed as written.
+ */
+export function familyNameKey(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.includes(',') && !/,\s*(?:jr|sr|i{1,3}|iv)\.?$/i.test(trimmed)) return trimmed;
+  const words = trimmed.split(/\s+/);
+  const particle = /^(?:van|von|der|den|de|del|della|di|da|du|la|le|dos|das|bin|ibn|al|ter|ten|y)$/;
+  if (words.length < 2 || words.length > 5 || /&/.test(trimmed) || words.some((w, i) => i > 0 && /^\p{Ll}/u.test(w) && !particle.test(w)))
+    return trimmed;
+  let end = words.length;
+  while (end > 1 && SUFFIX.test(words[end - 1]!)) end -= 1;
+  if (end < 2) return trimmed;
+  // Particles go with the given names (`Beethoven Ludwig van`), as English indexes file them.
+  return [words[end - 1]!, ...words.slice(0, end - 1), ...words.slice(end)].join(' ');
+}
+
+/** Group briefs by names (tags or authors); names with the same slug share a page. `sortKey`: what a name is filed under. */
+function groupBy(
+  briefs: SiteBrief[],
+  namesOf: (b: SiteBrief) => string[],
+  sortKey: (name: string) => string = (name) => name,
+): { groups: BriefGroup[]; slugOf: Map<string, string> } {
   const bySlug = new Map<string, BriefGroup>();
   const slugOf = new Map<string, string>();
   for (const brief of briefs) {
@@ -62,7 +89,10 @@ function groupBy(briefs: SiteBrief[], namesOf: (b: SiteBrief) => string[]): { gr
       if (group.briefs.at(-1) !== brief) group.briefs.push(brief); // briefs come in order: a repeat is the last one
     }
   }
-  const groups = [...bySlug.values()].sort((a, b) => byName.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
+  const keys = new Map([...bySlug.values()].map((g) => [g, sortKey(g.name)]));
+  const groups = [...bySlug.values()].sort(
+    (a, b) => byName.compare(keys.get(a)!, keys.get(b)!) || byName.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1),
+  );
   return { groups, slugOf };
 }
 
@@ -85,7 +115,7 @@ export function buildSiteModel(
     else years.push({ year, briefs: [brief] });
   }
   const tags = groupBy(briefs, (b) => b.tags);
-  const authors = groupBy(briefs, (b) => b.authors.map((a) => a.name));
+  const authors = groupBy(briefs, (b) => b.authors.map((a) => a.name), familyNameKey);
   const kindCounts = new Map<string, number>();
   for (const b of briefs) kindCounts.set(b.kind, (kindCounts.get(b.kind) ?? 0) + 1);
   const kinds = [...kindCounts].map(([kind, count]) => ({ kind, count })).sort((a, b) => (a.kind < b.kind ? -1 : 1));

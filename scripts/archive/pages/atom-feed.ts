@@ -75,13 +75,15 @@ export function planFeed(
   const urls = siteUrls(paths.feed, config);
   const link = (target: string) => urls.absolute(target) ?? urls.href(target);
   const newest = briefs.find((b) => b.date)?.date ?? '1970-01-01';
+  // The feed changed last when its newest entry was published or any entry was updated.
+  const lastUpdate = briefs.reduce((last, b) => (b.updated && b.updated > last ? b.updated : last), newest);
   const org = config.organization;
   const feed = {
     id: urls.absolute(paths.feed) ?? `urn:briefpress:feed:${encodeURIComponent(siteTitle)}`,
     title: siteTitle,
     subtitle: config.site.description,
     language: config.site.language,
-    updated: atomDate(newest),
+    updated: atomDate(lastUpdate),
     self: link(paths.feed),
     home: urls.absolute(paths.home) ?? urls.href(paths.home),
     org: { ...org, url: safeWebUrl(org.url) },
@@ -96,6 +98,7 @@ export function planFeed(
       pdf: link(b.pdf),
       pdfBytes: b.pdf_bytes,
       date: atomDate(b.date ?? newest),
+      updated: atomDate(b.updated && b.updated > (b.date ?? '') ? b.updated : (b.date ?? newest)),
       authors: (b.authors.length ? b.authors : [{ name: org.name, url: org.url }]).map((a) => ({ name: a.name, url: safeWebUrl(a.url) })),
       tags: b.tags,
       summary: b.summary,

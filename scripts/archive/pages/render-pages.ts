@@ -17,13 +17,14 @@ import type { BuildConfig } from '../../core/config.js';
 import type { PacketEntry } from '../../core/types.js';
 import { accentColours } from '../model/accent-colours.js';
 import type { CardCache } from '../caches/card-cache.js';
-import { archiveJsonLd, briefJsonLd, jsonLdScript } from '../model/json-ld.js';
+import { archiveJsonLd, breadcrumbJsonLd, briefJsonLd, jsonLdScript } from '../model/json-ld.js';
 import type { RelatedBrief } from '../model/related-briefs.js';
 import type { BriefGroup, SiteBrief, SiteModel } from '../model/site-model.js';
 import { paths, siteUrls } from '../model/site-urls.js';
 import { addTemplateFilters } from '../../render/template-filters.js';
 import { shortHash } from '../../core/short-hash.js';
 import { taglineLines } from '../../render/tagline-lines.js';
+import { FAVICON_ICO, TOUCH_ICON } from './favicons.js';
 import { safeWebUrl } from '../../core/url-policy.js';
 
 /** Briefs on the home page, newest first; the year pages list the rest. */
@@ -61,7 +62,8 @@ interface PageMeta {
   bodyClass?: string;
   ogType?: string;
   ogExtra?: { property: string; content: string }[];
-  jsonLd?: object;
+  /** Structured data: each object its own script, in this order. */
+  jsonLd?: object | object[];
   noindex?: boolean;
   /** Paper of the page's print stylesheet, when not the configuration's. */
   paper?: string;
@@ -131,6 +133,7 @@ export function planPages(
     shortName: short,
     wordmarkWidth: Math.max(56, 18 * short.length + 20),
     logo: logoAsset(config)?.url,
+    icons: { ico: FAVICON_ICO, touch: TOUCH_ICON, svg: logoAsset(config) ? undefined : 'assets/favicon.svg' },
     paper: config.print.paper,
   };
   const colours = accentColours(config.print.accent);
@@ -167,7 +170,7 @@ export function planPages(
   const groupsOf = (groups: BriefGroup[], page: (slug: string) => string) =>
     groups.map((g) => ({ slug: g.slug, name: g.name, briefs: cardsOf(g.briefs), page: page(g.slug) }));
   const groupInputs = (groups: BriefGroup[]) => groups.map((g) => [g.slug, g.name, digestsOf(g.briefs)]);
-  const newest = model.briefs.find((b) => b.date)?.date;
+  const newest = lastChange(model.briefs);
   const dated = model.years.filter((y) => y.year !== 'undated');
   const yearRange = dated.length > 1 ? `${dated.at(-1)?.year}–${dated[0]?.year}` : dated[0]?.year;
 
@@ -204,7 +207,7 @@ export function planPages(
         root404: urls.root404,
         tabTitle: tabTitle(m.title, title),
         description: m.description ?? config.site.description,
-        jsonLd: canonical && m.jsonLd ? jsonLdScript(m.jsonLd) : undefined,
+        jsonLd: canonical && m.jsonLd ? [m.jsonLd].flat().map(jsonLdScript) : undefined,
       };
       const context = body === undefined ? data() : withBody(data(), body);
       return env.render(template, {
@@ -256,8 +259,15 @@ export function planPages(
     { lastmod: newest },
   );
 
-  for (const brief of model.briefs) {
+  model.briefs.forEach((brief, i) => {
     const relations = model.related.get(brief.slug) ?? [];
+    // Archive order, newest first: the brief before in the list is the newer one.
+    const [newer, older] = [model.briefs[i - 1], model.briefs[i + 1]];
+    const year = brief.date?.slice(0, 4) ?? 'undated';
+    const crumbs = [
+      { name: 'Home', page: paths.home },
+      { name: yearName(year), page: paths.year(year) },
+    ];
     const view = (): BriefView => ({ ...cardOf(brief.slug), data: brief.data, headings: brief.headings, bodyHash: brief.bodyHash });
     const meta = (): PageMeta => ({
       title: brief.title,
@@ -267,10 +277,14 @@ export function planPages(
       ogType: 'article',
       ogExtra: [
         ...(brief.date ? [{ property: 'article:published_time', content: brief.date }] : []),
+        ...(brief.updated ? [{ property: 'article:modified_time', content: brief.updated }] : []),
         ...brief.authors.map((a) => ({ property: 'article:author', content: a.name })),
         ...brief.tags.map((t) => ({ property: 'article:tag', content: t })),
       ],
-      jsonLd: briefJsonLd(brief, config, { page: rootUrls.absolute(brief.html) ?? '', pdf: rootUrls.absolute(brief.pdf) ?? '' }),
+      jsonLd: [
+        briefJsonLd(brief, config, { page: rootUrls.absolute(brief.html) ?? '', pdf: rootUrls.absolute(brief.pdf) ?? '' }),
+        breadcrumbJsonLd([...crumbs.map((c) => ({ name: c.name, url: rootUrls.absolute(c.page) ?? '' })), { name: brief.title }]),
+      ],
     });
     page(
       brief.html,
@@ -281,15 +295,20 @@ export function planPages(
         brief.headings,
         brief.bodyHash,
         relations.map((r) => [digests.get(r.brief.slug), r.score, r.reasons]),
+        digests.get(newer?.slug ?? ''),
+        digests.get(older?.slug ?? ''),
       ],
       () => ({
         brief: view(),
+        crumbs,
+        newer: newer && cardOf(newer.slug),
+        older: older && cardOf(older.slug),
         related: relations.map((r) => ({ brief: cardOf(r.brief.slug), score: r.score, reasons: r.reasons, why: why(r) })),
       }),
       meta,
-      { lastmod: brief.date, bodyOf: brief },
+      { lastmod: brief.updated ?? brief.date, bodyOf: brief },
     );
-  }
+  });
 
   /** `years`: on a year's page, the other years and the years before and after it. */
   const groupPages = (
@@ -313,7 +332,7 @@ export function planPages(
           yearNav: nav,
         }),
         () => ({ title: group.name, section, bodyClass: 'page-list', description }),
-        { lastmod: group.briefs.find((b) => b.date)?.date },
+        { lastmod: lastChange(group.briefs) },
       );
     });
   };
@@ -376,6 +395,16 @@ export function planPages(
     { anyDepth: true },
   );
   return { pages, cardKeys: new Set(digests.values()) };
+}
+
+/** The newest date (published or updated) among `briefs`, for the sitemap. */
+function lastChange(briefs: SiteBrief[]): string | undefined {
+  let last: string | undefined;
+  for (const b of briefs) {
+    const when = b.updated && (!b.date || b.updated > b.date) ? b.updated : b.date;
+    if (when && (!last || when > last)) last = when;
+  }
+  return last;
 }
 
 /** A brief page's data with the body in its view. */

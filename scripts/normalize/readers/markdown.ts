@@ -210,16 +210,17 @@ function checkKeys(entries: readonly KeyEntry[], raw: Record<string, unknown>, p
       });
       continue;
     }
-    if (key === 'date') {
-      const value = raw.date instanceof Date ? raw.date.toISOString().slice(0, 10) : String(raw.date ?? '');
+    if (key === 'date' || key === 'updated') {
+      const given = raw[key];
+      const value = given instanceof Date ? given.toISOString().slice(0, 10) : String(given ?? '');
       const iso = toIsoDate(value);
       if (!iso || !briefDataSchema.shape.date.safeParse(iso).success) {
         problems.push({
-          reason: `\`date\`: "${value}" is not a date; write it as YYYY-MM-DD, e.g. 2012-10-04`,
+          reason: `\`${key}\`: "${value}" is not a date; write it as YYYY-MM-DD, e.g. 2012-10-04`,
           place: valueAt(),
           ruleId: 'front-matter-date',
         });
-      } else raw.date = iso;
+      } else raw[key] = iso;
       continue;
     }
     const check = briefDataSchema.shape[key as keyof typeof briefDataSchema.shape].safeParse(raw[key]);
