@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { bodyHash } from '../cache/bodies.js';
 import type { BuildConfig } from '../core/config.js';
 import { type FeedLayout, planFeed } from './pages/atom-feed.js';
+import { JSON_FEED, planJsonFeed } from './pages/json-feed.js';
 import { openCardCache } from './caches/card-cache.js';
 import { readCache } from './caches/read-cache.js';
 import { openRelatedCache, RELATED_CACHE_FILE } from './caches/related-cache.js';
@@ -232,6 +233,7 @@ export async function writeArchive(
   const { pages, cardKeys } = planPages(model, config, env, salt.pages, cards, options.packets);
   const title = config.site.title ?? `${config.organization.name} briefs`;
   const feed = planFeed(model.briefs, model.digest, config, title, env, salt.pages);
+  const jsonFeed = planJsonFeed(model.briefs, model.digest, config, title, salt.pages);
   const sitemap = sitemapXml(
     pages.filter((p) => p.path.endsWith('.html') && p.path !== '404.html'),
     config,
@@ -285,6 +287,12 @@ export async function writeArchive(
         feedLayout = rendered.layout;
         return rendered.content;
       },
+    },
+    {
+      path: JSON_FEED,
+      key: jsonFeed.key,
+      make: () =>
+        jsonFeed.render((i) => readBody(model.briefs[i]!.bodyHash), options.fresh ? undefined : path.join(config.outDir, JSON_FEED)),
     },
     ...searchParts,
     { path: SEARCH_INDEX, key: shortHash(partsScript), make: async () => partsScript },

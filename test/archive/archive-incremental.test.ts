@@ -216,8 +216,8 @@ describe('an archive rebuilt after an edit', () => {
     await age(dir);
     const edited = list.map((b, i) => (i === 6 ? { ...b, body: `${b.body}<p>One more sentence.</p>` } : b));
     const rerun = await writeArchive(edited, fixtureConfig(dir, { url: SITE_URL }));
-    expect(rerun.rendered).toEqual([list[6]!.html, 'assets/search/part-1.js', 'feed.xml'].sort());
-    expect(await rewritten(dir)).toEqual([list[6]!.html, 'assets/search/part-1.js', 'feed.xml'].sort());
+    expect(rerun.rendered).toEqual([list[6]!.html, 'assets/search/part-1.js', 'feed.json', 'feed.xml'].sort());
+    expect(await rewritten(dir)).toEqual([list[6]!.html, 'assets/search/part-1.js', 'feed.json', 'feed.xml'].sort());
     const clean = await site('body-edit-clean', edited);
     await expectSameFiles(dir, clean.dir, clean.result.files);
   });
@@ -309,8 +309,9 @@ describe('an archive rebuilt after an edit', () => {
     for (const [hash, body] of bodies(edited)) byHash.set(hash, body);
     await writeArchive(asSite(edited), config, { readBody });
     const editedHash = bodyHash(edited[4]!.body);
-    // The page, the feed and the index read the edited body; the feed copies the others from the
-    // last feed.xml (it reads the first one, to check that its template escapes bodies as expected).
+    // The page, the feeds and the index read the edited body; the feeds copy the others from the
+    // last feed.xml and feed.json (the Atom feed reads the first one, to check that its template
+    // escapes bodies as expected).
     expect(reads.filter((h) => h !== editedHash).length).toBeLessThanOrEqual(1);
     expect(reads.filter((h) => h === editedHash).length).toBeGreaterThanOrEqual(2);
   });

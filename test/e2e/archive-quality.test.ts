@@ -17,8 +17,8 @@ import { writeArchive } from '../../scripts/archive/write-archive.js';
 import { launchBrowser } from '../../scripts/print/browser.js';
 import { createIconRasterizer } from '../../scripts/print/icon-rasterizer.js';
 import { fixtureConfig, writeBuildOutputs } from '../fixtures/archive/briefs.js';
-import { axeViolations } from '../helpers/archive-checks.js';
-import { generatedBriefs } from '../helpers/generated-archive.js';
+import { axeViolations, checkFeed } from '../helpers/archive-checks.js';
+import { generatedBriefs, HOSTILE_TITLE } from '../helpers/generated-archive.js';
 import { listFiles } from '../helpers/link-check.js';
 import { serve, type StaticServer } from '../helpers/serve.js';
 
@@ -37,17 +37,19 @@ const SITES = {
   disk: {},
 };
 
+/** The slug of a topic's or author's page. */
+const slug = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z\d]+/g, '-')
+    .replace(/^-|-$/g, '');
+
 /** One page of each kind, relative to the archive's folder. */
 function pageTypes(): Record<string, string> {
   const tagged = briefs.find((b) => b.tags.length)!;
   const authored = briefs.find((b) => b.authors.length)!;
-  const slug = (s: string) =>
-    s
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z\d]+/g, '-')
-      .replace(/^-|-$/g, '');
   return {
     home: 'index.html',
     brief: longTitled.html,
@@ -298,3 +300,181 @@ describe('reading a brief', () => {
     expect(names).not.toEqual([...names].sort(collator.compare)); // not by given name
   });
 });
+
+describe('citing a brief', () => {
+  const hostile = briefs.find((b) => b.title === HOSTILE_TITLE)!;
+  const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+  /** What a BibTeX reader makes of a braced field: LaTeX escapes undone. */
+  const unescapeBibtex = (text: string) =>
+    text
+      .replace(/\\textbackslash\{\}/g, '\\')
+      .replace(/\\([\^~])\{\}/g, '$1')
+      .replace(/\\([{}&%$#_])/g, '$1');
+  /** Braces of a BibTeX entry balance once escaped characters are taken out. */
+  const balanced = (bib: string) => {
+    let depth = 0;
+    for (const c of bib.replace(/\\textbackslash\{\}|\\[\^~]\{\}|\\[{}&%$#_]/g, '')) {
+      depth += c === '{' ? 1 : c === '}' ? -1 : 0;
+      if (depth < 0) return false;
+    }
+    return depth === 0;
+  };
+
+  it.each(Object.keys(SITES) as (keyof typeof roots)[])(
+    'gives citation_* meta tags and a Cite block (plain, BibTeX, RIS) that survive a hostile title, %s',
+    async (name) => {
+      await page.goto(roots[name] + hostile.html, { waitUntil: 'load' });
+      const facts = await page.evaluate(() => {
+        const meta = (n: string) => [...document.querySelectorAll(`meta[name="${n}"]`)].map((m) => m.getAttribute('content'));
+        const code = (i: number) => document.querySelectorAll('.cite pre code')[i]?.textContent ?? '';
+        return {
+          title: meta('citation_title'),
+          authors: meta('citation_author'),
+          date: meta('citation_publication_date'),
+          publisher: meta('citation_publisher'),
+          pdf: meta('citation_pdf_url'),
+          h1: document.querySelector('h1')?.textContent,
+          // The title is text everywhere: no script runs it (structured data holds it as JSON).
+          injected: [...document.scripts].some((s) => s.type !== 'application/ld+json' && s.textContent?.includes("alert('x')")),
+          plain: document.querySelector('.cite__plain')?.textContent ?? '',
+          bibtex: code(0),
+          ris: code(1),
+        };
+      });
+      expect(facts.h1).toBe(hostile.title);
+      expect(facts.injected).toBe(false);
+      expect(facts.title).toEqual([oneLine(hostile.title)]);
+      expect(facts.authors).toEqual(hostile.authors.map((a) => a.name));
+      expect(facts.date).toEqual([hostile.date!.replace(/-/g, '/')]);
+      expect(facts.publisher).toEqual(['Center for Democracy & Technology']);
+      if (name === 'disk') expect(facts.pdf).toEqual([]);
+      else {
+        // The public PDF address is where the PDF is, once the host is this test's server.
+        expect(facts.pdf).toHaveLength(1);
+        const local = new URL(new URL(facts.pdf[0]!).pathname, roots[name]).href;
+        const served = await page.evaluate(async (url) => (await (await fetch(url)).text()).slice(0, 5), local);
+        expect(served).toBe('%PDF-');
+      }
+      expect(facts.plain).toContain(`“${oneLine(hostile.title)}.”`);
+      expect(facts.plain).toContain('Center for Democracy & Technology');
+      // BibTeX: one entry whose braces balance, and whose title reads back as the title.
+      expect(balanced(facts.bibtex)).toBe(true);
+      const title = /^ {2}title = \{\{(.*)\}\},$/m.exec(facts.bibtex)?.[1];
+      expect(unescapeBibtex(title ?? '')).toBe(oneLine(hostile.title));
+      expect(facts.bibtex.match(/^@/gm)).toHaveLength(1);
+      // RIS: every line a tag, one record, the title on one line.
+      const lines = facts.ris.split('\n');
+      expect(lines.every((l) => /^[A-Z][A-Z0-9] {2}- /.test(l) || l === 'ER  - ')).toBe(true);
+      expect(lines.filter((l) => l.startsWith('TY  - '))).toHaveLength(1);
+      expect(lines).toContain(`TI  - ${oneLine(hostile.title)}`);
+      expect(lines.at(-1)).toBe('ER  - ');
+    },
+  );
+
+  it('files authors family name first in BibTeX and RIS', async () => {
+    const accented = briefs.find((b) => b.authors.some((a) => a.name === 'José Núñez'))!;
+    const html = await readFile(path.join(tmp, 'root', accented.html), 'utf8');
+    expect(html).toContain('AU  - Núñez, José');
+    expect(html).toMatch(/author = \{[^}]*Núñez, José/);
+    expect(html).toContain(`<meta name="citation_pdf_url" content="https://briefs.example.org/${accented.pdf}">`);
+  });
+});
+
+describe('feeds', () => {
+  const hostile = briefs.find((b) => b.title === HOSTILE_TITLE)!;
+  const PUBLIC = { root: 'https://briefs.example.org/', sub: 'https://example.org/briefs/', disk: '' };
+
+  it.each(Object.keys(SITES) as (keyof typeof roots)[])(
+    "a topic's and an author's page link their own Atom feed, whose entries are theirs, newest first, %s",
+    async (name) => {
+      // The topic and the author with the most briefs (more than a feed's 20, for the topic).
+      const most = (names: string[]) => {
+        const counts = new Map<string, number>();
+        for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+        return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+      };
+      const topic = most(briefs.flatMap((b) => b.tags));
+      const person = most(briefs.flatMap((b) => b.authors.map((a) => a.name)));
+      for (const kind of ['tag', 'author'] as const) {
+        const rel = kind === 'tag' ? `tags/${slug(topic)}.html` : `authors/${slug(person)}.html`;
+        const members = briefs.filter((b) => (kind === 'tag' ? b.tags.includes(topic) : b.authors.some((a) => a.name === person)));
+        expect(members.length).toBeGreaterThan(kind === 'tag' ? 20 : 1);
+        await page.goto(roots[name] + rel, { waitUntil: 'load' });
+        const alternates = await page.$$eval('link[rel=alternate][type="application/atom+xml"]', (ls) =>
+          ls.map((l) => (l as HTMLLinkElement).href),
+        );
+        const feedUrl = alternates.find((u) => u.endsWith(rel.replace(/\.html$/, '.xml')))!;
+        expect(feedUrl, alternates.join(' ')).toBeDefined();
+        expect(await page.$eval('a.feed-link', (a) => (a as HTMLAnchorElement).href)).toBe(feedUrl);
+        const file = rel.replace(/\.html$/, '.xml');
+        const feed = await checkFeed(path.join(tmp, name), Math.min(20, members.length), file);
+        if (name !== 'disk') expect(feed.self).toBe(PUBLIC[name] + file);
+        const entryPages = feed.entries.map((e) => new URL(e.link, name === 'disk' ? roots.disk + file : PUBLIC[name] + file).href);
+        const expected = [...members]
+          .sort((a, b) => (a.date !== b.date ? (!a.date ? 1 : !b.date ? -1 : a.date < b.date ? 1 : -1) : a.slug < b.slug ? -1 : 1))
+          .slice(0, 20)
+          .map((b) => (name === 'disk' ? roots.disk : PUBLIC[name]) + b.html);
+        expect(entryPages).toEqual(expected);
+      }
+    },
+  );
+
+  it('a hostile title reads back as itself from the topic and author feeds, which are well-formed Atom', async () => {
+    const topicFeed = await readFile(path.join(tmp, 'root', pageTypes().tag!.replace(/\.html$/, '.xml')), 'utf8');
+    expect(topicFeed).not.toContain('<script>');
+    const all = await readdirFeeds(path.join(tmp, 'root'));
+    // The parser leaves character references (`&#39;`) as they are: decoded here.
+    const decoded = (text: string) => text.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)));
+    const withHostile = all.find((f) => f.entries.some((e) => decoded(e.title) === hostile.title));
+    expect(withHostile, 'no topic or author feed holds the hostile title as it is').toBeDefined();
+  });
+
+  it.each(Object.keys(SITES) as (keyof typeof roots)[])(
+    'feed.json is a JSON Feed 1.1 of the newest briefs, with the same ids and addresses as feed.xml, linked from every page, %s',
+    async (name) => {
+      await page.goto(roots[name] + 'index.html', { waitUntil: 'load' });
+      const href = await page.$eval('link[rel=alternate][type="application/feed+json"]', (l) => (l as HTMLLinkElement).href);
+      expect(href).toBe(new URL('feed.json', roots[name]).href);
+      const json = JSON.parse(await readFile(path.join(tmp, name, 'feed.json'), 'utf8'));
+      const atom = await checkFeed(path.join(tmp, name), 20);
+      expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+      expect(json.title).toBe('CDT Policy Briefs');
+      expect(json.items).toHaveLength(20);
+      expect(json.items.map((i: { id: string }) => i.id)).toEqual(atom.entries.map((e) => e.id));
+      expect(json.items.map((i: { url: string }) => i.url)).toEqual(atom.entries.map((e) => e.link));
+      if (name === 'disk') expect(json.feed_url).toBeUndefined();
+      else {
+        expect(json.feed_url).toBe(`${PUBLIC[name]}feed.json`);
+        expect(json.home_page_url).toBe(PUBLIC[name]);
+      }
+      for (const item of json.items) {
+        expect(item.content_html.length).toBeGreaterThan(200);
+        expect(item.date_published).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
+        expect(item.attachments[0]).toMatchObject({ mime_type: 'application/pdf', url: expect.stringMatching(/\.pdf$/) });
+        // Each page and PDF is where the feed says, once the host is this test's server (or the folder).
+        const local = (url: string) => (name === 'disk' ? new URL(url, roots.disk).href : new URL(new URL(url).pathname, roots[name]).href);
+        if (name === 'disk') {
+          await expect(readFile(new URL(local(item.url)))).resolves.toBeDefined();
+        } else {
+          const status = await page.evaluate(async (u) => (await fetch(u)).status, local(item.attachments[0].url));
+          expect(status).toBe(200);
+        }
+      }
+      const revised = json.items.filter((i: { date_modified?: string }) => i.date_modified);
+      expect(revised.length).toBeGreaterThan(0);
+    },
+  );
+});
+
+/** Every topic's and author's Atom feed of an archive, parsed. */
+async function readdirFeeds(dir: string) {
+  const files = (await listFiles(dir)).filter((f) => /^(tags|authors)\/.*\.xml$/.test(f));
+  expect(files.length).toBeGreaterThan(20);
+  const feeds = [];
+  for (const file of files) {
+    const xml = await readFile(path.join(dir, file), 'utf8');
+    const count = (xml.match(/<entry>/g) ?? []).length;
+    feeds.push(await checkFeed(dir, count, file));
+  }
+  return feeds;
+}

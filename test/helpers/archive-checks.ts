@@ -100,12 +100,14 @@ export function wordOnlyIn(briefs: { slug: string; body: string }[]): { word: st
 export interface AtomSummary {
   title: string;
   updated: string;
+  /** The feed's `rel="self"` address. */
+  self: string;
   entries: { id: string; title: string; link: string; updated: string }[];
 }
 
-/** Parse `feed.xml` as Atom and check it has `count` entries, each with id, title, link and date. */
-export async function checkFeed(outDir: string, count: number): Promise<AtomSummary> {
-  const xml = await readFile(path.join(outDir, 'feed.xml'), 'utf8');
+/** Parse `feed.xml` (or `file`) as Atom and check it has `count` entries, each with id, title, link and date. */
+export async function checkFeed(outDir: string, count: number, file = 'feed.xml'): Promise<AtomSummary> {
+  const xml = await readFile(path.join(outDir, file), 'utf8');
   const valid = XMLValidator.validate(xml);
   assert.equal(valid, true, `feed.xml is not well-formed XML: ${JSON.stringify(valid)}`);
   const doc = new XMLParser({
@@ -129,7 +131,8 @@ export async function checkFeed(outDir: string, count: number): Promise<AtomSumm
     assert.ok(e.id && e.title && e.link && !Number.isNaN(Date.parse(e.updated)), `incomplete feed entry ${JSON.stringify(e)}`);
   }
   assert.equal(new Set(summary.map((e) => e.id)).size, count, 'feed entry ids are not unique');
-  return { title: text(feed.title), updated: text(feed.updated), entries: summary };
+  const self = ((feed.link ?? []) as Record<string, string>[]).find((l) => l['@rel'] === 'self')?.['@href'] ?? '';
+  return { title: text(feed.title), updated: text(feed.updated), self, entries: summary };
 }
 
 export interface AxeViolation {

@@ -6,6 +6,7 @@ import type { ArchiveBrief } from '../../core/types.js';
 import { compareBriefs, relatedBriefs, type RelatedBrief } from './related-briefs.js';
 import { nameSlug } from './site-urls.js';
 import { shortHash } from '../../core/short-hash.js';
+import { familyNameKey } from './person-name.js';
 
 /**
  * A brief as the archive stage holds it: everything but the body, which is read (by its
@@ -48,29 +49,6 @@ export interface SiteModel {
 
 /** Names in English alphabetical order, case and accents aside (as `localeCompare` with these options, made once). */
 const byName = new Intl.Collator('en', { sensitivity: 'base' });
-
-/** Suffixes that follow a family name (`Martin Luther King Jr.`). */
-const SUFFIX = /^(?:jr|sr|i{1,3}|iv|v|phd|md|esq)\.?$/i;
-
-/**
- * The key a person's name is filed under: the family name first (`Núñez José`), as a
- * library files authors. Names written `Family, Given` are already in that order; a name
- * with a lower-case word other than a particle, or an ampersand, is an organization's
- * (`Center for Democracy & Technology`) and is filed as written.
- */
-export function familyNameKey(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed.includes(',') && !/,\s*(?:jr|sr|i{1,3}|iv)\.?$/i.test(trimmed)) return trimmed;
-  const words = trimmed.split(/\s+/);
-  const particle = /^(?:van|von|der|den|de|del|della|di|da|du|la|le|dos|das|bin|ibn|al|ter|ten|y)$/;
-  if (words.length < 2 || words.length > 5 || /&/.test(trimmed) || words.some((w, i) => i > 0 && /^\p{Ll}/u.test(w) && !particle.test(w)))
-    return trimmed;
-  let end = words.length;
-  while (end > 1 && SUFFIX.test(words[end - 1]!)) end -= 1;
-  if (end < 2) return trimmed;
-  // Particles go with the given names (`Beethoven Ludwig van`), as English indexes file them.
-  return [words[end - 1]!, ...words.slice(0, end - 1), ...words.slice(end)].join(' ');
-}
 
 /** Group briefs by names (tags or authors); names with the same slug share a page. `sortKey`: what a name is filed under. */
 function groupBy(

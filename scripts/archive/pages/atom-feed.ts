@@ -128,6 +128,50 @@ export function planFeed(
   };
 }
 
+/**
+ * The Atom feed of one topic's or author's briefs (`tags/<slug>.xml`, `authors/<slug>.xml`):
+ * the newest `site.feed_entries` of them (all when 0), each with its summary, link and PDF
+ * (no body, so the hundreds of these feeds cost no reading); addresses as in `feed.xml`.
+ */
+export function groupFeedXml(
+  briefs: SiteBrief[],
+  config: BuildConfig,
+  env: nunjucks.Environment,
+  feed: { path: string; page: string; title: string; subtitle: string },
+): string {
+  const limit = config.site.feed_entries;
+  const shown = limit > 0 ? briefs.slice(0, limit) : briefs;
+  const urls = siteUrls(feed.path, config);
+  const link = (target: string) => urls.absolute(target) ?? urls.href(target);
+  const org = config.organization;
+  const newest = shown.find((b) => b.date)?.date ?? '1970-01-01';
+  const lastUpdate = shown.reduce((last, b) => (b.updated && b.updated > last ? b.updated : last), newest);
+  return env.render(TEMPLATE, {
+    feed: {
+      id: urls.absolute(feed.path) ?? `urn:briefpress:feed:${feed.path}`,
+      title: feed.title,
+      subtitle: feed.subtitle,
+      language: config.site.language,
+      updated: atomDate(lastUpdate),
+      self: link(feed.path),
+      home: link(feed.page),
+      org: { ...org, url: safeWebUrl(org.url) },
+    },
+    entries: shown.map((b) => ({
+      id: urls.absolute(b.html) ?? `urn:briefpress:brief:${b.slug}`,
+      title: b.title,
+      link: link(b.html),
+      pdf: link(b.pdf),
+      pdfBytes: b.pdf_bytes,
+      date: atomDate(b.date ?? newest),
+      updated: atomDate(b.updated && b.updated > (b.date ?? '') ? b.updated : (b.date ?? newest)),
+      authors: (b.authors.length ? b.authors : [{ name: org.name, url: org.url }]).map((a) => ({ name: a.name, url: safeWebUrl(a.url) })),
+      tags: b.tags,
+      summary: b.summary ?? b.title,
+    })),
+  });
+}
+
 /** The last feed.xml open for copying bodies, if it is the file its layout describes. */
 function openPrevious(previous: { file: string; layout: FeedLayout } | undefined): number | undefined {
   if (!previous) return undefined;

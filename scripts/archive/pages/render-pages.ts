@@ -17,6 +17,7 @@ import type { BuildConfig } from '../../core/config.js';
 import type { PacketEntry } from '../../core/types.js';
 import { accentColours } from '../model/accent-colours.js';
 import type { CardCache } from '../caches/card-cache.js';
+import { type Citation, citationOf } from '../model/citation.js';
 import { archiveJsonLd, breadcrumbJsonLd, briefJsonLd, jsonLdScript } from '../model/json-ld.js';
 import type { RelatedBrief } from '../model/related-briefs.js';
 import type { BriefGroup, SiteBrief, SiteModel } from '../model/site-model.js';
@@ -25,6 +26,7 @@ import { addTemplateFilters } from '../../render/template-filters.js';
 import { shortHash } from '../../core/short-hash.js';
 import { taglineLines } from '../../render/tagline-lines.js';
 import { FAVICON_ICO, TOUCH_ICON } from './favicons.js';
+import { groupFeedXml } from './atom-feed.js';
 import { safeWebUrl } from '../../core/url-policy.js';
 
 /** Briefs on the home page, newest first; the year pages list the rest. */
@@ -62,6 +64,10 @@ interface PageMeta {
   bodyClass?: string;
   ogType?: string;
   ogExtra?: { property: string; content: string }[];
+  /** Atom feeds of this page's briefs, besides the archive's (`<link rel="alternate">`). */
+  feeds?: { title: string; target: string }[];
+  /** `<meta name content>` pairs: the citation tags scholarly indexers read. */
+  metaNames?: { name: string; content: string }[];
   /** Structured data: each object its own script, in this order. */
   jsonLd?: object | object[];
   noindex?: boolean;
@@ -269,12 +275,16 @@ export function planPages(
       { name: yearName(year), page: paths.year(year) },
     ];
     const view = (): BriefView => ({ ...cardOf(brief.slug), data: brief.data, headings: brief.headings, bodyHash: brief.bodyHash });
+    let cited: Citation | undefined;
+    const citation = () =>
+      (cited ??= citationOf(brief, config, { page: rootUrls.absolute(brief.html), pdf: rootUrls.absolute(brief.pdf) }));
     const meta = (): PageMeta => ({
       title: brief.title,
       description: brief.summary,
       bodyClass: `page-brief page-brief--${brief.kind}`,
       paper: brief.data.paper,
       ogType: 'article',
+      metaNames: citation().meta,
       ogExtra: [
         ...(brief.date ? [{ property: 'article:published_time', content: brief.date }] : []),
         ...(brief.updated ? [{ property: 'article:modified_time', content: brief.updated }] : []),
@@ -300,6 +310,7 @@ export function planPages(
       ],
       () => ({
         brief: view(),
+        cite: citation(),
         crumbs,
         newer: newer && cardOf(newer.slug),
         older: older && cardOf(older.slug),
@@ -318,26 +329,46 @@ export function planPages(
     indexPage: string,
     section: string,
     yearNav = false,
+    withFeed = false,
   ) => {
     groups.forEach((group, i) => {
       const description = `${kicker}: ${group.name}. ${group.briefs.length} publications from ${config.organization.name}.`;
       // Years run newest first: the one after in the list is the year before.
       const nav = yearNav ? { newer: years[i - 1], older: years[i + 1], years } : undefined;
+      const listPage = pageOf(group.slug);
+      // A topic's or author's own Atom feed, beside its page.
+      const feedPath = withFeed ? listPage.replace(/\.html$/, '.xml') : undefined;
+      const feedTitle = `${group.name} · ${title}`;
+      if (feedPath) {
+        const shown = config.site.feed_entries > 0 ? group.briefs.slice(0, config.site.feed_entries) : group.briefs;
+        pages.push({
+          path: feedPath,
+          key: keyOf(feedPath, 'site/feed.njk', [group.slug, group.name, kicker, digestsOf(shown)]),
+          render: () =>
+            groupFeedXml(group.briefs, config, env, { path: feedPath, page: listPage, title: feedTitle, subtitle: description }),
+        });
+      }
       page(
-        pageOf(group.slug),
+        listPage,
         'site/list.njk',
-        [group.slug, group.name, kicker, indexPage, digestsOf(group.briefs), nav],
+        [group.slug, group.name, kicker, indexPage, digestsOf(group.briefs), nav, feedPath],
         () => ({
-          group: { slug: group.slug, name: group.name, briefs: cardsOf(group.briefs), page: pageOf(group.slug), kicker, indexPage },
+          group: { slug: group.slug, name: group.name, briefs: cardsOf(group.briefs), page: listPage, kicker, indexPage, feed: feedPath },
           yearNav: nav,
         }),
-        () => ({ title: group.name, section, bodyClass: 'page-list', description }),
+        () => ({
+          title: group.name,
+          section,
+          bodyClass: 'page-list',
+          description,
+          ...(feedPath ? { feeds: [{ title: feedTitle, target: feedPath }] } : {}),
+        }),
         { lastmod: lastChange(group.briefs) },
       );
     });
   };
-  groupPages(model.tags, paths.tag, 'Topic', 'tags/index.html', 'tags');
-  groupPages(model.authors, paths.author, 'Author', 'authors/index.html', 'authors');
+  groupPages(model.tags, paths.tag, 'Topic', 'tags/index.html', 'tags', false, true);
+  groupPages(model.authors, paths.author, 'Author', 'authors/index.html', 'authors', false, true);
   groupPages(
     model.years.map((y) => ({ slug: y.year, name: yearName(y.year), briefs: y.briefs })),
     paths.year,
