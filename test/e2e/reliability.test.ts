@@ -127,7 +127,10 @@ describe('a build of good briefs mixed with bad sources, by the command line', (
     ['utf16-bom.md:1:1: note: read as UTF-16LE (it starts with a byte order mark)'],
     ['huge.md:1:1: error: too large for a brief: 5.0 MB, over the limit of 1.0 MB'],
     ['no-title.md:1:1: error: no title: add `title: …` to the front matter'],
-    ['no-title.txt:1:1: warning: no line looks like a title: the title is the start of the first sentence'],
+    [
+      'no-title.txt:1:1: warning: title "just some lowercase words running on and on without any structure…" was guessed: no line looks like a title',
+    ],
+    ['no-title.txt:1:1: warning: kind "brief" was guessed'],
     ['bad-yaml.md:4:1: error: invalid YAML'],
     ['typo-keys.md:4:1: error: unknown key `tilte` (did you mean `title`?)'],
     ['typo-keys.md:5:1: error: unknown key `sumary` (did you mean `summary`?)'],
