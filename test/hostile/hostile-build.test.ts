@@ -173,7 +173,7 @@ describe("4. a tag or author page never takes the archive's own pages", () => {
     const authors = await readFile(path.join(project, 'dist/authors/index.html'), 'utf8');
     expect(authors).toMatch(/<h1[^>]*>Authors<\/h1>/);
     const tagPages = await readdir(path.join(project, 'dist/tags'));
-    expect(tagPages.filter((f) => f.startsWith('index') && f !== 'index.html')).toHaveLength(1);
+    expect(tagPages.filter((f) => f.startsWith('index') && f.endsWith('.html') && f !== 'index.html')).toHaveLength(1);
     expect((await readdir(path.join(project, 'dist'), { recursive: true })).filter((f) => String(f).includes('.tmp-'))).toEqual([]);
   });
 });

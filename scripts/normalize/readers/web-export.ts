@@ -254,7 +254,9 @@ function dateThenByline(text: string): { iso: string; names: string } | undefine
 
 /** "[Emma Llansó](#) [1] and [Jim Dempsey](#) [2]", or plain "Jane Doe, John Roe and Ann Poe". */
 function parseAuthors(text: string, links: ReadonlyMap<number, string>): Author[] {
-  const linked = [...text.matchAll(/\[([^\][]+)\]\(([^()]*)\)(?:\s*\[(\d+)\])?/g)];
+  // The address may hold parentheses one level deep (`…/Foo_(bar)`, `alert(3)`): each
+  // character is either a plain one or opens a group, so the pattern stays linear.
+  const linked = [...text.matchAll(/\[([^\][]+)\]\(((?:[^()]|\([^()]*\))*)\)(?:\s*\[(\d+)\])?/g)];
   if (linked.length) {
     return linked.map(([, name, target, n]) => {
       const url = target && target !== '#' ? target : n ? links.get(Number(n)) : undefined;
