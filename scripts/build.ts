@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { archiveStage } from './archive/archive-stage.js';
 import { createIconRasterizer } from './print/icon-rasterizer.js';
-import { saveBuild } from './cache/save-build.js';
+import { removeStrayBriefFiles, saveBuild } from './cache/save-build.js';
 import { type BuildPlan, briefsOfBuild, planBuild } from './cache/plan.js';
 import { type BuildConfig, loadConfig } from './core/config.js';
 import { lazy } from './core/lazy.js';
@@ -19,6 +19,8 @@ import type { Printer } from './print/printer.js';
 import { printChanged, type PrintStreamResult } from './print/print-stream.js';
 import type { Shard } from './scale/shard.js';
 import { keepPoolForArchive, searchWorkers, startBriefPool } from './workers/threads.js';
+import { lockBuild } from './cache/build-lock.js';
+import { removeDeadTempFiles, removeOrphanProfiles } from './cache/leftovers.js';
 
 export interface BuildOptions {
   /** Project root holding briefpress.config.yaml. Default: the current folder. */
@@ -79,14 +81,28 @@ export interface BuildResult {
 const VERSION = (JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const { signal } = options;
-  signal?.throwIfAborted();
+  options.signal?.throwIfAborted();
+  // 1. Configuration, and the output folder's build lock: one build writes it at a time.
+  const config = await loadConfig(path.resolve(options.root ?? process.cwd()), options);
+  const lock = await lockBuild(config.cacheDir, `${path.relative(config.root, config.outDir) || '.'}/`);
+  try {
+    if (lock.tookOverFrom !== undefined) await cleanAfterDeadBuild(config.outDir, config.cacheDir);
+    return await buildLocked(config, options);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** What a build killed outright left: its half-written files, and Chromium profiles no process uses. */
+async function cleanAfterDeadBuild(outDir: string, cacheDir: string): Promise<void> {
+  await removeDeadTempFiles([outDir, cacheDir]);
+  await removeOrphanProfiles();
+}
+
+async function buildLocked(config: BuildConfig, options: BuildOptions): Promise<BuildResult> {
   const timings: Record<string, number> = {};
   const time = stageTimer(timings);
   const progress = createProgress({ quiet: options.quiet });
-
-  // 1. Configuration.
-  const config = await loadConfig(path.resolve(options.root ?? process.cwd()), options);
 
   // 2. The plan: what the last build made, and which sources changed since (the others come from the cache).
   const plan = await planBuild(config, { version: VERSION, force: options.force, shard: options.shard, time });
@@ -207,7 +223,9 @@ async function buildPlanned(
     await plan.store.flushed();
     signal.throwIfAborted();
   }
-  const removed = files ? await saveBuild(config.outDir, config.cacheDir, plan.store, plan.previous, briefs, late, files) : 0;
+  const removed = files
+    ? await saveBuild(config.outDir, config.cacheDir, plan.store, plan.previous, briefs, late, files)
+    : await removeStrayBriefFiles(config.outDir, briefs);
 
   // 7. Report every problem, including the warnings of cached briefs and the packets'.
   const used = await printer.started();

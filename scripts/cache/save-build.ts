@@ -2,6 +2,8 @@
  * The last step a build and a merge of shards share: what deleted or renamed sources left
  * behind is removed, and the build is saved in the store for the next one.
  */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { ManifestEntry } from '../core/types.js';
 import { removeOutput } from '../core/write-file.js';
 import { pruneBodies } from './bodies.js';
@@ -27,6 +29,7 @@ export async function saveBuild(
   const stale = new Set(
     [...outputsOf([...previous.briefs.values()].map((b) => b.entry)), ...previous.archiveFiles].filter((f) => !keep.has(f)),
   );
+  for (const file of await strayBriefFiles(outDir, keep)) stale.add(file);
   await Promise.all([...stale].map((file) => removeOutput(outDir, file)));
   await store.save(new Set(briefs.keys()), late, archiveFiles);
   await pruneBodies(
@@ -34,4 +37,25 @@ export async function saveBuild(
     [...briefs.values()].map((b) => b.bodyHash),
   );
   return stale.size;
+}
+
+/** A brief's output as briefpress names it: `briefs/<slug>.pdf`, `.html` or `.md`. */
+const BRIEF_OUTPUT = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:pdf|html|md)$/;
+
+/**
+ * Brief outputs in `briefs/` that no build listed (two builds that once wrote the folder at
+ * the same time, before the build lock, left some): only names briefpress writes, in the
+ * output folder; anything else there is left alone.
+ */
+async function strayBriefFiles(outDir: string, keep: ReadonlySet<string>): Promise<string[]> {
+  const names = await readdir(path.join(outDir, 'briefs')).catch(() => [] as string[]);
+  return names.map((name) => `briefs/${name}`).filter((file) => BRIEF_OUTPUT.test(path.basename(file)) && !keep.has(file));
+}
+
+/** For a build with nothing to save (the archive was up to date): remove the stray brief files alone. Returns how many. */
+export async function removeStrayBriefFiles(outDir: string, briefs: ReadonlyMap<string, IndexedBrief>): Promise<number> {
+  const keep = new Set([...briefs.values()].flatMap(({ entry }) => [entry.html, entry.pdf, entry.markdown]));
+  const strays = await strayBriefFiles(outDir, keep);
+  await Promise.all(strays.map((file) => removeOutput(outDir, file)));
+  return strays.length;
 }
