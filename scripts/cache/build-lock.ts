@@ -1,5 +1,5 @@
 /**
- * One build at a time per output folder: a build holds `build.lock` in the output folder's
+ * One build at a time per output folder: a build holds a lock file beside the output folder's
  * build cache (`config.cacheDir`, see core/cache-dir.ts) while it writes. A second build
  * (another terminal, a watcher, a CI job) stops at once with one line naming the first
  * one's process; a lock whose process is gone (a build killed with `kill -9`, a machine
@@ -11,7 +11,11 @@ import path from 'node:path';
 import { fsReason } from '../core/fs-reason.js';
 import { UserError } from '../core/user-error.js';
 
-export const LOCK_FILE = 'build.lock';
+/**
+ * The lock of the build whose cache is `cacheDir`: beside that folder (`<cache>.lock`), not in
+ * it, so that taking the lock makes no cache (a cache folder that exists means a cache).
+ */
+export const lockFileOf = (cacheDir: string) => `${cacheDir}.lock`;
 
 export interface BuildLock {
   /** The pid of a dead build whose lock this build took over. */
@@ -36,13 +40,13 @@ export async function lockBuild(cacheDir: string, shown: string): Promise<BuildL
     return await takeLock(cacheDir, shown);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`cannot take the build lock in ${cacheDir}: ${fsReason(error)}`);
+    throw new UserError(`cannot take the build lock ${lockFileOf(cacheDir)}: ${fsReason(error)}`);
   }
 }
 
 async function takeLock(cacheDir: string, shown: string): Promise<BuildLock> {
-  await mkdir(cacheDir, { recursive: true });
-  const file = path.join(cacheDir, LOCK_FILE);
+  const file = lockFileOf(cacheDir);
+  await mkdir(path.dirname(file), { recursive: true });
   const own = `${JSON.stringify({ pid: process.pid, started: new Date().toISOString() })}\n`;
   let tookOverFrom: number | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -70,5 +74,5 @@ async function takeLock(cacheDir: string, shown: string): Promise<BuildLock> {
     tookOverFrom = Number.isInteger(pid) && pid > 0 ? pid : tookOverFrom;
     await rm(file, { force: true });
   }
-  throw new UserError(`could not take the build lock of ${shown} (${path.join(cacheDir, LOCK_FILE)}); remove it if no build is running`);
+  throw new UserError(`could not take the build lock of ${shown} (${file}); remove it if no build is running`);
 }

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cacheDirOf } from '../../scripts/core/cache-dir.js';
-import { LOCK_FILE } from '../../scripts/cache/build-lock.js';
+import { lockFileOf } from '../../scripts/cache/build-lock.js';
 import { removeOrphanProfiles } from '../../scripts/cache/leftovers.js';
 import { addSmallBriefs, newProject, removeProjects } from '../helpers/reliability-project.js';
 import { runBuild } from '../helpers/run-build.js';
@@ -26,7 +26,7 @@ function deadPid(): number {
   return Number(child.stdout);
 }
 
-const lockOf = (project: string) => path.join(cacheDirOf(path.join(project, 'dist')), LOCK_FILE);
+const lockOf = (project: string) => lockFileOf(cacheDirOf(path.join(project, 'dist')));
 
 describe('7. one build at a time per output folder', () => {
   it('stops a second build with one line naming the first one', async () => {
@@ -52,7 +52,7 @@ describe('7. one build at a time per output folder', () => {
     expect(existsSync(lockOf(project))).toBe(false); // released after the build
 
     const dead = deadPid();
-    const cache = path.dirname(lockOf(project));
+    const cache = cacheDirOf(path.join(project, 'dist'));
     await writeFile(lockOf(project), `${JSON.stringify({ pid: dead, started: '2026-01-01T00:00:00.000Z' })}\n`);
     const left = [
       `dist/briefs/small-brief-number-01.pdf.tmp-${dead}`,
