@@ -267,3 +267,24 @@ describe('page furniture', () => {
     expect(bodyOf(text).body).toContain('## Why the Rule Matters\n\nThe harbor authority');
   });
 });
+
+describe('testimony', () => {
+  it('takes the witness of "Testimony of …" as the author (a guess, with a warning) and the committee salutation as its own line', () => {
+    const text = [
+      'Testimony of Maria Lopez before the Harbor Council on the Monitoring Stations',
+      'Chair Okafor, Vice Chair Brandt, and Members of the Council:',
+      'Thank you for the opportunity to testify on the monitoring stations of the bay and the data they collect.',
+    ].join('\n');
+    const { body, data, file } = bodyOf(text);
+    expect(data.title).toBe('Testimony of Maria Lopez Before the Harbor Council on the Monitoring Stations');
+    expect(data.authors).toEqual([{ name: 'Maria Lopez' }]);
+    expect(body).toMatch(/^Chair Okafor, Vice Chair Brandt, and Members of the Council:\n\nThank you/);
+    expect(file.messages.map((m) => m.ruleId)).toContain('guessed-metadata');
+  });
+  it('takes "Name’s Testimony", but not an organization’s statement', () => {
+    const author = (title: string) =>
+      bodyOf(`${title}\n\nThank you for the opportunity to testify on the monitoring stations of the bay.`).data.authors;
+    expect(author('Maria Lopez’s Testimony Before the Harbor Council')).toEqual([{ name: 'Maria Lopez' }]);
+    expect(author('Statement of the Harbor Residents Association to the Council')).toBeUndefined();
+  });
+});

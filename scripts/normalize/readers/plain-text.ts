@@ -24,7 +24,7 @@ import {
 import { lazyVocabulary } from '../rules/dehyphenate.js';
 import { fixOcrIll, id as ocrIllId } from '../rules/ocr-ill.js';
 import * as extraction from '../rules/extraction-characters.js';
-import { contactBlock, contactLabel, findContacts } from '../text/contacts.js';
+import { contactBlock, contactLabel, findContacts, personName } from '../text/contacts.js';
 import * as documentLabel from '../rules/document-label.js';
 import * as endMark from '../rules/end-mark.js';
 import { isSummaryText, sentences, summarize, withoutPlaceDash } from '../text/summary.js';
@@ -238,6 +238,11 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     title: toTitleCaseAny(rawTitle.replace(/\s+/g, ' '), evidence, (word) => !title.fromSentence && writesLowerCase(bodyText, word)),
     kind: 'brief',
   };
+  const witness = testimonyAuthor(data.title);
+  if (witness) {
+    data.authors = [{ name: witness }];
+    reportGuess(file, 'authors', witness, 'the name in a testimony’s title ("Testimony of …", "…’s Testimony")', placeOf(title.lines[0]));
+  }
 
   const firstParagraph = blocks.find(
     (b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && b.text.split(/\s+/).length >= 8,
@@ -250,6 +255,11 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     }
   }
   if (date) data.date = date;
+  else
+    report(file, 'date-missing', 'the text gives no date: add `date: YYYY-MM-DD` to the front matter before printing', {
+      place: { line: 1, column: 1 },
+      severity: 'info',
+    });
   const contacts: Contact[] = blockContacts
     .concat(
       findContacts(
@@ -383,6 +393,15 @@ function guessTitle(file: VFile, lines: readonly SourceLine[], removed: Readonly
 
 /** The first line of a letter's inside address: a person with an honorific ("Ms Jane Smith", "The Rt. Hon William Hague MP"). */
 const honorific = /^\s*(?:the\s+)?(?:rt\.?\s+hon\.?|hon\.?|honou?rable|mr|mrs|ms|dr|prof|senator)\.?\s+\p{Lu}/iu;
+
+/** The witness a testimony's title names: "Testimony of Greg Nojeim before …", "Chris Calabrese’s Testimony Before …". */
+function testimonyAuthor(title: string): string | undefined {
+  const found =
+    /^(?:testimony|statement|remarks|written evidence)\s+(?:of|by)\s+(.+?)(?:\s+(?:before|to|on|at|for)\b|[,:–—]|$)/i.exec(title) ??
+    /^(.+?)[’']s?\s+(?:testimony|statement|remarks)\b/i.exec(title);
+  const name = found?.[1]?.trim().replace(/^(?:mr|ms|mrs|dr|prof)\.?\s+/i, '');
+  return name && personName.test(name) && !organization.looksLikeName(name) && !/^the\b/i.test(name) ? name : undefined;
+}
 
 /**
  * The organization's name as its letterhead writes it, alone or with its web address

@@ -347,9 +347,9 @@ function acceptItem(item: ItemMarker | undefined, lastNumber: Map<string, number
   return undefined;
 }
 
-/** A letter's salutation ("Dear Foreign Secretary,", "Mr President,", "Dear Colleagues"): a line of its own. */
+/** A letter's salutation ("Dear Foreign Secretary,", "Mr President,", "Dear Colleagues"), a testimony's ("Chairman Smith, Ranking Member Jones, and Members of the Committee:"): a line of its own. */
 export const salutation =
-  /^\s*(?:(?:dear|to|mr\.?|mrs\.?|ms\.?|madam|sir|excellenc\w*|honou?rable)\b[^.!?]{0,80},|dear\s+[^.!?,:;]{1,60}[,:]?)\s*$/i;
+  /^\s*(?:(?:dear|to|mr\.?|mrs\.?|ms\.?|madam|sir|excellenc\w*|honou?rable)\b[^.!?]{0,80},|dear\s+[^.!?,:;]{1,60}[,:]?|(?:chair(?:man|woman)?|vice[- ]chair\w*|ranking member|members of the)\b[^.!?]{0,120}[,:])\s*$/i;
 
 /** A letter's subject line ("Re: Surveillance of …", "Subject: …"): its own paragraph, never a heading. */
 export const subjectLine = /^\s*(?:re|subject|betreff|objet)\s*:\s*\S/i;

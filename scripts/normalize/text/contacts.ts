@@ -7,7 +7,7 @@ import type { Contact } from '../../core/types.js';
 
 const emailPattern = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 const keyword = /\b(?:contact(?:ing)?|reach|write to|e-?mail|call|questions|inquiries|information)\b\s*:?/giu;
-const personName =
+export const personName =
   /^(?:(?:dr|mr|mrs|ms|prof)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|del|der|di|la|le|du|bin|al)){1,4}$/u;
 const phonePattern = /(?:(?:tel|phone|ph|p|t|call|at)\.?:?\s*)?\+?\(?\d[\d\s().–-]{6,}\d/giu;
 
