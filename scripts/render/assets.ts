@@ -5,7 +5,7 @@
  * the organization's logo when one is configured. The archive copies them into the output
  * folder; the printer serves them from memory and refuses everything else.
  */
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, realpathSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -61,21 +61,50 @@ export async function projectAssets(config: BuildConfig): Promise<Asset[]> {
   return [...assets.values()].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
-/** The configured logo as an asset, or undefined when the wordmark is drawn from the name. */
+/**
+ * The configured logo as an asset, or undefined when the wordmark is drawn from the name.
+ * It must be inside the project on its real path (a symbolic link to `/etc/passwd` would
+ * publish that file), and really an SVG, PNG or JPEG by its first bytes, not its name.
+ */
 export function logoAsset(config: BuildConfig): Asset | undefined {
   const logo = config.organization.logo;
   if (!logo) return undefined;
   const file = path.resolve(config.root, logo);
-  const rel = path.relative(config.root, file);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new UserError(`organization.logo: ${logo} is outside the project; put the logo file inside ${config.root}`);
-  }
   const ext = path.extname(file).toLowerCase();
   if (!['.svg', '.png', '.jpg', '.jpeg'].includes(ext)) {
     throw new UserError(`organization.logo: ${logo} is not an SVG, PNG or JPEG file`);
   }
   if (!existsSync(file)) throw new UserError(`organization.logo: ${logo} not found in ${config.root}`);
-  return { url: `${ASSETS_DIR}/logo${ext}`, file, type: MIME[ext]! };
+  const real = realpathSync(file);
+  const rel = path.relative(realpathSync(config.root), real);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    throw new UserError(`organization.logo: ${logo} is outside the project (it leads to ${real}); put the logo file inside ${config.root}`);
+  }
+  if (imageKind(real) !== MIME[ext]) {
+    throw new UserError(
+      `organization.logo: ${logo} is not really ${ext === '.svg' ? 'an SVG' : `a ${ext.slice(1).toUpperCase()}`} image (its first bytes say otherwise)`,
+    );
+  }
+  return { url: `${ASSETS_DIR}/logo${ext}`, file: real, type: MIME[ext]! };
+}
+
+/** The MIME type of an SVG, PNG or JPEG file by its first bytes; undefined for anything else. */
+function imageKind(file: string): string | undefined {
+  const head = Buffer.alloc(1024);
+  const fd = openSync(file, 'r');
+  let length: number;
+  try {
+    length = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const bytes = head.subarray(0, length);
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return MIME['.png'];
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return MIME['.jpg'];
+  // An SVG: XML whose first element (after a declaration, comments, a doctype) is <svg.
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const start = /^(?:\s*<\?xml[^>]*\?>|\s*<!--[^]*?-->|\s*<!DOCTYPE[^>]*>)*\s*<svg[\s>]/i;
+  return start.test(text) ? MIME['.svg'] : undefined;
 }
 
 function mimeOf(name: string): string {
