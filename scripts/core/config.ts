@@ -3,7 +3,7 @@
  * print defaults. Read from `briefpress.config.yaml`, validated by a schema whose errors
  * name the bad key with `file:line:column`, merged with defaults, resolved once.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -304,6 +304,19 @@ export function resolveConfig(site: SiteConfig, root: string, overrides: ConfigO
 }
 
 /** Refuse an output folder whose cleaning would destroy the user's work. */
+/** The real path of `p` (symbolic links resolved), for the part of it that exists. */
+function realPathOf(p: string): string {
+  const rest: string[] = [];
+  for (let at = p; ; at = path.dirname(at)) {
+    try {
+      return path.join(realpathSync(at), ...rest.reverse());
+    } catch {
+      if (path.dirname(at) === at) return p;
+      rest.push(path.basename(at));
+    }
+  }
+}
+
 function assertSafeOutDir(outDir: string, root: string, sourcesDir: string): void {
   const inside = (child: string, parent: string) => {
     const rel = path.relative(parent, child);
@@ -314,6 +327,14 @@ function assertSafeOutDir(outDir: string, root: string, sourcesDir: string): voi
   }
   if (inside(root, outDir) || inside(sourcesDir, outDir) || inside(outDir, sourcesDir)) {
     throw new UserError(`refusing output folder ${outDir}: it contains or is inside the project or the sources`);
+  }
+  // The same on the real paths, after symbolic links: an output folder that is a link to
+  // the sources (or into them) would write the archive among them.
+  const [realOut, realRoot, realSources] = [outDir, root, sourcesDir].map(realPathOf) as [string, string, string];
+  if (inside(realRoot, realOut) || inside(realSources, realOut) || inside(realOut, realSources)) {
+    throw new UserError(
+      `refusing output folder ${outDir}: through a symbolic link it is ${realOut}, which contains or is inside the project or the sources`,
+    );
   }
   // The build cache is `<parent>/.briefpress/<name>/`: for an output folder named so, that is inside it.
   if (path.basename(outDir) === CACHE_FOLDER) {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -83,6 +83,23 @@ describe('configuration', () => {
     expect(resolveConfig(site, dir).templatesDir).toBe(path.join(repo, 'templates'));
     await mkdir(path.join(dir, 'templates'));
     expect(resolveConfig(site, dir).templatesDir).toBe(path.join(dir, 'templates'));
+  });
+
+  it('refuses an output folder that is a symbolic link to the sources or into them, by its real path', async () => {
+    const site = parseConfig(sample, 'c.yaml');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'briefpress-config-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'briefpress-elsewhere-'));
+    onTestFinished(() => rm(elsewhere, { recursive: true, force: true }));
+    await mkdir(path.join(dir, 'sources/sub'), { recursive: true });
+    await symlink(path.join(dir, 'sources'), path.join(dir, 'dist'));
+    await symlink('sources/sub', path.join(dir, 'inner'));
+    await symlink(elsewhere, path.join(dir, 'site'));
+    expect(() => resolveConfig(site, dir, { out: 'dist' })).toThrow(/through a symbolic link it is .*sources, which contains or is inside/);
+    expect(() => resolveConfig(site, dir, { out: 'inner/public' })).toThrow(/through a symbolic link/);
+    // A link that leads outside the project is a place of its own, existing or not below it.
+    expect(resolveConfig(site, dir, { out: 'site/public' }).outDir).toBe(path.join(dir, 'site/public'));
+    expect(resolveConfig(site, dir, { out: 'out' }).outDir).toBe(path.join(dir, 'out'));
   });
 
   it('says how to fix a missing configuration file', async () => {
