@@ -3,14 +3,14 @@
  * print defaults. Read from `briefpress.config.yaml`, validated by a schema whose errors
  * name the bad key with `file:line:column`, merged with defaults, resolved once.
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { cacheDirOf, CACHE_FOLDER } from './cache-dir.js';
+import { cacheDirOf, CACHE_FOLDER, realPathSoFar } from './cache-dir.js';
 import { isoDate } from './front-matter.js';
 import { siteUrlProblem } from './public-url.js';
 import { describeIssue, UserError } from './user-error.js';
@@ -304,19 +304,6 @@ export function resolveConfig(site: SiteConfig, root: string, overrides: ConfigO
 }
 
 /** Refuse an output folder whose cleaning would destroy the user's work. */
-/** The real path of `p` (symbolic links resolved), for the part of it that exists. */
-function realPathOf(p: string): string {
-  const rest: string[] = [];
-  for (let at = p; ; at = path.dirname(at)) {
-    try {
-      return path.join(realpathSync(at), ...rest.reverse());
-    } catch {
-      if (path.dirname(at) === at) return p;
-      rest.push(path.basename(at));
-    }
-  }
-}
-
 function assertSafeOutDir(outDir: string, root: string, sourcesDir: string): void {
   const inside = (child: string, parent: string) => {
     const rel = path.relative(parent, child);
@@ -330,7 +317,7 @@ function assertSafeOutDir(outDir: string, root: string, sourcesDir: string): voi
   }
   // The same on the real paths, after symbolic links: an output folder that is a link to
   // the sources (or into them) would write the archive among them.
-  const [realOut, realRoot, realSources] = [outDir, root, sourcesDir].map(realPathOf) as [string, string, string];
+  const [realOut, realRoot, realSources] = [outDir, root, sourcesDir].map(realPathSoFar) as [string, string, string];
   if (inside(realRoot, realOut) || inside(realSources, realOut) || inside(realOut, realSources)) {
     throw new UserError(
       `refusing output folder ${outDir}: through a symbolic link it is ${realOut}, which contains or is inside the project or the sources`,
