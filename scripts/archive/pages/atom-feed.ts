@@ -90,19 +90,7 @@ export function planFeed(
   };
   let made: ReturnType<typeof entriesNow> | undefined;
   const entries = () => (made ??= entriesNow());
-  const entriesNow = () =>
-    briefs.map((b) => ({
-      id: urls.absolute(b.html) ?? `urn:briefpress:brief:${b.slug}`,
-      title: b.title,
-      link: link(b.html),
-      pdf: link(b.pdf),
-      pdfBytes: b.pdf_bytes,
-      date: atomDate(b.date ?? newest),
-      updated: atomDate(b.updated && b.updated > (b.date ?? '') ? b.updated : (b.date ?? newest)),
-      authors: (b.authors.length ? b.authors : [{ name: org.name, url: org.url }]).map((a) => ({ name: a.name, url: safeWebUrl(a.url) })),
-      tags: b.tags,
-      summary: b.summary,
-    }));
+  const entriesNow = () => briefs.map((b) => feedEntry(b, urls, org, newest));
   const key = shortHash(JSON.stringify([salt, feed, briefs.map((b) => [digest.get(b.slug), b.bodyHash])]));
   const render = (bodies: string[]) => env.render(TEMPLATE, { feed, entries: entries().map((e, i) => ({ ...e, body: bodies[i] })) });
   return {
@@ -157,19 +145,26 @@ export function groupFeedXml(
       home: link(feed.page),
       org: { ...org, url: safeWebUrl(org.url) },
     },
-    entries: shown.map((b) => ({
-      id: urls.absolute(b.html) ?? `urn:briefpress:brief:${b.slug}`,
-      title: b.title,
-      link: link(b.html),
-      pdf: link(b.pdf),
-      pdfBytes: b.pdf_bytes,
-      date: atomDate(b.date ?? newest),
-      updated: atomDate(b.updated && b.updated > (b.date ?? '') ? b.updated : (b.date ?? newest)),
-      authors: (b.authors.length ? b.authors : [{ name: org.name, url: org.url }]).map((a) => ({ name: a.name, url: safeWebUrl(a.url) })),
-      tags: b.tags,
-      summary: b.summary ?? b.title,
-    })),
+    // Group feeds carry no bodies: an entry's summary stands for it.
+    entries: shown.map((b) => ({ ...feedEntry(b, urls, org, newest), summary: b.summary ?? b.title })),
   });
+}
+
+/** One brief as a feed entry; its addresses as the feed at `urls` links them. */
+function feedEntry(b: SiteBrief, urls: ReturnType<typeof siteUrls>, org: BuildConfig['organization'], newest: string) {
+  const link = (target: string) => urls.absolute(target) ?? urls.href(target);
+  return {
+    id: urls.absolute(b.html) ?? `urn:briefpress:brief:${b.slug}`,
+    title: b.title,
+    link: link(b.html),
+    pdf: link(b.pdf),
+    pdfBytes: b.pdf_bytes,
+    date: atomDate(b.date ?? newest),
+    updated: atomDate(b.updated && b.updated > (b.date ?? '') ? b.updated : (b.date ?? newest)),
+    authors: (b.authors.length ? b.authors : [{ name: org.name, url: org.url }]).map((a) => ({ name: a.name, url: safeWebUrl(a.url) })),
+    tags: b.tags,
+    summary: b.summary,
+  };
 }
 
 /** The last feed.xml open for copying bodies, if it is the file its layout describes. */
