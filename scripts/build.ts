@@ -231,6 +231,7 @@ async function buildPlanned(
   const used = await printer.started();
   const manifest = ordered.map((b) => b.entry);
   const reported = [
+    ...plan.skipped,
     ...failed,
     ...restoreMessages([...built.values(), ...cached.values()].flatMap((b) => b.messages)),
     ...(packets ? [packets.file] : []),

@@ -21,6 +21,8 @@ export interface BuildPlan extends Changes {
   previous: { briefs: Map<string, IndexedBrief>; archiveFiles: readonly string[]; incomplete: boolean };
   /** Slugs of the sources other shards build, by source path. */
   otherSlugs: Map<string, string>;
+  /** Symbolic links in the sources that were not followed, each with its warning. */
+  skipped: VFile[];
 }
 
 export interface PlanOptions {
@@ -36,7 +38,8 @@ export async function planBuild(config: BuildConfig, options: PlanOptions): Prom
   const [key, store] = await Promise.all([buildKey(config, options.version), openStore(config.cacheDir, options.force)]);
   try {
     const previous = { briefs: store.index(), archiveFiles: store.archiveFiles, incomplete: store.incomplete };
-    const { sourcePaths, otherSlugs } = await partitionSources(await listSources(config.sourcesDir), config, key, options.shard);
+    const sources = await listSources(config.sourcesDir, config.root);
+    const { sourcePaths, otherSlugs } = await partitionSources(sources.paths, config, key, options.shard);
     const changes = await options.time('read', async () =>
       rebuildMissingOutputs(await findChanges(sourcePaths, config.root, key, previous.briefs), config.root, config.outDir, config.cacheDir),
     );
@@ -44,7 +47,7 @@ export async function planBuild(config: BuildConfig, options: PlanOptions): Prom
       const cached = changes.cached.get(source);
       if (cached) store.touch(source, cached, stat);
     }
-    return { key, store, previous, otherSlugs, ...changes };
+    return { key, store, previous, otherSlugs, skipped: sources.skipped, ...changes };
   } catch (error) {
     await store.close();
     throw error;

@@ -53,10 +53,10 @@ export interface CheckResult {
 export async function checkSources(options: CheckOptions = {}): Promise<CheckResult> {
   const root = path.resolve(options.root ?? process.cwd());
   const config = await loadConfig(root, { sources: options.sources, strict: options.strict });
-  const sourcePaths = await listSources(config.sourcesDir);
+  const { paths: sourcePaths, skipped } = await listSources(config.sourcesDir, root);
 
   // 1. Every source normalizes and validates; its metadata, links and images are sound.
-  const files: VFile[] = [];
+  const files: VFile[] = [...skipped];
   const rendered: RenderedBrief[] = [];
   for (const absPath of sourcePaths) {
     const file = await readSource(absPath, root);

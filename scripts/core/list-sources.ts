@@ -1,24 +1,72 @@
-/** The source files of a site: every regular file below the sources folder, sorted, hidden ones skipped. */
-import { readdir } from 'node:fs/promises';
+/**
+ * The source files of a site: every regular file below the sources folder, sorted, hidden
+ * ones skipped. A symbolic link is read when its real path (after every link) is a file
+ * inside the sources folder; a link that leads outside it, to a folder or nowhere is
+ * skipped with a warning, so that nothing is left out without a word.
+ */
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { VFile } from 'vfile';
+import { fsReason } from './fs-reason.js';
+import { defineRule } from './rules.js';
 import { UserError } from './user-error.js';
 
-export async function listSources(sourcesDir: string): Promise<string[]> {
-  let entries;
+const skippedLink = defineRule('source-link-skipped');
+
+export interface SourceList {
+  /** Absolute paths of the sources to read, sorted. */
+  paths: string[];
+  /** One file per symbolic link that was not followed, with a warning saying why. */
+  skipped: VFile[];
+}
+
+export async function listSources(sourcesDir: string, root: string = path.dirname(sourcesDir)): Promise<SourceList> {
+  let entries: Dirent[];
   try {
     entries = await readdir(sourcesDir, { recursive: true, withFileTypes: true });
   } catch {
     throw new UserError(`${sourcesDir}: no such folder of sources; put your texts in it or pass --sources DIR`);
   }
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter(
-      (file) =>
-        !path
-          .relative(sourcesDir, file)
-          .split(path.sep)
-          .some((part) => part.startsWith('.')),
-    )
-    .sort();
+  const visible = entries.filter(
+    (entry) =>
+      !path
+        .relative(sourcesDir, path.join(entry.parentPath, entry.name))
+        .split(path.sep)
+        .some((part) => part.startsWith('.')),
+  );
+  const paths = visible.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  const links = visible.filter((entry) => entry.isSymbolicLink()).map((entry) => path.join(entry.parentPath, entry.name));
+  const skipped: VFile[] = [];
+  if (links.length > 0) {
+    const realSources = await realpath(sourcesDir);
+    for (const link of links) {
+      const why = await whyNotFollowed(link, realSources);
+      if (why === undefined) paths.push(link);
+      else {
+        const file = new VFile({ path: path.relative(root, link) || link, cwd: root });
+        skippedLink.report(file, `skipped: ${why}`);
+        skipped.push(file);
+      }
+    }
+  }
+  return { paths: paths.sort(), skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+}
+
+/** Why a symbolic link in the sources is not read, or nothing when it leads to a source file. */
+async function whyNotFollowed(link: string, realSources: string): Promise<string | undefined> {
+  let real: string;
+  try {
+    real = await realpath(link);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT'
+      ? 'a symbolic link to a file that does not exist'
+      : `a symbolic link that cannot be followed: ${fsReason(error)}`;
+  }
+  const inside = path.relative(realSources, real);
+  if (inside === '' || inside.startsWith(`..${path.sep}`) || inside === '..' || path.isAbsolute(inside))
+    return `a symbolic link to ${real}, outside the sources folder; copy the file into it to build it`;
+  if (!(await stat(real)).isFile()) return 'a symbolic link to a folder; folders are read only where they are, not through links';
+  return undefined;
 }

@@ -21,6 +21,10 @@ export const RULE_CATALOGUE = {
     stage: 'normalize',
     summary: 'warning: control characters (ESC, BEL, …) that no page, feed or PDF may hold are removed where text enters',
   },
+  'source-link-skipped': {
+    stage: 'normalize',
+    summary: 'warning: a symbolic link in the sources that leads outside them, to a folder or nowhere is not read',
+  },
   'read-error': { stage: 'normalize', summary: 'error: the source could not be read (permissions, removed, a folder)' },
   'normalize-failed': {
     stage: 'normalize',

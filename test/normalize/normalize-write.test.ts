@@ -41,7 +41,7 @@ describe('normalize --write', () => {
     expect(await readFile(path.join(root, 'sources/.raw', POST))).toEqual(await readFile(path.join(repo, 'sources', POST)));
     expect((await readdir(path.join(root, 'sources/.raw'))).sort()).toEqual([POST, `${POST}.written.json`]);
     // The build sees only the Markdown source now.
-    expect(await listSources(path.join(root, 'sources'))).toEqual([path.join(root, 'sources', `${SLUG}.md`)]);
+    expect((await listSources(path.join(root, 'sources'))).paths).toEqual([path.join(root, 'sources', `${SLUG}.md`)]);
   });
 
   it('re-normalizes a raw text from .raw/ over an unedited Markdown file', async () => {
