@@ -13,7 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cacheDirOf } from '../../scripts/core/cache-dir.js';
-import { lockFileOf } from '../../scripts/cache/build-lock.js';
+import { lockBuild, lockFileOf } from '../../scripts/cache/build-lock.js';
+import { processIdentity } from '../../scripts/cache/process-identity.js';
 import { removeOrphanProfiles } from '../../scripts/cache/leftovers.js';
 import { addSmallBriefs, newProject, removeProjects } from '../helpers/reliability-project.js';
 import { runBuild } from '../helpers/run-build.js';
@@ -34,7 +35,8 @@ describe('7. one build at a time per output folder', () => {
     await addSmallBriefs(project, 1);
     await mkdir(path.dirname(lockOf(project)), { recursive: true });
     // This test process is the build holding the lock.
-    await writeFile(lockOf(project), `${JSON.stringify({ pid: process.pid, started: new Date().toISOString() })}\n`);
+    const holder = { pid: process.pid, started: new Date().toISOString(), process: processIdentity(process.pid) };
+    await writeFile(lockOf(project), `${JSON.stringify(holder)}\n`);
     const run = await runBuild(project);
     expect(run.code).toBe(1);
     expect(run.lines).toEqual([
@@ -85,6 +87,30 @@ describe('7. one build at a time per output folder', () => {
         `live.pdf.tmp-${process.pid}`,
       ]),
     );
+  });
+});
+
+describe('7. a lock whose pid now belongs to another process', () => {
+  it('is taken over: the pid was reused (a container restarted, a machine rebooted), the build that held it is gone', async () => {
+    if (processIdentity(process.pid) === undefined) return; // no /proc: a live pid is all there is to go by
+    const project = await newProject('briefpress-reused-pid-');
+    await mkdir(path.dirname(lockOf(project)), { recursive: true });
+    // This test process's pid is alive, but the lock names an earlier process that had it.
+    const earlier = { pid: process.pid, started: '2026-01-01T00:00:00.000Z', process: 'another-boot/12345' };
+    await writeFile(lockOf(project), `${JSON.stringify(earlier)}\n`);
+    const lock = await lockBuild(cacheDirOf(path.join(project, 'dist')), 'dist/');
+    expect(lock.tookOverFrom).toBe(process.pid);
+    expect(JSON.parse(await readFile(lockOf(project), 'utf8'))).toMatchObject({ pid: process.pid, process: processIdentity(process.pid) });
+    await lock.release();
+    expect(existsSync(lockOf(project))).toBe(false);
+  });
+
+  it('names a running process by its start, so a live build is never taken for a dead one', () => {
+    const identity = processIdentity(process.pid);
+    if (identity === undefined) return;
+    expect(identity).toMatch(/^[0-9a-f-]+\/\d+$/);
+    expect(processIdentity(process.pid)).toBe(identity);
+    expect(processIdentity(deadPid())).toBeUndefined();
   });
 });
 
