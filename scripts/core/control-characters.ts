@@ -45,19 +45,24 @@ export function describeCodePoint(codePoint: number): string {
 export function stripControlCharactersDeep<T>(value: T): { value: T; count: number; first?: number } {
   let count = 0;
   let first: number | undefined;
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') {
-      const s = stripControlCharacters(v);
-      if (s.count) {
-        count += s.count;
-        first ??= s.first!.codePoint;
-      }
-      return s.text;
+  const result = mapStringsDeep(value, (text) => {
+    const s = stripControlCharacters(text);
+    if (s.count) {
+      count += s.count;
+      first ??= s.first!.codePoint;
     }
+    return s.text;
+  });
+  return count ? { value: result, count, first } : { value, count };
+}
+
+/** `value` with `change` applied to every string in it, in arrays and plain objects at any depth. */
+export function mapStringsDeep<T>(value: T, change: (text: string) => string): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return change(v);
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object' && !(v instanceof Date)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     return v;
   };
-  const result = walk(value) as T;
-  return count ? { value: result, count, first } : { value, count };
+  return walk(value) as T;
 }

@@ -6,7 +6,7 @@
 import { type VFile } from 'vfile';
 import { briefDataSchema } from '../core/front-matter.js';
 import { describeUrl, withSafeLinks } from '../core/url-policy.js';
-import { describeCodePoint, stripControlCharactersDeep } from '../core/control-characters.js';
+import { describeCodePoint, mapStringsDeep, stripControlCharactersDeep } from '../core/control-characters.js';
 import type { BodyLines, BriefData, NormalizedBrief } from '../core/types.js';
 import { decodeSource } from './text/decode.js';
 import { writeMarkdown } from './text/front-matter-writer.js';
@@ -64,7 +64,12 @@ function normalizeFile(file: VFile, options: NormalizeOptions): NormalizedBrief 
   const { data: read_, body: readBody, bodyLine } = read(file, text, options);
   // A form feed (a page break) left in a Markdown body: a space, so that lines stay where they were.
   const body = readBody.replace(/\f/g, ' ').normalize('NFC');
-  const data = refuseUnsafeLinks(file, text, withoutControlCharacters(file, read_));
+  // Composed (NFC) like the body: a reader's case changes can decompose (ῢ → Ϋ̀), and reading the Markdown again composes.
+  const data = refuseUnsafeLinks(
+    file,
+    text,
+    mapStringsDeep(withoutControlCharacters(file, read_), (s) => s.normalize('NFC')),
+  );
   const checked = briefDataSchema.safeParse(data);
   if (!checked.success) {
     throw defineRule('front-matter-schema').fail(

@@ -61,7 +61,7 @@ function pageContext(config: BuildConfig, org: ReturnType<typeof organizationCon
   const paper = data.paper ?? config.print.paper;
   const language = config.site.language;
   const pageUrl = briefPageUrl(config.site, brief.slug);
-  const mentioned = new Set(brief.html.match(/mailto:[^"]+/g)?.map((m) => decodeURIComponent(m.slice(7)).toLowerCase()) ?? []);
+  const mentioned = new Set([...brief.html.matchAll(/href="mailto:([^"?]*)/g)].map((m) => safeDecode(m[1]!).toLowerCase()));
   const qr: QrCode | undefined = pageUrl ? qrCode(pageUrl) : undefined;
   return {
     page: { lang: language, paper, ...PAPER[paper], accent: config.print.accent, stylesheets: PRINT_STYLESHEETS },
@@ -106,4 +106,13 @@ export function cssString(value: unknown): nunjucks.runtime.SafeString {
     .map((ch) => (/^[\p{L}\p{N} ]$/u.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `))
     .join('');
   return new nunjucks.runtime.SafeString(`"${escaped}"`);
+}
+
+/** `decodeURIComponent`, or the text as it is when it holds a `%` that starts no escape. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
