@@ -45,6 +45,10 @@ const SHAPES: Record<string, string> = {
   'markdown-blank.md': fill('---\ndate: 2012-10-04\n---\n', '\n') + '# Title\n',
   // Short lines that exploded a breadcrumb pattern and a dateline pattern exponentially.
   'breadcrumb.txt': `${TOP}Body text of the brief.\n\nx${'  >  y'.repeat(40)} >\n`,
+  // Aligned columns (pdftotext -layout): one table of many rows, two columns of many lines, gutters everywhere.
+  'layout-table.txt': fill(TOP, ' 25 May 2018    France        Google        complaint filed\n'),
+  'two-columns.txt': fill(TOP, 'text of the left column goes on     text of the right column goes on\n'),
+  'gutters.txt': fill(TOP, 'a  b\n a  b   c\n  a  b    c  d\n'),
   'dateline.txt': `${TOP}${'A.'.repeat(29)}! October 4, 2012 – the text of a release goes on here with enough words.\n`,
 };
 

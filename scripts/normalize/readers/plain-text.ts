@@ -7,11 +7,13 @@ import type { NormalizeOptions } from '../reader.js';
 import type { Contact } from '../../core/types.js';
 import { toLines, isBlank, recordRemoved, placeOf, type SourceLine } from '../text/source-lines.js';
 import { removePageDebris } from '../text/page-debris.js';
+import { readColumns } from '../text/columns.js';
 import { configuredMatcher, isPostalLine, letterheadShape, organization, segments, tagline } from '../text/letterhead.js';
 import { parseDateLine, parseMonthLine, findDate } from '../text/dates.js';
 import { isAllCaps, acronymEvidence, toTitleCaseAny, writesLowerCase, MINOR_WORDS } from '../text/title-case.js';
 import {
   endsOpen,
+  isHeadingLike,
   isThematicBreak,
   joinWrapped,
   renderBlocks,
@@ -57,20 +59,44 @@ export function repairText(file: VFile, original: string): string {
   return fixed.text;
 }
 
-/** Is a line the start of running text: a sentence of ten words or more in ordinary case? */
-function isBodyText(text: string): boolean {
+/**
+ * Is a line the start of running text: a sentence of ten words or more in ordinary case,
+ * or of six or more in a narrow column (it goes on in lower case, and the three lines
+ * after it are about as long: a title is fewer lines, of any length)?
+ */
+function isBodyText(text: string, after: readonly SourceLine[] = []): boolean {
   const words = text.trim().split(/\s+/);
-  if (words.length < 10 || isAllCaps(text)) return false;
-  const significant = words.filter((w) => /^\p{L}/u.test(w) && !MINOR_WORDS.has(w.toLowerCase()));
-  const capitalized = significant.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return capitalized / Math.max(1, significant.length) < 0.6;
+  const length = text.trim().length;
+  const column =
+    length >= 35 &&
+    after.length >= 3 &&
+    /^\s*\p{Ll}/u.test(after[0]!.text) &&
+    after.slice(0, 3).every((line) => Math.abs(line.text.trim().length - length) <= length * 0.25);
+  if (words.length < (column ? 6 : 10) || isAllCaps(text)) return false;
+  return capitalizedShare(text) < 0.6;
+}
+
+/** The share of a text's significant words (not "of", "the" …) that start with a capital. */
+function capitalizedShare(text: string): number {
+  const significant = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /^\p{L}/u.test(w) && !MINOR_WORDS.has(w.toLowerCase()));
+  return significant.filter((w) => /^\p{Lu}/u.test(w)).length / Math.max(1, significant.length);
 }
 
 /** Does line `i` start a paragraph wrapped at `width`: about as long, not in capitals, with a next line? */
 function startsRunningText(lines: readonly SourceLine[], i: number, width: number): boolean {
   const text = lines[i]!.text.trim();
   const next = lines[i + 1];
-  return text.length >= width * 0.8 && !isAllCaps(text) && text.split(/\s+/).length >= 6 && !isBlank(next) && next !== undefined;
+  return (
+    text.length >= width * 0.8 &&
+    !isAllCaps(text) &&
+    text.split(/\s+/).length >= 6 &&
+    !isBlank(next) &&
+    next !== undefined &&
+    (text.length > 90 || capitalizedShare(text) < 0.75) // a title in title case as wide as a narrow column
+  );
 }
 
 interface Candidate {
@@ -80,11 +106,13 @@ interface Candidate {
   fromSentence?: boolean;
   /** A letter's inside address ("Ms Jane Smith", her office, its street): the addressee's, not the letterhead. */
   insideAddress?: boolean;
+  /** Split off the organization's name above it. */
+  belowName?: boolean;
 }
 
 export function readPlainText(file: VFile, text: string, options: NormalizeOptions, mode: 'brief' | 'generic'): ReaderResult {
   const org = options.organization;
-  const lines = removePageDebris(file, toLines(repairText(file, text)));
+  const lines = readColumns(removePageDebris(file, toLines(repairText(file, text))));
   const removed = new Set<number>();
   const remove = (index: number, ruleId: RuleId, instead?: RuleId) => {
     removed.add(index);
@@ -106,7 +134,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   let topEnd = lines.findIndex(
     (line, i) =>
       !removed.has(i) &&
-      isBodyText(line.text) &&
+      isBodyText(line.text, lines.slice(i + 1, i + 4)) &&
       (/[.!?:;]["”’)\]]*(?:\d{1,3}|\[\d{1,3}\])?$/.test(line.text.trim()) ||
         endsOpen(line.text) ||
         !isBlank(lines[i + 1]) ||
@@ -184,7 +212,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     }
   }
 
-  const chosen = chooseTitle(candidates, dateIndex, lines, bodyStart);
+  const chosen = chooseTitleBelowName(candidates, dateIndex, lines, bodyStart) ?? chooseTitle(candidates, dateIndex, lines, bodyStart);
   const title = chosen ?? guessTitle(file, lines, removed);
   const titleAt = candidates.indexOf(title);
   candidates.forEach((candidate, k) => {
@@ -254,6 +282,16 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
       reportGuess(file, 'date', found.iso, 'the first date in the first paragraph', placeOf(firstParagraph.line));
     }
   }
+  // A listing that is all table (a digest of releases, newest first): its first row's date and text.
+  const table = firstParagraph ? undefined : blocks.find((b): b is Extract<Block, { type: 'table' }> => b.type === 'table');
+  const firstRow = table?.rows[1] ?? [];
+  if (!date && table) {
+    const found = firstRow.map((cell) => findDate(cell.slice(0, 120))).find((d) => d !== undefined);
+    if (found) {
+      date = found.iso;
+      reportGuess(file, 'date', found.iso, 'the first date in the first row of the table the text is made of', placeOf(table.line));
+    }
+  }
   if (date) data.date = date;
   else
     report(file, 'date-missing', 'the text gives no date: add `date: YYYY-MM-DD` to the front matter before printing', {
@@ -273,7 +311,8 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const summaryParagraph = blocks.find(
     (b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && isSummaryText(withoutDateline(b.text), data.title),
   );
-  const summary = summaryParagraph ? summarize(withoutDateline(summaryParagraph.text)) : undefined;
+  const summaryText = summaryParagraph?.text ?? firstRow.find((cell) => isSummaryText(cell, data.title));
+  const summary = summaryText ? summarize(withoutDateline(summaryText)) : undefined;
   if (summary) data.summary = summary;
 
   if (mode === 'generic') {
@@ -343,6 +382,41 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     if (score > bestScore) [best, bestScore] = [candidate, score];
   });
   return bestScore > -10 ? best : undefined;
+}
+
+/**
+ * An organization's name right above a heading-like line, with no blank line between
+ * ("Open Rights Group" over "Press releases"): when the line alone is the best title, the
+ * name is a candidate of its own (and so letterhead). `candidates` is changed only then.
+ */
+function chooseTitleBelowName(
+  candidates: Candidate[],
+  dateIndex: number,
+  lines: readonly SourceLine[],
+  bodyStart: number,
+): Candidate | undefined {
+  const split = candidates.flatMap((candidate): Candidate[] => {
+    const [name, next, more] = candidate.lines;
+    if (
+      !name ||
+      !next ||
+      more ||
+      !organization.looksLikeName(name.text) ||
+      organization.looksLikeName(next.text) ||
+      !isHeadingLike(next.text)
+    )
+      return [candidate];
+    const [at, nextAt] = candidate.indexes as [number, number];
+    return [
+      { lines: [name], indexes: [at] },
+      { lines: [next], indexes: [nextAt], belowName: true },
+    ];
+  });
+  if (split.length === candidates.length) return undefined;
+  const chosen = chooseTitle(split, dateIndex, lines, bodyStart);
+  if (!chosen?.belowName) return undefined;
+  candidates.splice(0, candidates.length, ...split);
+  return chosen;
 }
 
 /**

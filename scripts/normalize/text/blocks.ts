@@ -33,7 +33,8 @@ export type Block =
   | { type: 'paragraph'; text: string; line: SourceLine }
   | { type: 'lines'; texts: string[]; line: SourceLine }
   | { type: 'list'; items: ListItem[]; line: SourceLine }
-  | { type: 'break'; line: SourceLine };
+  | { type: 'break'; line: SourceLine }
+  | { type: 'table'; rows: string[][]; line: SourceLine };
 
 export interface BlockOptions {
   /** Width of hard-wrapped lines, when the text is hard-wrapped. */
@@ -156,6 +157,12 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
   const lastNumber = new Map<string, number>();
 
   for (const group of groups) {
+    const table = group[0]!.table;
+    if (table) {
+      const rows = table.map((row) => row.map((cell) => (cell.length ? cell.reduce((a, b) => joinWrapped(a, b, options.words)) : '')));
+      blocks.push({ type: 'table', rows, line: group[0]! });
+      continue;
+    }
     const drafts: Draft[] = [];
     for (const line of group) {
       const current = drafts.at(-1);
@@ -314,6 +321,13 @@ function groupLines(lines: readonly SourceLine[]): SourceLine[][] {
   let current: SourceLine[] = [];
   let glyph: SourceLine | undefined;
   for (const line of lines) {
+    if (line.table) {
+      if (current.length) groups.push(current);
+      groups.push([line]);
+      current = [];
+      glyph = undefined;
+      continue;
+    }
     if (isBlank(line)) {
       if (current.length && !glyph) {
         groups.push(current);
@@ -433,9 +447,16 @@ export function renderBlocks(blocks: readonly Block[], evidence: Map<string, str
     else if (block.type === 'paragraph') out.push(toInline(block.text, inline));
     else if (block.type === 'quote') out.push(`> ${toInline(block.text, inline)}`);
     else if (block.type === 'lines') out.push(block.texts.map((t) => toInline(t, inline)).join('\\\n'));
+    else if (block.type === 'table') out.push(renderTable(block.rows, inline));
     else out.push(renderList(block.items, inline));
   }
   return out.join('\n\n');
+}
+
+/** A GFM table: the first row is its header; a cell's `|` is escaped. */
+function renderTable(rows: readonly string[][], inline: InlineOptions): string {
+  const row = (cells: readonly string[]) => `| ${cells.map((cell) => toInline(cell, inline).replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [row(rows[0]!), `|${rows[0]!.map(() => ' --- |').join('')}`, ...rows.slice(1).map(row)].join('\n');
 }
 
 function renderList(items: readonly ListItem[], inline: InlineOptions): string {
