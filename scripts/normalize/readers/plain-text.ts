@@ -216,6 +216,11 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const title = chosen ?? guessTitle(file, lines, removed);
   const titleAt = candidates.indexOf(title);
   candidates.forEach((candidate, k) => {
+    // A genre label between the title and the text ("For immediate release" under the date) is no heading.
+    if (k > titleAt && candidate.lines.length === 1 && documentLabel.test(candidate.lines[0]!.text)) {
+      remove(candidate.indexes[0]!, documentLabel.id);
+      return;
+    }
     if (k >= titleAt) return;
     const joined = candidate.lines.map((l) => l.text).join(' ');
     const isName = candidate.lines.some((l) => organization.test(l.text)) || organization.looksLikeName(joined);
@@ -260,7 +265,10 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     block.type === 'heading' && aboveTitle.has(block.line) ? { type: 'paragraph', text: block.line.text.trim(), line: block.line } : block,
   );
   const evidence = acronymEvidence(body.map((l) => l.text).join('\n'));
-  const rawTitle = title.lines.map((l) => l.text.trim()).reduce((a, b) => joinWrapped(a, b, words));
+  const fullTitle = title.lines.map((l) => l.text.trim()).reduce((a, b) => joinWrapped(a, b, words));
+  const rawTitle = withoutGenreLabel(fullTitle);
+  if (rawTitle !== fullTitle)
+    recordRemoved(file, [{ ...title.lines[0]!, text: fullTitle.slice(0, fullTitle.indexOf(':') + 1) }], documentLabel.id);
   const bodyText = body.map((l) => l.text).join('\n');
   const data: ReaderResult['data'] = {
     title: toTitleCaseAny(rawTitle.replace(/\s+/g, ' '), evidence, (word) => !title.fromSentence && writesLowerCase(bodyText, word)),
@@ -308,10 +316,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     )
     .filter((c, n, all) => all.findIndex((o) => o.name === c.name && (o.email ?? '') === (c.email ?? '')) === n);
   if (contacts.length) data.contacts = contacts;
-  const summaryParagraph = blocks.find(
-    (b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && isSummaryText(withoutDateline(b.text), data.title),
-  );
-  const summaryText = summaryParagraph?.text ?? firstRow.find((cell) => isSummaryText(cell, data.title));
+  const summaryText = summarySource(blocks, data.title) ?? firstRow.find((cell) => isSummaryText(cell, data.title));
   const summary = summaryText ? summarize(withoutDateline(summaryText)) : undefined;
   if (summary) data.summary = summary;
 
@@ -332,6 +337,35 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   }
   const footnotes = findFootnotes(file, blocks);
   return { data, body: writeFootnotes(renderBlocks(blocks, evidence), footnotes) };
+}
+
+/**
+ * The text the summary comes from: the first paragraph of running text; but a list of
+ * sentences that opens the body (a release's points in bullets above its text) gives its
+ * first item, and a lead-in ending in "said," or "said:" goes with the quotation after it.
+ */
+function summarySource(blocks: readonly Block[], title: string): string | undefined {
+  const opening = blocks.find((b) => b.type === 'paragraph' || b.type === 'list' || b.type === 'heading' || b.type === 'table');
+  if (opening?.type === 'list' && !opening.items[0]!.ordered && isSummaryText(opening.items[0]!.text, title)) return opening.items[0]!.text;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.type !== 'paragraph') continue;
+    const next = blocks[i + 1];
+    if (/\bsaid[,:]$/.test(block.text.trim()) && next?.type === 'paragraph' && /^["“]/.test(next.text)) {
+      const joined = `${block.text.trim()} ${next.text}`;
+      if (isSummaryText(joined, title)) return joined;
+    }
+    if (isSummaryText(withoutDateline(block.text), title)) return block.text;
+  }
+  return undefined;
+}
+
+/** A title that starts with its genre ("Press Release: …", "PRESS STATEMENT: …"): the template prints the kind. */
+function withoutGenreLabel(title: string): string {
+  const colon = title.indexOf(':');
+  if (colon < 3 || colon > 40) return title;
+  const rest = title.slice(colon + 1).trim();
+  return documentLabel.test(title.slice(0, colon)) && rest.split(/\s+/).length >= 3 ? rest : title;
 }
 
 /** A press release's dateline ("WASHINGTON, D.C. – January 15, 2020 – ") has no place in a summary. */
