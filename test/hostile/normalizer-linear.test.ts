@@ -48,6 +48,9 @@ const SHAPES: Record<string, string> = {
   // Aligned columns (pdftotext -layout): one table of many rows, two columns of many lines, gutters everywhere.
   'layout-table.txt': fill(TOP, ' 25 May 2018    France        Google        complaint filed\n'),
   'two-columns.txt': fill(TOP, 'text of the left column goes on     text of the right column goes on\n'),
+  // A table a cell per line (pdftotext without -layout), and heading-like lines under lead-ins.
+  'cells.txt': fill(TOP, 'May 2018\n\nFrance\n\nGoogle, Inc\n\n'),
+  'lead-ins.txt': fill(TOP, 'For more information on the roundtable:\nJane Doe\nPress Officer\n'),
   'gutters.txt': fill(TOP, 'a  b\n a  b   c\n  a  b    c  d\n'),
   'dateline.txt': `${TOP}${'A.'.repeat(29)}! October 4, 2012 – the text of a release goes on here with enough words.\n`,
 };

@@ -212,6 +212,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     }
   }
 
+  for (const candidate of candidates) withoutSubheading(candidate, lines);
   const chosen = chooseTitleBelowName(candidates, dateIndex, lines, bodyStart) ?? chooseTitle(candidates, dateIndex, lines, bodyStart);
   const title = chosen ?? guessTitle(file, lines, removed);
   const titleAt = candidates.indexOf(title);
@@ -285,7 +286,9 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   );
   if (!date && firstParagraph) {
     const found = findDate(firstParagraph.text.slice(0, 120));
-    if (found) {
+    // Only a dateline's date ("WASHINGTON, D.C. – January 15, 2020 – …"): a date inside the
+    // sentence ("… became operational on May 25th 2018") is what the text tells of, not its own.
+    if (found && (found.index === 0 || withoutDateline(firstParagraph.text) !== firstParagraph.text)) {
       date = found.iso;
       reportGuess(file, 'date', found.iso, 'the first date in the first paragraph', placeOf(firstParagraph.line));
     }
@@ -416,6 +419,31 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     if (score > bestScore) [best, bestScore] = [candidate, score];
   });
   return bestScore > -10 ? best : undefined;
+}
+
+/**
+ * A short title and, on the next line, a one- or two-word section heading with the text
+ * right under it ("EPIC Testimony" / "Background" / "EPIC routinely testifies …"): the
+ * heading is no part of the title. A title wrapped over two lines fills its first line.
+ */
+function withoutSubheading(candidate: Candidate, lines: readonly SourceLine[]): void {
+  if (candidate.lines.length !== 2) return;
+  const [first, second] = candidate.lines.map((l) => l.text.trim()) as [string, string];
+  const after = lines[candidate.indexes[1]! + 1];
+  const words = (text: string) => text.split(/\s+/).length;
+  if (
+    words(first) <= 4 &&
+    words(second) <= 2 &&
+    !endsOpen(first) &&
+    /^\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?$/u.test(second) &&
+    !isAllCaps(second) &&
+    after !== undefined &&
+    !isBlank(after) &&
+    words(after.text.trim()) >= 8
+  ) {
+    candidate.lines.pop();
+    candidate.indexes.pop();
+  }
 }
 
 /**

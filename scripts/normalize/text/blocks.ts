@@ -127,6 +127,8 @@ interface Draft {
   pieces?: string[];
   /** The end of the text: all `joinWrapped` looks at. */
   tail?: string;
+  /** Two lines of a heading wrapped over them, with its paragraph right under it. */
+  heading?: boolean;
 }
 
 /** More than `joinWrapped` looks at: the end of a word and the character before it. */
@@ -185,6 +187,9 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
       const item = acceptItem(parseItem(line.text), lastNumber);
       if (item) {
         drafts.push({ kind: 'item', lines: [line], text: item.text.trim(), item });
+      } else if (current && twoLineHeading(current, line, width)) {
+        current.heading = true;
+        drafts.push({ kind: 'paragraph', lines: [line], text: line.text.trim() });
       } else if (current && (current.kind === 'paragraph' || current.kind === 'item') && shouldJoin(current, line, width)) {
         current.lines.push(line);
         joinInto(current, line.text, options.words);
@@ -206,7 +211,7 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
     }
     for (const [n, draft] of drafts.entries()) {
       const line = draft.lines[0]!;
-      const address = addressRun(drafts, n, short);
+      const address = addressRun(drafts, n, short) ?? leadInRun(drafts, n, short);
       if (address) {
         blocks.push({ type: 'lines', texts: address.map((d) => d.text), line });
         drafts.splice(n + 1, address.length - 1);
@@ -230,7 +235,10 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
           last?.ordered && entry.ordered && entry.number === 1 && last.marker === entry.marker && last.indent === entry.indent;
         if (previous?.type === 'list' && !restarts) previous.items.push(entry);
         else blocks.push({ type: 'list', items: [entry], line });
-      } else if (draft.lines.length === 1 && (isHeadingLike(draft.text) || isMarkedHeading(draft.text)) && !isLetterLine(draft.text)) {
+      } else if (
+        draft.heading ||
+        (draft.lines.length === 1 && (isHeadingLike(draft.text) || isMarkedHeading(draft.text)) && !isLetterLine(draft.text))
+      ) {
         blocks.push({ type: 'heading', text: draft.text.replace(/:$/, ''), line });
         lastNumber.clear();
       } else {
@@ -239,6 +247,7 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
     }
   }
   joinCutParagraphs(blocks, options.words);
+  cellTables(blocks);
   numberedHeadings(blocks);
   // A heading-like line at the very end (a sign-off, a credit) is text, not a heading.
   const last = blocks.at(-1);
@@ -251,6 +260,50 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
 function isMarkedHeading(text: string): boolean {
   const marked = /^\s*\(?(?:[a-h]|[ivx]{1,4})[.)]\s+(\p{Lu}.*)$/u.exec(text);
   return marked !== null && isHeadingLike(marked[1]!) && marked[1]!.length <= 80;
+}
+
+/** A table cell as `pdftotext` writes a table without `-layout`: alone on its line, short, no sentence. */
+const isCell = (block: Block) =>
+  (block.type === 'paragraph' || (block.type === 'heading' && !block.explicit)) &&
+  block.text.length <= 60 &&
+  !/[.!?:;]["”’)]?$/.test(block.text);
+
+/** What tells a column's cells from another's: a digit, a comma, their length in words. */
+const cellShape = (text: string) => `${/\d/.test(text) ? 'd' : ''}${text.includes(',') ? 'c' : ''}${Math.min(3, text.split(/\s+/).length)}`;
+
+/**
+ * A table extracted a cell per line (`pdftotext` without `-layout`): six or more short lines
+ * in a row, one per block, that fall into columns: with k columns (2 to 6, dividing their
+ * number, three rows or more), every column's cells below the first row have one shape, and
+ * the columns differ from each other in a digit or a comma. The first row is the header.
+ */
+function cellTables(blocks: Block[]): void {
+  for (let i = 0; i < blocks.length; i++) {
+    if (!isCell(blocks[i]!)) continue;
+    let end = i;
+    while (end < blocks.length && isCell(blocks[end]!)) end++;
+    const cells = blocks.slice(i, end).map((b) => (b as { text: string }).text.trim());
+    const k = cells.length >= 6 ? [2, 3, 4, 5, 6].find((n) => fallsIntoColumns(cells, n)) : undefined;
+    if (k) {
+      const rows: string[][] = [];
+      for (let r = 0; r < cells.length; r += k) rows.push(cells.slice(r, r + k));
+      blocks.splice(i, end - i, { type: 'table', rows, line: blocks[i]!.line });
+      end = i + 1;
+    }
+    i = end - 1;
+  }
+}
+
+function fallsIntoColumns(cells: readonly string[], k: number): boolean {
+  if (cells.length % k !== 0 || cells.length / k < 3) return false;
+  const shapes: string[] = [];
+  for (let col = 0; col < k; col++) {
+    const column = new Set<string>();
+    for (let r = k + col; r < cells.length; r += k) column.add(cellShape(cells[r]!).replace(/\d$/, (n) => (n === '1' ? '1' : '2')));
+    if (column.size !== 1) return false;
+    shapes.push([...column][0]!.replace(/\d$/, ''));
+  }
+  return new Set(shapes).size > 1;
 }
 
 /** A thematic break: `* * *`, `***`, `- - -`, `___`, `===`, `⁂`. */
@@ -313,6 +366,42 @@ function addressRun(drafts: readonly Draft[], start: number, short: number): Dra
   }
   const run = drafts.slice(start, end);
   return run.length >= 3 && run.some((d) => isPostalLine(d.text)) ? run : undefined;
+}
+
+/**
+ * Short lines right under a lead-in that ends in a colon ("For more information on the
+ * roundtable:" above a name, a title and an organization): the lead-in's content, kept as
+ * lines, never headings. Two or more, none ending a sentence.
+ */
+function leadInRun(drafts: readonly Draft[], start: number, short: number): Draft[] | undefined {
+  const before = drafts[start - 1];
+  if (!before || before.kind !== 'paragraph' || !before.text.trim().endsWith(':')) return undefined;
+  let end = start;
+  while (end < drafts.length) {
+    const d = drafts[end]!;
+    if (d.kind !== 'paragraph' || d.lines.length > 1 || d.text.length >= short || endsSentence(d.text) || isLetterLine(d.text)) break;
+    end++;
+  }
+  return end - start >= 2 ? drafts.slice(start, end) : undefined;
+}
+
+/**
+ * A heading wrapped over two lines with its paragraph right under it ("Forced Consent (DPAs
+ * in Austria, Belgium," / "France, Germany and Ireland)" / "When relying on …"): the two
+ * lines read as a title, the second stops short of the width, the next line starts a sentence.
+ */
+function twoLineHeading(current: Draft, line: SourceLine, width: number | undefined): boolean {
+  if (!width || current.kind !== 'paragraph' || current.lines.length !== 2 || current.heading) return false;
+  const [first, second] = current.lines as [SourceLine, SourceLine];
+  const text = `${first.text.trim()} ${second.text.trim()}`;
+  if (
+    second.text.trim().length >= width * 0.7 ||
+    startsLower(line.text) ||
+    (!/^\s*\p{Lu}/u.test(second.text) && !/,$/.test(first.text.trim()))
+  )
+    return false;
+  const words = text.split(/\s+/);
+  return isHeadingLike(text) && !isAllCaps(text) && isTitleLike(words) && words.length >= 4;
 }
 
 /** Blank-line separated groups; a lone bullet glyph joins the text that follows it. */
