@@ -135,6 +135,10 @@ export const RULE_CATALOGUE = {
   'front-matter-yaml': { stage: 'normalize', summary: 'fatal: the front matter is not valid YAML' },
   'front-matter-unknown-key': { stage: 'normalize', summary: 'fatal: a front matter key that is not known (with a "did you mean")' },
   'front-matter-date': { stage: 'normalize', summary: 'fatal: a front matter date that is not a date' },
+  'markdown-too-deep': {
+    stage: 'normalize',
+    summary: 'fatal: a line nests block quotes or lists deeper than 32 levels, which no Markdown parser renders in reasonable time',
+  },
   'front-matter-schema': { stage: 'normalize', summary: 'fatal: a front matter value of the wrong type' },
   'front-matter-shorthand': {
     stage: 'normalize',

@@ -10,6 +10,7 @@ import { describeCodePoint, mapStringsDeep, stripControlCharactersDeep } from '.
 import type { BodyLines, BriefData, NormalizedBrief } from '../core/types.js';
 import { decodeSource } from './text/decode.js';
 import { writeMarkdown } from './text/front-matter-writer.js';
+import { MAX_NESTING, tooDeep } from './text/nesting.js';
 import { slugFor } from './text/slug.js';
 import type { NormalizeOptions } from './reader.js';
 import { detectReader } from './readers/index.js';
@@ -64,6 +65,7 @@ function normalizeFile(file: VFile, options: NormalizeOptions): NormalizedBrief 
   const { data: read_, body: readBody, bodyLine } = read(file, text, options);
   // A form feed (a page break) left in a Markdown body: a space, so that lines stay where they were.
   const body = readBody.replace(/\f/g, ' ').normalize('NFC');
+  refuseDeepNesting(file, body, bodyLine);
   // Composed (NFC) like the body: a reader's case changes can decompose (ῢ → Ϋ̀), and reading the Markdown again composes.
   const data = refuseUnsafeLinks(
     file,
@@ -81,6 +83,18 @@ function normalizeFile(file: VFile, options: NormalizeOptions): NormalizedBrief 
   const slug = data.slug ?? slugFor(data.title);
   const markdown = writeMarkdown(checked.data, body);
   return { file, reader: name, slug, data: checked.data, markdown, ...bodyLinesOf(markdown, body, bodyLine) };
+}
+
+/** A body nesting block quotes or lists deeper than any parser handles in time (text/nesting.ts) fails here, at its line. */
+function refuseDeepNesting(file: VFile, body: string, bodyLine: number | undefined): void {
+  const deep = tooDeep(body);
+  if (!deep) return;
+  throw defineRule('markdown-too-deep').fail(
+    file,
+    `this line nests ${deep.depth} block quotes or lists; a brief may nest at most ${MAX_NESTING} (is it a quoted e-mail thread or a broken export?)`,
+    // The source's own line when the body is its text line for line (Markdown); else the text as a whole.
+    bodyLine === undefined ? { line: 1, column: 1 } : { line: bodyLine + deep.line - 1, column: deep.column },
+  );
 }
 
 /** Where the body starts in the normalized Markdown and in the source (see `NormalizedBrief.bodyLines`). */

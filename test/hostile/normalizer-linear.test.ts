@@ -82,6 +82,47 @@ describe('3. the normalizer is linear on adversarial input of the allowed size',
   });
 });
 
+/** Markdown sources whose body is one shape that a quadratic pattern in rendering would choke on. */
+const RENDER_SHAPES: Record<string, string> = {
+  // A long line of dashes that is not a table delimiter row in the end.
+  'dashes.md': fill('---\ntitle: Dashes\ndate: 2012-10-04\n---\n\n', '-') + 'x\n',
+  'emphasis.md': fill('---\ntitle: Stars\ndate: 2012-10-04\n---\n\n', '*a ') + '\n',
+  'quotes.md': fill('---\ntitle: Quotes\ndate: 2012-10-04\n---\n\n', '> \n') + 'x\n',
+  'brackets.md': fill('---\ntitle: Brackets\ndate: 2012-10-04\n---\n\n', '[') + 'x\n',
+  'mail.md': fill('---\ntitle: Mail\ndate: 2012-10-04\n---\n\n', 'mailto:a@b.') + '\n',
+};
+
+describe('3. rendering is linear on adversarial Markdown (rendering has no budget: a quadratic pattern would hang here)', () => {
+  it.each(Object.keys(RENDER_SHAPES))('%s normalizes and renders', async (name) => {
+    const output = await normalize(pool, name, RENDER_SHAPES[name]!);
+    expect(output.ok).toBe(true);
+    if (!output.ok) return;
+    const { slug, data, markdown } = output;
+    const rendered = await pool.render({ slug, data, markdown, markdownPath: `dist/briefs/${slug}.md` });
+    expect(rendered.page).toContain(data.title);
+  });
+});
+
+describe('3. a line nesting block quotes or lists deeper than any parser renders in time', () => {
+  it('fails alone, at its line, before rendering (a line of 100,000 `> ` took minutes, then overflowed the stack)', async () => {
+    const text = fill('---\ntitle: Deep\ndate: 2012-10-04\n---\n\nA paragraph.\n\n', '> ') + 'x\n';
+    const output = await normalize(pool, 'deep.md', text);
+    expect(output.ok).toBe(false);
+    expect(output.messages).toEqual([
+      expect.objectContaining({
+        line: 8,
+        column: 1,
+        fatal: true,
+        ruleId: 'markdown-too-deep',
+        reason: expect.stringMatching(/^this line nests 13\d{4} block quotes/),
+      }),
+    ]);
+    // Nesting a brief really uses, and a rule of many stars, pass.
+    const fine = await normalize(pool, 'fine.md', `---\ntitle: Fine\n---\n\n> - 1. ${'> '.repeat(20)}x\n\n${'* '.repeat(60)}\n`);
+    expect(fine.ok).toBe(true);
+  });
+});
+
 describe('3. a source over its time budget fails alone', () => {
   it('stops it with one error, and does the requests behind it in a new thread', async () => {
     // A budget of 1 ms: no 1 MB source normalizes that fast; rendering has no budget.

@@ -15,7 +15,9 @@ import { removeConstruct } from './micromark-constructs.js';
  * heading's underline passes too, which only costs the cheaper parse.
  */
 export function mayHoldTable(markdown: string): boolean {
-  return /^[ \t>|:-]*-[ \t>|:-]*\r?$/m.test(markdown);
+  // One quantifier per line, so that a long line of dashes costs its length, not its square.
+  for (const line of markdown.matchAll(/^[ \t>|:-]+\r?$/gm)) if (line[0].includes('-')) return true;
+  return false;
 }
 
 export default function remarkGfmNoTables(this: Processor): void {
