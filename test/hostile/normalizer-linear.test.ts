@@ -50,6 +50,9 @@ const SHAPES: Record<string, string> = {
   'two-columns.txt': fill(TOP, 'text of the left column goes on     text of the right column goes on\n'),
   // A table a cell per line (pdftotext without -layout), and heading-like lines under lead-ins.
   'cells.txt': fill(TOP, 'May 2018\n\nFrance\n\nGoogle, Inc\n\n'),
+  'small-tables.txt': fill(TOP, 'The stations report every month to the council.\n\nA\n\nMay 2018\n\nB\n\nJune 2019\n\nC\n\nMay 2020\n\n'),
+  'short-headings.txt': fill(TOP, 'North Pier\n\n'),
+  'column-gaps.txt': fill(TOP, 'the left column goes on here and     the right column goes on here\n\n'),
   'lead-ins.txt': fill(TOP, 'For more information on the roundtable:\nJane Doe\nPress Officer\n'),
   'gutters.txt': fill(TOP, 'a  b\n a  b   c\n  a  b    c  d\n'),
   'dateline.txt': `${TOP}${'A.'.repeat(29)}! October 4, 2012 – the text of a release goes on here with enough words.\n`,

@@ -288,3 +288,70 @@ describe('testimony', () => {
     expect(author('Statement of the Harbor Residents Association to the Council')).toBeUndefined();
   });
 });
+
+describe('web exports: bold heads', () => {
+  const post = (body: string) => bodyOf(`Three Things About the Harbor\n\n${body}\n\nSource URL: <https://harbor.example.org/post>\n`).body;
+
+  it('makes a bold line standing alone a heading, numbered or not, with or without a blank line under it', () => {
+    const body = post(
+      [
+        'The council meets on Monday to decide how the harbor will be cleaned up this year.',
+        '',
+        '**1. Why the Rule Matters**',
+        'The rule keeps oil and waste out of the water that the fishing cooperatives depend on.',
+        '',
+        '**Existing law**',
+        '',
+        'Existing law was written before the new terminal was built and says nothing of it.',
+      ].join('\n'),
+    );
+    expect(body).toContain('## 1. Why the Rule Matters\n\nThe rule keeps oil');
+    expect(body).toContain('## Existing law\n\nExisting law was written');
+  });
+
+  it('leaves a bold sentence in the text', () => {
+    const body = post('**Update: the council voted to publish every report.**\n\nThe vote was unanimous and the reports will be online.');
+    expect(body).not.toMatch(/^## /m);
+    expect(body).toContain('**Update: the council voted to publish every report.**');
+  });
+});
+
+describe('aligned columns (pdftotext -layout) and tables a cell per line', () => {
+  const column = (left: string, right: string) => `${left.padEnd(50)}${right}`;
+
+  it('reads two columns one after the other, a paragraph gap in both columns kept', () => {
+    const text = [
+      'Harbor Council Report',
+      '',
+      column('The council met on Monday to decide how the', 'has been found in the water of the north'),
+      column('harbor will be cleaned up this year. Oil waste', 'shore, where the cooperatives fish.'),
+      column('from the old terminal is the main problem and', ''),
+      column('it is the first item of the plan.', 'The cooperatives asked for reports every'),
+      '',
+      column('Monitoring stations are now in place on every', 'month, and the council agreed to publish'),
+      column('pier of the harbor, and waste from the terminal', 'them within thirty days.'),
+    ].join('\n');
+    const { body } = bodyOf(text);
+    expect(body).toContain('The council met on Monday to decide how the harbor will be cleaned up this year.');
+    expect(body).toContain('it is the first item of the plan.\n\nMonitoring stations are now in place on every pier');
+    expect(body.indexOf('pier of the harbor')).toBeLessThan(body.indexOf('has been found in the water'));
+    expect(body).toContain('The cooperatives asked for reports every month, and the council agreed');
+  });
+
+  it('makes a table of cells extracted one per line when they fall into columns, and leaves short headings alone', () => {
+    const cells = ['Station', 'Opened', 'Readings', 'North pier', 'May 2018', 'Oil, nitrates', 'South pier', 'June 2019', 'Oil, lead'];
+    const text = `Harbor Stations\n\nThe council opened monitoring stations on the piers of the harbor.\n\n${cells.join('\n\n')}\n\nThe stations report every month.`;
+    expect(bodyOf(text).body).toContain(
+      '| Station | Opened | Readings |\n| --- | --- | --- |\n| North pier | May 2018 | Oil, nitrates |\n| South pier | June 2019 | Oil, lead |',
+    );
+    const headings = `Harbor Stations\n\nThe council opened stations.\n\nNorth Pier\n\nThe north pier has one station.\n\nSouth Pier\n\nThe south pier has two.`;
+    expect(bodyOf(headings).body).not.toContain('|');
+  });
+
+  it('keeps the short lines under a lead-in as lines, not headings', () => {
+    const text = `Harbor Hearing Set for Monday\n\nThe council holds a hearing on the harbor plan on Monday at the town hall.\nFor more information on the hearing:\nJane Doe\nPress Officer\nHarbor Council\n`;
+    const { body } = bodyOf(text);
+    expect(body).not.toMatch(/^## /m);
+    expect(body).toContain('Jane Doe\\\nPress Officer\\\nHarbor Council');
+  });
+});

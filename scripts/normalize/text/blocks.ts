@@ -48,6 +48,18 @@ export interface BlockOptions {
 const atxHeading = /^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
 const quoteLine = /^ {0,3}>[ \t]?(.*)$/;
 
+/**
+ * A web export's bold line standing alone as a heading ("**1. Why the Rule Matters**",
+ * "**Existing law**"): all of the line is bold and shaped like a heading. (An emphasized
+ * sentence ends in punctuation and stays text.)
+ */
+function boldHeading(text: string): [string, string] | null {
+  const bold = /^\s*(\*\*|__)([^*_]+)\1\s*$/.exec(text);
+  return bold && (isHeadingLike(bold[2]!) || /^\d{1,2}[.)]\s+\p{Lu}/u.test(bold[2]!.trim())) && !/[.!?,;]$/.test(bold[2]!.trim())
+    ? [bold[0], bold[2]!]
+    : null;
+}
+
 const endsSentence = (text: string) => /[.!?:;]["”’)\]]*$/.test(text.trim());
 const startsLower = (text: string) => /^\s*\p{Ll}/u.test(text);
 const hasLink = (text: string) => /https?:\/\/|www\.|@[\w-]+\./.test(text);
@@ -168,7 +180,7 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
     const drafts: Draft[] = [];
     for (const line of group) {
       const current = drafts.at(-1);
-      const heading = options.markdownSyntax ? atxHeading.exec(line.text) : null;
+      const heading = options.markdownSyntax ? (atxHeading.exec(line.text) ?? boldHeading(line.text)) : null;
       const quote = options.markdownSyntax ? quoteLine.exec(line.text) : null;
       if (heading) {
         drafts.push({ kind: 'heading', lines: [line], text: heading[1]!.trim() });
@@ -278,20 +290,22 @@ const cellShape = (text: string) => `${/\d/.test(text) ? 'd' : ''}${text.include
  * the columns differ from each other in a digit or a comma. The first row is the header.
  */
 function cellTables(blocks: Block[]): void {
+  const out: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
-    if (!isCell(blocks[i]!)) continue;
     let end = i;
     while (end < blocks.length && isCell(blocks[end]!)) end++;
-    const cells = blocks.slice(i, end).map((b) => (b as { text: string }).text.trim());
-    const k = cells.length >= 6 ? [2, 3, 4, 5, 6].find((n) => fallsIntoColumns(cells, n)) : undefined;
+    const cells = end - i >= 6 ? blocks.slice(i, end).map((b) => (b as { text: string }).text.trim()) : [];
+    const k = cells.length ? [2, 3, 4, 5, 6].find((n) => fallsIntoColumns(cells, n)) : undefined;
     if (k) {
       const rows: string[][] = [];
       for (let r = 0; r < cells.length; r += k) rows.push(cells.slice(r, r + k));
-      blocks.splice(i, end - i, { type: 'table', rows, line: blocks[i]!.line });
-      end = i + 1;
-    }
-    i = end - 1;
+      out.push({ type: 'table', rows, line: blocks[i]!.line });
+    } else for (let j = i; j < Math.max(end, i + 1); j++) out.push(blocks[j]!);
+    i = Math.max(end, i + 1) - 1;
   }
+  // In place, element by element (no splice per table: a text of many small tables would cost its square).
+  blocks.length = 0;
+  for (const block of out) blocks.push(block);
 }
 
 function fallsIntoColumns(cells: readonly string[], k: number): boolean {

@@ -94,20 +94,22 @@ export function readColumns(lines: readonly SourceLine[]): SourceLine[] {
   if (!gutters.length) return [...lines];
 
   const regions: Region[] = [];
-  for (const p of gutters) regions.push(...regionsAt(lines, segments, p));
+  for (const p of gutters) for (const region of regionsAt(lines, segments, p)) regions.push(region);
   const chosen = mergeRegions(lines, regions);
   if (!chosen.length) return [...lines];
 
-  const out: SourceLine[] = [];
+  // Copied line by line, never spread into a call: a text can hold more lines than a call takes arguments.
+  const parts: SourceLine[][] = [];
   let at = 0;
   for (const region of chosen) {
-    out.push(...lines.slice(at, region.start));
+    parts.push(lines.slice(at, region.start));
     const part = lines.slice(region.start, region.end + 1);
-    if (region.gutters.length >= 2) out.push(tableLine(part, region.gutters));
-    else out.push(...columnByColumn(part, region.gutters[0]!));
+    parts.push(region.gutters.length >= 2 ? [tableLine(part, region.gutters)] : columnByColumn(part, region.gutters[0]!));
     at = region.end + 1;
   }
-  out.push(...lines.slice(at));
+  parts.push(lines.slice(at));
+  const out: SourceLine[] = [];
+  for (const part of parts) for (const line of part) out.push(line);
   return out;
 }
 
@@ -220,8 +222,8 @@ function tableLine(part: readonly SourceLine[], gutters: readonly number[]): Sou
 
 /** Two columns read one after the other; a list marker left of the gutter goes with the text right of it. */
 function columnByColumn(part: readonly SourceLine[], p: number): SourceLine[] {
-  const left: SourceLine[] = [];
-  const right: SourceLine[] = [];
+  let left: SourceLine[] = [];
+  let right: SourceLine[] = [];
   for (const line of part) {
     if (isBlank(line)) {
       left.push(line);
@@ -234,10 +236,31 @@ function columnByColumn(part: readonly SourceLine[], p: number): SourceLine[] {
     if (l.trim() && !marker) left.push({ ...line, text: l });
     if (r.trim()) right.push({ ...line, text: marker ? `${l.trim()} ${r.trim()}` : r, column: line.column + p });
   }
+  left = closeGaps(left);
+  right = closeGaps(right);
   // A sentence that runs on from the foot of the left column to the top of the right one stays one paragraph.
   const lastLeft = [...left].reverse().find((line) => !isBlank(line));
   const firstRight = right.find((line) => !isBlank(line));
   const runsOn = lastLeft && firstRight && !/[.!?:;]["”’)\]]*$/.test(lastLeft.text.trim()) && startsLower(firstRight.text.trim());
   const gap: SourceLine[] = runsOn ? [] : [{ text: '', line: part[0]!.line, column: part[0]!.column }];
-  return [...left, ...gap, ...right];
+  return left.concat(gap, right);
+}
+
+/**
+ * A blank row is a gap in both columns only where each of them stops: in a column whose
+ * sentence goes on across it (no end mark above, lower case below) it is dropped.
+ */
+function closeGaps(column: SourceLine[]): SourceLine[] {
+  return column.filter(
+    (line, i) =>
+      !(
+        isBlank(line) &&
+        i > 0 &&
+        i + 1 < column.length &&
+        !isBlank(column[i - 1]) &&
+        !isBlank(column[i + 1]) &&
+        !/[.!?:;]["”’)\]]*$/.test(column[i - 1]!.text.trim()) &&
+        startsLower(column[i + 1]!.text.trim())
+      ),
+  );
 }
