@@ -4,7 +4,7 @@
  * outside text objects; content already marked is left alone.
  */
 import { describe, expect, it } from 'vitest';
-import { markArtifacts } from '../../scripts/print/pdf-splice/mark-artifacts.js';
+import { markArtifacts, markArtifactsInBytes } from '../../scripts/print/pdf-splice/mark-artifacts.js';
 
 describe('markArtifacts', () => {
   it('wraps a running header painted before the tagged content, with its ActualText spans inside', () => {
@@ -32,5 +32,33 @@ describe('markArtifacts', () => {
 
   it('does not break a text object: unmarked text that ends inside one stays as it is', () => {
     expect(markArtifacts('BT <01> Tj /P <</MCID 0 >>BDC <02> Tj EMC ET')).toBeUndefined();
+  });
+
+  it('finds the end of a covered sequence past strings, comments, names and hex strings that spell operators', () => {
+    const covered = '/P <</MCID 0 /ActualText (EMC) >>BDC BT (a EMC \\) BDC) Tj % EMC\n/EMC 1 Tf < 0B DC > Tj <0BDC> Tj ET EMC';
+    expect(markArtifacts(`${covered} 0 0 5 5 re f`)).toBe(`${covered}/Artifact BMC\n 0 0 5 5 re f\nEMC\n`);
+    // Nested sequences, covering or not, end inside it.
+    const nested = '/P <</MCID 0>> BDC /Span <</ActualText <feff0041>>> BDC /X BMC 0 0 1 1 re f EMC EMC EMC';
+    expect(markArtifacts(`${nested} 0 0 5 5 re f`)).toBe(`${nested}/Artifact BMC\n 0 0 5 5 re f\nEMC\n`);
+  });
+
+  it('leaves a run that starts inside a text object opened in a covered sequence as it is', () => {
+    expect(markArtifacts('/P <</MCID 0>> BDC BT <01> Tj EMC <02> Tj ET')).toBeUndefined();
+    expect(markArtifacts('/P <</MCID 0>> BDC BT <01> Tj ET EMC BT <02> Tj ET')).toBe(
+      '/P <</MCID 0>> BDC BT <01> Tj ET EMC/Artifact BMC\n BT <02> Tj ET\nEMC\n',
+    );
+  });
+
+  it('skips inline image data, and stops on stray delimiters rather than looping', () => {
+    expect(markArtifacts('/P <</MCID 0>> BDC BI /W 1 ID xx EMC xx EI EMC BI /W 1 ID yy EI')).toBe(
+      '/P <</MCID 0>> BDC BI /W 1 ID xx EMC xx EI EMC/Artifact BMC\n BI /W 1 ID yy EI\nEMC\n',
+    );
+    expect(markArtifacts(') > 0 0 5 5 re f')).toBe('/Artifact BMC\n) > 0 0 5 5 re f\nEMC\n');
+  });
+
+  it('gives the same bytes from a decoded stream as from its text', () => {
+    const content = 'q BT <01> Tj ET /P <</MCID 0 >>BDC BT <02> Tj ET EMC 0 0 5 5 re f Q \xe9';
+    expect(markArtifactsInBytes(Buffer.from(content, 'latin1'))?.toString('latin1')).toBe(markArtifacts(content));
+    expect(markArtifactsInBytes(Buffer.from('/P <</MCID 0 >>BDC BT <02> Tj ET EMC', 'latin1'))).toBeUndefined();
   });
 });

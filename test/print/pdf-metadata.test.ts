@@ -262,7 +262,8 @@ describe('text strings', () => {
 
 describe('a brief whose title holds PDF syntax', () => {
   it('is still edited in place', async () => {
-    const title = 'Why (some) endobj >> \\ trailer strings matter';
+    // `stream` and `endobj` in the title: words of PDF syntax inside a string end no dictionary.
+    const title = 'Why (some) endobj >> \\ trailer strings in the mainstream matter';
     const { raw, info } = await printRaw(await loadBrief('cdt-2012-blog-post', { title }));
     expect(splicePdfMetadata(raw, metadataEdits(info))).toBeDefined();
     const { pdf } = await setPdfMetadata(raw, info);

@@ -16,7 +16,7 @@
  */
 import { deflateSync, inflateSync } from 'node:zlib';
 import { type DictEntry, getEntry, parsePdfArray, parseReference, setEntry } from './pdf-dict.js';
-import { markArtifacts } from './mark-artifacts.js';
+import { markArtifactsInBytes } from './mark-artifacts.js';
 import { encodeTextString, decodeTextString } from './pdf-text-string.js';
 import type { PdfObjects } from './splice-pdf-metadata.js';
 
@@ -187,9 +187,8 @@ function markPageArtifacts(objects: PdfObjects, page: DictEntry[]): void {
   if (filter !== undefined && filter !== '/FlateDecode') return;
   if (getEntry(stream.entries, '/DecodeParms') !== undefined) return;
   const raw = filter ? inflateSync(stream.data) : stream.data;
-  const marked = markArtifacts(raw.toString('latin1'));
+  const marked = markArtifactsInBytes(raw);
   if (marked === undefined) return;
-  const bytes = Buffer.from(marked, 'latin1');
   // The fastest level: five times quicker than the default, for a page's stream a kilobyte or so larger.
-  objects.changeStream(stream, stream.entries, filter ? deflateSync(bytes, { level: 1 }) : bytes);
+  objects.changeStream(stream, stream.entries, filter ? deflateSync(marked, { level: 1 }) : marked);
 }
