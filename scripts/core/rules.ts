@@ -124,6 +124,11 @@ export const RULE_CATALOGUE = {
   // Web exports.
   'web-site-header': { stage: 'normalize', summary: 'the print header "Published on <site> (<url>)" of a web export is removed' },
   'web-breadcrumb': { stage: 'normalize', summary: 'a breadcrumb trail above the title ("Home > Blog > …") is removed' },
+  'web-furniture': {
+    stage: 'normalize',
+    summary:
+      'a web page\'s furniture at the top or foot of a text (sign-up box and its consent line, "Skip Navigation", "Related Content", "More Press Releases") is removed',
+  },
   'web-byline': { stage: 'normalize', summary: 'the byline of a web export becomes `authors`' },
   'web-tags': { stage: 'normalize', summary: 'tag lines (and the lone `-` before them) become `tags`' },
   'web-rights': { stage: 'normalize', summary: 'the copyright line becomes `rights`' },

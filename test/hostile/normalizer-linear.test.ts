@@ -53,6 +53,8 @@ const SHAPES: Record<string, string> = {
   'small-tables.txt': fill(TOP, 'The stations report every month to the council.\n\nA\n\nMay 2018\n\nB\n\nJune 2019\n\nC\n\nMay 2020\n\n'),
   'short-headings.txt': fill(TOP, 'North Pier\n\n'),
   'column-gaps.txt': fill(TOP, 'the left column goes on here and     the right column goes on here\n\n'),
+  // Web furniture lines among sentences, and a foot of furniture.
+  'furniture.txt': fill(TOP, 'Share this\nThe council met today and decided to publish every report it receives on the harbor.\n'),
   'lead-ins.txt': fill(TOP, 'For more information on the roundtable:\nJane Doe\nPress Officer\n'),
   'gutters.txt': fill(TOP, 'a  b\n a  b   c\n  a  b    c  d\n'),
   'dateline.txt': `${TOP}${'A.'.repeat(29)}! October 4, 2012 – the text of a release goes on here with enough words.\n`,

@@ -355,3 +355,37 @@ describe('aligned columns (pdftotext -layout) and tables a cell per line', () =>
     expect(body).toContain('Jane Doe\\\nPress Officer\\\nHarbor Council');
   });
 });
+
+describe('web page furniture', () => {
+  it('removes a sign-up box and a related-content foot, and a top of buttons, by their calls to action', () => {
+    const text = [
+      'Skip Navigation',
+      'Get updates:',
+      'Thanks for signing up!',
+      '',
+      'Harbor Council Publishes Its Reports',
+      '',
+      'The council decided on Monday to publish every monitoring report of the harbor within thirty days.',
+      '',
+      'The fishing cooperatives had asked for the reports for years, and welcomed the decision.',
+      '',
+      'Stay informed',
+      'Sign up to be the first to hear about the harbor.',
+      'By completing this form, I agree to receive emails per the terms of the privacy policy.',
+      '',
+      'Related Content',
+      'The harbor plan of last year set out how the piers would be cleaned before the summer.',
+    ].join('\n');
+    const { body, data } = bodyOf(text);
+    expect(data.title).toBe('Harbor Council Publishes Its Reports');
+    expect(body).not.toMatch(/Skip|signing up|Stay informed|Sign up|privacy policy|Related|harbor plan/);
+    expect(body.trimEnd()).toMatch(/welcomed the decision\.$/);
+  });
+
+  it('keeps a sentence that only starts like a button', () => {
+    const { body } = bodyOf(
+      'Harbor Notes\n\nThe council met on Monday to hear the cooperatives on the plan.\n\nJoin us at the hearing on Monday, where the council will hear every resident who asks to speak.\n',
+    );
+    expect(body).toContain('Join us at the hearing on Monday');
+  });
+});

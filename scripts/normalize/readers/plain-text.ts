@@ -8,6 +8,7 @@ import type { Contact } from '../../core/types.js';
 import { toLines, isBlank, recordRemoved, placeOf, type SourceLine } from '../text/source-lines.js';
 import { removePageDebris } from '../text/page-debris.js';
 import { readColumns } from '../text/columns.js';
+import { findWebFurniture } from '../text/web-furniture.js';
 import { configuredMatcher, isPostalLine, letterheadShape, organization, segments, tagline } from '../text/letterhead.js';
 import { parseDateLine, parseMonthLine, findDate } from '../text/dates.js';
 import { isAllCaps, acronymEvidence, toTitleCaseAny, writesLowerCase, MINOR_WORDS } from '../text/title-case.js';
@@ -118,6 +119,9 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     removed.add(index);
     recordRemoved(file, [lines[index]!], instead ?? ruleId);
   };
+
+  // A copied web page's furniture (sign-up boxes, "Skip Navigation", "More Press Releases").
+  for (const i of findWebFurniture(lines)) remove(i, 'web-furniture');
 
   // The configured organization's details, anywhere.
   const configured = configuredMatcher(org);

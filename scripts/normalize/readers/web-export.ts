@@ -9,6 +9,7 @@ import type { Author } from '../../core/types.js';
 import { toLines, isBlank, recordRemoved, placeOf, type SourceLine } from '../text/source-lines.js';
 import { repairText } from './plain-text.js';
 import { findDate, parseDateLine } from '../text/dates.js';
+import { findWebFurniture } from '../text/web-furniture.js';
 import { joinWrapped, renderBlocks, toBlocks, wrapWidth, type Block } from '../text/blocks.js';
 import { lazyVocabulary } from '../rules/dehyphenate.js';
 import { acronymEvidence, toTitleCaseAny, writesLowerCase } from '../text/title-case.js';
@@ -139,6 +140,8 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
     data.rights = plainText(toInline(group, { markdownLinks: true, links }));
     for (let k = rightsAt; k <= end; k++) remove(k, 'web-rights');
   }
+
+  for (const i of findWebFurniture(lines, (i) => !removed.has(i))) remove(i, 'web-furniture');
 
   // Header: the site's print header and a breadcrumb trail, then title (one or two lines), byline, date.
   for (let i = 0, seen = 0; i < lines.length && seen < 3; i++) {

@@ -1,0 +1,81 @@
+/**
+ * A web page's furniture that a print export or a copied page keeps: sign-up boxes ("Stay
+ * informed" / "Sign up to be the first to hear …" / the consent line), "Skip Navigation",
+ * "Share this", "Related Content", "More Press Releases". Found by evidence, never by one
+ * site's words: short lines with no sentence punctuation that call to an action (the verbs
+ * of a web page's buttons, in any site's wording), consent lines that name a privacy policy,
+ * and a line said twice in a row, in a cluster at the top or the foot of the text.
+ */
+import { isBlank, type SourceLine } from './source-lines.js';
+
+/** A button's or a box's words: a call to an action or a site section, at the start of a short line. */
+const callToAction =
+  /^(?:sign[- ]?up|subscribe|share(?: this)?|follow(?: us)?|donate|join(?: us)?|learn more|read more|explore|get (?:updates|involved|the latest)|stay (?:informed|connected|in touch)|skip (?:navigation|to)|related(?: content| posts?| articles?| issues?)?|more (?:\p{L}+ )?(?:press releases|posts|news|stories|articles)|thanks? (?:you )?for (?:signing up|subscribing)|we respect your privacy)\b/iu;
+/** A consent line under a form: it names the privacy policy (or terms) and the reader's agreement. */
+const consent = /\b(?:privacy (?:policy|statement|notice)|terms of (?:use|service))\b/i;
+
+const words = (text: string) => text.trim().split(/\s+/).length;
+const endsSentence = (text: string) => /[.!?]["”’)]?$/.test(text.trim());
+
+/** Is a line furniture by itself: a short call to an action, or a consent line? */
+export function isFurnitureLine(text: string): boolean {
+  const t = text.trim().replace(/^[-*•]\s+/, '');
+  if (!t) return false;
+  if (callToAction.test(t) && (words(t) <= 12 || !endsSentence(t) || /^sign[- ]?up\b/i.test(t))) return words(t) <= 16;
+  return consent.test(t) && /\bagree|consent|accept\b/i.test(t) && words(t) <= 40;
+}
+
+/**
+ * Indexes of furniture lines: the run of short lines at the top before the first sentence
+ * when most of them are furniture, and the foot of the text from the first furniture line
+ * after the last paragraph that is not (with what a "Related" box quotes under it), when
+ * the foot has two furniture lines or more and is short.
+ */
+export function findWebFurniture(lines: readonly SourceLine[], keep: (index: number) => boolean = () => true): Set<number> {
+  const found = new Set<number>();
+  const text = (i: number) => lines[i]!.text;
+  const kept = lines.map((_, i) => i).filter((i) => !isBlank(lines[i]) && keep(i));
+  if (!kept.length) return found;
+
+  // The top: short lines before the first line of running text.
+  const top: number[] = [];
+  for (const i of kept) {
+    if (words(text(i)) > 12 && endsSentence(text(i))) break;
+    top.push(i);
+    if (top.length > 8) break;
+  }
+  const topFurniture = top.filter((i) => isFurnitureLine(text(i)));
+  if (topFurniture.length >= 2 && topFurniture.length * 2 >= top.length) {
+    // Up to the last furniture line: what follows it may be the title.
+    const last = topFurniture.at(-1)!;
+    for (const i of top) if (i <= last) found.add(i);
+  }
+
+  // The foot: from the first furniture line whose lines after it are mostly furniture or quoted.
+  // Counts from the end (suffix sums): one pass, whatever the number of candidates.
+  const n = kept.length;
+  const isFurniture = kept.map((i, k) => isFurnitureLine(text(i)) || (k > 0 && text(kept[k - 1]!).trim() === text(i).trim()));
+  const isRunning = kept.map((i) => !isFurnitureLine(text(i)) && words(text(i)) > 12 && endsSentence(text(i)));
+  const furnitureFrom = new Array<number>(n + 1).fill(0);
+  const runningFrom = new Array<number>(n + 1).fill(0);
+  for (let k = n - 1; k >= 0; k--) {
+    furnitureFrom[k] = furnitureFrom[k + 1]! + (isFurniture[k] ? 1 : 0);
+    runningFrom[k] = runningFrom[k + 1]! + (isRunning[k] ? 1 : 0);
+  }
+  const from = Math.max(0, n - Math.max(15, Math.ceil(n / 3)));
+  for (let k = from; k < n; k++) {
+    const i = kept[k]!;
+    const repeated = k + 1 < n && text(kept[k + 1]!).trim() === text(i).trim();
+    if (!isFurnitureLine(text(i)) && !repeated) continue;
+    const rest = n - k;
+    // Sentences under it are few: what a "Related" box quotes, not the text going on.
+    // and most of the text's sentences come before it.
+    if (runningFrom[k]! * 3 > rest || runningFrom[k]! * 2 > runningFrom[0]!) continue;
+    const furniture = furnitureFrom[k]! + (repeated && !isFurniture[k] ? 1 : 0);
+    if (furniture >= 2 || (furniture === 1 && rest === 1 && /^more\b/i.test(text(i).trim()))) {
+      for (let j = k; j < n; j++) found.add(kept[j]!);
+      break;
+    }
+  }
+  return found;
+}
