@@ -113,6 +113,8 @@ export function decodeSource(file: VFile): string {
     text = controls.text;
   }
 
+  // Composed first: mojibake is looked for in the characters the text will have (`E` + grave is `È`, which it may be part of).
+  text = text.normalize('NFC');
   const repaired = mojibake.repairMojibake(text);
   if (repaired.count > 0 && repaired.first) {
     report(
