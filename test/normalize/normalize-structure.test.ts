@@ -389,3 +389,19 @@ describe('web page furniture', () => {
     expect(body).toContain('Join us at the hearing on Monday');
   });
 });
+
+describe('dates', () => {
+  it('reads a dotted date day first, weekday date lines, and only a dateline’s date in the text', () => {
+    const date = (text: string) => bodyOf(text).data.date;
+    expect(date('Harbor Report\n\nGeneva 03.04.15 – The council published its harbor report with all twelve stations.')).toBe('2015-04-03');
+    expect(date('Harbor Report\nTuesday 14 March 2006\n\nThe council published its harbor report with all twelve stations.')).toBe(
+      '2006-03-14',
+    );
+    expect(date('Harbor Report\nTuesday, March 14, 2006\n\nThe council published its harbor report with all twelve stations.')).toBe(
+      '2006-03-14',
+    );
+    expect(
+      date('Harbor Report\n\nThe council, which opened its first station on May 25th 2018, published its harbor report.'),
+    ).toBeUndefined();
+  });
+});

@@ -96,7 +96,9 @@ function startsRunningText(lines: readonly SourceLine[], i: number, width: numbe
     text.split(/\s+/).length >= 6 &&
     !isBlank(next) &&
     next !== undefined &&
-    (text.length > 90 || capitalizedShare(text) < 0.75) // a title in title case as wide as a narrow column
+    (text.length > 90 || capitalizedShare(text) < 0.75) && // a title in title case as wide as a narrow column
+    // A title block ends in its date line: lines right above one are no running text.
+    ![lines[i + 1], lines[i + 2]].some((l) => l !== undefined && !isBlank(l) && (parseDateLine(l.text) ?? parseMonthLine(l.text)))
   );
 }
 
@@ -289,12 +291,20 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     (b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && b.text.split(/\s+/).length >= 8,
   );
   if (!date && firstParagraph) {
-    const found = findDate(firstParagraph.text.slice(0, 120));
-    // Only a dateline's date ("WASHINGTON, D.C. – January 15, 2020 – …"): a date inside the
-    // sentence ("… became operational on May 25th 2018") is what the text tells of, not its own.
-    if (found && (found.index === 0 || withoutDateline(firstParagraph.text) !== firstParagraph.text)) {
-      date = found.iso;
-      reportGuess(file, 'date', found.iso, 'the first date in the first paragraph', placeOf(firstParagraph.line));
+    // A dateline's date ("WASHINGTON, D.C. – January 15, 2020 – …", "Geneva 31.01.11 – …"), at
+    // the start of the first paragraph or of the one after it (under a one-sentence standfirst);
+    // a date inside a sentence ("… became operational on May 25th 2018") is what the text tells of.
+    const paragraphs = blocks.filter(
+      (b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && b.text.split(/\s+/).length >= 8,
+    );
+    for (const paragraph of paragraphs.slice(0, 2)) {
+      const found = findDate(paragraph.text.slice(0, 120));
+      const dashAfter = found && found.index <= 60 && /^\s*[–—-]{1,2}\s/.test(paragraph.text.slice(found.index + found.text.length));
+      if (found && (found.index === 0 || dashAfter || withoutDateline(paragraph.text) !== paragraph.text)) {
+        date = found.iso;
+        reportGuess(file, 'date', found.iso, 'the date of the dateline at the start of the text', placeOf(paragraph.line));
+        break;
+      }
     }
   }
   // A listing that is all table (a digest of releases, newest first): its first row's date and text.

@@ -488,6 +488,16 @@ function shouldJoin(current: Draft, line: SourceLine, width: number | undefined)
     // the writer broke the line, not the wrapping (a new paragraph with no blank line).
     const firstWord = /^\S+/.exec(text.trim())?.[0] ?? '';
     if (endsSentence(previous) && !startsLower(text) && prevLength + 1 + firstWord.length < width * 0.95) return false;
+    // A heading-like line far shorter than the width was never wrapped: a heading, even over
+    // a line that starts in lower case ("Introduction" / "techUK and its members …").
+    if (
+      current.kind === 'paragraph' &&
+      current.lines.length === 1 &&
+      prevLength < width * 0.5 &&
+      isHeadingLike(previous) &&
+      !endsOpen(previous)
+    )
+      return false;
     if (
       (current.kind === 'paragraph' || current.kind === 'item') &&
       current.lines.length === 1 &&

@@ -1,7 +1,7 @@
 /**
  * Written dates → ISO dates (YYYY-MM-DD). Only dates with a certain day, month and
  * year count ("October 4, 2012", "Oct. 4, 2012", "4 October 2012", "9th June, 2021",
- * "2012-10-04"), so stray numbers are never taken for dates.
+ * "2012-10-04", "Tuesday 14 March 2006", "31.01.11"), so stray numbers are never taken for dates.
  */
 import * as chrono from 'chrono-node';
 
@@ -41,10 +41,21 @@ export function findDates(text: string): FoundDate[] {
     .map((r) => ({ r, year: r.start.get('year') ?? 0 }))
     .filter(({ year }) => year >= 1900 && year <= 2100)
     .map(({ r, year }) => ({
-      iso: `${pad(year, 4)}-${pad(r.start.get('month') ?? 1)}-${pad(r.start.get('day') ?? 1)}`,
+      iso: dottedDate(r.text, year) ?? `${pad(year, 4)}-${pad(r.start.get('month') ?? 1)}-${pad(r.start.get('day') ?? 1)}`,
       index: r.index,
       text: r.text,
     }));
+}
+
+/**
+ * A date written with dots is day first ("03.04.2015" is 3 April, as in Europe, where dots
+ * are the custom; the parser reads it month first, as "03/04/2015" would be in the US).
+ */
+function dottedDate(text: string, year: number): string | undefined {
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(?:\d{2}|\d{4})$/.exec(text.trim());
+  if (!dotted) return undefined;
+  const [day, month] = [Number(dotted[1]), Number(dotted[2])];
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12 ? `${pad(year, 4)}-${pad(month)}-${pad(day)}` : undefined;
 }
 
 /** The first complete date in `text`. */
