@@ -47,6 +47,12 @@ export interface BuildOptions {
   shard?: Shard;
   /** Worker threads that normalize and render; default: none for fewer than 32 briefs to redo, else see `workerThreads`. */
   threads?: number;
+  /**
+   * Seconds to keep the browser running after a build that printed a few briefs, for the
+   * next build of this output folder to print with (print/warm-browser.ts); it is used when
+   * there is one. Default 0: a browser of the build's own, closed at its end.
+   */
+  keepBrowser?: number;
   /** Print with this printer (kept open afterwards) instead of starting a browser: the dev server's warm one. */
   printer?: Printer;
   /**
@@ -72,11 +78,16 @@ export interface BuildResult {
   messages: string[];
   /** Whether a browser was started (it is not when everything was cached). */
   launchedBrowser: boolean;
+  /** The briefs were printed with a browser kept warm between builds (`keepBrowser`). */
+  warmBrowser: boolean;
   /** Requests the printed pages tried to make and the printer refused (nothing leaves the machine). */
   blockedRequests: number;
   /** The configured packets printed (or taken from the last build), with their page and sheet counts. */
   packets: PacketReport[];
 }
+
+/** Builds printing at most this many briefs use the browser kept warm (`keepBrowser`). */
+const WARM_BRIEFS = 50;
 
 const VERSION = (JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -246,6 +257,7 @@ async function buildPlanned(
     manifest,
     packets: packets?.packets ?? [],
     launchedBrowser: used !== undefined && used !== options.printer,
+    warmBrowser: used?.browser === 'warm',
     blockedRequests: used?.requestsBlocked ?? 0,
   };
 }
@@ -271,5 +283,13 @@ async function startPrinter(options: BuildOptions, config: BuildConfig, briefs: 
     return createRemotePrinter({ config, endpoints: options.browserWs, timeoutMs: options.printTimeout, log });
   }
   const { createPrinter } = await import('./print/printer.js');
-  return createPrinter({ config, concurrency: config.concurrency, timeoutMs: options.printTimeout, pagesAtStart: briefs });
+  // A build of many briefs launches its own: the launch is small beside its printing, and its pipe carries less.
+  const warm = options.keepBrowser && briefs <= WARM_BRIEFS ? { cacheDir: config.cacheDir, idleMs: options.keepBrowser * 1000 } : undefined;
+  return createPrinter({
+    config,
+    concurrency: config.concurrency,
+    timeoutMs: options.printTimeout,
+    pagesAtStart: briefs,
+    ...(warm ? { warm } : {}),
+  });
 }

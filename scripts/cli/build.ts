@@ -7,6 +7,22 @@ import { packetLine } from '../packet/packet-line.js';
 import { UserError } from '../core/user-error.js';
 import { type CommandSpec, helpText, integerOption, type ParsedCommand, parseCommand, runCommand } from './args.js';
 
+/** Seconds a warm browser stays after an interactive build (print/warm-browser.ts). */
+const KEEP_BROWSER_SECONDS = 300;
+const KEEP_BROWSER_ENV = 'BRIEFPRESS_KEEP_BROWSER';
+
+/**
+ * How long to keep the browser warm: the option, else the variable, else five minutes when a
+ * person builds in a terminal. Not in CI nor in scripts, where no next build comes soon and
+ * a process left behind would surprise.
+ */
+function keepBrowserSeconds(option: string | undefined): number {
+  const given = option ?? process.env[KEEP_BROWSER_ENV];
+  if (given === undefined || given === '') return process.stderr.isTTY && !process.env.CI ? KEEP_BROWSER_SECONDS : 0;
+  const seconds = integerOption('keep-browser', given) ?? 0;
+  return Math.max(0, seconds);
+}
+
 export const buildCommand: CommandSpec = {
   usage: 'npm run build -- [options]\n       npm run build -- --merge DIR... [--out DIR]',
   summary: 'Normalize every source, print each brief to PDF and write the HTML archive.\nUnchanged briefs are reused from the last build.',
@@ -26,6 +42,11 @@ export const buildCommand: CommandSpec = {
       multiple: true,
       value: 'URL',
       description: `print through a running browser (ws://… DevTools endpoint or http://host:port) instead of launching one; repeat or comma-separate for several (default: ${BROWSER_WS_ENV})`,
+    },
+    'keep-browser': {
+      type: 'string',
+      value: 'SECONDS',
+      description: `keep the browser running this long after a build that printed a few briefs, for the next build to use (default: ${KEEP_BROWSER_SECONDS} in a terminal, else 0; ${KEEP_BROWSER_ENV})`,
     },
     shard: {
       type: 'string',
@@ -69,6 +90,7 @@ await runCommand(
       force: values.force === true,
       quiet: values.quiet === true,
       browserWs: browserEndpoints(values['browser-ws'] as string[] | undefined),
+      keepBrowser: keepBrowserSeconds(values['keep-browser'] as string | undefined),
       ...(typeof values.shard === 'string' ? { shard: parseShard(values.shard) } : {}),
       signal,
     });

@@ -98,6 +98,22 @@ export function launchArgs(isRoot = process.getuid?.() === 0): string[] {
  */
 export const PRINTING_ARGS = ['--enable-begin-frame-control'];
 
+/** How the printer's browser is started: its binary, every argument but the pipe and profile (as Puppeteer adds them), its environment. */
+export interface PrintingLaunch {
+  executablePath: string;
+  args: string[];
+  env: Record<string, string>;
+}
+
+/** The printer's browser as `launchBrowser(executablePath, PRINTING_ARGS, { systemFonts: false })` starts it. */
+export async function printingLaunch(executablePath?: string): Promise<PrintingLaunch> {
+  return {
+    executablePath: executablePath ?? (await findBrowser()).executablePath,
+    args: puppeteer.defaultArgs({ headless: true, args: [...launchArgs(), ...PRINTING_ARGS] }),
+    env: process.platform === 'linux' ? { FONTCONFIG_FILE: await shippedFontsConfig() } : {},
+  };
+}
+
 export interface LaunchOptions {
   /**
    * Let the browser use the machine's fonts: true for a browser that shows pages; the

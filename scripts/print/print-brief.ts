@@ -39,7 +39,8 @@ export async function printBrief(
   brief: NormalizedBrief,
   config: BuildConfig,
   renderer: { render(input: RenderInput): Promise<RenderOutput> },
-  printer: Printer,
+  /** The printer, asked for once the brief is rendered: a build renders its first brief while the browser starts. */
+  printer: () => Promise<Printer>,
   signal?: AbortSignal,
 ): Promise<PrintedBrief> {
   const paths = briefPaths(brief.slug);
@@ -54,7 +55,7 @@ export async function printBrief(
   addMessages(brief.file, body);
   const markdownFile = addMessages(new VFile({ path: markdownPath, value: brief.markdown }), own);
   const rendered: RenderedBrief = { ...brief, markdownFile, html, headings, links };
-  const { pdf, pages: pageCount } = await printer.print(page, pdfInfo(rendered, config));
+  const { pdf, pages: pageCount } = await (await printer()).print(page, pdfInfo(rendered, config));
   await writeOutput(config.outDir, paths.markdown, brief.markdown, { signal });
   await writeOutput(config.outDir, paths.pdf, pdf, { signal });
   const { data } = withSafeLinks(brief.data);

@@ -29,10 +29,12 @@ export interface OpenPageOptions {
   timeoutMs: number;
   /** Called when the page's renderer crashes, printing or not. */
   onCrash: (page: Page) => void;
+  /** A page the browser has open already (a warm browser's, left by the last build) to use instead of a new one. */
+  page?: Page | undefined;
 }
 
 export async function openPrintPage(browser: Browser, options: OpenPageOptions): Promise<PrintPage> {
-  const page = await browser.newPage();
+  const page = options.page ?? (await browser.newPage());
   try {
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);

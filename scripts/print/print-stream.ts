@@ -81,8 +81,14 @@ export async function printChanged(input: PrintStreamInput): Promise<PrintStream
   const underWay = new Set<Promise<void>>();
   const printOne = async (brief: NormalizedBrief): Promise<void> => {
     if (signal?.aborted) return;
-    // Without a browser nothing can print: that error ends the stage.
-    const [{ printBrief }, work, printer] = await Promise.all([import('./print-brief.js'), input.work(), input.printer()]);
+    const [{ printBrief }, work] = await Promise.all([import('./print-brief.js'), input.work()]);
+    // Without a browser nothing can print: that error ends the stage, not just this brief.
+    let noBrowser: { error: unknown } | undefined;
+    const printer = () =>
+      input.printer().catch((error: unknown) => {
+        noBrowser = { error };
+        throw error;
+      });
     try {
       const { rendered, entry } = await printBrief(brief, config, work, printer, signal);
       checkBudget(brief.file, entry, config.strict);
@@ -100,6 +106,7 @@ export async function printChanged(input: PrintStreamInput): Promise<PrintStream
         looks.get(brief.file.path),
       );
     } catch (error) {
+      if (noBrowser) throw noBrowser.error;
       if (signal?.aborted) return;
       const reason = `could not print: ${error instanceof Error ? error.message : String(error)}`;
       report(brief.file, 'print-failed', reason, { severity: 'error' });

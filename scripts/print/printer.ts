@@ -11,7 +11,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchBrowser, PRINTING_ARGS } from './browser.js';
+import { launchBrowser, PRINTING_ARGS, printingLaunch } from './browser.js';
 import type { BuildConfig } from '../core/config.js';
 import { createInterceptor } from './intercept.js';
 import { createPagePool } from './page-pool.js';
@@ -26,6 +26,8 @@ export interface Printer {
   close(): Promise<void>;
   /** Requests refused so far: anything that is not a project asset or a `data:` URL. */
   readonly requestsBlocked: number;
+  /** How it got its browser: `warm` when it printed with one kept between builds. */
+  readonly browser?: 'launched' | 'warm' | 'remote';
 }
 
 export interface PrinterOptions {
@@ -42,6 +44,12 @@ export interface PrinterOptions {
   pagesAtStart?: number;
   /** Connect to a running browser instead of launching one (remote-browser.ts); `close()` then closes this printer's pages and disconnects, leaving that browser running. */
   connect?: () => Promise<Browser>;
+  /**
+   * Print with the browser kept warm between builds for this cache folder (warm-browser.ts),
+   * started if there is none and kept `idleMs` after this printer closes; when there can be
+   * none, a browser of its own as usual.
+   */
+  warm?: { cacheDir: string; idleMs: number };
 }
 
 /** How many times one printer starts a new browser after a crash. */
@@ -69,8 +77,12 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
   const pool = createPagePool<PrintPage>({
     size: concurrency,
     usesPerPage: Math.max(1, options.printsPerPage ?? PRINTS_PER_PAGE),
-    open: async () =>
-      openPrintPage(await getBrowser(), { onRequest: interceptor.onRequest, timeoutMs, onCrash: (page) => crashed.add(page) }),
+    open: async () => {
+      const current = await getBrowser();
+      // A warm browser keeps the pages the last build printed on: opening a page costs more than printing on one.
+      const page = borrowed.has(current) ? await spareTab(current) : undefined;
+      return openPrintPage(current, { onRequest: interceptor.onRequest, timeoutMs, onCrash: (p) => crashed.add(p), page });
+    },
     close: ({ page }) => {
       if (!page.isClosed()) void page.close().catch(() => {});
     },
@@ -82,11 +94,31 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
   };
   process.once('exit', killOnExit);
 
+  /** Browsers this printer connected to rather than launched: closing the printer leaves them running. */
+  const borrowed = new WeakSet<Browser>();
+  let kind: 'launched' | 'warm' | 'remote' = options.connect ? 'remote' : 'launched';
+  const launchOwn = () => launchBrowser(executablePath, PRINTING_ARGS, { systemFonts: false });
+  async function warmOrLaunched(warm: { cacheDir: string; idleMs: number }): Promise<Browser> {
+    const { connectWarmBrowser } = await import('./warm-browser.js');
+    const found = await connectWarmBrowser(await printingLaunch(executablePath), warm.cacheDir, warm.idleMs);
+    if (!found) return launchOwn();
+    borrowed.add(found);
+    kind = 'warm';
+    return found;
+  }
+
+  const adopted = new WeakSet<Page>();
+  async function spareTab(current: Browser): Promise<Page | undefined> {
+    const spare = (await current.pages().catch(() => [])).find((p) => !adopted.has(p) && !p.isClosed());
+    if (spare) adopted.add(spare);
+    return spare;
+  }
+
   function getBrowser(): Promise<Browser> {
     if (closed) return Promise.reject(new Error('the printer is closed'));
     if (!browser) {
       if (++launches > MAX_RELAUNCHES + 1) return Promise.reject(new Error(`the browser crashed ${launches - 1} times; giving up`));
-      const launching = options.connect ? options.connect() : launchBrowser(executablePath, PRINTING_ARGS, { systemFonts: false });
+      const launching = options.connect ? options.connect() : options.warm ? warmOrLaunched(options.warm) : launchOwn();
       browser = launching;
       launching
         .then((b) =>
@@ -137,13 +169,12 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
     process.removeListener('exit', killOnExit);
     const current = browser;
     browser = undefined;
-    if (current && options.connect) {
-      const remote = await current.catch(() => undefined);
+    const launched = await current?.catch(() => undefined);
+    if (launched && (options.connect || borrowed.has(launched))) {
       await Promise.all(idle.map(({ page }) => page.close().catch(() => {})));
-      await remote?.disconnect().catch(() => {});
+      await launched.disconnect().catch(() => {});
       return;
     }
-    const launched = await current?.catch(() => undefined);
     const profile = temporaryProfile(launched);
     await launched?.close().catch(() => {});
     // Puppeteer deletes its temporary profile before the browser has quite exited, and the
@@ -166,6 +197,9 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
     close,
     get requestsBlocked() {
       return interceptor.blocked;
+    },
+    get browser() {
+      return kind;
     },
   };
 }
