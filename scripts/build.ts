@@ -78,8 +78,8 @@ export interface BuildResult {
   messages: string[];
   /** Whether a browser was started (it is not when everything was cached). */
   launchedBrowser: boolean;
-  /** The briefs were printed with a browser kept warm between builds (`keepBrowser`). */
-  warmBrowser: boolean;
+  /** The briefs were printed with a browser kept warm between builds (`keepBrowser`): one an earlier build left, or one this build started. */
+  warmBrowser?: 'reused' | 'started';
   /** Requests the printed pages tried to make and the printer refused (nothing leaves the machine). */
   blockedRequests: number;
   /** The configured packets printed (or taken from the last build), with their page and sheet counts. */
@@ -144,6 +144,8 @@ async function buildPlanned(
     startBriefPool(config, Math.max(1, plan.changed.length), config.concurrency * endpoints, options.threads, options.normalizeTimeout),
   );
   if (plan.changed.length > 0) void Promise.all([printer.get(), workers.get()]).catch(() => {});
+  // The archive will be written: its modules load while the browser starts and the briefs print.
+  if (plan.changed.length > 0 && !options.shard) void import('./archive/write-site.js').catch(() => {});
   let closing: Promise<void> | undefined;
   const closePrinter = () =>
     (closing ??= printer.started().then((started) => (started !== options.printer ? started?.close() : undefined)));
@@ -257,7 +259,11 @@ async function buildPlanned(
     manifest,
     packets: packets?.packets ?? [],
     launchedBrowser: used !== undefined && used !== options.printer,
-    warmBrowser: used?.browser === 'warm',
+    ...(used?.browser === 'warm'
+      ? { warmBrowser: 'reused' as const }
+      : used?.browser === 'warm-started'
+        ? { warmBrowser: 'started' as const }
+        : {}),
     blockedRequests: used?.requestsBlocked ?? 0,
   };
 }

@@ -196,6 +196,33 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     }
   }
 
+  // The same from the command line again, with the browser kept warm between builds (print/warm-browser.ts):
+  // the first build starts it, the timed ones print with it.
+  const warm: NonNullable<BenchResult['warm']> = [];
+  for (const browser of [executablePath, ...installedSystemBrowsers().filter((b) => !sameFile(b, executablePath))]) {
+    const saved = process.env.PUPPETEER_EXECUTABLE_PATH;
+    process.env.PUPPETEER_EXECUTABLE_PATH = browser;
+    try {
+      const runs: number[] = [];
+      for (let i = 0; i <= o.runs; i++) {
+        const file = files[(i * 71 + 23) % files.length]!;
+        await appendFile(file, `\n\nAn editor added this sentence in warm run ${i + 1} with ${path.basename(browser)}.\n`);
+        const ms = await runCli(o, ['--keep-browser', '60']);
+        o.log(
+          `one-edit rebuild, command line, warm browser ${path.basename(browser)} ${i}/${o.runs}${i ? '' : ' (starts it)'}: ${Math.round(ms)} ms`,
+        );
+        if (i > 0) runs.push(ms);
+      }
+      warm.push({ browser, cliEdit: timed(runs) });
+    } finally {
+      const { printingLaunch } = await import('../print/browser.js');
+      const { stopKeptBrowser } = await import('../print/warm-browser.js');
+      stopKeptBrowser(await printingLaunch(browser), config.cacheDir);
+      if (saved === undefined) delete process.env.PUPPETEER_EXECUTABLE_PATH;
+      else process.env.PUPPETEER_EXECUTABLE_PATH = saved;
+    }
+  }
+
   let peers: MdToPdfResult | undefined;
   let peersUa: Record<string, UaColumn> | undefined;
   if (o.peers) {
@@ -235,6 +262,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     baselinePrinterFlags: { ...timed(tunedRuns), args: [...PRINTING_ARGS] },
     memory,
     otherBrowsers,
+    warm,
     ...(peers ? { peers } : {}),
     ...(peersUa ? { peersUa } : {}),
     chromium: `${baselineRuns[0]?.chromiumVersion ?? 'unknown'} (${executablePath})`,
@@ -282,6 +310,6 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /** Milliseconds for `npm run build` in the project, in a process of its own (build-process.ts). */
-async function runCli(o: BenchOptions): Promise<number> {
-  return (await runBuildProcess(o.dir, [], 1000)).ms;
+async function runCli(o: BenchOptions, args: string[] = []): Promise<number> {
+  return (await runBuildProcess(o.dir, args, 1000)).ms;
 }

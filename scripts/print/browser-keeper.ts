@@ -20,21 +20,12 @@
  * `KeeperSpec`); prints `ready` on its standard output once builds can connect.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-
-export interface KeeperSpec {
-  socket: string;
-  executablePath: string;
-  /** Chromium's arguments as Puppeteer would launch it, without the pipe and the profile. */
-  args: string[];
-  /** Variables added to the browser's environment (its fontconfig file). */
-  env: Record<string, string>;
-  idleMs: number;
-}
+import { type KeeperSpec, pidFile } from './keeper-spec.js';
 
 interface Message {
   id?: number;
@@ -83,10 +74,12 @@ async function keep(spec: KeeperSpec): Promise<void> {
     if (stopping) return;
     stopping = true;
     server.close();
-    try {
-      unlinkSync(spec.socket);
-    } catch {
-      // already gone
+    for (const file of [spec.socket, pidFile(spec.socket)]) {
+      try {
+        unlinkSync(file);
+      } catch {
+        // already gone
+      }
     }
     const done = () => {
       rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
@@ -189,6 +182,7 @@ async function keep(spec: KeeperSpec): Promise<void> {
     return stop(1); // another keeper has this socket
   }
   waitIdle();
+  writeFileSync(pidFile(spec.socket), `${process.pid}\n`);
   process.stdout.write('ready\n');
 }
 

@@ -26,8 +26,8 @@ export interface Printer {
   close(): Promise<void>;
   /** Requests refused so far: anything that is not a project asset or a `data:` URL. */
   readonly requestsBlocked: number;
-  /** How it got its browser: `warm` when it printed with one kept between builds. */
-  readonly browser?: 'launched' | 'warm' | 'remote';
+  /** How it got its browser: `warm` when it printed with one kept from an earlier build, `warm-started` when it started that one. */
+  readonly browser?: 'launched' | 'warm-started' | 'warm' | 'remote';
 }
 
 export interface PrinterOptions {
@@ -96,15 +96,15 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
 
   /** Browsers this printer connected to rather than launched: closing the printer leaves them running. */
   const borrowed = new WeakSet<Browser>();
-  let kind: 'launched' | 'warm' | 'remote' = options.connect ? 'remote' : 'launched';
+  let kind: 'launched' | 'warm-started' | 'warm' | 'remote' = options.connect ? 'remote' : 'launched';
   const launchOwn = () => launchBrowser(executablePath, PRINTING_ARGS, { systemFonts: false });
   async function warmOrLaunched(warm: { cacheDir: string; idleMs: number }): Promise<Browser> {
     const { connectWarmBrowser } = await import('./warm-browser.js');
     const found = await connectWarmBrowser(await printingLaunch(executablePath), warm.cacheDir, warm.idleMs);
     if (!found) return launchOwn();
-    borrowed.add(found);
-    kind = 'warm';
-    return found;
+    borrowed.add(found.browser);
+    kind = found.started ? 'warm-started' : 'warm';
+    return found.browser;
   }
 
   const adopted = new WeakSet<Page>();

@@ -13,13 +13,13 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { createConnection, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type ConnectionTransport } from 'puppeteer-core';
-import type { KeeperSpec } from './browser-keeper.js';
+import { type KeeperSpec, pidFile } from './keeper-spec.js';
 import type { PrintingLaunch } from './browser.js';
 
 const RUN = fileURLToPath(new URL('../start/run.mjs', import.meta.url));
@@ -51,17 +51,23 @@ export function keeperSocket(launch: PrintingLaunch, cacheDir: string, tmp = os.
  * The warm browser for `launch`, started first if no keeper runs (it then stays for
  * `idleMs` after the last build); undefined when there can be none or it is busy.
  */
-export async function connectWarmBrowser(launch: PrintingLaunch, cacheDir: string, idleMs: number): Promise<Browser | undefined> {
+export async function connectWarmBrowser(
+  launch: PrintingLaunch,
+  cacheDir: string,
+  idleMs: number,
+): Promise<{ browser: Browser; started: boolean } | undefined> {
   const socketPath = keeperSocket(launch, cacheDir);
   if (!socketPath) return undefined;
   let socket = await open(socketPath);
+  const started = !socket;
   if (!socket) {
     if (!(await startKeeper({ socket: socketPath, ...launch, idleMs }))) return undefined;
     socket = await open(socketPath);
     if (!socket) return undefined;
   }
   try {
-    return await puppeteer.connect({ transport: socketTransport(socket), defaultViewport: { width: 800, height: 600 } });
+    const browser = await puppeteer.connect({ transport: socketTransport(socket), defaultViewport: { width: 800, height: 600 } });
+    return { browser, started };
   } catch {
     socket.destroy();
     return undefined; // refused: another build is using it
@@ -132,4 +138,16 @@ function socketTransport(socket: Socket): ConnectionTransport {
   socket.on('error', () => socket.destroy());
   socket.once('close', () => transport.onclose?.());
   return transport;
+}
+
+/** Stop the warm browser of `launch` and `cacheDir`, if one runs (it closes its browser); whether there was one. */
+export function stopKeptBrowser(launch: PrintingLaunch, cacheDir: string): boolean {
+  const socketPath = keeperSocket(launch, cacheDir);
+  if (!socketPath) return false;
+  try {
+    process.kill(Number(readFileSync(pidFile(socketPath), 'utf8')), 'SIGTERM');
+    return true;
+  } catch {
+    return false;
+  }
 }
