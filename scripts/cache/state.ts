@@ -366,9 +366,18 @@ async function filesBelow(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** Where the hash of the code and templates is kept, with what their files looked like (`buildKey`). */
+const CODE_KEY_FILE = 'code-key.json';
+/** A file modified this close to when its look was taken may change again unseen (as for sources: read-sources.ts). */
+const RACY_MS = 3000;
+
 /**
  * One hash of everything besides the source that shapes a brief's outputs: the tool's
  * version and code, the templates and styles, and the resolved configuration.
+ *
+ * The code and templates (hundreds of files) are read and hashed only when one of them
+ * looks different (name, size, modification time) from when their hash was kept in the
+ * cache folder; otherwise the kept hash is used, as unchanged sources are not read.
  */
 export async function buildKey(config: BuildConfig, toolVersion: string): Promise<string> {
   const hash = createHash('sha256').update(toolVersion);
@@ -379,17 +388,40 @@ export async function buildKey(config: BuildConfig, toolVersion: string): Promis
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { root, sourcesDir, outDir, cacheDir, templatesDir, concurrency, packets, ...settings } = config;
   hash.update(JSON.stringify(settings));
+  return hash.update(await codeHash(templatesDir, cacheDir)).digest('hex');
+}
+
+/** The hash of the templates (but their packet covers) and of this code, by name and content. */
+async function codeHash(templatesDir: string, cacheDir: string): Promise<string> {
   const codeDir = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+  const files: { file: string; name: string }[] = [];
   for (const [dir, label] of [
     [templatesDir, 'templates'],
     [codeDir, 'code'],
   ] as const) {
     for (const file of await filesBelow(dir)) {
       if (label === 'templates' && file.startsWith(path.join(templatesDir, 'packet') + path.sep)) continue;
-      hash.update(`${label}/${path.relative(dir, file)}`).update(await readFile(file));
+      files.push({ file, name: `${label}/${path.relative(dir, file)}` });
     }
   }
-  return hash.digest('hex');
+  const stats = await Promise.all(files.map(({ file }) => stat(file).catch(() => undefined)));
+  const now = Date.now();
+  const look = createHash('sha256');
+  let racy = false;
+  files.forEach(({ file }, i) => {
+    const info = stats[i];
+    look.update(`${file}\0${info?.size}\0${info?.mtimeMs}\n`);
+    if (!info || now - info.mtimeMs < RACY_MS) racy = true;
+  });
+  const looks = look.digest('hex');
+  const kept = parseJson<{ look: string; hash: string }>(await readIfThere(path.join(cacheDir, CODE_KEY_FILE)));
+  if (!racy && kept?.look === looks && typeof kept.hash === 'string') return kept.hash;
+  const contents = await Promise.all(files.map(({ file }) => readFile(file)));
+  const hash = createHash('sha256');
+  files.forEach(({ name }, i) => hash.update(name).update(contents[i]!));
+  const digest = hash.digest('hex');
+  if (!racy) await writeOutput(cacheDir, CODE_KEY_FILE, JSON.stringify({ look: looks, hash: digest })).catch(() => {});
+  return digest;
 }
 
 export function sourceHash(key: string, bytes: Uint8Array): string {
