@@ -42,3 +42,19 @@ describe('the cold-build target', () => {
     expect(row.pass).toBe(false);
   });
 });
+
+describe('the warm-browser rows', () => {
+  it('judge each browser’s command-line edit with --keep-browser against 1.5 s', () => {
+    const r = result([23_000], [20_000]);
+    r.warm = [
+      { browser: '/usr/bin/chromium', cliEdit: { runs: [1400, 1450, 1600], median: 1450 } },
+      { browser: '/usr/lib/chromium/chromium-headless-shell', cliEdit: { runs: [1700], median: 1700 } },
+    ];
+    const rows = benchRows(r).filter((row) => row.stage.includes('warm browser'));
+    expect(rows.map((row) => [row.stage.endsWith('/usr/bin/chromium'), row.pass])).toEqual([
+      [true, true],
+      [false, false],
+    ]);
+    expect(rows[0]!.note).toContain('1400, 1450, 1600');
+  });
+});
