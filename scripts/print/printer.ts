@@ -171,7 +171,8 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
     browser = undefined;
     const launched = await current?.catch(() => undefined);
     if (launched && (options.connect || borrowed.has(launched))) {
-      await Promise.all(idle.map(({ page }) => page.close().catch(() => {})));
+      // A warm browser's keeper keeps a few of them for the next build; a remote browser keeps none of this build's.
+      if (options.connect) await Promise.all(idle.map(({ page }) => page.close().catch(() => {})));
       await launched.disconnect().catch(() => {});
       return;
     }
