@@ -45,8 +45,8 @@ export const buildCommand: CommandSpec = {
     },
     'keep-browser': {
       type: 'string',
-      value: 'SECONDS',
-      description: `keep the browser running this long after a build that printed a few briefs, for the next build to use (default: ${KEEP_BROWSER_SECONDS} in a terminal, else 0; ${KEEP_BROWSER_ENV})`,
+      value: 'S',
+      description: `keep the browser running S seconds after a build that printed a few briefs, for the next build to use (default: ${KEEP_BROWSER_SECONDS} in a terminal, else 0; ${KEEP_BROWSER_ENV})`,
     },
     shard: {
       type: 'string',
