@@ -6,6 +6,7 @@
 import type { VFile } from 'vfile';
 import type { BuildConfig } from '../core/config.js';
 import type { PacketEntry } from '../core/types.js';
+import { briefOutputs } from '../core/brief-outputs.js';
 import { withBodies } from '../cache/bodies.js';
 import { filesPresent } from '../cache/read-sources.js';
 import type { BuildStore, CachedBrief, IndexedBrief } from '../cache/state.js';
@@ -79,11 +80,7 @@ async function upToDate(
   changes: number,
 ): Promise<boolean> {
   if (changes > 0 || previous.incomplete || cached.size !== previous.briefs.size || previous.archiveFiles.length === 0) return false;
-  const outputs = [
-    ...previous.archiveFiles,
-    'manifest.json',
-    ...[...cached.values()].flatMap((b) => [b.entry.pdf, b.entry.markdown, b.entry.html]),
-  ];
+  const outputs = [...previous.archiveFiles, 'manifest.json', ...[...cached.values()].flatMap((b) => briefOutputs(b.entry))];
   const present = await filesPresent(outDir, outputs);
   return outputs.every((file) => present.has(file));
 }

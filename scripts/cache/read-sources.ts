@@ -13,6 +13,7 @@ import { type Fingerprint, type IndexedBrief, sourceHash } from './state.js';
 import { addMessages } from '../core/messages.js';
 import type { RuleId } from '../core/rules.js';
 import { fsReason } from '../core/fs-reason.js';
+import { briefOutputs } from '../core/brief-outputs.js';
 import { sourceFile } from '../normalize/source-file.js';
 import type { NormalizedBrief } from '../core/types.js';
 
@@ -177,11 +178,15 @@ export async function rebuildMissingOutputs(changes: Changes, root: string, outD
     ),
     filesPresent(
       outDir,
-      [...changes.cached.values()].flatMap((b) => [b.entry.pdf, b.entry.markdown]),
+      [...changes.cached.values()].flatMap((b) => briefOutputs(b.entry).filter((file) => file !== b.entry.html)),
     ),
   ]);
   const missing = [...changes.cached]
-    .filter(([, b]) => !bodies.has(`${BODIES_DIR}/${b.bodyHash}.html`) || !outputs.has(b.entry.pdf) || !outputs.has(b.entry.markdown))
+    .filter(
+      ([, b]) =>
+        !bodies.has(`${BODIES_DIR}/${b.bodyHash}.html`) ||
+        !briefOutputs(b.entry).every((file) => file === b.entry.html || outputs.has(file)),
+    )
     .map(([source]) => source);
   if (missing.length === 0) return changes;
   for (const source of missing) changes.cached.delete(source);

@@ -6,6 +6,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ManifestEntry } from '../core/types.js';
 import { removeOutput } from '../core/write-file.js';
+import { briefOutputs } from '../core/brief-outputs.js';
 import { pruneBodies } from './bodies.js';
 import type { BuildStore, CachedBrief, IndexedBrief } from './state.js';
 
@@ -24,7 +25,7 @@ export async function saveBuild(
   late: Map<string, CachedBrief>,
   archiveFiles: string[],
 ): Promise<number> {
-  const outputsOf = (entries: ManifestEntry[]) => entries.flatMap((e) => [e.html, e.pdf, e.markdown]);
+  const outputsOf = (entries: ManifestEntry[]) => entries.flatMap(briefOutputs);
   const keep = new Set([...outputsOf([...briefs.values()].map((b) => b.entry)), ...archiveFiles]);
   const stale = new Set(
     [...outputsOf([...previous.briefs.values()].map((b) => b.entry)), ...previous.archiveFiles].filter((f) => !keep.has(f)),
@@ -39,8 +40,8 @@ export async function saveBuild(
   return stale.size;
 }
 
-/** A brief's output as briefpress names it: `briefs/<slug>.pdf`, `.html` or `.md`. */
-const BRIEF_OUTPUT = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:pdf|html|md)$/;
+/** A brief's output as briefpress names it: `briefs/<slug>.pdf`, `.html`, `.md` or `.jpg`. */
+const BRIEF_OUTPUT = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:pdf|html|md|jpg)$/;
 
 /**
  * Brief outputs in `briefs/` that no build listed (two builds that once wrote the folder at
@@ -54,7 +55,7 @@ async function strayBriefFiles(outDir: string, keep: ReadonlySet<string>): Promi
 
 /** For a build with nothing to save (the archive was up to date): remove the stray brief files alone. Returns how many. */
 export async function removeStrayBriefFiles(outDir: string, briefs: ReadonlyMap<string, IndexedBrief>): Promise<number> {
-  const keep = new Set([...briefs.values()].flatMap(({ entry }) => [entry.html, entry.pdf, entry.markdown]));
+  const keep = new Set([...briefs.values()].flatMap(({ entry }) => briefOutputs(entry)));
   const strays = await strayBriefFiles(outDir, keep);
   await Promise.all(strays.map((file) => removeOutput(outDir, file)));
   return strays.length;

@@ -67,6 +67,10 @@ export interface ManifestEntry {
   pdf: string;
   markdown: string;
   pdf_bytes: number;
+  /** A JPEG of page 1 (`briefs/<slug>.jpg`) and its size in pixels; absent when the browser could not take it. */
+  cover?: string;
+  cover_width?: number;
+  cover_height?: number;
   authors: Author[];
   tags: string[];
   summary?: string;

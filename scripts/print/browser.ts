@@ -91,12 +91,15 @@ export function launchArgs(isRoot = process.getuid?.() === 0): string[] {
 }
 
 /**
- * What the printer adds: the compositor makes no frames unless asked for one. Nothing
- * looks at a printing page, and `Page.printToPDF` lays out and paints the document itself;
- * without frames Chromium printed the same PDFs, byte for byte, in about a sixth less
- * time (measured over 600 and 1,000 briefs on the headless shell; docs/performance.md).
+ * What the printer adds: nothing now. It used to launch with `--enable-begin-frame-control`
+ * (the compositor makes no frames unless asked: the same PDFs in about a sixth less time),
+ * but the printer also takes a picture of page 1 (page-picture.ts), and a screenshot needs
+ * frames: asked for with `HeadlessExperimental.beginFrame` (which also needs
+ * `--run-all-compositor-stages-before-draw`), a screenshot sometimes came back empty and
+ * sometimes closed the page. Kept as a list for the bench, which launches bare Chromium
+ * with the printer's flags.
  */
-export const PRINTING_ARGS = ['--enable-begin-frame-control'];
+export const PRINTING_ARGS: string[] = [];
 
 /** How the printer's browser is started: its binary, every argument but the pipe and profile (as Puppeteer adds them), its environment. */
 export interface PrintingLaunch {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import type { BuildConfig } from '../core/config.js';
 import type { PdfInfo, Printer } from './printer.js';
+import { pictureSize } from './page-picture.js';
 import { addMessages, type StoredMessage } from '../core/messages.js';
 import { briefPagePath } from '../core/public-url.js';
 import type { RenderInput, RenderOutput } from '../render/render-brief.js';
@@ -19,7 +20,7 @@ export interface PrintedBrief {
 }
 
 export function briefPaths(slug: string) {
-  return { html: briefPagePath(slug), pdf: `briefs/${slug}.pdf`, markdown: `briefs/${slug}.md` };
+  return { html: briefPagePath(slug), pdf: `briefs/${slug}.pdf`, markdown: `briefs/${slug}.md`, cover: `briefs/${slug}.jpg` };
 }
 
 export function pdfInfo(brief: RenderedBrief, config: BuildConfig): PdfInfo {
@@ -55,9 +56,13 @@ export async function printBrief(
   addMessages(brief.file, body);
   const markdownFile = addMessages(new VFile({ path: markdownPath, value: brief.markdown }), own);
   const rendered: RenderedBrief = { ...brief, markdownFile, html, headings, links };
-  const { pdf, pages: pageCount } = await (await printer()).print(page, pdfInfo(rendered, config));
+  const info = pdfInfo(rendered, config);
+  const { pdf, pages: pageCount, picture } = await (await printer()).print(page, info, { picture: true });
   await writeOutput(config.outDir, paths.markdown, brief.markdown, { signal });
   await writeOutput(config.outDir, paths.pdf, pdf, { signal });
+  if (picture) await writeOutput(config.outDir, paths.cover, picture, { signal });
+  const { cover: _, ...written } = paths;
+  const size = pictureSize(info.paper);
   const { data } = withSafeLinks(brief.data);
   const entry: ManifestEntry = {
     slug: brief.slug,
@@ -67,8 +72,9 @@ export async function printBrief(
     kind: data.kind,
     pages: pageCount,
     budget: data.pages ?? config.print.pages,
-    ...paths,
+    ...written,
     pdf_bytes: pdf.byteLength,
+    ...(picture ? { cover: paths.cover, cover_width: size.width, cover_height: size.height } : {}),
     authors: data.authors ?? [],
     tags: data.tags ?? [],
     ...(data.summary ? { summary: data.summary } : {}),

@@ -17,12 +17,21 @@ import { createInterceptor } from './intercept.js';
 import { createPagePool } from './page-pool.js';
 import { setPdfMetadata, type PdfInfo } from './pdf-metadata.js';
 import { openPrintPage, printOnPage, type PrintPage } from './print-page.js';
+import { pictureFirstPage } from './page-picture.js';
 
 export type { PdfInfo } from './pdf-metadata.js';
 export { VIRTUAL_ORIGIN } from './intercept.js';
 
+export interface Printed {
+  pdf: Uint8Array;
+  pages: number;
+  /** A JPEG of page 1 (page-picture.ts), when asked for and the browser could take it. */
+  picture?: Uint8Array;
+}
+
 export interface Printer {
-  print(html: string, info: PdfInfo): Promise<{ pdf: Uint8Array; pages: number }>;
+  /** `picture`: also take a picture of page 1. */
+  print(html: string, info: PdfInfo, options?: { picture?: boolean }): Promise<Printed>;
   close(): Promise<void>;
   /** Requests refused so far: anything that is not a project asset or a `data:` URL. */
   readonly requestsBlocked: number;
@@ -62,6 +71,8 @@ const MAX_ATTEMPTS = 3;
  * starts small again, so that the browser's memory does not grow with the number of briefs.
  */
 export const PRINTS_PER_PAGE = 500;
+/** Time allowed for the picture of page 1; a browser that cannot take one says so sooner. */
+const PICTURE_TIMEOUT_MS = 10_000;
 
 export async function createPrinter(options: PrinterOptions): Promise<Printer> {
   const { config, executablePath } = options;
@@ -136,30 +147,45 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
     return browser;
   }
 
-  async function printOnce(html: string, info: PdfInfo): Promise<Uint8Array> {
+  /** Set when a picture could not be taken: this browser takes none (the briefs still print). */
+  let noPictures = false;
+
+  async function printOnce(html: string, info: PdfInfo, picture: boolean): Promise<{ pdf: Uint8Array; picture?: Uint8Array }> {
     const target = await pool.acquire();
     let outcome: 'printed' | 'broken' = 'broken';
     try {
       const pdf = await printOnPage(target, html, info.paper, timeoutMs);
+      let taken: Uint8Array | undefined;
+      if (picture && !noPictures) {
+        try {
+          taken = await pictureFirstPage(target, info.paper, Math.min(timeoutMs, PICTURE_TIMEOUT_MS));
+        } catch (error) {
+          if (isCrash(error)) throw error;
+          // The brief is printed; its page, whose screenshot may still be pending, is replaced.
+          noPictures = true;
+          return { pdf };
+        }
+      }
       outcome = 'printed';
-      return pdf;
+      return { pdf, ...(taken ? { picture: taken } : {}) };
     } finally {
       pool.release(target, outcome);
     }
   }
 
-  async function print(html: string, info: PdfInfo): Promise<{ pdf: Uint8Array; pages: number }> {
+  async function print(html: string, info: PdfInfo, options: { picture?: boolean } = {}): Promise<Printed> {
     if (closed) throw new Error('the printer is closed');
-    let printed: Uint8Array | undefined;
+    let printed: { pdf: Uint8Array; picture?: Uint8Array } | undefined;
     for (let attempt = 1; !printed; attempt++) {
       try {
-        printed = await printOnce(html, info);
+        printed = await printOnce(html, info, options.picture ?? false);
       } catch (error) {
         // A crash is the browser's fault, not the brief's: try again in a new page (or browser).
         if (closed || !isCrash(error) || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
-    return setPdfMetadata(printed, { ...info, authors: info.authors.length ? info.authors : [config.organization.name] });
+    const done = await setPdfMetadata(printed.pdf, { ...info, authors: info.authors.length ? info.authors : [config.organization.name] });
+    return { ...done, ...(printed.picture ? { picture: printed.picture } : {}) };
   }
 
   async function close(): Promise<void> {

@@ -16,6 +16,7 @@ import { restoreMessages } from '../core/messages.js';
 import type { BuildResult } from '../build.js';
 import { loadConfig } from '../core/config.js';
 import { lazy } from '../core/lazy.js';
+import { briefOutputs } from '../core/brief-outputs.js';
 import { packetStage, type PacketsResult } from '../packet/packet-stage.js';
 import { summarize } from '../core/report.js';
 import { type ShardManifest, shardFileName } from './shard.js';
@@ -166,10 +167,8 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
           `${path.join(dir, shardFileName(manifest.shard))}: ${source} has no body; build the shard again with this version`,
         );
       briefs.set(source, { ...brief, bodyHash: await storeBody(config.cacheDir, html) });
-      copies.push(
-        { from: path.join(dir, brief.entry.pdf), rel: brief.entry.pdf },
-        { from: path.join(dir, brief.entry.markdown), rel: brief.entry.markdown },
-      );
+      // The page is written by the archive stage; the PDF, the Markdown and the picture are copied.
+      for (const rel of briefOutputs(brief.entry)) if (rel !== brief.entry.html) copies.push({ from: path.join(dir, rel), rel });
     }
     manifest.briefs = {}; // the bodies are in the cache now; let them go
   }

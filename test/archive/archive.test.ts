@@ -67,7 +67,7 @@ describe('writeArchive', () => {
       expect(result.files).toContain(file);
     }
     expect(result.files.some((f) => f.startsWith('assets/fonts/') && f.endsWith('.woff2'))).toBe(true);
-    const onDisk = (await listFiles(out)).filter((f) => !/\.(pdf|md)$/.test(f));
+    const onDisk = (await listFiles(out)).filter((f) => !/\.(pdf|md|jpg)$/.test(f));
     expect(onDisk).toEqual(result.files);
     expect(result.files).not.toContain('manifest.json');
   });
@@ -249,6 +249,12 @@ describe('feed, sitemap and metadata', () => {
     const brief = await read(`briefs/${ituBrief}.html`, dir);
     expect(brief).not.toContain('rel="canonical"');
     expect(brief).not.toContain('application/ld+json');
+    // A relative og:image is invalid: none without a public address; the cards still show the pictures.
+    expect(brief).not.toContain('og:image');
+    expect(brief).toContain('<meta name="twitter:card" content="summary">');
+    expect(await read('index.html', dir)).toContain(
+      `<img class="card__cover" src="briefs/${ituBrief}.jpg" alt="" width="600" height="776"`,
+    );
     expect(plain.files).not.toContain('sitemap.xml');
     expect(await read('robots.txt', dir)).not.toContain('Sitemap:');
     await checkFeed(dir, 4);

@@ -114,5 +114,16 @@ describe('the build cache', () => {
     expect(await bodyFiles()).toHaveLength(2);
     expect((await readStore(out)).briefs.has(source)).toBe(false);
     expect((await listFiles(out)).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    // Its page, PDF, Markdown and picture of page 1 went with it.
+    expect(gone.entry.cover).toBe(`briefs/${gone.entry.slug}.jpg`);
+    const left = await listFiles(out);
+    for (const file of [gone.entry.html, gone.entry.pdf, gone.entry.markdown, gone.entry.cover]) expect(left).not.toContain(file);
+  });
+
+  it('prints a brief again when its picture of page 1 is missing from the output folder', async () => {
+    const [, kept] = [...(await readStore(out)).briefs][0]!;
+    await unlink(path.join(out, kept.entry.cover!));
+    expect(await build({ root: project, quiet: true })).toMatchObject({ ok: true, built: 1, cached: 1 });
+    expect(await listFiles(out)).toContain(kept.entry.cover);
   });
 });

@@ -244,6 +244,37 @@ describe('served under /briefs/', () => {
   });
 });
 
+describe('pictures of page 1 on the cards', () => {
+  it('load at the domain root, under /briefs/ and from disk, decorative and sized before they load', async () => {
+    for (const home of [root.url, sub.url, pathToFileURL(path.join(tmp, 'root', 'index.html')).href]) {
+      await page.goto(home, { waitUntil: 'load' });
+      // Lazy pictures load when they come near the view: bring each there, and wait for it.
+      const pictures = await page.$$eval('.card__cover', (imgs) =>
+        Promise.all(
+          (imgs as HTMLImageElement[]).map(async (img) => {
+            const box = img.getBoundingClientRect();
+            img.scrollIntoView();
+            if (!img.complete) await new Promise((resolve) => img.addEventListener('load', resolve, { once: true }));
+            return {
+              naturalWidth: img.naturalWidth,
+              alt: img.getAttribute('alt'),
+              height: Math.round(box.height),
+              width: Math.round(box.width),
+            };
+          }),
+        ),
+      );
+      expect(pictures, home).toHaveLength(briefs.length);
+      for (const picture of pictures) {
+        expect(picture.naturalWidth, home).toBeGreaterThan(0);
+        expect(picture.alt, home).toBe('');
+        // Its box has the page's shape before the file arrives (width and height attributes): no layout shift.
+        expect(picture.height / picture.width, home).toBeCloseTo(776 / 600, 1);
+      }
+    }
+  });
+});
+
 describe('the 404 page', () => {
   // A rule of site.css (its rules cannot be read from a file: page).
   const styled = () => page.$eval('.skip-link', (a) => getComputedStyle(a).position === 'absolute');

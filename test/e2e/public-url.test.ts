@@ -79,6 +79,16 @@ describe('site.url https://example.org with base_path /briefs/', () => {
     expect(await res.text()).toContain(`<link rel="canonical" href="${qr}">`);
   });
 
+  it('gives link previews the picture of page 1 at its public URL, where the file is served', async () => {
+    const html = await readFile(path.join(project, 'dist/briefs', `${SLUG}.html`), 'utf8');
+    const image = attr(html, /<meta property="og:image" content="([^"]+)"/);
+    expect(image).toBe(`https://example.org/briefs/briefs/${SLUG}.jpg`);
+    const res = await fetch(new URL(new URL(image!).pathname, server.url));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await res.arrayBuffer()).equals(await readFile(path.join(project, 'dist/briefs', `${SLUG}.jpg`)))).toBe(true);
+  });
+
   it('writes no robots.txt where crawlers never look', async () => {
     await expect(readFile(path.join(project, 'dist/robots.txt'))).rejects.toThrow();
   });

@@ -4,7 +4,8 @@
  * their text, pages, links and metadata, and the archive in real Chromium, served on
  * 127.0.0.1: home, search, tag and author pages, related briefs, feed, links, axe.
  */
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -200,5 +201,110 @@ describe('the sample site’s archive in a browser', () => {
     for (const url of ['', brief().html, 'tags/itu.html', 'search.html?q=security']) {
       expect(await seriousAxeViolations(page, `${site.url}${url}`), url || 'home').toEqual([]);
     }
+  });
+});
+
+/** Width and height of a JPEG, from its start-of-frame segment. */
+function jpegSize(jpeg: Buffer): { width: number; height: number } | undefined {
+  for (let at = 2; at + 9 < jpeg.length; at += 2 + jpeg.readUInt16BE(at + 2)) {
+    if (jpeg[at] !== 0xff) return undefined;
+    if (jpeg[at + 1]! >= 0xc0 && jpeg[at + 1]! <= 0xc2) return { width: jpeg.readUInt16BE(at + 7), height: jpeg.readUInt16BE(at + 5) };
+  }
+  return undefined;
+}
+
+/** Each picture scaled down by the browser to a grid of grey levels (0–255), coarse enough that antialiasing does not count. */
+async function greyGrids(pictures: { type: string; bytes: Buffer }[]): Promise<number[][]> {
+  const urls = pictures.map((p) => `data:${p.type};base64,${p.bytes.toString('base64')}`);
+  return page.evaluate(async (sources: string[]) => {
+    const grids: number[][] = [];
+    for (const src of sources) {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [24, 31];
+      const context = canvas.getContext('2d')!;
+      context.imageSmoothingQuality = 'high';
+      context.drawImage(img, 0, 0, 24, 31);
+      const { data } = context.getImageData(0, 0, 24, 31);
+      const grid: number[] = [];
+      for (let i = 0; i < data.length; i += 4) grid.push(0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!);
+      grids.push(grid);
+    }
+    return grids;
+  }, urls);
+}
+
+const meanDifference = (a: number[], b: number[]) => a.reduce((sum, v, i) => sum + Math.abs(v - b[i]!), 0) / a.length;
+
+describe('the picture of page 1 of each PDF', () => {
+  it('is a JPEG of page 1 as printed, listed in the manifest with its size', async () => {
+    for (const entry of briefs) {
+      expect(entry.cover).toBe(`briefs/${entry.slug}.jpg`);
+      const jpeg = await readFile(path.join(out, entry.cover!));
+      expect(jpegSize(jpeg)).toEqual({ width: 600, height: 776 });
+      expect([entry.cover_width, entry.cover_height]).toEqual([600, 776]);
+      // The PDF's pages drawn by another renderer (poppler), at the picture's size.
+      const prefix = path.join(project, `page-${entry.slug}`);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-scale-to-x',
+        '600',
+        '-scale-to-y',
+        '776',
+        '-f',
+        '1',
+        '-l',
+        '2',
+        path.join(out, entry.pdf),
+        prefix,
+      ]);
+      const rendered = (await readdir(project)).filter((f) => f.startsWith(`page-${entry.slug}`)).sort();
+      const pages = await Promise.all(rendered.map((f) => readFile(path.join(project, f))));
+      const [picture, first, second] = await greyGrids([
+        { type: 'image/jpeg', bytes: jpeg },
+        ...pages.map((bytes) => ({ type: 'image/png', bytes })),
+      ]);
+      // Not blank: the letterhead, the title and the text make dark areas on white.
+      expect(Math.min(...picture!)).toBeLessThan(160);
+      expect(Math.max(...picture!)).toBeGreaterThan(240);
+      expect(meanDifference(picture!, first!), entry.slug).toBeLessThan(8);
+      // Page 1, not another page of the same brief.
+      if (second) expect(meanDifference(picture!, second), entry.slug).toBeGreaterThan(2 * meanDifference(picture!, first!));
+    }
+  });
+
+  it('is the brief page’s og:image, at its public URL, with its size and a large-image card', async () => {
+    for (const entry of briefs) {
+      const html = await readFile(path.join(out, entry.html), 'utf8');
+      const meta = (property: string) => html.match(new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)">`))?.[1];
+      expect(meta('og:image')).toBe(`https://briefs.example.org/${entry.cover}`);
+      expect([meta('og:image:width'), meta('og:image:height')]).toEqual(['600', '776']);
+      expect(meta('og:image:alt')).toContain('Page 1 of the PDF');
+      expect(meta('twitter:card')).toBe('summary_large_image');
+    }
+  });
+
+  it('shows on the home page’s cards', async () => {
+    await page.goto(site.url, { waitUntil: 'load' });
+    const widths = await page.$$eval('.card__cover', (imgs) =>
+      Promise.all(
+        (imgs as HTMLImageElement[]).map(async (img) => {
+          img.scrollIntoView();
+          if (!img.complete) await new Promise((resolve) => img.addEventListener('load', resolve, { once: true }));
+          return img.naturalWidth;
+        }),
+      ),
+    );
+    expect(widths).toEqual([600, 600]);
+  });
+
+  it('is not written again by a build with nothing changed, and goes with its brief', async () => {
+    const file = path.join(out, brief().cover!);
+    const before = (await stat(file)).mtimeMs;
+    const again = await build({ root: project, quiet: true });
+    expect(again.manifest.find((b) => b.slug === brief().slug)?.cover).toBe(brief().cover);
+    expect((await stat(file)).mtimeMs).toBe(before);
   });
 });

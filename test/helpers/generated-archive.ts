@@ -8,6 +8,7 @@
 import { makeBriefContent } from '../../scripts/bench/policy-text.js';
 import { seededRandom } from '../../scripts/bench/seeded-random.js';
 import type { ArchiveBrief } from '../../scripts/core/types.js';
+import { fixtureCover } from '../fixtures/archive/briefs.js';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const slugOf = (s: string) =>
@@ -68,6 +69,7 @@ export function generatedBriefs(count: number, seed = 20): ArchiveBrief[] {
       pdf: `briefs/${slug}.pdf`,
       markdown: `briefs/${slug}.md`,
       pdf_bytes: 40_000 + i * 97,
+      ...fixtureCover(slug),
       source: `sources/${slug}.txt`,
       body,
       headings,

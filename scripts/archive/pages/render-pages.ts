@@ -66,6 +66,8 @@ interface PageMeta {
   ogExtra?: { property: string; content: string }[];
   /** Atom feeds of this page's briefs, besides the archive's (`<link rel="alternate">`). */
   feeds?: { title: string; target: string }[];
+  /** The picture of page 1 for link previews (`og:image`): an absolute URL, so only with `site.url`. */
+  ogImage?: { url: string; width: number; height: number; alt: string };
   /** `<meta name content>` pairs: the citation tags scholarly indexers read. */
   metaNames?: { name: string; content: string }[];
   /** Structured data: each object its own script, in this order. */
@@ -100,6 +102,13 @@ function siteTitle(config: BuildConfig): string {
 function shortName(config: BuildConfig): string {
   const org = config.organization;
   return org.short_name ?? (org.name.match(/\b[A-Z\d]/g)?.join('') || org.name.slice(0, 3)).slice(0, 6);
+}
+
+/** The brief's picture of page 1 for link previews, when it has one and the archive has a public address. */
+function ogImageOf(brief: SiteBrief, absolute: (target: string) => string | undefined): PageMeta['ogImage'] {
+  const url = brief.cover ? absolute(brief.cover) : undefined;
+  if (!url || !brief.cover_width || !brief.cover_height) return undefined;
+  return { url, width: brief.cover_width, height: brief.cover_height, alt: `Page 1 of the PDF: ${brief.title}` };
 }
 
 function why(r: RelatedBrief<SiteBrief>): string {
@@ -284,6 +293,7 @@ export function planPages(
       bodyClass: `page-brief page-brief--${brief.kind}`,
       paper: brief.data.paper,
       ogType: 'article',
+      ogImage: ogImageOf(brief, rootUrls.absolute),
       metaNames: citation().meta,
       ogExtra: [
         ...(brief.date ? [{ property: 'article:published_time', content: brief.date }] : []),
