@@ -251,7 +251,6 @@ describe('feed, sitemap and metadata', () => {
     expect(brief).not.toContain('application/ld+json');
     // A relative og:image is invalid: none without a public address; the cards still show the pictures.
     expect(brief).not.toContain('og:image');
-    expect(brief).toContain('<meta name="twitter:card" content="summary">');
     expect(await read('index.html', dir)).toContain(
       `<img class="card__cover" src="briefs/${ituBrief}.jpg" alt="" width="600" height="776"`,
     );
