@@ -36,12 +36,22 @@ const PAGE_ONE_STYLE =
   'body{height:100%;columns:1;column-fill:auto;column-gap:1.2in}</style>';
 
 const viewportSet = new WeakSet<PrintPage['page']>();
+/** The picture being taken in each browser: one at a time, since a full Chrome renders only the tab in front. */
+const inFront = new WeakMap<object, Promise<unknown>>();
 
 /**
- * A JPEG of page 1 of the brief `target` has printed last. Fails after `timeoutMs`, or when
- * the page is gone (its screenshot would wait forever).
+ * A JPEG of page 1 of the brief `target` has printed last, taken in turn with the other
+ * pages of its browser (each brought to the front first, as a full Chrome paints only that tab).
  */
-export async function pictureFirstPage(target: PrintPage, paper: PdfInfo['paper'], timeoutMs: number): Promise<Uint8Array> {
+export function pictureFirstPage(target: PrintPage, paper: PdfInfo['paper'], timeoutMs: number): Promise<Uint8Array> {
+  const browser = target.page.browser();
+  const turn = (inFront.get(browser) ?? Promise.resolve()).catch(() => {}).then(() => takePicture(target, paper, timeoutMs));
+  inFront.set(browser, turn);
+  return turn;
+}
+
+/** The picture itself; fails after `timeoutMs`. */
+async function takePicture(target: PrintPage, paper: PdfInfo['paper'], timeoutMs: number): Promise<Uint8Array> {
   const { page, session } = target;
   const px = PAPER_PX[paper];
   if (!viewportSet.has(page)) {

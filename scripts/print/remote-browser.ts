@@ -16,7 +16,7 @@
  */
 import puppeteer, { type Browser, type ConnectOptions } from 'puppeteer-core';
 import type { BuildConfig } from '../core/config.js';
-import { createPrinter, type PdfInfo, type Printer } from './printer.js';
+import { createPrinter, type PdfInfo, type Printed, type Printer } from './printer.js';
 import { UserError } from '../core/user-error.js';
 
 function connectOptions(endpoint: string): ConnectOptions {
@@ -114,7 +114,7 @@ export async function createRemotePrinter(options: RemotePrinterOptions): Promis
     throw new UserError(`no remote browser answered:\n  ${endpoints.map((e) => `${e.url}: ${e.dropped}`).join('\n  ')}`);
   }
 
-  async function print(html: string, info: PdfInfo): Promise<{ pdf: Uint8Array; pages: number }> {
+  async function print(html: string, info: PdfInfo, options: { picture?: boolean } = {}): Promise<Printed> {
     const tried = new Set<Endpoint>();
     let lastError: unknown;
     for (;;) {
@@ -130,7 +130,7 @@ export async function createRemotePrinter(options: RemotePrinterOptions): Promis
       const lostBefore = endpoint.lost;
       endpoint.inFlight++;
       try {
-        const printed = await endpoint.printer!.print(html, info);
+        const printed = await endpoint.printer!.print(html, info, options);
         endpoint.printed++;
         return printed;
       } catch (error) {
