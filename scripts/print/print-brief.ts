@@ -57,7 +57,7 @@ export async function printBrief(
   const markdownFile = addMessages(new VFile({ path: markdownPath, value: brief.markdown }), own);
   const rendered: RenderedBrief = { ...brief, markdownFile, html, headings, links };
   const info = pdfInfo(rendered, config);
-  const { pdf, pages: pageCount, picture } = await (await printer()).print(page, info, { picture: true });
+  const { pdf, pages: pageCount, picture } = await (await printer()).print(page, info, { picture: config.site.page_pictures });
   await writeOutput(config.outDir, paths.markdown, brief.markdown, { signal });
   await writeOutput(config.outDir, paths.pdf, pdf, { signal });
   if (picture) await writeOutput(config.outDir, paths.cover, picture, { signal });

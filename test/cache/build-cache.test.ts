@@ -126,4 +126,21 @@ describe('the build cache', () => {
     expect(await build({ root: project, quiet: true })).toMatchObject({ ok: true, built: 1, cached: 1 });
     expect(await listFiles(out)).toContain(kept.entry.cover);
   });
+
+  it('takes no pictures with `site.page_pictures: false`, removes the old ones, and does not print again for want of one', async () => {
+    const configFile = path.join(project, 'briefpress.config.yaml');
+    const config = await readFile(configFile, 'utf8');
+    await writeFile(configFile, config.replace(/^site:\n/m, 'site:\n  page_pictures: false\n'));
+    try {
+      const off = await build({ root: project, quiet: true });
+      expect(off).toMatchObject({ ok: true, built: 2 }); // another configuration: printed again
+      expect(off.manifest.every((entry) => entry.cover === undefined)).toBe(true);
+      const files = await listFiles(out);
+      expect(files.filter((f) => f.endsWith('.jpg'))).toEqual([]);
+      expect(await readFile(path.join(out, 'index.html'), 'utf8')).not.toContain('.jpg');
+      expect(await build({ root: project, quiet: true })).toMatchObject({ ok: true, built: 0, cached: 2, launchedBrowser: false });
+    } finally {
+      await writeFile(configFile, config);
+    }
+  });
 });
