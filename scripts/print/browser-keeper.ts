@@ -26,6 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { type KeeperSpec, pidFile } from './keeper-spec.js';
+import { nulFrames } from './nul-frames.js';
 
 interface Message {
   id?: number;
@@ -41,22 +42,6 @@ const SPARE_PAGES = 4;
 
 /** The session a message is for, when it is the message's last field (as Chromium and Puppeteer write them). */
 const SESSION_TAIL = /,"sessionId":"([^"\\]+)"}$/;
-
-/** Split a stream of NUL-terminated messages (the DevTools pipe's framing). */
-function frames(stream: Readable, onMessage: (text: string) => void): void {
-  let pending: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => {
-    let start = 0;
-    for (let end = chunk.indexOf(0); end >= 0; end = chunk.indexOf(0, start)) {
-      pending.push(chunk.subarray(start, end));
-      const text = Buffer.concat(pending).toString('utf8');
-      pending = [];
-      start = end + 1;
-      onMessage(text);
-    }
-    if (start < chunk.length) pending.push(chunk.subarray(start));
-  });
-}
 
 async function keep(spec: KeeperSpec): Promise<void> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'puppeteer_dev_chrome_profile-'));
@@ -104,7 +89,7 @@ async function keep(spec: KeeperSpec): Promise<void> {
   }
 
   let client: { socket: Socket; session: string } | undefined;
-  frames(fromBrowser, (text) => {
+  nulFrames(fromBrowser, (text) => {
     // Chromium writes a message's session last: most messages are routed without parsing them.
     const tail = SESSION_TAIL.exec(text.slice(-120));
     const sessionId = tail ? tail[1] : (JSON.parse(text) as Message).sessionId;
@@ -151,7 +136,7 @@ async function keep(spec: KeeperSpec): Promise<void> {
       return waitIdle();
     }
     client = { socket, session };
-    frames(socket, (text) => {
+    nulFrames(socket, (text) => {
       // Puppeteer writes `id` last when there is no session: the build's root is its own session here.
       if (/"id":\d+}$/.test(text.slice(-40))) toBrowser.write(`${text.slice(0, -1)},"sessionId":${JSON.stringify(session)}}\0`);
       else if (SESSION_TAIL.test(text.slice(-120))) toBrowser.write(`${text}\0`);

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type ConnectionTransport } from 'puppeteer-core';
 import { type KeeperSpec, pidFile } from './keeper-spec.js';
+import { nulFrames } from './nul-frames.js';
 import type { PrintingLaunch } from './browser.js';
 
 const RUN = fileURLToPath(new URL('../start/run.mjs', import.meta.url));
@@ -115,7 +116,6 @@ function startKeeper(spec: KeeperSpec): Promise<boolean> {
 
 /** Puppeteer's side of the socket: NUL-terminated JSON messages, as over a DevTools pipe. */
 function socketTransport(socket: Socket): ConnectionTransport {
-  let pending: Buffer[] = [];
   const transport: ConnectionTransport = {
     send(message) {
       if (!socket.destroyed) socket.write(`${message}\0`);
@@ -124,17 +124,7 @@ function socketTransport(socket: Socket): ConnectionTransport {
       socket.end();
     },
   };
-  socket.on('data', (chunk: Buffer) => {
-    let start = 0;
-    for (let end = chunk.indexOf(0); end >= 0; end = chunk.indexOf(0, start)) {
-      pending.push(chunk.subarray(start, end));
-      const text = Buffer.concat(pending).toString('utf8');
-      pending = [];
-      start = end + 1;
-      transport.onmessage?.(text);
-    }
-    if (start < chunk.length) pending.push(chunk.subarray(start));
-  });
+  nulFrames(socket, (text) => transport.onmessage?.(text));
   socket.on('error', () => socket.destroy());
   socket.once('close', () => transport.onclose?.());
   return transport;
