@@ -9,6 +9,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { fsReason } from './fs-reason.js';
+import { insideFolder } from './write-file.js';
 import { defineRule } from './rules.js';
 import { UserError } from './user-error.js';
 
@@ -64,9 +65,7 @@ async function whyNotFollowed(link: string, realSources: string): Promise<string
       ? 'a symbolic link to a file that does not exist'
       : `a symbolic link that cannot be followed: ${fsReason(error)}`;
   }
-  const inside = path.relative(realSources, real);
-  if (inside === '' || inside.startsWith(`..${path.sep}`) || inside === '..' || path.isAbsolute(inside))
-    return `a symbolic link to ${real}, outside the sources folder; copy the file into it to build it`;
+  if (!insideFolder(realSources, real)) return `a symbolic link to ${real}, outside the sources folder; copy the file into it to build it`;
   if (!(await stat(real)).isFile()) return 'a symbolic link to a folder; folders are read only where they are, not through links';
   return undefined;
 }
