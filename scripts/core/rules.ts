@@ -67,6 +67,11 @@ export const RULE_CATALOGUE = {
     stage: 'normalize',
     summary: 'remove running headers/footers repeated across pages (never the title itself); a paragraph cut by the page break is joined',
   },
+  'title-repeated': {
+    stage: 'normalize',
+    summary:
+      'remove a line near the title that repeats it with a site, section or organization name ("Title - Civic Space", "Org | Title", a page header beside the title)',
+  },
   dehyphenate: {
     stage: 'normalize',
     summary: 'undo end-of-line hyphenation by an English dictionary and the text’s own words, keeping real compounds (decision-makers)',

@@ -219,7 +219,18 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   }
 
   for (const candidate of candidates) withoutSubheading(candidate, lines);
-  const chosen = chooseTitleBelowName(candidates, dateIndex, lines, bodyStart) ?? chooseTitle(candidates, dateIndex, lines, bodyStart);
+  // A line that repeats another candidate with a name beside it ("Title - Civic Space", "Org | Title"): the page's header.
+  for (let k = candidates.length - 1; k >= 0; k--) {
+    const candidate = candidates[k]!;
+    if (candidate.lines.length !== 1) continue;
+    const text = candidate.lines[0]!.text;
+    if (candidates.some((other) => other !== candidate && repeatsWithName(text, other.lines.map((l) => l.text).join(' ')))) {
+      remove(candidate.indexes[0]!, 'title-repeated');
+      candidates.splice(k, 1);
+    }
+  }
+  const chosen =
+    chooseTitleBelowName(candidates, dateIndex, lines, bodyStart, text) ?? chooseTitle(candidates, dateIndex, lines, bodyStart);
   const title = chosen ?? guessTitle(file, lines, removed);
   const titleAt = candidates.indexOf(title);
   candidates.forEach((candidate, k) => {
@@ -364,7 +375,10 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
 function summarySource(blocks: readonly Block[], title: string): string | undefined {
   const opening = blocks.find((b) => b.type === 'paragraph' || b.type === 'list' || b.type === 'heading' || b.type === 'table');
   if (opening?.type === 'list' && !opening.items[0]!.ordered && isSummaryText(opening.items[0]!.text, title)) return opening.items[0]!.text;
-  for (let i = 0; i < blocks.length; i++) {
+  // A letter says what it is about after its salutation: what comes before it is the page's (an update, a caption).
+  // (A statement's "Mr President," comes after its own standfirst: only a letter's "Dear …" counts.)
+  const greeting = blocks.slice(0, 12).findIndex((b) => b.type === 'paragraph' && /^\s*dear\b/i.test(b.text) && salutation.test(b.text));
+  for (let i = greeting + 1; i < blocks.length; i++) {
     const block = blocks[i]!;
     if (block.type !== 'paragraph') continue;
     const next = blocks[i + 1];
@@ -470,22 +484,25 @@ function chooseTitleBelowName(
   dateIndex: number,
   lines: readonly SourceLine[],
   bodyStart: number,
+  text: string,
 ): Candidate | undefined {
   const split = candidates.flatMap((candidate): Candidate[] => {
-    const [name, next, more] = candidate.lines;
+    const [name, next, more, beyond] = candidate.lines;
+    // A title wrapped over two lines under a name in capitals ("HUMAN RIGHTS WATCH" / "UK: Submission of …" / "Review").
+    const rest =
+      more && !beyond && isAllCaps(name?.text ?? '') && !isAllCaps(next?.text ?? '') ? [next!, more] : next && !more ? [next] : [];
     if (
       !name ||
-      !next ||
-      more ||
-      !organization.looksLikeName(name.text) ||
-      organization.looksLikeName(next.text) ||
-      !isHeadingLike(next.text)
+      !rest.length ||
+      !(organization.looksLikeName(name.text) || (rest.length === 2 && isNameOfText(name.text, text))) ||
+      organization.looksLikeName(rest[0]!.text) ||
+      !isHeadingLike(rest.map((l) => l.text.trim()).join(' '))
     )
       return [candidate];
-    const [at, nextAt] = candidate.indexes as [number, number];
+    const [at, ...restAt] = candidate.indexes as [number, ...number[]];
     return [
       { lines: [name], indexes: [at] },
-      { lines: [next], indexes: [nextAt], belowName: true },
+      { lines: rest, indexes: restAt, belowName: true },
     ];
   });
   if (split.length === candidates.length) return undefined;
@@ -564,6 +581,44 @@ function isSiteOwnerLine(text: string, sites: ReadonlySet<string>): boolean {
     parts.some((part) => organization.isNamedBySite(part, sites)) &&
     parts.every((part) => organization.isNamedBySite(part, sites) || letterheadShape(part) !== undefined)
   );
+}
+
+/**
+ * Is a line in capitals a name the text goes on to use as one ("HUMAN RIGHTS WATCH" and
+ * "Human Rights Watch respectfully submits …"): written in title case at the start of a
+ * line or sentence, a verb in lower case after it?
+ */
+function isNameOfText(line: string, text: string): boolean {
+  const words = line.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 6 || !words.every((w) => /^\p{L}+$/u.test(w))) return false;
+  const name = words.map((w) => (MINOR_WORDS.has(w.toLowerCase()) ? w.toLowerCase() : w[0]! + w.slice(1).toLowerCase())).join('\\s+');
+  return new RegExp(`(?:^|[.!?]\\s+)${name}\\s+\\p{Ll}`, 'mu').test(text);
+}
+
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * Does `line` repeat `title` with a short name beside it, joined by a separator ("UK: Open
+ * Letter … - Civic Space", "Open Rights Group | Online Safety Bill …", a `-layout` page header
+ * "Human Rights Watch      Submission to the Investigatory Powers Review")? One part is
+ * three or more words, all of them the title's, and most of the title; the other is a name
+ * of at most six words.
+ */
+function repeatsWithName(line: string, title: string): boolean {
+  const parts = line.trim().split(/\s+[|•·–—-]\s+|\s{3,}/);
+  if (parts.length !== 2) return false;
+  const titleWords = new Set(wordsOf(title));
+  return parts.some((part, n) => {
+    const words = wordsOf(part);
+    const other = wordsOf(parts[1 - n]!);
+    return (
+      words.length >= 3 &&
+      other.length >= 1 &&
+      other.length <= 6 &&
+      words.every((w) => titleWords.has(w)) &&
+      words.length >= titleWords.size * 0.5
+    );
+  });
 }
 
 /** Index of the next (step 1) or previous (step -1) non-blank line. */

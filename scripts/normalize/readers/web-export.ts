@@ -17,6 +17,7 @@ import { isSummaryText, plainText, summarize } from '../text/summary.js';
 import { toInline } from '../text/inline.js';
 import type { ReaderResult } from '../reader.js';
 import { defineRule, report, type RuleId } from '../../core/rules.js';
+import * as documentLabel from '../rules/document-label.js';
 
 const linkEntry = /^\s*\[(\d+)\]\s*<?([^\s<>]+?)>?\s*$/;
 const linksHeading = /^\s*Links:?\s*$/i;
@@ -151,11 +152,32 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
     else if (breadcrumb.test(lines[i]!.text) && !/[.!?]$/.test(lines[i]!.text.trim())) remove(i, 'web-breadcrumb');
     else break;
   }
-  const first = lines.findIndex((line, i) => !isBlank(line) && !removed.has(i));
+  let first = lines.findIndex((line, i) => !isBlank(line) && !removed.has(i));
   if (first === -1) defineRule('no-title').fail(file, 'no recognizable title: the export has no text', { line: 1, column: 1 });
+  // The page's address is made of its title: a line below the first that the address names
+  // is the title, and the lines above it are the page's section or issue tags.
+  const titleAt = data.source_url ? namedByAddress(lines, first, removed, data.source_url) : first;
+  for (let i = first; i < titleAt; i++) {
+    if (isBlank(lines[i]) || removed.has(i)) continue;
+    const label = lines[i]!.text.trim();
+    if (!documentLabel.test(label)) {
+      const tags = label
+        .split(/\s*[,;|•·]\s*/)
+        .map((t) => plainText(t))
+        .filter(Boolean);
+      data.tags = [...(data.tags ?? []), ...tags];
+    }
+    remove(i, documentLabel.test(label) ? documentLabel.id : 'web-tags');
+  }
+  first = titleAt;
   const titleLines = [lines[first]!];
   removed.add(first);
   for (let i = first + 1; i < lines.length && !isBlank(lines[i]) && !byline.test(lines[i]!.text) && !parseDateLine(lines[i]!.text); i++) {
+    // Drupal's print header under the title ("Published on Public Knowledge (https://…)").
+    if (siteHeader.test(lines[i]!.text)) {
+      remove(i, 'web-site-header');
+      break;
+    }
     titleLines.push(lines[i]!);
     removed.add(i);
   }
@@ -242,6 +264,49 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
   if (summary) data.summary = summary;
   void headerEnd;
   return { data, body: markdown };
+}
+
+/** The words of a text or of an address's last segment, lower case, for comparing them. */
+const slugWords = (text: string) =>
+  text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/**
+ * The line the page's address was made from ("…/cdt-joins-letter-urging-congress-to-pass-…/"),
+ * among the first three lines of text: the first when none is, or when the first is.
+ * A line is named when most of its words, in order, are the segment's first words.
+ */
+function namedByAddress(lines: readonly SourceLine[], first: number, removed: ReadonlySet<number>, url: string): number {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return first;
+  }
+  const segment =
+    path
+      .split('/')
+      .filter(Boolean)
+      .at(-1)
+      ?.replace(/\.[a-z]{2,5}$/i, '') ?? '';
+  const slug = slugWords(segment);
+  if (slug.length < 3) return first;
+  const named = (text: string) => {
+    const words = slugWords(text);
+    let matched = 0;
+    for (const word of words) if (slug[matched] === word) matched++;
+    return matched >= Math.min(slug.length, 3) && matched >= slug.length * 0.8 && matched >= words.length * 0.6;
+  };
+  for (let i = first, seen = 0; i < lines.length && seen < 3; i++) {
+    if (isBlank(lines[i]) || removed.has(i)) continue;
+    seen++;
+    if (named(lines[i]!.text)) return i;
+  }
+  return first;
 }
 
 /** "Posted on September 12, 2013 by Jane Doe" → the date and the names. */

@@ -52,11 +52,15 @@ export function withoutPlaceDash(text: string): string {
   return place.split(/\s+/).length <= 4 && (spaced || caps) ? text.slice(found[0].length) : text;
 }
 
+const editorialNote = /^(?:update[ds]?|editor['’]?s\s+note|correction|clarification)\b[^:.!?]{0,40}:/i;
+
 /** Is this paragraph running text a summary can come from? */
 export function isSummaryText(text: string, title = ''): boolean {
   const plain = plainText(text).replace(markers, '');
   const words = plain.split(/\s+/).length;
   if (words < 8 || !/[.!?]["”’)\]]*$/.test(plain)) return false;
+  // An editor's note added to the page later ("UPDATE: Since this letter was sent, …", "Editor's note (May 3): …").
+  if (editorialNote.test(plain)) return false;
   // A pull quote: the paragraph is a quotation and nothing else.
   if (/^["“‘']/.test(plain) && /["”’']$/.test(plain.replace(/[.!?]+$/, '')) && !/["”’'][^"”’']*\s\p{Ll}+\s/u.test(plain.slice(1, -2)))
     return false;
