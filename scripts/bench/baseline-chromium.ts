@@ -3,11 +3,16 @@
  * browser and a pool of `concurrency` reused pages, `page.setContent` then `page.pdf`,
  * no request interception. Each pooled page first opens `baseUrl` once (untimed as part
  * of the pool's set-up, like a printer's warm-up) so that relative asset URLs resolve.
+ *
+ * With `pictures`, each page also takes the picture of page 1 a build takes (the same
+ * style, clip, size and JPEG quality: print/page-picture.ts) with Puppeteer's `screenshot`,
+ * as a script printing briefs and their previews would: the floor for a build that takes them.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchBrowser } from '../print/browser.js';
+import { PAGE_ONE_STYLE, PICTURE_QUALITY, pictureClip } from '../print/page-picture.js';
 
 export interface BaselinePage {
   name: string;
@@ -24,6 +29,8 @@ export interface BaselineOptions {
   args?: readonly string[];
   /** Write the PDFs here (as a build would); default: keep only their sizes. */
   outDir?: string;
+  /** Also take the picture of page 1 of each, as the printer does; default false. */
+  pictures?: boolean;
 }
 
 export interface BaselineResult {
@@ -37,6 +44,8 @@ export interface BaselineResult {
   msPerPdf: number;
   bytes: number;
   chromiumVersion: string;
+  /** Whether it took pictures of page 1 too. */
+  pictures: boolean;
 }
 
 export async function printBaseline(pages: BaselinePage[], options: BaselineOptions): Promise<BaselineResult> {
@@ -48,6 +57,8 @@ export async function printBaseline(pages: BaselinePage[], options: BaselineOpti
       Array.from({ length: Math.max(1, options.concurrency) }, async () => {
         const page = await browser.newPage();
         if (options.baseUrl) await page.goto(options.baseUrl);
+        // Wide and tall enough for either paper, as the printer's pictures are taken.
+        if (options.pictures) await page.setViewport({ width: 816, height: 1123 });
         return page;
       }),
     );
@@ -69,6 +80,12 @@ export async function printBaseline(pages: BaselinePage[], options: BaselineOpti
           });
           bytes += pdf.byteLength;
           if (options.outDir) await writeFile(path.join(options.outDir, `${doc.name}.pdf`), pdf);
+          if (options.pictures) {
+            await page.evaluate((style) => document.head.insertAdjacentHTML('beforeend', style), PAGE_ONE_STYLE);
+            const picture = await page.screenshot({ type: 'jpeg', quality: PICTURE_QUALITY, clip: pictureClip(doc.paper ?? 'letter') });
+            bytes += picture.byteLength;
+            if (options.outDir) await writeFile(path.join(options.outDir, `${doc.name}.jpg`), picture);
+          }
         }
       }),
     );
@@ -82,6 +99,7 @@ export async function printBaseline(pages: BaselinePage[], options: BaselineOpti
       msPerPdf: pages.length ? (done - launched) / pages.length : 0,
       bytes,
       chromiumVersion: await browser.version(),
+      pictures: options.pictures === true,
     };
   } finally {
     await browser.close();

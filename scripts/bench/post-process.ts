@@ -9,7 +9,7 @@
 import { VFile } from 'vfile';
 import { loadConfig } from '../core/config.js';
 import { normalize } from '../normalize/index.js';
-import { launchBrowser, PRINTING_ARGS } from '../print/browser.js';
+import { launchBrowser, printingArgs } from '../print/browser.js';
 import { createInterceptor } from '../print/intercept.js';
 import { metadataEdits, setPdfMetadata, setPdfMetadataWithPdfLib, type PdfInfo } from '../print/pdf-metadata.js';
 import { splicePdfMetadata } from '../print/pdf-splice/splice-pdf-metadata.js';
@@ -37,7 +37,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export async function benchPostProcess(options: { briefs: number; seed: number; repo: string }): Promise<PostProcessResult> {
   const config = await loadConfig(options.repo);
   const render = createBriefRenderer(config);
-  const browser = await launchBrowser(undefined, PRINTING_ARGS, { systemFonts: false });
+  const browser = await launchBrowser(undefined, printingArgs(false), { systemFonts: false });
   const printed: { raw: Uint8Array; info: PdfInfo }[] = [];
   const printTimes: number[] = [];
   try {

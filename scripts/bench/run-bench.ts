@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { existsSync, realpathSync } from 'node:fs';
-import { findBrowser, installedSystemBrowsers, PRINTING_ARGS } from '../print/browser.js';
+import { findBrowser, installedSystemBrowsers } from '../print/browser.js';
 import { UserError } from '../core/user-error.js';
 import { type BuildConfig, CONFIG_FILE, loadConfig } from '../core/config.js';
 import type { BuildOptions, BuildResult } from '../build.js';
@@ -38,6 +38,8 @@ export interface BenchOptions {
   coldRuns: number;
   peers: boolean;
   peersLimit: number;
+  /** Only the cold builds and bare Chromium, with and without pictures: no rebuilds. */
+  coldOnly?: boolean;
   /** Temporary project folder. */
   dir: string;
   /** The repository, whose config and templates are copied. */
@@ -88,17 +90,46 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   // Cold builds, each into a fresh output folder, each an `npm run build -- --force` of its
   // own, as a user runs it: the measured time and memory are the build's alone, not those of
   // this process (which holds the generated sources and earlier results). Each is followed
-  // at once by bare Chromium printing the same pages, with and without the printer's flags:
-  // this machine's speed drifts by ±10 % over minutes, and paired runs see the same drift.
+  // at once by bare Chromium doing the same work: this machine's speed drifts by ±10 % over
+  // minutes, and paired runs see the same drift. A build takes a picture of page 1 of each
+  // brief (`site.page_pictures`, on by default), which costs Chromium more than the print:
+  // it is paired with bare Chromium printing and taking the same pictures, and a build with
+  // `page_pictures: false` with bare Chromium printing only.
   const cold = { ms: [] as number[], timings: [] as Record<string, number>[] };
+  const coldBare: number[] = [];
   let memory: MemoryReport = { peakRss: 0, peakPss: 0, peakProcesses: 0, sawBrowser: false, samples: 0 };
   let last: BuildProcess | undefined;
   const { executablePath } = await findBrowser();
   const baselineRuns: BaselineResult[] = [];
-  const tunedRuns: number[] = [];
+  const printOnlyRuns: BaselineResult[] = [];
   let same: SamePages | undefined;
   await warmBundles(o);
+  const bare = async (label: string, pictures: boolean, coldMs: number) => {
+    // Bare Chromium on the same print pages, relative URLs resolving in the fresh output folder.
+    same ??= await samePages(config);
+    const run = await printBaseline(same.pages, {
+      concurrency: o.concurrency,
+      executablePath,
+      baseUrl: same.baseUrl,
+      outDir: path.join(o.dir, 'baseline'),
+      pictures,
+    });
+    o.log(
+      `${label}: ${run.totalMs} ms (${run.msPerPdf.toFixed(1)} ms/PDF, launch ${run.launchMs} ms); cold build ÷ bare: ${(coldMs / run.totalMs).toFixed(2)}x`,
+    );
+    return run;
+  };
   for (let i = 0; i < o.coldRuns; i++) {
+    // Without pictures first: the last build of all takes them, as the rebuilds below expect.
+    await setPagePictures(o.dir, false);
+    await rm(config.outDir, { recursive: true, force: true });
+    const plain = await runBuildProcess(o.dir, ['--force', '--concurrency', String(o.concurrency)], 1000);
+    o.log(`cold build without pictures ${i + 1}/${o.coldRuns}: ${Math.round(plain.ms)} ms (${plain.summary})`);
+    coldBare.push(plain.ms);
+    memory = plain.memory.peakPss > memory.peakPss ? plain.memory : memory;
+    printOnlyRuns.push(await bare(`bare Chromium printing only ${i + 1}/${o.coldRuns}`, false, plain.ms));
+
+    await setPagePictures(o.dir, true);
     await rm(config.outDir, { recursive: true, force: true });
     // Sampled once a second: reading every process's smaps_rollup walks its page tables.
     last = await runBuildProcess(o.dir, ['--force', '--concurrency', String(o.concurrency)], 1000);
@@ -106,30 +137,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     cold.ms.push(last.ms);
     cold.timings.push(last.timings);
     memory = last.memory.peakPss > memory.peakPss ? last.memory : memory;
-
-    // Bare Chromium on the same print pages, relative URLs resolving in the fresh output folder.
-    same ??= await samePages(config);
-    const bare = await printBaseline(same.pages, {
-      concurrency: o.concurrency,
-      executablePath,
-      baseUrl: same.baseUrl,
-      outDir: path.join(o.dir, 'baseline'),
-    });
-    o.log(
-      `bare Chromium ${i + 1}/${o.coldRuns}: ${bare.totalMs} ms (${bare.msPerPdf.toFixed(1)} ms/PDF printing, launch ${bare.launchMs} ms); cold build ÷ bare: ${(last.ms / bare.totalMs).toFixed(2)}x`,
-    );
-    baselineRuns.push(bare);
-    const tuned = await printBaseline(same.pages, {
-      concurrency: o.concurrency,
-      executablePath,
-      baseUrl: same.baseUrl,
-      args: PRINTING_ARGS,
-      outDir: path.join(o.dir, 'baseline'),
-    });
-    o.log(
-      `bare Chromium with the printer's flags ${i + 1}/${o.coldRuns}: ${tuned.totalMs} ms (${tuned.msPerPdf.toFixed(1)} ms/PDF printing)`,
-    );
-    tunedRuns.push(tuned.totalMs);
+    baselineRuns.push(await bare(`bare Chromium with pictures ${i + 1}/${o.coldRuns}`, true, last.ms));
   }
   if (!last || !same) throw new Error('no cold build ran');
   const { manifest } = same;
@@ -137,8 +145,9 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   for (const e of manifest) pages[e.pages] = (pages[e.pages] ?? 0) + 1;
 
   // No-op rebuilds: same sources.
+  const rebuildRuns = o.coldOnly ? 0 : o.runs;
   const noop = { ms: [] as number[], launchedBrowser: [] as boolean[], browserSeen: [] as boolean[], built: [] as number[] };
-  for (let i = 0; i < o.runs; i++) {
+  for (let i = 0; i < rebuildRuns; i++) {
     const { ms, result, mem } = await measure(`no-op rebuild ${i + 1}/${o.runs}`, () => build(options));
     noop.ms.push(ms);
     noop.launchedBrowser.push(result.launchedBrowser);
@@ -148,7 +157,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
   // One edited source per run (a different one each time).
   const edit = { ms: [] as number[], built: [] as number[] };
-  for (let i = 0; i < o.runs; i++) {
+  for (let i = 0; i < rebuildRuns; i++) {
     const file = files[(i * 37 + 11) % files.length]!;
     await appendFile(file, `\n\nAn editor added this sentence in benchmark run ${i + 1}.\n`);
     const { ms, result } = await measure(`one-edit rebuild ${i + 1}/${o.runs} (${path.basename(file)})`, () => build(options));
@@ -158,11 +167,11 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
   // The same rebuilds from the command line, each a new process that loads its modules and starts its browser.
   const cli = { noop: [] as number[], edit: [] as number[] };
-  for (let i = 0; i < o.runs; i++) {
+  for (let i = 0; i < rebuildRuns; i++) {
     cli.noop.push(await runCli(o));
     o.log(`no-op rebuild, command line ${i + 1}/${o.runs}: ${Math.round(cli.noop.at(-1)!)} ms`);
   }
-  for (let i = 0; i < o.runs; i++) {
+  for (let i = 0; i < rebuildRuns; i++) {
     const file = files[(i * 53 + 29) % files.length]!;
     await appendFile(file, `\n\nAn editor added this sentence in command-line run ${i + 1}.\n`);
     cli.edit.push(await runCli(o));
@@ -172,18 +181,18 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   // The same one-edit rebuilds with every other build of Chromium installed (Debian's full
   // browser starts far slower than its headless shell; a user may have either).
   const otherBrowsers: BenchResult['otherBrowsers'] = [];
-  for (const other of installedSystemBrowsers().filter((b) => !sameFile(b, executablePath))) {
+  for (const other of (o.coldOnly ? [] : installedSystemBrowsers()).filter((b) => !sameFile(b, executablePath))) {
     const saved = process.env.PUPPETEER_EXECUTABLE_PATH;
     process.env.PUPPETEER_EXECUTABLE_PATH = other;
     try {
       const inProcess: number[] = [];
       const fromCli: number[] = [];
-      for (let i = 0; i < o.runs; i++) {
+      for (let i = 0; i < rebuildRuns; i++) {
         const file = files[(i * 61 + 17) % files.length]!;
         await appendFile(file, `\n\nAn editor added this sentence in run ${i + 1} with ${path.basename(other)}.\n`);
         inProcess.push((await measure(`one-edit rebuild with ${other} ${i + 1}/${o.runs}`, () => build(options))).ms);
       }
-      for (let i = 0; i < o.runs; i++) {
+      for (let i = 0; i < rebuildRuns; i++) {
         const file = files[(i * 67 + 19) % files.length]!;
         await appendFile(file, `\n\nAn editor added this sentence in command-line run ${i + 1} with ${path.basename(other)}.\n`);
         fromCli.push(await runCli(o));
@@ -199,12 +208,12 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   // The same from the command line again, with the browser kept warm between builds (print/warm-browser.ts):
   // the first build starts it, the timed ones print with it.
   const warm: NonNullable<BenchResult['warm']> = [];
-  for (const browser of [executablePath, ...installedSystemBrowsers().filter((b) => !sameFile(b, executablePath))]) {
+  for (const browser of o.coldOnly ? [] : [executablePath, ...installedSystemBrowsers().filter((b) => !sameFile(b, executablePath))]) {
     const saved = process.env.PUPPETEER_EXECUTABLE_PATH;
     process.env.PUPPETEER_EXECUTABLE_PATH = browser;
     try {
       const runs: number[] = [];
-      for (let i = 0; i <= o.runs; i++) {
+      for (let i = 0; i <= rebuildRuns; i++) {
         const file = files[(i * 71 + 23) % files.length]!;
         await appendFile(file, `\n\nAn editor added this sentence in warm run ${i + 1} with ${path.basename(browser)}.\n`);
         const ms = await runCli(o, ['--keep-browser', '60']);
@@ -217,7 +226,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     } finally {
       const { printingLaunch } = await import('../print/browser.js');
       const { stopKeptBrowser } = await import('../print/warm-browser.js');
-      stopKeptBrowser(await printingLaunch(browser), config.cacheDir);
+      stopKeptBrowser(await printingLaunch(browser, true), config.cacheDir);
       if (saved === undefined) delete process.env.PUPPETEER_EXECUTABLE_PATH;
       else process.env.PUPPETEER_EXECUTABLE_PATH = saved;
     }
@@ -248,9 +257,13 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       warnings: summaryCount(last.summary, 'warnings'),
       pages,
     },
-    noop: { ...timed(noop.ms), ...noop },
-    edit: { ...timed(edit.ms), built: edit.built },
-    cli: { noop: timed(cli.noop), edit: timed(cli.edit) },
+    ...(o.coldOnly
+      ? {}
+      : {
+          noop: { ...timed(noop.ms), ...noop },
+          edit: { ...timed(edit.ms), built: edit.built },
+          cli: { noop: timed(cli.noop), edit: timed(cli.edit) },
+        }),
     baseline: {
       ...timed(baselineRuns.map((r) => r.totalMs)),
       runsDetail: baselineRuns,
@@ -259,7 +272,14 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
         baselineRuns.map((r) => r.totalMs),
       ),
     },
-    baselinePrinterFlags: { ...timed(tunedRuns), args: [...PRINTING_ARGS] },
+    coldNoPictures: {
+      ...timed(coldBare),
+      baseline: timed(printOnlyRuns.map((r) => r.totalMs)),
+      pairedRatios: pairedRatios(
+        coldBare,
+        printOnlyRuns.map((r) => r.totalMs),
+      ),
+    },
     memory,
     otherBrowsers,
     warm,
@@ -267,6 +287,14 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     ...(peersUa ? { peersUa } : {}),
     chromium: `${baselineRuns[0]?.chromiumVersion ?? 'unknown'} (${executablePath})`,
   };
+}
+
+/** Turn `site.page_pictures` on or off in the bench project's configuration. */
+async function setPagePictures(dir: string, on: boolean): Promise<void> {
+  const file = path.join(dir, CONFIG_FILE);
+  const doc = parseDocument(await readFile(file, 'utf8'));
+  doc.setIn(['site', 'page_pictures'], on);
+  await writeFile(file, doc.toString());
 }
 
 interface SamePages {

@@ -12,17 +12,19 @@ export interface Timed {
 export interface BenchResult {
   briefs: number;
   cold: Timed & { timings: Record<string, number>[]; built: number; failed: number; warnings: number; pages: Record<number, number> };
-  noop: Timed & { launchedBrowser: boolean[]; browserSeen: boolean[]; built: number[] };
-  edit: Timed & { built: number[] };
+  /** Absent with `--cold-only`, as are `edit` and `cli`. */
+  noop?: Timed & { launchedBrowser: boolean[]; browserSeen: boolean[]; built: number[] };
+  edit?: Timed & { built: number[] };
   /** The same two rebuilds as a user runs them: `scripts/cli/build.ts` in a new Node process (npm's own start-up not included). */
-  cli: { noop: Timed; edit: Timed };
+  cli?: { noop: Timed; edit: Timed };
+  /** Bare Chromium printing the same pages and taking the same pictures of page 1, right after each cold build. */
   baseline: Timed & {
     runsDetail: BaselineResult[];
     /** Each cold build ÷ the bare run right after it. */
     pairedRatios: number[];
   };
-  /** Bare Chromium again, launched with the printer's own flags (browser.ts PRINTING_ARGS): for reference. */
-  baselinePrinterFlags: Timed & { args: string[] };
+  /** Cold builds with `site.page_pictures: false`, each with bare Chromium printing only (no pictures) right after it. */
+  coldNoPictures?: Timed & { baseline: Timed; pairedRatios: number[] };
   memory: MemoryReport;
   /** One-edit rebuilds again with each other build of Chromium installed (browser.ts `installedSystemBrowsers`). */
   otherBrowsers?: { browser: string; edit: Timed; cliEdit: Timed }[];

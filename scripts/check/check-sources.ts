@@ -136,7 +136,7 @@ async function measurePages(
   let printer: Printer | undefined;
   const forget = onInterrupt(() => printer?.close());
   try {
-    printer = await createPrinter({ config, concurrency: config.concurrency });
+    printer = await createPrinter({ config, concurrency: config.concurrency, pictures: false });
     const renderer = createPageRenderer(config);
     // The printer keeps its own pool of pages; the rest wait for one.
     await Promise.all(

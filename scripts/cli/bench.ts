@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--briefs N] [--peers] [--concurrency N] [--runs N] [--json FILE] [--keep] [--dev | --shards N]`:
+ * `npm run bench -- [--briefs N] [--peers] [--concurrency N] [--runs N] [--json FILE] [--keep] [--cold-only | --dev | --shards N]`:
  * measures briefpress against its targets (docs/performance.md) on a temporary project of N
  * generated sources, prints a table of medians and writes the same as JSON. A script,
  * not a test: nothing here asserts a time.
@@ -29,6 +29,7 @@ const spec: CommandSpec = {
     seed: { type: 'string', value: 'N', description: 'seed of the source generator (default 1)' },
     json: { type: 'string', value: 'FILE', description: 'write the results here (default bench-results.json in the temp folder)' },
     keep: { type: 'boolean', description: 'keep the temporary project folder' },
+    'cold-only': { type: 'boolean', description: 'only the cold builds and bare Chromium, with and without pictures of page 1' },
     'pdf-round-trip': {
       type: 'string',
       value: 'N',
@@ -143,6 +144,7 @@ async function main(): Promise<number> {
       coldRuns: runs ?? (briefs >= 500 ? 1 : 3),
       peers: values.peers === true,
       peersLimit: 100,
+      coldOnly: values['cold-only'] === true,
       dir,
       repo,
       log,

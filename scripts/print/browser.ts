@@ -91,15 +91,19 @@ export function launchArgs(isRoot = process.getuid?.() === 0): string[] {
 }
 
 /**
- * What the printer adds: nothing now. It used to launch with `--enable-begin-frame-control`
- * (the compositor makes no frames unless asked: the same PDFs in about a sixth less time),
- * but the printer also takes a picture of page 1 (page-picture.ts), and a screenshot needs
- * frames: asked for with `HeadlessExperimental.beginFrame` (which also needs
- * `--run-all-compositor-stages-before-draw`), a screenshot sometimes came back empty and
- * sometimes closed the page. Kept as a list for the bench, which launches bare Chromium
- * with the printer's flags.
+ * What the printer adds when it takes no picture of page 1 (`site.page_pictures: false`):
+ * `--enable-begin-frame-control`, so the compositor makes no frames unless asked. Printing
+ * needs none; the PDFs are byte-identical and a print costs Chromium about a fifth less.
+ * A screenshot needs frames (asked for with `HeadlessExperimental.beginFrame`, a picture
+ * sometimes came back empty and sometimes closed the page), so a printer that takes
+ * pictures launches without it.
  */
-export const PRINTING_ARGS: string[] = [];
+export const FRAMELESS_ARGS: readonly string[] = ['--enable-begin-frame-control'];
+
+/** The printer's own flags: none when it takes pictures of page 1, `FRAMELESS_ARGS` when it takes none. */
+export function printingArgs(pictures: boolean): string[] {
+  return pictures ? [] : [...FRAMELESS_ARGS];
+}
 
 /** How the printer's browser is started: its binary, every argument but the pipe and profile (as Puppeteer adds them), its environment. */
 export interface PrintingLaunch {
@@ -108,11 +112,11 @@ export interface PrintingLaunch {
   env: Record<string, string>;
 }
 
-/** The printer's browser as `launchBrowser(executablePath, PRINTING_ARGS, { systemFonts: false })` starts it. */
-export async function printingLaunch(executablePath?: string): Promise<PrintingLaunch> {
+/** The printer's browser as `launchBrowser(executablePath, printingArgs(pictures), { systemFonts: false })` starts it. */
+export async function printingLaunch(executablePath?: string, pictures = true): Promise<PrintingLaunch> {
   return {
     executablePath: executablePath ?? (await findBrowser()).executablePath,
-    args: puppeteer.defaultArgs({ headless: true, args: [...launchArgs(), ...PRINTING_ARGS] }),
+    args: puppeteer.defaultArgs({ headless: true, args: [...launchArgs(), ...printingArgs(pictures)] }),
     env: process.platform === 'linux' ? { FONTCONFIG_FILE: await shippedFontsConfig() } : {},
   };
 }

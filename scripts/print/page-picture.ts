@@ -16,10 +16,16 @@ import type { PrintPage } from './print-page.js';
 /** Width of the picture in pixels: what Open Graph asks of a large link preview, and sharp on a card at twice its size. */
 export const PICTURE_WIDTH = 600;
 /** JPEG quality: text stays legible at this size, and a page is about 60–90 KB. */
-const QUALITY = 70;
+export const PICTURE_QUALITY = 70;
 
 /** Paper in CSS pixels (96 per inch), as @page sizes it (render/print-page.ts `PAPER`). */
 const PAPER_PX = { letter: { width: 816, height: 1056 }, a4: { width: (210 / 25.4) * 96, height: (297 / 25.4) * 96 } } as const;
+
+/** The part of the view a picture shows, in CSS pixels, scaled to `PICTURE_WIDTH`. */
+export function pictureClip(paper: PdfInfo['paper']): { x: number; y: number; width: number; height: number; scale: number } {
+  const px = PAPER_PX[paper];
+  return { x: 0, y: 0, width: px.width, height: px.height, scale: PICTURE_WIDTH / px.width };
+}
 
 /** The picture's size in pixels for `paper`. */
 export function pictureSize(paper: PdfInfo['paper']): { width: number; height: number } {
@@ -31,7 +37,7 @@ export function pictureSize(paper: PdfInfo['paper']): { width: number; height: n
  * Page 1 of the paper: page 1's margins (brief.css `@page :first`, --margin-top and
  * --margin-bottom) around a body one page area high, in columns as wide as the page area.
  */
-const PAGE_ONE_STYLE =
+export const PAGE_ONE_STYLE =
   '<style>html{box-sizing:border-box;width:var(--paper-width);height:var(--paper-height);padding:var(--margin-top) 0.6in var(--margin-bottom);overflow:hidden;background:#fff}' +
   'body{height:100%;columns:1;column-fill:auto;column-gap:1.2in}</style>';
 
@@ -53,7 +59,6 @@ export function pictureFirstPage(target: PrintPage, paper: PdfInfo['paper'], tim
 /** The picture itself; fails after `timeoutMs`. */
 async function takePicture(target: PrintPage, paper: PdfInfo['paper'], timeoutMs: number): Promise<Uint8Array> {
   const { page, session } = target;
-  const px = PAPER_PX[paper];
   if (!viewportSet.has(page)) {
     // Wide and tall enough for either paper: what the screenshot shows must be in the view.
     await session.send('Emulation.setDeviceMetricsOverride', { width: 816, height: 1123, deviceScaleFactor: 1, mobile: false });
@@ -62,14 +67,17 @@ async function takePicture(target: PrintPage, paper: PdfInfo['paper'], timeoutMs
   await session.send('Runtime.evaluate', {
     expression: `document.head.insertAdjacentHTML('beforeend', ${JSON.stringify(PAGE_ONE_STYLE)})`,
   });
-  const clip = { x: 0, y: 0, width: px.width, height: px.height, scale: PICTURE_WIDTH / px.width };
+  const clip = pictureClip(paper);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     // A browser that makes no frames of its own (`--enable-begin-frame-control`) never answers.
     timer = setTimeout(() => reject(new Error(`the picture of page 1 took longer than ${timeoutMs / 1000} s`)), timeoutMs);
   });
   try {
-    const { data } = await Promise.race([session.send('Page.captureScreenshot', { format: 'jpeg', quality: QUALITY, clip }), timeout]);
+    const { data } = await Promise.race([
+      session.send('Page.captureScreenshot', { format: 'jpeg', quality: PICTURE_QUALITY, clip }),
+      timeout,
+    ]);
     return Buffer.from(data, 'base64');
   } finally {
     clearTimeout(timer);

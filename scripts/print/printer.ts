@@ -11,7 +11,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchBrowser, PRINTING_ARGS, printingLaunch } from './browser.js';
+import { launchBrowser, printingArgs, printingLaunch } from './browser.js';
 import type { BuildConfig } from '../core/config.js';
 import { createInterceptor } from './intercept.js';
 import { createPagePool } from './page-pool.js';
@@ -30,7 +30,7 @@ export interface Printed {
 }
 
 export interface Printer {
-  /** `picture`: also take a picture of page 1. */
+  /** `picture`: also take a picture of page 1 (none from a printer created with `pictures: false`). */
   print(html: string, info: PdfInfo, options?: { picture?: boolean }): Promise<Printed>;
   close(): Promise<void>;
   /** Requests refused so far: anything that is not a project asset or a `data:` URL. */
@@ -59,6 +59,12 @@ export interface PrinterOptions {
    * none, a browser of its own as usual.
    */
   warm?: { cacheDir: string; idleMs: number };
+  /**
+   * Whether it will be asked for pictures of page 1; default `config.site.page_pictures`. A
+   * printer that takes none launches its browser with `FRAMELESS_ARGS` (browser.ts), which
+   * makes each print cheaper, and then takes no picture even when asked.
+   */
+  pictures?: boolean;
 }
 
 /** How many times one printer starts a new browser after a crash. */
@@ -108,10 +114,11 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
   /** Browsers this printer connected to rather than launched: closing the printer leaves them running. */
   const borrowed = new WeakSet<Browser>();
   let kind: 'launched' | 'warm-started' | 'warm' | 'remote' = options.connect ? 'remote' : 'launched';
-  const launchOwn = () => launchBrowser(executablePath, PRINTING_ARGS, { systemFonts: false });
+  const pictures = options.pictures ?? config.site.page_pictures;
+  const launchOwn = () => launchBrowser(executablePath, printingArgs(pictures), { systemFonts: false });
   async function warmOrLaunched(warm: { cacheDir: string; idleMs: number }): Promise<Browser> {
     const { connectWarmBrowser } = await import('./warm-browser.js');
-    const found = await connectWarmBrowser(await printingLaunch(executablePath), warm.cacheDir, warm.idleMs);
+    const found = await connectWarmBrowser(await printingLaunch(executablePath, pictures), warm.cacheDir, warm.idleMs);
     if (!found) return launchOwn();
     borrowed.add(found.browser);
     kind = found.started ? 'warm-started' : 'warm';
@@ -156,7 +163,8 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
     try {
       const pdf = await printOnPage(target, html, info.paper, timeoutMs);
       let taken: Uint8Array | undefined;
-      if (picture && !noPictures) {
+      // A remote browser was started by someone else, with frames: it can take pictures.
+      if (picture && (pictures || options.connect) && !noPictures) {
         try {
           taken = await pictureFirstPage(target, info.paper, Math.min(timeoutMs, PICTURE_TIMEOUT_MS));
         } catch (error) {

@@ -16,7 +16,6 @@ function result(cold: number[], bare: number[]): BenchResult {
     edit: { ...timed([600]), built: [1] },
     cli: { noop: timed([400]), edit: timed([1300]) },
     baseline: { ...timed(bare), runsDetail: [], pairedRatios: [] },
-    baselinePrinterFlags: { ...timed(bare), args: [] },
     memory: { peakRss: 1e9, peakPss: 8e8, peakProcesses: 9, sawBrowser: true, samples: 10 },
     chromium: 'test',
   } as BenchResult;
@@ -56,5 +55,21 @@ describe('the warm-browser rows', () => {
       [false, false],
     ]);
     expect(rows[0]!.note).toContain('1400, 1450, 1600');
+  });
+});
+
+describe('the cold build without pictures', () => {
+  it('is judged against bare Chromium printing only, and the rebuild rows are left out with --cold-only', () => {
+    const r = result([30_000], [25_000]);
+    r.coldNoPictures = { runs: [21_000], median: 21_000, baseline: { runs: [20_000], median: 20_000 }, pairedRatios: [1.05] };
+    delete r.noop;
+    delete r.edit;
+    delete r.cli;
+    const rows = benchRows(r);
+    const plain = rows.find((row) => row.stage.startsWith('cold build, site.page_pictures: false'))!;
+    expect(plain.ratio).toBeCloseTo(1.05, 5);
+    expect(plain.pass).toBe(true);
+    expect(rows.find((row) => row.stage.startsWith('bare Chromium, same pages, no pictures'))!.note).toContain('1.50x');
+    expect(rows.some((row) => row.stage.includes('rebuild'))).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * as the normalizer writes them) checked the way a reader would: text, pages, links,
  * metadata, tags, outline, fonts; a hostile page that must fetch nothing; determinism.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -52,6 +52,21 @@ async function withBrowser(use: (browser: Browser) => Promise<void>): Promise<vo
   } finally {
     await browser.close();
   }
+}
+
+/** The command lines of this process's children (Linux). */
+function childCommandLines(): string[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((d) => {
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return ppid === process.pid ? [readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0').join(' ')] : [];
+      } catch {
+        return [];
+      }
+    });
 }
 
 /** The pages a printer has open in `browser`. */
@@ -174,6 +189,22 @@ describe('printing the CDT one-pager', () => {
   it('prints the same bytes twice', async () => {
     const again = await printBrief('cdt-2012-one-pager');
     expect(Buffer.from(again.pdf).equals(Buffer.from(result.pdf))).toBe(true);
+  });
+
+  it('prints the same bytes with a browser that makes no frames, as a printer that takes no pictures launches it', async () => {
+    const own = await createPrinter({ config, concurrency: 1, pictures: false });
+    try {
+      const { brief, info } = await load('cdt-2012-one-pager');
+      const printed = await own.print(createPageRenderer(config).printPage(brief), info, { picture: true });
+      expect(printed.picture).toBeUndefined();
+      expect(Buffer.from(printed.pdf).equals(Buffer.from(result.pdf))).toBe(true);
+      // Its browser is this process's child launched with the flag; the shared printer's is not.
+      const children = childCommandLines();
+      expect(children.filter((c) => c.includes('--enable-begin-frame-control'))).toHaveLength(1);
+      expect(children.length).toBeGreaterThan(1);
+    } finally {
+      await own.close();
+    }
   });
 });
 
