@@ -20,6 +20,7 @@ import { printChanged, type PrintStreamResult } from './print/print-stream.js';
 import type { Shard } from './scale/shard.js';
 import { keepPoolForArchive, searchWorkers, startBriefPool } from './workers/threads.js';
 import { lockBuild } from './cache/build-lock.js';
+import type { CachedBrief } from './cache/state.js';
 import { removeDeadTempFiles, removeOrphanProfiles } from './cache/leftovers.js';
 
 export interface BuildOptions {
@@ -73,7 +74,8 @@ export interface BuildResult {
   errors: number;
   /** Milliseconds spent in each stage. */
   timings: Record<string, number>;
-  manifest: ManifestEntry[];
+  /** Every brief's entry, newest first (as `manifest.json`); read from the build cache on first use. */
+  readonly manifest: ManifestEntry[];
   /** Every problem, one `path:line:column: severity: reason (rule)` line each. */
   messages: string[];
   /** Whether a browser was started (it is not when everything was cached). */
@@ -184,6 +186,10 @@ async function buildPlanned(
 
   const failed = printed.failed;
   const { briefs, ordered } = briefsOfBuild(plan.previous.briefs, cached, built, failed);
+  // The whole records (manifest entries, data, headings), newest first: read from the store's
+  // details only when the packets, the archive or the caller's `manifest` need them.
+  let records: CachedBrief[] | undefined;
+  const wholeRecords = () => (records ??= ordered.map((source) => late.get(source) ?? plan.store.full(source, briefs.get(source)!)));
 
   // 4. The packets of the configuration, from the printed briefs, with the same browser
   //    (packet-stage.ts); not in a shard, whose briefs are a part of the whole.
@@ -193,7 +199,7 @@ async function buildPlanned(
       packets = await time('packets', () =>
         packetStage({
           config,
-          briefs: ordered.map((b) => b.entry),
+          briefs: config.packets.length > 0 ? wholeRecords().map((b) => b.entry) : [],
           buildKey: plan.key,
           printer: printer.get,
           force: options.force,
@@ -215,8 +221,7 @@ async function buildPlanned(
       ...plan,
       config,
       cached,
-      ordered,
-      late,
+      records: wholeRecords,
       failed,
       changes: plan.changed.length + built.size + failed.length,
       shard: options.shard,
@@ -242,7 +247,6 @@ async function buildPlanned(
 
   // 7. Report every problem, including the warnings of cached briefs and the packets'.
   const used = await printer.started();
-  const manifest = ordered.map((b) => b.entry);
   const reported = [
     ...plan.skipped,
     ...failed,
@@ -250,13 +254,16 @@ async function buildPlanned(
     ...(packets ? [packets.file] : []),
   ];
   return {
-    ...summarize(reported, manifest, config.strict),
+    ...summarize(reported, [...briefs.values()], config.strict),
     built: built.size,
     cached: cached.size,
     failed: failed.length,
     removed,
     timings,
-    manifest,
+    // Read on first use: a build with nothing to write reads no entry (a caller that keeps the result across builds reads it first).
+    get manifest() {
+      return wholeRecords().map((b) => b.entry);
+    },
     packets: packets?.packets ?? [],
     launchedBrowser: used !== undefined && used !== options.printer,
     ...(used?.browser === 'warm'

@@ -6,7 +6,7 @@
 import type { VFile } from 'vfile';
 import type { BuildConfig } from '../core/config.js';
 import type { PacketEntry } from '../core/types.js';
-import { briefOutputs } from '../core/brief-outputs.js';
+import { outputsOfSlug } from '../core/brief-outputs.js';
 import { withBodies } from '../cache/bodies.js';
 import { filesPresent } from '../cache/read-sources.js';
 import type { BuildStore, CachedBrief, IndexedBrief } from '../cache/state.js';
@@ -22,10 +22,8 @@ export interface ArchiveStageInput {
   previous: { briefs: ReadonlyMap<string, IndexedBrief>; archiveFiles: readonly string[]; incomplete: boolean };
   /** Briefs from the cache, by source. */
   cached: ReadonlyMap<string, IndexedBrief>;
-  /** Every brief of this build, newest first. */
-  ordered: IndexedBrief[];
-  /** Printed briefs whose record is not in the store yet (printed-briefs.ts), by source. */
-  late: ReadonlyMap<string, CachedBrief>;
+  /** The whole records of this build's briefs, newest first: read from the store on the first call. */
+  records: () => CachedBrief[];
   /** Sources that failed in this build. */
   failed: VFile[];
   /** Briefs printed or failed in this build. */
@@ -47,8 +45,8 @@ export interface ArchiveStageInput {
 export async function archiveStage(input: ArchiveStageInput): Promise<string[] | undefined> {
   const { config, shard } = input;
   if (!shard && !input.packetsChanged && (await upToDate(config.outDir, input.previous, input.cached, input.changes))) return undefined;
-  // The whole records (with data and headings), read from the store only now that the archive needs them.
-  const ordered = input.ordered.map((b) => input.late.get(b.entry.source) ?? input.store.full(b.entry.source, b));
+  // The whole records (with entries, data and headings), read from the store only now that the archive needs them.
+  const ordered = input.records();
   // The archive's pages are about to change: until the build is saved, the next build must not take them as up to date.
   if (!shard) input.store.markIncomplete();
   if (shard) {
@@ -80,7 +78,7 @@ async function upToDate(
   changes: number,
 ): Promise<boolean> {
   if (changes > 0 || previous.incomplete || cached.size !== previous.briefs.size || previous.archiveFiles.length === 0) return false;
-  const outputs = [...previous.archiveFiles, 'manifest.json', ...[...cached.values()].flatMap((b) => briefOutputs(b.entry))];
+  const outputs = [...previous.archiveFiles, 'manifest.json', ...[...cached.values()].flatMap(outputsOfSlug)];
   const present = await filesPresent(outDir, outputs);
   return outputs.every((file) => present.has(file));
 }

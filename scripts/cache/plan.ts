@@ -56,18 +56,19 @@ export async function planBuild(config: BuildConfig, options: PlanOptions): Prom
 
 /**
  * This build's briefs, by source: the cached ones, those printed now, and the last good
- * version of any that failed now; and the same, newest first, as the archive lists them.
+ * version of any that failed now; and their sources, newest first, as the archive lists them.
  */
 export function briefsOfBuild(
   previous: ReadonlyMap<string, IndexedBrief>,
   cached: ReadonlyMap<string, IndexedBrief>,
   built: ReadonlyMap<string, IndexedBrief>,
   failed: readonly VFile[],
-): { briefs: Map<string, IndexedBrief>; ordered: IndexedBrief[] } {
+): { briefs: Map<string, IndexedBrief>; ordered: string[] } {
   const briefs = new Map<string, IndexedBrief>([...cached, ...built]);
   for (const file of failed) {
     const lastGood = previous.get(file.path);
     if (lastGood) briefs.set(file.path, lastGood);
   }
-  return { briefs, ordered: [...briefs.values()].sort(newestFirst) };
+  const ordered = [...briefs].sort(([, a], [, b]) => newestFirst(a, b)).map(([source]) => source);
+  return { briefs, ordered };
 }

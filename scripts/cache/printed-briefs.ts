@@ -9,7 +9,7 @@
  * (`late`): its record names the old slug's files, which the build removes only when it
  * completes; until then the record that names them must stay.
  */
-import type { BuildStore, CachedBrief, Fingerprint, IndexedBrief } from './state.js';
+import { type BuildStore, type CachedBrief, type Fingerprint, type IndexedBrief, indexPart } from './state.js';
 
 export interface PrintedBriefs {
   /** Keep `brief`, printed from `source` whose file looked like `stat` when it was read. */
@@ -31,7 +31,7 @@ export function printedBriefs(store: BuildStore, previous: ReadonlyMap<string, I
       store.markIncomplete();
       added.push(source);
       const last = previous.get(source);
-      if (last && last.entry.slug !== brief.entry.slug) late.set(source, { ...brief, ...(stat ? { stat } : {}) });
+      if (last && last.slug !== brief.entry.slug) late.set(source, { ...brief, ...(stat ? { stat } : {}) });
       else store.put(source, brief, stat);
     },
     get size() {
@@ -49,10 +49,4 @@ export function printedBriefs(store: BuildStore, previous: ReadonlyMap<string, I
     },
     late,
   };
-}
-
-function indexPart(brief: CachedBrief): IndexedBrief {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { data, headings, ...indexed } = brief;
-  return indexed;
 }

@@ -13,7 +13,8 @@ import { type Fingerprint, type IndexedBrief, sourceHash } from './state.js';
 import { addMessages } from '../core/messages.js';
 import type { RuleId } from '../core/rules.js';
 import { fsReason } from '../core/fs-reason.js';
-import { briefOutputs } from '../core/brief-outputs.js';
+import { outputsOfSlug } from '../core/brief-outputs.js';
+import { briefPagePath } from '../core/public-url.js';
 import { sourceFile } from '../normalize/source-file.js';
 import type { NormalizedBrief } from '../core/types.js';
 
@@ -178,14 +179,14 @@ export async function rebuildMissingOutputs(changes: Changes, root: string, outD
     ),
     filesPresent(
       outDir,
-      [...changes.cached.values()].flatMap((b) => briefOutputs(b.entry).filter((file) => file !== b.entry.html)),
+      [...changes.cached.values()].flatMap((b) => outputsOfSlug(b).filter((file) => file !== briefPagePath(b.slug))),
     ),
   ]);
   const missing = [...changes.cached]
     .filter(
       ([, b]) =>
         !bodies.has(`${BODIES_DIR}/${b.bodyHash}.html`) ||
-        !briefOutputs(b.entry).every((file) => file === b.entry.html || outputs.has(file)),
+        !outputsOfSlug(b).every((file) => file === briefPagePath(b.slug) || outputs.has(file)),
     )
     .map(([source]) => source);
   if (missing.length === 0) return changes;

@@ -4,9 +4,8 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { ManifestEntry } from '../core/types.js';
 import { removeOutput } from '../core/write-file.js';
-import { briefOutputs } from '../core/brief-outputs.js';
+import { outputsOfSlug } from '../core/brief-outputs.js';
 import { pruneBodies } from './bodies.js';
 import type { BuildStore, CachedBrief, IndexedBrief } from './state.js';
 
@@ -25,11 +24,9 @@ export async function saveBuild(
   late: Map<string, CachedBrief>,
   archiveFiles: string[],
 ): Promise<number> {
-  const outputsOf = (entries: ManifestEntry[]) => entries.flatMap(briefOutputs);
-  const keep = new Set([...outputsOf([...briefs.values()].map((b) => b.entry)), ...archiveFiles]);
-  const stale = new Set(
-    [...outputsOf([...previous.briefs.values()].map((b) => b.entry)), ...previous.archiveFiles].filter((f) => !keep.has(f)),
-  );
+  const outputsOf = (records: ReadonlyMap<string, IndexedBrief>) => [...records.values()].flatMap(outputsOfSlug);
+  const keep = new Set([...outputsOf(briefs), ...archiveFiles]);
+  const stale = new Set([...outputsOf(previous.briefs), ...previous.archiveFiles].filter((f) => !keep.has(f)));
   for (const file of await strayBriefFiles(outDir, keep)) stale.add(file);
   await Promise.all([...stale].map((file) => removeOutput(outDir, file)));
   await store.save(new Set(briefs.keys()), late, archiveFiles);
@@ -55,7 +52,7 @@ async function strayBriefFiles(outDir: string, keep: ReadonlySet<string>): Promi
 
 /** For a build with nothing to save (the archive was up to date): remove the stray brief files alone. Returns how many. */
 export async function removeStrayBriefFiles(outDir: string, briefs: ReadonlyMap<string, IndexedBrief>): Promise<number> {
-  const keep = new Set([...briefs.values()].flatMap(({ entry }) => briefOutputs(entry)));
+  const keep = new Set([...briefs.values()].flatMap(outputsOfSlug));
   const strays = await strayBriefFiles(outDir, keep);
   await Promise.all(strays.map((file) => removeOutput(outDir, file)));
   return strays.length;

@@ -4,9 +4,11 @@
  * It lives in the cache folder beside the output folder (`config.cacheDir`, cache-dir.ts).
  *
  * The store (`state/` of the cache folder; docs/performance.md says why this one) keeps a
- * record per brief in two parts: the `index` part every build reads (hash, slug, manifest
- * entry, body hash, messages, the source file's size and time) and the `details` part
- * (front matter data, headings) that only the archive reads. Each part is a JSON file
+ * record per brief in two parts: the lean `index` part every build reads (what tells a
+ * changed source from an unchanged one and names its outputs: hash, slugs, date, pages, body
+ * hash, messages, the source file's size and time) and the `details` part (manifest entry,
+ * front matter data, headings) read only when the archive, the packets or the manifest need
+ * it. Each part is a JSON file
  * written whole now and then (`index.json`, `details.json`), and what changed since is
  * appended to a journal (`journal.jsonl`), a line per record as each brief is printed. A
  * build therefore writes only the records of the briefs it printed, and reads the details
@@ -33,7 +35,9 @@ const DETAILS_FILE = `${STATE_DIR}/details.json`;
 const JOURNAL_FILE = `${STATE_DIR}/journal.jsonl`;
 /** The whole-file state of earlier versions, imported once into the store. */
 export const OLD_STATE_FILE = 'state.json';
-const STATE_VERSION = 3;
+const STATE_VERSION = 4;
+/** The store before its index was lean (manifest entries in the index): read, and rewritten as this version once. */
+const FAT_INDEX_VERSION = 3;
 const OLD_STATE_VERSION = 2;
 /** The journal is folded into the files once it holds this share of their size (or 1 MB), so reading it stays cheap. */
 const COMPACT_SHARE = 0.25;
@@ -63,15 +67,51 @@ export interface CachedBrief {
   messages: StoredMessage[];
 }
 
-/** What every build reads of every brief: all but its data and headings (which only the archive needs). */
-export type IndexedBrief = Omit<CachedBrief, 'data' | 'headings'> & { stat?: Fingerprint };
+/**
+ * What every build reads of every brief: enough to tell whether its source changed, to name
+ * its outputs (`briefs/<slug>.*`: core/brief-outputs.ts), to order the archive and count
+ * pages; its manifest entry, data and headings are in the details part (`BuildStore.full`).
+ */
+export interface IndexedBrief {
+  hash: string;
+  baseSlug: string;
+  /** The slug it was written under (its entry's). */
+  slug: string;
+  /** Its entry's date: the archive's order. */
+  date?: string;
+  pages: number;
+  /** It has a picture of page 1 (`briefs/<slug>.jpg`). */
+  cover?: true;
+  bodyHash: string;
+  messages: StoredMessage[];
+  stat?: Fingerprint;
+}
+
+/** The index part of a whole record. */
+export function indexPart(
+  brief: Pick<CachedBrief, 'hash' | 'baseSlug' | 'entry' | 'bodyHash' | 'messages'> & { stat?: Fingerprint | undefined },
+  stat = brief.stat,
+): IndexedBrief {
+  const { entry } = brief;
+  return {
+    hash: brief.hash,
+    baseSlug: brief.baseSlug,
+    slug: entry.slug,
+    ...(entry.date !== undefined ? { date: entry.date } : {}),
+    pages: entry.pages,
+    ...(entry.cover ? { cover: true as const } : {}),
+    bodyHash: brief.bodyHash,
+    messages: brief.messages,
+    ...(stat ? { stat } : {}),
+  };
+}
 
 /** A cached brief with its body, as shard manifests carry it (they travel without the cache folder). */
 export interface ShippedBrief extends CachedBrief {
   body: string;
 }
 
-type Details = Pick<CachedBrief, 'data' | 'headings'>;
+type Details = Pick<CachedBrief, 'entry' | 'data' | 'headings'>;
 
 export interface BuildStore {
   /** The last build stopped before it wrote its archive: some briefs are newer than the archive's pages. */
@@ -82,7 +122,10 @@ export interface BuildStore {
   index(): Map<string, IndexedBrief>;
   /** One brief's indexed part. */
   indexed(source: string): IndexedBrief | undefined;
-  /** The whole record of a brief whose indexed part is `indexed`. */
+  /**
+   * The whole record of a brief whose indexed part is `indexed`: the first call reads the
+   * details part. Usable after `close` until another build changes the store.
+   */
   full(source: string, indexed: IndexedBrief): CachedBrief;
   /** Say that outputs are about to change before the archive does (kept until `save`); on disk at once. */
   markIncomplete(): void;
@@ -107,6 +150,9 @@ interface IndexFile {
   briefs: Record<string, IndexedBrief>;
 }
 
+/** A record's index part as the store's fat-index version kept it: with the brief's manifest entry. */
+type FatIndexed = Omit<CachedBrief, 'data' | 'headings'> & { stat?: Fingerprint };
+
 /** A journal line: what changed since the files were written. */
 type Entry =
   | ['version', number]
@@ -118,6 +164,8 @@ type Entry =
 
 /** Details are stored by source and record hash: a record's details never stand for another version of it. */
 const detailsId = (source: string, hash: string) => `${source}\u0000${hash}`;
+
+const knownVersion = (version: unknown) => version === STATE_VERSION || version === FAT_INDEX_VERSION;
 
 function parseJson<T>(text: string | undefined): T | undefined {
   if (text === undefined) return undefined;
@@ -134,8 +182,21 @@ const readIfThere = (file: string) => readFile(file, 'utf8').catch(() => undefin
 export async function openStore(cacheDir: string, fresh = false): Promise<BuildStore> {
   const at = (rel: string) => path.join(cacheDir, rel);
   let indexFile = parseJson<IndexFile>(await readIfThere(at(INDEX_FILE)));
-  if (indexFile?.version !== STATE_VERSION || !indexFile.briefs || typeof indexFile.briefs !== 'object') indexFile = undefined;
-  const briefs = new Map<string, IndexedBrief>(Object.entries(indexFile?.briefs ?? {}));
+  if (!knownVersion(indexFile?.version) || !indexFile?.briefs || typeof indexFile.briefs !== 'object') indexFile = undefined;
+  /**
+   * The manifest entries of records read from a store of the fat index's version, by
+   * `detailsId`: their details lack them until the store is written again (at once, below).
+   */
+  const fatEntries = new Map<string, ManifestEntry>();
+  const lean = (source: string, record: IndexedBrief | FatIndexed, version: number | undefined): IndexedBrief => {
+    if (version === STATE_VERSION) return record as IndexedBrief;
+    const fat = record as FatIndexed;
+    fatEntries.set(detailsId(source, fat.hash), fat.entry);
+    return indexPart(fat);
+  };
+  const briefs = new Map<string, IndexedBrief>(
+    Object.entries(indexFile?.briefs ?? {}).map(([source, record]) => [source, lean(source, record, indexFile!.version)]),
+  );
   let archiveFiles = Array.isArray(indexFile?.archiveFiles) ? indexFile.archiveFiles : [];
   let incomplete = indexFile?.incomplete === true;
   /** Details written since the details file, by `detailsId`. */
@@ -144,18 +205,24 @@ export async function openStore(cacheDir: string, fresh = false): Promise<BuildS
 
   const journalText = await readIfThere(at(JOURNAL_FILE));
   const lines = journalText?.split('\n') ?? [];
-  if (parseJson<Entry>(lines[0])?.[1] === STATE_VERSION && (indexFile || !(await readIfThere(at(DETAILS_FILE))))) {
+  const journalVersion = parseJson<Entry>(lines[0])?.[1];
+  const journalApplies =
+    knownVersion(journalVersion) && (indexFile ? journalVersion === indexFile.version : !(await readIfThere(at(DETAILS_FILE))));
+  if (journalApplies) {
     journalBytes = journalText!.length;
     for (const line of lines.slice(1)) {
       const entry = parseJson<Entry>(line);
       if (!entry) break; // a torn last line: the process stopped while writing it
-      apply(entry);
+      apply(entry, journalVersion as number);
     }
+  } else if (journalText !== undefined) {
+    // Of another version, or left when the files were written: nothing in it holds; new lines must not follow it.
+    await rm(at(JOURNAL_FILE), { force: true });
   }
-  function apply(entry: Entry): void {
+  function apply(entry: Entry, version: number): void {
     switch (entry[0]) {
       case 'put':
-        briefs.set(entry[1], entry[2]);
+        briefs.set(entry[1], lean(entry[1], entry[2], version));
         newDetails.set(detailsId(entry[1], entry[2].hash), entry[3]);
         break;
       case 'touch': {
@@ -193,7 +260,7 @@ export async function openStore(cacheDir: string, fresh = false): Promise<BuildS
         text = undefined;
       }
       const parsed = parseJson<{ version: number; details: Record<string, Details> }>(text);
-      details = parsed?.version === STATE_VERSION && parsed.details ? parsed.details : {};
+      details = knownVersion(parsed?.version) && parsed?.details ? parsed.details : {};
     }
     return details;
   };
@@ -236,13 +303,48 @@ export async function openStore(cacheDir: string, fresh = false): Promise<BuildS
   };
 
   const putRecord = (source: string, brief: CachedBrief & { stat?: Fingerprint }, stat?: Fingerprint) => {
-    const { data, headings, ...indexed } = brief;
-    const record = stat ? { ...indexed, stat } : indexed;
+    const record = indexPart(brief, stat ?? brief.stat);
+    const details: Details = { entry: brief.entry, data: brief.data, headings: brief.headings };
     briefs.set(source, record);
-    newDetails.set(detailsId(source, record.hash), { data, headings });
-    later(() => append(['put', source, record, { data, headings }]));
+    newDetails.set(detailsId(source, record.hash), details);
+    later(() => append(['put', source, record, details]));
+  };
+  /** A record's details, with its entry (from the fat index it was read from, if need be). */
+  const detailsOf = (source: string, hash: string): Details | undefined => {
+    const id = detailsId(source, hash);
+    const found = newDetails.get(id) ?? detailsFile()[id];
+    if (!found) return undefined;
+    const entry = (found.entry as ManifestEntry | undefined) ?? fatEntries.get(id);
+    return entry ? { ...found, entry } : undefined;
   };
 
+  /** Fold the journal into the two files, then start a new journal. */
+  const compact = async () => {
+    const keptDetails: Record<string, Details> = {};
+    const sorted = [...briefs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [source, brief] of sorted) {
+      const found = detailsOf(source, brief.hash);
+      if (found) keptDetails[detailsId(source, brief.hash)] = found;
+    }
+    const index: IndexFile = {
+      version: STATE_VERSION,
+      archiveFiles,
+      ...(incomplete ? { incomplete } : {}),
+      briefs: Object.fromEntries(sorted),
+    };
+    // Details first: an index never names a record whose details the files lack.
+    await writeOutput(cacheDir, DETAILS_FILE, JSON.stringify({ version: STATE_VERSION, details: keptDetails }));
+    await writeOutput(cacheDir, INDEX_FILE, JSON.stringify(index));
+    closeJournal();
+    await rm(at(JOURNAL_FILE), { force: true });
+    details = keptDetails;
+    newDetails.clear();
+    fatEntries.clear();
+    journalBytes = 0;
+  };
+
+  // A store of the fat index's version is written as this version at once (no brief is printed again for it).
+  if (indexFile?.version === FAT_INDEX_VERSION || (journalApplies && journalVersion === FAT_INDEX_VERSION)) await compact();
   if (!indexFile && !fresh) {
     const imported = await importOldState(cacheDir);
     if (imported) {
@@ -262,32 +364,6 @@ export async function openStore(cacheDir: string, fresh = false): Promise<BuildS
     append(['reset']);
   }
 
-  /** Fold the journal into the two files, then start a new journal. */
-  const compact = async () => {
-    const all = detailsFile();
-    const keptDetails: Record<string, Details> = {};
-    const sorted = [...briefs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [source, brief] of sorted) {
-      const id = detailsId(source, brief.hash);
-      const found = newDetails.get(id) ?? all[id];
-      if (found) keptDetails[id] = found;
-    }
-    const index: IndexFile = {
-      version: STATE_VERSION,
-      archiveFiles,
-      ...(incomplete ? { incomplete } : {}),
-      briefs: Object.fromEntries(sorted),
-    };
-    // Details first: an index never names a record whose details the files lack.
-    await writeOutput(cacheDir, DETAILS_FILE, JSON.stringify({ version: STATE_VERSION, details: keptDetails }));
-    await writeOutput(cacheDir, INDEX_FILE, JSON.stringify(index));
-    closeJournal();
-    await rm(at(JOURNAL_FILE), { force: true });
-    details = keptDetails;
-    newDetails.clear();
-    journalBytes = 0;
-  };
-
   return {
     get incomplete() {
       return incomplete;
@@ -298,12 +374,10 @@ export async function openStore(cacheDir: string, fresh = false): Promise<BuildS
     index: () => new Map(briefs),
     indexed: (source) => briefs.get(source),
     full(source, indexed) {
-      const id = detailsId(source, indexed.hash);
-      const found = newDetails.get(id) ?? detailsFile()[id];
+      const found = detailsOf(source, indexed.hash);
       if (!found) throw new Error(`the build cache has no details of ${source}`);
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      const { stat, ...brief } = indexed;
-      return { ...brief, ...found };
+      const { hash, baseSlug, bodyHash, messages } = indexed;
+      return { hash, baseSlug, entry: found.entry, data: found.data, bodyHash, headings: found.headings, messages };
     },
     markIncomplete() {
       if (incomplete) return;

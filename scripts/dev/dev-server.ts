@@ -112,6 +112,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         quiet: true,
         printer: await warmPrinter(),
       });
+      void result.manifest; // read now, from the store the next build changes
       for (const line of result.messages) log(line);
       log(
         `briefpress: ${result.ok ? 'built' : 'built with errors'}: ${result.built} printed, ${result.cached} unchanged, ${result.failed} failed; ` +

@@ -8,7 +8,7 @@ import type { BuildConfig } from '../core/config.js';
 import type { PdfInfo, Printer } from './printer.js';
 import { pictureSize } from './page-picture.js';
 import { addMessages, type StoredMessage } from '../core/messages.js';
-import { briefPagePath } from '../core/public-url.js';
+import { briefPaths } from '../core/brief-outputs.js';
 import type { RenderInput, RenderOutput } from '../render/render-brief.js';
 import type { ManifestEntry, NormalizedBrief, RenderedBrief } from '../core/types.js';
 import { writeOutput } from '../core/write-file.js';
@@ -17,10 +17,6 @@ import { withSafeLinks } from '../core/url-policy.js';
 export interface PrintedBrief {
   rendered: RenderedBrief;
   entry: ManifestEntry;
-}
-
-export function briefPaths(slug: string) {
-  return { html: briefPagePath(slug), pdf: `briefs/${slug}.pdf`, markdown: `briefs/${slug}.md`, cover: `briefs/${slug}.jpg` };
 }
 
 export function pdfInfo(brief: RenderedBrief, config: BuildConfig): PdfInfo {

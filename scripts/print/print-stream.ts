@@ -149,7 +149,7 @@ export async function printChanged(input: PrintStreamInput): Promise<PrintStream
     const resolved = slugs.finish();
     for (const [source, brief] of cached) {
       const slug = resolved.get(source)!;
-      if (slug.slug === brief.entry.slug) continue;
+      if (slug.slug === brief.slug) continue;
       cached.delete(source);
       void input.printer();
       failed.push(

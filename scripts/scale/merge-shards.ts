@@ -8,7 +8,7 @@
 import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { buildKey, type CachedBrief, type IndexedBrief, openStore, type ShippedBrief } from '../cache/state.js';
+import { buildKey, type CachedBrief, type IndexedBrief, indexPart, openStore, type ShippedBrief } from '../cache/state.js';
 import { readBody, storeBody } from '../cache/bodies.js';
 import { moveOldCache } from '../cache/move-old-cache.js';
 import { cacheDirOf } from '../core/cache-dir.js';
@@ -180,7 +180,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
   timings.copy = Math.round(performance.now() - started);
 
   // 3. The packets, from the copied PDFs; the archive, the manifests and the build cache, as an unsharded build writes them.
-  const ordered = [...briefs.values()].sort(newestFirst);
+  const ordered = [...briefs.values()].sort((a, b) => newestFirst(a.entry, b.entry));
   const manifest = ordered.map((b) => b.entry);
   const packetsStart = performance.now();
   const printer = lazy(async () => (await import('../print/printer.js')).createPrinter({ config, concurrency: 1, pictures: false }));
@@ -196,7 +196,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
   const removed = await (async () => {
     try {
       const previous = { briefs: store.index(), archiveFiles: store.archiveFiles };
-      const index = new Map<string, IndexedBrief>([...briefs].map(([source, b]) => [source, b]));
+      const index = new Map<string, IndexedBrief>([...briefs].map(([source, b]) => [source, indexPart(b)]));
       const icons = createIconRasterizer();
       const files = await writeSite(ordered, config, { packets: packets.packets.map((p) => p.entry), rasterize: icons.png }).finally(() =>
         icons.close(),

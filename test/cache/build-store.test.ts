@@ -5,7 +5,7 @@
  * unfinished build, nothing of a line torn by a killed process; and after `save` the store
  * reads back as it was kept, whether or not the journal was folded into the files.
  */
-import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -106,6 +106,56 @@ describe('the build store', () => {
     forced.put('sources/2.md', brief(2));
     await forced.flushed();
     expect([...(await contents()).records.keys()]).toEqual(['sources/2.md']);
+  });
+
+  it('keeps only what tells changed sources from unchanged ones in the index every build reads', async () => {
+    const store = await openStore(dir);
+    sources(3).forEach((source, i) => store.put(source, brief(i)));
+    await store.save(new Set(sources(3)), new Map(), []);
+    const index = await readFile(path.join(dir, STATE_DIR, 'index.json'), 'utf8');
+    expect(index).toContain('"slug":"brief-1"');
+    expect(index).not.toContain('Brief 1'); // the title, with the rest of the entry, is in the details
+    expect(index).not.toContain('Heading of');
+  });
+
+  it('reads a store whose index held the manifest entries, and writes it lean at once, printing nothing again', async () => {
+    // The fat-index version: index and details files, and a journal line written after them.
+    const fat = (b: CachedBrief) => ({ hash: b.hash, baseSlug: b.baseSlug, entry: b.entry, bodyHash: b.bodyHash, messages: b.messages });
+    const id = (source: string, b: CachedBrief) => `${source}\u0000${b.hash}`;
+    await mkdir(path.join(dir, STATE_DIR), { recursive: true });
+    const index = { version: 3, archiveFiles: ['index.html'], briefs: { 'sources/0.md': fat(brief(0)), 'sources/1.md': fat(brief(1)) } };
+    const details = {
+      version: 3,
+      details: Object.fromEntries(
+        [0, 1].map((i) => [id(`sources/${i}.md`, brief(i)), { data: brief(i).data, headings: brief(i).headings }]),
+      ),
+    };
+    await writeFile(path.join(dir, STATE_DIR, 'index.json'), JSON.stringify(index));
+    await writeFile(path.join(dir, STATE_DIR, 'details.json'), JSON.stringify(details));
+    const edited = brief(1, 'Edited');
+    const journal = [
+      ['version', 3],
+      ['incomplete'],
+      ['put', 'sources/1.md', fat(edited), { data: edited.data, headings: edited.headings }],
+    ];
+    await writeFile(path.join(dir, STATE_DIR, 'journal.jsonl'), journal.map((l) => `${JSON.stringify(l)}\n`).join(''));
+
+    const found = await contents();
+    expect(found.records.get('sources/0.md')).toEqual(brief(0));
+    expect(found.records.get('sources/1.md')).toEqual(edited);
+    expect(found).toMatchObject({ archiveFiles: ['index.html'], incomplete: true });
+    // Written as this version: a lean index, no journal of the old one.
+    expect((await readdir(path.join(dir, STATE_DIR))).sort()).toEqual(['details.json', 'index.json']);
+    const lean = JSON.parse(await readFile(path.join(dir, STATE_DIR, 'index.json'), 'utf8')) as { briefs: Record<string, object> };
+    expect(lean.briefs['sources/1.md']).not.toHaveProperty('entry');
+    expect((await contents()).records.get('sources/1.md')).toEqual(edited);
+
+    // Stopped half-way through that rewrite (new details, old index and journal): read the same.
+    await writeFile(path.join(dir, STATE_DIR, 'index.json'), JSON.stringify(index));
+    await writeFile(path.join(dir, STATE_DIR, 'journal.jsonl'), journal.map((l) => `${JSON.stringify(l)}\n`).join(''));
+    const again = await contents();
+    expect(again.records.get('sources/0.md')).toEqual(brief(0));
+    expect(again.records.get('sources/1.md')).toEqual(edited);
   });
 
   it("imports an older version's state.json once", async () => {

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type BuildStore, type CachedBrief, openStore } from '../../scripts/cache/state.js';
+import { type BuildStore, type CachedBrief, indexPart, openStore } from '../../scripts/cache/state.js';
 import { printedBriefs } from '../../scripts/cache/printed-briefs.js';
 
 let dir: string;
@@ -47,8 +47,6 @@ const brief = (i: number, slug = `brief-${i}`): CachedBrief =>
     messages: [],
   }) as unknown as CachedBrief;
 
-const indexPart = ({ data, headings, ...rest }: CachedBrief) => (void data, void headings, rest);
-
 describe('printedBriefs', () => {
   it('keeps every brief in the store as it was, gives them back in the order printed, and marks the build unfinished', async () => {
     const printed = printedBriefs(store, new Map());
@@ -71,11 +69,11 @@ describe('printedBriefs', () => {
     const printed = printedBriefs(store, previous);
     printed.add('sources/1.txt', brief(1, 'new-slug'));
     printed.add('sources/2.txt', brief(2));
-    expect((await printed.read()).get('sources/1.txt')?.entry.slug).toBe('new-slug');
-    expect(store.indexed('sources/1.txt')?.entry.slug).toBe('old-slug');
+    expect((await printed.read()).get('sources/1.txt')?.slug).toBe('new-slug');
+    expect(store.indexed('sources/1.txt')?.slug).toBe('old-slug');
     expect([...printed.late.keys()]).toEqual(['sources/1.txt']);
     await store.save(new Set(['sources/1.txt', 'sources/2.txt']), printed.late, ['index.html']);
-    expect(store.indexed('sources/1.txt')?.entry.slug).toBe('new-slug');
+    expect(store.indexed('sources/1.txt')?.slug).toBe('new-slug');
     expect(store.incomplete).toBe(false);
   });
 
