@@ -257,6 +257,41 @@ describe('an archive rebuilt after an edit', () => {
     await expectSameFiles(dir, clean.dir, clean.result.files);
   });
 
+  it('after each of a run of edits (body, new brief, retag, redate, removal), equals an archive written from scratch', async () => {
+    const config = fixtureConfig(path.join(tmp, 'edits'), { url: SITE_URL });
+    const options = { searchPartSize: 4 };
+    let list = briefs();
+    await site('edits', list, options, config);
+    const added: ArchiveBrief = {
+      ...list[2]!,
+      slug: 'a-new-brief',
+      title: 'A New Brief',
+      date: '2013-05-01',
+      tags: ['Brand New Topic', ...list[2]!.tags],
+      html: 'briefs/a-new-brief.html',
+      pdf: 'briefs/a-new-brief.pdf',
+      markdown: 'briefs/a-new-brief.md',
+      source: 'sources/a-new-brief.txt',
+      body: '<p>A brief that was not there before.</p>',
+    };
+    const steps: [string, (l: ArchiveBrief[]) => ArchiveBrief[]][] = [
+      ['body', (l) => l.map((b, i) => (i === 5 ? { ...b, body: `${b.body}<p>Edited.</p>` } : b))],
+      ['added', (l) => [...l, added]],
+      ['retagged', (l) => l.map((b, i) => (i === 7 ? { ...b, tags: ['Topic 9'] } : b))],
+      ['redated', (l) => l.map((b, i) => (i === 3 ? { ...b, date: '2009-02-03' } : b))],
+      ['removed', (l) => l.filter((_, i) => i !== 1)],
+      ['new topic gone', (l) => l.filter((b) => b.slug !== added.slug)],
+    ];
+    for (const [name, step] of steps) {
+      list = step(list);
+      await writeBuildOutputs(config.outDir, list);
+      const rerun = await writeArchive(list, config, options);
+      const clean = await site(`edits-clean-${name.replace(/ /g, '-')}`, list, options);
+      expect(rerun.files, name).toEqual(clean.result.files);
+      await expectSameFiles(config.outDir, clean.dir, clean.result.files);
+    }
+  });
+
   it('makes a deleted page again, and nothing else', async () => {
     const list = briefs();
     const { dir, result } = await site('deleted-page', list);
