@@ -18,8 +18,13 @@ export interface ProjectWatcher {
 
 const IGNORED = /(?:^|[\\/])\.|~$|\.sw[a-p]$|\.tmp-\d+$|^\d+$/;
 
-/** Call `onChange` with the changed paths, `delayMs` after the last change of a burst. */
-export function watchProject(targets: readonly WatchTarget[], onChange: (changed: string[]) => void, delayMs = 120): ProjectWatcher {
+/**
+ * Call `onChange` with the changed paths, `delayMs` after the last change of a burst. An
+ * editor's save is a burst of a few milliseconds (write a temporary file and rename it, or
+ * truncate and write); the wait is part of every preview update, so it is kept short, and a
+ * change during the rebuild asks for one more.
+ */
+export function watchProject(targets: readonly WatchTarget[], onChange: (changed: string[]) => void, delayMs = 50): ProjectWatcher {
   const watchers: FSWatcher[] = [];
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;

@@ -4,6 +4,8 @@
  * → the sanitized body (render/markdown-to-html.ts) → the full print page (render/print-page.ts). The
  * render messages come back stored (line, column, rule), as the build cache keeps them.
  */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { VFile } from 'vfile';
 import { fontCoverage, reportMissingGlyphs } from './font-coverage.js';
 import { createPageRenderer, PRINT_STYLESHEETS } from './print-page.js';
@@ -32,7 +34,41 @@ export interface RenderOutput {
   messages: StoredMessage[];
 }
 
+/**
+ * The last renderer made in this thread, with what it was made from. A process that builds
+ * again and again (`npm run dev`) would otherwise compile every template and read the font
+ * coverage once more for each saved brief: more than rendering the brief itself.
+ */
+let kept: { key: string; render: (input: RenderInput) => Promise<RenderOutput> } | undefined;
+
 export function createBriefRenderer(config: BuildConfig): (input: RenderInput) => Promise<RenderOutput> {
+  const key = rendererKey(config);
+  if (kept?.key === key) return kept.render;
+  const render = newBriefRenderer(config);
+  kept = { key, render };
+  return render;
+}
+
+/** The configuration, and the name, size and time of every file under the templates folder: a template edited since is compiled again. */
+function rendererKey(config: BuildConfig): string {
+  let files: string[] = [];
+  try {
+    files = readdirSync(config.templatesDir, { recursive: true, encoding: 'utf8' }).sort();
+  } catch {
+    // No templates folder: the renderer says so when it renders.
+  }
+  const looks = files.map((name) => {
+    try {
+      const info = statSync(path.join(config.templatesDir, name));
+      return `${name}:${info.size}:${info.mtimeMs}`;
+    } catch {
+      return name;
+    }
+  });
+  return JSON.stringify([config, looks]);
+}
+
+function newBriefRenderer(config: BuildConfig): (input: RenderInput) => Promise<RenderOutput> {
   const pages = createPageRenderer(config);
   const coverage = fontCoverage(
     config.templatesDir,
