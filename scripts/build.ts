@@ -5,91 +5,25 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { archiveStage } from './archive/archive-stage.js';
-import { createIconRasterizer } from './print/icon-rasterizer.js';
-import { removeStrayBriefFiles, saveBuild } from './cache/save-build.js';
+import type { BuildOptions, BuildResult } from './build-types.js';
+import { lockBuild } from './cache/build-lock.js';
+import { cleanAfterDeadBuild } from './cache/leftovers.js';
 import { type BuildPlan, briefsOfBuild, planBuild } from './cache/plan.js';
+import { removeStrayBriefFiles, saveBuild } from './cache/save-build.js';
+import type { CachedBrief } from './cache/state.js';
 import { type BuildConfig, loadConfig } from './core/config.js';
 import { lazy } from './core/lazy.js';
 import { restoreMessages } from './core/messages.js';
 import { createProgress, type Progress } from './core/progress.js';
 import { summarize } from './core/report.js';
-import type { ManifestEntry } from './core/types.js';
-import { packetStage, type PacketReport, type PacketsResult } from './packet/packet-stage.js';
-import type { Printer } from './print/printer.js';
+import { type StageTimer, stageTimer } from './core/stage-timer.js';
+import { packetStage, type PacketsResult } from './packet/packet-stage.js';
+import { createIconRasterizer } from './print/icon-rasterizer.js';
 import { printChanged, type PrintStreamResult } from './print/print-stream.js';
-import type { Shard } from './scale/shard.js';
+import { startPrinter } from './print/start-printer.js';
 import { keepPoolForArchive, searchWorkers, startBriefPool } from './workers/threads.js';
-import { lockBuild } from './cache/build-lock.js';
-import type { CachedBrief } from './cache/state.js';
-import { removeDeadTempFiles, removeOrphanProfiles } from './cache/leftovers.js';
 
-export interface BuildOptions {
-  /** Project root holding briefpress.config.yaml. Default: the current folder. */
-  root?: string;
-  /** Sources folder, relative to the root. Default: `build.sources` of the config. */
-  sources?: string;
-  /** Output folder, relative to the root. Default: `build.out` of the config. */
-  out?: string;
-  /** Pages printing at once. Default: the number of CPU cores. */
-  concurrency?: number;
-  /** Warnings (page budget overflows, guessed sources) fail the build. */
-  strict?: boolean;
-  /** No progress output. */
-  quiet?: boolean;
-  /** Ignore the build cache and rebuild everything. */
-  force?: boolean;
-  /** Milliseconds one brief may take to print before it fails (the others go on). Default: 30 000. */
-  printTimeout?: number;
-  /** Milliseconds normalizing one source may take before it fails (the others go on). Default: 30 000. */
-  normalizeTimeout?: number;
-  /** Print through these running browsers (DevTools endpoints) instead of launching one; see remote-browser.ts. */
-  browserWs?: string[];
-  /** Build only this part of the briefs and write `shard-K-of-N.json` instead of the archive; see shard.ts. */
-  shard?: Shard;
-  /** Worker threads that normalize and render; default: none for fewer than 32 briefs to redo, else see `workerThreads`. */
-  threads?: number;
-  /**
-   * Seconds to keep the browser running after a build that printed a few briefs, for the
-   * next build of this output folder to print with (print/warm-browser.ts); it is used when
-   * there is one. Default 0: a browser of the build's own, closed at its end.
-   */
-  keepBrowser?: number;
-  /** Print with this printer (kept open afterwards) instead of starting a browser: the dev server's warm one. */
-  printer?: Printer;
-  /**
-   * Stops the build: no new brief starts, the browser closes, and the briefs printed so far
-   * are remembered for the next build; `build` then rejects with the signal's `AbortError`.
-   */
-  signal?: AbortSignal;
-}
-
-export interface BuildResult {
-  ok: boolean;
-  built: number;
-  cached: number;
-  failed: number;
-  removed: number;
-  pages: number;
-  warnings: number;
-  errors: number;
-  /** Milliseconds spent in each stage. */
-  timings: Record<string, number>;
-  /** Every brief's entry, newest first (as `manifest.json`); read from the build cache on first use. */
-  readonly manifest: ManifestEntry[];
-  /** Every problem, one `path:line:column: severity: reason (rule)` line each. */
-  messages: string[];
-  /** Whether a browser was started (it is not when everything was cached). */
-  launchedBrowser: boolean;
-  /** The briefs were printed with a browser kept warm between builds (`keepBrowser`): one an earlier build left, or one this build started. */
-  warmBrowser?: 'reused' | 'started';
-  /** Requests the printed pages tried to make and the printer refused (nothing leaves the machine). */
-  blockedRequests: number;
-  /** The configured packets printed (or taken from the last build), with their page and sheet counts. */
-  packets: PacketReport[];
-}
-
-/** Builds printing at most this many briefs use the browser kept warm (`keepBrowser`). */
-const WARM_BRIEFS = 50;
+export type { BuildOptions, BuildResult } from './build-types.js';
 
 const VERSION = (JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -104,12 +38,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   } finally {
     await lock.release();
   }
-}
-
-/** What a build killed outright left: its half-written files, and Chromium profiles no process uses. */
-async function cleanAfterDeadBuild(outDir: string, cacheDir: string): Promise<void> {
-  await removeDeadTempFiles([outDir, cacheDir]);
-  await removeOrphanProfiles();
 }
 
 async function buildLocked(config: BuildConfig, options: BuildOptions): Promise<BuildResult> {
@@ -130,7 +58,7 @@ async function buildPlanned(
   options: BuildOptions,
   config: BuildConfig,
   plan: BuildPlan,
-  time: ReturnType<typeof stageTimer>,
+  time: StageTimer,
   timings: Record<string, number>,
   progress: Progress,
 ): Promise<BuildResult> {
@@ -273,36 +201,4 @@ async function buildPlanned(
         : {}),
     blockedRequests: used?.requestsBlocked ?? 0,
   };
-}
-
-/** `time(stage, work)` adds the milliseconds `work` takes to `timings[stage]`. */
-function stageTimer(timings: Record<string, number>) {
-  return async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
-    const start = performance.now();
-    try {
-      return await work();
-    } finally {
-      timings[stage] = Math.round((timings[stage] ?? 0) + performance.now() - start);
-    }
-  };
-}
-
-/** This build's printer: through remote browsers (`--browser-ws`), the caller's, or a browser of its own. */
-async function startPrinter(options: BuildOptions, config: BuildConfig, briefs: number): Promise<Printer> {
-  if (options.printer) return options.printer;
-  if (options.browserWs?.length) {
-    const log = (line: string) => options.quiet || process.stderr.write(`briefpress: ${line}\n`);
-    const { createRemotePrinter } = await import('./print/remote-browser.js');
-    return createRemotePrinter({ config, endpoints: options.browserWs, timeoutMs: options.printTimeout, log });
-  }
-  const { createPrinter } = await import('./print/printer.js');
-  // A build of many briefs launches its own: the launch is small beside its printing, and its pipe carries less.
-  const warm = options.keepBrowser && briefs <= WARM_BRIEFS ? { cacheDir: config.cacheDir, idleMs: options.keepBrowser * 1000 } : undefined;
-  return createPrinter({
-    config,
-    concurrency: config.concurrency,
-    timeoutMs: options.printTimeout,
-    pagesAtStart: briefs,
-    ...(warm ? { warm } : {}),
-  });
 }

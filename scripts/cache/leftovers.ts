@@ -65,3 +65,9 @@ async function profilesInUse(): Promise<Set<string> | undefined> {
   }
   return used;
 }
+
+/** What a build killed outright left: its half-written files, and Chromium profiles no process uses. */
+export async function cleanAfterDeadBuild(outDir: string, cacheDir: string): Promise<void> {
+  await removeDeadTempFiles([outDir, cacheDir]);
+  await removeOrphanProfiles();
+}
