@@ -96,10 +96,20 @@ function startsRunningText(lines: readonly SourceLine[], i: number, width: numbe
     text.split(/\s+/).length >= 6 &&
     !isBlank(next) &&
     next !== undefined &&
-    (text.length > 90 || capitalizedShare(text) < 0.75) && // a title in title case as wide as a narrow column
+    // A title in title case as wide as a narrow column; but three lines of the full width are
+    // a paragraph, however many names it opens with ("EFF thanks Chair Jordan, Ranking Member …").
+    (text.length > 90 || capitalizedShare(text) < 0.75 || fullWidthRun(lines, i, width)) &&
     // A title block ends in its date line: lines right above one are no running text.
     ![lines[i + 1], lines[i + 2]].some((l) => l !== undefined && !isBlank(l) && (parseDateLine(l.text) ?? parseMonthLine(l.text)))
   );
+}
+
+/** Are line `i` and the two lines after it all about `width` long (hard-wrapped running text)? */
+function fullWidthRun(lines: readonly SourceLine[], i: number, width: number): boolean {
+  return [0, 1, 2].every((d) => {
+    const line = lines[i + d];
+    return line !== undefined && !isBlank(line) && line.text.trim().length >= width * 0.8 && !isAllCaps(line.text);
+  });
 }
 
 interface Candidate {
@@ -247,11 +257,14 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
       candidate.indexes.forEach((index) => remove(index, id, documentLabel.test(lines[index]!.text) ? documentLabel.id : undefined));
       return;
     }
-    // Line by line: a genre label; in a brief, an organization's name and the slogan under it.
+    // Line by line: a genre label; in a brief, an organization's name and the slogan under it
+    // (a hearing's header stays whole: who testified, before whom, on what).
     let named = false;
+    const hearing = candidate.lines.some((l) => hearingLine.test(l.text));
     candidate.lines.forEach((line, n) => {
       const index = candidate.indexes[n]!;
       if (documentLabel.test(line.text)) remove(index, documentLabel.id);
+      else if (hearing) return;
       else if (mode === 'brief' && organization.looksLikeName(line.text)) {
         remove(index, organization.id);
         named = true;
@@ -433,6 +446,10 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     if (salutation.test(text) || subjectLine.test(text)) score -= 30; // a letter's "Dear …" and "Re: …" lines
     // A letter's inside address: its lines end in a street, a postal code, a city line.
     if (candidate.lines.length >= 3 && candidate.lines.some((l) => isPostalLine(l.text))) score -= 20;
+    // Lines right above a letter's "Dear …": whom it is to (one line is a title, as an open letter's is).
+    const after = neighbour(lines, last, 1);
+    const greets = after >= 0 && /^\s*dear\s/i.test(lines[after]!.text) && salutation.test(lines[after]!.text);
+    if (greets && (candidate.lines.length >= 2 || candidate.insideAddress)) score -= 25;
     if (parseDateLine(text) || parseMonthLine(text)) score -= 30; // a second date line (repeated, or a release date) is no title
     if (/[.;,]$/.test(text)) score -= 10;
     // Ends in a word broken by hyphenation ("consulta-"): the first lines of a wrapped paragraph.
@@ -441,6 +458,8 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     if (candidate.lines.some((l) => parseItem(l.text)?.ordered)) score -= 20;
     if (endsOpen(text) || (candidate.insideAddress && candidate.lines.length >= 2)) score -= 20; // a cut sentence; a letter's addressee
     if (candidate.lines.length > 3 || text.length > 250) score -= 10;
+    // A hearing's header ("Statement of …" / "Before the House Committee on …" / "Hearing on …"): who spoke where, not what about.
+    if (candidate.lines.length >= 2 && candidate.lines.some((l) => hearingLine.test(l.text))) score -= 15;
     if (k === candidates.length - 1) score += 2;
     // Right above the text, with no blank line between (a PDF extraction's title and its first paragraph).
     if (bodyStart >= 0 && (last === bodyStart - 1 || neighbour(lines, last, 1) === dateIndex) && dateIndex !== bodyStart - 1) score += 10;
@@ -546,9 +565,20 @@ function guessTitle(file: VFile, lines: readonly SourceLine[], removed: Readonly
     isBlank(next) ||
     next === undefined ||
     /^\s*(?:dear|to|mr|ms|madam|sir)\b/i.test(next.text) ||
-    next.text.trim().length > first.line.text.trim().length * 1.3;
-  if (words <= 25 && alone && !/[.,;:!?]["”’)]?$/.test(first.line.text.trim())) {
+    next.text.trim().length > Math.max(40, first.line.text.trim().length * 1.3);
+  // (Not a letter's salutation or the first line of its inside address: "Dear Foreign Secretary", "The Honorable Harry Reid".)
+  const addressLine = salutation.test(first.line.text) || honorific.test(first.line.text) || /^\s*to\s+the\s/i.test(first.line.text);
+  if (words <= 25 && alone && !addressLine && !/[.,;:!?]["”’)]?$/.test(first.line.text.trim())) {
     return guessed({ lines: [first.line], indexes: [first.index] }, 'the first line');
+  }
+  // A letter with no subject line: its kind and whom it is to ("Dear Members of Congress," → "Letter to Members of Congress").
+  const greeting = kept.slice(0, 60).find(({ line }) => /^\s*dear\s/i.test(line.text) && salutation.test(line.text));
+  const addressee = greeting ? addresseeOf(greeting.line.text) : undefined;
+  if (greeting && addressee) {
+    return guessed(
+      { lines: [{ ...greeting.line, text: `Letter to ${addressee}` }], indexes: [], fromSentence: true },
+      'the letter’s kind and whom its salutation names (it has no subject line)',
+    );
   }
   const opening = withoutPlaceDash(first.line.text.trim());
   const sentence = (sentences(opening)[0] ?? opening).split(/\s+/);
@@ -557,6 +587,21 @@ function guessTitle(file: VFile, lines: readonly SourceLine[], removed: Readonly
   const text = sentence.length > 14 ? `${cut.join(' ')}…` : sentence.join(' ');
   return guessed({ lines: [{ ...first.line, text }], indexes: [], fromSentence: true }, 'the start of the first sentence');
 }
+
+/** Whom a letter's salutation names ("Dear Chairman Thune and Ranking Member Nelson," → "Chairman Thune and Ranking Member Nelson"); not "Sir or Madam". */
+function addresseeOf(greeting: string): string | undefined {
+  const name = greeting
+    .trim()
+    .replace(/^dear\s+/i, '')
+    .replace(/[,:;.]+$/, '')
+    .trim();
+  const generic =
+    /^(?:sir|madam|sirs|sir\s+or\s+madam|madam\s+or\s+sir|sir\/madam|all|colleagues?|friends?|team|editor|reader|members|supporters?|partners?)$/i;
+  return name && name.length <= 120 && !generic.test(name) ? name : undefined;
+}
+
+/** The line of a hearing header that names the committee: "Before the House Committee on the Judiciary", "before the Subcommittee on …". */
+const hearingLine = /^\s*before\s+the\s+(?:[\p{L}.]+\s+){0,4}(?:committee|subcommittee|commission|council|parliament|senate|house)\b/iu;
 
 /** The first line of a letter's inside address: a person with an honorific ("Ms Jane Smith", "The Rt. Hon William Hague MP"). */
 const honorific = /^\s*(?:the\s+)?(?:rt\.?\s+hon\.?|hon\.?|honou?rable|mr|mrs|ms|dr|prof|senator)\.?\s+\p{Lu}/iu;

@@ -52,18 +52,29 @@ export function find(
   );
   const top = lines.slice(0, Math.min(20, firstBreak < 0 ? 20 : firstBreak)).map((line) => squash(line.text));
   const topJoined = top.map((t, k) => t + (top[k + 1] ?? ''));
+  const topWords = new Set(
+    lines
+      .slice(0, Math.min(20, firstBreak < 0 ? 20 : firstBreak))
+      .flatMap((line) => line.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []),
+  );
+  // A short form of the title ("EFF | Statement on FISA Oversight" under "EFF Statement to House Judiciary Hearing on FISA Oversight").
+  const shortened = (part: string) => {
+    const words = part.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    return words.length >= 3 && words.every((w) => topWords.has(w));
+  };
   const found = new Set<number>();
   for (const indexes of groups.values()) {
     const texts = indexes.map((index) => lines[index]!.text.trim());
     const separated = texts.every((text) => separators.test(text));
     if (indexes.length < 2) {
       // "Org | Title of the brief" once, at the break of a two-page text: one of its parts is at the top.
-      const parts = separated ? texts[0]!.split(/\s[|•·—]\s/).map(squash) : [];
+      const raw = separated ? texts[0]!.split(/\s[|•·—]\s/) : [];
+      const parts = raw.map(squash);
       const index = indexes[0]!;
       if (
         isBreak(index) &&
         index > (firstBreak < 0 ? 0 : firstBreak) - 1 &&
-        parts.some((p) => p.length >= 6 && (top.includes(p) || topJoined.includes(p)))
+        (parts.some((p) => p.length >= 6 && (top.includes(p) || topJoined.includes(p))) || raw.some(shortened))
       )
         found.add(index);
       continue;
@@ -71,10 +82,13 @@ export function find(
     const near = indexes.filter((index) => isBreak(index)).length;
     const edge = indexes.filter((index) => !isBreak(index) && isEdge(index)).length;
     const pageTail = texts.every((text) => pageNumberTail.test(text)) && new Set(texts).size === texts.length;
+    // A page is longer than a few lines: a line said again and again close together (the
+    // city line of a letter's addresses, "Washington, DC 20510") is no running header.
+    const spread = indexes.every((index, k) => k === 0 || index - indexes[k - 1]! >= 8);
     const running =
       near + edge >= 2 ||
       (near >= 1 && near + edge >= indexes.length) ||
-      (indexes.length >= 3 && near + edge >= 1) ||
+      (indexes.length >= 3 && near + edge >= 1 && spread) ||
       pageTail ||
       separated;
     if (!running) continue;

@@ -369,34 +369,41 @@ function joinCutParagraphs(blocks: Block[], words: WordSet): void {
 /**
  * A postal address inside a paragraph group (a letter's inside address, with no blank
  * line before the salutation): three or more short single lines from `start`, one of
- * them a street, city or postal-code line. They stay lines, never headings.
+ * them a street, city or postal-code line, or two or more right above the salutation. They
+ * stay lines, never headings.
  */
 function addressRun(drafts: readonly Draft[], start: number, short: number): Draft[] | undefined {
   let end = start;
   while (end < drafts.length) {
     const d = drafts[end]!;
-    if (d.kind !== 'paragraph' || d.lines.length > 1 || d.text.length >= short || endsSentence(d.text) || isLetterLine(d.text)) break;
+    // A name may end in an abbreviation's full stop ("The Honorable John Joyce, M.D.", "John Conyers, Jr.").
+    const stops = endsSentence(d.text) && !/(?:\b(?:\p{Lu}\.){1,3}|\b(?:Jr|Sr|Esq|Inc|Ltd|Co)\.)$/u.test(d.text.trim());
+    if (d.kind !== 'paragraph' || d.lines.length > 1 || d.text.length >= short || stops || isLetterLine(d.text)) break;
     end++;
   }
   const run = drafts.slice(start, end);
-  return run.length >= 3 && run.some((d) => isPostalLine(d.text)) ? run : undefined;
+  // Or right above the letter's "Dear …": whom it is to, with or without a street.
+  const greets = end < drafts.length && /^\s*dear\s/i.test(drafts[end]!.text) && salutation.test(drafts[end]!.text);
+  return (run.length >= 3 && run.some((d) => isPostalLine(d.text))) || (run.length >= 2 && greets) ? run : undefined;
 }
 
 /**
  * Short lines right under a lead-in that ends in a colon ("For more information on the
  * roundtable:" above a name, a title and an organization): the lead-in's content, kept as
- * lines, never headings. Two or more, none ending a sentence.
+ * lines, never headings. Two or more, none ending a sentence; or one or more under a
+ * letter's "Sincerely," (who signed it).
  */
 function leadInRun(drafts: readonly Draft[], start: number, short: number): Draft[] | undefined {
   const before = drafts[start - 1];
-  if (!before || before.kind !== 'paragraph' || !before.text.trim().endsWith(':')) return undefined;
+  const signed = before !== undefined && before.kind === 'paragraph' && valediction.test(before.text);
+  if (!before || before.kind !== 'paragraph' || (!before.text.trim().endsWith(':') && !signed)) return undefined;
   let end = start;
   while (end < drafts.length) {
     const d = drafts[end]!;
     if (d.kind !== 'paragraph' || d.lines.length > 1 || d.text.length >= short || endsSentence(d.text) || isLetterLine(d.text)) break;
     end++;
   }
-  return end - start >= 2 ? drafts.slice(start, end) : undefined;
+  return end - start >= (signed ? 1 : 2) ? drafts.slice(start, end) : undefined;
 }
 
 /**
@@ -471,13 +478,17 @@ export const salutation =
 /** A letter's subject line ("Re: Surveillance of …", "Subject: …"): its own paragraph, never a heading. */
 export const subjectLine = /^\s*(?:re|subject|betreff|objet)\s*:\s*\S/i;
 
-/** Lines of a letter that stand alone: the salutation and the subject line. */
-const isLetterLine = (text: string) => salutation.test(text) || subjectLine.test(text);
+/** A letter's closing ("Sincerely,", "Yours faithfully", "Best regards,"): a line of its own, the signatures under it. */
+export const valediction =
+  /^\s*(?:(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?|(?:with\s+)?(?:best|kind|warm)(?:est)?\s+(?:regards|wishes)|regards|respectfully\s+submitted)\s*[,.]?\s*$/i;
+
+/** Lines of a letter that stand alone: the salutation, the subject line and the closing. */
+const isLetterLine = (text: string) => salutation.test(text) || subjectLine.test(text) || valediction.test(text);
 
 function shouldJoin(current: Draft, line: SourceLine, width: number | undefined): boolean {
   const previous = current.lines.at(-1)!.text;
   const text = line.text;
-  if (salutation.test(previous) || salutation.test(text)) return false;
+  if (salutation.test(previous) || salutation.test(text) || valediction.test(previous) || valediction.test(text)) return false;
   // A subject line wraps onto a line that goes on in lower case; a capital starts the letter.
   if (subjectLine.test(current.lines[0]!.text) && !startsLower(text)) return false;
   if (/\p{L}[-\u00ad]$/u.test(previous.trim()) && startsLower(text)) return true;
