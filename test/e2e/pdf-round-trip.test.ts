@@ -1,7 +1,7 @@
 /**
  * The PDF round trip (issue 18): every PDF briefpress prints, read back by the PDF reader,
- * gives the Markdown it was printed from: the same title, date, headings, list items and
- * links, and at least 99.5% of the body's words in order. Here on the sample site, the
+ * gives the Markdown it was printed from: the same title, date, headings, list items,
+ * links, table cells and code, and at least 99.5% of the body's words in order. Here on the sample site, the
  * render fixtures and a few generated briefs of each kind; `npm run bench --
  * --pdf-round-trip 300` runs the same comparison on a few hundred.
  */
@@ -36,5 +36,8 @@ describe('PDFs read back as the Markdown they were printed from', () => {
     const lost = compareRoundTrip('a', original, '---\ntitle: A Brief\ndate: 2024-05-01\n---\n\nSee the rule for details.\n');
     expect(lost.ok).toBe(false);
     expect(lost.problems.map((p) => p.split(':')[0])).toEqual(['headings', 'links missing', 'words in order']);
+    const table = '---\ntitle: T\n---\n\nRun `make all` first.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n';
+    const flat = compareRoundTrip('t', table, '---\ntitle: T\n---\n\nRun make all first.\n\na b\n\n1 2\n');
+    expect(flat.problems.map((p) => p.split(':')[0])).toEqual(['table rows (0 of 2)', 'code']);
   });
 });

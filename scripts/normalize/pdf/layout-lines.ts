@@ -11,6 +11,8 @@ import type { PdfPage, PdfRun } from './read-pdf.js';
 export interface LineSegment {
   text: string;
   url?: string;
+  /** Set in a fixed-pitch font: code. */
+  code?: boolean;
 }
 
 export interface PdfLine {
@@ -31,6 +33,10 @@ export interface PdfLine {
   bold: boolean;
   italic: boolean;
   font: string;
+  /** Every letter is in a fixed-pitch font (a line of a code block). */
+  mono?: boolean;
+  /** A cell of a table found by layout (untagged PDFs): the table (numbered over the document), its row and column. */
+  table?: { id: number; row: number; column: number };
   /** Tagged PDFs: roles and structure element of its first run; artifact when all its runs are. */
   roles?: string[];
   elements?: number[];
@@ -50,6 +56,15 @@ interface Fragment {
   size: number;
   /** The table cell (tagged PDFs) its runs are in: cells are never joined into one line. */
   cell?: number;
+  /** A table found by layout, standing in the reading order as one piece. */
+  table?: LayoutTable;
+  /** A tagged table's pieces, standing in the reading order as one piece. */
+  members?: Fragment[];
+}
+
+/** A table found by layout: its cells' pieces, row by row, column by column. */
+interface LayoutTable {
+  rows: Fragment[][][];
 }
 
 /** Marks a footnote call (`\uFDD5` 12 `\uFDD5`) in a line's text; the reader writes it as `[^12]`. */
@@ -199,7 +214,7 @@ function joinRuns(runs: readonly PdfRun[], baseline: number, size: number): Line
     if (previous && run.size <= size * 0.88 && run.y - baseline >= size * 0.2 && /^\d{1,3}$/.test(text.trim())) {
       text = `${FOOTNOTE_CALL}${text.trim()}${FOOTNOTE_CALL}`;
       const last = segments.at(-1);
-      if (last && !last.url) last.text += text;
+      if (last && !last.url && !last.code) last.text += text;
       else segments.push({ text });
       previous = run;
       continue;
@@ -212,11 +227,14 @@ function joinRuns(runs: readonly PdfRun[], baseline: number, size: number): Line
       if (!spaced && gap > size * (letters ? 0.35 : 0.18)) text = ` ${text}`;
     }
     const last = segments.at(-1);
-    if (last && last.url === run.url) last.text += text;
-    else if (run.url && /^\s/.test(text) && last) {
+    const code = !!run.mono && text.trim() !== '';
+    const segment = (text: string): LineSegment => ({ text, ...(run.url ? { url: run.url } : {}), ...(code ? { code } : {}) });
+    if (last && last.url === run.url && (!!last.code === code || text.trim() === '')) last.text += text;
+    else if (last && /^\s/.test(text)) {
+      // The space before a link or a code span belongs to the text before it.
       last.text += ' ';
-      segments.push({ text: text.trimStart(), url: run.url });
-    } else segments.push(run.url ? { text, url: run.url } : { text });
+      segments.push(segment(text.trimStart()));
+    } else segments.push(segment(text));
     previous = run;
   }
   for (const segment of segments) segment.text = segment.text.replace(/\s+/g, ' ');
@@ -248,6 +266,7 @@ function toLine(pieces: readonly Fragment[], page: number, region: number): PdfL
     italic: byLetters(runs, (r) => r.italic),
     font: byLetters(runs, (r) => r.font),
   };
+  if (runs.every((r) => r.mono || r.text.trim() === '')) line.mono = true;
   const first = runs.find((r) => r.roles || r.artifact);
   if (first?.roles) line.roles = first.roles;
   if (first?.elements) line.elements = first.elements;
@@ -258,9 +277,12 @@ function toLine(pieces: readonly Fragment[], page: number, region: number): PdfL
 
 /** The lines of a page in reading order; `region` numbers continue from `firstRegion`. */
 export function pageLines(page: PdfPage, firstRegion: number): PdfLine[] {
-  const pieces = rows(page.runs).flatMap(fragments);
+  let pieces = rows(page.runs).flatMap(fragments);
+  // A tagged PDF says where its tables are (Table, TR, TD); an untagged one shows it by layout.
+  pieces = page.runs.some((run) => run.roles || run.artifact) ? taggedTables(pieces) : findTables(pieces);
   const lines: PdfLine[] = [];
   let region = firstRegion;
+  let tables = 0;
   for (const group of order(pieces)) {
     // Pieces of one row inside one region are one line.
     const byRow: Fragment[][] = [];
@@ -269,8 +291,197 @@ export function pageLines(page: PdfPage, firstRegion: number): PdfLine[] {
       if (row) row.push(piece);
       else byRow.push([piece]);
     }
-    for (const row of byRow) lines.push(toLine(row, page.number, region));
+    for (const row of byRow) {
+      const members = row[0]!.members;
+      if (members) {
+        for (const piece of members.sort((a, b) => b.y - a.y || a.x0 - b.x0)) lines.push(toLine([piece], page.number, region));
+        continue;
+      }
+      const table = row[0]!.table;
+      if (!table) {
+        lines.push(toLine(row, page.number, region));
+        continue;
+      }
+      // A table's cells row by row, each cell's lines top to bottom.
+      const id = page.number * 1000 + tables++;
+      table.rows.forEach((cells, r) =>
+        cells.forEach((cell, column) => {
+          for (const piece of cell) lines.push({ ...toLine([piece], page.number, region), table: { id, row: r, column } });
+        }),
+      );
+    }
     region++;
   }
   return lines;
+}
+
+/** The pieces of each tagged table as one piece, so that cutting the page into columns does not read its columns one after the other. */
+function taggedTables(pieces: Fragment[]): Fragment[] {
+  const tables = new Map<number, Fragment[]>();
+  const rest: Fragment[] = [];
+  for (const piece of pieces) {
+    const run = piece.runs[0]!;
+    const at = run.roles?.lastIndexOf('Table') ?? -1;
+    const table = at >= 0 ? run.elements?.[at] : undefined;
+    if (table === undefined) rest.push(piece);
+    else tables.set(table, [...(tables.get(table) ?? []), piece]);
+  }
+  for (const [table, members] of tables)
+    rest.push({
+      runs: members.flatMap((p) => p.runs),
+      x0: Math.min(...members.map((p) => p.x0)),
+      x1: Math.max(...members.map((p) => p.x1)),
+      y: Math.max(...members.map((p) => p.y)),
+      bottom: Math.min(...members.map((p) => p.bottom)),
+      top: Math.max(...members.map((p) => p.top)),
+      size: Math.max(...members.map((p) => p.size)),
+      cell: -1 - table,
+      members,
+    });
+  return rest;
+}
+
+const sameSize = (a: number, b: number) => Math.abs(a - b) <= 0.1 * Math.max(a, b);
+/** A list marker or a note number alone: a column of these is a list, not a table. */
+const MARKER = /^(?:[•◦▪▫■□●○·‣⁃–\-*>➢►✓✔\uf0a7\uf0b7]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]?)$/i;
+
+/**
+ * Tables of an untagged page, found by layout: rows of pieces on common baselines whose
+ * cells stay inside columns (the empty vertical strips between them run through every
+ * row), in a steady rhythm, of one type size. Each table stands in the reading order as
+ * one piece holding its cells. Not a table: two columns of running text (every column
+ * but the last full of long lines), and a column of list markers or note numbers.
+ */
+function findTables(pieces: Fragment[]): Fragment[] {
+  const baseline: Fragment[][] = [];
+  for (const piece of [...pieces].sort((a, b) => b.y - a.y || a.x0 - b.x0)) {
+    const row = baseline.at(-1);
+    if (row && Math.abs(row[0]!.y - piece.y) <= 0.25 * Math.max(row[0]!.size, piece.size)) row.push(piece);
+    else baseline.push([piece]);
+  }
+  const found: Fragment[] = [];
+  const taken = new Set<Fragment>();
+  for (let i = 0; i + 2 < baseline.length; i++) {
+    const head = baseline[i]!;
+    const size = Math.max(...head.map((p) => p.size));
+    if (head.length < 2 || justified(head) || !head.every((p) => sameSize(p.size, size))) continue;
+    const members = [head];
+    let gutters = gaps(head, 'x', size * 0.9);
+    let rowStep = 0; // the largest step between two rows of several cells
+    for (let k = i + 1; k < baseline.length; k++) {
+      const row = baseline[k]!;
+      const step = members.at(-1)![0]!.y - row[0]!.y;
+      if (!row.every((p) => sameSize(p.size, size)) || step > size * 2.8 || justified(row)) break;
+      if (row.length < 2 && rowStep && step > rowStep * 1.15) break;
+      const next = gaps([...members.flat(), ...row], 'x', size * 0.9);
+      // Every gutter goes on through the new row.
+      if (!gutters.every(([a, b]) => next.some(([c, d]) => Math.min(b, d) - Math.max(a, c) >= size * 0.9))) break;
+      if (row.length >= 2 && members.at(-1)!.length >= 2) rowStep = Math.max(rowStep, step);
+      members.push(row);
+      gutters = next;
+    }
+    // A last row of one piece further off than the rows' own lines is the text after the table.
+    const steps = members.slice(1).map((row, k) => members[k]![0]!.y - row[0]!.y);
+    const least = Math.min(...steps);
+    while (members.length > 2 && members.at(-1)!.length < 2 && steps.at(-1)! > least * 1.3 && steps.at(-1)! >= rowStep) {
+      members.pop();
+      steps.pop();
+    }
+    const table = layoutTable(members, gutters, steps);
+    if (!table) continue;
+    const all = members.flat();
+    for (const piece of all) taken.add(piece);
+    const bottom = Math.min(...all.map((p) => p.bottom));
+    found.push({
+      runs: all.flatMap((p) => p.runs),
+      x0: Math.min(...all.map((p) => p.x0)),
+      x1: Math.max(...all.map((p) => p.x1)),
+      y: head[0]!.y,
+      bottom,
+      top: Math.max(...all.map((p) => p.top)),
+      size,
+      cell: -1 - found.length,
+      table,
+    });
+    i += members.length - 1;
+  }
+  return found.length ? [...pieces.filter((p) => !taken.has(p)), ...found] : pieces;
+}
+
+/**
+ * A justified line whose words were spread far apart (a short line ending in a line break,
+ * as LibreOffice justifies it): three words or more, one a piece, all gaps alike. The gaps
+ * between a table's cells follow their contents.
+ */
+function justified(row: readonly Fragment[]): boolean {
+  if (
+    row.length < 3 ||
+    row.some((p) =>
+      /\S\s+\S/.test(
+        p.runs
+          .map((r) => r.text)
+          .join(' ')
+          .trim(),
+      ),
+    )
+  )
+    return false;
+  const widths = row.slice(1).map((p, k) => p.x0 - row[k]!.x1);
+  return Math.max(...widths) - Math.min(...widths) <= Math.max(0.5, Math.min(...widths) * 0.03);
+}
+
+/** Rows of a table candidate as cells, or undefined when they are no table. */
+function layoutTable(members: Fragment[][], gutters: [number, number][], steps: number[]): LayoutTable | undefined {
+  if (members.length < 3 || members.filter((row) => row.length >= 2).length < 2 || !gutters.length) return undefined;
+  const columnOf = (piece: Fragment) => gutters.filter(([, end]) => end <= piece.x0).length;
+  const columns: Fragment[][] = Array.from({ length: gutters.length + 1 }, () => []);
+  for (const piece of members.flat()) columns[columnOf(piece)]!.push(piece);
+  const text = (piece: Fragment) =>
+    piece.runs
+      .map((r) => r.text)
+      .join('')
+      .trim();
+  if (columns[0]!.every((piece) => MARKER.test(text(piece)))) return undefined;
+  // Each column's cells line up: at their left, their right or their middle (words spread apart by justified text do not).
+  const size = Math.max(...members[0]!.map((p) => p.size));
+  const lined = (values: number[]) => Math.max(...values) - Math.min(...values) <= size * 0.6;
+  const firstLines = members.map((row) => row.map((p) => ({ p, c: columnOf(p) })));
+  for (let c = 0; c < columns.length; c++) {
+    // A cell's first line (later lines of a wrapped cell may be shorter).
+    const cells = firstLines.flatMap((row, k) =>
+      row.filter(
+        ({ c: column, p }) => column === c && !(k > 0 && members[k - 1]!.some((q) => columnOf(q) === c && q.y - p.y <= size * 1.6)),
+      ),
+    );
+    const ps = cells.map(({ p }) => p);
+    if (ps.length >= 2 && !lined(ps.map((p) => p.x0)) && !lined(ps.map((p) => p.x1)) && !lined(ps.map((p) => (p.x0 + p.x1) / 2)))
+      return undefined;
+  }
+  const least = Math.min(...steps);
+  const spaced = steps.some((step) => step > least * 1.3); // rows set apart by more than the lines of a cell
+  // Running text in columns: every column but the last holds long lines of about one length.
+  const x0 = Math.min(...members.flat().map((p) => p.x0));
+  const x1 = Math.max(...members.flat().map((p) => p.x1));
+  const running = columns.slice(0, -1).every((column) => {
+    const widths = column.map((p) => p.x1 - p.x0).sort((a, b) => a - b);
+    const widest = widths.at(-1) ?? 0;
+    return column.length >= 3 && widest >= (x1 - x0) * 0.3 && widths[Math.floor(widths.length / 2)]! >= widest * 0.75;
+  });
+  const headBold = members[0]!.every((p) => p.runs.every((r) => r.bold)) && !members[1]!.every((p) => p.runs.every((r) => r.bold));
+  if (running && !spaced && !headBold) return undefined;
+  // Table rows: baseline rows, or where rows are set apart, the lines between two gaps.
+  const rows: Fragment[][][] = [];
+  members.forEach((row, k) => {
+    const cells: Fragment[][] = columns.map(() => []);
+    for (const piece of row) cells[columnOf(piece)]!.push(piece);
+    const previous = rows.at(-1);
+    const continues = spaced
+      ? k > 0 && steps[k - 1]! <= least * 1.3
+      : previous !== undefined &&
+        cells[0]!.length === 0 &&
+        cells.every((cell, c) => !cell.length || (previous[c]!.length > 0 && /^\p{Ll}/u.test(text(cell[0]!))));
+    if (previous && continues) cells.forEach((cell, c) => previous[c]!.push(...cell));
+    else rows.push(cells);
+  });
+  return { rows };
 }

@@ -44,12 +44,15 @@ export function findFurniture(
     pagesByKey.get(k)!.add(line.page);
   });
   const titleKeys = titles.map(squash).filter((t) => t.length >= 8);
+  // A tagged PDF that marks its furniture as artifacts says that the rest is content, even a line that happens to repeat in a margin.
+  const marks = tagged && lines.some((line) => line.artifact);
   lines.forEach((line, i) => {
     if (tagged && line.artifact) found.set(i, ARTIFACT);
-    else if (!inZone[i]) return;
+    else if (!inZone[i] || line.table || (marks && line.roles))
+      return; // a table's cell (a day of the month) is no page number
     else if (pageNumber.test(line.text)) found.set(i, pageNumber.id);
     else if ((pagesByKey.get(`${inZone[i]}:${key(line.text)}`)?.size ?? 0) >= 2) found.set(i, runningHeader.id);
-    else if (tagline.hasSeparators(line.text) || /\bpage\s+\d+\s*$/i.test(line.text))
+    else if (tagline.hasSeparators(line.text) || /\bpage\s+\d+(?:\s*(?:of|\/)\s*\d+)?\s*$/i.test(line.text))
       found.set(i, runningHeader.id); // "Org | Title of the brief" in the margin
     else if (line.page > first && line.text.length <= 120) {
       // A lone later page's header: the title (or its beginning) or a "Page 2 of 3".

@@ -31,6 +31,8 @@ export interface PdfRun {
   font: string;
   bold: boolean;
   italic: boolean;
+  /** A fixed-pitch font (Courier, Source Code Pro, Consolas …): code. */
+  mono?: boolean;
   /** Structure roles of a tagged PDF, outermost first (`['Document', 'L', 'LI', 'LBody']`). */
   roles?: string[];
   /** In a tagged PDF, content outside the structure (running headers, page numbers). */
@@ -208,6 +210,9 @@ function structureRoles(tree: StructNode | null, nextElement: () => number): Map
   return found;
 }
 
+/** Names of fixed-pitch fonts. */
+const MONO_NAME = /mono|code|courier|consol|menlo|inconsolata|typewriter|fixedsys|lucidaconsole|andale/i;
+
 interface TextItem {
   str: string;
   transform: number[];
@@ -234,7 +239,7 @@ async function readPage(
   const images = (operators?.fnArray ?? []).filter(
     (fn) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject,
   ).length;
-  const fonts = new Map<string, { font: string; bold: boolean; italic: boolean }>();
+  const fonts = new Map<string, { font: string; bold: boolean; italic: boolean; mono?: boolean }>();
   const fontOf = (id: string) => {
     let known = fonts.get(id);
     if (!known) {
@@ -247,6 +252,8 @@ async function readPage(
           // a font pdf.js could not load: its text still reads, without a weight
         }
       known = { font: name, bold: /bold|black|heavy|semibold|demi/i.test(name), italic: /italic|oblique/i.test(name) };
+      // pdf.js names a font's family `monospace` when its descriptor says fixed pitch; a font without one says so in its name.
+      if (content.styles[id]?.fontFamily === 'monospace' || MONO_NAME.test(name)) known.mono = true;
       fonts.set(id, known);
     }
     return known;

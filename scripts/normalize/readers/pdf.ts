@@ -69,9 +69,9 @@ const endsSentence = (text: string) => /[.!?:;]["”’)\]]*$/.test(text.trim())
 const safeUrl = (url: string) => /^(?:https?:|mailto:|tel:)/i.test(url);
 
 interface Draft {
-  kind: 'paragraph' | 'heading' | 'item' | 'table';
-  /** Tables: the table's element. */
-  table?: number;
+  kind: 'paragraph' | 'heading' | 'item' | 'table' | 'code';
+  /** Tables: the table (its structure element, or the table found by layout). */
+  table?: string;
   lines: PdfLine[];
   indexes: number[];
   /** List items: marker, level, and the x of their text. */
@@ -185,7 +185,7 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
   let authors: Author[] | undefined;
   const near = lines
     .map((_, i) => i)
-    .filter((i) => !removed.has(i) && !titleSet.has(i) && lines[i]!.page === first)
+    .filter((i) => !removed.has(i) && !titleSet.has(i) && lines[i]!.page === first && !lines[i]!.mono)
     .filter((i) => Math.abs(i - (titleIndexes.at(-1) ?? 0)) <= 4 || i < titleStart);
   for (const i of near) {
     const text = lines[i]!.text;
@@ -222,15 +222,27 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
     if (removed.has(i) || titleSet.has(i)) return;
     const previous = drafts.at(-1);
     const prevLine = previous?.lines.at(-1);
-    // A tagged table: its lines, cells and rows come from the structure.
+    // A table: its lines, cells and rows come from the structure (tagged) or the layout.
     const tableAt = line.roles?.lastIndexOf('Table') ?? -1;
-    if (tableAt >= 0) {
-      const table = line.elements![tableAt]!;
+    if (tableAt >= 0 || line.table) {
+      const table = line.table ? `layout ${line.table.id}` : `tagged ${line.elements![tableAt]!}`;
       if (previous?.kind === 'table' && previous.table === table) {
         previous.lines.push(line);
         previous.indexes.push(i);
       } else drafts.push({ kind: 'table', table, lines: [line], indexes: [i] });
       return;
+    }
+    // A code block: lines set wholly in a fixed-pitch font that do not go on with a paragraph.
+    if (line.mono && !line.roles?.some((r) => HEADING_ROLE.test(r) || r === 'LI')) {
+      if (previous?.kind === 'code' && prevLine!.page === line.page && prevLine!.y > line.y && prevLine!.y - line.y <= line.size * 4) {
+        previous.lines.push(line);
+        previous.indexes.push(i);
+        return;
+      }
+      if (!(previous?.kind === 'paragraph' && prevLine && joins(previous, prevLine, line, { tagged, sameElement: false, pitch, body }))) {
+        drafts.push({ kind: 'code', lines: [line], indexes: [i] });
+        return;
+      }
     }
     const listDepth = line.roles?.filter((r) => r === 'L').length ?? 0;
     const inItem = line.roles?.includes('LI') ?? false;
@@ -246,7 +258,13 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
       /^\p{Ll}/u.test(line.text);
     const sameElement = line.element !== undefined && (prevLine?.element === line.element || acrossPage);
     const startsItem = tagged && inItem ? !sameElement : !!accepted && !(tagged && sameElement);
-    if (previous && prevLine && !startsItem && joins(previous, prevLine, line, { tagged, sameElement, pitch, body })) {
+    if (
+      previous &&
+      prevLine &&
+      previous.kind !== 'table' &&
+      !startsItem &&
+      joins(previous, prevLine, line, { tagged, sameElement, pitch, body })
+    ) {
       previous.lines.push(line);
       previous.indexes.push(i);
       return;
@@ -287,7 +305,9 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
 
   // Links: each linked stretch of text is marked, and becomes a Markdown link after rendering.
   // The link's text is kept aside (a token in its place), so that nothing turns it into a link of its own.
-  const links: { url: string; text: string }[] = [];
+  const links: { url: string; text: string; code?: boolean }[] = [];
+  /** Code spans (text in a fixed-pitch font), kept aside like links. */
+  const spans: string[] = [];
   const textOf = (draft: Draft) => {
     let text = '';
     draft.lines.forEach((line, n) => {
@@ -295,33 +315,45 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
       line.segments.forEach((segment, k) => {
         let own = segment.text;
         if (n === 0 && k === 0 && draft.kind === 'item' && !tagged) own = stripMarker(own);
+        const lead = /^\s*/.exec(own)![0];
+        const trail = /\s*$/.exec(own)![0];
         if (segment.url && safeUrl(segment.url) && own.trim()) {
-          const lead = /^\s*/.exec(own)![0];
-          const trail = /\s*$/.exec(own)![0];
-          links.push({ url: segment.url, text: own.trim() });
+          links.push({ url: segment.url, text: own.trim(), ...(segment.code ? { code: true } : {}) });
           lineText += `${lead}\uFDD0${links.length - 1}\uFDD1${trail}`;
+        } else if (segment.code && own.trim()) {
+          spans.push(own.trim());
+          lineText += `${lead}\uFDD2${spans.length - 1}\uFDD3${trail}`;
         } else lineText += own;
       });
       text = n === 0 ? lineText.trim() : joinLine(text, lineText, words);
     });
     // One link over two lines is one link.
-    return text
-      .replace(/\s+/g, ' ')
-      .trim()
-      .replace(/\uFDD0(\d+)\uFDD1 \uFDD0(\d+)\uFDD1/g, (whole, a: string, b: string) => {
-        const [first, second] = [links[Number(a)]!, links[Number(b)]!];
-        if (first.url !== second.url) return whole;
-        first.text += ` ${second.text}`;
-        return `\uFDD0${a}\uFDD1`;
-      });
+    return (
+      text
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/\uFDD0(\d+)\uFDD1 \uFDD0(\d+)\uFDD1/g, (whole, a: string, b: string) => {
+          const [first, second] = [links[Number(a)]!, links[Number(b)]!];
+          if (first.url !== second.url) return whole;
+          first.text += ` ${second.text}`;
+          return `\uFDD0${a}\uFDD1`;
+        })
+        // One code span over two lines is one code span; a browser breaks it at a space or after a hyphen.
+        .replace(/\uFDD2(\d+)\uFDD3 \uFDD2(\d+)\uFDD3/g, (_, a: string, b: string) => {
+          spans[Number(a)] += `${spans[Number(a)]!.endsWith('-') ? '' : ' '}${spans[Number(b)]}`;
+          return `\uFDD2${a}\uFDD3`;
+        })
+    );
   };
 
   const blocks: Block[] = [];
   const tables: string[] = [];
   for (const draft of drafts) {
     const line = at(draft.indexes[0]!);
-    if (draft.kind === 'table') {
-      tables.push(renderTable(draft, (lines) => textOf({ kind: 'paragraph', lines, indexes: [] })));
+    if (draft.kind === 'table' || draft.kind === 'code') {
+      tables.push(
+        draft.kind === 'code' ? renderCode(draft.lines) : renderTable(draft, (lines) => textOf({ kind: 'paragraph', lines, indexes: [] })),
+      );
       blocks.push({ type: 'paragraph', text: `\uFDD4${tables.length - 1}\uFDD4`, line });
       continue;
     }
@@ -365,7 +397,10 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
   }
 
   const plain = (text: string) =>
-    text.replace(/\uFDD0(\d+)\uFDD1/g, (_, n: string) => links[Number(n)]!.text).replace(/\uFDD5\d+\uFDD5/g, '');
+    text
+      .replace(/\uFDD0(\d+)\uFDD1/g, (_, n: string) => links[Number(n)]!.text)
+      .replace(/\uFDD2(\d+)\uFDD3/g, (_, n: string) => spans[Number(n)]!)
+      .replace(/\uFDD5\d+\uFDD5/g, '');
   colophon(blocks, data, plain, layout, removeBlockLines(file));
 
   if (!data.date) {
@@ -400,35 +435,73 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
     .replace(/\uFDD4(\d+)\uFDD4/g, (_, n: string) => tables[Number(n)]!)
     .replace(/\uFDD6(\d+)\uFDD6/g, (_, n: string) => notes[Number(n)]!)
     .replace(/\uFDD5(\d+)\uFDD5/g, '[^$1]')
+    .replace(/\uFDD2(\d+)\uFDD3/g, (_, n: string) => codeSpan(spans[Number(n)]!))
     .replace(/\uFDD0(\d+)\uFDD1/g, (_, n: string) => {
-      const { url, text } = links[Number(n)]!;
-      if (text === url || `mailto:${text}` === url) return url.startsWith('mailto:') ? `[${text}](${url})` : `<${url}>`;
-      return `[${escapeText(text)}](${/[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url})`;
+      const { url, text, code } = links[Number(n)]!;
+      if (!code && (text === url || `mailto:${text}` === url)) return url.startsWith('mailto:') ? `[${text}](${url})` : `<${url}>`;
+      return `[${code ? codeSpan(text) : escapeText(text)}](${/[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url})`;
     });
   return { data, body: markdown };
 }
 
-/** A tagged table as a GFM table: rows (TR) of cells (TD, TH) left to right; the first row is the header. */
+/**
+ * A table as a GFM table: rows (TR) of cells (TD, TH) left to right in a tagged PDF, or
+ * the rows and columns the layout showed; the first row is the header.
+ */
 function renderTable(draft: Draft, textOf: (lines: PdfLine[]) => string): string {
-  const rows = new Map<number, Map<number, PdfLine[]>>();
+  const rows = new Map<number, Map<number, { column?: number; lines: PdfLine[] }>>();
   for (const line of draft.lines) {
-    const roles = line.roles!;
-    const row = line.elements![roles.lastIndexOf('TR')] ?? -1;
-    const cellAt = Math.max(roles.lastIndexOf('TD'), roles.lastIndexOf('TH'));
-    const cell = cellAt >= 0 ? line.elements![cellAt]! : line.element!;
+    let row: number;
+    let cell: number;
+    if (line.table) [row, cell] = [line.table.row, line.table.column];
+    else {
+      const roles = line.roles!;
+      row = line.elements![roles.lastIndexOf('TR')] ?? -1;
+      const cellAt = Math.max(roles.lastIndexOf('TD'), roles.lastIndexOf('TH'));
+      cell = cellAt >= 0 ? line.elements![cellAt]! : line.element!;
+    }
     if (!rows.has(row)) rows.set(row, new Map());
     const cells = rows.get(row)!;
-    if (!cells.has(cell)) cells.set(cell, []);
-    cells.get(cell)!.push(line);
+    if (!cells.has(cell)) cells.set(cell, line.table ? { column: line.table.column, lines: [] } : { lines: [] });
+    cells.get(cell)!.lines.push(line);
   }
-  const table = [...rows.values()].map((cells) =>
-    [...cells.values()]
-      .sort((a, b) => a[0]!.x0 - b[0]!.x0)
-      .map((cellLines) => toInline(textOf(cellLines.sort((a, b) => b.y - a.y || a.x0 - b.x0))).replace(/\|/g, '\\|')),
-  );
+  const render = (lines: PdfLine[]) => toInline(textOf(lines.sort((a, b) => b.y - a.y || a.x0 - b.x0))).replace(/\|/g, '\\|');
+  const table = [...rows.values()].map((cells) => {
+    const out: string[] = [];
+    const ordered = [...cells.values()].sort((a, b) => a.lines[0]!.x0 - b.lines[0]!.x0);
+    // Cells found by layout keep their column, with empty cells between them.
+    for (const cell of ordered) out[cell.column ?? out.length] = render(cell.lines);
+    return Array.from(out, (cell) => cell ?? '');
+  });
   const width = Math.max(...table.map((r) => r.length));
   const row = (cells: string[]) => `| ${Array.from({ length: width }, (_, k) => cells[k] ?? '').join(' | ')} |`;
   return [row(table[0]!), row(Array.from({ length: width }, () => '---')), ...table.slice(1).map(row)].join('\n');
+}
+
+/** A code span: fenced by more backticks than any run of them inside, with a space where it starts or ends with one. */
+function codeSpan(text: string): string {
+  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = /^`|`$/.test(text) ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/**
+ * A code block from lines in a fixed-pitch font: each line's indent from its left edge in
+ * character widths, a blank line where the gap between two lines is wider than the rest.
+ */
+function renderCode(lines: readonly PdfLine[]): string {
+  const left = Math.min(...lines.map((l) => l.x0));
+  const char = Math.min(...lines.map((l) => (l.x1 - l.x0) / Math.max(1, l.text.length)));
+  const steps = lines.slice(1).map((l, k) => lines[k]!.y - l.y);
+  const step = Math.min(...steps);
+  const out: string[] = [];
+  lines.forEach((line, k) => {
+    if (k > 0 && steps[k - 1]! > step * 1.6) out.push('');
+    out.push(' '.repeat(Math.max(0, Math.round((line.x0 - left) / char))) + line.segments.map((s) => s.text).join(''));
+  });
+  const text = out.join('\n');
+  const fence = '`'.repeat(Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  return `${fence}\n${text}\n${fence}`;
 }
 
 /** The usual distance between baselines in a paragraph, per type size. */
