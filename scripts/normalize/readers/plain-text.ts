@@ -243,6 +243,11 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     chooseTitleBelowName(candidates, dateIndex, lines, bodyStart, text) ?? chooseTitle(candidates, dateIndex, lines, bodyStart);
   const title = chosen ?? guessTitle(file, lines, removed);
   const titleAt = candidates.indexOf(title);
+  // The blog's section over the title ("UPDATES", "Deeplinks Blog"): the text is a post.
+  const section = candidates
+    .slice(0, Math.max(0, titleAt))
+    .flatMap((c) => c.lines)
+    .find((l) => documentLabel.isBlogSection(l.text));
   candidates.forEach((candidate, k) => {
     // A genre label between the title and the text ("For immediate release" under the date) is no heading.
     if (k > titleAt && candidate.lines.length === 1 && documentLabel.test(candidate.lines[0]!.text)) {
@@ -303,8 +308,9 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const bodyText = body.map((l) => l.text).join('\n');
   const data: ReaderResult['data'] = {
     title: toTitleCaseAny(rawTitle.replace(/\s+/g, ' '), evidence, (word) => !title.fromSentence && writesLowerCase(bodyText, word)),
-    kind: 'brief',
+    kind: section ? 'post' : 'brief',
   };
+  if (section) reportGuess(file, 'kind', 'post', `the section over the title ("${section.text.trim()}") is a blog's`, placeOf(section));
   const witness = testimonyAuthor(data.title);
   if (witness) {
     data.authors = [{ name: witness }];
@@ -368,13 +374,14 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     });
     if (chosen) reportGuess(file, 'title', data.title, 'the most title-like line at the top of a plain text', placeOf(title.lines[0]));
     if (date && dateIndex >= 0) reportGuess(file, 'date', date, 'a date line at the top of a plain text', placeOf(lines[dateIndex]));
-    reportGuess(
-      file,
-      'kind',
-      'brief',
-      'a plain text that is not a PDF one-pager or web export is read as a brief',
-      placeOf(title.lines[0]),
-    );
+    if (!section)
+      reportGuess(
+        file,
+        'kind',
+        'brief',
+        'a plain text that is not a PDF one-pager or web export is read as a brief',
+        placeOf(title.lines[0]),
+      );
   }
   const footnotes = findFootnotes(file, blocks);
   return { data, body: writeFootnotes(renderBlocks(blocks, evidence), footnotes) };

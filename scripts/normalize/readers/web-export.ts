@@ -160,14 +160,15 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
   for (let i = first; i < titleAt; i++) {
     if (isBlank(lines[i]) || removed.has(i)) continue;
     const label = lines[i]!.text.trim();
-    if (!documentLabel.test(label)) {
+    const isLabel = documentLabel.test(label) || documentLabel.isBlogSection(label);
+    if (!isLabel) {
       const tags = label
         .split(/\s*[,;|•·]\s*/)
         .map((t) => plainText(t))
         .filter(Boolean);
       data.tags = [...(data.tags ?? []), ...tags];
     }
-    remove(i, documentLabel.test(label) ? documentLabel.id : 'web-tags');
+    remove(i, isLabel ? documentLabel.id : 'web-tags');
   }
   first = titleAt;
   const titleLines = [lines[first]!];

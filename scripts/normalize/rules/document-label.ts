@@ -19,3 +19,11 @@ export function test(text: string): boolean {
   const t = text.trim();
   return t.length <= 60 && shape.test(t);
 }
+
+/** A blog's section named above a post's title: "UPDATES" (EPIC), "Deeplinks Blog" (EFF), "Insights", "Opinion". */
+const blogSection = /^(?:[\p{L}'’]+\s+){0,2}(?:blog|updates|insights|opinion|commentary)$/iu;
+
+export function isBlogSection(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 40 && blogSection.test(t);
+}

@@ -19,6 +19,16 @@ export const MINOR_WORDS = new Set(
  */
 const SMALL_WORDS = new Set('a an and as at but by en for if in nor of on or per so than the to v vs via yet'.split(' '));
 
+/** Small words that are also the particles of phrasal verbs ("fight on", "live up to", "sign in"). */
+const PARTICLES = new Set(['on', 'up', 'in', 'off', 'by', 'to']);
+
+/** Longer prepositions, which may follow a particle ("Fights On Against"). */
+const PREPOSITIONS = new Set(
+  'about above across after against along among around before behind below beneath beside between beyond despite during except inside like near over past since through toward towards under until upon within without'.split(
+    ' ',
+  ),
+);
+
 const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 const letter = /\p{L}/u;
@@ -138,13 +148,27 @@ export function toTitleCaseAny(
   if (isAllCaps(text)) return toTitleCase(text, evidence);
   const first = /^\p{Ll}[\p{L}\p{N}]*/u.exec(text)?.[0];
   const keepFirst = first !== undefined && (/\p{Lu}/u.test(first) || lowerCaseNames(first));
-  // A small word the source capitalized mid-title ("Encouraged By FCC") is lowered first.
-  const lowered = text.replace(/(?<=\S\s+)\p{Lu}\p{Ll}{0,3}\b/gu, (word, offset: number) =>
-    SMALL_WORDS.has(word.toLowerCase()) && !/[:—–]\s*$/.test(text.slice(0, offset)) ? word.toLowerCase() : word,
-  );
+  // A small word the source capitalized mid-title ("Encouraged By FCC") is lowered first; but
+  // a verb's particle stays as written ("Fights On Against", "Live Up to"): a preposition or
+  // the end of the title follows it.
+  const particles: number[] = [];
+  const lowered = text.replace(/(?<=\S\s+)\p{Lu}\p{Ll}{0,3}\b/gu, (word, offset: number) => {
+    if (!SMALL_WORDS.has(word.toLowerCase()) || /[:—–]\s*$/.test(text.slice(0, offset))) return word;
+    const next = /^\s+([\p{L}]+)/u.exec(text.slice(offset + word.length))?.[1];
+    if (
+      PARTICLES.has(word.toLowerCase()) &&
+      (next === undefined || MINOR_WORDS.has(next.toLowerCase()) || PREPOSITIONS.has(next.toLowerCase()))
+    ) {
+      particles.push(offset);
+      return word;
+    }
+    return word.toLowerCase();
+  });
   // "Verizon v. FCC": the abbreviation of a small word stays small.
-  const cased = titleCase(lowered, { smallWords: SMALL_WORDS }).replace(/(?<=\s)V(?=\.\s)/g, (v, offset: number) =>
-    lowered[offset] === 'v' ? 'v' : v,
-  );
-  return keepFirst ? first + cased.slice(first.length) : cased;
+  const cased = titleCase(lowered, { smallWords: SMALL_WORDS })
+    .replace(/(?<=\s)V(?=\.\s)/g, (v, offset: number) => (lowered[offset] === 'v' ? 'v' : v))
+    .split(''); // UTF-16 units, as the offsets are
+  for (const at of particles) cased[at] = cased[at]!.toUpperCase();
+  const joined = cased.join('');
+  return keepFirst ? first + joined.slice(first.length) : joined;
 }
