@@ -8,13 +8,16 @@
  * body, the front matter, a removed line (`--explain`) or a message, and normalizing the
  * output again changes nothing.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { normalize, readSource } from '../../scripts/normalize/index.js';
 import { pdfText } from '../../scripts/normalize/readers/pdf.js';
+import { MAX_PDF_BYTES, MAX_PDF_PAGES } from '../../scripts/normalize/pdf/read-pdf.js';
 import { expectGolden, fixtureCases, messagesJson } from '../helpers/golden.js';
 
 const { root, cases } = fixtureCases('normalize-pdf');
@@ -28,8 +31,8 @@ const wordsOf = (text: string) =>
       .match(/[\p{L}\p{N}]+/gu) ?? [],
   );
 
-async function run(dir: string) {
-  const file = await readSource(path.join(dir, 'input.pdf'), dir);
+async function run(dir: string, name = 'input.pdf') {
+  const file = await readSource(path.join(dir, name), dir);
   let markdown: string | undefined;
   try {
     markdown = normalize(file).markdown;
@@ -50,6 +53,23 @@ describe('PDF reader fixtures', () => {
     );
     expect(organizations.size).toBeGreaterThanOrEqual(5);
     expect(cases.filter((name) => name.startsWith('error-'))).toHaveLength(3);
+  });
+
+  it('has a two-column layout, a tagged PDF, and tables from several engines that come back as tables', () => {
+    const source = (name: string) => readFileSync(path.join(root, name, 'SOURCE.md'), 'utf8');
+    expect(cases.filter((name) => /two-column|two columns/i.test(source(name))).length).toBeGreaterThanOrEqual(1);
+    expect(
+      cases.filter((name) => {
+        const pdf = results.get(name)!.file.data.pdf;
+        return !!pdf && 'layout' in pdf && pdf.layout.tagged;
+      }).length,
+    ).toBeGreaterThanOrEqual(1);
+    const tableEngines = new Set(
+      cases
+        .filter((name) => /^\| --- \|/m.test(results.get(name)!.markdown ?? ''))
+        .map((name) => /engine:\s*(\S+)/.exec(source(name))?.[1]),
+    );
+    expect([...tableEngines].sort()).toEqual(['LibreOffice', 'weasyprint', 'wkhtmltopdf']);
   });
 
   for (const name of cases) {
@@ -75,4 +95,51 @@ describe('PDF reader fixtures', () => {
       });
     });
   }
+});
+
+/** A PDF made here: `pages` pages, each with an image and no text, or a line of text. */
+async function madePdf(pages: number, content: 'image' | 'text'): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  // A 1×1 PNG: the page of a scan, without its text layer.
+  const png = await doc.embedPng(
+    Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+  );
+  for (let n = 1; n <= pages; n++) {
+    const page = doc.addPage([612, 792]);
+    if (content === 'image') page.drawImage(png, { x: 72, y: 72, width: 468, height: 648 });
+    else page.drawText(`Page ${n} of a report far longer than a brief.`, { x: 72, y: 700, size: 11, font });
+  }
+  return doc.save();
+}
+
+describe('bad PDFs get one clear line each', () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'briefpress-bad-pdf-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const read = async (name: string, bytes: Uint8Array) => {
+    writeFileSync(path.join(tmp, name), bytes);
+    const { file, markdown } = await run(tmp, name);
+    expect(markdown).toBeUndefined();
+    return messagesJson(file.messages);
+  };
+
+  it('image-only: no text layer, run OCR', async () => {
+    expect(JSON.parse(await read('scan.pdf', await madePdf(2, 'image')))).toEqual([
+      '1:1 error pdf-no-text: no text layer: its pages are images; run OCR first, e.g. `ocrmypdf FILE.pdf FILE-ocr.pdf`',
+    ]);
+  });
+
+  it('over the page limit', async () => {
+    expect(JSON.parse(await read('report.pdf', await madePdf(MAX_PDF_PAGES + 1, 'text')))).toEqual([
+      `1:1 error pdf-too-large: PDF too long for a brief: ${MAX_PDF_PAGES + 1} pages, over the limit of ${MAX_PDF_PAGES}; split it into briefs`,
+    ]);
+  });
+
+  it('over the size limit, without being parsed', async () => {
+    const bytes = new Uint8Array(MAX_PDF_BYTES + 1);
+    bytes.set(new TextEncoder().encode('%PDF-1.7\n'));
+    expect(JSON.parse(await read('huge.pdf', bytes))).toEqual([
+      '1:1 error pdf-too-large: PDF too large for a brief: 20.0 MB, over the limit of 20.0 MB; is this the right file? Split it into briefs',
+    ]);
+  });
 });
