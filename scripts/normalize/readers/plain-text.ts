@@ -30,7 +30,7 @@ import * as extraction from '../rules/extraction-characters.js';
 import { contactBlock, contactLabel, findContacts, personName } from '../text/contacts.js';
 import * as documentLabel from '../rules/document-label.js';
 import * as endMark from '../rules/end-mark.js';
-import { isSummaryText, sentences, summarize, withoutPlaceDash } from '../text/summary.js';
+import { isSummaryText, plainText, sentences, summarize, withoutPlaceDash } from '../text/summary.js';
 import { placeAt } from '../text/place.js';
 import { reportGuess } from '../text/guessed.js';
 import { parseItem } from '../text/list-items.js';
@@ -407,6 +407,11 @@ function summarySource(blocks: readonly Block[], title: string): string | undefi
       if (isSummaryText(joined, title)) return joined;
     }
     if (isSummaryText(withoutDateline(block.text), title)) return block.text;
+    // A paragraph that leads in to a statement ("… released the following statement:") opens with what happened.
+    if (/:\s*$/.test(block.text)) {
+      const [first, ...rest] = sentences(withoutPlaceDash(plainText(withoutDateline(block.text))));
+      if (first && rest.length && isSummaryText(first, title)) return first;
+    }
   }
   return undefined;
 }
