@@ -11,6 +11,7 @@ import { readColumns } from '../text/columns.js';
 import { findWebFurniture } from '../text/web-furniture.js';
 import { configuredMatcher, isPostalLine, letterheadShape, organization, segments, tagline } from '../text/letterhead.js';
 import { parseDateLine, parseMonthLine, findDate } from '../text/dates.js';
+import { datelineDate, withoutDateline } from '../text/dateline.js';
 import { isAllCaps, acronymEvidence, toTitleCaseAny, writesLowerCase, MINOR_WORDS } from '../text/title-case.js';
 import {
   endsOpen,
@@ -327,14 +328,16 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     const paragraphs = blocks.filter(
       (b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && b.text.split(/\s+/).length >= 8,
     );
-    for (const paragraph of paragraphs.slice(0, 2)) {
-      const found = findDate(paragraph.text.slice(0, 120));
-      const dashAfter = found && found.index <= 60 && /^\s*[–—-]{1,2}\s/.test(paragraph.text.slice(found.index + found.text.length));
-      if (found && (found.index === 0 || dashAfter || withoutDateline(paragraph.text) !== paragraph.text)) {
-        date = found.iso;
-        reportGuess(file, 'date', found.iso, 'the date of the dateline at the start of the text', placeOf(paragraph.line));
-        break;
-      }
+    const found = datelineDate(paragraphs.map((p) => p.text));
+    if (found) {
+      date = found.date.iso;
+      reportGuess(
+        file,
+        'date',
+        found.date.iso,
+        'the date of the dateline at the start of the text',
+        placeOf(paragraphs[found.paragraph]!.line),
+      );
     }
   }
   // A listing that is all table (a digest of releases, newest first): its first row's date and text.
@@ -422,23 +425,6 @@ function withoutGenreLabel(title: string): string {
   if (colon < 3 || colon > 40) return title;
   const rest = title.slice(colon + 1).trim();
   return documentLabel.test(title.slice(0, colon)) && rest.split(/\s+/).length >= 3 ? rest : title;
-}
-
-/** A press release's dateline ("WASHINGTON, D.C. – January 15, 2020 – ") has no place in a summary. */
-function withoutDateline(text: string): string {
-  const found = findDate(text.slice(0, 100));
-  if (!found) return text;
-  const after = text.slice(found.index + found.text.length);
-  const dash = /^\s*[–—-]{1,2}\s*/.exec(after);
-  // The place before the date: "WASHINGTON, D.C.", "San Francisco, CA", "Brussels, Belgium (Reuters)".
-  const place = text.slice(0, found.index).replace(/[\s–—-]*$/, '');
-  const isPlace =
-    place === '' ||
-    // Capitalized words with a separator between each two (words that could also be read as
-    // several adjacent ones made the test exponential in the length of the text before the date).
-    (place.length <= 60 &&
-      /^\p{Lu}[\p{L}.'’-]*(?:(?:\s+|,\s*|\s*\/\s*)\p{Lu}[\p{L}.'’-]*)*(?:\s+|,\s*|\s*\/\s*)?(?:\([^)]{1,30}\))?$/u.test(place));
-  return dash && isPlace ? after.slice(dash[0].length) : text;
 }
 
 /** The title among the short groups at the top: next to the date, long, in capitals; not a label or a tagline. */

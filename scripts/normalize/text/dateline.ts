@@ -1,0 +1,36 @@
+/**
+ * A press release's dateline ("WASHINGTON, D.C. – January 15, 2020 – …", "Geneva 31.01.11 – …"):
+ * the date a text gives itself at the start of its first paragraph, as every reader finds it.
+ */
+import { findDate, type FoundDate } from './dates.js';
+
+/**
+ * The dateline's date at the start of the first paragraph or of the one after it (under a
+ * one-sentence standfirst), and which of `paragraphs` it is in; a date inside a sentence
+ * ("… became operational on May 25th 2018") is what the text tells of, not its date.
+ */
+export function datelineDate(paragraphs: readonly string[]): { date: FoundDate; paragraph: number } | undefined {
+  for (const [k, text] of paragraphs.slice(0, 2).entries()) {
+    const found = findDate(text.slice(0, 120));
+    const dashAfter = found && found.index <= 60 && /^\s*[–—-]{1,2}\s/.test(text.slice(found.index + found.text.length));
+    if (found && (found.index === 0 || dashAfter || withoutDateline(text) !== text)) return { date: found, paragraph: k };
+  }
+  return undefined;
+}
+
+/** A press release's dateline ("WASHINGTON, D.C. – January 15, 2020 – ") has no place in a summary. */
+export function withoutDateline(text: string): string {
+  const found = findDate(text.slice(0, 100));
+  if (!found) return text;
+  const after = text.slice(found.index + found.text.length);
+  const dash = /^\s*[–—-]{1,2}\s*/.exec(after);
+  // The place before the date: "WASHINGTON, D.C.", "San Francisco, CA", "Brussels, Belgium (Reuters)".
+  const place = text.slice(0, found.index).replace(/[\s–—-]*$/, '');
+  const isPlace =
+    place === '' ||
+    // Capitalized words with a separator between each two (words that could also be read as
+    // several adjacent ones made the test exponential in the length of the text before the date).
+    (place.length <= 60 &&
+      /^\p{Lu}[\p{L}.'’-]*(?:(?:\s+|,\s*|\s*\/\s*)\p{Lu}[\p{L}.'’-]*)*(?:\s+|,\s*|\s*\/\s*)?(?:\([^)]{1,30}\))?$/u.test(place));
+  return dash && isPlace ? after.slice(dash[0].length) : text;
+}
