@@ -171,7 +171,7 @@ async function buildPlanned(
   }
   const removed = files
     ? await saveBuild(config.outDir, config.cacheDir, plan.store, plan.previous, briefs, late, files)
-    : await removeStrayBriefFiles(config.outDir, briefs);
+    : await removeStrayBriefFiles(config.outDir, briefs, plan.listings); // nothing was written: the plan's listings hold
 
   // 7. Report every problem, including the warnings of cached briefs and the packets'.
   const used = await printer.started();

@@ -8,7 +8,7 @@ import type { BuildConfig } from '../core/config.js';
 import type { PacketEntry } from '../core/types.js';
 import { outputsOfSlug } from '../core/brief-outputs.js';
 import { withBodies } from '../cache/bodies.js';
-import { filesPresent } from '../cache/read-sources.js';
+import { filesPresent, type Listings } from '../cache/read-sources.js';
 import type { BuildStore, CachedBrief, IndexedBrief } from '../cache/state.js';
 import type { Shard } from '../scale/shard.js';
 import type { SearchIndexResult, SearchPartJob } from './search/search-index.js';
@@ -22,6 +22,8 @@ export interface ArchiveStageInput {
   previous: { briefs: ReadonlyMap<string, IndexedBrief>; archiveFiles: readonly string[]; incomplete: boolean };
   /** Briefs from the cache, by source. */
   cached: ReadonlyMap<string, IndexedBrief>;
+  /** Folders the plan listed (cache/plan.ts): still true when nothing changed since. */
+  listings?: Listings | undefined;
   /** The whole records of this build's briefs, newest first: read from the store on the first call. */
   records: () => CachedBrief[];
   /** Sources that failed in this build. */
@@ -44,7 +46,8 @@ export interface ArchiveStageInput {
 /** The files the archive (or shard manifest) is made of; undefined when it was up to date. */
 export async function archiveStage(input: ArchiveStageInput): Promise<string[] | undefined> {
   const { config, shard } = input;
-  if (!shard && !input.packetsChanged && (await upToDate(config.outDir, input.previous, input.cached, input.changes))) return undefined;
+  if (!shard && !input.packetsChanged && (await upToDate(config.outDir, input.previous, input.cached, input.changes, input.listings)))
+    return undefined;
   // The whole records (with entries, data and headings), read from the store only now that the archive needs them.
   const ordered = input.records();
   // The archive's pages are about to change: until the build is saved, the next build must not take them as up to date.
@@ -76,9 +79,11 @@ async function upToDate(
   previous: ArchiveStageInput['previous'],
   cached: ReadonlyMap<string, IndexedBrief>,
   changes: number,
+  listings?: Listings,
 ): Promise<boolean> {
   if (changes > 0 || previous.incomplete || cached.size !== previous.briefs.size || previous.archiveFiles.length === 0) return false;
   const outputs = [...previous.archiveFiles, 'manifest.json', ...[...cached.values()].flatMap(outputsOfSlug)];
-  const present = await filesPresent(outDir, outputs);
+  // Nothing was written since the plan listed the folders: its listings hold.
+  const present = await filesPresent(outDir, outputs, listings);
   return outputs.every((file) => present.has(file));
 }

@@ -9,7 +9,7 @@ import { listSources } from '../core/list-sources.js';
 import { newestFirst } from '../core/newest-first.js';
 import { partitionSources, type Shard } from '../scale/shard.js';
 import { moveOldCache } from './move-old-cache.js';
-import { type Changes, findChanges, rebuildMissingOutputs } from './read-sources.js';
+import { type Changes, findChanges, type Listings, rebuildMissingOutputs } from './read-sources.js';
 import { type BuildStore, buildKey, type IndexedBrief, openStore } from './state.js';
 
 export interface BuildPlan extends Changes {
@@ -23,6 +23,8 @@ export interface BuildPlan extends Changes {
   otherSlugs: Map<string, string>;
   /** Symbolic links in the sources that were not followed, each with its warning. */
   skipped: VFile[];
+  /** The folders listed to find missing outputs: good for the archive's check while the build has written nothing. */
+  listings: Listings;
 }
 
 export interface PlanOptions {
@@ -40,14 +42,21 @@ export async function planBuild(config: BuildConfig, options: PlanOptions): Prom
     const previous = { briefs: store.index(), archiveFiles: store.archiveFiles, incomplete: store.incomplete };
     const sources = await listSources(config.sourcesDir, config.root);
     const { sourcePaths, otherSlugs } = await partitionSources(sources.paths, config, key, options.shard);
+    const listings: Listings = new Map();
     const changes = await options.time('read', async () =>
-      rebuildMissingOutputs(await findChanges(sourcePaths, config.root, key, previous.briefs), config.root, config.outDir, config.cacheDir),
+      rebuildMissingOutputs(
+        await findChanges(sourcePaths, config.root, key, previous.briefs),
+        config.root,
+        config.outDir,
+        config.cacheDir,
+        listings,
+      ),
     );
     for (const [source, stat] of changes.touched) {
       const cached = changes.cached.get(source);
       if (cached) store.touch(source, cached, stat);
     }
-    return { key, store, previous, otherSlugs, skipped: sources.skipped, ...changes };
+    return { key, store, previous, otherSlugs, skipped: sources.skipped, listings, ...changes };
   } catch (error) {
     await store.close();
     throw error;

@@ -3,6 +3,7 @@
  * changed since the last build; unchanged ones come from the cache without parsing.
  * Normalized briefs are handed on one at a time, so printing starts with the first.
  */
+import { type Stats, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -71,29 +72,36 @@ export async function findChanges(
 ): Promise<Changes> {
   const limit = pLimit(READ_CONCURRENCY);
   const touched = new Map<string, Fingerprint>();
-  const unchanged = await Promise.all(
-    sourcePaths.map((absPath) =>
-      limit(async () => {
-        const source = path.relative(root, absPath);
-        const last = previous.get(source);
-        if (!last) return undefined; // new since the last build: nothing to compare
-        const at = Date.now();
-        // Unreadable: normalizing it says why.
-        const stats = await stat(absPath).catch(() => undefined);
-        if (!stats) return undefined;
-        if (sameLook(last.stat, stats, key)) return last;
-        const bytes = await readFile(absPath).catch(() => undefined);
-        if (!bytes || last.hash !== sourceHash(key, bytes)) return undefined;
-        touched.set(source, fingerprintOf(stats, at, key));
-        return last;
-      }),
-    ),
-  );
+  const sources = sourcePaths.map((absPath) => path.relative(root, absPath));
+  // Taken before any look: a fingerprint's time is never later than its look.
+  const at = Date.now();
+  // The looks synchronously, one after another: each is a few microseconds, and 10,000
+  // promises of `stat` through the thread pool cost a no-op more than the looks themselves.
+  const unchanged: (IndexedBrief | Promise<IndexedBrief | undefined> | undefined)[] = sources.map((source, i) => {
+    const last = previous.get(source);
+    if (!last) return undefined; // new since the last build: nothing to compare
+    let stats: Stats | undefined;
+    try {
+      stats = statSync(sourcePaths[i]!, { throwIfNoEntry: false });
+    } catch {
+      stats = undefined;
+    }
+    if (!stats) return undefined; // unreadable: normalizing it says why
+    if (sameLook(last.stat, stats, key)) return last;
+    const look = stats;
+    return limit(async () => {
+      const bytes = await readFile(sourcePaths[i]!).catch(() => undefined);
+      if (!bytes || last.hash !== sourceHash(key, bytes)) return undefined;
+      touched.set(source, fingerprintOf(look, at, key));
+      return last;
+    });
+  });
+  const results = await Promise.all(unchanged);
   const cached = new Map<string, IndexedBrief>();
   const changed: ChangedSource[] = [];
   sourcePaths.forEach((absPath, i) => {
-    const result = unchanged[i];
-    if (result) cached.set(path.relative(root, absPath), result);
+    const result = results[i];
+    if (result) cached.set(sources[i]!, result);
     else changed.push({ path: absPath });
   });
   return { cached, changed: changed.sort((a, b) => (a.path < b.path ? -1 : 1)), touched };
@@ -170,16 +178,24 @@ function failure(reason: string, ruleId: RuleId): NormalizeOutput {
  * stays), are built again: they move from `cached` to `changed`. One directory listing per
  * folder, whatever the number of briefs.
  */
-export async function rebuildMissingOutputs(changes: Changes, root: string, outDir: string, cacheDir: string): Promise<Changes> {
+export async function rebuildMissingOutputs(
+  changes: Changes,
+  root: string,
+  outDir: string,
+  cacheDir: string,
+  listings: Listings = new Map(),
+): Promise<Changes> {
   if (changes.cached.size === 0) return changes;
   const [bodies, outputs] = await Promise.all([
     filesPresent(
       cacheDir,
       [...changes.cached.values()].map((b) => `${BODIES_DIR}/${b.bodyHash}.html`),
+      listings,
     ),
     filesPresent(
       outDir,
       [...changes.cached.values()].flatMap((b) => outputsOfSlug(b).filter((file) => file !== briefPagePath(b.slug))),
+      listings,
     ),
   ]);
   const missing = [...changes.cached]
@@ -196,10 +212,28 @@ export async function rebuildMissingOutputs(changes: Changes, root: string, outD
 }
 
 /**
- * Which of `files` (paths relative to `dir`, with `/`) are files there: one directory
- * listing per folder rather than a look at each file.
+ * The files of each folder listed so far in a build, by absolute path: a folder the build
+ * has not written since is not listed again (`briefs/` holds four files per brief).
  */
-export async function filesPresent(dir: string, files: readonly string[]): Promise<Set<string>> {
+export type Listings = Map<string, Promise<Set<string>>>;
+
+/** The names of the files in `folder` (none when it cannot be listed), listed once per `listings`. */
+export function filesIn(folder: string, listings: Listings = new Map()): Promise<Set<string>> {
+  let listed = listings.get(folder);
+  if (!listed) {
+    listed = readdir(folder, { withFileTypes: true })
+      .then((entries) => new Set(entries.filter((e) => e.isFile()).map((e) => e.name)))
+      .catch(() => new Set<string>());
+    listings.set(folder, listed);
+  }
+  return listed;
+}
+
+/**
+ * Which of `files` (paths relative to `dir`, with `/`) are files there: one directory
+ * listing per folder rather than a look at each file; `listings` keeps them for later calls.
+ */
+export async function filesPresent(dir: string, files: readonly string[], listings: Listings = new Map()): Promise<Set<string>> {
   const folders = new Set<string>();
   for (const file of files) {
     const slash = file.lastIndexOf('/');
@@ -208,8 +242,7 @@ export async function filesPresent(dir: string, files: readonly string[]): Promi
   const present = new Set<string>();
   await Promise.all(
     [...folders].map(async (folder) => {
-      const entries = await readdir(path.join(dir, folder), { withFileTypes: true }).catch(() => []);
-      for (const e of entries) if (e.isFile()) present.add(folder ? `${folder}/${e.name}` : e.name);
+      for (const name of await filesIn(path.join(dir, folder), listings)) present.add(folder ? `${folder}/${name}` : name);
     }),
   );
   return present;

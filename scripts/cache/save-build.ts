@@ -2,11 +2,11 @@
  * The last step a build and a merge of shards share: what deleted or renamed sources left
  * behind is removed, and the build is saved in the store for the next one.
  */
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { removeOutput } from '../core/write-file.js';
 import { outputsOfSlug } from '../core/brief-outputs.js';
 import { pruneBodies } from './bodies.js';
+import { filesIn, type Listings } from './read-sources.js';
 import type { BuildStore, CachedBrief, IndexedBrief } from './state.js';
 
 /**
@@ -45,15 +45,22 @@ const BRIEF_OUTPUT = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:pdf|html|md|jpg)$/;
  * the same time, before the build lock, left some): only names briefpress writes, in the
  * output folder; anything else there is left alone.
  */
-async function strayBriefFiles(outDir: string, keep: ReadonlySet<string>): Promise<string[]> {
-  const names = await readdir(path.join(outDir, 'briefs')).catch(() => [] as string[]);
-  return names.map((name) => `briefs/${name}`).filter((file) => BRIEF_OUTPUT.test(path.basename(file)) && !keep.has(file));
+async function strayBriefFiles(outDir: string, keep: ReadonlySet<string>, listings?: Listings): Promise<string[]> {
+  const names = await filesIn(path.join(outDir, 'briefs'), listings);
+  return [...names].map((name) => `briefs/${name}`).filter((file) => BRIEF_OUTPUT.test(path.basename(file)) && !keep.has(file));
 }
 
-/** For a build with nothing to save (the archive was up to date): remove the stray brief files alone. Returns how many. */
-export async function removeStrayBriefFiles(outDir: string, briefs: ReadonlyMap<string, IndexedBrief>): Promise<number> {
+/**
+ * For a build with nothing to save (the archive was up to date): remove the stray brief files
+ * alone. `listings`: the folders as the build listed them, when it has written nothing. Returns how many.
+ */
+export async function removeStrayBriefFiles(
+  outDir: string,
+  briefs: ReadonlyMap<string, IndexedBrief>,
+  listings?: Listings,
+): Promise<number> {
   const keep = new Set([...briefs.values()].flatMap(outputsOfSlug));
-  const strays = await strayBriefFiles(outDir, keep);
+  const strays = await strayBriefFiles(outDir, keep, listings);
   await Promise.all(strays.map((file) => removeOutput(outDir, file)));
   return strays.length;
 }

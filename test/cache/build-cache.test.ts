@@ -55,9 +55,13 @@ describe('the build cache', () => {
     }
   });
 
-  it('rebuilds nothing and starts no browser when nothing changed', async () => {
+  it('rebuilds nothing and starts no browser when nothing changed, and still removes a stray brief file', async () => {
+    await writeFile(path.join(out, 'briefs', 'left-by-another-build.pdf'), '%PDF-1.7\n');
     const again = await build({ root: project, quiet: true });
-    expect(again).toMatchObject({ ok: true, built: 0, cached: 3, launchedBrowser: false });
+    expect(again).toMatchObject({ ok: true, built: 0, cached: 3, launchedBrowser: false, removed: 1 });
+    expect(await readdir(path.join(out, 'briefs'))).not.toContain('left-by-another-build.pdf');
+    // Its manifest, read from the store on first use, is the last build's.
+    expect(again.manifest).toEqual(cold.manifest);
   });
 
   it('builds a brief whose cached body was deleted again, and the site comes out the same', async () => {
