@@ -7,7 +7,7 @@
  */
 import { cp, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Code, Heading, InlineCode, Link, ListItem, Root, RootContent, TableRow } from 'mdast';
+import type { Code, Heading, InlineCode, Link, ListItem, Root, RootContent, Table, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -25,7 +25,7 @@ export interface MarkdownFacts {
   headings: string[];
   items: string[];
   links: string[];
-  /** Each table's cells, row by row (`a | b` a row). */
+  /** Each table's column alignments (`align: left right`), then its cells row by row (`a | b` a row). */
   tables: string[];
   /** Code spans and code blocks, their text. */
   code: string[];
@@ -69,6 +69,7 @@ export function markdownFacts(markdown: string): MarkdownFacts {
   const tables: string[] = [];
   const code: string[] = [];
   visit(tree, (node) => {
+    if (node.type === 'table') tables.push(`align: ${(node as Table).align?.map((a) => a ?? 'left').join(' ')}`);
     if (node.type === 'tableRow') tables.push((node as TableRow).children.map((cell) => comparable(toString(cell))).join(' | '));
     if (node.type === 'inlineCode' || node.type === 'code') code.push((node as InlineCode | Code).value.replace(/\s+/g, ' ').trim());
     if (node.type === 'heading') headings.push(comparable(toString(node as Heading)));

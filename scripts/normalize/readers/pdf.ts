@@ -480,16 +480,31 @@ function renderTable(draft: Draft, textOf: (lines: PdfLine[]) => string): string
     cells.get(cell)!.lines.push(line);
   }
   const render = (lines: PdfLine[]) => toInline(textOf(lines.sort((a, b) => b.y - a.y || a.x0 - b.x0))).replace(/\|/g, '\\|');
-  const table = [...rows.values()].map((cells) => {
+  /** Column → the left and right ends of the first line of its cells below the header. */
+  const ends = new Map<number, [number, number][]>();
+  const table = [...rows.values()].map((cells, r) => {
     const out: string[] = [];
     const ordered = [...cells.values()].sort((a, b) => a.lines[0]!.x0 - b.lines[0]!.x0);
     // Cells found by layout keep their column, with empty cells between them.
-    for (const cell of ordered) out[cell.column ?? out.length] = render(cell.lines);
+    for (const cell of ordered) {
+      const column = cell.column ?? out.length;
+      out[column] = render(cell.lines);
+      const first = cell.lines.reduce((a, b) => (b.y > a.y ? b : a));
+      if (r > 0) ends.set(column, [...(ends.get(column) ?? []), [first.x0, first.x1]]);
+    }
     return Array.from(out, (cell) => cell ?? '');
   });
   const width = Math.max(...table.map((r) => r.length));
+  // A column's alignment, as its cells line up: at the left (the usual), the right or the middle.
+  const lined = (values: number[]) => values.length >= 2 && Math.max(...values) - Math.min(...values) <= 1.5;
+  const align = Array.from({ length: width }, (_, k) => {
+    const at = ends.get(k) ?? [];
+    if (!at.length || lined(at.map(([a]) => a))) return '---';
+    if (lined(at.map(([, b]) => b))) return '--:';
+    return lined(at.map(([a, b]) => (a + b) / 2)) ? ':-:' : '---';
+  });
   const row = (cells: string[]) => `| ${Array.from({ length: width }, (_, k) => cells[k] ?? '').join(' | ')} |`;
-  return [row(table[0]!), row(Array.from({ length: width }, () => '---')), ...table.slice(1).map(row)].join('\n');
+  return [row(table[0]!), row(align), ...table.slice(1).map(row)].join('\n');
 }
 
 /** A code span: fenced by more backticks than any run of them inside, with a space where it starts or ends with one. */
