@@ -44,7 +44,7 @@ export async function makeOneOffPacket({ config, spec, file }: OneOffInput): Pro
     throw new UserError(`the selection matches no brief of the ${manifest.length} in the last build; no packet was printed`);
   }
   const { createPrinter } = await import('../print/printer.js');
-  const printer = await createPrinter({ config, concurrency: 1, pictures: false });
+  const printer = await createPrinter({ config, concurrency: 1 });
   try {
     const made = await makePacket(config, spec, briefs, printer);
     const outDir = await realpath(config.outDir); // `file` is a real path too

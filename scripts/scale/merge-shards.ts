@@ -183,7 +183,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
   const ordered = [...briefs.values()].sort((a, b) => newestFirst(a.entry, b.entry));
   const manifest = ordered.map((b) => b.entry);
   const packetsStart = performance.now();
-  const printer = lazy(async () => (await import('../print/printer.js')).createPrinter({ config, concurrency: 1, pictures: false }));
+  const printer = lazy(async () => (await import('../print/printer.js')).createPrinter({ config, concurrency: 1 }));
   let packets: PacketsResult;
   try {
     packets = await packetStage({ config, briefs: manifest, buildKey: key, printer: printer.get });
