@@ -90,7 +90,9 @@ export async function measureDevLoop(o: DevLoopOptions): Promise<DevLoopResult> 
         const source = path.relative(o.root, file);
         const slug = server.last.result?.manifest.find((e) => e.source === source)?.slug;
         if (!slug) throw new Error(`${source}: not in the dev server's build`);
-        const word = `devloopmark${i + 1}`;
+        // A word of this browser's run too: the same sentence added twice to a source (once per
+        // browser) would be a repeated line, which the normalizer drops as a running header.
+        const word = `devloopmark${i + 1}${path.basename(o.executablePath).replace(/[^a-z]/gi, '')}`;
         const reloaded = events.next('reload');
         const start = performance.now();
         await appendFile(file, `\n\nAn editor saved this sentence with the word ${word} in it.\n`);
