@@ -468,7 +468,7 @@ function layoutTable(members: Fragment[][], gutters: [number, number][], steps: 
     return column.length >= 3 && widest >= (x1 - x0) * 0.3 && widths[Math.floor(widths.length / 2)]! >= widest * 0.75;
   });
   const headBold = members[0]!.every((p) => p.runs.every((r) => r.bold)) && !members[1]!.every((p) => p.runs.every((r) => r.bold));
-  if (running && !spaced && !headBold) return undefined;
+  if (running && !headBold) return undefined;
   // Table rows: baseline rows, or where rows are set apart, the lines between two gaps.
   const rows: Fragment[][][] = [];
   members.forEach((row, k) => {
