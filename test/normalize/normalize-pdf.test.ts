@@ -139,7 +139,7 @@ describe('bad PDFs get one clear line each', () => {
     const bytes = new Uint8Array(MAX_PDF_BYTES + 1);
     bytes.set(new TextEncoder().encode('%PDF-1.7\n'));
     expect(JSON.parse(await read('huge.pdf', bytes))).toEqual([
-      '1:1 error pdf-too-large: PDF too large for a brief: 20.0 MB, over the limit of 20.0 MB; is this the right file? Split it into briefs',
+      '1:1 error pdf-too-large: PDF too large for a brief: 20,971,521 bytes, over the limit of 20,971,520; is this the right file? Split it into briefs',
     ]);
   });
 });

@@ -12,6 +12,7 @@
  */
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { overSizeLimit } from '../../core/byte-size.js';
 import type { RuleId } from '../../core/rules.js';
 
 /** A brief's PDF is some tens of kilobytes to a few megabytes; past this it is the wrong file. */
@@ -89,15 +90,13 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjs;
 }
 
-const size = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-
 /** Read a PDF's layout. Problems a user can fix come back as `ok: false` with one line saying what to do. */
 export async function readPdfLayout(bytes: Uint8Array): Promise<PdfReadResult> {
   if (bytes.length > MAX_PDF_BYTES) {
     return {
       ok: false,
       ruleId: 'pdf-too-large',
-      reason: `PDF too large for a brief: ${size(bytes.length)}, over the limit of ${size(MAX_PDF_BYTES)}; is this the right file? Split it into briefs`,
+      reason: `PDF too large for a brief: ${overSizeLimit(bytes.length, MAX_PDF_BYTES)}; is this the right file? Split it into briefs`,
     };
   }
   const { getDocument, OPS } = await loadPdfJs();

@@ -8,6 +8,7 @@ import { decodeCp1252 } from './cp1252.js';
 import * as mojibake from '../rules/repair-mojibake.js';
 import { placeAt } from './place.js';
 import { describeCodePoint, stripControlCharacters } from '../../core/control-characters.js';
+import { overSizeLimit } from '../../core/byte-size.js';
 import { defineRule, report } from '../../core/rules.js';
 
 /** A brief's text is a few kilobytes; past this it is the wrong file, or a book (some 300 printed pages). */
@@ -46,10 +47,9 @@ export function decodeSource(file: VFile): string {
   let bytes = typeof value === 'string' ? new TextEncoder().encode(value) : new Uint8Array(value);
   if (bytes.length === 0) defineRule('empty-file').fail(file, 'empty file: there is no text to normalize', { line: 1, column: 1 });
   if (bytes.length > MAX_SOURCE_BYTES) {
-    const size = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
     defineRule('source-too-large').fail(
       file,
-      `too large for a brief: ${size(bytes.length)}, over the limit of ${size(MAX_SOURCE_BYTES)} (some 300 printed pages); is this the right file? Split it into briefs`,
+      `too large for a brief: ${overSizeLimit(bytes.length, MAX_SOURCE_BYTES)} (some 300 printed pages); is this the right file? Split it into briefs`,
       { line: 1, column: 1 },
     );
   }
