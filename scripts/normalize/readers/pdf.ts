@@ -17,14 +17,13 @@ import type { Author, Contact } from '../../core/types.js';
 import type { PdfLayout } from '../pdf/read-pdf.js';
 import { pageLines, type PdfLine } from '../pdf/layout-lines.js';
 import { findFurniture } from '../pdf/page-furniture.js';
-import { placeOf, recordRemoved, type SourceLine } from '../text/source-lines.js';
+import { recordRemoved, type SourceLine } from '../text/source-lines.js';
 import { configuredMatcher, letterheadShape, organization, tagline } from '../text/letterhead.js';
 import * as documentLabel from '../rules/document-label.js';
 import * as endMark from '../rules/end-mark.js';
 import * as extraction from '../rules/extraction-characters.js';
 import { parseDateLine, parseMonthLine } from '../text/dates.js';
-import { datelineDate } from '../text/dateline.js';
-import { reportGuess } from '../text/guessed.js';
+import { guessDatelineDate } from '../text/dateline.js';
 import { acronymEvidence, isAllCaps, toTitleCase } from '../text/title-case.js';
 import { joinWrapped, renderBlocks, type Block, type ListItem } from '../text/blocks.js';
 import { lazyVocabulary, type WordSet } from '../rules/dehyphenate.js';
@@ -405,22 +404,10 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
       .replace(/\uFDD5\d+\uFDD5/g, '');
   colophon(blocks, data, plain, layout, removeBlockLines(file));
 
+  // A dateline at the start of the text, as the text readers find it.
   if (!data.date) {
-    // A dateline at the start of the text, as the text readers find it.
-    const paragraphs = blocks.filter(
-      (b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && plain(b.text).split(/\s+/).length >= 8,
-    );
-    const found = datelineDate(paragraphs.map((b) => plain(b.text)));
-    if (found) {
-      data.date = found.date.iso;
-      reportGuess(
-        file,
-        'date',
-        found.date.iso,
-        'the date of the dateline at the start of the text',
-        placeOf(paragraphs[found.paragraph]!.line),
-      );
-    }
+    const date = guessDatelineDate(file, blocks, plain);
+    if (date) data.date = date;
   }
   if (authors?.length) data.authors = authors;
   else if (

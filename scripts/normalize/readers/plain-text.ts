@@ -11,7 +11,7 @@ import { readColumns } from '../text/columns.js';
 import { findWebFurniture } from '../text/web-furniture.js';
 import { configuredMatcher, isPostalLine, letterheadShape, organization, segments, tagline } from '../text/letterhead.js';
 import { parseDateLine, parseMonthLine, findDate } from '../text/dates.js';
-import { datelineDate, withoutDateline } from '../text/dateline.js';
+import { guessDatelineDate, withoutDateline } from '../text/dateline.js';
 import { isAllCaps, acronymEvidence, toTitleCaseAny, writesLowerCase, MINOR_WORDS } from '../text/title-case.js';
 import {
   endsOpen,
@@ -321,25 +321,8 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const firstParagraph = blocks.find(
     (b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && b.text.split(/\s+/).length >= 8,
   );
-  if (!date && firstParagraph) {
-    // A dateline's date ("WASHINGTON, D.C. – January 15, 2020 – …", "Geneva 31.01.11 – …"), at
-    // the start of the first paragraph or of the one after it (under a one-sentence standfirst);
-    // a date inside a sentence ("… became operational on May 25th 2018") is what the text tells of.
-    const paragraphs = blocks.filter(
-      (b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && b.text.split(/\s+/).length >= 8,
-    );
-    const found = datelineDate(paragraphs.map((p) => p.text));
-    if (found) {
-      date = found.date.iso;
-      reportGuess(
-        file,
-        'date',
-        found.date.iso,
-        'the date of the dateline at the start of the text',
-        placeOf(paragraphs[found.paragraph]!.line),
-      );
-    }
-  }
+  // A dateline's date ("WASHINGTON, D.C. – January 15, 2020 – …", "Geneva 31.01.11 – …").
+  if (!date) date = guessDatelineDate(file, blocks);
   // A listing that is all table (a digest of releases, newest first): its first row's date and text.
   const table = firstParagraph ? undefined : blocks.find((b): b is Extract<Block, { type: 'table' }> => b.type === 'table');
   const firstRow = table?.rows[1] ?? [];

@@ -2,7 +2,37 @@
  * A press release's dateline ("WASHINGTON, D.C. – January 15, 2020 – …", "Geneva 31.01.11 – …"):
  * the date a text gives itself at the start of its first paragraph, as every reader finds it.
  */
+import type { VFile } from 'vfile';
 import { findDate, type FoundDate } from './dates.js';
+import type { Block } from './blocks.js';
+import { placeOf } from './source-lines.js';
+import { reportGuess } from './guessed.js';
+
+/**
+ * The brief's date from a dateline at the start of its text, reported as a guessed date at the
+ * paragraph it is in; `plain` gives a paragraph's words as the reader wrote them (the PDF reader
+ * keeps links and spans as placeholders). Paragraphs of fewer than eight words (a kicker, a
+ * byline, a one-line standfirst) are not where a dateline stands.
+ */
+export function guessDatelineDate(
+  file: VFile,
+  blocks: readonly Block[],
+  plain: (text: string) => string = (text) => text,
+): string | undefined {
+  const paragraphs = blocks.filter(
+    (b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && plain(b.text).split(/\s+/).length >= 8,
+  );
+  const found = datelineDate(paragraphs.map((b) => plain(b.text)));
+  if (!found) return undefined;
+  reportGuess(
+    file,
+    'date',
+    found.date.iso,
+    'the date of the dateline at the start of the text',
+    placeOf(paragraphs[found.paragraph]!.line),
+  );
+  return found.date.iso;
+}
 
 /**
  * The dateline's date at the start of the first paragraph or of the one after it (under a
