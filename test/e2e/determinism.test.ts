@@ -31,7 +31,8 @@ describe('two clean builds of the same sources', () => {
       await build({ root: a, quiet: true, concurrency: 2, threads: 2 }),
       await build({ root: b, quiet: true, concurrency: 1, threads: 0 }),
     ];
-    expect(first.built).toBe(11);
+    // Should a brief not build, the failure says why (its messages).
+    expect(first.built, JSON.stringify(first.messages)).toBe(11);
     expect(second.messages).toEqual(first.messages);
 
     const files = await listFiles(path.join(a, 'dist'));
