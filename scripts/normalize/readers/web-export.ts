@@ -7,7 +7,7 @@ import type { VFile } from 'vfile';
 import type { NormalizeOptions } from '../reader.js';
 import type { Author } from '../../core/types.js';
 import { toLines, isBlank, recordRemoved, placeOf, type SourceLine } from '../text/source-lines.js';
-import { repairText } from './plain-text.js';
+import { repairText } from '../plain-text/repair.js';
 import { findDate, parseDateLine } from '../text/dates.js';
 import { findWebFurniture } from '../text/web-furniture.js';
 import { joinWrapped, renderBlocks, toBlocks, wrapWidth, type Block } from '../text/blocks.js';

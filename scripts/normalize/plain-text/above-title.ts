@@ -1,0 +1,54 @@
+/**
+ * The lines above the title: a blog's section (the text is a post), genre labels, the
+ * organization's name and its slogan, kept whole when they are a hearing's header.
+ */
+import type { SourceLine } from '../text/source-lines.js';
+import { organization, tagline } from '../text/letterhead.js';
+import { isAllCaps } from '../text/title-case.js';
+import * as documentLabel from '../rules/document-label.js';
+import { hearingLine } from './letter-lines.js';
+import type { Candidate } from './candidates.js';
+import type { Page } from './page.js';
+
+/** The blog's section over the title ("UPDATES", "Deeplinks Blog"), when there is one: the text is a post. */
+export function blogSection(candidates: readonly Candidate[], titleAt: number): SourceLine | undefined {
+  return candidates
+    .slice(0, Math.max(0, titleAt))
+    .flatMap((c) => c.lines)
+    .find((l) => documentLabel.isBlogSection(l.text));
+}
+
+/** Remove the genre label under the title, and the labels, names and slogans above it. */
+export function removeAboveTitle(page: Page, candidates: readonly Candidate[], titleAt: number, mode: 'brief' | 'generic'): void {
+  candidates.forEach((candidate, k) => {
+    // A genre label between the title and the text ("For immediate release" under the date) is no heading.
+    if (k > titleAt && candidate.lines.length === 1 && documentLabel.test(candidate.lines[0]!.text)) {
+      page.remove(candidate.indexes[0]!, documentLabel.id);
+      return;
+    }
+    if (k >= titleAt) return;
+    const joined = candidate.lines.map((l) => l.text).join(' ');
+    const isName = candidate.lines.some((l) => organization.test(l.text)) || organization.looksLikeName(joined);
+    if (isName || isAllCaps(joined)) {
+      const id = isName ? organization.id : tagline.id;
+      candidate.indexes.forEach((index) =>
+        page.remove(index, id, documentLabel.test(page.lines[index]!.text) ? documentLabel.id : undefined),
+      );
+      return;
+    }
+    // Line by line: a genre label; in a brief, an organization's name and the slogan under it
+    // (a hearing's header stays whole: who testified, before whom, on what).
+    let named = false;
+    const hearing = candidate.lines.some((l) => hearingLine.test(l.text));
+    candidate.lines.forEach((line, n) => {
+      const index = candidate.indexes[n]!;
+      if (documentLabel.test(line.text)) page.remove(index, documentLabel.id);
+      else if (hearing) return;
+      else if (mode === 'brief' && organization.looksLikeName(line.text)) {
+        page.remove(index, organization.id);
+        named = true;
+      } else if (mode === 'brief' && named && !/[.!?]$/.test(line.text.trim()) && line.text.trim().split(/\s+/).length <= 12)
+        page.remove(index, tagline.id);
+    });
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * The groups of short lines at the top of a text, one of which is its title; and the
+ * lines among them that are no title (a subheading under it, the page's header).
+ */
+import { isBlank, type SourceLine } from '../text/source-lines.js';
+import { endsOpen } from '../text/blocks.js';
+import { isAllCaps } from '../text/title-case.js';
+import type { Page } from './page.js';
+
+export interface Candidate {
+  lines: SourceLine[];
+  indexes: number[];
+  /** Made of the first words of the text (the sentence is still in the body: no evidence of its case). */
+  fromSentence?: boolean;
+  /** A letter's inside address ("Ms Jane Smith", her office, its street): the addressee's, not the letterhead. */
+  insideAddress?: boolean;
+  /** Split off the organization's name above it. */
+  belowName?: boolean;
+}
+
+/** The candidate's lines joined by spaces. */
+export const candidateText = (candidate: Candidate): string => candidate.lines.map((l) => l.text).join(' ');
+
+/**
+ * A short title and, on the next line, a one- or two-word section heading with the text
+ * right under it ("EPIC Testimony" / "Background" / "EPIC routinely testifies …"): the
+ * heading is no part of the title. A title wrapped over two lines fills its first line.
+ */
+export function withoutSubheading(candidate: Candidate, lines: readonly SourceLine[]): void {
+  if (candidate.lines.length !== 2) return;
+  const [first, second] = candidate.lines.map((l) => l.text.trim()) as [string, string];
+  const after = lines[candidate.indexes[1]! + 1];
+  const words = (text: string) => text.split(/\s+/).length;
+  if (
+    words(first) <= 4 &&
+    words(second) <= 2 &&
+    !endsOpen(first) &&
+    /^\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?$/u.test(second) &&
+    !isAllCaps(second) &&
+    after !== undefined &&
+    !isBlank(after) &&
+    words(after.text.trim()) >= 8
+  ) {
+    candidate.lines.pop();
+    candidate.indexes.pop();
+  }
+}
+
+/** A line that repeats another candidate with a name beside it ("Title - Civic Space", "Org | Title"): the page's header. */
+export function removeRepeatedTitle(page: Page, candidates: Candidate[]): void {
+  for (let k = candidates.length - 1; k >= 0; k--) {
+    const candidate = candidates[k]!;
+    if (candidate.lines.length !== 1) continue;
+    const text = candidate.lines[0]!.text;
+    if (candidates.some((other) => other !== candidate && repeatsWithName(text, candidateText(other)))) {
+      page.remove(candidate.indexes[0]!, 'title-repeated');
+      candidates.splice(k, 1);
+    }
+  }
+}
+
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * Does `line` repeat `title` with a short name beside it, joined by a separator ("UK: Open
+ * Letter … - Civic Space", "Open Rights Group | Online Safety Bill …", a `-layout` page header
+ * "Human Rights Watch      Submission to the Investigatory Powers Review")? One part is
+ * three or more words, all of them the title's, and most of the title; the other is a name
+ * of at most six words.
+ */
+function repeatsWithName(line: string, title: string): boolean {
+  const parts = line.trim().split(/\s+[|•·–—-]\s+|\s{3,}/);
+  if (parts.length !== 2) return false;
+  const titleWords = new Set(wordsOf(title));
+  return parts.some((part, n) => {
+    const words = wordsOf(part);
+    const other = wordsOf(parts[1 - n]!);
+    return (
+      words.length >= 3 &&
+      other.length >= 1 &&
+      other.length <= 6 &&
+      words.every((w) => titleWords.has(w)) &&
+      words.length >= titleWords.size * 0.5
+    );
+  });
+}

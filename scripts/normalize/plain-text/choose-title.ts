@@ -1,0 +1,113 @@
+/**
+ * The title among the candidates at the top: scored by where it stands (next to the date,
+ * right above the text), its case and length, and what it is not (a label, a letter's
+ * addressee, a hearing's header, a table of contents).
+ */
+import type { SourceLine } from '../text/source-lines.js';
+import { isPostalLine, organization, tagline } from '../text/letterhead.js';
+import { parseDateLine, parseMonthLine } from '../text/dates.js';
+import { isAllCaps, MINOR_WORDS } from '../text/title-case.js';
+import { endsOpen, isHeadingLike, salutation, subjectLine } from '../text/blocks.js';
+import { parseItem } from '../text/list-items.js';
+import * as documentLabel from '../rules/document-label.js';
+import { hearingLine } from './letter-lines.js';
+import { neighbour } from './page.js';
+import type { Candidate } from './candidates.js';
+import type { Top } from './top.js';
+
+/** The title, when a candidate looks like one: below the organization's name (split off it) or on its own. */
+export function chooseTitleOf(top: Top, lines: readonly SourceLine[], text: string): Candidate | undefined {
+  return (
+    chooseTitleBelowName(top.candidates, top.dateIndex, lines, top.bodyStart, text) ??
+    chooseTitle(top.candidates, top.dateIndex, lines, top.bodyStart)
+  );
+}
+
+/** The title among the short groups at the top: next to the date, long, in capitals; not a label or a tagline. */
+function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly SourceLine[], bodyStart: number): Candidate | undefined {
+  let best: Candidate | undefined;
+  let bestScore = -Infinity;
+  candidates.forEach((candidate, k) => {
+    const text = candidate.lines.map((l) => l.text.trim()).join(' ');
+    const words = text.split(/\s+/).length;
+    let score = Math.min(words, 12);
+    const first = candidate.indexes[0]!;
+    const last = candidate.indexes.at(-1)!;
+    if (dateIndex >= 0 && (neighbour(lines, last, 1) === dateIndex || neighbour(lines, first, -1) === dateIndex)) score += 6;
+    if (isAllCaps(text)) score += 4;
+    if (candidate.lines.some((l) => organization.test(l.text)) || tagline.hasSeparators(text)) score -= 20;
+    if (documentLabel.test(text)) score -= 30;
+    if (salutation.test(text) || subjectLine.test(text)) score -= 30; // a letter's "Dear …" and "Re: …" lines
+    // A letter's inside address: its lines end in a street, a postal code, a city line.
+    if (candidate.lines.length >= 3 && candidate.lines.some((l) => isPostalLine(l.text))) score -= 20;
+    // Lines right above a letter's "Dear …": whom it is to (one line is a title, as an open letter's is).
+    const after = neighbour(lines, last, 1);
+    const greets = after >= 0 && /^\s*dear\s/i.test(lines[after]!.text) && salutation.test(lines[after]!.text);
+    if (greets && (candidate.lines.length >= 2 || candidate.insideAddress)) score -= 25;
+    if (parseDateLine(text) || parseMonthLine(text)) score -= 30; // a second date line (repeated, or a release date) is no title
+    if (/[.;,]$/.test(text)) score -= 10;
+    // Ends in a word broken by hyphenation ("consulta-"): the first lines of a wrapped paragraph.
+    if (/\p{Ll}-$/u.test(text)) score -= 20;
+    // Numbered lines: a table of contents, a section heading ("1. Why the Rule Matters"); a title has no number.
+    if (candidate.lines.some((l) => parseItem(l.text)?.ordered)) score -= 20;
+    if (endsOpen(text) || (candidate.insideAddress && candidate.lines.length >= 2)) score -= 20; // a cut sentence; a letter's addressee
+    if (candidate.lines.length > 3 || text.length > 250) score -= 10;
+    // A hearing's header ("Statement of …" / "Before the House Committee on …" / "Hearing on …"): who spoke where, not what about.
+    if (candidate.lines.length >= 2 && candidate.lines.some((l) => hearingLine.test(l.text))) score -= 15;
+    if (k === candidates.length - 1) score += 2;
+    // Right above the text, with no blank line between (a PDF extraction's title and its first paragraph).
+    if (bodyStart >= 0 && (last === bodyStart - 1 || neighbour(lines, last, 1) === dateIndex) && dateIndex !== bodyStart - 1) score += 10;
+    if (score > bestScore) [best, bestScore] = [candidate, score];
+  });
+  return bestScore > -10 ? best : undefined;
+}
+
+/**
+ * An organization's name right above a heading-like line, with no blank line between
+ * ("Open Rights Group" over "Press releases"): when the line alone is the best title, the
+ * name is a candidate of its own (and so letterhead). `candidates` is changed only then.
+ */
+function chooseTitleBelowName(
+  candidates: Candidate[],
+  dateIndex: number,
+  lines: readonly SourceLine[],
+  bodyStart: number,
+  text: string,
+): Candidate | undefined {
+  const split = candidates.flatMap((candidate): Candidate[] => {
+    const [name, next, more, beyond] = candidate.lines;
+    // A title wrapped over two lines under a name in capitals ("HUMAN RIGHTS WATCH" / "UK: Submission of …" / "Review").
+    const rest =
+      more && !beyond && isAllCaps(name?.text ?? '') && !isAllCaps(next?.text ?? '') ? [next!, more] : next && !more ? [next] : [];
+    if (
+      !name ||
+      !rest.length ||
+      !(organization.looksLikeName(name.text) || (rest.length === 2 && isNameOfText(name.text, text))) ||
+      organization.looksLikeName(rest[0]!.text) ||
+      !isHeadingLike(rest.map((l) => l.text.trim()).join(' '))
+    )
+      return [candidate];
+    const [at, ...restAt] = candidate.indexes as [number, ...number[]];
+    return [
+      { lines: [name], indexes: [at] },
+      { lines: rest, indexes: restAt, belowName: true },
+    ];
+  });
+  if (split.length === candidates.length) return undefined;
+  const chosen = chooseTitle(split, dateIndex, lines, bodyStart);
+  if (!chosen?.belowName) return undefined;
+  candidates.splice(0, candidates.length, ...split);
+  return chosen;
+}
+
+/**
+ * Is a line in capitals a name the text goes on to use as one ("HUMAN RIGHTS WATCH" and
+ * "Human Rights Watch respectfully submits …"): written in title case at the start of a
+ * line or sentence, a verb in lower case after it?
+ */
+function isNameOfText(line: string, text: string): boolean {
+  const words = line.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 6 || !words.every((w) => /^\p{L}+$/u.test(w))) return false;
+  const name = words.map((w) => (MINOR_WORDS.has(w.toLowerCase()) ? w.toLowerCase() : w[0]! + w.slice(1).toLowerCase())).join('\\s+');
+  return new RegExp(`(?:^|[.!?]\\s+)${name}\\s+\\p{Ll}`, 'mu').test(text);
+}

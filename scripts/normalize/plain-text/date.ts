@@ -1,0 +1,46 @@
+/**
+ * The brief's date when the top gave none: a dateline's at the start of the text, or the
+ * first row's of a listing that is all table. A text with no date gets a note.
+ */
+import type { VFile } from 'vfile';
+import { report } from '../../core/rules.js';
+import { placeOf } from '../text/source-lines.js';
+import { findDate } from '../text/dates.js';
+import { guessDatelineDate } from '../text/dateline.js';
+import { reportGuess } from '../text/guessed.js';
+import type { Block } from '../text/blocks.js';
+
+type Paragraph = Extract<Block, { type: 'paragraph' }>;
+type Table = Extract<Block, { type: 'table' }>;
+
+/** The first paragraph of eight words or more: running text. */
+export const firstParagraphOf = (blocks: readonly Block[]): Paragraph | undefined =>
+  blocks.find((b): b is Paragraph => b.type === 'paragraph' && b.text.split(/\s+/).length >= 8);
+
+/** A listing that is all table (a digest of releases, newest first): its first row, else none. */
+export function openingTableRow(blocks: readonly Block[]): { table?: Table; row: string[] } {
+  const table = firstParagraphOf(blocks) ? undefined : blocks.find((b): b is Table => b.type === 'table');
+  return table ? { table, row: table.rows[1] ?? [] } : { row: [] };
+}
+
+/** The date of the text: the top's, else a dateline's, else the opening table's; a note when there is none. */
+export function textDate(file: VFile, blocks: readonly Block[], topDate: string | undefined): string | undefined {
+  let date = topDate;
+  // A dateline's date ("WASHINGTON, D.C. – January 15, 2020 – …", "Geneva 31.01.11 – …").
+  if (!date) date = guessDatelineDate(file, blocks);
+  // A listing that is all table (a digest of releases, newest first): its first row's date and text.
+  const { table, row } = openingTableRow(blocks);
+  if (!date && table) {
+    const found = row.map((cell) => findDate(cell.slice(0, 120))).find((d) => d !== undefined);
+    if (found) {
+      date = found.iso;
+      reportGuess(file, 'date', found.iso, 'the first date in the first row of the table the text is made of', placeOf(table.line));
+    }
+  }
+  if (!date)
+    report(file, 'date-missing', 'the text gives no date: add `date: YYYY-MM-DD` to the front matter before printing', {
+      place: { line: 1, column: 1 },
+      severity: 'info',
+    });
+  return date;
+}

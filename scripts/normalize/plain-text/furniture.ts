@@ -1,0 +1,40 @@
+/**
+ * Lines that are the page's, not the text's: a copied web page's furniture, the configured
+ * organization's details, an end mark ("###"), and letterhead at the end of the text.
+ */
+import type { NormalizeOptions } from '../reader.js';
+import { isBlank } from '../text/source-lines.js';
+import { findWebFurniture } from '../text/web-furniture.js';
+import { configuredMatcher, letterheadShape, organization } from '../text/letterhead.js';
+import * as endMark from '../rules/end-mark.js';
+import type { Page } from './page.js';
+
+/** Web furniture (sign-up boxes, "Skip Navigation", "More Press Releases"); the organization's details and end marks, anywhere. */
+export function removeFurniture(page: Page, org: NormalizeOptions['organization']): void {
+  for (const i of findWebFurniture(page.lines)) page.remove(i, 'web-furniture');
+  const configured = configuredMatcher(org);
+  page.lines.forEach((line, i) => {
+    const id = !isBlank(line) ? configured(line.text) : undefined;
+    if (id) page.remove(i, id);
+    else if (!isBlank(line) && endMark.test(line.text)) page.remove(i, endMark.id);
+  });
+}
+
+/**
+ * Trailing letterhead: final groups made only of letterhead-shaped lines, and the
+ * organization's name right above them (below line `from`, the end of the top).
+ */
+export function removeTrailingLetterhead(page: Page, from: number): void {
+  const { lines, removed } = page;
+  let lastRemoved = -1;
+  for (let i = lines.length - 1; i >= from; i--) {
+    if (isBlank(lines[i]) || removed.has(i)) continue;
+    const shape = letterheadShape(lines[i]!.text);
+    if (!shape) {
+      if (lastRemoved === i + 1 && organization.looksLikeName(lines[i]!.text) && isBlank(lines[i - 1])) page.remove(i, organization.id);
+      break;
+    }
+    page.remove(i, shape);
+    lastRemoved = i;
+  }
+}

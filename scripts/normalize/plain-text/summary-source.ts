@@ -1,0 +1,43 @@
+/**
+ * The summary: the first real sentence of the text, found in the paragraph it opens with
+ * (after a letter's salutation), a list of points above it, or the first row of a table.
+ */
+import { salutation, type Block } from '../text/blocks.js';
+import { isSummaryText, plainText, sentences, summarize, withoutPlaceDash } from '../text/summary.js';
+import { withoutDateline } from '../text/dateline.js';
+import { openingTableRow } from './date.js';
+
+/** The summary of a text with blocks `blocks` and title `title`, if any paragraph gives one. */
+export function summaryOf(blocks: readonly Block[], title: string): string | undefined {
+  const text = summarySource(blocks, title) ?? openingTableRow(blocks).row.find((cell) => isSummaryText(cell, title));
+  return text ? summarize(withoutDateline(text)) : undefined;
+}
+
+/**
+ * The text the summary comes from: the first paragraph of running text; but a list of
+ * sentences that opens the body (a release's points in bullets above its text) gives its
+ * first item, and a lead-in ending in "said," or "said:" goes with the quotation after it.
+ */
+function summarySource(blocks: readonly Block[], title: string): string | undefined {
+  const opening = blocks.find((b) => b.type === 'paragraph' || b.type === 'list' || b.type === 'heading' || b.type === 'table');
+  if (opening?.type === 'list' && !opening.items[0]!.ordered && isSummaryText(opening.items[0]!.text, title)) return opening.items[0]!.text;
+  // A letter says what it is about after its salutation: what comes before it is the page's (an update, a caption).
+  // (A statement's "Mr President," comes after its own standfirst: only a letter's "Dear …" counts.)
+  const greeting = blocks.slice(0, 12).findIndex((b) => b.type === 'paragraph' && /^\s*dear\b/i.test(b.text) && salutation.test(b.text));
+  for (let i = greeting + 1; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.type !== 'paragraph') continue;
+    const next = blocks[i + 1];
+    if (/\bsaid[,:]$/.test(block.text.trim()) && next?.type === 'paragraph' && /^["“]/.test(next.text)) {
+      const joined = `${block.text.trim()} ${next.text}`;
+      if (isSummaryText(joined, title)) return joined;
+    }
+    if (isSummaryText(withoutDateline(block.text), title)) return block.text;
+    // A paragraph that leads in to a statement ("… released the following statement:") opens with what happened.
+    if (/:\s*$/.test(block.text)) {
+      const [first, ...rest] = sentences(withoutPlaceDash(plainText(withoutDateline(block.text))));
+      if (first && rest.length && isSummaryText(first, title)) return first;
+    }
+  }
+  return undefined;
+}

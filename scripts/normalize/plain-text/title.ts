@@ -1,0 +1,57 @@
+/**
+ * The title's text as the front matter gives it: its lines joined, without a genre label
+ * before it, in title case that keeps what the body proves (acronyms, words it writes in
+ * lower case); and the witness a testimony's title names.
+ */
+import type { VFile } from 'vfile';
+import type { Author } from '../../core/types.js';
+import { placeOf, recordRemoved, type SourceLine } from '../text/source-lines.js';
+import { joinWrapped } from '../text/blocks.js';
+import { toTitleCaseAny, writesLowerCase } from '../text/title-case.js';
+import type { WordSet } from '../rules/dehyphenate.js';
+import { organization } from '../text/letterhead.js';
+import { personName } from '../text/contacts.js';
+import { reportGuess } from '../text/guessed.js';
+import * as documentLabel from '../rules/document-label.js';
+import type { Candidate } from './candidates.js';
+
+/** The title's text, in title case; a genre label before it ("Press Release: …") is recorded as removed. */
+export function titleText(
+  file: VFile,
+  title: Candidate,
+  body: readonly SourceLine[],
+  words: WordSet,
+  evidence: Map<string, string>,
+): string {
+  const fullTitle = title.lines.map((l) => l.text.trim()).reduce((a, b) => joinWrapped(a, b, words));
+  const rawTitle = withoutGenreLabel(fullTitle);
+  if (rawTitle !== fullTitle)
+    recordRemoved(file, [{ ...title.lines[0]!, text: fullTitle.slice(0, fullTitle.indexOf(':') + 1) }], documentLabel.id);
+  const bodyText = body.map((l) => l.text).join('\n');
+  return toTitleCaseAny(rawTitle.replace(/\s+/g, ' '), evidence, (word) => !title.fromSentence && writesLowerCase(bodyText, word));
+}
+
+/** A title that starts with its genre ("Press Release: …", "PRESS STATEMENT: …"): the template prints the kind. */
+function withoutGenreLabel(title: string): string {
+  const colon = title.indexOf(':');
+  if (colon < 3 || colon > 40) return title;
+  const rest = title.slice(colon + 1).trim();
+  return documentLabel.test(title.slice(0, colon)) && rest.split(/\s+/).length >= 3 ? rest : title;
+}
+
+/** The witness a testimony's title names, as its author (a guess, reported). */
+export function witnessAuthors(file: VFile, text: string, title: Candidate): Author[] | undefined {
+  const witness = testimonyAuthor(text);
+  if (!witness) return undefined;
+  reportGuess(file, 'authors', witness, 'the name in a testimony’s title ("Testimony of …", "…’s Testimony")', placeOf(title.lines[0]));
+  return [{ name: witness }];
+}
+
+/** The witness a testimony's title names: "Testimony of Greg Nojeim before …", "Chris Calabrese’s Testimony Before …". */
+function testimonyAuthor(title: string): string | undefined {
+  const found =
+    /^(?:testimony|statement|remarks|written evidence)\s+(?:of|by)\s+(.+?)(?:\s+(?:before|to|on|at|for)\b|[,:–—]|$)/i.exec(title) ??
+    /^(.+?)[’']s?\s+(?:testimony|statement|remarks)\b/i.exec(title);
+  const name = found?.[1]?.trim().replace(/^(?:mr|ms|mrs|dr|prof)\.?\s+/i, '');
+  return name && personName.test(name) && !organization.looksLikeName(name) && !/^the\b/i.test(name) ? name : undefined;
+}

@@ -1,0 +1,190 @@
+/**
+ * The top of a plain text, down to where its running text starts: letterhead shapes,
+ * a contact block, the date line, and the groups of lines one of which is the title.
+ */
+import type { Contact } from '../../core/types.js';
+import { report } from '../../core/rules.js';
+import { isBlank, placeOf, recordRemoved, type SourceLine } from '../text/source-lines.js';
+import { letterheadShape, organization, segments } from '../text/letterhead.js';
+import { parseDateLine, parseMonthLine } from '../text/dates.js';
+import { isAllCaps, MINOR_WORDS } from '../text/title-case.js';
+import { endsOpen, isThematicBreak, salutation, subjectLine, wrapWidth } from '../text/blocks.js';
+import { contactBlock, contactLabel } from '../text/contacts.js';
+import { honorific } from './letter-lines.js';
+import type { Candidate } from './candidates.js';
+import type { Page } from './page.js';
+
+/** How far down the title and the date are looked for. */
+const TOP_LIMIT = 60;
+
+export interface Top {
+  /** The first line below the top. */
+  end: number;
+  /** Where the running text starts right under the title (a PDF extraction's), or -1. */
+  bodyStart: number;
+  /** The date line's date and index (-1 when there is none). */
+  date?: string;
+  dateIndex: number;
+  candidates: Candidate[];
+  /** The people of a contact block ("Media contact:" and the lines under it). */
+  contacts: Contact[];
+}
+
+/** Read the top: remove letterhead and the date line, take a contact block, group the rest into title candidates. */
+export function readTop(page: Page, sites: ReadonlySet<string>): Top {
+  const { file, lines, removed } = page;
+  let topEnd = findTopEnd(page);
+  let dateIndex = -1;
+  let date: string | undefined;
+  const candidates: Candidate[] = [];
+  const contacts: Contact[] = [];
+  let current: Candidate | undefined;
+  const width = wrapWidth(lines, 200);
+  let bodyStart = -1;
+  for (let i = 0; i < topEnd; i++) {
+    const line = lines[i]!;
+    if (isBlank(line) || removed.has(i) || isThematicBreak(line.text)) {
+      current = undefined;
+      continue;
+    }
+    // A PDF extraction puts no blank line between the title and the text under it: the
+    // text starts where a line runs the full width of the page and goes on.
+    if (candidates.length && width && startsRunningText(lines, i, width)) {
+      topEnd = bodyStart = i;
+      break;
+    }
+    // A contact block ("Media contact:" and the lines under it) fills `contacts`.
+    const contactAt = contactLabel.exec(line.text);
+    if (contactAt) {
+      let end = i;
+      while (
+        end + 1 < lines.length &&
+        !isBlank(lines[end + 1]) &&
+        lines[end + 1]!.text.trim().length <= 60 &&
+        !contactLabel.test(lines[end + 1]!.text)
+      )
+        end++;
+      const found = contactBlock([contactAt[1]!, ...lines.slice(i + 1, end + 1).map((l) => l.text)]);
+      if (found.length) {
+        contacts.push(...found);
+        for (let k = i; k <= end; k++) page.remove(k, 'contact-block');
+        i = end;
+        current = undefined;
+        continue;
+      }
+    }
+    const addressee = current?.insideAddress || (!current && honorific.test(line.text));
+    const shape = addressee ? undefined : (letterheadShape(line.text) ?? (isSiteOwnerLine(line.text, sites) ? organization.id : undefined));
+    const wanted = !shape && date === undefined;
+    const dateLine = wanted ? parseDateLine(line.text) : undefined;
+    const found = wanted ? (dateLine ?? parseMonthLine(line.text)) : undefined;
+    if (shape) {
+      page.remove(i, shape);
+      current = undefined;
+    } else if (found) {
+      date = found.iso;
+      if (!dateLine) {
+        report(
+          file,
+          'date-month-only',
+          `the date "${found.text}" names no day: \`date\` is the first of the month (${found.iso}); correct it if the day is known`,
+          { place: placeOf(line), severity: 'info' },
+        );
+      }
+      dateIndex = i;
+      removed.add(i);
+      recordRemoved(file, [line], 'date-line');
+      current = undefined;
+    } else {
+      // A letter's salutation and subject line stand alone, whatever is around them.
+      const letterLine = salutation.test(line.text) || subjectLine.test(line.text);
+      if (!current || letterLine) candidates.push((current = { lines: [], indexes: [], ...(addressee ? { insideAddress: true } : {}) }));
+      current.lines.push(line);
+      current.indexes.push(i);
+      if (letterLine) current = undefined;
+    }
+  }
+  return { end: topEnd, bodyStart, ...(date !== undefined ? { date } : {}), dateIndex, candidates, contacts };
+}
+
+/**
+ * The first line of running text: a line of running text ends a sentence or goes on on the
+ * next line; a long title in sentence case stands alone. At most `TOP_LIMIT` lines down.
+ */
+function findTopEnd({ lines, removed }: Page): number {
+  const end = lines.findIndex(
+    (line, i) =>
+      !removed.has(i) &&
+      isBodyText(line.text, lines.slice(i + 1, i + 4)) &&
+      (/[.!?:;]["”’)\]]*(?:\d{1,3}|\[\d{1,3}\])?$/.test(line.text.trim()) ||
+        endsOpen(line.text) ||
+        !isBlank(lines[i + 1]) ||
+        i + 1 >= lines.length),
+  );
+  return end === -1 || end > TOP_LIMIT ? Math.min(lines.length, TOP_LIMIT) : end;
+}
+
+/**
+ * Is a line the start of running text: a sentence of ten words or more in ordinary case,
+ * or of six or more in a narrow column (it goes on in lower case, and the three lines
+ * after it are about as long: a title is fewer lines, of any length)?
+ */
+function isBodyText(text: string, after: readonly SourceLine[] = []): boolean {
+  const words = text.trim().split(/\s+/);
+  const length = text.trim().length;
+  const column =
+    length >= 35 &&
+    after.length >= 3 &&
+    /^\s*\p{Ll}/u.test(after[0]!.text) &&
+    after.slice(0, 3).every((line) => Math.abs(line.text.trim().length - length) <= length * 0.25);
+  if (words.length < (column ? 6 : 10) || isAllCaps(text)) return false;
+  return capitalizedShare(text) < 0.6;
+}
+
+/** The share of a text's significant words (not "of", "the" …) that start with a capital. */
+function capitalizedShare(text: string): number {
+  const significant = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /^\p{L}/u.test(w) && !MINOR_WORDS.has(w.toLowerCase()));
+  return significant.filter((w) => /^\p{Lu}/u.test(w)).length / Math.max(1, significant.length);
+}
+
+/** Does line `i` start a paragraph wrapped at `width`: about as long, not in capitals, with a next line? */
+function startsRunningText(lines: readonly SourceLine[], i: number, width: number): boolean {
+  const text = lines[i]!.text.trim();
+  const next = lines[i + 1];
+  return (
+    text.length >= width * 0.8 &&
+    !isAllCaps(text) &&
+    text.split(/\s+/).length >= 6 &&
+    !isBlank(next) &&
+    next !== undefined &&
+    // A title in title case as wide as a narrow column; but three lines of the full width are
+    // a paragraph, however many names it opens with ("EFF thanks Chair Jordan, Ranking Member …").
+    (text.length > 90 || capitalizedShare(text) < 0.75 || fullWidthRun(lines, i, width)) &&
+    // A title block ends in its date line: lines right above one are no running text.
+    ![lines[i + 1], lines[i + 2]].some((l) => l !== undefined && !isBlank(l) && (parseDateLine(l.text) ?? parseMonthLine(l.text)))
+  );
+}
+
+/** Are line `i` and the two lines after it all about `width` long (hard-wrapped running text)? */
+function fullWidthRun(lines: readonly SourceLine[], i: number, width: number): boolean {
+  return [0, 1, 2].every((d) => {
+    const line = lines[i + d];
+    return line !== undefined && !isBlank(line) && line.text.trim().length >= width * 0.8 && !isAllCaps(line.text);
+  });
+}
+
+/**
+ * The organization's name as its letterhead writes it, alone or with its web address
+ * ("HUMAN RIGHTS WATCH" above "hrw.org", "Electronic Frontier Foundation · eff.org"):
+ * the text names the site the name stands for.
+ */
+function isSiteOwnerLine(text: string, sites: ReadonlySet<string>): boolean {
+  const parts = segments(text.trim());
+  return (
+    parts.some((part) => organization.isNamedBySite(part, sites)) &&
+    parts.every((part) => organization.isNamedBySite(part, sites) || letterheadShape(part) !== undefined)
+  );
+}
