@@ -1,0 +1,47 @@
+/**
+ * Drafts written as the blocks every reader renders: headings, paragraphs and lists (levels
+ * counted from 1); tables and code blocks are written as Markdown at once and kept aside,
+ * a paragraph holding their place.
+ */
+import { type Block, type ListItem } from '../text/blocks.js';
+import type { SourceLine } from '../text/source-lines.js';
+import { codeBlock } from './code.js';
+import type { Draft } from './drafts.js';
+import { withoutMarker, type KeptAside } from './kept-aside.js';
+import { tableMarkdown } from './table-markdown.js';
+
+/** `at` gives a line as a source line (for messages); in a tagged PDF, a list item's marker is text of its own (LBl) and goes after joining. */
+export function bodyBlocks(drafts: readonly Draft[], kept: KeptAside, at: (i: number) => SourceLine, tagged: boolean): Block[] {
+  const blocks: Block[] = [];
+  for (const draft of drafts) {
+    const line = at(draft.indexes[0]!);
+    if (draft.kind === 'table' || draft.kind === 'code') {
+      const markdown = draft.kind === 'code' ? codeBlock(draft.lines) : tableMarkdown(draft.lines, (lines) => kept.textOf(lines));
+      blocks.push({ type: 'paragraph', text: kept.keepBlock(markdown), line });
+      continue;
+    }
+    const text = kept.textOf(draft.lines, draft.kind === 'item' && !tagged);
+    if (!text) continue;
+    if (draft.kind === 'heading') blocks.push({ type: 'heading', text, line });
+    else if (draft.kind === 'paragraph') blocks.push({ type: 'paragraph', text, line });
+    else {
+      const { ordered, marker, number, level } = draft.item!;
+      const entry: ListItem = { ordered, marker, indent: 0, level, text: tagged ? withoutMarker(text) : text, line };
+      if (number !== undefined) entry.number = number;
+      const last = blocks.at(-1);
+      if (last?.type === 'list') last.items.push(entry);
+      else blocks.push({ type: 'list', items: [entry], line });
+    }
+  }
+  // A list's levels count from 1.
+  for (const block of blocks) {
+    if (block.type !== 'list') continue;
+    const min = Math.min(...block.items.map((i) => i.level));
+    let previous = 0;
+    for (const item of block.items) {
+      item.level = Math.min(item.level - min + 1, previous + 1);
+      previous = item.level;
+    }
+  }
+  return blocks;
+}

@@ -1,0 +1,108 @@
+/**
+ * Text the PDF reader keeps aside while it builds blocks, with a token in its place, and
+ * writes back into the Markdown at the end: links (the text of a link annotation, so that
+ * nothing turns it into a link of its own), code spans, and whole blocks already written
+ * as Markdown (tables, code blocks, footnotes). A footnote call (layout-lines.ts) becomes
+ * `[^n]`. Tokens are Unicode noncharacters, which no text holds.
+ */
+import type { WordSet } from '../rules/dehyphenate.js';
+import { joinWrapped } from '../text/blocks.js';
+import { escapeText } from '../text/inline.js';
+import { parseItem } from '../text/list-items.js';
+import { codeSpan } from './code.js';
+import type { PdfLine } from './layout-lines.js';
+
+/** Only links a brief can keep (the same schemes as the renderer lets through). */
+const safeUrl = (url: string) => /^(?:https?:|mailto:|tel:)/i.test(url);
+
+export interface KeptAside {
+  /** Lines as one text (lines joined, hyphenation undone), links and code spans kept aside; `stripMarker`: the first line's list marker goes. */
+  textOf(lines: readonly PdfLine[], stripMarker?: boolean): string;
+  /** Keep a block's Markdown aside: the token a paragraph holds in its place. */
+  keepBlock(markdown: string): string;
+  /** A text's words as a reader sees them: links and spans written out, footnote calls gone. */
+  plain(text: string): string;
+  /** Markdown with everything kept aside written back. */
+  restore(markdown: string): string;
+}
+
+export function keptAside(words: WordSet): KeptAside {
+  const links: { url: string; text: string; code?: boolean }[] = [];
+  const spans: string[] = [];
+  const blocks: string[] = [];
+  return {
+    textOf(lines, stripMarker = false) {
+      let text = '';
+      lines.forEach((line, n) => {
+        let lineText = '';
+        line.segments.forEach((segment, k) => {
+          let own = segment.text;
+          if (n === 0 && k === 0 && stripMarker) own = withoutMarker(own);
+          const lead = /^\s*/.exec(own)![0];
+          const trail = /\s*$/.exec(own)![0];
+          if (segment.url && safeUrl(segment.url) && own.trim()) {
+            links.push({ url: segment.url, text: own.trim(), ...(segment.code ? { code: true } : {}) });
+            lineText += `${lead}\uFDD0${links.length - 1}\uFDD1${trail}`;
+          } else if (segment.code && own.trim()) {
+            spans.push(own.trim());
+            lineText += `${lead}\uFDD2${spans.length - 1}\uFDD3${trail}`;
+          } else lineText += own;
+        });
+        text = n === 0 ? lineText.trim() : joinLine(text, lineText, words);
+      });
+      // One link over two lines is one link.
+      return (
+        text
+          .replace(/\s+/g, ' ')
+          .trim()
+          .replace(/\uFDD0(\d+)\uFDD1 \uFDD0(\d+)\uFDD1/g, (whole, a: string, b: string) => {
+            const [first, second] = [links[Number(a)]!, links[Number(b)]!];
+            if (first.url !== second.url) return whole;
+            first.text += ` ${second.text}`;
+            return `\uFDD0${a}\uFDD1`;
+          })
+          // One code span over two lines is one code span; a browser breaks it at a space or after a hyphen.
+          .replace(/\uFDD2(\d+)\uFDD3 \uFDD2(\d+)\uFDD3/g, (_, a: string, b: string) => {
+            spans[Number(a)] += `${spans[Number(a)]!.endsWith('-') ? '' : ' '}${spans[Number(b)]}`;
+            return `\uFDD2${a}\uFDD3`;
+          })
+      );
+    },
+    keepBlock(markdown) {
+      blocks.push(markdown);
+      return `\uFDD4${blocks.length - 1}\uFDD4`;
+    },
+    plain: (text) =>
+      text
+        .replace(/\uFDD0(\d+)\uFDD1/g, (_, n: string) => links[Number(n)]!.text)
+        .replace(/\uFDD2(\d+)\uFDD3/g, (_, n: string) => spans[Number(n)]!)
+        .replace(/\uFDD5\d+\uFDD5/g, ''),
+    restore: (markdown) =>
+      markdown
+        .replace(/\uFDD4(\d+)\uFDD4/g, (_, n: string) => blocks[Number(n)]!)
+        .replace(/\uFDD5(\d+)\uFDD5/g, '[^$1]')
+        .replace(/\uFDD2(\d+)\uFDD3/g, (_, n: string) => codeSpan(spans[Number(n)]!))
+        .replace(/\uFDD0(\d+)\uFDD1/g, (_, n: string) => {
+          const { url, text, code } = links[Number(n)]!;
+          if (!code && (text === url || `mailto:${text}` === url)) return url.startsWith('mailto:') ? `[${text}](${url})` : `<${url}>`;
+          return `[${code ? codeSpan(text) : escapeText(text)}](${/[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url})`;
+        }),
+  };
+}
+
+/** The list marker (glyph or number) at the start of an item's text. */
+export function withoutMarker(text: string): string {
+  return parseItem(text)?.text ?? text;
+}
+
+/** Join a line to a paragraph: a hyphenation hyphen (U+2010 or a soft hyphen) goes; a plain one stays unless the text writes the word whole. */
+function joinLine(before: string, after: string, words: WordSet): string {
+  const tail = before.trimEnd();
+  const next = after.trim();
+  if (/\p{L}[\u2010\u00ad]$/u.test(tail) && /^\p{L}/u.test(next)) return tail.slice(0, -1) + next;
+  // PDF engines mark their own hyphenation (U+2010, a soft hyphen): a plain hyphen is the author's, unless the text writes the word whole.
+  const broken = /(\p{L}+)-$/u.exec(tail);
+  const rest = broken ? /^\p{L}+/u.exec(next)?.[0] : undefined;
+  if (broken && rest) return words.has(`${broken[1]}${rest}`.toLowerCase()) ? tail.slice(0, -1) + next : tail + next;
+  return joinWrapped(tail, after, words);
+}
