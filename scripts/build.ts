@@ -149,6 +149,7 @@ async function buildPlanned(
       ...plan,
       config,
       cached,
+      sources: { ordered, briefs, late },
       records: wholeRecords,
       failed,
       changes: plan.changed.length + built.size + failed.length,

@@ -22,6 +22,8 @@ export interface ArchiveStageInput {
   previous: { briefs: ReadonlyMap<string, IndexedBrief>; archiveFiles: readonly string[]; incomplete: boolean };
   /** Briefs from the cache, by source. */
   cached: ReadonlyMap<string, IndexedBrief>;
+  /** This build's briefs: sources newest first, each as the store indexes it, and the whole records made in this build. */
+  sources: { ordered: readonly string[]; briefs: ReadonlyMap<string, IndexedBrief>; late: ReadonlyMap<string, CachedBrief> };
   /** Folders the plan listed (cache/plan.ts): still true when nothing changed since. */
   listings?: Listings | undefined;
   /** The whole records of this build's briefs, newest first: read from the store on the first call. */
@@ -48,24 +50,26 @@ export async function archiveStage(input: ArchiveStageInput): Promise<string[] |
   const { config, shard } = input;
   if (!shard && !input.packetsChanged && (await upToDate(config.outDir, input.previous, input.cached, input.changes, input.listings)))
     return undefined;
-  // The whole records (with entries, data and headings), read from the store only now that the archive needs them.
-  const ordered = input.records();
   // The archive's pages are about to change: until the build is saved, the next build must not take them as up to date.
   if (!shard) input.store.markIncomplete();
   if (shard) {
+    // The whole records (with entries, data and headings), read from the store only now that the shard's manifest needs them.
     const { writeShardManifest } = await import('../scale/shard.js');
-    return (await writeShardManifest(await withBodies(config.cacheDir, ordered), input.failed, shard, config, input.key)).files;
+    return (await writeShardManifest(await withBodies(config.cacheDir, input.records()), input.failed, shard, config, input.key)).files;
   }
   const { searchPart, packets, rasterize } = input;
   return input.time('archive', async () => {
     // Loaded only now: a build with nothing to write does not load the archive's modules (templates, the site model).
-    const { writeSite } = await import('./write-site.js');
-    return writeSite(ordered, config, {
+    const { writeIndexedSite } = await import('./write-site.js');
+    // The briefs through the archive index: whole records read from the store only for those it cannot vouch for.
+    const { store } = input;
+    const written = await writeIndexedSite({ ...input.sources, full: (source, indexed) => store.full(source, indexed) }, config, {
       fresh: input.fresh,
       ...(searchPart ? { searchPart } : {}),
       ...(packets ? { packets } : {}),
       ...(rasterize ? { rasterize } : {}),
     });
+    return written.files;
   });
 }
 

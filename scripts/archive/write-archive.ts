@@ -40,6 +40,7 @@ import {
 import { SEARCH_PART_SIZE, searchPartPath, searchPartsScript, splitSearchParts } from './search/search-parts.js';
 import { siteAssets } from './pages/site-assets.js';
 import { buildSiteModel, type SiteBrief } from './model/site-model.js';
+import { isChecked } from './model/brief-keys.js';
 import { robotsTxt, sitemapXml } from './pages/sitemap.js';
 import { createTemplateEngine } from '../render/template-engine.js';
 import type { ArchiveBrief, PacketEntry } from '../core/types.js';
@@ -116,7 +117,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 /** The modules that make the search index's documents and tokens (its salt hashes them). */
-const SEARCH_MODULES = new Set(['search-index', 'search-postings', 'search-terms', 'template-filters']);
+const SEARCH_MODULES = new Set(['search-index', 'search-postings', 'search-terms', 'template-filters', 'brief-keys']);
 
 /**
  * Hashes of what the files are made from besides the briefs: for the pages and feed, the
@@ -195,6 +196,8 @@ async function writeIfChanged(outDir: string, rel: string, data: Content, mayExi
 /** Briefs as the archive holds them: without bodies; bodies given inline are kept aside by hash. */
 function withoutBodies(input: (ArchiveBrief | SiteBrief)[], inline: Map<string, string>): SiteBrief[] {
   return input.map((unchecked) => {
+    // From the archive index: checked when indexed, and most of its fields not read yet.
+    if (isChecked(unchecked)) return unchecked as SiteBrief;
     // Addresses through the URL policy again: a brief may come from an older cache or a shard.
     const brief = { ...withSafeLinks(unchecked).data, data: withSafeLinks(unchecked.data).data };
     if (!('body' in brief) || typeof brief.body !== 'string') return brief as SiteBrief;

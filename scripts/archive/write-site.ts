@@ -9,6 +9,7 @@ import { readBody } from '../cache/bodies.js';
 import type { CachedBrief } from '../cache/state.js';
 import type { PacketEntry } from '../core/types.js';
 import { writeArchive } from './write-archive.js';
+import { type ArchiveIndexInput, openArchiveIndex } from './archive-index.js';
 import { writeOutput } from '../core/write-file.js';
 import type { Rasterize } from './pages/favicons.js';
 
@@ -19,23 +20,48 @@ function toSiteBrief(brief: CachedBrief): SiteBrief {
   return { ...brief.entry, bodyHash: brief.bodyHash, headings: brief.headings, data: brief.data };
 }
 
+interface SiteOptions {
+  fresh?: boolean | undefined;
+  searchPart?: (job: SearchPartJob) => Promise<SearchIndexResult>;
+  packets?: readonly PacketEntry[];
+  rasterize?: Rasterize;
+}
+
 /**
  * Write the archive (reading bodies from the build cache) and `manifest.json`; returns the
  * files the archive owns. `fresh` (`--force`): take nothing from the last build's archive.
  * `searchPart`: where the parts of the search index are built (the brief pool's worker thread).
  */
-export async function writeSite(
-  ordered: CachedBrief[],
+export async function writeSite(ordered: CachedBrief[], config: BuildConfig, options: SiteOptions = {}): Promise<string[]> {
+  const manifest = () =>
+    `${JSON.stringify(
+      ordered.map((b) => b.entry),
+      null,
+      2,
+    )}\n`;
+  return writeSiteOf(ordered.map(toSiteBrief), manifest, config, options);
+}
+
+/**
+ * The same, for a build's briefs found through the archive index (archive-index.ts): the
+ * whole records are read only of the briefs whose pages, feed entries or search documents
+ * are made again.
+ */
+export async function writeIndexedSite(
+  input: Omit<ArchiveIndexInput, 'cacheDir' | 'fresh'>,
   config: BuildConfig,
-  options: {
-    fresh?: boolean;
-    searchPart?: (job: SearchPartJob) => Promise<SearchIndexResult>;
-    packets?: readonly PacketEntry[];
-    rasterize?: Rasterize;
-  } = {},
-): Promise<string[]> {
+  options: SiteOptions = {},
+): Promise<{ files: string[]; recordsRead: number }> {
+  const index = openArchiveIndex({ ...input, cacheDir: config.cacheDir, fresh: options.fresh });
+  let text: string | undefined;
+  const files = await writeSiteOf(index.briefs, () => (text = index.manifest(config.outDir)), config, options);
+  await index.save(text!);
+  return { files, recordsRead: index.recordsRead };
+}
+
+async function writeSiteOf(briefs: SiteBrief[], manifest: () => string, config: BuildConfig, options: SiteOptions): Promise<string[]> {
   const { searchPart, packets = [], rasterize } = options;
-  const archive = await writeArchive(ordered.map(toSiteBrief), config, {
+  const archive = await writeArchive(briefs, config, {
     readBody: (hash) => readBody(config.cacheDir, hash),
     fresh: options.fresh,
     packets,
@@ -47,14 +73,6 @@ export async function writeSite(
     await writeOutput(config.outDir, PACKETS_MANIFEST, `${JSON.stringify(packets, null, 2)}\n`);
     archive.files.push(PACKETS_MANIFEST);
   }
-  await writeOutput(
-    config.outDir,
-    'manifest.json',
-    `${JSON.stringify(
-      ordered.map((b) => b.entry),
-      null,
-      2,
-    )}\n`,
-  );
+  await writeOutput(config.outDir, 'manifest.json', manifest());
   return archive.files;
 }

@@ -8,6 +8,7 @@ import { readCache } from './read-cache.js';
 import { relatedBriefs, type RelatedBrief } from '../model/related-briefs.js';
 import type { SiteBrief } from '../model/site-model.js';
 import { shortHash } from '../../core/short-hash.js';
+import { briefKeys } from '../model/brief-keys.js';
 
 export const RELATED_CACHE_FILE = 'archive-related.json';
 
@@ -26,8 +27,8 @@ export function openRelatedCache(cacheDir: string, salt: string, fresh = false):
   let made: Stored | undefined;
   return {
     relate(briefs) {
-      const inputs = briefs.map((b) => [b.slug, b.date ?? null, b.links, b.authors.map((a) => a.name), b.tags]);
-      const key = shortHash(JSON.stringify([salt, inputs]));
+      // Each brief's slug, date, links, authors and tags, by their hash (brief-keys.ts).
+      const key = shortHash(JSON.stringify([salt, briefs.map((b) => briefKeys(b).related)]));
       const bySlug = new Map(briefs.map((b) => [b.slug, b]));
       const stored = fresh ? undefined : readCache<Stored>(cacheDir, RELATED_CACHE_FILE);
       if (stored?.key === key && Array.isArray(stored.related)) {

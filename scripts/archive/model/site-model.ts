@@ -5,7 +5,7 @@
 import type { ArchiveBrief } from '../../core/types.js';
 import { compareBriefs, relatedBriefs, type RelatedBrief } from './related-briefs.js';
 import { nameSlug } from './site-urls.js';
-import { shortHash } from '../../core/short-hash.js';
+import { briefKeys } from './brief-keys.js';
 import { familyNameKey } from './person-name.js';
 
 /**
@@ -74,11 +74,6 @@ function groupBy(
   return { groups, slugOf };
 }
 
-function entryDigest(brief: SiteBrief): string {
-  const { data: _, headings: __, bodyHash: ___, ...entry } = brief;
-  return shortHash(JSON.stringify(entry));
-}
-
 /** `relate` works out related briefs (default: `relatedBriefs`; a cache may answer instead). */
 export function buildSiteModel(
   input: SiteBrief[],
@@ -100,7 +95,7 @@ export function buildSiteModel(
   return {
     briefs,
     bySlug: new Map(briefs.map((b) => [b.slug, b])),
-    digest: new Map(briefs.map((b) => [b.slug, entryDigest(b)])),
+    digest: new Map(briefs.map((b) => [b.slug, briefKeys(b).digest])),
     years,
     tags: tags.groups,
     authors: authors.groups,

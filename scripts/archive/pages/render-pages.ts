@@ -20,6 +20,7 @@ import type { CardCache } from '../caches/card-cache.js';
 import { type Citation, citationOf } from '../model/citation.js';
 import { archiveJsonLd, breadcrumbJsonLd, briefJsonLd, jsonLdScript } from '../model/json-ld.js';
 import type { RelatedBrief } from '../model/related-briefs.js';
+import { briefKeys } from '../model/brief-keys.js';
 import type { BriefGroup, SiteBrief, SiteModel } from '../model/site-model.js';
 import { paths, siteUrls } from '../model/site-urls.js';
 import { addTemplateFilters } from '../../render/template-filters.js';
@@ -167,16 +168,14 @@ export function planPages(
     let card = cards.get(slug);
     if (!card) {
       const b = model.bySlug.get(slug)!;
-      const { data: _, headings: __, bodyHash: ___, ...entry } = b;
       const slugs = b.tags.map((name) => model.tagSlug.get(name) ?? '');
       const tagLinks = b.tags.map((name, i) => ({ name, page: paths.tag(slugs[i]!) }));
-      card = {
-        ...entry,
+      card = Object.assign(entryView(b), {
         authors: b.authors.map((a) => ({ ...a, page: paths.author(model.authorSlug.get(a.name) ?? '') })),
         tagLinks,
         tagSlugs: [...new Set(slugs)],
         canonical: rootUrls.absolute(b.html),
-      };
+      }) as CardView;
       cards.set(slug, card);
     }
     return card;
@@ -311,8 +310,7 @@ export function planPages(
       'site/brief.njk',
       [
         digests.get(brief.slug),
-        brief.data,
-        brief.headings,
+        briefKeys(brief).details,
         brief.bodyHash,
         relations.map((r) => [digests.get(r.brief.slug), r.score, r.reasons]),
         digests.get(newer?.slug ?? ''),
@@ -353,7 +351,8 @@ export function planPages(
         const shown = config.site.feed_entries > 0 ? group.briefs.slice(0, config.site.feed_entries) : group.briefs;
         pages.push({
           path: feedPath,
-          key: keyOf(feedPath, 'site/feed.njk', [group.slug, group.name, kicker, digestsOf(shown)]),
+          // Its subtitle counts all of the group's briefs, not only those shown.
+          key: keyOf(feedPath, 'site/feed.njk', [group.slug, group.name, kicker, group.briefs.length, digestsOf(shown)]),
           render: () =>
             groupFeedXml(group.briefs, config, env, { path: feedPath, page: listPage, title: feedTitle, subtitle: description }),
         });
@@ -436,6 +435,19 @@ export function planPages(
     { anyDepth: true },
   );
   return { pages, cardKeys: new Set(digests.values()) };
+}
+
+/**
+ * A brief's manifest entry as a card's data: its fields as the brief has them, so the fields
+ * a brief from the archive index reads from its record on first use (archive-index.ts) are
+ * read only if the page's template shows them (the stock lists show cards from the card cache).
+ */
+function entryView(brief: SiteBrief): Omit<SiteBrief, 'data' | 'headings' | 'bodyHash'> {
+  const fields = Object.getOwnPropertyDescriptors(brief) as Record<string, PropertyDescriptor>;
+  delete fields.data;
+  delete fields.headings;
+  delete fields.bodyHash;
+  return Object.defineProperties({}, fields) as Omit<SiteBrief, 'data' | 'headings' | 'bodyHash'>;
 }
 
 /** The newest date (published or updated) among `briefs`, for the sitemap. */

@@ -17,6 +17,7 @@
 import { mergePostings, type Postings, tokenizeDocument } from './search-postings.js';
 import { escapeScript, splicePayload } from './search-splice.js';
 import type { SiteBrief } from '../model/site-model.js';
+import { briefKeys } from '../model/brief-keys.js';
 import { fileSize, pageCount } from '../../render/template-filters.js';
 import { shortHash } from '../../core/short-hash.js';
 
@@ -128,7 +129,7 @@ const sha = (...parts: string[]) => shortHash(parts.join('\0'));
  * come from the entry), its headings, and the hash of the body the text comes from.
  */
 function documentKey(brief: SiteBrief, digest: Map<string, string>, salt: string): string {
-  return sha(salt, digest.get(brief.slug) ?? '', JSON.stringify(brief.headings), brief.bodyHash);
+  return sha(salt, digest.get(brief.slug) ?? '', briefKeys(brief).headings, brief.bodyHash);
 }
 
 /** The script's first line names the index's key, so an unchanged index is neither rebuilt nor rewritten. */

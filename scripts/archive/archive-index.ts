@@ -1,0 +1,267 @@
+/**
+ * The archive index: what the archive needs of every brief to find what an edit changes,
+ * without reading every brief's whole record from the build store (22 MB of details at
+ * 10,000 briefs). Kept in `archive-index/` of the build cache folder:
+ *
+ * - `index.json`: per brief, in the order of `manifest.json`, the fields the site model, the
+ *   page keys, related briefs, the filters' data, the sitemap and the search parts' keys look
+ *   at for every brief (slug, title, dates, kind, pages, PDF size, paths, authors, tags, cited
+ *   links, body hash), the
+ *   hashes of the rest (brief-keys.ts), the length of its part of `manifest.json`, and the
+ *   record it was made from (the store's hash, which names a source's version);
+ * - `records/<hash>.json`: each brief's whole record (manifest entry, front matter, headings,
+ *   body hash), named by the hash of its text, read only when a page, feed or search
+ *   document that shows the brief is made again.
+ *
+ * A brief of the index stands in the site model as a brief whose summary, front
+ * matter, headings and the rest are read from its record when something first asks for
+ * them: an edit reads the records of the briefs whose pages (or feed entries) it makes again, not
+ * every brief's. The
+ * manifest is spliced: unchanged briefs' parts are copied from the last `manifest.json`,
+ * when it is the file the index describes (its hash), and only the changed ones made again.
+ *
+ * Crash safety: a record file is written before the index that names it, and never changed
+ * (its name is its hash, checked when read); `index.json` is replaced by a rename. An entry
+ * is used only for the same version of the same source (hash, slug, body, date, pages,
+ * picture as the store has them now), and the last manifest only when its hash is the one
+ * the index holds, so whatever stopped a build, the index never stands for what is not
+ * there: what it cannot vouch for is read from the store, as without an index. An index of
+ * another version, or none, is made again from the store's records.
+ */
+import { readdir } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CachedBrief, IndexedBrief } from '../cache/state.js';
+import { removeOutput, writeOutput } from '../core/write-file.js';
+import { shortHash } from '../core/short-hash.js';
+import { withSafeLinks } from '../core/url-policy.js';
+import { type BriefKeys, computeBriefKeys, markChecked, rememberBriefKeys } from './model/brief-keys.js';
+import type { SiteBrief } from './model/site-model.js';
+
+export const ARCHIVE_INDEX_DIR = 'archive-index';
+const INDEX_FILE = `${ARCHIVE_INDEX_DIR}/index.json`;
+const RECORDS_DIR = `${ARCHIVE_INDEX_DIR}/records`;
+const VERSION = 1;
+
+/** What a brief's stand-in holds itself; the rest is read from its record when asked for. */
+const LEAN = [
+  'slug',
+  'title',
+  'date',
+  'updated',
+  'kind',
+  'pages',
+  'pdf_bytes',
+  'html',
+  'pdf',
+  'authors',
+  'tags',
+  'links',
+  'bodyHash',
+] as const;
+/** Fields of a site brief that its stand-in reads from the record. */
+const LAZY = ['budget', 'markdown', 'cover', 'cover_width', 'cover_height', 'summary', 'source_url', 'source', 'headings', 'data'] as const;
+type Lean = Pick<SiteBrief, (typeof LEAN)[number]>;
+
+/** The record a brief's page, feed entry and search document are made from. */
+type Record = Pick<CachedBrief, 'entry' | 'data' | 'headings' | 'bodyHash'>;
+
+/** [source, store hash, record file, length of its part of manifest.json, keys, lean brief] */
+type Row = [string, string, string, number, BriefKeys, Lean];
+
+interface IndexFile {
+  version: number;
+  /** Hash of the `manifest.json` written with this index. */
+  manifest?: string;
+  rows: Row[];
+}
+
+export interface ArchiveIndexInput {
+  cacheDir: string;
+  /** This build's sources, in the manifest's order (newest first). */
+  ordered: readonly string[];
+  /** Each source's record as the store indexes it now. */
+  briefs: ReadonlyMap<string, IndexedBrief>;
+  /** Whole records made in this build. */
+  late: ReadonlyMap<string, CachedBrief>;
+  /** A whole record from the store (its first call reads all of the store's details). */
+  full: (source: string, indexed: IndexedBrief) => CachedBrief;
+  /** Take nothing from the index on disk (`--force`). */
+  fresh?: boolean | undefined;
+}
+
+export interface ArchiveIndex {
+  /** The briefs, in the manifest's order: those of the index read their records only when asked. */
+  briefs: SiteBrief[];
+  /** `manifest.json`'s text: the unchanged briefs' parts copied from the last one when it is the one indexed. */
+  manifest(outDir: string): string;
+  /** Write the records that are new and then the index, for `manifest` (the text written). */
+  save(manifestText: string): Promise<void>;
+  /** How many whole records were read (from the index's record files or the store). */
+  readonly recordsRead: number;
+}
+
+/** A brief as the archive holds it, the URL policy applied again (a record may come from an older cache). */
+function siteBriefOf(record: Record): SiteBrief {
+  const brief: SiteBrief = { ...record.entry, bodyHash: record.bodyHash, headings: record.headings, data: record.data };
+  return { ...withSafeLinks(brief).data, data: withSafeLinks(brief.data).data };
+}
+
+/** The text of a brief's part of `manifest.json` (`JSON.stringify(entries, null, 2)`, element by element). */
+function manifestPart(entry: CachedBrief['entry']): string {
+  return `  ${JSON.stringify(entry, null, 2).replace(/\n/g, '\n  ')}`;
+}
+
+/** `manifest.json` from its parts. */
+function manifestText(parts: string[]): string {
+  return parts.length === 0 ? '[]\n' : `[\n${parts.join(',\n')}\n]\n`;
+}
+
+function readIndex(cacheDir: string): IndexFile | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(path.join(cacheDir, INDEX_FILE), 'utf8')) as Partial<IndexFile>;
+    return parsed?.version === VERSION && Array.isArray(parsed.rows) ? (parsed as IndexFile) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const recordFile = (hash: string) => `${RECORDS_DIR}/${hash}.json`;
+
+function readRecord(cacheDir: string, hash: string): Record | undefined {
+  try {
+    const text = readFileSync(path.join(cacheDir, recordFile(hash)), 'utf8');
+    return shortHash(text) === hash ? (JSON.parse(text) as Record) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The entry still describes the store's record of the source. */
+function sameRecord(row: Row, indexed: IndexedBrief): boolean {
+  const lean = row[5];
+  return (
+    row[1] === indexed.hash &&
+    lean.slug === indexed.slug &&
+    lean.bodyHash === indexed.bodyHash &&
+    lean.date === indexed.date &&
+    lean.pages === indexed.pages
+  );
+}
+
+/** Open the archive index for this build's briefs. */
+export function openArchiveIndex(input: ArchiveIndexInput): ArchiveIndex {
+  const { cacheDir } = input;
+  const last = input.fresh ? undefined : readIndex(cacheDir);
+  const lastRows = new Map((last?.rows ?? []).map((row) => [row[0], row]));
+  let recordsRead = 0;
+  /** Rows of this build, in order; the records written anew. */
+  const rows: Row[] = [];
+  const newRecords = new Map<string, string>();
+  /** Each row's manifest part when it was made in this run. */
+  const parts = new Map<Row, string>();
+
+  const fromRecord = (source: string, indexed: IndexedBrief, record: Record): SiteBrief => {
+    const text = JSON.stringify({ entry: record.entry, data: record.data, headings: record.headings, bodyHash: record.bodyHash });
+    const file = shortHash(text);
+    newRecords.set(file, text);
+    const brief = siteBriefOf(record);
+    const keys = computeBriefKeys(brief);
+    rememberBriefKeys(brief, keys);
+    markChecked(brief);
+    const part = manifestPart(record.entry);
+    const lean = Object.fromEntries(LEAN.filter((k) => brief[k] !== undefined).map((k) => [k, brief[k]])) as unknown as Lean;
+    const row: Row = [source, indexed.hash, file, Buffer.byteLength(part), keys, lean];
+    parts.set(row, part);
+    rows.push(row);
+    return brief;
+  };
+
+  const fromStore = (source: string, indexed: IndexedBrief): SiteBrief => {
+    recordsRead += 1;
+    return fromRecord(source, indexed, input.late.get(source) ?? input.full(source, indexed));
+  };
+
+  /** A stand-in for an indexed brief: its lean fields, the rest read from its record on first use. */
+  const standIn = (source: string, indexed: IndexedBrief, row: Row): SiteBrief => {
+    let whole: SiteBrief | undefined;
+    const load = (): SiteBrief => {
+      if (whole) return whole;
+      recordsRead += 1;
+      const record = readRecord(cacheDir, row[2]);
+      if (record) whole = siteBriefOf(record);
+      // The file is gone or damaged: the store has the record.
+      else whole = siteBriefOf(input.late.get(source) ?? input.full(source, indexed));
+      return whole;
+    };
+    const brief = { ...row[5] } as SiteBrief;
+    for (const field of LAZY) {
+      Object.defineProperty(brief, field, { enumerable: true, configurable: true, get: () => load()[field] });
+    }
+    rememberBriefKeys(brief, row[4]);
+    markChecked(brief);
+    rows.push(row);
+    return brief;
+  };
+
+  const briefs = input.ordered.map((source) => {
+    const indexed = input.briefs.get(source)!;
+    const row = lastRows.get(source);
+    return !input.late.has(source) && row && sameRecord(row, indexed) ? standIn(source, indexed, row) : fromStore(source, indexed);
+  });
+
+  return {
+    briefs,
+    get recordsRead() {
+      return recordsRead;
+    },
+    manifest(outDir) {
+      // The last manifest's parts, when it is the file the index was saved with.
+      let old: Buffer | undefined;
+      const at = new Map<string, [number, number]>();
+      if (last?.manifest) {
+        try {
+          const bytes = readFileSync(path.join(outDir, 'manifest.json'));
+          if (shortHash(bytes) === last.manifest) old = bytes;
+        } catch {
+          old = undefined;
+        }
+      }
+      if (old) {
+        let offset = 2; // '[\n'
+        for (const row of last!.rows) {
+          at.set(row[2], [offset, offset + row[3]]);
+          offset += row[3] + 2; // ',\n'
+        }
+      }
+      const text = rows.map((row) => {
+        const made = parts.get(row);
+        if (made !== undefined) return made;
+        const span = at.get(row[2]);
+        if (old && span) return old.toString('utf8', span[0], span[1]);
+        // No last manifest to copy from: the brief's record.
+        recordsRead += 1;
+        const source = row[0];
+        const entry =
+          readRecord(cacheDir, row[2])?.entry ?? (input.late.get(source) ?? input.full(source, input.briefs.get(source)!)).entry;
+        return manifestPart(entry);
+      });
+      return manifestText(text);
+    },
+    async save(manifest) {
+      for (const [hash, text] of newRecords) {
+        if (!existsSync(path.join(cacheDir, recordFile(hash)))) await writeOutput(cacheDir, recordFile(hash), text);
+      }
+      const index: IndexFile = { version: VERSION, manifest: shortHash(manifest), rows };
+      await writeOutput(cacheDir, INDEX_FILE, `${JSON.stringify(index)}\n`);
+      // Records no brief uses any more, once some were replaced.
+      const used = new Set(rows.map((row) => `${row[2]}.json`));
+      if (newRecords.size > 0 || rows.length !== (last?.rows.length ?? -1)) {
+        const names = await readdir(path.join(cacheDir, RECORDS_DIR)).catch(() => [] as string[]);
+        await Promise.all(
+          names.filter((n) => n.endsWith('.json') && !used.has(n)).map((n) => removeOutput(cacheDir, `${RECORDS_DIR}/${n}`)),
+        );
+      }
+    },
+  };
+}

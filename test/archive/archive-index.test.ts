@@ -1,0 +1,209 @@
+/**
+ * The archive index (archive-index.ts): an archive written through it, after each of a run
+ * of edits, equals one written from every brief's whole record, file for file and with the
+ * same `manifest.json`; an edit reads the whole records of the briefs whose pages it makes
+ * again, not every brief's; and whatever the index cannot vouch for (no index, a damaged
+ * record file, a manifest changed by hand, a build stopped before the index was saved) is
+ * read from the store instead.
+ */
+import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeBody } from '../../scripts/cache/bodies.js';
+import { type CachedBrief, type IndexedBrief, indexPart } from '../../scripts/cache/state.js';
+import { shortHash } from '../../scripts/core/short-hash.js';
+import type { ArchiveBrief } from '../../scripts/core/types.js';
+import { writeIndexedSite, writeSite } from '../../scripts/archive/write-site.js';
+import { ARCHIVE_INDEX_DIR } from '../../scripts/archive/archive-index.js';
+import { fixtureBriefs, fixtureConfig, writeBuildOutputs } from '../fixtures/archive/briefs.js';
+
+const SITE_URL = 'https://briefs.example.org/';
+let tmp: string;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'briefpress-archive-index-'));
+});
+afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+/** The four fixture briefs and twenty more made from them, with their own slugs, dates, authors and topics. */
+function briefs(): ArchiveBrief[] {
+  const base = fixtureBriefs();
+  const more = Array.from({ length: 20 }, (_, i) => {
+    const from = base[i % base.length]!;
+    const slug = `${from.slug}-${i + 2}`;
+    return {
+      ...from,
+      slug,
+      title: `${from.title} (${i + 2})`,
+      date: `20${10 + (i % 4)}-0${(i % 9) + 1}-1${i % 10}`,
+      tags: [...from.tags.slice(0, 1), `Topic ${i % 3}`],
+      authors: i % 5 === 0 ? [{ name: `Writer ${i % 2}` }] : from.authors,
+      html: `briefs/${slug}.html`,
+      pdf: `briefs/${slug}.pdf`,
+      markdown: `briefs/${slug}.md`,
+      source: `sources/${slug}.txt`,
+      body: `${from.body}<p>Variant ${i + 2} of this text.</p>`,
+    };
+  });
+  return [...base, ...more];
+}
+
+const newestFirst = (list: ArchiveBrief[]) =>
+  [...list].sort((a, b) => ((a.date ?? '') !== (b.date ?? '') ? ((a.date ?? '') < (b.date ?? '') ? 1 : -1) : a.slug < b.slug ? -1 : 1));
+
+/** A brief's record as the store keeps it, its hash standing for its source's. */
+async function recordOf(brief: ArchiveBrief, cacheDir: string): Promise<CachedBrief> {
+  const { body, data, headings, ...entry } = brief;
+  return {
+    hash: shortHash(JSON.stringify(brief)),
+    baseSlug: brief.slug,
+    entry,
+    data,
+    headings,
+    bodyHash: await storeBody(cacheDir, body),
+    messages: [],
+  };
+}
+
+/** A build's view of the archive's briefs: the store's records, and which were made since the last. */
+class Builds {
+  records = new Map<string, CachedBrief>();
+  /** Whole records read from the store. */
+  storeReads = 0;
+  constructor(readonly config: ReturnType<typeof fixtureConfig>) {}
+
+  async build(list: ArchiveBrief[]) {
+    const { config } = this;
+    await writeBuildOutputs(config.outDir, list);
+    const late = new Map<string, CachedBrief>();
+    const records = new Map<string, CachedBrief>();
+    for (const brief of list) {
+      const record = await recordOf(brief, config.cacheDir);
+      if (this.records.get(brief.source)?.hash !== record.hash) late.set(brief.source, record);
+      records.set(brief.source, record);
+    }
+    this.records = records;
+    const ordered = newestFirst(list).map((b) => b.source);
+    const indexed = new Map<string, IndexedBrief>([...records].map(([source, r]) => [source, indexPart(r)]));
+    const full = (source: string) => {
+      this.storeReads += 1;
+      return records.get(source)!;
+    };
+    return writeIndexedSite({ ordered, briefs: indexed, late, full }, config);
+  }
+}
+
+/** The same briefs written from scratch from their whole records; the files of both must be equal. */
+async function expectAsFromScratch(name: string, list: ArchiveBrief[], config: ReturnType<typeof fixtureConfig>, files: string[]) {
+  const clean = fixtureConfig(path.join(tmp, `${name}-clean`), { url: SITE_URL, feed_entries: 3 });
+  await writeBuildOutputs(clean.outDir, list);
+  const records = await Promise.all(newestFirst(list).map((b) => recordOf(b, clean.cacheDir)));
+  const cleanFiles = await writeSite(records, clean);
+  expect(files, name).toEqual(cleanFiles);
+  for (const file of [...cleanFiles, 'manifest.json'])
+    expect(await readFile(path.join(config.outDir, file), 'utf8'), `${name}: ${file}`).toBe(
+      await readFile(path.join(clean.outDir, file), 'utf8'),
+    );
+}
+
+describe('the archive index', () => {
+  it('after each of a run of edits, gives the archive written from every whole record, reading few records', async () => {
+    const config = fixtureConfig(path.join(tmp, 'edits'), { url: SITE_URL, feed_entries: 3 });
+    const builds = new Builds(config);
+    let list = briefs();
+    const first = await builds.build(list);
+    // The first build made every record.
+    expect([builds.storeReads, first.recordsRead]).toEqual([0, list.length]);
+    await expectAsFromScratch('first', list, config, first.files);
+
+    const added: ArchiveBrief = {
+      ...list[2]!,
+      slug: 'a-new-brief',
+      title: 'A New Brief',
+      date: '2014-05-01',
+      tags: ['Brand New Topic', ...list[2]!.tags],
+      html: 'briefs/a-new-brief.html',
+      pdf: 'briefs/a-new-brief.pdf',
+      markdown: 'briefs/a-new-brief.md',
+      source: 'sources/a-new-brief.txt',
+      body: '<p>A brief that was not there before.</p>',
+    };
+    const at = (i: number, change: (b: ArchiveBrief) => ArchiveBrief) => (l: ArchiveBrief[]) => l.map((b, j) => (j === i ? change(b) : b));
+    // [what, the edit, at most this many whole records read: the edited brief's, and those of the
+    // briefs whose own pages or feed entries show it (neighbours, related briefs, the newest three)]
+    const steps: [string, (l: ArchiveBrief[]) => ArchiveBrief[], number][] = [
+      ['body', at(5, (b) => ({ ...b, body: `${b.body}<p>Edited.</p>`, pdf_bytes: b.pdf_bytes + 10 })), 8],
+      ['summary', at(9, (b) => ({ ...b, summary: 'A summary written again.' })), 8],
+      ['front matter', at(11, (b) => ({ ...b, data: { ...b.data, note: 'changed' } })), 1],
+      ['added', (l) => [...l, added], 10],
+      ['retagged', at(7, (b) => ({ ...b, tags: ['Topic 9'] })), 10],
+      ['redated', at(3, (b) => ({ ...b, date: '2009-02-03' })), 10],
+      ['author renamed', at(12, (b) => ({ ...b, authors: [{ name: 'Someone Else' }] })), 10],
+      ['removed', (l) => l.filter((_, i) => i !== 1), 13],
+      ['new topic gone', (l) => l.filter((b) => b.slug !== added.slug), 10],
+      ['nothing', (l) => l, 0],
+    ];
+    for (const [name, step, most] of steps) {
+      list = step(list);
+      const before = builds.storeReads;
+      const written = await builds.build(list);
+      // Only the edited brief's record comes from the store (made in this build); the others from the index.
+      expect(builds.storeReads - before, name).toBe(0);
+      expect(written.recordsRead, name).toBeLessThanOrEqual(most);
+      await expectAsFromScratch(name.replace(/ /g, '-'), list, config, written.files);
+    }
+  });
+
+  it('reads from the store what it cannot vouch for: no index, a damaged record, a manifest changed by hand', async () => {
+    const config = fixtureConfig(path.join(tmp, 'damaged'), { url: SITE_URL, feed_entries: 3 });
+    const builds = new Builds(config);
+    let list = briefs();
+    await builds.build(list);
+    const edit = (i: number) => (l: ArchiveBrief[]) =>
+      l.map((b, j) => (j === i ? { ...b, body: `${b.body}<p>Edit ${i}.</p>`, pdf_bytes: b.pdf_bytes + 1 } : b));
+
+    // A record file damaged: that brief's record comes from the store.
+    const records = path.join(config.cacheDir, ARCHIVE_INDEX_DIR, 'records');
+    for (const name of readdirSync(records)) await writeFile(path.join(records, name), '{"entry":');
+    list = edit(4)(list);
+    let before = builds.storeReads;
+    let written = await builds.build(list);
+    expect(builds.storeReads - before).toBeGreaterThan(0);
+    await expectAsFromScratch('damaged-records', list, config, written.files);
+
+    // manifest.json changed by hand: made again from the records, not spliced from it.
+    const manifest = path.join(config.outDir, 'manifest.json');
+    await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('"title": "', '"title": "Hand-edited '));
+    list = edit(6)(list);
+    written = await builds.build(list);
+    await expectAsFromScratch('hand-edited-manifest', list, config, written.files);
+
+    // The index gone (or of another version): made again from the store.
+    await unlink(path.join(config.cacheDir, ARCHIVE_INDEX_DIR, 'index.json'));
+    list = edit(8)(list);
+    before = builds.storeReads;
+    written = await builds.build(list);
+    expect(builds.storeReads - before).toBe(list.length - 1);
+    await expectAsFromScratch('no-index', list, config, written.files);
+    await writeFile(
+      path.join(config.cacheDir, ARCHIVE_INDEX_DIR, 'index.json'),
+      (await readFile(path.join(config.cacheDir, ARCHIVE_INDEX_DIR, 'index.json'), 'utf8')).replace('"version":1', '"version":0'),
+    );
+    before = builds.storeReads;
+    written = await builds.build(list);
+    expect(builds.storeReads - before).toBe(list.length);
+    await expectAsFromScratch('other-version', list, config, written.files);
+  });
+
+  it('keeps the record files of the current briefs only', async () => {
+    const config = fixtureConfig(path.join(tmp, 'pruned'), { url: SITE_URL, feed_entries: 3 });
+    const builds = new Builds(config);
+    let list = briefs();
+    await builds.build(list);
+    list = list.filter((_, i) => i !== 2).map((b, i) => (i === 3 ? { ...b, title: 'Retitled' } : b));
+    await builds.build(list);
+    expect(readdirSync(path.join(config.cacheDir, ARCHIVE_INDEX_DIR, 'records'))).toHaveLength(list.length);
+  });
+});
