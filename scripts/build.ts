@@ -10,10 +10,10 @@ import { lockBuild } from './cache/build-lock.js';
 import { cleanAfterDeadBuild } from './cache/leftovers.js';
 import { type BuildPlan, briefsOfBuild, planBuild } from './cache/plan.js';
 import { removeStrayBriefFiles, saveBuild } from './cache/save-build.js';
-import type { CachedBrief } from './cache/state.js';
+import type { CachedBrief, IndexedBrief } from './cache/state.js';
 import { type BuildConfig, loadConfig } from './core/config.js';
 import { lazy } from './core/lazy.js';
-import { restoreMessages } from './core/messages.js';
+import { restoreMessages, type StoredMessage } from './core/messages.js';
 import { createProgress, type Progress } from './core/progress.js';
 import { summarize } from './core/report.js';
 import { type StageTimer, stageTimer } from './core/stage-timer.js';
@@ -52,6 +52,13 @@ async function buildLocked(config: BuildConfig, options: BuildOptions): Promise<
   } finally {
     await plan.store.close();
   }
+}
+
+/** The messages kept with these briefs (most have none: no array of every brief is made for them). */
+function storedMessages(...groups: ReadonlyMap<string, IndexedBrief>[]): StoredMessage[] {
+  const messages: StoredMessage[] = [];
+  for (const briefs of groups) for (const brief of briefs.values()) if (brief.messages.length > 0) messages.push(...brief.messages);
+  return messages;
 }
 
 async function buildPlanned(
@@ -117,7 +124,7 @@ async function buildPlanned(
   // The whole records (manifest entries, data, headings), newest first: read from the store's
   // details only when the packets, the archive or the caller's `manifest` need them.
   let records: CachedBrief[] | undefined;
-  const wholeRecords = () => (records ??= ordered.map((source) => late.get(source) ?? plan.store.full(source, briefs.get(source)!)));
+  const wholeRecords = () => (records ??= ordered().map((source) => late.get(source) ?? plan.store.full(source, briefs.get(source)!)));
 
   // 4. The packets of the configuration, from the printed briefs, with the same browser
   //    (packet-stage.ts); not in a shard, whose briefs are a part of the whole.
@@ -172,16 +179,14 @@ async function buildPlanned(
   }
   const removed = files
     ? await saveBuild(config.outDir, config.cacheDir, plan.store, plan.previous, briefs, late, files)
-    : await removeStrayBriefFiles(config.outDir, briefs, plan.listings); // nothing was written: the plan's listings hold
+    : // Nothing was written: the plan's listings hold, and so does what they said of the briefs' files.
+      plan.briefFiles?.noStrays
+      ? 0
+      : await removeStrayBriefFiles(config.outDir, briefs, plan.listings);
 
   // 7. Report every problem, including the warnings of cached briefs and the packets'.
   const used = await printer.started();
-  const reported = [
-    ...plan.skipped,
-    ...failed,
-    ...restoreMessages([...built.values(), ...cached.values()].flatMap((b) => b.messages)),
-    ...(packets ? [packets.file] : []),
-  ];
+  const reported = [...plan.skipped, ...failed, ...restoreMessages(storedMessages(built, cached)), ...(packets ? [packets.file] : [])];
   return {
     ...summarize(reported, [...briefs.values()], config.strict),
     built: built.size,

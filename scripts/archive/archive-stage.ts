@@ -8,7 +8,7 @@ import type { BuildConfig } from '../core/config.js';
 import type { PacketEntry } from '../core/types.js';
 import { outputsOfSlug } from '../core/brief-outputs.js';
 import { withBodies } from '../cache/bodies.js';
-import { filesPresent, type Listings } from '../cache/read-sources.js';
+import { type BriefFilesCheck, filesPresent, type Listings } from '../cache/read-sources.js';
 import type { BuildStore, CachedBrief, IndexedBrief } from '../cache/state.js';
 import type { Shard } from '../scale/shard.js';
 import type { SearchIndexResult, SearchPartJob } from './search/search-index.js';
@@ -26,6 +26,8 @@ export interface ArchiveStageInput {
   sources: { ordered: readonly string[]; briefs: ReadonlyMap<string, IndexedBrief>; late: ReadonlyMap<string, CachedBrief> };
   /** Folders the plan listed (cache/plan.ts): still true when nothing changed since. */
   listings?: Listings | undefined;
+  /** What those listings said of the cached briefs' files (cache/read-sources.ts): likewise. */
+  briefFiles?: BriefFilesCheck | undefined;
   /** The whole records of this build's briefs, newest first: read from the store on the first call. */
   records: () => CachedBrief[];
   /** Sources that failed in this build. */
@@ -48,7 +50,11 @@ export interface ArchiveStageInput {
 /** The files the archive (or shard manifest) is made of; undefined when it was up to date. */
 export async function archiveStage(input: ArchiveStageInput): Promise<string[] | undefined> {
   const { config, shard } = input;
-  if (!shard && !input.packetsChanged && (await upToDate(config.outDir, input.previous, input.cached, input.changes, input.listings)))
+  if (
+    !shard &&
+    !input.packetsChanged &&
+    (await upToDate(config.outDir, input.previous, input.cached, input.changes, input.listings, input.briefFiles))
+  )
     return undefined;
   // The archive's pages are about to change: until the build is saved, the next build must not take them as up to date.
   if (!shard) input.store.markIncomplete();
@@ -84,9 +90,12 @@ async function upToDate(
   cached: ReadonlyMap<string, IndexedBrief>,
   changes: number,
   listings?: Listings,
+  briefFiles?: BriefFilesCheck,
 ): Promise<boolean> {
   if (changes > 0 || previous.incomplete || cached.size !== previous.briefs.size || previous.archiveFiles.length === 0) return false;
-  const outputs = [...previous.archiveFiles, 'manifest.json', ...[...cached.values()].flatMap(outputsOfSlug)];
+  // Nothing changed, so the cached briefs are those the plan checked: their files need no path here.
+  if (briefFiles && !briefFiles.pagesPresent) return false;
+  const outputs = [...previous.archiveFiles, 'manifest.json', ...(briefFiles ? [] : [...cached.values()].flatMap(outputsOfSlug))];
   // Nothing was written since the plan listed the folders: its listings hold.
   const present = await filesPresent(outDir, outputs, listings);
   return outputs.every((file) => present.has(file));

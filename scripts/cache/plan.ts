@@ -9,7 +9,7 @@ import { listSources } from '../core/list-sources.js';
 import { newestFirst } from '../core/newest-first.js';
 import { partitionSources, type Shard } from '../scale/shard.js';
 import { moveOldCache } from './move-old-cache.js';
-import { type Changes, findChanges, type Listings, rebuildMissingOutputs } from './read-sources.js';
+import { type BriefFilesCheck, type Changes, findChanges, type Listings, rebuildMissingOutputs } from './read-sources.js';
 import { type BuildStore, buildKey, type IndexedBrief, openStore } from './state.js';
 
 export interface BuildPlan extends Changes {
@@ -25,6 +25,11 @@ export interface BuildPlan extends Changes {
   skipped: VFile[];
   /** The folders listed to find missing outputs: good for the archive's check while the build has written nothing. */
   listings: Listings;
+  /**
+   * What the listings said of the cached briefs' files, when none was missing: good, like the
+   * listings, for the archive's check and the stray-file sweep while the build has written nothing.
+   */
+  briefFiles?: BriefFilesCheck | undefined;
 }
 
 export interface PlanOptions {
@@ -65,19 +70,24 @@ export async function planBuild(config: BuildConfig, options: PlanOptions): Prom
 
 /**
  * This build's briefs, by source: the cached ones, those printed now, and the last good
- * version of any that failed now; and their sources, newest first, as the archive lists them.
+ * version of any that failed now; and, asked for (the archive, the packets and the manifest
+ * need them; a no-op does not), their sources newest first, as the archive lists them.
  */
 export function briefsOfBuild(
   previous: ReadonlyMap<string, IndexedBrief>,
   cached: ReadonlyMap<string, IndexedBrief>,
   built: ReadonlyMap<string, IndexedBrief>,
   failed: readonly VFile[],
-): { briefs: Map<string, IndexedBrief>; ordered: string[] } {
-  const briefs = new Map<string, IndexedBrief>([...cached, ...built]);
+): { briefs: Map<string, IndexedBrief>; ordered: () => string[] } {
+  const briefs = new Map<string, IndexedBrief>(cached);
+  for (const [source, brief] of built) briefs.set(source, brief);
   for (const file of failed) {
     const lastGood = previous.get(file.path);
     if (lastGood) briefs.set(file.path, lastGood);
   }
-  const ordered = [...briefs].sort(([, a], [, b]) => newestFirst(a, b)).map(([source]) => source);
-  return { briefs, ordered };
+  let ordered: string[] | undefined;
+  return {
+    briefs,
+    ordered: () => (ordered ??= [...briefs].sort(([, a], [, b]) => newestFirst(a, b)).map(([source]) => source)),
+  };
 }

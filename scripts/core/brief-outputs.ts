@@ -6,13 +6,38 @@ export function briefOutputs(entry: Pick<ManifestEntry, 'html' | 'pdf' | 'markdo
   return entry.cover ? [entry.html, entry.pdf, entry.markdown, entry.cover] : [entry.html, entry.pdf, entry.markdown];
 }
 
+/** The folder of the output folder that holds every brief's files. */
+export const BRIEFS_DIR = 'briefs';
+
 /** Where a brief written under `slug` has its files (its manifest entry's paths). */
 export function briefPaths(slug: string) {
-  return { html: briefPagePath(slug), pdf: `briefs/${slug}.pdf`, markdown: `briefs/${slug}.md`, cover: `briefs/${slug}.jpg` };
+  return {
+    html: briefPagePath(slug),
+    pdf: `${BRIEFS_DIR}/${slug}.pdf`,
+    markdown: `${BRIEFS_DIR}/${slug}.md`,
+    cover: `${BRIEFS_DIR}/${slug}.jpg`,
+  };
 }
 
 /** The files of a brief known by its slug and whether it has a picture of page 1 (the build store's index: cache/state.ts). */
 export function outputsOfSlug(brief: { slug: string; cover?: boolean | undefined }): string[] {
   const { cover, ...paths } = briefPaths(brief.slug);
   return briefOutputs(brief.cover ? { ...paths, cover } : paths);
+}
+
+/**
+ * Which of a brief's files are among `names`, the files of `briefs/` (one listing of the
+ * folder): `page` for its HTML page, `files` for the others (PDF, Markdown, picture), and
+ * how many of its files are there. Asked for every brief of every build, so no path is made.
+ */
+export function briefFilesIn(
+  names: ReadonlySet<string>,
+  brief: { slug: string; cover?: boolean | undefined },
+): { page: boolean; files: boolean; count: number } {
+  const { slug } = brief;
+  const page = names.has(`${slug}.html`);
+  const pdf = names.has(`${slug}.pdf`);
+  const markdown = names.has(`${slug}.md`);
+  const cover = brief.cover ? names.has(`${slug}.jpg`) : true;
+  return { page, files: pdf && markdown && cover, count: +page + +pdf + +markdown + +(brief.cover === true && cover) };
 }

@@ -63,3 +63,28 @@ export function createSlugResolver(known: readonly SlugClaim[] = []): SlugResolv
 export function resolveSlugs(claims: readonly SlugClaim[]): Map<string, SlugResolution> {
   return createSlugResolver(claims).finish();
 }
+
+/**
+ * Whether resolving these claims (sources with the slug they ask for and the one they have
+ * now, in path order) gives each source the slug it has: the same answer as `resolveSlugs`,
+ * in one pass that makes no string for a source that keeps its own slug. A build where no
+ * source changed asks it instead of resolving every slug again. Undefined when the claims
+ * are not in path order.
+ */
+export function keepsSlugs(claims: Iterable<readonly [source: string, brief: { baseSlug: string; slug: string }]>): boolean | undefined {
+  const owned = new Set<string>();
+  let last: string | undefined;
+  for (const [source, { baseSlug, slug }] of claims) {
+    if (last !== undefined && byPath(last, source) >= 0) return undefined;
+    last = source;
+    let resolved = baseSlug;
+    if (owned.has(baseSlug)) {
+      let n = 2;
+      while (owned.has(`${baseSlug}-${n}`)) n++;
+      resolved = `${baseSlug}-${n}`;
+    }
+    if (resolved !== slug) return false;
+    owned.add(resolved);
+  }
+  return true;
+}
