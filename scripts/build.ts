@@ -13,7 +13,7 @@ import { removeStrayBriefFiles, saveBuild } from './cache/save-build.js';
 import type { CachedBrief, IndexedBrief } from './cache/state.js';
 import { type BuildConfig, loadConfig } from './core/config.js';
 import { lazy } from './core/lazy.js';
-import { restoreMessages, type StoredMessage } from './core/messages.js';
+import type { StoredMessage } from './core/messages.js';
 import { createProgress, type Progress } from './core/progress.js';
 import { summarize } from './core/report.js';
 import { type StageTimer, stageTimer } from './core/stage-timer.js';
@@ -186,9 +186,10 @@ async function buildPlanned(
 
   // 7. Report every problem, including the warnings of cached briefs and the packets'.
   const used = await printer.started();
-  const reported = [...plan.skipped, ...failed, ...restoreMessages(storedMessages(built, cached)), ...(packets ? [packets.file] : [])];
+  const reported = [...plan.skipped, ...failed, ...(packets ? [packets.file] : [])];
   return {
-    ...summarize(reported, [...briefs.values()], config.strict),
+    // The cached and printed briefs' messages are reported as stored (no file made for each).
+    ...summarize(reported, [...briefs.values()], config.strict, storedMessages(built, cached)),
     built: built.size,
     cached: cached.size,
     failed: failed.length,

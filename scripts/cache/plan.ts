@@ -78,12 +78,16 @@ export function briefsOfBuild(
   cached: ReadonlyMap<string, IndexedBrief>,
   built: ReadonlyMap<string, IndexedBrief>,
   failed: readonly VFile[],
-): { briefs: Map<string, IndexedBrief>; ordered: () => string[] } {
-  const briefs = new Map<string, IndexedBrief>(cached);
-  for (const [source, brief] of built) briefs.set(source, brief);
-  for (const file of failed) {
-    const lastGood = previous.get(file.path);
-    if (lastGood) briefs.set(file.path, lastGood);
+): { briefs: ReadonlyMap<string, IndexedBrief>; ordered: () => string[] } {
+  let briefs = cached;
+  if (built.size > 0 || failed.length > 0) {
+    const all = new Map(cached);
+    for (const [source, brief] of built) all.set(source, brief);
+    for (const file of failed) {
+      const lastGood = previous.get(file.path);
+      if (lastGood) all.set(file.path, lastGood);
+    }
+    briefs = all;
   }
   let ordered: string[] | undefined;
   return {

@@ -29,13 +29,16 @@ export async function listSources(sourcesDir: string, root: string = path.dirnam
   } catch {
     throw new UserError(`${sourcesDir}: no such folder of sources; put your texts in it or pass --sources DIR`);
   }
-  const visible = entries.filter(
-    (entry) =>
-      !path
-        .relative(sourcesDir, path.join(entry.parentPath, entry.name))
-        .split(path.sep)
-        .some((part) => part.startsWith('.')),
-  );
+  // A file directly in the folder (most are) is hidden by its own name; `path.relative` for each
+  // of 10,000 sources took a build with nothing to do some 30 ms.
+  const hidden = (entry: Dirent) =>
+    entry.parentPath === sourcesDir
+      ? entry.name.startsWith('.')
+      : path
+          .relative(sourcesDir, path.join(entry.parentPath, entry.name))
+          .split(path.sep)
+          .some((part) => part.startsWith('.'));
+  const visible = entries.filter((entry) => !hidden(entry));
   const paths = visible.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
   const links = visible.filter((entry) => entry.isSymbolicLink()).map((entry) => path.join(entry.parentPath, entry.name));
   const skipped: VFile[] = [];

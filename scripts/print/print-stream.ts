@@ -57,7 +57,7 @@ export interface PrintStreamResult {
   /** Printed briefs whose record waits until the build is saved (printed-briefs.ts). */
   late: Map<string, CachedBrief>;
   /** The cached briefs still good (those printed again under a new slug left). */
-  cached: Map<string, IndexedBrief>;
+  cached: ReadonlyMap<string, IndexedBrief>;
   /** Sources that could not be normalized or printed; their messages say why. */
   failed: VFile[];
 }
@@ -65,7 +65,7 @@ export interface PrintStreamResult {
 export async function printChanged(input: PrintStreamInput): Promise<PrintStreamResult> {
   const { config, key, signal, progress } = input;
   const root = config.root;
-  const cached = new Map(input.cached);
+
   const printed = printedBriefs(input.store, input.previous.briefs);
   const looks = new Map<string, Fingerprint>();
   const failed: VFile[] = [];
@@ -73,7 +73,10 @@ export async function printChanged(input: PrintStreamInput): Promise<PrintStream
   const baseSlugs = new Map<string, string>();
   // With no source to print and no other shard's claims, the cached briefs' slugs are
   // resolved as one pass over them (at 10,000 briefs, resolving them all took a no-op 70 ms).
-  const unchanged = input.changed.length === 0 && input.otherSlugs.size === 0 && keepsSlugs(cached) === true;
+  const unchanged = input.changed.length === 0 && input.otherSlugs.size === 0 && keepsSlugs(input.cached) === true;
+  // Those whose slug a new source takes leave it (none when nothing changed: then no copy of every brief).
+  const own = unchanged ? undefined : new Map(input.cached);
+  const cached = own ?? input.cached;
   const slugs = unchanged
     ? undefined
     : createSlugResolver([
@@ -152,9 +155,9 @@ export async function printChanged(input: PrintStreamInput): Promise<PrintStream
     }
     // A cached brief whose slug was taken by a new source is printed again under its new one.
     for (const [source, slug] of slugs?.finish() ?? []) {
-      const brief = cached.get(source);
+      const brief = own?.get(source);
       if (!brief || slug.slug === brief.slug) continue;
-      cached.delete(source);
+      own!.delete(source);
       void input.printer();
       failed.push(
         ...(await normalizeSources([{ path: path.join(root, source) }], root, key, await input.work(), (again, look) => {

@@ -73,8 +73,11 @@ async function bundled(file) {
         js: "import { createRequire as __briefpressCreateRequire } from 'node:module'; const require = __briefpressCreateRequire(import.meta.url);",
       },
       logLevel: 'silent',
-      plugins: [ownImportMetaUrl],
+      plugins: [ownImportMetaUrl, globalProcess],
     });
+    // The bundle's files are ES modules: said here, Node need not look for a package.json
+    // above them (node_modules ends the search) and then compile each as CommonJS to find out.
+    await writeFile(path.join(temp, 'package.json'), '{ "type": "module" }\n');
     await writeFile(path.join(temp, 'done'), '');
     // Two commands started at once may both bundle: the first rename wins, the other bundle is dropped.
     await rename(temp, dir).catch(() => rm(temp, { recursive: true, force: true }));
@@ -102,6 +105,23 @@ const ownImportMetaUrl = {
     build.onLoad({ filter: ours }, async (args) => ({
       loader: 'ts',
       contents: (await readFile(args.path, 'utf8')).replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+    }));
+  },
+};
+
+/**
+ * `import process from 'node:process'` (vfile, and other packages) is the global `process`.
+ * Imported as an ES module, Node's facade of the built-in reads every property of it once,
+ * which opens `process.stdin` and `process.stdout` as streams: 20-40 ms of a command's start.
+ * As CommonJS in the bundle, each property is read only where it is used.
+ */
+const globalProcess = {
+  name: 'global-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?process$/ }, () => ({ path: 'process', namespace: 'briefpress-process' }));
+    build.onLoad({ filter: /.*/, namespace: 'briefpress-process' }, () => ({
+      contents: 'module.exports = globalThis.process;',
+      loader: 'js',
     }));
   },
 };
