@@ -156,7 +156,14 @@ async function buildPlanned(
       ...plan,
       config,
       cached,
-      sources: { ordered, briefs, late },
+      sources: {
+        // Sorted only if the archive is out of date (a build with nothing to write does not ask).
+        get ordered() {
+          return ordered();
+        },
+        briefs,
+        late,
+      },
       records: wholeRecords,
       failed,
       changes: plan.changed.length + built.size + failed.length,
