@@ -1,13 +1,13 @@
 /**
  * The PDF round trip: every PDF briefpress prints, read back by the PDF reader, should
  * give the Markdown it was printed from: the same title, date, headings, list items,
- * links, table cells and code, and the words of the body in the same order (at least 99.5% of them). Used by
+ * links, table cells (with their bold and italic text) and code, and the words of the body in the same order (at least 99.5% of them). Used by
  * the round-trip test (a few dozen briefs) and `npm run bench -- --pdf-round-trip N`
  * (a few hundred).
  */
 import { cp, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Code, Heading, InlineCode, Link, ListItem, Root, RootContent, Table, TableRow } from 'mdast';
+import type { Code, Heading, InlineCode, Link, ListItem, Nodes, Root, RootContent, Table, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -57,6 +57,13 @@ export const comparable = (text: string) =>
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
 
+/** A node's text with its bold and italic stretches marked (`**…**`, `*…*`), as a table cell is compared. */
+function emphasized(node: Nodes): string {
+  if (node.type === 'strong') return `**${node.children.map(emphasized).join('')}**`;
+  if (node.type === 'emphasis') return `*${node.children.map(emphasized).join('')}*`;
+  return 'children' in node ? node.children.map(emphasized).join('') : toString(node);
+}
+
 /** Title, date, headings, list items, link targets and words of a normalized Markdown brief. */
 export function markdownFacts(markdown: string): MarkdownFacts {
   const tree = parser.parse(markdown) as Root;
@@ -70,7 +77,7 @@ export function markdownFacts(markdown: string): MarkdownFacts {
   const code: string[] = [];
   visit(tree, (node) => {
     if (node.type === 'table') tables.push(`align: ${(node as Table).align?.map((a) => a ?? 'left').join(' ')}`);
-    if (node.type === 'tableRow') tables.push((node as TableRow).children.map((cell) => comparable(toString(cell))).join(' | '));
+    if (node.type === 'tableRow') tables.push((node as TableRow).children.map((cell) => comparable(emphasized(cell))).join(' | '));
     if (node.type === 'inlineCode' || node.type === 'code') code.push((node as InlineCode | Code).value.replace(/\s+/g, ' ').trim());
     if (node.type === 'heading') headings.push(comparable(toString(node as Heading)));
     // An item's own text: its first paragraph (nested lists are items of their own).
@@ -167,8 +174,8 @@ export const NOT_ROUND_TRIPPED = new Set(['hostile-html']);
 
 /**
  * A project of every kind of brief briefpress prints: the repository's configuration,
- * templates and sample sources, the render fixtures' Markdown, and `count` briefs from
- * the bench's generator.
+ * templates and sample sources, the render fixtures' Markdown, the round trip's own briefs
+ * (test/fixtures/pdf-round-trip), and `count` briefs from the bench's generator.
  */
 export async function roundTripProject(dir: string, repo: string, count: number, seed = 7): Promise<void> {
   await cp(path.join(repo, 'briefpress.config.yaml'), path.join(dir, 'briefpress.config.yaml'));
@@ -177,5 +184,8 @@ export async function roundTripProject(dir: string, repo: string, count: number,
   const fixtures = path.join(repo, 'test/fixtures/render');
   for (const name of (await readdir(fixtures)).filter((n) => !NOT_ROUND_TRIPPED.has(n)))
     await cp(path.join(fixtures, name, 'input.md'), path.join(dir, 'sources', `render-${name}.md`));
+  // Briefs written for the round trip: a table over a page break, bold and italic text in table cells.
+  const own = path.join(repo, 'test/fixtures/pdf-round-trip');
+  for (const name of await readdir(own)) await cp(path.join(own, name), path.join(dir, 'sources', `round-trip-${name}`));
   await writeSources(path.join(dir, 'sources/generated'), generateSources({ count, seed }));
 }

@@ -72,6 +72,24 @@ describe('PDF reader fixtures', () => {
     expect([...tableEngines].sort()).toEqual(['LibreOffice', 'weasyprint', 'wkhtmltopdf']);
   });
 
+  it('reads a table over a page break as one table, with the bold and italic type of its cells, and dates a listing by its first row', () => {
+    for (const name of ['org-digest-press-releases-table-over-pages', 'org-digest-press-releases-table-over-pages-continued']) {
+      const markdown = results.get(name)!.markdown!;
+      // One table: one header row, one delimiter row, the seven releases.
+      expect(markdown.match(/^\| --- \|/gm)).toHaveLength(1);
+      expect(markdown.match(/^\|.*\|$/gm)).toHaveLength(9);
+      expect(markdown).toContain('| Date | Press release | Summary |');
+      expect(markdown).toContain(
+        '| *06 December, 2024* | **Letter to Peter Kyle: Keep our right not to be subjected to decisions based solely on AI** |',
+      );
+      expect(markdown).toContain(
+        '| *18 September, 2024* | **LinkedIn is latest social media company to process data for AI without consent** |',
+      );
+      expect(markdown).toMatch(/^date: 2024-12-06$/m);
+      expect(markdown).toMatch(/^summary: Civil society organisations, trade unions/m);
+    }
+  });
+
   for (const name of cases) {
     describe(name, () => {
       const dir = path.join(root, name);

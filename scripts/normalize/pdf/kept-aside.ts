@@ -3,14 +3,29 @@
  * writes back into the Markdown at the end: links (the text of a link annotation, so that
  * nothing turns it into a link of its own), code spans, and whole blocks already written
  * as Markdown (tables, code blocks, footnotes). A footnote call (layout-lines.ts) becomes
- * `[^n]`. Tokens are Unicode noncharacters, which no text holds.
+ * `[^n]`, and bold and italic text (read in table cells) `**…**` and `*…*`. Tokens are
+ * Unicode noncharacters, which no text holds.
  */
 import type { WordSet } from '../rules/dehyphenate.js';
 import { joinWrapped } from '../text/blocks.js';
 import { escapeText } from '../text/inline.js';
 import { parseItem } from '../text/list-items.js';
 import { codeSpan } from './code.js';
-import type { PdfLine } from './layout-lines.js';
+import type { LineSegment, PdfLine } from './layout-lines.js';
+
+/** Where bold and italic text starts and ends: bold outside, italic inside. */
+const [BOLD, UNBOLD, ITALIC, UNITALIC] = ['\uFDD7', '\uFDD8', '\uFDD9', '\uFDDA'];
+
+/** A segment's own text in its emphasis marks (spaces outside them); text of punctuation alone is not marked. */
+function emphasized(segment: LineSegment, own: string): string {
+  const core = own.trim();
+  if (!(segment.bold || segment.italic) || !/[\p{L}\p{N}]/u.test(core)) return own;
+  const [open, close] = [
+    (segment.bold ? BOLD : '') + (segment.italic ? ITALIC : ''),
+    (segment.italic ? UNITALIC : '') + (segment.bold ? UNBOLD : ''),
+  ];
+  return `${/^\s*/.exec(own)![0]}${open}${core}${close}${/\s*$/.exec(own)![0]}`;
+}
 
 /** Only links a brief can keep (the same schemes as the renderer lets through). */
 const safeUrl = (url: string) => /^(?:https?:|mailto:|tel:)/i.test(url);
@@ -42,13 +57,13 @@ export function keptAside(words: WordSet): KeptAside {
           const trail = /\s*$/.exec(own)![0];
           if (segment.url && safeUrl(segment.url) && own.trim()) {
             links.push({ url: segment.url, text: own.trim(), ...(segment.code ? { code: true } : {}) });
-            lineText += `${lead}\uFDD0${links.length - 1}\uFDD1${trail}`;
+            lineText += emphasized(segment, `${lead}\uFDD0${links.length - 1}\uFDD1${trail}`);
           } else if (segment.code && own.trim()) {
             spans.push(own.trim());
             lineText += `${lead}\uFDD2${spans.length - 1}\uFDD3${trail}`;
-          } else lineText += own;
+          } else lineText += emphasized(segment, own);
         });
-        text = n === 0 ? lineText.trim() : joinLine(text, lineText, words);
+        text = n === 0 ? lineText.trim() : joinEmphasized(text, lineText, words);
       });
       // One link over two lines is one link.
       return (
@@ -66,6 +81,8 @@ export function keptAside(words: WordSet): KeptAside {
             spans[Number(a)] += `${spans[Number(a)]!.endsWith('-') ? '' : ' '}${spans[Number(b)]}`;
             return `\uFDD2${a}\uFDD3`;
           })
+          // Emphasis that goes on over a space or a line break is one stretch of it.
+          .replace(new RegExp(`${UNBOLD}( ?)${BOLD}|${UNITALIC}( ?)${ITALIC}`, 'g'), '$1$2')
       );
     },
     keepBlock(markdown) {
@@ -76,11 +93,14 @@ export function keptAside(words: WordSet): KeptAside {
       text
         .replace(/\uFDD0(\d+)\uFDD1/g, (_, n: string) => links[Number(n)]!.text)
         .replace(/\uFDD2(\d+)\uFDD3/g, (_, n: string) => spans[Number(n)]!)
-        .replace(/\uFDD5\d+\uFDD5/g, ''),
+        .replace(/\uFDD5\d+\uFDD5/g, '')
+        .replace(/[\uFDD7-\uFDDA]/g, ''),
     restore: (markdown) =>
       markdown
         .replace(/\uFDD4(\d+)\uFDD4/g, (_, n: string) => blocks[Number(n)]!)
         .replace(/\uFDD5(\d+)\uFDD5/g, '[^$1]')
+        .replace(/[\uFDD7\uFDD8]/g, '**')
+        .replace(/[\uFDD9\uFDDA]/g, '*')
         .replace(/\uFDD2(\d+)\uFDD3/g, (_, n: string) => codeSpan(spans[Number(n)]!))
         .replace(/\uFDD0(\d+)\uFDD1/g, (_, n: string) => {
           const { url, text, code } = links[Number(n)]!;
@@ -93,6 +113,20 @@ export function keptAside(words: WordSet): KeptAside {
 /** The list marker (glyph or number) at the start of an item's text. */
 export function withoutMarker(text: string): string {
   return parseItem(text)?.text ?? text;
+}
+
+/** Join a line to a paragraph; emphasis that goes on from one line to the next is joined inside it (a word broken at the line end is one). */
+function joinEmphasized(before: string, after: string, words: WordSet): string {
+  const close = /[\uFDD8\uFDDA]+$/.exec(before.trimEnd())?.[0];
+  const open = close
+    ? [...close]
+        .reverse()
+        .map((mark) => (mark === UNBOLD ? BOLD : ITALIC))
+        .join('')
+    : undefined;
+  const next = after.trimStart();
+  if (!close || !open || !next.startsWith(open)) return joinLine(before, after, words);
+  return joinLine(before.trimEnd().slice(0, -close.length), next.slice(open.length), words);
 }
 
 /** Join a line to a paragraph: a hyphenation hyphen (U+2010 or a soft hyphen) goes; a plain one stays unless the text writes the word whole. */

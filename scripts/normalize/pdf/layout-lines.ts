@@ -13,6 +13,9 @@ export interface LineSegment {
   url?: string;
   /** Set in a fixed-pitch font: code. */
   code?: boolean;
+  /** Set in bold or italic type (only table cells are read for emphasis; elsewhere bold type says what is a heading). */
+  bold?: true;
+  italic?: true;
 }
 
 export interface PdfLine {
@@ -204,8 +207,11 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-/** Join runs into text: a space where the gap between two runs is a word gap (letter-spaced capitals have none). */
-function joinRuns(runs: readonly PdfRun[], baseline: number, size: number): LineSegment[] {
+/**
+ * Join runs into text: a space where the gap between two runs is a word gap (letter-spaced
+ * capitals have none); with `emphasis`, the text is cut where bold or italic type starts or ends.
+ */
+function joinRuns(runs: readonly PdfRun[], baseline: number, size: number, emphasis: boolean): LineSegment[] {
   const segments: LineSegment[] = [];
   let previous: PdfRun | undefined;
   for (const run of runs) {
@@ -228,8 +234,17 @@ function joinRuns(runs: readonly PdfRun[], baseline: number, size: number): Line
     }
     const last = segments.at(-1);
     const code = !!run.mono && text.trim() !== '';
-    const segment = (text: string): LineSegment => ({ text, ...(run.url ? { url: run.url } : {}), ...(code ? { code } : {}) });
-    if (last && last.url === run.url && (!!last.code === code || text.trim() === '')) last.text += text;
+    const bold = emphasis && run.bold && !code;
+    const italic = emphasis && run.italic && !code;
+    const segment = (text: string): LineSegment => ({
+      text,
+      ...(run.url ? { url: run.url } : {}),
+      ...(code ? { code } : {}),
+      ...(bold ? { bold } : {}),
+      ...(italic ? { italic } : {}),
+    });
+    const sameType = !!last?.code === code && !!last?.bold === bold && !!last?.italic === italic;
+    if (last && last.url === run.url && (sameType || text.trim() === '')) last.text += text;
     else if (last && /^\s/.test(text)) {
       // The space before a link or a code span belongs to the text before it.
       last.text += ' ';
@@ -250,9 +265,10 @@ function byLetters<T>(runs: readonly PdfRun[], value: (run: PdfRun) => T): T {
   return [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
 }
 
-function toLine(pieces: readonly Fragment[], page: number, region: number): PdfLine {
+/** Pieces of one row as a line; `emphasis`: its segments say which text is bold or italic (table cells). */
+function toLine(pieces: readonly Fragment[], page: number, region: number, emphasis = false): PdfLine {
   const runs = pieces.flatMap((p) => p.runs).sort((a, b) => a.x - b.x);
-  const segments = joinRuns(runs, pieces[0]!.y, Math.max(...pieces.map((p) => p.size)));
+  const segments = joinRuns(runs, pieces[0]!.y, Math.max(...pieces.map((p) => p.size)), emphasis);
   const line: PdfLine = {
     page,
     region,
@@ -294,7 +310,7 @@ export function pageLines(page: PdfPage, firstRegion: number): PdfLine[] {
     for (const row of byRow) {
       const members = row[0]!.members;
       if (members) {
-        for (const piece of members.sort((a, b) => b.y - a.y || a.x0 - b.x0)) lines.push(toLine([piece], page.number, region));
+        for (const piece of members.sort((a, b) => b.y - a.y || a.x0 - b.x0)) lines.push(toLine([piece], page.number, region, true));
         continue;
       }
       const table = row[0]!.table;
@@ -306,7 +322,7 @@ export function pageLines(page: PdfPage, firstRegion: number): PdfLine[] {
       const id = page.number * 1000 + tables++;
       table.rows.forEach((cells, r) =>
         cells.forEach((cell, column) => {
-          for (const piece of cell) lines.push({ ...toLine([piece], page.number, region), table: { id, row: r, column } });
+          for (const piece of cell) lines.push({ ...toLine([piece], page.number, region, true), table: { id, row: r, column } });
         }),
       );
     }

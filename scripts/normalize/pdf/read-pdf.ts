@@ -232,10 +232,12 @@ async function readPage(
   const roles = structureRoles(tree, nextElement);
   // The operator list loads each font's name (the text content names fonts only by an id: the weight is in
   // the name) and shows the images. It costs as much as the text: a page whose structure tree names its
-  // headings needs no weights, and goes without (its images are then not counted).
+  // headings needs no weights, and goes without (its images are then not counted), unless it holds a table,
+  // whose cells' bold and italic type is read.
   const headingsTagged = [...roles.values()].some((r) => r.roles.some((role) => /^H[1-6]?$/.test(role)));
-  const operators = headingsTagged ? undefined : await page.getOperatorList();
-  const images = (operators?.fnArray ?? []).filter(
+  const table = [...roles.values()].some((r) => r.roles.includes('Table'));
+  const operators = headingsTagged && !table ? undefined : await page.getOperatorList();
+  const images = (headingsTagged ? [] : (operators?.fnArray ?? [])).filter(
     (fn) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject,
   ).length;
   const fonts = new Map<string, { font: string; bold: boolean; italic: boolean; mono?: boolean }>();

@@ -1,7 +1,8 @@
 /**
  * A table as a GFM table: rows (TR) of cells (TD, TH) left to right in a tagged PDF, or
  * the rows and columns the layout showed; the first row is the header, and each column is
- * aligned as its cells line up.
+ * aligned as its cells line up. Bold and italic text in the cells stays so, except the type
+ * all of the header row is set in (a header row is often bold throughout): that is its style.
  */
 import { toInline } from '../text/inline.js';
 import type { PdfLine } from './layout-lines.js';
@@ -24,6 +25,8 @@ export function tableMarkdown(lines: readonly PdfLine[], textOf: (lines: PdfLine
     if (!cells.has(cell)) cells.set(cell, line.table ? { column: line.table.column, lines: [] } : { lines: [] });
     cells.get(cell)!.lines.push(line);
   }
+  const header = [...rows.values()][0];
+  if (header) withoutHeaderType(header);
   const render = (lines: PdfLine[]) => toInline(textOf(lines.sort((a, b) => b.y - a.y || a.x0 - b.x0))).replace(/\|/g, '\\|');
   /** Column → the left and right ends of the first line of its cells below the header. */
   const ends = new Map<number, [number, number][]>();
@@ -50,4 +53,22 @@ export function tableMarkdown(lines: readonly PdfLine[], textOf: (lines: PdfLine
   });
   const row = (cells: string[]) => `| ${Array.from({ length: width }, (_, k) => cells[k] ?? '').join(' | ')} |`;
   return [row(table[0]!), row(align), ...table.slice(1).map(row)].join('\n');
+}
+
+/** The header row's cells without the bold or italic type that all its text has. */
+function withoutHeaderType(cells: Map<number, { lines: PdfLine[] }>): void {
+  const segments = [...cells.values()].flatMap((cell) => cell.lines.flatMap((line) => line.segments));
+  const worded = segments.filter((segment) => /[\p{L}\p{N}]/u.test(segment.text));
+  const bold = worded.length > 0 && worded.every((segment) => segment.bold);
+  const italic = worded.length > 0 && worded.every((segment) => segment.italic);
+  if (!bold && !italic) return;
+  for (const cell of cells.values())
+    cell.lines = cell.lines.map((line) => ({
+      ...line,
+      segments: line.segments.map(({ bold: b, italic: i, ...rest }) => ({
+        ...rest,
+        ...(b && !bold ? { bold: b } : {}),
+        ...(i && !italic ? { italic: i } : {}),
+      })),
+    }));
 }

@@ -24,13 +24,17 @@ import { metadataTitle, readTitle, titleLines } from '../pdf/title.js';
 import { findFurniture } from '../pdf/page-furniture.js';
 import { removeLetterhead } from '../pdf/letterhead-lines.js';
 import { bylineNearTitle, metadataAuthors } from '../pdf/byline.js';
-import { draftBlocks } from '../pdf/drafts.js';
-import { keptAside } from '../pdf/kept-aside.js';
+import { draftBlocks, type Draft } from '../pdf/drafts.js';
+import { cells, rows } from '../pdf/table-grid.js';
+import { joinTablesAcrossPages } from '../pdf/table-pages.js';
+import { keptAside, type KeptAside } from '../pdf/kept-aside.js';
 import { bodyBlocks } from '../pdf/body-blocks.js';
 import { moveFootnotes } from '../pdf/footnote-list.js';
 import { readColophon } from '../pdf/colophon.js';
 import { configuredMatcher } from '../text/letterhead.js';
 import { guessDatelineDate } from '../text/dateline.js';
+import { listingDate, listingSummary } from '../text/listing.js';
+import { placeOf } from '../text/source-lines.js';
 import { renderBlocks, type Block } from '../text/blocks.js';
 import { lazyVocabulary } from '../rules/dehyphenate.js';
 import { findContacts } from '../text/contacts.js';
@@ -77,20 +81,29 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
   if (byline.date) data.date = byline.date;
 
   // The body: drafts of blocks from structure or layout, written as blocks, links and code kept aside.
-  const drafts = draftBlocks(lines, (i) => removed.has(i) || titleAt.indexes.has(i), layout.tagged, body);
+  const drafts = joinTablesAcrossPages(draftBlocks(lines, (i) => removed.has(i) || titleAt.indexes.has(i), layout.tagged, body));
   const kept = keptAside(words);
   const blocks = bodyBlocks(drafts, kept, removed.at, layout.tagged);
   moveFootnotes(file, blocks, kept);
   readColophon(file, blocks, data, kept.plain, layout);
 
-  // The rest of the front matter: a dateline's date, authors, contacts and the summary.
+  // The rest of the front matter: a dateline's date (or, in a PDF that is all table, its first row's), authors, contacts and the summary.
+  const opening = firstRunningText(blocks, kept.plain);
+  const listing = opening ? undefined : drafts.find((d) => d.kind === 'table');
+  const row = listing ? listingRow(listing, kept) : [];
   if (!data.date) {
-    const date = guessDatelineDate(file, blocks, kept.plain);
+    const date =
+      guessDatelineDate(file, blocks, kept.plain) ??
+      (listing ? listingDate(file, row, placeOf(removed.at(listing.indexes[0]!))) : undefined);
     if (date) data.date = date;
   }
   const authors = byline.authors?.length ? byline.authors : metadataAuthors(layout.info, configured);
   if (authors) data.authors = authors;
-  contactsAndSummary(blocks, data, kept.plain);
+  const contacts = contactsIn(blocks, data, kept.plain);
+  if (contacts.length) data.contacts = contacts;
+  else delete data.contacts;
+  const summary = opening ? summarize(kept.plain(opening.text)) : listingSummary(row, data.title);
+  if (summary) data.summary = summary;
 
   return { data, body: kept.restore(renderBlocks(blocks, evidence)) };
 }
@@ -106,16 +119,19 @@ function noteImages(file: VFile, layout: PdfLayout): void {
   }
 }
 
-/** Contacts named in the body (beside the colophon's), and the summary from the first paragraph of eight words or more. */
-function contactsAndSummary(blocks: readonly Block[], data: ReaderResult['data'], plain: (text: string) => string): void {
-  const firstParagraph = blocks.find(
-    (b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && plain(b.text).split(/\s+/).length >= 8,
-  );
-  const contacts: Contact[] = (data.contacts ?? [])
+/** The first paragraph of eight words or more: running text. */
+function firstRunningText(blocks: readonly Block[], plain: (text: string) => string): Extract<Block, { type: 'paragraph' }> | undefined {
+  return blocks.find((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && plain(b.text).split(/\s+/).length >= 8);
+}
+
+/** A table's first row below its header, each cell's words. */
+function listingRow(table: Draft, kept: KeptAside): string[] {
+  return cells(rows(table)[1] ?? []).map((lines) => kept.plain(kept.textOf(lines.sort((a, b) => b.y - a.y || a.x0 - b.x0))));
+}
+
+/** Contacts named in the body, beside the colophon's. */
+function contactsIn(blocks: readonly Block[], data: ReaderResult['data'], plain: (text: string) => string): Contact[] {
+  return (data.contacts ?? [])
     .concat(findContacts(blocks.flatMap((b) => (b.type === 'paragraph' ? [{ text: plain(b.text), block: false }] : []))))
     .filter((c, n, all) => all.findIndex((o) => o.name === c.name && (o.email ?? '') === (c.email ?? '')) === n);
-  if (contacts.length) data.contacts = contacts;
-  else delete data.contacts;
-  const summary = firstParagraph ? summarize(plain(firstParagraph.text)) : undefined;
-  if (summary) data.summary = summary;
 }
