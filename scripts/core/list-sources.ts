@@ -39,7 +39,12 @@ export async function listSources(sourcesDir: string, root: string = path.dirnam
           .split(path.sep)
           .some((part) => part.startsWith('.'));
   const visible = entries.filter((entry) => !hidden(entry));
-  const paths = visible.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  // `path.join` of the folder (already absolute and normalized) and a name is the two with a
+  // separator between: joined so, 10,000 sources are listed without normalizing each path.
+  const plain = path.isAbsolute(sourcesDir) && sourcesDir === path.normalize(sourcesDir) && !sourcesDir.endsWith(path.sep);
+  const pathOf = (entry: Dirent) =>
+    plain && entry.parentPath === sourcesDir ? `${sourcesDir}${path.sep}${entry.name}` : path.join(entry.parentPath, entry.name);
+  const paths = visible.filter((entry) => entry.isFile()).map(pathOf);
   const links = visible.filter((entry) => entry.isSymbolicLink()).map((entry) => path.join(entry.parentPath, entry.name));
   const skipped: VFile[] = [];
   if (links.length > 0) {
