@@ -41,7 +41,7 @@ import type { SiteBrief } from './model/site-model.js';
 export const ARCHIVE_INDEX_DIR = 'archive-index';
 const INDEX_FILE = `${ARCHIVE_INDEX_DIR}/index.json`;
 const RECORDS_DIR = `${ARCHIVE_INDEX_DIR}/records`;
-const VERSION = 1;
+const VERSION = 2;
 
 /** What a brief's stand-in holds itself; the rest is read from its record when asked for. */
 const LEAN = [
@@ -61,7 +61,9 @@ const LEAN = [
 ] as const;
 /** Fields of a site brief that its stand-in reads from the record. */
 const LAZY = ['budget', 'markdown', 'cover', 'cover_width', 'cover_height', 'summary', 'source_url', 'source', 'headings', 'data'] as const;
-type Lean = Pick<SiteBrief, (typeof LEAN)[number]>;
+/** The lean fields; `html` and `pdf` only when they are not `briefs/<slug>.html` and `.pdf`. */
+type Lean = Omit<Pick<SiteBrief, (typeof LEAN)[number]>, 'html' | 'pdf'> & { html?: string; pdf?: string };
+const BRIEFS = 'briefs/';
 
 /** The record a brief's page, feed entry and search document are made from. */
 type Record = Pick<CachedBrief, 'entry' | 'data' | 'headings' | 'bodyHash'>;
@@ -94,9 +96,9 @@ export interface ArchiveIndex {
   /** The briefs, in the manifest's order: those of the index read their records only when asked. */
   briefs: SiteBrief[];
   /** `manifest.json`'s text: the unchanged briefs' parts copied from the last one when it is the one indexed. */
-  manifest(outDir: string): string;
+  manifest(outDir: string): Buffer;
   /** Write the records that are new and then the index, for `manifest` (the text written). */
-  save(manifestText: string): Promise<void>;
+  save(manifest: Uint8Array): Promise<void>;
   /** How many whole records were read (from the index's record files or the store). */
   readonly recordsRead: number;
 }
@@ -110,11 +112,6 @@ function siteBriefOf(record: Record): SiteBrief {
 /** The text of a brief's part of `manifest.json` (`JSON.stringify(entries, null, 2)`, element by element). */
 function manifestPart(entry: CachedBrief['entry']): string {
   return `  ${JSON.stringify(entry, null, 2).replace(/\n/g, '\n  ')}`;
-}
-
-/** `manifest.json` from its parts. */
-function manifestText(parts: string[]): string {
-  return parts.length === 0 ? '[]\n' : `[\n${parts.join(',\n')}\n]\n`;
 }
 
 function readIndex(cacheDir: string): IndexFile | undefined {
@@ -170,7 +167,9 @@ export function openArchiveIndex(input: ArchiveIndexInput): ArchiveIndex {
     rememberBriefKeys(brief, keys);
     markChecked(brief);
     const part = manifestPart(record.entry);
-    const lean = Object.fromEntries(LEAN.filter((k) => brief[k] !== undefined).map((k) => [k, brief[k]])) as unknown as Lean;
+    // Its page and PDF where every brief's are (core/brief-outputs.ts) go without saying.
+    const canonical = (k: string) => (k === 'html' || k === 'pdf') && brief[k] === `${BRIEFS}${brief.slug}.${k}`;
+    const lean = Object.fromEntries(LEAN.filter((k) => brief[k] !== undefined && !canonical(k)).map((k) => [k, brief[k]])) as Lean;
     const row: Row = [source, indexed.hash, file, Buffer.byteLength(part), keys, lean];
     parts.set(row, part);
     rows.push(row);
@@ -182,22 +181,39 @@ export function openArchiveIndex(input: ArchiveIndexInput): ArchiveIndex {
     return fromRecord(source, indexed, input.late.get(source) ?? input.full(source, indexed));
   };
 
+  /** What a stand-in is made from, and its whole brief once read. */
+  const standing = new WeakMap<object, { source: string; indexed: IndexedBrief; row: Row; whole?: SiteBrief }>();
+  const wholeOf = (brief: object): SiteBrief => {
+    const known = standing.get(brief)!;
+    if (known.whole) return known.whole;
+    recordsRead += 1;
+    const record = readRecord(cacheDir, known.row[2]);
+    // The file gone or damaged: the store has the record.
+    known.whole = siteBriefOf(record ?? input.late.get(known.source) ?? input.full(known.source, known.indexed));
+    return known.whole;
+  };
+  // One getter per field for all stand-ins (ten thousand briefs make no closures of their own).
+  const lazyFields: PropertyDescriptorMap = Object.fromEntries(
+    LAZY.map((field) => [
+      field,
+      {
+        enumerable: true,
+        configurable: true,
+        get(this: object) {
+          return wholeOf(this)[field];
+        },
+      },
+    ]),
+  );
+
   /** A stand-in for an indexed brief: its lean fields, the rest read from its record on first use. */
   const standIn = (source: string, indexed: IndexedBrief, row: Row): SiteBrief => {
-    let whole: SiteBrief | undefined;
-    const load = (): SiteBrief => {
-      if (whole) return whole;
-      recordsRead += 1;
-      const record = readRecord(cacheDir, row[2]);
-      if (record) whole = siteBriefOf(record);
-      // The file is gone or damaged: the store has the record.
-      else whole = siteBriefOf(input.late.get(source) ?? input.full(source, indexed));
-      return whole;
-    };
-    const brief = { ...row[5] } as SiteBrief;
-    for (const field of LAZY) {
-      Object.defineProperty(brief, field, { enumerable: true, configurable: true, get: () => load()[field] });
-    }
+    const lean = row[5];
+    const brief = Object.defineProperties(
+      { ...lean, html: lean.html ?? `${BRIEFS}${lean.slug}.html`, pdf: lean.pdf ?? `${BRIEFS}${lean.slug}.pdf` },
+      lazyFields,
+    ) as SiteBrief;
+    standing.set(brief, { source, indexed, row });
     rememberBriefKeys(brief, row[4]);
     markChecked(brief);
     rows.push(row);
@@ -234,19 +250,34 @@ export function openArchiveIndex(input: ArchiveIndexInput): ArchiveIndex {
           offset += row[3] + 2; // ',\n'
         }
       }
-      const text = rows.map((row) => {
+      // Parts that lie one after another in the last manifest are copied as one piece, with the ',\n' between them.
+      const pieces: Buffer[] = [];
+      let run: [number, number] | undefined;
+      const flush = () => {
+        if (run) pieces.push(old!.subarray(run[0], run[1]));
+        run = undefined;
+      };
+      rows.forEach((row, i) => {
         const made = parts.get(row);
-        if (made !== undefined) return made;
-        const span = at.get(row[2]);
-        if (old && span) return old.toString('utf8', span[0], span[1]);
-        // No last manifest to copy from: the brief's record.
-        recordsRead += 1;
-        const source = row[0];
-        const entry =
-          readRecord(cacheDir, row[2])?.entry ?? (input.late.get(source) ?? input.full(source, input.briefs.get(source)!)).entry;
-        return manifestPart(entry);
+        const span = old && made === undefined ? at.get(row[2]) : undefined;
+        if (span && run && run[1] + 2 === span[0]) {
+          run[1] = span[1];
+          return;
+        }
+        flush();
+        if (i > 0) pieces.push(Buffer.from(',\n'));
+        if (span) run = [span[0], span[1]];
+        else if (made !== undefined) pieces.push(Buffer.from(made));
+        else {
+          // No last manifest to copy from: the brief's record.
+          recordsRead += 1;
+          const source = row[0];
+          const record = readRecord(cacheDir, row[2]) ?? input.late.get(source) ?? input.full(source, input.briefs.get(source)!);
+          pieces.push(Buffer.from(manifestPart(record.entry)));
+        }
       });
-      return manifestText(text);
+      flush();
+      return rows.length === 0 ? Buffer.from('[]\n') : Buffer.concat([Buffer.from('[\n'), ...pieces, Buffer.from('\n]\n')]);
     },
     async save(manifest) {
       for (const [hash, text] of newRecords) {

@@ -53,13 +53,18 @@ export async function writeIndexedSite(
   options: SiteOptions = {},
 ): Promise<{ files: string[]; recordsRead: number }> {
   const index = openArchiveIndex({ ...input, cacheDir: config.cacheDir, fresh: options.fresh });
-  let text: string | undefined;
+  let text: Uint8Array | undefined;
   const files = await writeSiteOf(index.briefs, () => (text = index.manifest(config.outDir)), config, options);
   await index.save(text!);
   return { files, recordsRead: index.recordsRead };
 }
 
-async function writeSiteOf(briefs: SiteBrief[], manifest: () => string, config: BuildConfig, options: SiteOptions): Promise<string[]> {
+async function writeSiteOf(
+  briefs: SiteBrief[],
+  manifest: () => string | Uint8Array,
+  config: BuildConfig,
+  options: SiteOptions,
+): Promise<string[]> {
   const { searchPart, packets = [], rasterize } = options;
   const archive = await writeArchive(briefs, config, {
     readBody: (hash) => readBody(config.cacheDir, hash),

@@ -189,7 +189,7 @@ describe('the archive index', () => {
     await expectAsFromScratch('no-index', list, config, written.files);
     await writeFile(
       path.join(config.cacheDir, ARCHIVE_INDEX_DIR, 'index.json'),
-      (await readFile(path.join(config.cacheDir, ARCHIVE_INDEX_DIR, 'index.json'), 'utf8')).replace('"version":1', '"version":0'),
+      (await readFile(path.join(config.cacheDir, ARCHIVE_INDEX_DIR, 'index.json'), 'utf8')).replace(/"version":\d+/, '"version":0'),
     );
     before = builds.storeReads;
     written = await builds.build(list);

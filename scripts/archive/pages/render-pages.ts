@@ -447,6 +447,10 @@ function entryView(brief: SiteBrief): Omit<SiteBrief, 'data' | 'headings' | 'bod
   delete fields.data;
   delete fields.headings;
   delete fields.bodyHash;
+  for (const [key, field] of Object.entries(fields)) {
+    // A field read on first use: read from the brief, when the view's is.
+    if (field.get) fields[key] = { enumerable: true, configurable: true, get: () => brief[key as keyof SiteBrief] };
+  }
   return Object.defineProperties({}, fields) as Omit<SiteBrief, 'data' | 'headings' | 'bodyHash'>;
 }
 
