@@ -147,4 +147,25 @@ describe('the build cache', () => {
       await writeFile(configFile, config);
     }
   });
+
+  it('keeps a numbered slug while nothing changes, and gives the slug back when the brief that had it goes', async () => {
+    const twin = (n: number) => `---\ntitle: Twin Brief ${n}\nslug: twin\ndate: 2014-02-0${n}\n---\n\nTwin number ${n} says one thing.\n`;
+    await writeFile(path.join(project, 'sources', 'twin-1.md'), twin(1));
+    await writeFile(path.join(project, 'sources', 'twin-2.md'), twin(2));
+    const both = await build({ root: project, quiet: true });
+    const slugOf = (result: BuildResult, title: string) => result.manifest.find((e) => e.title === title)?.slug;
+    expect([slugOf(both, 'Twin Brief 1'), slugOf(both, 'Twin Brief 2')]).toEqual(['twin', 'twin-2']);
+    // Nothing changed: the slugs are checked, not resolved again, and nothing is printed.
+    const again = await build({ root: project, quiet: true });
+    expect(again).toMatchObject({ ok: true, built: 0, launchedBrowser: false });
+    expect(again.messages.filter((m) => m.includes('duplicate-slug'))).toEqual(both.messages.filter((m) => m.includes('duplicate-slug')));
+    // The first goes: the second is printed again under the slug it asked for.
+    await unlink(path.join(project, 'sources', 'twin-1.md'));
+    const one = await build({ root: project, quiet: true });
+    expect(one).toMatchObject({ ok: true, built: 1 });
+    expect(slugOf(one, 'Twin Brief 2')).toBe('twin');
+    const files = await listFiles(out);
+    expect(files).toContain('briefs/twin.pdf');
+    expect(files.filter((f) => f.startsWith('briefs/twin-2.'))).toEqual([]);
+  });
 });
