@@ -90,6 +90,15 @@ describe('PDF reader fixtures', () => {
     }
   });
 
+  it("summarizes a letter by what it says after its salutation, not by its inside address, and keeps a list item's bold lead-in with its text", () => {
+    const letter = results.get('pogo-letter-oppose-fisa-improvements-act')!.markdown!;
+    expect(letter).toMatch(/^summary: As civil liberties groups and other organizations advancing the public interest, we write/m);
+    const index = results.get('epic-testimony-index-page')!.markdown!;
+    expect(index).toContain(
+      '- EPIC on Libra: "Facebook Clearly Cannot be Trusted With Consumers\' Financial Data": In advance of Congressional hearings',
+    );
+  });
+
   for (const name of cases) {
     describe(name, () => {
       const dir = path.join(root, name);

@@ -26,9 +26,11 @@ export function joins(
   if (tagged && previous.element !== undefined && line.element !== undefined) return sameElement;
   const continues = !endsSentence(previous.text) && /^\p{Ll}/u.test(line.text);
   if (line.region !== previous.region || line.page !== previous.page) return continues && draft.kind !== 'heading';
-  if (Math.abs(line.size - previous.size) > 0.1 * previous.size || line.bold !== previous.bold) return false;
   const step = previous.y - line.y;
   const usual = pitch.get(previous.size) ?? previous.size * 1.25;
+  // A list item's bold lead-in ("Title of the item: In advance") goes on in plain type on its next line.
+  const leadIn = draft.kind === 'item' && previous.bold && !line.bold && continues && line.x0 >= draft.item!.x + body * 0.3;
+  if (Math.abs(line.size - previous.size) > 0.1 * previous.size || (line.bold !== previous.bold && !leadIn)) return false;
   if (step <= 0 || step > usual * 1.3) return false;
   if (draft.kind === 'item') return line.x0 >= draft.item!.x + body * 0.3 || continues || /\p{L}[-\u2010\u00ad]$/u.test(previous.text);
   if (draft.kind === 'heading') return !endsSentence(previous.text) && line.x0 <= previous.x0 + body;

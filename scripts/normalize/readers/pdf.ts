@@ -38,7 +38,7 @@ import { placeOf } from '../text/source-lines.js';
 import { renderBlocks, type Block } from '../text/blocks.js';
 import { lazyVocabulary } from '../rules/dehyphenate.js';
 import { findContacts } from '../text/contacts.js';
-import { summarize } from '../text/summary.js';
+import { summaryOf } from '../plain-text/summary-source.js';
 import { defineRule, type RuleId } from '../../core/rules.js';
 
 export { pdfText } from '../pdf/pdf-text.js';
@@ -102,7 +102,8 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
   const contacts = contactsIn(blocks, data, kept.plain);
   if (contacts.length) data.contacts = contacts;
   else delete data.contacts;
-  const summary = opening ? summarize(kept.plain(opening.text)) : listingSummary(row, data.title);
+  // The summary as the text readers choose it (after a letter's salutation, not from its inside address).
+  const summary = opening ? summaryOf(plainBlocks(blocks, kept.plain), data.title) : listingSummary(row, data.title);
   if (summary) data.summary = summary;
 
   return { data, body: kept.restore(renderBlocks(blocks, evidence)) };
@@ -127,6 +128,17 @@ function firstRunningText(blocks: readonly Block[], plain: (text: string) => str
 /** A table's first row below its header, each cell's words. */
 function listingRow(table: Draft, kept: KeptAside): string[] {
   return cells(rows(table)[1] ?? []).map((lines) => kept.plain(kept.textOf(lines.sort((a, b) => b.y - a.y || a.x0 - b.x0))));
+}
+
+/** Blocks with their words as a reader sees them (links and code written out). */
+function plainBlocks(blocks: readonly Block[], plain: (text: string) => string): Block[] {
+  return blocks.map((b) =>
+    b.type === 'paragraph' || b.type === 'heading' || b.type === 'quote'
+      ? { ...b, text: plain(b.text) }
+      : b.type === 'list'
+        ? { ...b, items: b.items.map((item) => ({ ...item, text: plain(item.text) })) }
+        : b,
+  );
 }
 
 /** Contacts named in the body, beside the colophon's. */
