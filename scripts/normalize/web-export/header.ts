@@ -1,0 +1,151 @@
+/**
+ * The head of a print export: the site's print header and a breadcrumb trail, the page's
+ * section or issue tags, the title (one or two lines), then the byline and the date.
+ */
+import { defineRule } from '../../core/rules.js';
+import { isBlank, recordRemoved, type SourceLine } from '../text/source-lines.js';
+import { findDate, parseDateLine } from '../text/dates.js';
+import { plainText } from '../text/summary.js';
+import * as documentLabel from '../rules/document-label.js';
+import type { ReaderResult } from '../reader.js';
+import type { Page } from '../plain-text/page.js';
+import { dateThenByline, parseAuthors } from './authors.js';
+
+const byline = /^\s*(?:by|posted by|written by|authors?:)\s+(.+)$/i;
+/** Drupal's print header: "Published on Open Networks Project (https://www.opennetworks.org)". */
+const siteHeader = /^\s*(?:published|printed|printed from|posted)\s+(?:on|from)\s+.+\(\s*<?https?:\/\/[^\s)]+>?\s*\)\s*$/i;
+/**
+ * A breadcrumb trail: "Home > Blog > Title", "Home » Issues". Each part starts and ends
+ * with a non-space, so that the spaces around a `>` can be read one way only (with parts
+ * that could take them, a long line of `>` took exponential time to reject).
+ */
+const breadcrumb = /^\s*[^>›»]{0,39}[^\s>›»](?:\s+[>›»]\s+[^\s>›»](?:[^>›»]*[^\s>›»])?)+\s*$/;
+
+/** Remove the site's print header and a breadcrumb trail among the first three lines. */
+export function removeSiteHeader(page: Page): void {
+  const { lines, removed } = page;
+  for (let i = 0, seen = 0; i < lines.length && seen < 3; i++) {
+    if (isBlank(lines[i]) || removed.has(i)) continue;
+    seen++;
+    if (siteHeader.test(lines[i]!.text)) page.remove(i, 'web-site-header');
+    else if (breadcrumb.test(lines[i]!.text) && !/[.!?]$/.test(lines[i]!.text.trim())) page.remove(i, 'web-breadcrumb');
+    else break;
+  }
+}
+
+/**
+ * The title's lines: the first line of text, or the line below it that the page's address
+ * names (the lines above it are the page's section, a label, or issue tags, taken into
+ * `data.tags`), and the line under it up to the byline or date; `end` is the line after them.
+ */
+export function readTitleLines(page: Page, data: ReaderResult['data']): { titleLines: SourceLine[]; end: number } {
+  const { file, lines, removed } = page;
+  const first = lines.findIndex((line, i) => !isBlank(line) && !removed.has(i));
+  if (first === -1) defineRule('no-title').fail(file, 'no recognizable title: the export has no text', { line: 1, column: 1 });
+  // The page's address is made of its title: a line below the first that the address names
+  // is the title, and the lines above it are the page's section or issue tags.
+  const titleAt = data.source_url ? namedByAddress(lines, first, removed, data.source_url) : first;
+  for (let i = first; i < titleAt; i++) {
+    if (isBlank(lines[i]) || removed.has(i)) continue;
+    const label = lines[i]!.text.trim();
+    const isLabel = documentLabel.test(label) || documentLabel.isBlogSection(label);
+    if (!isLabel) {
+      const tags = label
+        .split(/\s*[,;|•·]\s*/)
+        .map((t) => plainText(t))
+        .filter(Boolean);
+      data.tags = [...(data.tags ?? []), ...tags];
+    }
+    page.remove(i, isLabel ? documentLabel.id : 'web-tags');
+  }
+  const titleLines = [lines[titleAt]!];
+  removed.add(titleAt);
+  for (let i = titleAt + 1; i < lines.length && !isBlank(lines[i]) && !byline.test(lines[i]!.text) && !parseDateLine(lines[i]!.text); i++) {
+    // Drupal's print header under the title ("Published on Public Knowledge (https://…)").
+    if (siteHeader.test(lines[i]!.text)) {
+      page.remove(i, 'web-site-header');
+      break;
+    }
+    titleLines.push(lines[i]!);
+    removed.add(i);
+  }
+  return { titleLines, end: titleAt + titleLines.length };
+}
+
+/** The byline and date lines under the title (up to four lines, in either order), into `data`. */
+export function readByline(page: Page, from: number, data: ReaderResult['data'], links: ReadonlyMap<number, string>): void {
+  const { file, lines, removed } = page;
+  for (let i = from, seen = 0; i < lines.length && seen < 4; i++) {
+    if (isBlank(lines[i]) || removed.has(i)) continue;
+    seen++;
+    // "Posted on September 12, 2013 by Jane Doe": the date first, then the byline.
+    const dateFirst = !data.date && !data.authors ? dateThenByline(lines[i]!.text) : undefined;
+    if (dateFirst) {
+      data.date = dateFirst.iso;
+      const authors = parseAuthors(dateFirst.names, links);
+      if (authors.length) data.authors = authors;
+      removed.add(i);
+      recordRemoved(file, [lines[i]!], 'web-byline');
+      continue;
+    }
+    const by = byline.exec(lines[i]!.text);
+    if (by && !data.authors) {
+      const found = findDate(by[1]!);
+      const names = found ? by[1]!.slice(0, found.index).replace(/[\s,|–—-]*(?:on|posted)?[\s,|–—-]*$/i, '') : by[1]!;
+      if (found) data.date = found.iso;
+      const authors = parseAuthors(names, links);
+      if (authors.length) data.authors = authors;
+      removed.add(i);
+      recordRemoved(file, [lines[i]!], 'web-byline');
+      continue;
+    }
+    const date = data.date ? undefined : parseDateLine(lines[i]!.text);
+    if (!date) break;
+    data.date = date.iso;
+    recordRemoved(file, [lines[i]!], 'date-line');
+    removed.add(i);
+  }
+}
+
+/** The words of a text or of an address's last segment, lower case, for comparing them. */
+const slugWords = (text: string) =>
+  text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/**
+ * The line the page's address was made from ("…/cdt-joins-letter-urging-congress-to-pass-…/"),
+ * among the first three lines of text: the first when none is, or when the first is.
+ * A line is named when most of its words, in order, are the segment's first words.
+ */
+function namedByAddress(lines: readonly SourceLine[], first: number, removed: ReadonlySet<number>, url: string): number {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return first;
+  }
+  const segment =
+    path
+      .split('/')
+      .filter(Boolean)
+      .at(-1)
+      ?.replace(/\.[a-z]{2,5}$/i, '') ?? '';
+  const slug = slugWords(segment);
+  if (slug.length < 3) return first;
+  const named = (text: string) => {
+    const words = slugWords(text);
+    let matched = 0;
+    for (const word of words) if (slug[matched] === word) matched++;
+    return matched >= Math.min(slug.length, 3) && matched >= slug.length * 0.8 && matched >= words.length * 0.6;
+  };
+  for (let i = first, seen = 0; i < lines.length && seen < 3; i++) {
+    if (isBlank(lines[i]) || removed.has(i)) continue;
+    seen++;
+    if (named(lines[i]!.text)) return i;
+  }
+  return first;
+}
