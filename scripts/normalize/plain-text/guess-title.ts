@@ -56,8 +56,9 @@ export function guessTitle(file: VFile, lines: readonly SourceLine[], removed: R
   if (words <= 25 && alone && !addressLine && !/[.,;:!?]["”’)]?$/.test(first.line.text.trim())) {
     return guessed({ lines: [first.line], indexes: [first.index] }, 'the first line');
   }
-  // A letter with no subject line: its kind and whom it is to ("Dear Members of Congress," → "Letter to Members of Congress").
-  const greeting = kept.slice(0, 60).find(({ line }) => /^\s*dear\s/i.test(line.text) && salutation.test(line.text));
+  // A letter with no subject line: its kind and whom it is to ("Dear Members of Congress," → "Letter to Members of Congress",
+  // a coalition letter's "To President Obama and …:" → "Letter to President Obama and …").
+  const greeting = kept.slice(0, 60).find(({ line }) => /^\s*(?:dear|to)\s/i.test(line.text) && salutation.test(line.text));
   const addressee = greeting ? addresseeOf(greeting.line.text) : undefined;
   if (greeting && addressee) {
     return guessed(
@@ -77,7 +78,7 @@ export function guessTitle(file: VFile, lines: readonly SourceLine[], removed: R
 function addresseeOf(greeting: string): string | undefined {
   const name = greeting
     .trim()
-    .replace(/^dear\s+/i, '')
+    .replace(/^(?:dear|to)\s+/i, '')
     .replace(/[,:;.]+$/, '')
     .trim();
   const generic =
