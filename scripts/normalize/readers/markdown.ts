@@ -2,7 +2,9 @@
  * Reader `markdown`: Markdown with YAML front matter (or Hugo's TOML, between `+++`)
  * passes through. Static-site generators' shorthands are understood (`author: Jane Doe`,
  * `authors: [Jane Doe]` become `authors: [{name: Jane Doe}]`) and their keys briefpress
- * has no use for (`layout`, `categories`, `draft`…) are left out with a note. The front matter is
+ * has no use for (`layout`, `categories`, `draft`…) are left out with a note; a `description` or
+ * `excerpt` is the summary. The writer's title is kept exactly as written; with no summary,
+ * the first real sentence of the body is one (as Hugo's automatic summary). The front matter is
  * validated against the schema (invalid YAML, unknown keys with a "did you mean",
  * dates that are not dates), with messages pointing at the key inside the source; the
  * body is kept as it is (line endings and Unicode NFC only).
@@ -16,6 +18,7 @@ import { closest } from '../../core/did-you-mean.js';
 import { describeIssue } from '../../core/user-error.js';
 import type { BriefData } from '../../core/types.js';
 import { toIsoDate } from '../text/dates.js';
+import { isSummaryText, summarize } from '../text/summary.js';
 import type { ReaderResult } from '../reader.js';
 import type { NormalizeOptions } from '../reader.js';
 import { defineRule, report, type RuleId } from '../../core/rules.js';
@@ -133,7 +136,34 @@ export function readMarkdown(file: VFile, text: string, _options: NormalizeOptio
   }
   bodyStart += /^\n*/.exec(body)![0].length;
   const bodyLine = lineAt(source_, bodyStart);
-  return { data: result.data as BriefData, body: body.replace(/^\n+/, '').trimEnd(), bodyLine }; // trimEnd: what /\s+$/ removes
+  const data = result.data as BriefData;
+  if (data.summary === undefined) {
+    // As Hugo's automatic summary, and as quietly: the body is the writer's, nothing of it changes.
+    const opening = firstSentence(body, data.title);
+    if (opening) data.summary = opening;
+  }
+  return { data, body: body.replace(/^\n+/, '').trimEnd(), bodyLine }; // trimEnd: what /\s+$/ removes
+}
+
+/**
+ * The first sentence of the body's first paragraph of running text (not a heading, list,
+ * quotation, table, image, HTML or code).
+ */
+function firstSentence(body: string, title: string): string | undefined {
+  let fenced = false;
+  for (const block of body.split(/(\n[^\S\n]*\n)/)) {
+    const text = block.trim();
+    if (!text || /^\n[^\S\n]*\n$/.test(block)) continue;
+    // A fence opens (or closes) a code block; a block with an odd number of fences changes the state.
+    const fences = text.match(/^(?:```|~~~)/gm)?.length ?? 0;
+    const inCode = fenced || fences > 0;
+    if (fences % 2 === 1) fenced = !fenced;
+    if (inCode || /^(?:#|[-*+]\s|\d+[.)]\s|>|\||!\[|<|\s{4})/.test(block.replace(/^\n+/, ''))) continue;
+    if (!isSummaryText(text, title)) continue;
+    const sentence = summarize(text);
+    if (sentence) return sentence;
+  }
+  return undefined;
 }
 
 /** The 1-based line of `offset` in `text`. */
@@ -173,6 +203,13 @@ function shorthands(file: VFile, entries: readonly KeyEntry[], raw: Record<strin
   const asAuthor = (value: unknown) => (typeof value === 'string' ? { name: value.trim() } : value);
   for (const entry of entries) {
     const { key } = entry;
+    if ((key === 'description' || key === 'excerpt') && raw.summary === undefined && typeof raw[key] === 'string' && raw[key].trim()) {
+      raw.summary = (raw[key] as string).trim();
+      delete raw[key];
+      report(file, 'front-matter-shorthand', `\`${key}\` read as \`summary\``, { place: entry.keyAt(), severity: 'info' });
+      kept.push({ ...entry, key: 'summary' });
+      continue;
+    }
     if (SITE_GENERATOR_KEYS.has(key)) {
       report(file, 'front-matter-ignored', `\`${key}\` (${JSON.stringify(raw[key])}) means nothing in a brief; left out`, {
         place: entry.keyAt(),

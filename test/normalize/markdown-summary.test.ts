@@ -1,0 +1,58 @@
+/**
+ * Markdown whose front matter a writer wrote (Hugo, Jekyll, Eleventy): the title is kept as
+ * written, a `description` or `excerpt` is the summary, and with none the first real
+ * sentence of the body is (as Hugo's automatic summary).
+ */
+import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { normalize } from '../../scripts/normalize/index.js';
+
+const read = (text: string) => {
+  const file = new VFile({ path: 'post.md', value: text });
+  const { data, markdown } = normalize(file);
+  return { data, markdown, messages: file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`) };
+};
+
+describe('a writer’s Markdown front matter', () => {
+  it('keeps the title as written and makes the summary of the first sentence of running text', () => {
+    const { data, markdown } = read(
+      [
+        '---',
+        'title: "ORG response to the RUSI review"',
+        'date: 2015-07-14',
+        '---',
+        '',
+        '## Background',
+        '',
+        '- a list item that is no sentence of the text at all, however long it goes on.',
+        '',
+        '```',
+        'Code that looks like a sentence of ten words or more, in a block.',
+        '```',
+        '',
+        '![A picture](pic.png)',
+        '',
+        'Open Rights Group has responded to the Report of the Independent Surveillance Review. It says more.',
+      ].join('\n'),
+    );
+    expect(data.title).toBe('ORG response to the RUSI review');
+    expect(data.summary).toBe('Open Rights Group has responded to the Report of the Independent Surveillance Review.');
+    // The body is the writer's, untouched.
+    expect(markdown).toContain('## Background\n\n- a list item');
+  });
+
+  it('takes `description` (Hugo) or `excerpt` (Jekyll) as the summary, and keeps a `summary` the writer gave', () => {
+    const body = '\nThe first sentence of the text is long enough to be a summary of it. More.\n';
+    expect(read(`---\ntitle: A post\ndescription: What the writer says it is about.\n---\n${body}`).data.summary).toBe(
+      'What the writer says it is about.',
+    );
+    expect(read(`---\ntitle: A post\nexcerpt: The excerpt.\n---\n${body}`).data.summary).toBe('The excerpt.');
+    const both = read(`---\ntitle: A post\nsummary: Its own summary.\ndescription: Another.\n---\n${body}`);
+    expect(both.data.summary).toBe('Its own summary.');
+    expect(both.messages.some((m) => m.endsWith('front-matter-ignored'))).toBe(true);
+  });
+
+  it('makes no summary of a body with no sentence of running text', () => {
+    expect(read('---\ntitle: A post\n---\n\n## Only a heading\n\n- and a list\n').data.summary).toBeUndefined();
+  });
+});
