@@ -207,6 +207,26 @@ describe('page furniture', () => {
     'Residents may send their comments on the data to the clerk of the council until the end of January.',
   ];
   const paragraph = (n: number) => paragraphs[n - 1]!;
+  it('removes a running footer that repeats the title right before a form feed (no `##` heading), never the title itself', () => {
+    const text = [
+      'Clean Water for the Northern Bay',
+      '',
+      'March 3, 2021',
+      '',
+      paragraph(1),
+      '',
+      paragraph(2),
+      '',
+      'Clean Water for the Northern Bay',
+      `\f${paragraph(3)}`,
+      '',
+    ].join('\n');
+    const { body, data } = bodyOf(text);
+    expect(data.title).toBe('Clean Water for the Northern Bay');
+    expect(body).not.toContain('Clean Water');
+    expect(body).toContain(paragraph(3));
+  });
+
   it('removes a running header that repeats the title from later pages, never the title itself', () => {
     const text = [
       'Clean Water for the Northern Bay',

@@ -85,15 +85,20 @@ export function find(
     // A page is longer than a few lines: a line said again and again close together (the
     // city line of a letter's addresses, "Washington, DC 20510") is no running header.
     const spread = indexes.every((index, k) => k === 0 || index - indexes[k - 1]! >= 8);
+    // The title near the top of page 1, said again at each page break below it (a footer that
+    // repeats the title, right before a form feed): the lines at the breaks are the page's.
+    const first = indexes[0]!;
+    const titleAbove = first < 15 && (firstBreak < 0 || first < firstBreak) && !isBreak(first) && indexes.slice(1).every(isBreak);
     const running =
       near + edge >= 2 ||
       (near >= 1 && near + edge >= indexes.length) ||
+      (near >= 1 && titleAbove) ||
       (indexes.length >= 3 && near + edge >= 1 && spread) ||
       pageTail ||
       separated;
     if (!running) continue;
     const onFirstPage = indexes.filter((index) => firstBreak < 0 || index < firstBreak);
-    const keepFirst = firstBreak >= 0 && onFirstPage.length === 1 && onFirstPage[0]! < 15 && !pageTail && !separated;
+    const keepFirst = firstBreak >= 0 && (titleAbove || (onFirstPage.length === 1 && onFirstPage[0]! < 15)) && !pageTail && !separated;
     indexes.forEach((index, k) => (k === 0 && keepFirst ? undefined : found.add(index)));
   }
   return found;
