@@ -90,10 +90,14 @@ describe('PDF reader fixtures', () => {
     }
   });
 
-  it("summarizes a letter by what it says after its salutation, not by its inside address, and keeps a list item's bold lead-in with its text", () => {
+  it("summarizes a letter by what it says after its salutation, not by its inside address, keeps a list item's bold lead-in with its text, and takes the organization's name above the title for letterhead", () => {
     const letter = results.get('pogo-letter-oppose-fisa-improvements-act')!.markdown!;
     expect(letter).toMatch(/^summary: As civil liberties groups and other organizations advancing the public interest, we write/m);
     const index = results.get('epic-testimony-index-page')!.markdown!;
+    // The organization's name above the title, which the body uses as a name ("Fight for the Future launched …"), is letterhead.
+    const release = results.get('fftf-press-net-neutrality-dc-meetings')!.markdown!;
+    expect(release).not.toContain('Fight for the Future\n');
+    expect(release).toContain('Fight for the Future launched a crowdfunding page');
     expect(index).toContain(
       '- EPIC on Libra: "Facebook Clearly Cannot be Trusted With Consumers\' Financial Data": In advance of Congressional hearings',
     );

@@ -1,7 +1,8 @@
 /**
  * Letterhead in a PDF: the configured organization's details and end marks anywhere, and
  * above the title on its page the letterhead's shapes (address, contacts), document labels,
- * the organization's name and kickers or slogans: lines taken out of the body.
+ * the organization's name (known by its shape, or a name the body uses: "Fight for the Future
+ * launched …") and kickers or slogans: lines taken out of the body.
  */
 import * as documentLabel from '../rules/document-label.js';
 import * as endMark from '../rules/end-mark.js';
@@ -16,6 +17,10 @@ export function removeLetterhead(
   configured: ConfiguredMatcher,
   removed: RemovedLines,
 ): void {
+  const after = lines
+    .slice(title.start + title.indexes.size)
+    .map((l) => l.text)
+    .join(' ');
   lines.forEach((line, i) => {
     if (removed.has(i) || title.indexes.has(i)) return;
     const id = configured(line.text) ?? (endMark.test(line.text) ? endMark.id : undefined);
@@ -24,9 +29,23 @@ export function removeLetterhead(
       const shape = letterheadShape(line.text);
       if (shape) removed.remove(i, shape);
       else if (documentLabel.test(line.text)) removed.remove(i, documentLabel.id);
-      else if (organization.test(line.text) || organization.looksLikeName(line.text)) removed.remove(i, organization.id);
+      else if (organization.test(line.text) || organization.looksLikeName(line.text) || namedInBody(line.text, after))
+        removed.remove(i, organization.id);
       else if ((isAllCaps(line.text) && line.text.split(/\s+/).length <= 8) || tagline.hasSeparators(line.text))
         removed.remove(i, tagline.id); // a kicker, a slogan
     }
   });
+}
+
+/** A short name in capitalized words ("Fight for the Future") that the text after the title uses as it is. */
+function namedInBody(text: string, body: string): boolean {
+  const name = text.trim();
+  const words = name.split(/\s+/);
+  return (
+    words.length >= 2 &&
+    words.length <= 6 &&
+    /^\p{Lu}/u.test(name) &&
+    words.every((w) => /^(?:\p{Lu}[\p{L}'’&.-]*|of|for|the|and|on|in|to)$/u.test(w)) &&
+    body.includes(name)
+  );
 }
