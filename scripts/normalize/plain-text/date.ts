@@ -5,9 +5,8 @@
 import type { VFile } from 'vfile';
 import { report } from '../../core/rules.js';
 import { placeOf } from '../text/source-lines.js';
-import { findDate } from '../text/dates.js';
 import { guessDatelineDate } from '../text/dateline.js';
-import { reportGuess } from '../text/guessed.js';
+import { listingDate } from '../text/listing.js';
 import type { Block } from '../text/blocks.js';
 
 type Paragraph = Extract<Block, { type: 'paragraph' }>;
@@ -30,13 +29,7 @@ export function textDate(file: VFile, blocks: readonly Block[], topDate: string 
   if (!date) date = guessDatelineDate(file, blocks);
   // A listing that is all table (a digest of releases, newest first): its first row's date and text.
   const { table, row } = openingTableRow(blocks);
-  if (!date && table) {
-    const found = row.map((cell) => findDate(cell.slice(0, 120))).find((d) => d !== undefined);
-    if (found) {
-      date = found.iso;
-      reportGuess(file, 'date', found.iso, 'the first date in the first row of the table the text is made of', placeOf(table.line));
-    }
-  }
+  if (!date && table) date = listingDate(file, row, placeOf(table.line));
   if (!date)
     report(file, 'date-missing', 'the text gives no date: add `date: YYYY-MM-DD` to the front matter before printing', {
       place: { line: 1, column: 1 },

@@ -5,12 +5,13 @@
 import { salutation, type Block } from '../text/blocks.js';
 import { isSummaryText, plainText, sentences, summarize, withoutPlaceDash } from '../text/summary.js';
 import { withoutDateline } from '../text/dateline.js';
+import { listingSummary } from '../text/listing.js';
 import { openingTableRow } from './date.js';
 
 /** The summary of a text with blocks `blocks` and title `title`, if any paragraph gives one. */
 export function summaryOf(blocks: readonly Block[], title: string): string | undefined {
-  const text = summarySource(blocks, title) ?? openingTableRow(blocks).row.find((cell) => isSummaryText(cell, title));
-  return text ? summarize(withoutDateline(text)) : undefined;
+  const text = summarySource(blocks, title);
+  return text ? summarize(withoutDateline(text)) : listingSummary(openingTableRow(blocks).row, title);
 }
 
 /**
