@@ -39,6 +39,8 @@ interface Job {
   reject: (error: Error) => void;
   /** Set when the worker has begun a normalize request: it fails the request at the end of the budget. */
   timer?: NodeJS.Timeout;
+  /** Set when the job was sent again after its thread stopped: a second stop fails it. */
+  resent?: boolean;
 }
 
 interface Thread {
@@ -100,6 +102,8 @@ export function createBriefPool(config: BuildConfig, options: BriefPoolOptions):
   /** Without threads: the one that normalizes the large sources, started for the first. */
   let guard: Thread | undefined;
   let nextId = 0;
+  /** Set by `close`: a thread stopping then is not replaced. */
+  let closed = false;
 
   // In this thread: the stages' modules load on first use.
   let renderHere: Promise<(input: RenderInput) => Promise<RenderOutput>> | undefined;
@@ -129,13 +133,27 @@ export function createBriefPool(config: BuildConfig, options: BriefPoolOptions):
       else job?.resolve(reply.output as never);
     });
     const stop = (error: Error) => {
+      const wasGuard = guard === thread;
       threads = threads.filter((t) => t !== thread);
-      if (guard === thread) guard = undefined;
-      for (const job of thread.jobs.values()) {
-        clearTimeout(job.timer);
-        job.reject(new WorkerStopped(error));
-      }
+      if (wasGuard) guard = undefined;
+      const jobs = [...thread.jobs.values()];
       thread.jobs.clear();
+      for (const job of jobs) clearTimeout(job.timer);
+      // A thread that stopped with work on it (seen: one exiting with code 0 while its module
+      // loaded, two threads bundling at once) gets a replacement, and its requests are sent
+      // there once more; a request whose thread stops a second time fails.
+      const again = closed ? [] : jobs.filter((job) => !job.resent);
+      if (again.length) {
+        const replacement = startThread();
+        if (wasGuard) guard = replacement;
+        else threads.push(replacement);
+        for (const job of again) {
+          job.resent = true;
+          delete job.timer;
+          post(replacement, job);
+        }
+      }
+      for (const job of jobs) if (!again.includes(job)) job.reject(new WorkerStopped(error));
     };
     worker.on('error', stop);
     worker.on('exit', (code) => stop(new Error(`exit code ${code}`)));
@@ -194,6 +212,7 @@ export function createBriefPool(config: BuildConfig, options: BriefPoolOptions):
       );
     },
     async close() {
+      closed = true;
       const stopping = guard ? [...threads, guard] : threads;
       threads = [];
       guard = undefined;
