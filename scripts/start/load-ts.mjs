@@ -23,10 +23,11 @@
  * Plain JavaScript, as it must run before anything is compiled. If bundling fails for
  * any reason, the module is imported through the tsx loader instead.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { threadId } from 'node:worker_threads';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cacheRoot = path.join(repo, 'node_modules', '.cache', 'briefpress');
@@ -58,7 +59,10 @@ async function bundled(file) {
   const dir = path.join(cacheRoot, key);
   const out = path.join(dir, `${name}.js`);
   if (!(await stat(path.join(dir, 'done')).catch(() => undefined))) {
-    const temp = `${dir}.tmp-${process.pid}`;
+    // A folder of this bundler's own: the worker threads of one process bundle at the same
+    // time on a first run, and with the process id alone they wrote into one folder, one
+    // thread renaming it while another still wrote (a thread then read a half-written file).
+    const temp = `${dir}.tmp-${process.pid}-${threadId}-${randomUUID().slice(0, 8)}`;
     const { build } = await import('esbuild');
     await build({
       entryPoints: [file],
