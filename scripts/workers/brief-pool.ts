@@ -139,9 +139,10 @@ export function createBriefPool(config: BuildConfig, options: BriefPoolOptions):
       const jobs = [...thread.jobs.values()];
       thread.jobs.clear();
       for (const job of jobs) clearTimeout(job.timer);
-      // A thread that stopped with work on it (seen in CI: one exiting with code 0 while its
-      // module loaded, cause unknown) gets a replacement, and its requests are sent there once
-      // more; a request whose thread stops a second time fails.
+      // A thread that stopped with work on it gets a replacement, and its requests are sent
+      // there once more; a request whose thread stops a second time fails. (CI once saw a
+      // thread end while loading its module: two threads bundling it into one folder, since
+      // fixed in start/load-ts.mjs. A thread can still die for reasons of its own.)
       const again = closed ? [] : jobs.filter((job) => !job.resent);
       if (again.length) {
         const replacement = startThread();
