@@ -80,8 +80,12 @@ const MECHANISMS: Record<string, string[]> = {
   'capitals name above the title': ['hrw-submission-investigatory-powers-review', 'pk-press-commends-fcc-net-neutrality-2015'],
   'particle capitals': ['eff-post-age-mandates-web-export'],
   'colon lead-in summary': ['fftf-press-fast-track-senate-vote'],
+  'dated dateline: a blog export is a press release': ['lqdn-press-surveillance-bill-senate', 'leahy-press-coalition-nsa-reform-web'],
+  'dateline places and dates (in parentheses, two places)': ['leahy-press-coalition-nsa-reform-web', 'cdd-press-google-play-coppa-web'],
+  'byline fields with the date': ['bbw-press-met-facial-recognition-shops'],
+  'permalink day': ['mozilla-post-pro-net-neutrality-letter'],
 };
-const WANTING = new Set(['particle capitals', 'colon lead-in summary']);
+const WANTING = new Set(['particle capitals', 'colon lead-in summary', 'byline fields with the date', 'permalink day']);
 
 const organizationOf = (name: string) => /^- organization: (.+)$/m.exec(readFileSync(path.join(root, name, 'SOURCE.md'), 'utf8'))?.[1];
 

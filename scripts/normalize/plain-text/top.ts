@@ -6,7 +6,7 @@ import type { Contact } from '../../core/types.js';
 import { report } from '../../core/rules.js';
 import { isBlank, placeOf, recordRemoved, type SourceLine } from '../text/source-lines.js';
 import { letterheadShape, organization, segments } from '../text/letterhead.js';
-import { parseDateLine, parseMonthLine } from '../text/dates.js';
+import { parseBylineDate, parseDateLine, parseMonthLine } from '../text/dates.js';
 import { isAllCaps, MINOR_WORDS } from '../text/title-case.js';
 import { endsOpen, isThematicBreak, salutation, subjectLine, wrapWidth } from '../text/blocks.js';
 import { contactBlock, contactLabel } from '../text/contacts.js';
@@ -76,7 +76,7 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
     const addressee = current?.insideAddress || (!current && honorific.test(line.text));
     const shape = addressee ? undefined : (letterheadShape(line.text) ?? (isSiteOwnerLine(line.text, sites) ? organization.id : undefined));
     const wanted = !shape && date === undefined;
-    const dateLine = wanted ? parseDateLine(line.text) : undefined;
+    const dateLine = wanted ? (parseDateLine(line.text) ?? parseBylineDate(line.text)) : undefined;
     const found = wanted ? (dateLine ?? parseMonthLine(line.text)) : undefined;
     if (shape) {
       page.remove(i, shape);

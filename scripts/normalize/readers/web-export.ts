@@ -8,6 +8,7 @@ import type { VFile } from 'vfile';
 import type { NormalizeOptions, ReaderResult } from '../reader.js';
 import { toLines } from '../text/source-lines.js';
 import { findWebFurniture } from '../text/web-furniture.js';
+import * as endMark from '../rules/end-mark.js';
 import { joinWrapped, toBlocks, wrapWidth } from '../text/blocks.js';
 import { lazyVocabulary } from '../rules/dehyphenate.js';
 import { acronymEvidence, toTitleCaseAny, writesLowerCase } from '../text/title-case.js';
@@ -20,6 +21,9 @@ import { readRights, readSourceAndTagLines, readTagList } from '../web-export/pa
 import { readByline, readTitleLines, removeSiteHeader } from '../web-export/header.js';
 import { renderWithReferences } from '../web-export/references.js';
 import { webSummary } from '../web-export/summary.js';
+import { datelineDate, guessDatelineDate } from '../text/dateline.js';
+import { reportGuess } from '../text/guessed.js';
+import { placeOf } from '../text/source-lines.js';
 
 /** Is this text a web "print" export? */
 export function looksLikeWebExport(text: string): boolean {
@@ -42,6 +46,8 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
   const tagReferences = readTagList(page, data);
   readRights(page, data, list.links);
   for (const i of findWebFurniture(page.lines, (i) => !page.removed.has(i))) page.remove(i, 'web-furniture');
+  // A press release posted on a blog keeps its end mark ("###", "# # # # #"): not a heading.
+  page.lines.forEach((line, i) => !page.removed.has(i) && line.text.trim() && endMark.test(line.text) && page.remove(i, endMark.id));
 
   removeSiteHeader(page);
   const { titleLines, end } = readTitleLines(page, data);
@@ -56,6 +62,28 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
     writesLowerCase(body.map((l) => l.text).join('\n'), word),
   );
   const markdown = renderWithReferences(file, blocks, body, evidence, list, new Set(tagReferences), data.authors ?? []);
+  // A dateline with a date at the start of the text ("Paris, 9 June 2015 – …", "WASHINGTON
+  // (Friday, November 14, 2014) – …") is a press release's, whatever blog it was posted on.
+  const plain = (text: string) => plainText(toInline(text, { markdownLinks: true, links: list.links }));
+  const paragraphs = blocks.filter((b): b is Extract<(typeof blocks)[number], { type: 'paragraph' }> => b.type === 'paragraph');
+  const dateline = datelineDate(paragraphs.filter((b) => plain(b.text).split(/\s+/).length >= 8).map((b) => plain(b.text)));
+  if (dateline) {
+    data.kind = 'brief';
+    reportGuess(file, 'kind', 'brief', 'its text opens with a press release’s dateline', placeOf(body[0]));
+    if (!data.date) {
+      const date = guessDatelineDate(file, blocks, plain);
+      if (date) data.date = date;
+    }
+  }
+  // A blog's permalink gives the day a post was published ("…/2009/10/19/slug/"): the date,
+  // when the page says none (a month alone, "…/2025/07/…", is not one).
+  const day = data.date
+    ? undefined
+    : /^https?:\/\/[^/]+\/(?:[^?#]*\/)?((?:19|20)\d{2})\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])\//.exec(data.source_url ?? '');
+  if (day) {
+    data.date = `${day[1]}-${day[2]}-${day[3]}`;
+    reportGuess(file, 'date', data.date, 'the day in the page’s address (its `Source URL:`)', placeOf(body.at(-1) ?? body[0]));
+  }
   const summary = webSummary(blocks, data.title, list.links);
   if (summary) data.summary = summary;
   return { data, body: markdown };

@@ -1,5 +1,6 @@
 /**
- * A press release's dateline ("WASHINGTON, D.C. – January 15, 2020 – …", "Geneva 31.01.11 – …"):
+ * A press release's dateline ("WASHINGTON, D.C. – January 15, 2020 – …", "Geneva 31.01.11 – …",
+ * "Paris, 9 June 2015 – …", "WASHINGTON (Friday, November 14, 2014) – …"):
  * the date a text gives itself at the start of its first paragraph, as every reader finds it.
  */
 import type { VFile } from 'vfile';
@@ -53,14 +54,16 @@ export function withoutDateline(text: string): string {
   const found = findDate(text.slice(0, 100));
   if (!found) return text;
   const after = text.slice(found.index + found.text.length);
-  const dash = /^\s*[–—-]{1,2}\s*/.exec(after);
-  // The place before the date: "WASHINGTON, D.C.", "San Francisco, CA", "Brussels, Belgium (Reuters)".
+  // The date may stand in parentheses after the place: "WASHINGTON (Friday, November 14, 2014) – ".
+  const dash = (found.text.startsWith('(') ? /^\)\s*[–—-]{1,2}\s*/ : /^\s*[–—-]{1,2}\s*/).exec(after);
+  // The place before the date: "WASHINGTON, D.C.", "San Francisco, CA", "Brussels, Belgium (Reuters)",
+  // two places of a joint release ("BOSTON, MA and WASHINGTON, DC").
   const place = text.slice(0, found.index).replace(/[\s–—-]*$/, '');
   const isPlace =
     place === '' ||
     // Capitalized words with a separator between each two (words that could also be read as
     // several adjacent ones made the test exponential in the length of the text before the date).
     (place.length <= 60 &&
-      /^\p{Lu}[\p{L}.'’-]*(?:(?:\s+|,\s*|\s*\/\s*)\p{Lu}[\p{L}.'’-]*)*(?:\s+|,\s*|\s*\/\s*)?(?:\([^)]{1,30}\))?$/u.test(place));
+      /^\p{Lu}[\p{L}.'’-]*(?:(?:\s+|,\s*|\s*\/\s*|,?\s+and\s+)\p{Lu}[\p{L}.'’-]*)*(?:\s+|,\s*|\s*\/\s*)?(?:\([^)]{1,30}\))?$/u.test(place));
   return dash && isPlace ? after.slice(dash[0].length) : text;
 }

@@ -82,6 +82,26 @@ export function parseDateLine(line: string): FoundDate | undefined {
   return around.test(before) && after === '' ? date : undefined;
 }
 
+/**
+ * A byline with the date, in the fields a blog theme separates ("Big Brother Watch Team /
+ * October 19, 2023", "by Saskia Rowley | Oct 17, 2022 | Communication Rights"): the date
+ * field's date, when the other fields are short names, not a sentence.
+ */
+export function parseBylineDate(line: string): FoundDate | undefined {
+  const text = line.trim();
+  if (text.length > 120) return undefined;
+  const fields = text.split(/\s+[|/·•]\s+/);
+  if (fields.length < 2 || fields.length > 3) return undefined;
+  const dates = fields.map((field) => parseDateLine(field));
+  const at = dates.findIndex(Boolean);
+  if (at < 0 || dates.filter(Boolean).length > 1) return undefined;
+  const others = fields.filter((_, k) => k !== at);
+  if (!others.every((field) => field.split(/\s+/).length <= 6 && /^(?:by\s+)?\p{Lu}/iu.test(field) && !/[.!?:;,]$/.test(field)))
+    return undefined;
+  const offset = text.indexOf(fields[at]!);
+  return { ...dates[at]!, index: offset + dates[at]!.index };
+}
+
 const MONTHS = 'january february march april may june july august september october november december'.split(' ');
 const monthLine = /^(?:(.*?)\s*)?\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})$/i;
 

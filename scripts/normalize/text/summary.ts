@@ -32,8 +32,12 @@ export function sentences(text: string): string[] {
   return result.filter(Boolean);
 }
 
-/** Note markers: "[12]", "[^12]", and digits glued to the end of a lower-case word ("safeguards2."). */
-const markers = /\s?\[\^?\d{1,3}\]|(?<=\p{Ll}{3}[.,;:!?”’"]?)\d{1,3}(?=[\s.,;:!?”’")]|$)/gu;
+/**
+ * Note markers: "[12]", "[^12]", digits glued to the end of a lower-case word ("safeguards2."),
+ * and digits after the quotation mark or parenthesis that closes one ("(“FTC” or
+ * “Commission”).1 I appreciate", "Afghanistan.”2").
+ */
+const markers = /\s?\[\^?\d{1,3}\]|(?<=\p{Ll}{3}[.,;:!?”’"]?|\p{Ll}[.,;:!?]?[”’"')\]]{1,2}[.,;:!?]?)\d{1,3}(?=[\s.,;:!?”’")]|$)/gu;
 
 /**
  * A dateline at the start of a press release's first paragraph: a place in capitals

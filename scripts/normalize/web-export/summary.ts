@@ -1,9 +1,11 @@
 /**
- * A post's summary: from running text, not an image, not a one-line aside.
+ * A post's summary: from running text, not an image, not a one-line aside, without a
+ * press release's dateline.
  */
 import type { Block } from '../text/blocks.js';
 import { isSummaryText, plainText, summarize } from '../text/summary.js';
 import { toInline } from '../text/inline.js';
+import { withoutDateline } from '../text/dateline.js';
 
 type Paragraph = Extract<Block, { type: 'paragraph' }>;
 
@@ -16,5 +18,5 @@ export function webSummary(blocks: readonly Block[], title: string, links: Reado
     paragraphs.find((b) => isSummaryText(toInline(b.text, { markdownLinks: true, links }), title)) ??
     paragraphs.find((b) => plainText(b.text).split(/\s+/).length >= 8) ??
     paragraphs[0];
-  return firstParagraph ? summarize(toInline(firstParagraph.text, { markdownLinks: true, links })) : undefined;
+  return firstParagraph ? summarize(withoutDateline(plainText(toInline(firstParagraph.text, { markdownLinks: true, links })))) : undefined;
 }
