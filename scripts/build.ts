@@ -10,7 +10,7 @@ import { lockBuild } from './cache/build-lock.js';
 import { cleanAfterDeadBuild } from './cache/leftovers.js';
 import { type BuildPlan, briefsOfBuild, planBuild } from './cache/plan.js';
 import { removeStrayBriefFiles, saveBuild } from './cache/save-build.js';
-import type { CachedBrief, IndexedBrief } from './cache/state.js';
+import { briefsDigest, type CachedBrief, type IndexedBrief } from './cache/state.js';
 import { type BuildConfig, loadConfig } from './core/config.js';
 import { lazy } from './core/lazy.js';
 import type { StoredMessage } from './core/messages.js';
@@ -134,7 +134,8 @@ async function buildPlanned(
       packets = await time('packets', () =>
         packetStage({
           config,
-          briefs: config.packets.length > 0 ? wholeRecords().map((b) => b.entry) : [],
+          briefs: () => wholeRecords().map((b) => b.entry),
+          briefsDigest: config.packets.length > 0 ? briefsDigest(briefs) : undefined,
           buildKey: plan.key,
           printer: printer.get,
           force: options.force,

@@ -501,3 +501,18 @@ async function codeHash(templatesDir: string, cacheDir: string): Promise<string>
 export function sourceHash(key: string, bytes: Uint8Array): string {
   return createHash('sha256').update(key).update(bytes).digest('hex');
 }
+
+/**
+ * One hash of a build's briefs, from the index alone: each source with its hash (its bytes
+ * and the build key), slug, date and pages. Equal digests mean the same entries and PDFs
+ * (a brief is made from its source and the build key), so what is made from all briefs
+ * (the packets) can be taken from the last build without reading their records.
+ */
+export function briefsDigest(briefs: ReadonlyMap<string, IndexedBrief>): string {
+  const hash = createHash('sha256');
+  for (const source of [...briefs.keys()].sort()) {
+    const b = briefs.get(source)!;
+    hash.update(JSON.stringify([source, b.hash, b.slug, b.date ?? null, b.pages])).update('\n');
+  }
+  return hash.digest('hex');
+}

@@ -32,6 +32,18 @@ export const packetPaths = (name: string) => ({ pdf: `packets/${name}.pdf`, html
 interface PacketsState {
   version: number;
   packets: Record<string, { key: string; entry: PacketEntry }>;
+  /**
+   * What every packet was made from: the build key, the packet templates, the packets'
+   * declarations and pages' addresses, and the briefs' digest. A build with the same inputs takes the packets (and their warnings) as they are.
+   */
+  inputs?: string;
+  warnings?: PacketWarning[];
+}
+
+interface PacketWarning {
+  reason: string;
+  ruleId: 'packet-missing-brief' | 'packet-empty';
+  keyPath: (string | number)[];
 }
 
 export interface PacketReport {
@@ -51,8 +63,10 @@ export interface PacketsResult {
 
 export interface PacketsOptions {
   config: BuildConfig;
-  /** This build's briefs. */
-  briefs: readonly ManifestEntry[];
+  /** This build's briefs: asked for only when a packet may have changed. */
+  briefs: () => readonly ManifestEntry[];
+  /** A digest of this build's briefs (cache/state.ts `briefsDigest`); without one, the briefs are always read. */
+  briefsDigest?: string;
   /** The build key (state.ts): configuration, templates and code. */
   buildKey: string;
   /** The printer, started on the first call. */
@@ -88,18 +102,38 @@ async function templatesHash(config: BuildConfig): Promise<string> {
 }
 
 export async function packetStage(options: PacketsOptions): Promise<PacketsResult> {
-  const { config, briefs } = options;
+  const { config } = options;
   const file = new VFile({ path: CONFIG_FILE });
+  if (config.packets.length === 0 && !(await exists(path.join(config.cacheDir, PACKETS_STATE_FILE))))
+    return { packets: [], file, changed: false };
   const previous = await readPacketsState(config.cacheDir);
   const state: PacketsState = { version: STATE_VERSION, packets: {} };
   const reports: PacketReport[] = [];
+  const warnings: PacketWarning[] = [];
   let configText: string | undefined;
-  const warn = (reason: string, ruleId: 'packet-missing-brief' | 'packet-empty', keyPath: (string | number)[]) => {
+  const warn = (reason: string, ruleId: PacketWarning['ruleId'], keyPath: (string | number)[]) => {
     configText ??= readConfigText(config);
     const place = configText ? configPlace(configText, keyPath) : undefined;
     report(file, ruleId, reason, place ? { place } : {});
+    warnings.push({ reason, ruleId, keyPath });
   };
   const salt = config.packets.length ? await templatesHash(config) : '';
+  const inputs = options.briefsDigest
+    ? createHash('sha256')
+        .update(JSON.stringify([STATE_VERSION, options.buildKey, salt, options.briefsDigest, config.packets, pageUrls(config)]))
+        .digest('hex')
+    : undefined;
+
+  // Nothing a packet is made from changed (a no-op build): the last build's packets stand,
+  // without reading every brief's record, as long as their PDFs are there.
+  if (!options.force && inputs !== undefined && previous.inputs === inputs) {
+    const last = config.packets.map((spec) => previous.packets[spec.name]).filter((p) => p !== undefined);
+    if ((await Promise.all(last.map((p) => exists(path.join(config.outDir, p.entry.pdf))))).every(Boolean)) {
+      for (const w of Array.isArray(previous.warnings) ? previous.warnings : []) warn(w.reason, w.ruleId, w.keyPath);
+      return { packets: last.map((p) => ({ entry: p.entry, cached: true })), file, changed: false };
+    }
+  }
+  const briefs = config.packets.length ? options.briefs() : [];
 
   for (const [i, spec] of config.packets.entries()) {
     options.signal?.throwIfAborted();
@@ -159,12 +193,18 @@ export async function packetStage(options: PacketsOptions): Promise<PacketsResul
   const kept = new Set(Object.values(state.packets).map((p) => p.entry.pdf));
   const stale = Object.values(previous.packets).filter((p) => !kept.has(p.entry.pdf));
   await Promise.all(stale.map((p) => removeOutput(config.outDir, p.entry.pdf)));
+  if (inputs !== undefined) state.inputs = inputs;
+  if (warnings.length) state.warnings = warnings;
   const text = `${JSON.stringify(state)}\n`;
   const changed = reports.some((r) => !r.cached) || stale.length > 0 || Object.keys(previous.packets).length !== reports.length;
-  if (changed || (reports.length > 0 && !(await exists(path.join(config.cacheDir, PACKETS_STATE_FILE)))))
+  const same = previous.inputs === state.inputs && JSON.stringify(previous.warnings) === JSON.stringify(state.warnings);
+  if (changed || !same || (reports.length > 0 && !(await exists(path.join(config.cacheDir, PACKETS_STATE_FILE)))))
     await writeOutput(config.cacheDir, PACKETS_STATE_FILE, text);
   return { packets: reports, file, changed };
 }
+
+/** Each packet's page address (the contents' link to it), in the configuration's order. */
+const pageUrls = (config: BuildConfig) => config.packets.map((spec) => publicUrl(config.site, packetPaths(spec.name).html) ?? null);
 
 function packetKey(buildKey: string, salt: string, spec: PacketSpec, briefs: PacketBrief[], pageUrl: string | undefined): string {
   const hash = createHash('sha256').update(JSON.stringify([STATE_VERSION, buildKey, salt, spec, pageUrl ?? null]));

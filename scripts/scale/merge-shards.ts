@@ -186,7 +186,7 @@ export async function mergeShards(options: MergeOptions): Promise<MergeResult> {
   const printer = lazy(async () => (await import('../print/printer.js')).createPrinter({ config, concurrency: 1 }));
   let packets: PacketsResult;
   try {
-    packets = await packetStage({ config, briefs: manifest, buildKey: key, printer: printer.get });
+    packets = await packetStage({ config, briefs: () => manifest, buildKey: key, printer: printer.get });
   } finally {
     await (await printer.started())?.close();
   }

@@ -174,6 +174,10 @@ describe('a packet of the sample briefs', () => {
     expect(again).toMatchObject({ built: 0, launchedBrowser: false });
     expect(again.packets.map((p) => p.cached)).toEqual([true]);
     expect((await packetFile()).equals(before)).toBe(true);
+    // Its warnings are said again, at the same places, though nothing was selected anew.
+    const packetMessages = (r: BuildResult) => r.messages.filter((m) => m.startsWith('briefpress.config.yaml:'));
+    expect(packetMessages(again)).toEqual(packetMessages(cold));
+    expect(again.warnings).toBe(cold.warnings);
   });
 
   it('prints the packet again, and no brief, when only its cover changed', async () => {
