@@ -84,8 +84,17 @@ const MECHANISMS: Record<string, string[]> = {
   'dateline places and dates (in parentheses, two places)': ['leahy-press-coalition-nsa-reform-web', 'cdd-press-google-play-coppa-web'],
   'byline fields with the date': ['bbw-press-met-facial-recognition-shops'],
   'permalink day': ['mozilla-post-pro-net-neutrality-letter'],
+  'quoted hearing name as the title, "STATEMENT OF" label': ['ftc-statement-protecting-youths-online'],
+  'section number on its own line ("I." / "INTRODUCTION")': ['ftc-statement-protecting-youths-online'],
 };
-const WANTING = new Set(['particle capitals', 'colon lead-in summary', 'byline fields with the date', 'permalink day']);
+const WANTING = new Set([
+  'particle capitals',
+  'colon lead-in summary',
+  'byline fields with the date',
+  'permalink day',
+  'quoted hearing name as the title, "STATEMENT OF" label',
+  'section number on its own line ("I." / "INTRODUCTION")',
+]);
 
 const organizationOf = (name: string) => /^- organization: (.+)$/m.exec(readFileSync(path.join(root, name, 'SOURCE.md'), 'utf8'))?.[1];
 

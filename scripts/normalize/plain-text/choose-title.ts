@@ -54,6 +54,12 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     if (candidate.lines.length > 3 || text.length > 250) score -= 10;
     // A hearing's header ("Statement of …" / "Before the House Committee on …" / "Hearing on …"): who spoke where, not what about.
     if (candidate.lines.length >= 2 && candidate.lines.some((l) => hearingLine.test(l.text))) score -= 15;
+    // A section of the body ("EXECUTIVE SUMMARY", "I." over "INTRODUCTION"), under a title block: the text's first heading.
+    if (k > 0 && isSectionHeading(candidate.lines.map((l) => l.text.trim()))) score -= 30;
+    // A hearing statement's label ("PREPARED STATEMENT OF" / "THE FEDERAL TRADE COMMISSION"): who speaks; its title is
+    // elsewhere, often the hearing's name in quotation marks, which is the title.
+    if (candidate.lines.some((l) => statementLabel.test(l.text.trim()))) score -= 8;
+    if (candidate.lines.length === 1 && quotedLine.test(text)) score += 6;
     if (k === candidates.length - 1) score += 2;
     // Right above the text, with no blank line between (a PDF extraction's title and its first paragraph).
     if (bodyStart >= 0 && (last === bodyStart - 1 || neighbour(lines, last, 1) === dateIndex) && dateIndex !== bodyStart - 1) score += 10;
@@ -111,3 +117,22 @@ function isNameOfText(line: string, text: string): boolean {
   const name = words.map((w) => (MINOR_WORDS.has(w.toLowerCase()) ? w.toLowerCase() : w[0]! + w.slice(1).toLowerCase())).join('\\s+');
   return new RegExp(`(?:^|[.!?]\\s+)${name}\\s+\\p{Ll}`, 'mu').test(text);
 }
+
+/** The names of a document's first sections, and section numbers standing alone ("I.", "II", "3."). */
+const sectionName =
+  /^(?:(?:executive\s+)?summary|introduction|background|overview|table\s+of\s+contents|contents|recommendations|conclusions?)$/i;
+const sectionNumber = /^(?:[IVX]{1,4}|\d{1,2})\.?$/;
+
+/** Is a group of lines a section heading: a section's name, maybe under its number? */
+function isSectionHeading(lines: readonly string[]): boolean {
+  const [first, second, more] = lines;
+  if (!first || more !== undefined) return false;
+  if (second === undefined) return sectionName.test(first.replace(/^(?:[IVX]{1,4}|\d{1,2})[.)]\s+/, ''));
+  return sectionNumber.test(first) && sectionName.test(second);
+}
+
+/** "PREPARED STATEMENT OF" on a line of its own, whose speaker the next line names (not "Testimony of Greg Nojeim before …"). */
+const statementLabel = /^(?:(?:prepared|written|oral)\s+)?(?:statement|testimony)\s+of$/i;
+
+/** A line wholly in quotation marks: a hearing's name (“PROTECTING YOUTHS IN AN ONLINE WORLD”). */
+const quotedLine = /^[“"][^“”"]{8,150}[”"]$/;

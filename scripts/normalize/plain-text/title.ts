@@ -24,7 +24,8 @@ export function titleText(
   evidence: Map<string, string>,
 ): string {
   const fullTitle = title.lines.map((l) => l.text.trim()).reduce((a, b) => joinWrapped(a, b, words));
-  const rawTitle = withoutGenreLabel(fullTitle);
+  // A hearing's name in quotation marks as the title: the marks are not part of it.
+  const rawTitle = withoutGenreLabel(fullTitle).replace(/^[“"]([^“”"]+)[”"]$/, '$1');
   if (rawTitle !== fullTitle)
     recordRemoved(file, [{ ...title.lines[0]!, text: fullTitle.slice(0, fullTitle.indexOf(':') + 1) }], documentLabel.id);
   const bodyText = body.map((l) => l.text).join('\n');

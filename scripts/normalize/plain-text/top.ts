@@ -14,6 +14,9 @@ import { honorific } from './letter-lines.js';
 import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
 
+/** A line wholly in quotation marks, in capitals. */
+const quotedName = /^[“"][^“”"a-z]{8,150}[”"]$/;
+
 /** How far down the title and the date are looked for. */
 const TOP_LIMIT = 60;
 
@@ -97,7 +100,8 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
       current = undefined;
     } else {
       // A letter's salutation and subject line stand alone, whatever is around them.
-      const letterLine = salutation.test(line.text) || subjectLine.test(line.text);
+      // So does a line wholly in quotation marks in a block of capitals: a hearing's name (“PROTECTING YOUTHS IN …”).
+      const letterLine = salutation.test(line.text) || subjectLine.test(line.text) || quotedName.test(line.text.trim());
       if (!current || letterLine) candidates.push((current = { lines: [], indexes: [], ...(addressee ? { insideAddress: true } : {}) }));
       current.lines.push(line);
       current.indexes.push(i);

@@ -430,7 +430,24 @@ function groupLines(lines: readonly SourceLine[]): SourceLine[][] {
   const groups: SourceLine[][] = [];
   let current: SourceLine[] = [];
   let glyph: SourceLine | undefined;
+  let sectionNumber: SourceLine | undefined;
   for (const line of lines) {
+    // A section's number on a line of its own, its name on the next ("I." / "INTRODUCTION"): one heading.
+    if (sectionNumber && !isBlank(line)) {
+      const number = sectionNumber;
+      sectionNumber = undefined;
+      if (isHeadingLike(line.text) && !line.table) {
+        groups.push([{ ...number, text: `${number.text.trim()} ${line.text.trim()}` }]);
+        continue;
+      }
+      current.push(number);
+    }
+    if (loneSectionNumber.test(line.text) && !line.table) {
+      if (current.length) groups.push(current);
+      current = [];
+      sectionNumber = line;
+      continue;
+    }
     if (line.table) {
       if (current.length) groups.push(current);
       groups.push([line]);
@@ -454,9 +471,13 @@ function groupLines(lines: readonly SourceLine[]): SourceLine[][] {
       glyph = undefined;
     } else current.push(line);
   }
+  if (sectionNumber) current.push(sectionNumber);
   if (current.length) groups.push(current);
   return groups;
 }
+
+/** A section's number alone on its line: "I.", "IV.", "3.". */
+const loneSectionNumber = /^\s*(?:[IVX]{1,4}|\d{1,2})\.\s*$/;
 
 /** Numbered items must count on (1, 2, 3 …) so that "15. " at the start of a wrapped line stays text. */
 function acceptItem(item: ItemMarker | undefined, lastNumber: Map<string, number>): ItemMarker | undefined {
