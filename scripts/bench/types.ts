@@ -28,8 +28,11 @@ export interface BenchResult {
   memory: MemoryReport;
   /** One-edit rebuilds again with each other build of Chromium installed (browser.ts `installedSystemBrowsers`). */
   otherBrowsers?: { browser: string; edit: Timed; cliEdit: Timed }[];
-  /** One-edit rebuilds from the command line with `--keep-browser`, with each Chromium installed: the build before them started the browser. */
-  warm?: { browser: string; cliEdit: Timed }[];
+  /**
+   * One-edit rebuilds with `--keep-browser`, with each Chromium installed, from the command
+   * line and then in this process (`keepBrowser`): the build before them started the browser.
+   */
+  warm?: { browser: string; cliEdit: Timed; edit?: Timed }[];
   peers?: MdToPdfResult;
   /** The PDF/UA-1 checks on the same briefs' PDFs, briefpress's and md-to-pdf's (with --peers). */
   peersUa?: Record<string, UaColumn>;

@@ -43,18 +43,20 @@ describe('the cold-build target', () => {
 });
 
 describe('the warm-browser rows', () => {
-  it('judge each browser’s command-line edit with --keep-browser against 1.5 s', () => {
+  it('judge each browser’s edit with --keep-browser against 1.5 s from the command line and 1 s in process', () => {
     const r = result([23_000], [20_000]);
     r.warm = [
-      { browser: '/usr/bin/chromium', cliEdit: { runs: [1400, 1450, 1600], median: 1450 } },
+      { browser: '/usr/bin/chromium', cliEdit: { runs: [1400, 1450, 1600], median: 1450 }, edit: { runs: [900, 1100, 950], median: 950 } },
       { browser: '/usr/lib/chromium/chromium-headless-shell', cliEdit: { runs: [1700], median: 1700 } },
     ];
     const rows = benchRows(r).filter((row) => row.stage.includes('warm browser'));
-    expect(rows.map((row) => [row.stage.endsWith('/usr/bin/chromium'), row.pass])).toEqual([
-      [true, true],
-      [false, false],
+    expect(rows.map((row) => [row.stage.includes('command line'), row.stage.endsWith('/usr/bin/chromium'), row.target, row.pass])).toEqual([
+      [true, true, '< 1500 ms', true],
+      [false, true, '< 1000 ms', true],
+      [true, false, '< 1500 ms', false],
     ]);
     expect(rows[0]!.note).toContain('1400, 1450, 1600');
+    expect(rows[1]!.note).toContain('900, 1100, 950');
   });
 });
 
