@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { checkSources } from '../../scripts/check/check-sources.js';
+import { command } from '../helpers/command.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(repo, 'test/fixtures/check');
@@ -63,7 +64,7 @@ describe('npm run check finds each kind of problem', () => {
 
 describe('the check command line', () => {
   const check = (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', 'scripts/cli/check.ts', ...args], { cwd: repo }).then(
+    run(...command('check', args), { cwd: repo }).then(
       (r) => ({ code: 0, ...r }),
       (e: { code: number; stdout: string; stderr: string }) => e,
     );

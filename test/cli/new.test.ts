@@ -11,12 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { build } from '../../scripts/build.js';
 import { checkSources } from '../../scripts/check/check-sources.js';
+import { command } from '../helpers/command.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 let project: string;
 
 const runNew = (...args: string[]) =>
-  promisify(execFile)(path.join(repo, 'node_modules/.bin/tsx'), [path.join(repo, 'scripts/cli/new.ts'), ...args], { cwd: project }).then(
+  promisify(execFile)(...command('new', args), { cwd: project }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => e,
   );

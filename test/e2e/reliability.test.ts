@@ -18,11 +18,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../scripts/build.js';
+import { command } from '../helpers/command.js';
 import { readPdf } from '../helpers/pdf.js';
-import { addBadSources, listFiles, newProject, removeProjects, repo } from '../helpers/reliability-project.js';
-
-const tsx = path.join(repo, 'node_modules/.bin/tsx');
-const cli = path.join(repo, 'scripts/cli/build.ts');
+import { addBadSources, listFiles, newProject, removeProjects } from '../helpers/reliability-project.js';
 
 /** Every file of a folder (but some subfolders) with its size, mtime and content hash. */
 async function snapshot(dir: string, except: string[]): Promise<Map<string, string>> {
@@ -44,7 +42,7 @@ async function snapshot(dir: string, except: string[]): Promise<Map<string, stri
 
 function run(cwd: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(tsx, [cli, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(...command('build', args), { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('exit', (code) => resolve({ code, stderr }));

@@ -1,10 +1,6 @@
 /** `npm run build` as a user runs it: the command line in its own process, with its exit code and messages. */
 import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { repo } from './reliability-project.js';
-
-const tsx = path.join(repo, 'node_modules/.bin/tsx');
-const cli = path.join(repo, 'scripts/cli/build.ts');
+import { command } from './command.js';
 
 export interface BuildRun {
   code: number | null;
@@ -16,7 +12,7 @@ export interface BuildRun {
 /** Run the build command in `cwd`; `uid`/`gid`: as that user (for a test run as root). */
 export function runBuild(cwd: string, args: string[] = [], options: { uid?: number; gid?: number } = {}): Promise<BuildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [cli, '--quiet', ...args], {
+    const child = spawn(...command('build', ['--quiet', ...args]), {
       cwd,
       stdio: ['ignore', 'ignore', 'pipe'],
       ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid, env: { ...process.env, HOME: cwd } } : {}),

@@ -6,17 +6,16 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { ruleSummary } from '../../scripts/core/rules.js';
+import { command } from '../helpers/command.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
-const cli = path.join(root, 'scripts', 'cli', 'normalize.ts');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const brief = path.join(root, 'sources', '000_c8c5cf1051ebe974.txt');
 const post = path.join(root, 'sources', '002_6d3c26cd4b054413.txt');
 
 async function normalize(args: string[], cwd = root) {
   try {
-    const { stdout, stderr } = await run(tsx, [cli, ...args], { cwd });
+    const { stdout, stderr } = await run(...command('normalize', args), { cwd });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

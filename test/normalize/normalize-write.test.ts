@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listSources } from '../../scripts/core/list-sources.js';
 import { normalizeWrite } from '../../scripts/normalize/write-source.js';
 import { formatMessages } from '../../scripts/core/report.js';
+import { command } from '../helpers/command.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const POST = '002_6d3c26cd4b054413.txt';
@@ -90,9 +91,7 @@ describe('the normalize command line with --write', () => {
   it('writes each file, reports what it did, and refuses an edited file with exit code 1', async () => {
     await cp(path.join(repo, 'briefpress.config.yaml'), path.join(root, 'briefpress.config.yaml'));
     const run = (...args: string[]) =>
-      promisify(execFile)(path.join(repo, 'node_modules/.bin/tsx'), [path.join(repo, 'scripts/cli/normalize.ts'), ...args], {
-        cwd: root,
-      }).then(
+      promisify(execFile)(...command('normalize', args), { cwd: root }).then(
         (r) => ({ code: 0, ...r }),
         (e: { code: number; stdout: string; stderr: string }) => e,
       );
