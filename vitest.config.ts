@@ -1,11 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
+/** Test files that replace a module with `vi.mock`: they get a module graph of their own. */
+const mocking = ['test/print/pdf-metadata.test.ts', 'test/print/pdf-ua.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // A hang still fails, but a slow machine does not: the e2e tests that take 15-30 s on a
     // quiet 2-core machine took 50-60 s at a load of 13 (npm test five times in a row under load).
     testTimeout: 180_000,
     hookTimeout: 180_000,
+    projects: [
+      {
+        extends: true,
+        // The other files share one module graph per worker: unified, Puppeteer, pdf.js and
+        // html-validate load once instead of once a file (docs/performance.md, issue 21).
+        test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: mocking, isolate: false },
+      },
+      { extends: true, test: { name: 'isolated', include: mocking } },
+    ],
   },
 });
