@@ -11,14 +11,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../scripts/build.js';
 import { mergeShards } from '../../scripts/scale/merge-shards.js';
 import { assignShards, parseShard, type ShardManifest } from '../../scripts/scale/shard.js';
-import { folderTree, newScalingProject, repo, treeDifferences } from '../helpers/scaling-project.js';
+import { command } from '../helpers/command.js';
+import { folderTree, newScalingProject, treeDifferences } from '../helpers/scaling-project.js';
 
+/**
+ * The repository's two sources, a copy of one, and one generated source of each kind: two
+ * briefs a shard, the two of one title in different shards (with ten generated ones, as
+ * before, they fell in the same shard, and slugs were never settled across shards).
+ */
+const BRIEFS = 6;
 let project: string;
 let full: BuildResult;
 const shards: BuildResult[] = [];
 
 beforeAll(async () => {
-  project = await newScalingProject(10);
+  project = await newScalingProject(BRIEFS - 3);
   full = await build({ root: project, out: 'full', quiet: true });
   for (let index = 1; index <= 3; index++)
     shards.push(await build({ root: project, out: `shard-${index}`, quiet: true, shard: { index, count: 3 } }));
@@ -30,7 +37,7 @@ afterAll(async () => {
 
 describe('shards', () => {
   it('split the briefs into three disjoint parts that together are all of them', async () => {
-    expect(full).toMatchObject({ ok: true, built: 13, failed: 0 });
+    expect(full).toMatchObject({ ok: true, built: BRIEFS, failed: 0 });
     const parts = shards.map((s) => s.manifest.map((e) => e.source));
     expect(shards.every((s) => s.ok)).toBe(true);
     expect(parts.flat().sort()).toEqual(full.manifest.map((e) => e.source).sort());
@@ -57,11 +64,14 @@ describe('shards', () => {
     const slugs = new Map(shards.flatMap((s) => s.manifest.map((e) => [e.source, e.slug] as const)));
     expect(new Map(full.manifest.map((e) => [e.source, e.slug]))).toEqual(slugs);
     expect(slugs.get('sources/zz-copy-of-002.txt')).toBe('itu-ill-suited-to-regulate-cybersecurity-2');
+    // The two are built by different shards, so the slug is settled across them.
+    const shardOf = (source: string) => shards.findIndex((s) => s.manifest.some((e) => e.source === source));
+    expect(shardOf('sources/002_6d3c26cd4b054413.txt')).not.toBe(shardOf('sources/zz-copy-of-002.txt'));
   });
 
   it('merge into the same folder an unsharded build writes, byte for byte', async () => {
     const merged = await mergeShards({ root: project, dirs: [1, 2, 3].map((i) => path.join(project, `shard-${i}`)), out: 'merged' });
-    expect(merged).toMatchObject({ ok: true, shards: 3, briefs: 13, failed: 0 });
+    expect(merged).toMatchObject({ ok: true, shards: 3, briefs: BRIEFS, failed: 0 });
     expect(merged.manifest).toEqual(full.manifest);
     const [a, b] = await Promise.all([folderTree(path.join(project, 'full')), folderTree(path.join(project, 'merged'))]);
     expect(a.size).toBeGreaterThan(40);
@@ -70,10 +80,10 @@ describe('shards', () => {
 
   it('merge from a folder holding the shard folders (as CI downloads artifacts), and keep the merged folder incremental', async () => {
     const again = await mergeShards({ root: project, dirs: [project], out: 'merged' });
-    expect(again).toMatchObject({ ok: true, briefs: 13, removed: 0 });
+    expect(again).toMatchObject({ ok: true, briefs: BRIEFS, removed: 0 });
     // The merged folder holds the build cache: a normal build into it rebuilds nothing.
     const rebuild = await build({ root: project, out: 'merged', quiet: true });
-    expect(rebuild).toMatchObject({ ok: true, built: 0, cached: 13, launchedBrowser: false });
+    expect(rebuild).toMatchObject({ ok: true, built: 0, cached: BRIEFS, launchedBrowser: false });
   });
 
   it('rebuild nothing on a second run of the same shard', async () => {
@@ -120,16 +130,14 @@ describe('parseShard and assignShards', () => {
 
 describe('npm run build -- --shard / --merge on the command line', () => {
   const cli = (...args: string[]) =>
-    promisify(execFile)(path.join(repo, 'node_modules/.bin/tsx'), [path.join(repo, 'scripts/cli/build.ts'), ...args], {
-      cwd: project,
-    }).then(
+    promisify(execFile)(...command('build', args), { cwd: project }).then(
       (r) => ({ code: 0, ...r }),
       (e: { code: number; stdout: string; stderr: string }) => e,
     );
 
   it('merges the shard folders and prints a summary', async () => {
     const { code, stderr } = await cli('--merge', 'shard-1', 'shard-2', 'shard-3', '--out', 'cli-merged');
-    expect(stderr).toMatch(/briefpress: merged 3 shards: 13 briefs, 0 failed/);
+    expect(stderr).toMatch(new RegExp(`briefpress: merged 3 shards: ${BRIEFS} briefs, 0 failed`));
     expect(code).toBe(0);
     expect(treeDifferences(await folderTree(path.join(project, 'full')), await folderTree(path.join(project, 'cli-merged')))).toEqual([]);
   }, 60_000);
