@@ -152,6 +152,26 @@ export async function axeViolations(page: Page, url: string): Promise<AxeViolati
   await page.goto(url, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready);
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return runAxe(page);
+}
+
+/**
+ * Every axe violation on the page at `url` in light mode, then in dark mode (the system
+ * setting, emulated on the same page: loaded once, axe added once).
+ */
+export async function axeViolationsLightAndDark(page: Page, url: string): Promise<{ light: AxeViolation[]; dark: AxeViolation[] }> {
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+  const light = await axeViolations(page, url);
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+  const scheme = await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
+  assert.equal(scheme, 'dark', `${url} did not turn dark`);
+  const dark = await runAxe(page);
+  await page.emulateMediaFeatures([]);
+  return { light, dark };
+}
+
+/** Run axe (already added to the page) on the page as it is. */
+async function runAxe(page: Page): Promise<AxeViolation[]> {
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
