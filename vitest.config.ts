@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** Test files that replace a module with `vi.mock`: they get a module graph of their own. */
@@ -9,6 +10,8 @@ export default defineConfig({
     // quiet 2-core machine took 50-60 s at a load of 13 (npm test five times in a row under load).
     testTimeout: 180_000,
     hookTimeout: 180_000,
+    // Two files at once on a 2-core machine (vitest's default is one: the cores less one).
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         extends: true,
