@@ -86,6 +86,7 @@ const MECHANISMS: Record<string, string[]> = {
   'permalink day': ['mozilla-post-pro-net-neutrality-letter'],
   'quoted hearing name as the title, "STATEMENT OF" label': ['ftc-statement-protecting-youths-online'],
   'section number on its own line ("I." / "INTRODUCTION")': ['ftc-statement-protecting-youths-online'],
+  'topic in capitals over a subtitle ("Topic: Subtitle"), witness line': ['gao-testimony-afghanistan-usaid'],
 };
 const WANTING = new Set([
   'particle capitals',
@@ -94,6 +95,7 @@ const WANTING = new Set([
   'permalink day',
   'quoted hearing name as the title, "STATEMENT OF" label',
   'section number on its own line ("I." / "INTRODUCTION")',
+  'topic in capitals over a subtitle ("Topic: Subtitle"), witness line',
 ]);
 
 const organizationOf = (name: string) => /^- organization: (.+)$/m.exec(readFileSync(path.join(root, name, 'SOURCE.md'), 'utf8'))?.[1];

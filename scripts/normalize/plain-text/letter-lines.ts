@@ -2,9 +2,16 @@
  * Lines of a letter's or a hearing's header, which the title steps must tell from a title.
  */
 
-/** The line of a hearing header that names the committee: "Before the House Committee on the Judiciary", "before the Subcommittee on …". */
+/**
+ * The line of a hearing header that names the committee: "Before the House Committee on the
+ * Judiciary", "before the Subcommittee on …", "Testimony Before the Subcommittee on …" (GAO's).
+ */
 export const hearingLine =
-  /^\s*before\s+the\s+(?:[\p{L}.]+\s+){0,4}(?:committee|subcommittee|commission|council|parliament|senate|house)\b/iu;
+  /^\s*(?:(?:testimony|statement|hearing)\s+)?before\s+the\s+(?:[\p{L}.]+\s+){0,4}(?:committee|subcommittee|commission|council|parliament|senate|house)\b/iu;
 
 /** The first line of a letter's inside address: a person with an honorific ("Ms Jane Smith", "The Rt. Hon William Hague MP"). */
 export const honorific = /^\s*(?:the\s+)?(?:rt\.?\s+hon\.?|hon\.?|honou?rable|mr|mrs|ms|dr|prof|senator)\.?\s+\p{Lu}/iu;
+
+/** A witness line: "Statement of Charles Michael Johnson Jr., Director", "Testimony of Jane Doe". */
+export const witnessLine =
+  /^\s*(?:(?:[Pp]repared|[Ww]ritten)\s+)?(?:[Ss]tatement|[Tt]estimony)\s+of\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,4},/u;

@@ -7,13 +7,14 @@ import type { VFile } from 'vfile';
 import type { Author } from '../../core/types.js';
 import { placeOf, recordRemoved, type SourceLine } from '../text/source-lines.js';
 import { joinWrapped } from '../text/blocks.js';
-import { toTitleCaseAny, writesLowerCase } from '../text/title-case.js';
+import { isAllCaps, toTitleCaseAny, writesLowerCase } from '../text/title-case.js';
 import type { WordSet } from '../rules/dehyphenate.js';
 import { organization } from '../text/letterhead.js';
 import { personName } from '../text/contacts.js';
 import { reportGuess } from '../text/guessed.js';
 import * as documentLabel from '../rules/document-label.js';
 import type { Candidate } from './candidates.js';
+import { witnessLine } from './letter-lines.js';
 
 /** The title's text, in title case; a genre label before it ("Press Release: …") is recorded as removed. */
 export function titleText(
@@ -29,7 +30,14 @@ export function titleText(
   if (rawTitle !== fullTitle)
     recordRemoved(file, [{ ...title.lines[0]!, text: fullTitle.slice(0, fullTitle.indexOf(':') + 1) }], documentLabel.id);
   const bodyText = body.map((l) => l.text).join('\n');
-  return toTitleCaseAny(rawTitle.replace(/\s+/g, ' '), evidence, (word) => !title.fromSentence && writesLowerCase(bodyText, word));
+  const lowerCase = (word: string) => !title.fromSentence && writesLowerCase(bodyText, word);
+  // A topic in capitals over its subtitle ("AFGHANISTAN DEVELOPMENT" / "USAID Continues to Face …"): "Topic: Subtitle".
+  const [topic, ...rest] = title.lines.map((l) => l.text.trim());
+  if (rawTitle === fullTitle && topic && rest.length && isAllCaps(topic) && !/[:.!?]$/.test(topic) && !isAllCaps(rest.join(' '))) {
+    const subtitle = rest.reduce((a, b) => joinWrapped(a, b, words));
+    return `${toTitleCaseAny(topic, evidence, lowerCase)}: ${toTitleCaseAny(subtitle.replace(/\s+/g, ' '), evidence, lowerCase)}`;
+  }
+  return toTitleCaseAny(rawTitle.replace(/\s+/g, ' '), evidence, lowerCase);
 }
 
 /** A title that starts with its genre ("Press Release: …", "PRESS STATEMENT: …"): the template prints the kind. */
@@ -41,11 +49,18 @@ function withoutGenreLabel(title: string): string {
 }
 
 /** The witness a testimony's title names, as its author (a guess, reported). */
-export function witnessAuthors(file: VFile, text: string, title: Candidate): Author[] | undefined {
+export function witnessAuthors(file: VFile, text: string, title: Candidate, top: readonly Candidate[] = []): Author[] | undefined {
   const witness = testimonyAuthor(text);
-  if (!witness) return undefined;
-  reportGuess(file, 'authors', witness, 'the name in a testimony’s title ("Testimony of …", "…’s Testimony")', placeOf(title.lines[0]));
-  return [{ name: witness }];
+  if (witness) {
+    reportGuess(file, 'authors', witness, 'the name in a testimony’s title ("Testimony of …", "…’s Testimony")', placeOf(title.lines[0]));
+    return [{ name: witness }];
+  }
+  // A witness line under the title ("Statement of Charles Michael Johnson Jr., Director").
+  const line = top.map((c) => c.lines[0]!).find((l) => witnessLine.test(l.text));
+  const named = line ? testimonyAuthor(line.text.trim()) : undefined;
+  if (!line || !named) return undefined;
+  reportGuess(file, 'authors', named, 'the name in the testimony’s witness line ("Statement of …, Director")', placeOf(line));
+  return [{ name: named }];
 }
 
 /** The witness a testimony's title names: "Testimony of Greg Nojeim before …", "Chris Calabrese’s Testimony Before …". */

@@ -10,7 +10,7 @@ import { parseBylineDate, parseDateLine, parseMonthLine } from '../text/dates.js
 import { isAllCaps, MINOR_WORDS } from '../text/title-case.js';
 import { endsOpen, isThematicBreak, salutation, subjectLine, wrapWidth } from '../text/blocks.js';
 import { contactBlock, contactLabel } from '../text/contacts.js';
-import { honorific } from './letter-lines.js';
+import { hearingLine, honorific, witnessLine } from './letter-lines.js';
 import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
 
@@ -102,6 +102,8 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
       // A letter's salutation and subject line stand alone, whatever is around them.
       // So does a line wholly in quotation marks in a block of capitals: a hearing's name (“PROTECTING YOUTHS IN …”).
       const letterLine = salutation.test(line.text) || subjectLine.test(line.text) || quotedName.test(line.text.trim());
+      // A witness line ("Statement of Charles Michael Johnson Jr., Director") starts a group of its own: the lines above are the title.
+      if (witnessLine.test(line.text)) current = undefined;
       if (!current || letterLine) candidates.push((current = { lines: [], indexes: [], ...(addressee ? { insideAddress: true } : {}) }));
       current.lines.push(line);
       current.indexes.push(i);
@@ -161,6 +163,8 @@ function startsRunningText(lines: readonly SourceLine[], i: number, width: numbe
   return (
     text.length >= width * 0.8 &&
     !isAllCaps(text) &&
+    // A hearing header's committee line is as long as a line of text ("Testimony Before the Subcommittee on …").
+    !hearingLine.test(text) &&
     text.split(/\s+/).length >= 6 &&
     !isBlank(next) &&
     next !== undefined &&

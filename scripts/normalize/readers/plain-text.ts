@@ -52,7 +52,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const evidence = acronymEvidence(body.map((l) => l.text).join('\n'));
   const data: ReaderResult['data'] = { title: titleText(file, title, body, words, evidence), kind: section ? 'post' : 'brief' };
   if (section) reportGuess(file, 'kind', 'post', `the section over the title ("${section.text.trim()}") is a blog's`, placeOf(section));
-  const authors = witnessAuthors(file, data.title, title);
+  const authors = witnessAuthors(file, data.title, title, top.candidates);
   if (authors) data.authors = authors;
   const date = textDate(file, blocks, top.date);
   if (date) data.date = date;

@@ -492,9 +492,9 @@ function acceptItem(item: ItemMarker | undefined, lastNumber: Map<string, number
   return undefined;
 }
 
-/** A letter's salutation ("Dear Foreign Secretary,", "Mr President,", "Dear Colleagues", "Dear Chairman Goodlatte, Ranking Member Conyers, …:"), a testimony's ("Chairman Smith, Ranking Member Jones, and Members of the Committee:"). */
+/** A letter's salutation ("Dear Foreign Secretary,", "Mr President,", "Dear Colleagues", "Dear Chairman Goodlatte, Ranking Member Conyers, …:"), a testimony's ("Madam Chairwoman and Members of the Subcommittee:", "Chairman Smith, Ranking Member Jones, and Members of the Committee:"). */
 const greeting =
-  /^\s*(?:(?:dear|to|mr\.?|mrs\.?|ms\.?|madam|sir|excellenc\w*|honou?rable)\b[^.!?]{0,80},|dear\s+[^.!?,:;]{1,60}[,:]?|dear\s+[A-Z][^.!?;]{1,140}[,:]|(?:chair(?:man|woman)?|vice[- ]chair\w*|ranking member|members of the)\b[^.!?]{0,120}[,:])\s*$/i;
+  /^\s*(?:(?:dear|to|mr\.?|mrs\.?|ms\.?|madam|sir|excellenc\w*|honou?rable)\b[^.!?]{0,80},|(?:madam|mr\.?|mrs\.?|ms\.?)\s+(?:chair|president|speaker|vice)[^.!?]{0,80}:|dear\s+[^.!?,:;]{1,60}[,:]?|dear\s+[A-Z][^.!?;]{1,140}[,:]|(?:chair(?:man|woman)?|vice[- ]chair\w*|ranking member|members of the)\b[^.!?]{0,120}[,:])\s*$/i;
 
 /** A coalition letter's addressee line: "To President Obama and Members of the … Board:" (a name in capitals, then a colon). */
 const toAddressee = /^\s*[Tt]o\s+(?:the\s+)?\p{Lu}[^.!?:;]{0,100}:\s*$/u;
