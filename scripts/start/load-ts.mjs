@@ -90,12 +90,13 @@ async function bundled(file) {
   return pathToFileURL(out).href;
 }
 
-/** Hash of the entry, every file under scripts/ (names, sizes, times) and the package files. */
+/** Hash of the entry and every file under scripts/ (names, sizes, times), and the package files. */
 async function fingerprint(file) {
   const hash = createHash('sha256').update(file).update(process.version);
   const scripts = await readdir(path.join(repo, 'scripts'), { recursive: true, withFileTypes: true });
   const files = scripts.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  files.push(path.join(repo, 'package.json'), path.join(repo, 'package-lock.json'));
+  // The entry itself too: a test's module outside scripts/ is bundled as well.
+  files.push(file, path.join(repo, 'package.json'), path.join(repo, 'package-lock.json'));
   const stats = await Promise.all(files.sort().map(async (f) => [f, await stat(f).catch(() => undefined)]));
   for (const [f, s] of stats) hash.update(`${f}\0${s?.size}\0${s?.mtimeMs}\n`);
   return hash.digest('hex').slice(0, 16);

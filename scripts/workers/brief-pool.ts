@@ -93,6 +93,8 @@ export interface BriefPoolOptions {
    * no use for the room and would hold it during the archive stage.
    */
   largeYoungGeneration?: boolean;
+  /** The module each thread loads, an absolute path: brief-worker.ts (tests give one that stops). */
+  workerModule?: string;
 }
 
 export function createBriefPool(config: BuildConfig, options: BriefPoolOptions): BriefPool {
@@ -117,7 +119,8 @@ export function createBriefPool(config: BuildConfig, options: BriefPoolOptions):
 
   function startThread(): Thread {
     const resourceLimits = options.largeYoungGeneration === false ? {} : { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
-    const worker = new Worker(WORKER_ENTRY, { workerData: { module: fileURLToPath(WORKER_MODULE), config }, resourceLimits });
+    const module = options.workerModule ?? fileURLToPath(WORKER_MODULE);
+    const worker = new Worker(WORKER_ENTRY, { workerData: { module, config }, resourceLimits });
     const thread: Thread = { worker, jobs: new Map() };
     worker.on('message', (reply: WorkerReply) => {
       const job = thread.jobs.get(reply.id);

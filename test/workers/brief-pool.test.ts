@@ -3,7 +3,8 @@
  * the same normalized briefs, HTML, print pages and messages, for every normalizer and
  * renderer fixture; a failing brief fails alone; a closed pool still works, in-thread.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -71,6 +72,39 @@ describe('rendering in a worker thread', () => {
     await expect(threaded.render(broken)).rejects.toThrow(Error);
     const next = await threaded.render(renderInput('gfm-table'));
     expect(next.html).toContain('<table>');
+  });
+});
+
+describe('a worker thread that stops with work on it', () => {
+  const stoppingWorker = path.join(import.meta.dirname, '../helpers/stopping-worker.ts');
+  const source = () => {
+    const dir = path.join(fixtures, 'normalize', 'generic-press-release');
+    const input = readdirSync(dir).find((f) => f.startsWith('input'))!;
+    return { path: path.join(dir, input), bytes: new Uint8Array(readFileSync(path.join(dir, input))) };
+  };
+  const withStop = async <T>(when: string, work: (pool: BriefPool) => Promise<T>): Promise<T> => {
+    process.env.BRIEFPRESS_TEST_STOP = when; // read by the threads as they start
+    const pool = createBriefPool(config, { threads: 1, workerModule: stoppingWorker });
+    try {
+      return await work(pool);
+    } finally {
+      delete process.env.BRIEFPRESS_TEST_STOP;
+      await pool.close();
+    }
+  };
+
+  it('is replaced, and what it held is done by the new thread', async () => {
+    const marker = path.join(mkdtempSync(path.join(os.tmpdir(), 'briefpress-stop-')), 'stopped');
+    const out = await withStop(marker, (pool) => pool.normalize(source()));
+    expect(existsSync(marker)).toBe(true); // a thread did stop
+    expect(out).toEqual(await here.normalize(source()));
+  });
+
+  it('fails what it held when the new thread stops too, and the pool goes on in this thread', async () => {
+    await withStop('always', async (pool) => {
+      await expect(pool.normalize(source())).rejects.toThrow(/a worker thread stopped: exit code 0/);
+      expect(await pool.normalize(source())).toEqual(await here.normalize(source()));
+    });
   });
 });
 
