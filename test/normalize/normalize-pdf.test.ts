@@ -8,7 +8,7 @@
  * body, the front matter, a removed line (`--explain`) or a message, and normalizing the
  * output again changes nothing.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -19,6 +19,7 @@ import { normalize, readSource } from '../../scripts/normalize/index.js';
 import { pdfText } from '../../scripts/normalize/readers/pdf.js';
 import { MAX_PDF_BYTES, MAX_PDF_PAGES } from '../../scripts/normalize/pdf/read-pdf.js';
 import { expectGolden, fixtureCases, messagesJson } from '../helpers/golden.js';
+import { editorProblems } from '../../scripts/bench/pdf-editor-check.js';
 
 const { root, cases } = fixtureCases('normalize-pdf');
 
@@ -99,7 +100,7 @@ describe('PDF reader fixtures', () => {
     expect(release).not.toContain('Fight for the Future\n');
     expect(release).toContain('Fight for the Future launched a crowdfunding page');
     expect(index).toContain(
-      '- EPIC on Libra: "Facebook Clearly Cannot be Trusted With Consumers\' Financial Data": In advance of Congressional hearings',
+      '- **EPIC on Libra: "Facebook Clearly Cannot be Trusted With Consumers\' Financial Data":** In advance of Congressional hearings',
     );
   });
 
@@ -124,6 +125,36 @@ describe('PDF reader fixtures', () => {
         expect(lost).toEqual([]);
         expect(normalize(new VFile({ path: 'again.md', value: markdown! })).markdown).toBe(markdown);
       });
+    });
+  }
+});
+
+/**
+ * Real PDFs with an `expected.md` (what a careful editor wants: title, date, headings, lists,
+ * tables, bold and italic, no page furniture) are compared with what the reader makes of them.
+ * `editor-approved.txt` lists those that come out right: none of them may regress, and a case
+ * that comes out right must be listed, so that docs/corpus.md's count is the real one.
+ */
+describe('what an editor wants of real PDFs', () => {
+  const approved = new Set(
+    readFileSync(path.join(root, 'editor-approved.txt'), 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#')),
+  );
+  const judged = cases.filter((name) => existsSync(path.join(root, name, 'expected.md')));
+
+  it('judges at least six PDFs of engines other than WeasyPrint', () => {
+    const engines = new Set(judged.map((name) => /engine:\s*(\S+)/.exec(readFileSync(path.join(root, name, 'SOURCE.md'), 'utf8'))?.[1]));
+    expect(judged.length).toBeGreaterThanOrEqual(6);
+    expect(engines.size).toBeGreaterThanOrEqual(4);
+  });
+
+  for (const name of judged) {
+    it(`${name}: ${approved.has(name) ? 'comes out as the editor wants' : 'is not yet right (and not listed as right)'}`, () => {
+      const problems = editorProblems(readFileSync(path.join(root, name, 'expected.md'), 'utf8'), results.get(name)!.markdown ?? '');
+      if (approved.has(name)) expect(problems).toEqual([]);
+      else expect(problems.length, `${name} comes out right: add it to editor-approved.txt`).toBeGreaterThan(0);
     });
   }
 });

@@ -9,6 +9,7 @@ import { codeBlock } from './code.js';
 import type { Draft } from './drafts.js';
 import { withoutMarker, type KeptAside } from './kept-aside.js';
 import { tableMarkdown } from './table-markdown.js';
+import { withoutUniformType } from './uniform-type.js';
 
 /** `at` gives a line as a source line (for messages); in a tagged PDF, a list item's marker is text of its own (LBl) and goes after joining. */
 export function bodyBlocks(drafts: readonly Draft[], kept: KeptAside, at: (i: number) => SourceLine, tagged: boolean): Block[] {
@@ -20,7 +21,7 @@ export function bodyBlocks(drafts: readonly Draft[], kept: KeptAside, at: (i: nu
       blocks.push({ type: 'paragraph', text: kept.keepBlock(markdown), line });
       continue;
     }
-    const text = kept.textOf(draft.lines, draft.kind === 'item' && !tagged);
+    const text = kept.textOf(withoutUniformType(draft.lines), draft.kind === 'item' && !tagged);
     if (!text) continue;
     if (draft.kind === 'heading') blocks.push({ type: 'heading', text, line });
     else if (draft.kind === 'paragraph') blocks.push({ type: 'paragraph', text, line });

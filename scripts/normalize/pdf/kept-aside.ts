@@ -6,7 +6,7 @@
  * `[^n]`, and bold and italic text (read in table cells) `**…**` and `*…*`. Tokens are
  * Unicode noncharacters, which no text holds.
  */
-import type { WordSet } from '../rules/dehyphenate.js';
+import { keepHyphen, type WordSet } from '../rules/dehyphenate.js';
 import { joinWrapped } from '../text/blocks.js';
 import { escapeText } from '../text/inline.js';
 import { parseItem } from '../text/list-items.js';
@@ -50,9 +50,16 @@ export function keptAside(words: WordSet): KeptAside {
       let text = '';
       lines.forEach((line, n) => {
         let lineText = '';
-        line.segments.forEach((segment, k) => {
+        // The list marker goes from the start of the line, over as many segments as it takes ("1." then bold type).
+        const full = line.segments.map((s) => s.text).join('');
+        let marker = n === 0 && stripMarker ? full.length - withoutMarker(full).length : 0;
+        line.segments.forEach((segment) => {
           let own = segment.text;
-          if (n === 0 && k === 0 && stripMarker) own = withoutMarker(own);
+          if (marker > 0) {
+            const cut = Math.min(marker, own.length);
+            own = own.slice(cut);
+            marker -= cut;
+          }
           const lead = /^\s*/.exec(own)![0];
           const trail = /\s*$/.exec(own)![0];
           if (segment.url && safeUrl(segment.url) && own.trim()) {
@@ -134,9 +141,10 @@ function joinLine(before: string, after: string, words: WordSet): string {
   const tail = before.trimEnd();
   const next = after.trim();
   if (/\p{L}[\u2010\u00ad]$/u.test(tail) && /^\p{L}/u.test(next)) return tail.slice(0, -1) + next;
-  // PDF engines mark their own hyphenation (U+2010, a soft hyphen): a plain hyphen is the author's, unless the text writes the word whole.
+  // Some engines mark their own hyphenation (U+2010, a soft hyphen); TeX, groff, LibreOffice and InDesign break words with a
+  // plain hyphen, as an author writes a compound: the text's own words, then the dictionary, decide ("do-|mestic", "decision-|makers").
   const broken = /(\p{L}+)-$/u.exec(tail);
   const rest = broken ? /^\p{L}+/u.exec(next)?.[0] : undefined;
-  if (broken && rest) return words.has(`${broken[1]}${rest}`.toLowerCase()) ? tail.slice(0, -1) + next : tail + next;
+  if (broken && rest) return keepHyphen(broken[1]!, rest, words) ? tail + next : tail.slice(0, -1) + next;
   return joinWrapped(tail, after, words);
 }

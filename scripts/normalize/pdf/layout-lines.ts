@@ -13,7 +13,7 @@ export interface LineSegment {
   url?: string;
   /** Set in a fixed-pitch font: code. */
   code?: boolean;
-  /** Set in bold or italic type (only table cells are read for emphasis; elsewhere bold type says what is a heading). */
+  /** Set in bold or italic type (a block all in it has it as its style: pdf/uniform-type.ts). */
   bold?: true;
   italic?: true;
 }
@@ -265,8 +265,8 @@ function byLetters<T>(runs: readonly PdfRun[], value: (run: PdfRun) => T): T {
   return [...counts].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
 }
 
-/** Pieces of one row as a line; `emphasis`: its segments say which text is bold or italic (table cells). */
-function toLine(pieces: readonly Fragment[], page: number, region: number, emphasis = false): PdfLine {
+/** Pieces of one row as a line; its segments say which text is bold or italic. */
+function toLine(pieces: readonly Fragment[], page: number, region: number, emphasis = true): PdfLine {
   const runs = pieces.flatMap((p) => p.runs).sort((a, b) => a.x - b.x);
   const segments = joinRuns(runs, pieces[0]!.y, Math.max(...pieces.map((p) => p.size)), emphasis);
   const line: PdfLine = {

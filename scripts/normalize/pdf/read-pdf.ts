@@ -209,6 +209,14 @@ function structureRoles(tree: StructNode | null, nextElement: () => number): Map
   return found;
 }
 
+/**
+ * Weights and slopes as font names spell them: whole words (Word, LibreOffice, browsers), Adobe's short forms
+ * (`MinionPro-BoldIt`, `Garamond-Ital`), URW's (`NimbusRomNo9L-Medi`, `-ReguItal`) and TeX's Computer Modern
+ * (`CMBX10` bold, `CMTI10`/`CMSL10` italic and slanted, `CMBXTI10` both).
+ */
+const BOLD_NAME = /bold|black|heavy|semibold|demi|-medi(?:ital)?$|^cmbx/i;
+const ITALIC_NAME = /italic|oblique|ital$|-(?:bold|semibold|demibold|medium|light|black|heavy)?it$|slant|^cm(?:bx)?(?:ti|sl)\d/i;
+
 /** Names of fixed-pitch fonts. */
 const MONO_NAME = /mono|code|courier|consol|menlo|inconsolata|typewriter|fixedsys|lucidaconsole|andale/i;
 
@@ -230,29 +238,28 @@ async function readPage(
   const content = await page.getTextContent({ includeMarkedContent: true });
   const tree = (await page.getStructTree()) as StructNode | null;
   const roles = structureRoles(tree, nextElement);
-  // The operator list loads each font's name (the text content names fonts only by an id: the weight is in
-  // the name) and shows the images. It costs as much as the text: a page whose structure tree names its
-  // headings needs no weights, and goes without (its images are then not counted), unless it holds a table,
-  // whose cells' bold and italic type is read.
+  // The operator list loads each font's name (the text content names fonts only by an id: the weight and
+  // slope are in the name), says which text is drawn stroked as well as filled (a browser's synthetic bold)
+  // and shows the images. A page whose structure tree names its headings does not count its images.
   const headingsTagged = [...roles.values()].some((r) => r.roles.some((role) => /^H[1-6]?$/.test(role)));
-  const table = [...roles.values()].some((r) => r.roles.includes('Table'));
-  const operators = headingsTagged && !table ? undefined : await page.getOperatorList();
+  const operators = await page.getOperatorList();
   const images = (headingsTagged ? [] : (operators?.fnArray ?? [])).filter(
     (fn) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject,
   ).length;
-  const fonts = new Map<string, { font: string; bold: boolean; italic: boolean; mono?: boolean }>();
+  const fonts = new Map<string, { font: string; bold: boolean; italic: boolean; mono?: boolean; type3?: boolean }>();
   const fontOf = (id: string) => {
     let known = fonts.get(id);
     if (!known) {
       let name = '';
-      if (operators)
-        try {
-          const object = page.commonObjs.get(id) as { name?: string } | undefined;
-          name = (object?.name ?? '').replace(/^[A-Z]{6}\+/, '');
-        } catch {
-          // a font pdf.js could not load: its text still reads, without a weight
-        }
-      known = { font: name, bold: /bold|black|heavy|semibold|demi/i.test(name), italic: /italic|oblique/i.test(name) };
+      let type3 = false;
+      try {
+        const object = page.commonObjs.get(id) as { name?: string; isType3Font?: boolean } | undefined;
+        name = (object?.name ?? '').replace(/^[A-Z]{6}\+/, '');
+        type3 = object?.isType3Font === true;
+      } catch {
+        // a font pdf.js could not load: its text still reads, without a weight
+      }
+      known = { font: name, bold: BOLD_NAME.test(name), italic: ITALIC_NAME.test(name), ...(type3 ? { type3 } : {}) };
       // pdf.js names a font's family `monospace` when its descriptor says fixed pitch; a font without one says so in its name.
       if (content.styles[id]?.fontFamily === 'monospace' || MONO_NAME.test(name)) known.mono = true;
       fonts.set(id, known);
@@ -270,6 +277,7 @@ async function readPage(
   }
 
   const runs: PdfRun[] = [];
+  const emboldened: PdfRun[] = [];
   const marked: { id?: string; tag?: string }[] = [];
   for (const item of content.items as ContentItem[]) {
     if ('type' in item) {
@@ -280,7 +288,9 @@ async function readPage(
     if (item.str === '' || !item.transform) continue;
     const [a, b, c, d, e, f] = item.transform as [number, number, number, number, number, number];
     if (Math.abs(b) > 0.01 || Math.abs(c) > 0.01 || a <= 0) continue; // rotated or mirrored text: no part of the reading flow
-    const run: PdfRun = { text: item.str, x: e - x0, y: f - y0, width: item.width, size: Math.hypot(c, d), ...fontOf(item.fontName) };
+    const { type3, ...font } = fontOf(item.fontName);
+    const run: PdfRun = { text: item.str, x: e - x0, y: f - y0, width: item.width, size: Math.hypot(c, d), ...font };
+    if (type3) emboldened.push(run);
     if (tree) {
       const id = [...marked].reverse().find((m) => m.id)?.id;
       const structure = id ? roles.get(id) : undefined;
@@ -296,6 +306,10 @@ async function readPage(
     if (link) run.url = link.url;
     runs.push(run);
   }
+  // A browser without a bold face of a font draws its text emboldened, as a Type 3 font of the outlines under the
+  // name of the face it came from (Chromium's Skia: bold italic from an italic face): the text is bold.
+  const outlineNames = new Set([...fonts.values()].filter((f) => !f.type3 && f.font).map((f) => f.font));
+  for (const run of emboldened) if (outlineNames.has(run.font) && !run.bold) run.bold = true;
   return { page: { number, width: x1 - x0, height: y1 - y0, runs, images }, tagged: tree !== null };
 }
 

@@ -6,6 +6,7 @@
  */
 import { toInline } from '../text/inline.js';
 import type { PdfLine } from './layout-lines.js';
+import { withoutUniformType } from './uniform-type.js';
 
 /** `textOf` gives a cell's lines as inline text. */
 export function tableMarkdown(lines: readonly PdfLine[], textOf: (lines: PdfLine[]) => string): string {
@@ -57,18 +58,8 @@ export function tableMarkdown(lines: readonly PdfLine[], textOf: (lines: PdfLine
 
 /** The header row's cells without the bold or italic type that all its text has. */
 function withoutHeaderType(cells: Map<number, { lines: PdfLine[] }>): void {
-  const segments = [...cells.values()].flatMap((cell) => cell.lines.flatMap((line) => line.segments));
-  const worded = segments.filter((segment) => /[\p{L}\p{N}]/u.test(segment.text));
-  const bold = worded.length > 0 && worded.every((segment) => segment.bold);
-  const italic = worded.length > 0 && worded.every((segment) => segment.italic);
-  if (!bold && !italic) return;
-  for (const cell of cells.values())
-    cell.lines = cell.lines.map((line) => ({
-      ...line,
-      segments: line.segments.map(({ bold: b, italic: i, ...rest }) => ({
-        ...rest,
-        ...(b && !bold ? { bold: b } : {}),
-        ...(i && !italic ? { italic: i } : {}),
-      })),
-    }));
+  const all = [...cells.values()].flatMap((cell) => cell.lines);
+  const stripped = withoutUniformType(all);
+  const plain = new Map(all.map((line, n) => [line, stripped[n]!] as const));
+  for (const cell of cells.values()) cell.lines = cell.lines.map((line) => plain.get(line)!);
 }
