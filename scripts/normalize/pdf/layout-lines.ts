@@ -38,6 +38,8 @@ export interface PdfLine {
   font: string;
   /** Every letter is in a fixed-pitch font (a line of a code block). */
   mono?: boolean;
+  /** The line is pieces far apart on one baseline (a header's left and right parts on a tab, a label and its value). */
+  parts?: number;
   /** A cell of a table found by layout (untagged PDFs): the table (numbered over the document), its row and column. */
   table?: { id: number; row: number; column: number };
   /** Tagged PDFs: roles and structure element of its first run; artifact when all its runs are. */
@@ -283,6 +285,7 @@ function toLine(pieces: readonly Fragment[], page: number, region: number, empha
     font: byLetters(runs, (r) => r.font),
   };
   if (runs.every((r) => r.mono || r.text.trim() === '')) line.mono = true;
+  if (pieces.length > 1) line.parts = pieces.length;
   const first = runs.find((r) => r.roles || r.artifact);
   if (first?.roles) line.roles = first.roles;
   if (first?.elements) line.elements = first.elements;

@@ -21,11 +21,14 @@ export function removeLetterhead(
     .slice(title.start + title.indexes.size)
     .map((l) => l.text)
     .join(' ');
+  // Letterhead heads the page: after a line above the title that is none of it (the inside address of a letter
+  // whose subject line is its title), an address is the addressee's.
+  let headed = false;
   lines.forEach((line, i) => {
     if (removed.has(i) || title.indexes.has(i)) return;
     const id = configured(line.text) ?? (endMark.test(line.text) ? endMark.id : undefined);
     if (id) removed.remove(i, id);
-    else if (i < title.start && line.page === title.page) {
+    else if (i < title.start && line.page === title.page && !headed) {
       const shape = letterheadShape(line.text);
       if (shape) removed.remove(i, shape);
       else if (documentLabel.test(line.text)) removed.remove(i, documentLabel.id);
@@ -33,6 +36,7 @@ export function removeLetterhead(
         removed.remove(i, organization.id);
       else if ((isAllCaps(line.text) && line.text.split(/\s+/).length <= 8) || tagline.hasSeparators(line.text))
         removed.remove(i, tagline.id); // a kicker, a slogan
+      else if (!dateOnly(line.text)) headed = true;
     }
   });
 }
@@ -49,3 +53,6 @@ function namedInBody(text: string, body: string): boolean {
     body.includes(name)
   );
 }
+
+/** A date line alone ("March 28, 2019"), which may stand between letterhead lines. */
+const dateOnly = (text: string) => /^\s*(?:\d{1,2}\s+)?\p{L}+\.?\s+(?:\d{1,2},?\s+)?\d{4}\s*$/u.test(text);

@@ -20,6 +20,13 @@ const MARGIN = 0.09;
 const key = (text: string) => text.trim().toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
 const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
+/** A line of pieces far apart whose first starts at the text's left edge and whose last ends at its right edge. */
+function edgeToEdge(line: PdfLine, block: { x0: number; x1: number } | undefined): boolean {
+  if (!block || (line.parts ?? 1) < 2) return false;
+  const slack = Math.max(line.size * 2, (block.x1 - block.x0) * 0.04);
+  return Math.abs(line.x0 - block.x0) <= slack && Math.abs(line.x1 - block.x1) <= slack;
+}
+
 /** The furniture among `lines`: line index → the rule that removes it. */
 export function findFurniture(
   lines: readonly PdfLine[],
@@ -44,6 +51,13 @@ export function findFurniture(
     pagesByKey.get(k)!.add(line.page);
   });
   const titleKeys = titles.map(squash).filter((t) => t.length >= 8);
+  // The text's left and right edges on each page: those of its lines outside the margins.
+  const block = new Map<number, { x0: number; x1: number }>();
+  lines.forEach((line, i) => {
+    if (inZone[i] || line.artifact) return;
+    const edges = block.get(line.page);
+    block.set(line.page, { x0: Math.min(edges?.x0 ?? line.x0, line.x0), x1: Math.max(edges?.x1 ?? line.x1, line.x1) });
+  });
   // A tagged PDF that marks its furniture as artifacts says that the rest is content, even a line that happens to repeat in a margin.
   const marks = tagged && lines.some((line) => line.artifact);
   lines.forEach((line, i) => {
@@ -54,6 +68,10 @@ export function findFurniture(
     else if ((pagesByKey.get(`${inZone[i]}:${key(line.text)}`)?.size ?? 0) >= 2) found.set(i, runningHeader.id);
     else if (tagline.hasSeparators(line.text) || /\bpage\s+\d+(?:\s*(?:of|\/)\s*\d+)?\s*$/i.test(line.text))
       found.set(i, runningHeader.id); // "Org | Title of the brief" in the margin
+    else if (edgeToEdge(line, block.get(line.page)) || /^(?:page\s+\d{1,3}\b|\S{1,12}[-–]\d{1,3}$)/i.test(line.text))
+      // A header or footer set on a tab, its parts at both edges of the text ("Agency <tab> FCC 24-52", "Page 1 <tab>
+      // Report number"), or opening with its page number; or a page number with the document's prefix ("CRS-1").
+      found.set(i, runningHeader.id);
     else if (line.page > first && line.text.length <= 120) {
       // A lone later page's header: the title (or its beginning) or a "Page 2 of 3".
       const s = squash(line.text.replace(/\s*(?:page\s+)?\d+\s*(?:of|\/)\s*\d+\s*$/i, ''));

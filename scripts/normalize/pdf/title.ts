@@ -22,18 +22,32 @@ export function titleLines(lines: readonly PdfLine[], body: number): { first: nu
   const indexes: number[] = [];
   const seed = taggedTitle[0] ?? (largest >= body * 1.15 ? firstPage.find(({ line }) => line.size === largest) : undefined);
   if (seed) {
-    indexes.push(seed.i);
-    for (let k = seed.i + 1; k < lines.length; k++) {
-      const next = lines[k]!;
-      const same =
-        seed.line.element !== undefined
-          ? next.element === seed.line.element
-          : next.size === seed.line.size && next.region === seed.line.region;
-      if (!same || indexes.length >= 4) break;
-      indexes.push(k);
-    }
+    indexes.push(seed.i, ...wrappedOn(lines, seed.i));
   }
   return { first, indexes };
+}
+
+/**
+ * The lines a title at `start` wraps onto: of its structure element (tagged), or in the same type right
+ * under it. Lines of a column beside it (a letterhead) may come between them in reading order.
+ */
+function wrappedOn(lines: readonly PdfLine[], start: number): number[] {
+  const out: number[] = [];
+  let last = lines[start]!;
+  for (let k = start + 1; k < lines.length && out.length < 3; k++) {
+    const next = lines[k]!;
+    if (next.page !== last.page) break;
+    const under = Math.min(last.x1, next.x1) > Math.max(last.x0, next.x0);
+    const follows =
+      last.element !== undefined
+        ? next.element === last.element
+        : next.size === last.size && next.bold === last.bold && last.y - next.y > 0 && last.y - next.y <= last.size * 1.6 && under;
+    if (follows) {
+      out.push(k);
+      last = next;
+    } else if (next.region === last.region || under) break;
+  }
+  return out;
 }
 
 /** The document's Title metadata, unless it is only a file name ("Brief.docx"). */
@@ -67,10 +81,18 @@ export function readTitle(
   else {
     // No larger type: the document's Title, or the first short line.
     const inText = metaTitle ? lines.findIndex((l) => squash(l.text) === squash(metaTitle)) : -1;
-    const short = lines.findIndex((l, i) => !removed.has(i) && l.text.split(/\s+/).length <= 14 && !endsSentence(l.text));
-    const pick = inText >= 0 ? inText : metaTitle ? -1 : short;
-    if (pick >= 0) indexes = [pick];
-    title = metaTitle ?? (pick >= 0 ? (isAllCaps(lines[pick]!.text) ? toTitleCase(lines[pick]!.text, evidence) : lines[pick]!.text) : '');
+    const titleLike = (l: PdfLine, i: number) => !removed.has(i) && l.text.split(/\s+/).length <= 14 && !endsSentence(l.text) && /\p{L}/u.test(l.text);
+    const short = lines.findIndex(titleLike);
+    // A title set in the body's size in bold (a statement's head, a letter's subject line) comes before the running text.
+    const running = lines.findIndex((l, i) => !removed.has(i) && l.text.split(/\s+/).length >= 10);
+    const bold = lines.findIndex((l, i) => l.bold && titleLike(l, i) && (running < 0 || i < running));
+    const pick = inText >= 0 ? inText : metaTitle ? -1 : bold >= 0 ? bold : short;
+    if (pick >= 0) indexes = [pick, ...(pick === bold && pick !== inText ? wrappedOn(lines, pick) : [])];
+    const picked = indexes
+      .map((i) => lines[i]!.text)
+      .reduce((a, b) => joinWrapped(a, b, words), '')
+      .trim();
+    title = metaTitle ?? (pick >= 0 ? (isAllCaps(picked) ? toTitleCase(picked, evidence) : picked) : '');
     if (!title) {
       throw defineRule('no-title').fail(file, 'no recognizable title: no larger type on page 1, no Title in the PDF and no short line', {
         line: 1,
