@@ -31,8 +31,11 @@ function emphasized(segment: LineSegment, own: string): string {
 const safeUrl = (url: string) => /^(?:https?:|mailto:|tel:)/i.test(url);
 
 export interface KeptAside {
-  /** Lines as one text (lines joined, hyphenation undone), links and code spans kept aside; `stripMarker`: the first line's list marker goes. */
-  textOf(lines: readonly PdfLine[], stripMarker?: boolean): string;
+  /**
+   * Lines as one text (lines joined, hyphenation undone), links and code spans kept aside; `stripMarker`: the first
+   * line's list marker goes (or what the function given leaves of the first line's text, from its start).
+   */
+  textOf(lines: readonly PdfLine[], stripMarker?: boolean | ((text: string) => string)): string;
   /** Keep a block's Markdown aside: the token a paragraph holds in its place. */
   keepBlock(markdown: string): string;
   /** A text's words as a reader sees them: links and spans written out, footnote calls gone. */
@@ -52,7 +55,8 @@ export function keptAside(words: WordSet): KeptAside {
         let lineText = '';
         // The list marker goes from the start of the line, over as many segments as it takes ("1." then bold type).
         const full = line.segments.map((s) => s.text).join('');
-        let marker = n === 0 && stripMarker ? full.length - withoutMarker(full).length : 0;
+        const strip = typeof stripMarker === 'function' ? stripMarker : withoutMarker;
+        let marker = n === 0 && stripMarker ? full.length - strip(full).length : 0;
         line.segments.forEach((segment) => {
           let own = segment.text;
           if (marker > 0) {

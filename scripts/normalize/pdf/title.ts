@@ -81,7 +81,8 @@ export function readTitle(
   else {
     // No larger type: the document's Title, or the first short line.
     const inText = metaTitle ? lines.findIndex((l) => squash(l.text) === squash(metaTitle)) : -1;
-    const titleLike = (l: PdfLine, i: number) => !removed.has(i) && l.text.split(/\s+/).length <= 14 && !endsSentence(l.text) && /\p{L}/u.test(l.text);
+    const titleLike = (l: PdfLine, i: number) =>
+      !removed.has(i) && l.text.split(/\s+/).length <= 14 && !endsSentence(l.text) && /\p{L}/u.test(l.text);
     const short = lines.findIndex(titleLike);
     // A title set in the body's size in bold (a statement's head, a letter's subject line) comes before the running text.
     const running = lines.findIndex((l, i) => !removed.has(i) && l.text.split(/\s+/).length >= 10);

@@ -30,6 +30,8 @@ import { joinTablesAcrossPages } from '../pdf/table-pages.js';
 import { keptAside, type KeptAside } from '../pdf/kept-aside.js';
 import { bodyBlocks } from '../pdf/body-blocks.js';
 import { moveFootnotes } from '../pdf/footnote-list.js';
+import { noteNumber, pageNotes } from '../pdf/page-notes.js';
+import { toInline } from '../text/inline.js';
 import { readColophon } from '../pdf/colophon.js';
 import { configuredMatcher } from '../text/letterhead.js';
 import { guessDatelineDate } from '../text/dateline.js';
@@ -81,9 +83,28 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
   if (byline.date) data.date = byline.date;
 
   // The body: drafts of blocks from structure or layout, written as blocks, links and code kept aside.
-  const drafts = joinTablesAcrossPages(draftBlocks(lines, (i) => removed.has(i) || titleAt.indexes.has(i), layout.tagged, body));
+  const notes = pageNotes(lines, (i) => removed.has(i) || titleAt.indexes.has(i), body);
+  const noteLines = new Set(notes.flatMap((note) => note.indexes));
+  const drafts = joinTablesAcrossPages(
+    draftBlocks(lines, (i) => removed.has(i) || titleAt.indexes.has(i) || noteLines.has(i), layout.tagged, body),
+  );
   const kept = keptAside(words);
   const blocks = bodyBlocks(drafts, kept, removed.at, layout.tagged);
+  if (notes.length) {
+    // The notes at the pages' feet, as footnote definitions at the end.
+    const text = notes
+      .map(
+        (note) =>
+          `[^${note.number}]: ${toInline(
+            kept.textOf(
+              note.indexes.map((i) => lines[i]!),
+              (t) => noteNumber(t)?.rest ?? t,
+            ),
+          )}`,
+      )
+      .join('\n\n');
+    blocks.push({ type: 'paragraph', text: kept.keepBlock(text), line: removed.at(notes[0]!.indexes[0]!) });
+  }
   moveFootnotes(file, blocks, kept);
   readColophon(file, blocks, data, kept.plain, layout);
 
