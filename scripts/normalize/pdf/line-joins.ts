@@ -18,7 +18,7 @@ export interface JoinContext {
 }
 
 export function joins(
-  draft: { kind: string; item?: { x: number } },
+  draft: { kind: string; item?: { x: number }; lines?: readonly PdfLine[] },
   previous: PdfLine,
   line: PdfLine,
   { tagged, sameElement, pitch, body }: JoinContext,
@@ -32,6 +32,10 @@ export function joins(
   const leadIn = draft.kind === 'item' && previous.bold && !line.bold && continues && line.x0 >= draft.item!.x + body * 0.3;
   if (Math.abs(line.size - previous.size) > 0.1 * previous.size || (line.bold !== previous.bold && !leadIn)) return false;
   if (step <= 0 || step > usual * 1.3) return false;
+  // An item's lines after its first line up with one another: after its last sentence, a line set elsewhere (a
+  // paragraph's first-line indent) starts a paragraph.
+  if (draft.kind === 'item' && previous !== draft.lines?.[0] && endsSentence(previous.text) && Math.abs(line.x0 - previous.x0) > body * 0.5)
+    return false;
   if (draft.kind === 'item') return line.x0 >= draft.item!.x + body * 0.3 || continues || /\p{L}[-\u2010\u00ad]$/u.test(previous.text);
   if (draft.kind === 'heading') return !endsSentence(previous.text) && line.x0 <= previous.x0 + body;
   // A first-line indent after a sentence starts a new paragraph.
