@@ -8,13 +8,13 @@ import type { SourceLine } from '../text/source-lines.js';
 import { codeBlock } from './code.js';
 import type { Draft } from './drafts.js';
 import type { PdfLine } from './layout-lines.js';
-import { withoutMarker, type KeptAside } from './kept-aside.js';
+import type { KeptAside } from './kept-aside.js';
 import { tableMarkdown } from './table-markdown.js';
 import { withoutUniformType } from './uniform-type.js';
 import { endsSentence } from './line-text.js';
 
-/** `at` gives a line as a source line (for messages); in a tagged PDF, a list item's marker is text of its own (LBl) and goes after joining. */
-export function bodyBlocks(drafts: readonly Draft[], kept: KeptAside, at: (i: number) => SourceLine, tagged: boolean): Block[] {
+/** `at` gives a line as a source line (for messages). */
+export function bodyBlocks(drafts: readonly Draft[], kept: KeptAside, at: (i: number) => SourceLine): Block[] {
   const blocks: Block[] = [];
   // The right edge of the text a line is in: that of the longest line of its region, in its type, that starts where it does.
   const all = drafts.flatMap((d) => (d.kind === 'table' ? [] : d.lines));
@@ -37,13 +37,14 @@ export function bodyBlocks(drafts: readonly Draft[], kept: KeptAside, at: (i: nu
       blocks.push({ type: 'paragraph', text: kept.keepBlock(markdown), line });
       continue;
     }
-    const text = kept.textOf(withoutUniformType(draft.lines), draft.kind === 'item' && !tagged);
+    // An item's marker goes from its first line, over as many segments as it takes (a bold number; a tagged PDF's label).
+    const text = kept.textOf(withoutUniformType(draft.lines), draft.kind === 'item');
     if (!text) continue;
     if (draft.kind === 'heading') blocks.push({ type: 'heading', text, line });
     else if (draft.kind === 'paragraph') blocks.push({ type: 'paragraph', text, line });
     else {
       const { ordered, marker, number, level } = draft.item!;
-      const entry: ListItem = { ordered, marker, indent: 0, level, text: tagged ? withoutMarker(text) : text, line };
+      const entry: ListItem = { ordered, marker, indent: 0, level, text, line };
       if (number !== undefined) entry.number = number;
       const last = blocks.at(-1);
       if (last?.type === 'list') last.items.push(entry);

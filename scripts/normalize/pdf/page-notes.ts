@@ -41,8 +41,12 @@ export function pageNotes(lines: readonly PdfLine[], skip: (i: number) => boolea
     const floor = Math.min(...text.map(({ line }) => line.y));
     const foot = on.filter(({ line }) => line.y < floor - body * 0.5 && line.size <= body * 0.92).sort((a, b) => b.line.y - a.line.y);
     if (!foot.length) continue;
-    // The foot opens with the next note.
+    // The foot opens with the next note; under a "Notes" heading, the notes are a list of their own (footnote-list.ts).
     if (noteNumber(foot[0]!.line.text)?.number !== expected) continue;
+    let k = foot[0]!.i - 1;
+    while (k >= 0 && skip(k)) k--;
+    const above = lines[k];
+    if (above && /^(?:foot|end)?notes$/i.test(above.text.trim())) continue;
     let current: PageNote | undefined;
     for (const { line, i } of foot) {
       const opens = noteNumber(line.text);

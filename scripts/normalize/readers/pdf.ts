@@ -89,7 +89,7 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
     draftBlocks(lines, (i) => removed.has(i) || titleAt.indexes.has(i) || noteLines.has(i), layout.tagged, body),
   );
   const kept = keptAside(words);
-  const blocks = bodyBlocks(drafts, kept, removed.at, layout.tagged);
+  const blocks = bodyBlocks(drafts, kept, removed.at);
   if (notes.length) {
     // The notes at the pages' feet, as footnote definitions at the end.
     const text = notes
