@@ -20,8 +20,15 @@
  * manifest is spliced: unchanged briefs' parts are copied from the last `manifest.json`,
  * when it is the file the index describes (its hash), and only the changed ones made again.
  *
- * Crash safety: a record file is written before the index that names it, and never changed
- * (its name is its hash, checked when read); `index.json` is replaced by a rename. An entry
+ * - `journal.jsonl`: what changed since `index.json` was written, a line per build (the rows
+ *   dropped and added, by place, and the manifest's hash), so an edit appends a line rather
+ *   than rewrite the index (8 MB at 10,000 briefs); folded into `index.json` once it holds a
+ *   quarter of its size. Its first line names the base it applies to.
+ *
+ * Crash safety: a record file is written before the index or journal line that names it, and never changed
+ * (its name is its hash, checked when read); `index.json` is replaced by a rename, under a new
+ * name (a journal left beside it from the base before is not applied); a torn last line ends
+ * the journal where it is read, and the next build writes the index whole. An entry
  * is used only for the same version of the same source (hash, slug, body, date, pages,
  * picture as the store has them now), and the last manifest only when its hash is the one
  * the index holds, so whatever stopped a build, the index never stands for what is not
@@ -29,7 +36,8 @@
  * another version, or none, is made again from the store's records.
  */
 import { readdir } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { CachedBrief, IndexedBrief } from '../cache/state.js';
 import { removeOutput, writeOutput } from '../core/write-file.js';
@@ -40,8 +48,12 @@ import type { SiteBrief } from './model/site-model.js';
 
 export const ARCHIVE_INDEX_DIR = 'archive-index';
 const INDEX_FILE = `${ARCHIVE_INDEX_DIR}/index.json`;
+const JOURNAL_FILE = `${ARCHIVE_INDEX_DIR}/journal.jsonl`;
+/** The journal is folded into the index once it holds this share of its size (or 64 KB). */
+const FOLD_SHARE = 0.25;
+const FOLD_MIN_BYTES = 64 * 1024;
 const RECORDS_DIR = `${ARCHIVE_INDEX_DIR}/records`;
-const VERSION = 2;
+const VERSION = 3;
 
 /** What a brief's stand-in holds itself; the rest is read from its record when asked for. */
 const LEAN = [
@@ -73,6 +85,8 @@ type Row = [string, string, string, number, BriefKeys, Lean];
 
 interface IndexFile {
   version: number;
+  /** Names this base: a journal line applies to the base it was written after. */
+  id: string;
   /** Hash of the `manifest.json` written with this index. */
   manifest?: string;
   rows: Row[];
@@ -114,13 +128,85 @@ function manifestPart(entry: CachedBrief['entry']): string {
   return `  ${JSON.stringify(entry, null, 2).replace(/\n/g, '\n  ')}`;
 }
 
-function readIndex(cacheDir: string): IndexFile | undefined {
+/** The index as the last build left it: the base file with the journal's lines applied. */
+interface Loaded {
+  file: IndexFile;
+  /** Bytes of the base file, and of the journal that applies to it (0: none, or none that applies). */
+  baseBytes: number;
+  journalBytes: number;
+  /** The journal cannot take another line: torn by a stopped process, or left from another base. */
+  spoilt: boolean;
+}
+
+/** A journal line: the manifest it was saved with, the rows dropped (their places before) and added (their places after). */
+interface JournalLine {
+  manifest: string;
+  drop: number[];
+  add: [number, Row][];
+}
+
+/** `rows` with a journal line's rows dropped and added, in one pass. */
+function applyLine(rows: Row[], line: Pick<JournalLine, 'drop' | 'add'>): Row[] | undefined {
+  const dropped = new Set(line.drop);
+  const out: Row[] = [];
+  let next = 0;
+  const addNext = () => {
+    while (next < line.add.length && line.add[next]![0] === out.length) out.push(line.add[next++]![1]);
+  };
+  rows.forEach((row, i) => {
+    addNext();
+    if (!dropped.has(i)) out.push(row);
+  });
+  addNext();
+  // A line whose places do not fit the rows is not this base's.
+  return next === line.add.length ? out : undefined;
+}
+
+function readText(file: string): string | undefined {
   try {
-    const parsed = JSON.parse(readFileSync(path.join(cacheDir, INDEX_FILE), 'utf8')) as Partial<IndexFile>;
-    return parsed?.version === VERSION && Array.isArray(parsed.rows) ? (parsed as IndexFile) : undefined;
+    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
+}
+
+function readIndex(cacheDir: string): Loaded | undefined {
+  const text = readText(path.join(cacheDir, INDEX_FILE));
+  let file: IndexFile;
+  try {
+    const parsed = JSON.parse(text ?? '') as Partial<IndexFile>;
+    if (parsed?.version !== VERSION || !Array.isArray(parsed.rows) || typeof parsed.id !== 'string') return undefined;
+    file = parsed as IndexFile;
+  } catch {
+    return undefined;
+  }
+  const loaded: Loaded = { file, baseBytes: text!.length, journalBytes: 0, spoilt: false };
+  const journal = readText(path.join(cacheDir, JOURNAL_FILE));
+  if (journal === undefined) return loaded;
+  const lines = journal.split('\n');
+  let header: unknown;
+  try {
+    header = JSON.parse(lines[0]!);
+  } catch {
+    header = undefined;
+  }
+  // A journal of another base (left when the base was written anew) holds nothing of this one.
+  if (!Array.isArray(header) || header[0] !== VERSION || header[1] !== file.id) return { ...loaded, spoilt: true };
+  loaded.journalBytes = journal.length;
+  for (const [i, text] of lines.slice(1).entries()) {
+    if (text === '' && i === lines.length - 2) break; // the end
+    let line: JournalLine;
+    try {
+      line = JSON.parse(text) as JournalLine;
+    } catch {
+      // Torn: the process stopped while writing it. What came before holds; nothing may follow it.
+      return { ...loaded, spoilt: true };
+    }
+    const rows = Array.isArray(line.drop) && Array.isArray(line.add) ? applyLine(file.rows, line) : undefined;
+    if (!rows || typeof line.manifest !== 'string') return undefined;
+    file = { ...file, manifest: line.manifest, rows };
+  }
+  return { ...loaded, file };
 }
 
 const recordFile = (hash: string) => `${RECORDS_DIR}/${hash}.json`;
@@ -149,7 +235,8 @@ function sameRecord(row: Row, indexed: IndexedBrief): boolean {
 /** Open the archive index for this build's briefs. */
 export function openArchiveIndex(input: ArchiveIndexInput): ArchiveIndex {
   const { cacheDir } = input;
-  const last = input.fresh ? undefined : readIndex(cacheDir);
+  const loaded = input.fresh ? undefined : readIndex(cacheDir);
+  const last = loaded?.file;
   const lastRows = new Map((last?.rows ?? []).map((row) => [row[0], row]));
   let recordsRead = 0;
   /** Rows of this build, in order; the records written anew. */
@@ -283,16 +370,55 @@ export function openArchiveIndex(input: ArchiveIndexInput): ArchiveIndex {
       for (const [hash, text] of newRecords) {
         if (!existsSync(path.join(cacheDir, recordFile(hash)))) await writeOutput(cacheDir, recordFile(hash), text);
       }
-      const index: IndexFile = { version: VERSION, manifest: shortHash(manifest), rows };
-      await writeOutput(cacheDir, INDEX_FILE, `${JSON.stringify(index)}\n`);
-      // Records no brief uses any more, once some were replaced.
-      const used = new Set(rows.map((row) => `${row[2]}.json`));
-      if (newRecords.size > 0 || rows.length !== (last?.rows.length ?? -1)) {
-        const names = await readdir(path.join(cacheDir, RECORDS_DIR)).catch(() => [] as string[]);
-        await Promise.all(
-          names.filter((n) => n.endsWith('.json') && !used.has(n)).map((n) => removeOutput(cacheDir, `${RECORDS_DIR}/${n}`)),
-        );
+      const hash = shortHash(manifest);
+      const used = new Set(rows.map((row) => row[2]));
+      const line = loaded && !loaded.spoilt ? journalLine(loaded.file.rows, rows, hash) : undefined;
+      if (line && loaded) {
+        // Only the rows that changed, appended to the journal after the record files they name.
+        if (line.drop.length === 0 && line.add.length === 0 && loaded.file.manifest === hash) return;
+        const text = `${JSON.stringify(line)}\n`;
+        if (loaded.journalBytes + text.length <= Math.max(FOLD_MIN_BYTES, loaded.baseBytes * FOLD_SHARE)) {
+          const journal = path.join(cacheDir, JOURNAL_FILE);
+          const header = loaded.journalBytes === 0 ? `${JSON.stringify([VERSION, loaded.file.id])}\n` : '';
+          appendFileSync(journal, header + text);
+          // The records of the rows dropped, unless a row of this build names the same file.
+          const gone = new Set(line.drop.map((i) => loaded.file.rows[i]![2]).filter((file) => !used.has(file)));
+          await Promise.all([...gone].map((file) => removeOutput(cacheDir, recordFile(file))));
+          return;
+        }
       }
+      // The whole index, under a new name: a journal line of the base before never applies to it.
+      const index: IndexFile = { version: VERSION, id: randomUUID(), manifest: hash, rows };
+      await writeOutput(cacheDir, INDEX_FILE, `${JSON.stringify(index)}\n`);
+      await removeOutput(cacheDir, JOURNAL_FILE);
+      // Records no brief uses any more.
+      const names = await readdir(path.join(cacheDir, RECORDS_DIR)).catch(() => [] as string[]);
+      await Promise.all(
+        names
+          .filter((n) => n.endsWith('.json') && !used.has(n.slice(0, -'.json'.length)))
+          .map((n) => removeOutput(cacheDir, `${RECORDS_DIR}/${n}`)),
+      );
     },
   };
+}
+
+/**
+ * The journal line that makes `before` into `after` (rows of `after` taken from `before` are
+ * the same objects), or undefined when the rows kept changed their order (not made by an
+ * edit: the whole index is written).
+ */
+function journalLine(before: Row[], after: Row[], manifest: string): JournalLine | undefined {
+  const kept = new Set(after);
+  const had = new Set(before);
+  const drop: number[] = [];
+  before.forEach((row, i) => {
+    if (!kept.has(row)) drop.push(i);
+  });
+  const add: [number, Row][] = [];
+  after.forEach((row, i) => {
+    if (!had.has(row)) add.push([i, row]);
+  });
+  const line = { manifest, drop, add };
+  const applied = applyLine(before, line);
+  return applied?.length === after.length && applied.every((row, i) => row === after[i]) ? line : undefined;
 }

@@ -44,7 +44,7 @@ import { isChecked } from './model/brief-keys.js';
 import { robotsTxt, sitemapXml } from './pages/sitemap.js';
 import { createTemplateEngine } from '../render/template-engine.js';
 import type { ArchiveBrief, PacketEntry } from '../core/types.js';
-import { writeOutput } from '../core/write-file.js';
+import { removeOutput, writeOutput } from '../core/write-file.js';
 import { shortHash } from '../core/short-hash.js';
 import { withSafeLinks } from '../core/url-policy.js';
 import { logoAsset } from '../render/assets.js';
@@ -372,6 +372,7 @@ export async function writeArchive(
   const relations = related.toSave();
   if (relations !== undefined) caches.push({ path: RELATED_CACHE_FILE, text: relations });
   for (const file of caches) await writeIfChanged(config.cacheDir, file.path, file.text);
+  for (const file of cards.toRemove()) await removeOutput(config.cacheDir, file);
   const sorted = (list: string[]) => [...list].sort();
   return {
     files: sorted(outputs.map((o) => o.path)),
