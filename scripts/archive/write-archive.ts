@@ -7,7 +7,8 @@
  * Rebuilt from the manifest on every build, but only what changed is redone: every file
  * has a key (a hash of everything it is made from; see render-pages.ts), and a file whose
  * key is the one it was written with, and which is still there, is neither rendered nor
- * read. Keys are kept in `archive-pages.json` of the build cache folder, with what the parts of the
+ * read. Keys are kept in `archive-pages.json` of the build cache folder and a journal beside it
+ * (caches/page-keys.ts), with what the parts of the
  * search index need to be updated in place (search-parts.ts, search-index.ts). Bodies are
  * read (by hash, from the build cache) only for the pages rendered, the feed and the search
  * documents that changed, one at a time; pages are rendered and written one by one, the
@@ -22,10 +23,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bodyHash } from '../cache/bodies.js';
 import type { BuildConfig } from '../core/config.js';
-import { type FeedLayout, planFeed } from './pages/atom-feed.js';
+import { planFeed } from './pages/atom-feed.js';
 import { JSON_FEED, planJsonFeed } from './pages/json-feed.js';
 import { openCardCache } from './caches/card-cache.js';
-import { readCache } from './caches/read-cache.js';
+import { openPageKeys } from './caches/page-keys.js';
 import { openRelatedCache, RELATED_CACHE_FILE } from './caches/related-cache.js';
 import { planPages } from './pages/render-pages.js';
 import { FILTER_DATA, filterDataScript } from './pages/filter-data.js';
@@ -78,19 +79,7 @@ export interface WriteArchiveOptions {
   rasterize?: Rasterize;
 }
 
-/** The keys of the files written last time, and the search index's state, in the build cache folder. */
-export const PAGE_KEYS_FILE = 'archive-pages.json';
 const SEARCH_INDEX = 'assets/search-index.js';
-const KEYS_VERSION = 3;
-
-interface ArchiveKeys {
-  version: number;
-  /** Output path → key of what was written there. */
-  files: Record<string, string>;
-  /** Each part of the search index's state, by its path. */
-  search?: Record<string, SearchIndexState>;
-  feed?: FeedLayout;
-}
 
 type Content = string | Uint8Array | AsyncIterable<string | Uint8Array>;
 
@@ -103,10 +92,6 @@ interface Output {
 }
 
 const packageRequire = createRequire(import.meta.url);
-
-function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
@@ -156,11 +141,6 @@ function readIfThere(file: string, encoding: 'utf8' | null): string | Buffer | u
   } catch {
     return undefined;
   }
-}
-
-function readKeys(cacheDir: string): ArchiveKeys | undefined {
-  const keys = readCache<ArchiveKeys>(cacheDir, PAGE_KEYS_FILE);
-  return keys?.version === KEYS_VERSION && keys.files && typeof keys.files === 'object' ? (keys as ArchiveKeys) : undefined;
 }
 
 /** Which of `files` exist, with one directory listing per folder rather than a stat per file. */
@@ -223,11 +203,9 @@ export async function writeArchive(
     if (body === undefined) throw new Error(`the body ${hash} of a brief is missing`);
     return body;
   };
-  const [salt, last, assets] = await Promise.all([
-    salts(config),
-    options.fresh ? undefined : readKeys(config.cacheDir),
-    siteAssets(config),
-  ]);
+  const keysStore = openPageKeys(config.cacheDir, options.fresh);
+  const last = keysStore.last;
+  const [salt, assets] = await Promise.all([salts(config), siteAssets(config)]);
   const related = openRelatedCache(config.cacheDir, salt.pages, options.fresh);
   const model = buildSiteModel(withoutBodies(input, inline), (briefs) => related.relate(briefs));
   const env = createTemplateEngine(config.templatesDir);
@@ -327,13 +305,7 @@ export async function writeArchive(
   const changed: string[] = [];
   // Forget the keys of the files about to be rewritten first: should this run stop half-way,
   // none of them is taken for what an older key says it is.
-  if (last && todo.length > 0) {
-    const redo = new Set(todo.map((o) => o.path));
-    const files = Object.fromEntries(Object.entries(last.files).filter(([file]) => !redo.has(file)));
-    const searchKept = Object.fromEntries(Object.entries(last.search ?? {}).filter(([file]) => !redo.has(file)));
-    const interim: ArchiveKeys = { ...last, files, search: searchKept, feed: redo.has('feed.xml') ? undefined : last.feed };
-    await writeOutput(config.cacheDir, PAGE_KEYS_FILE, `${JSON.stringify(interim)}\n`);
-  }
+  if (todo.length > 0) await keysStore.forget(new Set(todo.map((o) => o.path)));
   // A few files in flight at once: pages are rendered and written one by one, so memory
   // stays flat for thousands. The parts of the search index, one at a time, from the start:
   // built elsewhere, they are ready about when the pages are.
@@ -359,13 +331,7 @@ export async function writeArchive(
     ),
   ]);
 
-  const keys: ArchiveKeys = {
-    version: KEYS_VERSION,
-    files: Object.fromEntries(outputs.map((o) => [o.path, o.key]).sort(([a], [b]) => (a! < b! ? -1 : 1))),
-    search: sortedKeys(search),
-    feed: feedLayout,
-  };
-  await writeIfChanged(config.cacheDir, PAGE_KEYS_FILE, `${JSON.stringify(keys)}\n`);
+  await keysStore.save({ files: Object.fromEntries(outputs.map((o) => [o.path, o.key])), search, feed: feedLayout });
   const caches = [...cards.toSave(cardKeys)];
   const compiled = templates.toSave();
   if (compiled !== undefined) caches.push({ path: TEMPLATE_CACHE_FILE, text: compiled });

@@ -216,6 +216,25 @@ describe('the archive index', () => {
     written = await builds.build(list);
     await expectAsFromScratch('journal-of-another-base', list, config, written.files);
 
+    // The pages' keys likewise: a build stopped while appending to their journal, then one stopped after writing
+    // them whole but before removing the journal of the base before (whose lines that base already holds).
+    const keysJournal = path.join(config.cacheDir, 'archive-pages.jsonl');
+    list = edit(10)(list);
+    await builds.build(list);
+    const beforeFold = await readFile(keysJournal, 'utf8');
+    await writeFile(keysJournal, `${beforeFold}{"files":{"index.html":null},"search":`);
+    list = edit(11)(list);
+    written = await builds.build(list);
+    await expectAsFromScratch('torn-keys-journal', list, config, written.files);
+    // Written whole under a new name, and a journal begun for it.
+    const header = (text: string) => text.split('\n')[0];
+    expect(header(await readFile(keysJournal, 'utf8'))).not.toBe(header(beforeFold));
+    await writeFile(keysJournal, beforeFold);
+    list = edit(12)(list);
+    written = await builds.build(list);
+    await expectAsFromScratch('keys-journal-of-another-base', list, config, written.files);
+    expect(header(await readFile(keysJournal, 'utf8'))).not.toBe(header(beforeFold));
+
     // manifest.json changed by hand: made again from the records, not spliced from it.
     const manifest = path.join(config.outDir, 'manifest.json');
     await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('"title": "', '"title": "Hand-edited '));
