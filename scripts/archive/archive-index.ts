@@ -37,7 +37,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { CachedBrief, IndexedBrief } from '../cache/state.js';
 import { removeOutput, writeOutput } from '../core/write-file.js';
@@ -109,10 +109,13 @@ export interface ArchiveIndexInput {
 export interface ArchiveIndex {
   /** The briefs, in the manifest's order: those of the index read their records only when asked. */
   briefs: SiteBrief[];
-  /** `manifest.json`'s text: the unchanged briefs' parts copied from the last one when it is the one indexed. */
-  manifest(outDir: string): Buffer;
-  /** Write the records that are new and then the index, for `manifest` (the text written). */
-  save(manifest: Uint8Array): Promise<void>;
+  /**
+   * `manifest.json`'s text, in pieces, and its hash (as `shortHash` of the whole): the unchanged
+   * briefs' parts copied from the last one when it is the one indexed.
+   */
+  manifest(outDir: string): { pieces: Buffer[]; hash: string };
+  /** Write the records that are new and then the index (or its journal's line), for the manifest of `manifestHash`. */
+  save(manifestHash: string): Promise<void>;
   /** How many whole records were read (from the index's record files or the store). */
   readonly recordsRead: number;
 }
@@ -364,13 +367,16 @@ export function openArchiveIndex(input: ArchiveIndexInput): ArchiveIndex {
         }
       });
       flush();
-      return rows.length === 0 ? Buffer.from('[]\n') : Buffer.concat([Buffer.from('[\n'), ...pieces, Buffer.from('\n]\n')]);
+      // In pieces, hashed as they are: 12 MB at 10,000 briefs is not copied into one buffer.
+      const all = rows.length === 0 ? [Buffer.from('[]\n')] : [Buffer.from('[\n'), ...pieces, Buffer.from('\n]\n')];
+      const digest = createHash('sha256');
+      for (const piece of all) digest.update(piece);
+      return { pieces: all, hash: digest.digest('hex').slice(0, 32) };
     },
-    async save(manifest) {
+    async save(hash) {
       for (const [hash, text] of newRecords) {
         if (!existsSync(path.join(cacheDir, recordFile(hash)))) await writeOutput(cacheDir, recordFile(hash), text);
       }
-      const hash = shortHash(manifest);
       const used = new Set(rows.map((row) => row[2]));
       const line = loaded && !loaded.spoilt ? journalLine(loaded.file.rows, rows, hash) : undefined;
       if (line && loaded) {

@@ -53,15 +53,22 @@ export async function writeIndexedSite(
   options: SiteOptions = {},
 ): Promise<{ files: string[]; recordsRead: number }> {
   const index = openArchiveIndex({ ...input, cacheDir: config.cacheDir, fresh: options.fresh });
-  let text: Uint8Array | undefined;
-  const files = await writeSiteOf(index.briefs, () => (text = index.manifest(config.outDir)), config, options);
-  await index.save(text!);
+  let hash: string | undefined;
+  const manifest = () => {
+    const made = index.manifest(config.outDir);
+    hash = made.hash;
+    return (async function* () {
+      yield* made.pieces;
+    })();
+  };
+  const files = await writeSiteOf(index.briefs, manifest, config, options);
+  await index.save(hash!);
   return { files, recordsRead: index.recordsRead };
 }
 
 async function writeSiteOf(
   briefs: SiteBrief[],
-  manifest: () => string | Uint8Array,
+  manifest: () => string | Uint8Array | AsyncIterable<Uint8Array>,
   config: BuildConfig,
   options: SiteOptions,
 ): Promise<string[]> {
