@@ -43,7 +43,7 @@ import type { CachedBrief, IndexedBrief } from '../cache/state.js';
 import { removeOutput, writeOutput } from '../core/write-file.js';
 import { shortHash } from '../core/short-hash.js';
 import { withSafeLinks } from '../core/url-policy.js';
-import { type BriefKeys, computeBriefKeys, markChecked, rememberBriefKeys } from './model/brief-keys.js';
+import { type BriefKeys, computeBriefKeys, lazyPrototype, markChecked, rememberBriefKeys } from './model/brief-keys.js';
 import type { SiteBrief } from './model/site-model.js';
 
 export const ARCHIVE_INDEX_DIR = 'archive-index';
@@ -282,27 +282,29 @@ export function openArchiveIndex(input: ArchiveIndexInput): ArchiveIndex {
     known.whole = siteBriefOf(record ?? input.late.get(known.source) ?? input.full(known.source, known.indexed));
     return known.whole;
   };
-  // One getter per field for all stand-ins (ten thousand briefs make no closures of their own).
-  const lazyFields: PropertyDescriptorMap = Object.fromEntries(
-    LAZY.map((field) => [
-      field,
-      {
-        enumerable: true,
-        configurable: true,
-        get(this: object) {
-          return wholeOf(this)[field];
+  // One getter per field, on the prototype of all stand-ins (ten thousand briefs make no closures of their own).
+  const lazy = lazyPrototype(
+    Object.fromEntries(
+      LAZY.map((field) => [
+        field,
+        {
+          enumerable: true,
+          configurable: true,
+          get(this: object) {
+            return wholeOf(this)[field];
+          },
         },
-      },
-    ]),
+      ]),
+    ),
   );
 
   /** A stand-in for an indexed brief: its lean fields, the rest read from its record on first use. */
   const standIn = (source: string, indexed: IndexedBrief, row: Row): SiteBrief => {
     const lean = row[5];
-    const brief = Object.defineProperties(
-      { ...lean, html: lean.html ?? `${BRIEFS}${lean.slug}.html`, pdf: lean.pdf ?? `${BRIEFS}${lean.slug}.pdf` },
-      lazyFields,
-    ) as SiteBrief;
+    const brief = Object.assign(Object.create(lazy) as object, lean, {
+      html: lean.html ?? `${BRIEFS}${lean.slug}.html`,
+      pdf: lean.pdf ?? `${BRIEFS}${lean.slug}.pdf`,
+    }) as SiteBrief;
     standing.set(brief, { source, indexed, row });
     rememberBriefKeys(brief, row[4]);
     markChecked(brief);

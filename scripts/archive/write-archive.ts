@@ -33,6 +33,8 @@ import { FILTER_DATA, filterDataScript } from './pages/filter-data.js';
 import { cacheTemplates, TEMPLATE_CACHE_FILE } from './caches/template-cache.js';
 import {
   buildSearchIndex,
+  documentKeysOf,
+  documentsToMake,
   searchIndexKey,
   type SearchIndexInput,
   type SearchIndexResult,
@@ -41,7 +43,7 @@ import {
 import { SEARCH_PART_SIZE, searchPartPath, searchPartsScript, splitSearchParts } from './search/search-parts.js';
 import { siteAssets } from './pages/site-assets.js';
 import { buildSiteModel, type SiteBrief } from './model/site-model.js';
-import { isChecked } from './model/brief-keys.js';
+import { isChecked, plainBrief } from './model/brief-keys.js';
 import { robotsTxt, sitemapXml } from './pages/sitemap.js';
 import { createTemplateEngine } from '../render/template-engine.js';
 import type { ArchiveBrief, PacketEntry } from '../core/types.js';
@@ -237,9 +239,15 @@ export async function writeArchive(
         held = lastState && readIfThere(path.join(config.outDir, file), 'utf8');
         const previous = held && lastState ? { script: held, state: lastState } : undefined;
         const part = { briefs, digest: model.digest, salt: salt.search, previous };
-        const index = elsewhere
-          ? await elsewhere({ ...part, digest: partDigest(model.digest, briefs) })
-          : await buildSearchIndex({ ...part, body: (b) => readBody(b.bodyHash) });
+        let index: SearchIndexResult;
+        if (elsewhere) {
+          // The thread gets copies: every field of the briefs whose documents are made again, the
+          // keys of the others (so their records, when read through the archive index, stay unread).
+          const keys = documentKeysOf(part);
+          const made = documentsToMake({ ...part, keys });
+          const sent = briefs.map((b, i) => (made(i) ? plainBrief(b) : b));
+          index = await elsewhere({ ...part, briefs: sent, keys, digest: partDigest(model.digest, briefs) });
+        } else index = await buildSearchIndex({ ...part, body: (b) => readBody(b.bodyHash) });
         search[file] = index.state;
         return index.script;
       },

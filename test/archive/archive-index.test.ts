@@ -17,6 +17,8 @@ import { shortHash } from '../../scripts/core/short-hash.js';
 import type { ArchiveBrief } from '../../scripts/core/types.js';
 import { writeIndexedSite, writeSite } from '../../scripts/archive/write-site.js';
 import { ARCHIVE_INDEX_DIR } from '../../scripts/archive/archive-index.js';
+import { buildSearchPart } from '../../scripts/workers/search-part.js';
+import type { SearchPartJob } from '../../scripts/archive/search/search-index.js';
 import { fixtureBriefs, fixtureConfig, writeBuildOutputs } from '../fixtures/archive/briefs.js';
 
 const SITE_URL = 'https://briefs.example.org/';
@@ -91,7 +93,9 @@ class Builds {
       this.storeReads += 1;
       return records.get(source)!;
     };
-    return writeIndexedSite({ ordered, briefs: indexed, late, full }, config);
+    // The search index's parts as a build makes them: in a worker thread, which gets a copy of their briefs.
+    const searchPart = (job: SearchPartJob) => buildSearchPart(structuredClone(job));
+    return writeIndexedSite({ ordered, briefs: indexed, late, full }, config, { searchPart });
   }
 }
 

@@ -57,3 +57,31 @@ export function markChecked(brief: SiteBrief): void {
 export function isChecked(brief: object): boolean {
   return checked.has(brief as SiteBrief);
 }
+
+const lazyPrototypes = new WeakSet<object>();
+
+/**
+ * The prototype of briefs whose `fields` are read on first use (archive-index.ts): accessors
+ * shared by all of them, as defining them on each of ten thousand briefs costs a second.
+ */
+export function lazyPrototype(fields: PropertyDescriptorMap): object {
+  const prototype = Object.defineProperties({}, fields);
+  lazyPrototypes.add(prototype);
+  return prototype;
+}
+
+/** Every field of `brief` as a descriptor: its own, and those it reads on first use. */
+export function fieldDescriptors(brief: object): PropertyDescriptorMap {
+  const own = Object.getOwnPropertyDescriptors(brief);
+  const prototype = Object.getPrototypeOf(brief) as object | null;
+  return prototype && lazyPrototypes.has(prototype) ? { ...own, ...Object.getOwnPropertyDescriptors(prototype) } : own;
+}
+
+/** `brief` as a plain object with every field read (to send it to a worker thread, which copies own fields only). */
+export function plainBrief<T extends object>(brief: T): T {
+  const prototype = Object.getPrototypeOf(brief) as object | null;
+  if (!prototype || !lazyPrototypes.has(prototype)) return brief;
+  const plain: Record<string, unknown> = { ...(brief as Record<string, unknown>) };
+  for (const key of Object.keys(prototype)) plain[key] = (brief as Record<string, unknown>)[key];
+  return plain as T;
+}

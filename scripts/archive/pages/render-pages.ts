@@ -20,7 +20,7 @@ import type { CardCache } from '../caches/card-cache.js';
 import { type Citation, citationOf } from '../model/citation.js';
 import { archiveJsonLd, breadcrumbJsonLd, briefJsonLd, jsonLdScript } from '../model/json-ld.js';
 import type { RelatedBrief } from '../model/related-briefs.js';
-import { briefKeys } from '../model/brief-keys.js';
+import { briefKeys, fieldDescriptors } from '../model/brief-keys.js';
 import type { BriefGroup, SiteBrief, SiteModel } from '../model/site-model.js';
 import { paths, siteUrls } from '../model/site-urls.js';
 import { addTemplateFilters } from '../../render/template-filters.js';
@@ -443,7 +443,7 @@ export function planPages(
  * read only if the page's template shows them (the stock lists show cards from the card cache).
  */
 function entryView(brief: SiteBrief): Omit<SiteBrief, 'data' | 'headings' | 'bodyHash'> {
-  const fields = Object.getOwnPropertyDescriptors(brief) as Record<string, PropertyDescriptor>;
+  const fields = fieldDescriptors(brief) as Record<string, PropertyDescriptor>;
   delete fields.data;
   delete fields.headings;
   delete fields.bodyHash;

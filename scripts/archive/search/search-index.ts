@@ -108,6 +108,11 @@ export interface SearchIndexInput {
   salt: string;
   /** The last build's script and state, to update instead of building from nothing. */
   previous?: { script: string; state: SearchIndexState };
+  /**
+   * Each brief's document key (`documentKeysOf`), when worked out by the caller: a worker
+   * thread gets copies of the briefs, without the keys they were read from the archive index with.
+   */
+  keys?: string[];
 }
 
 /** A part to build where the bodies are read from the build cache folder `cacheDir` (a worker thread can). */
@@ -216,6 +221,28 @@ function documentKeys(briefs: SiteBrief[], digest: Map<string, string>, salt: st
   return keys;
 }
 
+/** Each brief's document key, as `buildSearchIndex` works them out. */
+export function documentKeysOf(input: Pick<SearchIndexInput, 'briefs' | 'digest' | 'salt'>): string[] {
+  return documentKeys(input.briefs, input.digest, input.salt);
+}
+
+/**
+ * Which briefs' documents `buildSearchIndex` makes again (by position; all of them without a
+ * usable previous index): the only briefs whose fields beyond the keys it reads.
+ */
+export function documentsToMake(input: Omit<SearchIndexInput, 'body'>): (i: number) => boolean {
+  const keys = input.keys ?? documentKeys(input.briefs, input.digest, input.salt);
+  if (
+    input.previous?.state.key === indexKey(keys, input.salt) &&
+    input.previous.script.startsWith(searchIndexHeader(input.previous.state.key))
+  )
+    return () => false;
+  const previous = checkPrevious(input.previous, input.salt);
+  if (!previous) return () => true;
+  const kept = new Set(previous.docs.map(([url, docKey]) => `${url}\0${docKey}`));
+  return (i) => !kept.has(`${input.briefs[i]!.html}\0${keys[i]}`);
+}
+
 /** Bounded concurrent map, results in input order. */
 async function mapLimit<T, R>(items: T[], limit: number, work: (item: T, i: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
@@ -235,7 +262,7 @@ async function mapLimit<T, R>(items: T[], limit: number, work: (item: T, i: numb
  */
 export async function buildSearchIndex(input: SearchIndexInput): Promise<SearchIndexResult> {
   const { briefs, salt } = input;
-  const keys = documentKeys(briefs, input.digest, salt);
+  const keys = input.keys ?? documentKeys(briefs, input.digest, salt);
   const key = indexKey(keys, salt);
   const state: SearchIndexState = { key, docs: briefs.map((b, i) => [b.html, keys[i]!]) };
   if (input.previous?.state.key === key && input.previous.script.startsWith(searchIndexHeader(key))) {
