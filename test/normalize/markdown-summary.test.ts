@@ -56,3 +56,34 @@ describe('a writer’s Markdown front matter', () => {
     expect(read('---\ntitle: A post\n---\n\n## Only a heading\n\n- and a list\n').data.summary).toBeUndefined();
   });
 });
+
+describe('a site generator’s layout or content type', () => {
+  const kindOf = (key: string, value: string, more = '') =>
+    read(['---', 'title: A post', `${key}: ${value}`, more, '---', '', 'Some text of the post.'].filter((l) => l !== '').join('\n'));
+
+  it.each([
+    ['layout', 'post'], // Jekyll
+    ['type', 'posts'], // Hugo's section type
+    ['layout', 'layouts/post.njk'], // Eleventy
+    ['layout', 'blog-post'],
+  ])('%s: %s makes the brief a post, with a note at the key', (key, value) => {
+    const { data, messages } = kindOf(key, value);
+    expect(data.kind).toBe('post');
+    expect(messages).toContain('3:1 front-matter-shorthand');
+  });
+
+  it.each([
+    ['layout', 'press-release'],
+    ['layout', 'default'],
+    ['type', 'page'],
+    ['layout', 'postscript'],
+  ])('%s: %s says nothing of the kind: a brief, the key left out', (key, value) => {
+    const { data, messages } = kindOf(key, value);
+    expect(data.kind).toBe('brief');
+    expect(messages).toContain('3:1 front-matter-ignored');
+  });
+
+  it('leaves a kind the writer gave as it is', () => {
+    expect(kindOf('layout', 'post', 'kind: brief').data.kind).toBe('brief');
+  });
+});

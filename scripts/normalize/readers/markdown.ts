@@ -2,7 +2,8 @@
  * Reader `markdown`: Markdown with YAML front matter (or Hugo's TOML, between `+++`)
  * passes through. Static-site generators' shorthands are understood (`author: Jane Doe`,
  * `authors: [Jane Doe]` become `authors: [{name: Jane Doe}]`) and their keys briefpress
- * has no use for (`layout`, `categories`, `draft`…) are left out with a note; a `description` or
+ * has no use for (`layout`, `categories`, `draft`…) are left out with a note, but a `layout` or
+ * `type` that names a post makes the brief a post; a `description` or
  * `excerpt` is the summary. The writer's title is kept exactly as written; with no summary,
  * the first real sentence of the body is one (as Hugo's automatic summary). The front matter is
  * validated against the schema (invalid YAML, unknown keys with a "did you mean",
@@ -32,6 +33,12 @@ const SITE_GENERATOR_KEYS = new Set(
     ' ',
   ),
 );
+
+/**
+ * A site generator's layout or content type that names a blog post (Jekyll's `layout: post`,
+ * Hugo's `type: posts`, Eleventy's `layout: layouts/post.njk`): the brief is a post.
+ */
+const POST_LAYOUT = /^(?:[\w.-]+\/)*(?:blog[-_]?)?posts?(?:\.\w+)?$/i;
 
 /** Is this text Markdown: front matter first, or an ATX `# Title` first? */
 export function looksLikeMarkdown(text: string): boolean {
@@ -208,6 +215,20 @@ function shorthands(file: VFile, entries: readonly KeyEntry[], raw: Record<strin
       delete raw[key];
       report(file, 'front-matter-shorthand', `\`${key}\` read as \`summary\``, { place: entry.keyAt(), severity: 'info' });
       kept.push({ ...entry, key: 'summary' });
+      continue;
+    }
+    if (
+      (key === 'layout' || key === 'type') &&
+      raw.kind === undefined &&
+      typeof raw[key] === 'string' &&
+      POST_LAYOUT.test(raw[key].trim())
+    ) {
+      report(file, 'front-matter-shorthand', `\`${key}: ${raw[key].trim()}\` read as \`kind: post\``, {
+        place: entry.keyAt(),
+        severity: 'info',
+      });
+      raw.kind = 'post';
+      delete raw[key];
       continue;
     }
     if (SITE_GENERATOR_KEYS.has(key)) {
