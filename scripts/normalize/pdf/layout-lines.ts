@@ -6,6 +6,7 @@
  * first, so that two columns whose paragraph gaps happen to line up are still read one
  * after the other); the pieces of one row inside one region are one line.
  */
+import { closeLetterSpacing } from '../text/letter-spaced.js';
 import type { PdfPage, PdfRun } from './read-pdf.js';
 
 export interface LineSegment {
@@ -217,7 +218,7 @@ function joinRuns(runs: readonly PdfRun[], baseline: number, size: number, empha
   const segments: LineSegment[] = [];
   let previous: PdfRun | undefined;
   for (const run of runs) {
-    let text = run.text;
+    let text = closeLetterSpacing(run.text);
     // A footnote call: a small number raised above the line, after a word.
     if (previous && run.size <= size * 0.88 && run.y - baseline >= size * 0.2 && /^\d{1,3}$/.test(text.trim())) {
       text = `${FOOTNOTE_CALL}${text.trim()}${FOOTNOTE_CALL}`;
