@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 /** Test files that replace a module with `vi.mock`: they get a module graph of their own. */
 const mocking = ['test/print/pdf-metadata.test.ts', 'test/print/pdf-ua.test.ts'];
+/** Test files that check the sample site's cold build: it is made once per run, only when one of them runs. */
+const sampleSite = ['test/e2e/build.test.ts', 'test/e2e/sample-site.test.ts'];
 
 export default defineConfig({
   test: {
@@ -17,7 +19,11 @@ export default defineConfig({
         extends: true,
         // The other files share one module graph per worker: unified, Puppeteer, pdf.js and
         // html-validate load once instead of once a file (docs/performance.md, issue 21).
-        test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: mocking, isolate: false },
+        test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: [...mocking, ...sampleSite], isolate: false },
+      },
+      {
+        extends: true,
+        test: { name: 'sample-site', include: sampleSite, isolate: false, globalSetup: ['test/setup/sample-site-build.ts'] },
       },
       { extends: true, test: { name: 'isolated', include: mocking } },
     ],

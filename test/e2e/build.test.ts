@@ -1,27 +1,25 @@
 /**
- * The whole pipeline on the sample site, as a user runs it: a cold build, a no-op
- * rebuild that starts no browser, an edit, a deleted source, two sources with one slug.
+ * The whole pipeline on the sample site, as a user runs it: a cold build (made once per
+ * test run, test/setup/sample-site-build.ts, and copied here), a no-op rebuild that starts
+ * no browser, an edit, a deleted source, a second source with a title already used.
  */
-import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../scripts/build.js';
+import { sampleSiteCopy } from '../helpers/sample-site.js';
 
-const repo = path.resolve(import.meta.dirname, '../..');
 let project: string;
 let cold: BuildResult;
 
 const projects: string[] = [];
 afterAll(() => Promise.all(projects.map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 3 }))));
 
-async function newProject(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'briefpress-build-'));
-  projects.push(dir);
-  await cp(path.join(repo, 'briefpress.config.yaml'), path.join(dir, 'briefpress.config.yaml'));
-  await cp(path.join(repo, 'templates'), path.join(dir, 'templates'), { recursive: true });
-  await cp(path.join(repo, 'sources'), path.join(dir, 'sources'), { recursive: true });
-  return dir;
+/** A copy of the sample site as its cold build (once per test run) left it. */
+async function builtProject(): Promise<{ project: string; cold: BuildResult }> {
+  const copy = await sampleSiteCopy('briefpress-build-');
+  projects.push(copy.project);
+  return copy;
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -33,8 +31,7 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  project = await newProject();
-  cold = await build({ root: project, quiet: true });
+  ({ project, cold } = await builtProject());
 });
 
 describe('npm run build on the sample site', () => {
@@ -98,7 +95,7 @@ describe('npm run build on the sample site', () => {
   });
 
   it('gives a second source with the same title its own slug and says so', async () => {
-    const dir = await newProject();
+    const dir = (await builtProject()).project;
     await cp(path.join(dir, 'sources/002_6d3c26cd4b054413.txt'), path.join(dir, 'sources/003_copy.txt'));
     const result = await build({ root: dir, quiet: true });
     expect(result.manifest.map((e) => e.slug).sort()).toContain('itu-ill-suited-to-regulate-cybersecurity-2');

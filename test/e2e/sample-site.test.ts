@@ -1,12 +1,11 @@
 /**
  * The sample site as a user gets it: the two real seed texts in sources/, built with
- * `build()` into a temp folder, then checked as a reader would check them — the PDFs by
+ * `build()` into a temp folder (once per test run, test/setup/sample-site-build.ts; copied here), then checked as a reader would check them — the PDFs by
  * their text, pages, links and metadata, and the archive in real Chromium, served on
  * 127.0.0.1: home, search, tag and author pages, related briefs, feed, links, axe.
  */
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,9 +19,9 @@ import { checkFeed, checkHomeListsBriefs, checkSearchFinds, seriousAxeViolations
 import { checkLinks } from '../helpers/link-check.js';
 import { normalizeText, readPdf, sentences, type PdfSummary } from '../helpers/pdf.js';
 import { checkPdfUa } from '../../scripts/bench/pdf-ua-check.js';
+import { sampleSiteCopy } from '../helpers/sample-site.js';
 import { serve, type StaticServer } from '../helpers/serve.js';
 
-const repo = path.resolve(import.meta.dirname, '../..');
 let project: string;
 let out: string;
 let result: BuildResult;
@@ -57,11 +56,7 @@ async function bodySentences(entry: ManifestEntry): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  project = await mkdtemp(path.join(os.tmpdir(), 'briefpress-sample-'));
-  for (const item of ['briefpress.config.yaml', 'templates', 'sources']) {
-    await cp(path.join(repo, item), path.join(project, item), { recursive: true });
-  }
-  result = await build({ root: project, quiet: true });
+  ({ project, cold: result } = await sampleSiteCopy('briefpress-sample-'));
   out = path.join(project, 'dist');
   briefs = result.manifest;
   browser = await launchBrowser();
