@@ -70,9 +70,10 @@ export function isAlive(pid: number): boolean {
 /**
  * Wait until no process names one of these profile folders any more: a killed browser's
  * children (zygote, renderers, GPU) exit a moment after it, and may write into the profile
- * until they do. Polls /proc; fails after `timeoutMs` with the processes still there.
+ * until they do. Polls /proc; fails after `timeoutMs` with the processes still there (a bound
+ * for a process that never exits, generous because a loaded machine is slow to reap them).
  */
-export async function waitUntilGone(dirs: readonly string[], timeoutMs = 20_000): Promise<void> {
+export async function waitUntilGone(dirs: readonly string[], timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const left = processesUsing(dirs);

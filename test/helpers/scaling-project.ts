@@ -68,7 +68,11 @@ export async function startDevToolsBrowser(): Promise<DevToolsBrowser> {
   );
   const endpoint = await new Promise<string>((resolve, reject) => {
     let text = '';
-    const timer = setTimeout(() => reject(new Error(`Chromium printed no DevTools endpoint:\n${text}`)), 20_000);
+    // A bound for a browser that hangs, not a measure: at a load of 20-30 a start has taken over 20 s.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`Chromium printed no DevTools endpoint in 120 s:\n${text}`));
+    }, 120_000);
     child.stderr!.on('data', (chunk: Buffer) => {
       text += chunk.toString();
       const match = /DevTools listening on (ws:\/\/\S+)/.exec(text);

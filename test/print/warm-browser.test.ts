@@ -54,8 +54,10 @@ function childrenOf(pid: number): number[] {
   }
 }
 
+/** Wait for `condition`; a bound of two minutes for what never happens (a loaded machine is slow to end processes). */
 async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 600 && !condition(); i++) await new Promise((r) => setTimeout(r, 50));
+  const deadline = Date.now() + 120_000;
+  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   if (!condition()) throw new Error(`still waiting: ${what}`);
 }
 
