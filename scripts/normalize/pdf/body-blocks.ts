@@ -38,7 +38,8 @@ export function bodyBlocks(drafts: readonly Draft[], kept: KeptAside, at: (i: nu
       continue;
     }
     // An item's marker goes from its first line, over as many segments as it takes (a bold number; a tagged PDF's label).
-    const text = kept.textOf(withoutUniformType(draft.lines), draft.kind === 'item');
+    // A paragraph wholly in bold or italic (a letter's bold subject line, an italic note) keeps it: that is its emphasis.
+    const text = kept.textOf(draft.kind === 'paragraph' ? draft.lines : withoutUniformType(draft.lines), draft.kind === 'item');
     if (!text) continue;
     if (draft.kind === 'heading') blocks.push({ type: 'heading', text, line });
     else if (draft.kind === 'paragraph') blocks.push({ type: 'paragraph', text, line });

@@ -4,6 +4,7 @@
  * (LI tags, or a marker glyph and its indent), headings (H tags, or bold or larger type that
  * reads as a heading) and paragraphs.
  */
+import { salutation, subjectLine } from '../text/blocks.js';
 import { parseItem } from '../text/list-items.js';
 import type { PdfLine } from './layout-lines.js';
 import { joins } from './line-joins.js';
@@ -103,11 +104,17 @@ export function draftBlocks(lines: readonly PdfLine[], skip: (i: number) => bool
     const isHeading = headingsTagged ? !!line.roles?.some((r) => HEADING_ROLE.test(r)) : line.bold || line.size >= body * 1.15;
     drafts.push({ kind: isHeading ? 'heading' : 'paragraph', lines: [line], indexes: [i] });
   });
-  // A "heading" must look like one: short, not a sentence.
+  // A "heading" must look like one: short, not a sentence, not a letter's subject line or salutation set in bold.
   for (const draft of drafts) {
     if (draft.kind !== 'heading') continue;
     const text = draft.lines.map((l) => l.text).join(' ');
-    if (text.split(/\s+/).length > 16 || /[.,;]["”’)]?$/.test(text) || draft.lines.length > 3 || !/\p{L}/u.test(text))
+    if (
+      text.split(/\s+/).length > 16 ||
+      /[.,;]["”’)]?$/.test(text) ||
+      draft.lines.length > 3 ||
+      !/\p{L}/u.test(text) ||
+      (!headingsTagged && (subjectLine.test(text) || salutation.test(text)))
+    )
       draft.kind = 'paragraph';
   }
   return drafts;
