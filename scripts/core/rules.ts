@@ -63,6 +63,11 @@ export const RULE_CATALOGUE = {
   },
   'end-mark': { stage: 'normalize', summary: 'remove the closing mark of a press release (###, -30-, END)' },
   'page-number': { stage: 'normalize', summary: 'remove bare page numbers and "Page 2 of 3" lines' },
+  'browser-print': {
+    stage: 'normalize',
+    summary:
+      "remove a browser's print header and footer (print date and time, page title, address, page counter); the print date is never the text's date",
+  },
   'running-header': {
     stage: 'normalize',
     summary: 'remove running headers/footers repeated across pages (never the title itself); a paragraph cut by the page break is joined',

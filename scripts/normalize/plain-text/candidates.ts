@@ -16,6 +16,8 @@ export interface Candidate {
   insideAddress?: boolean;
   /** Split off the organization's name above it. */
   belowName?: boolean;
+  /** The lines under the page's title, split off it: the standfirst. */
+  standfirst?: boolean;
 }
 
 /** The candidate's lines joined by spaces. */

@@ -36,7 +36,8 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     if (dateIndex >= 0 && (neighbour(lines, last, 1) === dateIndex || neighbour(lines, first, -1) === dateIndex)) score += 6;
     if (isAllCaps(text)) score += 4;
     if (candidate.lines.some((l) => organization.test(l.text)) || tagline.hasSeparators(text)) score -= 20;
-    if (documentLabel.test(text)) score -= 30;
+    // A genre label, or a group that holds one on a line of its own (a wordmark over "PRESS RELEASE"): no title.
+    if (documentLabel.test(text) || candidate.lines.some((l) => documentLabel.test(l.text))) score -= 30;
     if (salutation.test(text) || subjectLine.test(text)) score -= 30; // a letter's "Dear …" and "Re: …" lines
     // A letter's inside address: its lines end in a street, a postal code, a city line.
     if (candidate.lines.length >= 3 && candidate.lines.some((l) => isPostalLine(l.text))) score -= 20;

@@ -5,8 +5,10 @@
 import type { VFile } from 'vfile';
 import { report } from '../../core/rules.js';
 import { placeOf } from '../text/source-lines.js';
-import { guessDatelineDate } from '../text/dateline.js';
+import { datelineDate, guessDatelineDate } from '../text/dateline.js';
 import { listingDate } from '../text/listing.js';
+import { permalinkDay } from '../text/browser-print.js';
+import { reportGuess } from '../text/guessed.js';
 import type { Block } from '../text/blocks.js';
 
 type Paragraph = Extract<Block, { type: 'paragraph' }>;
@@ -22,14 +24,22 @@ export function openingTableRow(blocks: readonly Block[]): { table?: Table; row:
   return table ? { table, row: table.rows[1] ?? [] } : { row: [] };
 }
 
-/** The date of the text: the top's, else a dateline's, else the opening table's; a note when there is none. */
-export function textDate(file: VFile, blocks: readonly Block[], topDate: string | undefined): string | undefined {
+/**
+ * The date of the text: the top's, else a dateline's, else the opening table's, else the day
+ * in the page's address (`address`, a browser print's: a blog's permalink); a note when there is none.
+ */
+export function textDate(file: VFile, blocks: readonly Block[], topDate: string | undefined, address?: string): string | undefined {
   let date = topDate;
   // A dateline's date ("WASHINGTON, D.C. – January 15, 2020 – …", "Geneva 31.01.11 – …").
   if (!date) date = guessDatelineDate(file, blocks);
   // A listing that is all table (a digest of releases, newest first): its first row's date and text.
   const { table, row } = openingTableRow(blocks);
   if (!date && table) date = listingDate(file, row, placeOf(table.line));
+  const day = date ? undefined : permalinkDay(address);
+  if (day) {
+    date = day;
+    reportGuess(file, 'date', day, 'the day in the page’s address (its print footer)', placeOf(blocks.at(-1)?.line));
+  }
   if (!date)
     report(file, 'date-missing', 'the text gives no date: add `date: YYYY-MM-DD` to the front matter before printing', {
       place: { line: 1, column: 1 },
@@ -37,3 +47,8 @@ export function textDate(file: VFile, blocks: readonly Block[], topDate: string 
     });
   return date;
 }
+
+/** Does the text open with a press release's dateline (a date at the start of its first or second paragraph)? */
+export const opensWithDateline = (blocks: readonly Block[]): boolean =>
+  datelineDate(blocks.filter((b): b is Paragraph => b.type === 'paragraph' && b.text.split(/\s+/).length >= 8).map((b) => b.text)) !==
+  undefined;

@@ -13,7 +13,7 @@ export function reportGenericGuesses(
   file: VFile,
   data: ReaderResult['data'],
   title: Candidate,
-  { chosen, dateLine, section }: { chosen: boolean; dateLine: SourceLine | undefined; section: SourceLine | undefined },
+  { chosen, dateLine, kindFound }: { chosen: boolean; dateLine: SourceLine | undefined; kindFound: boolean },
 ): void {
   report(file, 'generic-reader', 'not recognized as a PDF one-pager, a web export or Markdown: read as plain text', {
     place: placeOf(title.lines[0]),
@@ -21,7 +21,7 @@ export function reportGenericGuesses(
   });
   if (chosen) reportGuess(file, 'title', data.title, 'the most title-like line at the top of a plain text', placeOf(title.lines[0]));
   if (data.date && dateLine) reportGuess(file, 'date', data.date, 'a date line at the top of a plain text', placeOf(dateLine));
-  if (!section)
+  if (!kindFound)
     reportGuess(
       file,
       'kind',

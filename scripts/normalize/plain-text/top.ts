@@ -122,12 +122,27 @@ function findTopEnd({ lines, removed }: Page): number {
     (line, i) =>
       !removed.has(i) &&
       isBodyText(line.text, lines.slice(i + 1, i + 4)) &&
+      !aboveDateLine(lines, i) &&
       (/[.!?:;]["”’)\]]*(?:\d{1,3}|\[\d{1,3}\])?$/.test(line.text.trim()) ||
         endsOpen(line.text) ||
         !isBlank(lines[i + 1]) ||
         i + 1 >= lines.length),
   );
   return end === -1 || end > TOP_LIMIT ? Math.min(lines.length, TOP_LIMIT) : end;
+}
+
+/**
+ * Is line `i` in a group of lines that ends in a date line, with no blank line between
+ * ("\"See you in Court\" - Liberty responds to passing of the" / "Snoopers' Charter" / "17
+ * November 2016")? A title block ends in its date; running text does not.
+ */
+function aboveDateLine(lines: readonly SourceLine[], i: number): boolean {
+  for (let k = i + 1; k <= i + 3 && !isBlank(lines[k]); k++) {
+    const text = lines[k]!.text;
+    if (parseDateLine(text) ?? parseMonthLine(text)) return isBlank(lines[k + 1]);
+    if (/[.!?:;]["”’)]?$/.test(lines[k - 1]!.text.trim())) return false;
+  }
+  return false;
 }
 
 /**

@@ -26,44 +26,55 @@ import { guessTitle } from '../plain-text/guess-title.js';
 import { blogSection, removeAboveTitle } from '../plain-text/above-title.js';
 import { bodyBlocks } from '../plain-text/body.js';
 import { titleText, witnessAuthors } from '../plain-text/title.js';
-import { textDate } from '../plain-text/date.js';
+import { opensWithDateline, textDate } from '../plain-text/date.js';
 import { contactsOf } from '../plain-text/contacts.js';
 import { summaryOf } from '../plain-text/summary-source.js';
 import { reportGenericGuesses } from '../plain-text/generic-notes.js';
+import { readStandfirst, setApart, standfirstText, titleByPageTitle } from '../plain-text/standfirst.js';
+import { pageTitleOf, permalinkDay, removeBrowserPrint } from '../text/browser-print.js';
 
 export function readPlainText(file: VFile, text: string, options: NormalizeOptions, mode: 'brief' | 'generic'): ReaderResult {
-  const page = toPage(file, readColumns(removePageDebris(file, toLines(repairText(file, text)))));
+  const printed = removeBrowserPrint(file, toLines(repairText(file, text)));
+  const page = toPage(file, readColumns(removePageDebris(file, printed.lines)));
   removeFurniture(page, options.organization);
 
   const top = readTop(page, organization.siteNames(text));
   for (const candidate of top.candidates) withoutSubheading(candidate, page.lines);
   removeRepeatedTitle(page, top.candidates);
-  const chosen = chooseTitleOf(top, page.lines, text);
+  const chosen = titleByPageTitle(top.candidates, pageTitleOf(printed.print)) ?? chooseTitleOf(top, page.lines, text);
   const title = chosen ?? guessTitle(file, page.lines, page.removed);
   const titleAt = top.candidates.indexOf(title);
   const section = blogSection(top.candidates, titleAt);
   removeAboveTitle(page, top.candidates, titleAt, mode);
   title.indexes.forEach((index) => page.removed.add(index));
   removeTrailingLetterhead(page, top.end);
+  const standfirst = readStandfirst(page, title, top.candidates, top.date !== undefined);
 
-  const body = bodyLines(page);
+  const body = setApart(bodyLines(page), standfirst);
   const words = lazyVocabulary(text);
   const blocks = bodyBlocks(body, words, top.candidates.slice(0, Math.max(0, titleAt)));
   const evidence = acronymEvidence(body.map((l) => l.text).join('\n'));
   const data: ReaderResult['data'] = { title: titleText(file, title, body, words, evidence), kind: section ? 'post' : 'brief' };
   if (section) reportGuess(file, 'kind', 'post', `the section over the title ("${section.text.trim()}") is a blog's`, placeOf(section));
+  // A browser print of a page whose address is a blog's permalink ("…/2015/09/02/slug/") is a post,
+  // unless its text opens with a press release's dateline (as a web export's).
+  const permalink = !section && permalinkDay(printed.print?.url) !== undefined && !opensWithDateline(blocks);
+  if (permalink) {
+    data.kind = 'post';
+    reportGuess(file, 'kind', 'post', 'the page’s address (its print footer) is a blog’s permalink, with the day', placeOf(title.lines[0]));
+  }
   const authors = witnessAuthors(file, data.title, title, top.candidates);
   if (authors) data.authors = authors;
-  const date = textDate(file, blocks, top.date);
+  const date = textDate(file, blocks, top.date ?? standfirst?.date?.iso, printed.print?.url);
   if (date) data.date = date;
   const contacts = contactsOf(top.contacts, blocks);
   if (contacts.length) data.contacts = contacts;
-  const summary = summaryOf(blocks, data.title);
+  const summary = standfirst ? standfirstText(standfirst) : summaryOf(blocks, data.title);
   if (summary) data.summary = summary;
 
   if (mode === 'generic') {
     const dateLine = top.date !== undefined && top.dateIndex >= 0 ? page.lines[top.dateIndex] : undefined;
-    reportGenericGuesses(file, data, title, { chosen: chosen !== undefined, dateLine, section });
+    reportGenericGuesses(file, data, title, { chosen: chosen !== undefined, dateLine, kindFound: section !== undefined || permalink });
   }
   const footnotes = findFootnotes(file, blocks);
   return { data, body: writeFootnotes(renderBlocks(blocks, evidence), footnotes) };

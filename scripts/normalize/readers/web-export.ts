@@ -24,6 +24,7 @@ import { webSummary } from '../web-export/summary.js';
 import { datelineDate, guessDatelineDate } from '../text/dateline.js';
 import { reportGuess } from '../text/guessed.js';
 import { placeOf } from '../text/source-lines.js';
+import { permalinkDay } from '../text/browser-print.js';
 
 /** Is this text a web "print" export? */
 export function looksLikeWebExport(text: string): boolean {
@@ -77,11 +78,9 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
   }
   // A blog's permalink gives the day a post was published ("…/2009/10/19/slug/"): the date,
   // when the page says none (a month alone, "…/2025/07/…", is not one).
-  const day = data.date
-    ? undefined
-    : /^https?:\/\/[^/]+\/(?:[^?#]*\/)?((?:19|20)\d{2})\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])\//.exec(data.source_url ?? '');
+  const day = data.date ? undefined : permalinkDay(data.source_url);
   if (day) {
-    data.date = `${day[1]}-${day[2]}-${day[3]}`;
+    data.date = day;
     reportGuess(file, 'date', data.date, 'the day in the page’s address (its `Source URL:`)', placeOf(body.at(-1) ?? body[0]));
   }
   const summary = webSummary(blocks, data.title, list.links);

@@ -1,0 +1,100 @@
+/**
+ * The page's own title (a browser print's header names it) and the standfirst under the
+ * title. The page title says where a title wrapped over several lines ends when the line
+ * under it runs on with no blank line between ("Knight Institute Comments on … Ban" / "on
+ * Transactions with TikTok and WeChat" / "Says ban raises serious First Amendment
+ * concerns"); the lines after it are the standfirst. A news page also sets its standfirst and
+ * its date line under the title with no blank line ("OpenMedia is encouraging … this" /
+ * "Saturday March 14" / "March 10th, 2015"): the date line closes the standfirst.
+ * A standfirst is the text's own summary of itself: the brief's summary.
+ */
+import { isBlank, recordRemoved, type SourceLine } from '../text/source-lines.js';
+import { parseDateLine } from '../text/dates.js';
+import type { Candidate } from './candidates.js';
+import type { Page } from './page.js';
+
+const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The candidate that is the page's title, when one is or starts with it: cut there (the
+ * lines after it become a candidate of their own, marked as the standfirst). `candidates`
+ * is changed only then.
+ */
+export function titleByPageTitle(candidates: Candidate[], pageTitle: string | undefined): Candidate | undefined {
+  const wanted = squash(pageTitle ?? '');
+  if (wanted.length < 12) return undefined;
+  for (const [k, candidate] of candidates.entries()) {
+    let joined = '';
+    for (let n = 0; n < candidate.lines.length; n++) {
+      joined += squash(candidate.lines[n]!.text);
+      if (!wanted.startsWith(joined)) break;
+      if (joined !== wanted) continue;
+      if (n + 1 === candidate.lines.length) return candidate;
+      const title: Candidate = { lines: candidate.lines.slice(0, n + 1), indexes: candidate.indexes.slice(0, n + 1) };
+      const rest: Candidate = { lines: candidate.lines.slice(n + 1), indexes: candidate.indexes.slice(n + 1), standfirst: true };
+      candidates.splice(k, 1, title, rest);
+      return title;
+    }
+  }
+  return undefined;
+}
+
+export interface Standfirst {
+  lines: SourceLine[];
+  /** The date line that closes it, when the top gave no date. */
+  date?: { iso: string; line: SourceLine };
+}
+
+const words = (lines: readonly SourceLine[]) =>
+  lines
+    .map((l) => l.text.trim())
+    .join(' ')
+    .split(/\s+/).length;
+/** A standfirst is one phrase or sentence with no full stop: a line that ends one starts the text. */
+const endsSentence = (line: SourceLine) => /[.!?:;]["”’)]?$/.test(line.text.trim());
+
+/**
+ * The standfirst right under the title: the lines split off the title by the page title, or
+ * (when the top gave no date) the lines of the paragraph under the title down to a date
+ * line that closes it. The date line is removed (recorded as `date-line`).
+ */
+export function readStandfirst(page: Page, title: Candidate, candidates: readonly Candidate[], hasDate: boolean): Standfirst | undefined {
+  const split = candidates[candidates.indexOf(title) + 1];
+  if (split?.standfirst) {
+    const lines = split.lines;
+    return words(lines) >= 4 && !lines.some(endsSentence) ? { lines } : undefined;
+  }
+  if (hasDate) return undefined;
+  const { lines, removed } = page;
+  let i = title.indexes.at(-1)! + 1;
+  while (i < lines.length && isBlank(lines[i])) i++;
+  const run: number[] = [];
+  for (; i < lines.length && !isBlank(lines[i]) && run.length < 5; i++) {
+    if (removed.has(i)) return undefined;
+    const date = parseDateLine(lines[i]!.text);
+    if (date) {
+      if (!run.length || words(run.map((k) => lines[k]!)) < 4 || run.some((k) => endsSentence(lines[k]!))) return undefined;
+      if (!isBlank(lines[i + 1])) return undefined;
+      removed.add(i);
+      recordRemoved(page.file, [lines[i]!], 'date-line');
+      return { lines: run.map((k) => lines[k]!), date: { iso: date.iso, line: lines[i]! } };
+    }
+    run.push(i);
+  }
+  return undefined;
+}
+
+/** The body's lines with a blank line after the standfirst, so that it is a paragraph of its own. */
+export function setApart(body: readonly SourceLine[], standfirst: Standfirst | undefined): SourceLine[] {
+  const last = standfirst?.lines.at(-1);
+  const at = last ? body.indexOf(last) : -1;
+  if (at < 0 || isBlank(body[at + 1])) return [...body];
+  return [...body.slice(0, at + 1), { text: '', line: last!.line, column: last!.column }, ...body.slice(at + 1)];
+}
+
+/** The standfirst's words, as the summary. */
+export const standfirstText = (standfirst: Standfirst): string =>
+  standfirst.lines
+    .map((l) => l.text.trim())
+    .join(' ')
+    .replace(/\s+/g, ' ');
