@@ -175,12 +175,22 @@ function order(pieces: Fragment[]): Fragment[][] {
   // A region of bands without gutters is one column, even where its short lines leave a strip empty.
   // Columns run through three bands at least: fewer are a justified line's wide spaces, or chance.
   const grouped: { pieces: Fragment[]; columns: boolean; bands: number }[] = [];
-  for (const band of bands.filter((b) => b.length)) {
+  const filled = bands.filter((b) => b.length);
+  for (const [k, band] of filled.entries()) {
     const previous = grouped.at(-1);
     const columns = hasGutter(band, body);
     if (previous && previous.columns && columns && sharesGutter(previous.pieces, band, body)) {
       previous.pieces.push(...band);
       previous.bands++;
+    } else if (
+      previous?.columns &&
+      hasGutter([...previous.pieces, ...band], body) &&
+      textColumns([...previous.pieces, ...band, ...(filled[k + 1] ?? [])], body)
+    ) {
+      // Text on one side of two columns of running text only (one column goes on where the other has a
+      // heading's space, or has ended; a justified line's wide space is no gutter of its own) goes on with
+      // the columns; it does not count as a band that shows them.
+      previous.pieces.push(...band);
     } else grouped.push({ pieces: [...band], columns, bands: 1 });
   }
   const merged: { pieces: Fragment[]; columns: boolean }[] = [];
@@ -197,6 +207,19 @@ function order(pieces: Fragment[]): Fragment[][] {
 }
 
 const hasGutter = (pieces: readonly Fragment[], body: number) => gaps(pieces, 'x', body * 0.9).length > 0;
+
+/** Columns of running text on both sides of the widest gutter (not a column of list markers, labels or short cells). */
+function textColumns(pieces: readonly Fragment[], body: number): boolean {
+  const gutter = gaps(pieces, 'x', body * 0.9).reduce<[number, number] | undefined>(
+    (a, b) => (!a || b[1] - b[0] > a[1] - a[0] ? b : a),
+    undefined,
+  );
+  if (!gutter) return false;
+  const left = pieces.filter((p) => p.x1 <= gutter[0]);
+  const right = pieces.filter((p) => p.x0 >= gutter[1]);
+  const wide = (side: readonly Fragment[]) => side.length >= 2 && Math.max(...side.map((p) => p.x1 - p.x0)) >= body * 15;
+  return wide(left) && wide(right);
+}
 
 /** Do two bands have an empty vertical strip in common, inside both (a column gutter running through them)? */
 function sharesGutter(a: readonly Fragment[], b: readonly Fragment[], body: number): boolean {
