@@ -150,8 +150,20 @@ export async function seriousAxeViolations(page: Page, url: string): Promise<Axe
 /** Every axe violation on the page at `url`, of any impact. */
 export async function axeViolations(page: Page, url: string): Promise<AxeViolation[]> {
   await page.goto(url, { waitUntil: 'load' });
+  return axeViolationsHere(page);
+}
+
+let axeSource: Promise<string> | undefined;
+
+/**
+ * Every axe violation on the page as it is now (loaded by the caller), of any impact. axe is
+ * evaluated in the page from a string read once, not added as a script tag (which sent and
+ * parsed its 500 KB again as a document script on every page: as long as axe's own run).
+ */
+export async function axeViolationsHere(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(() => document.fonts.ready);
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  axeSource ??= readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(await axeSource);
   return runAxe(page);
 }
 
@@ -162,9 +174,10 @@ export async function axeViolations(page: Page, url: string): Promise<AxeViolati
 export async function axeViolationsLightAndDark(page: Page, url: string): Promise<{ light: AxeViolation[]; dark: AxeViolation[] }> {
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
   const light = await axeViolations(page, url);
+  const scheme = () => page.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
+  assert.equal(await scheme(), 'light', `${url} is not light`);
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-  const scheme = await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
-  assert.equal(scheme, 'dark', `${url} did not turn dark`);
+  assert.equal(await scheme(), 'dark', `${url} did not turn dark`);
   const dark = await runAxe(page);
   await page.emulateMediaFeatures([]);
   return { light, dark };
