@@ -4,6 +4,7 @@
  * names people rather than a program, an account or the organization.
  */
 import type { Author } from '../../core/types.js';
+import { personName } from '../text/contacts.js';
 import { parseDateLine, parseMonthLine } from '../text/dates.js';
 import { organization, type ConfiguredMatcher } from '../text/letterhead.js';
 import type { PdfLine } from './layout-lines.js';
@@ -21,12 +22,14 @@ export function bylineNearTitle(
     .map((_, i) => i)
     .filter((i) => !removed.has(i) && !titleSet.has(i) && lines[i]!.page === title.page && !lines[i]!.mono)
     .filter((i) => Math.abs(i - (title.indexes.at(-1) ?? 0)) <= 4 || i < title.start);
+  let found: { authors?: Author[]; date?: string } = {};
   for (const i of near) {
+    if (removed.has(i)) continue;
     const text = lines[i]!.text;
     const byline = /^by\s+(.+?)\s*(?:[·•|–—]\s*(.+))?$/i.exec(text);
     const date =
       parseDateLine(text) ?? parseMonthLine(text) ?? (byline?.[2] ? (parseDateLine(byline[2]) ?? parseMonthLine(byline[2])) : undefined);
-    if (byline && text.split(/\s+/).length <= 20) {
+    if (byline && !found.authors && text.split(/\s+/).length <= 20) {
       const authors = byline[1]!
         .split(/\s*,\s*|\s+and\s+/)
         .filter(Boolean)
@@ -35,14 +38,54 @@ export function bylineNearTitle(
           return url ? { name, url } : { name };
         });
       removed.remove(i, 'byline');
-      return date ? { authors, date: date.iso } : { authors };
+      return { ...found, authors, ...(date ? { date: date.iso } : {}) };
     }
-    if (date) {
+    if (date && !found.date) {
       removed.remove(i, 'date-line');
-      return { date: date.iso };
+      found = { ...found, date: date.iso };
+      if (found.authors) return found;
+      continue;
+    }
+    // A report's authors under its title with no "By" (CRS, think tanks): names alone, over a line or two.
+    if (found.authors) continue;
+    const wraps = /(?:,|\band)$/.test(text.trim()) && near.includes(i + 1);
+    const joined = wraps ? namesLine(`${text} ${lines[i + 1]!.text}`) : undefined;
+    const names = joined ?? namesLine(text);
+    if (names) {
+      removed.remove(i, 'byline');
+      if (joined) removed.remove(i + 1, 'byline');
+      // The authors' affiliation under their names ("Resources, Science, and Industry Division") goes with them.
+      const next = i + (joined ? 2 : 1);
+      if (near.includes(next) && affiliation(lines[next]!.text)) removed.remove(next, 'byline');
+      found = { ...found, authors: names };
+      if (found.date) return found;
     }
   }
-  return {};
+  return found;
+}
+
+/** A unit's or institution's name alone, in capitalized words: "Resources, Science, and Industry Division". */
+function affiliation(text: string): boolean {
+  const t = text.trim();
+  const words = t.split(/\s+/);
+  return (
+    words.length <= 10 &&
+    !/[.!?:;]$/.test(t) &&
+    words.every((w) => /^(?:\p{Lu}[\p{L}'’.-]*,?|of|for|the|and|on|in|&)$/u.test(w)) &&
+    (organization.looksLikeName(t) || /\b(?:division|department|service|program|programme|section|unit|faculty)\b/i.test(t))
+  );
+}
+
+/** Two or more people's names and nothing else: "A. Smith, B. Jones, and C. Brown". */
+function namesLine(text: string): Author[] | undefined {
+  const parts = text
+    .trim()
+    .replace(/[.,]$/, '')
+    .split(/\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+/)
+    .filter(Boolean);
+  if (parts.length < 2 || parts.length > 12) return undefined;
+  if (!parts.every((name) => personName.test(name) && !organization.looksLikeName(name) && !organization.test(name))) return undefined;
+  return parts.map((name) => ({ name }));
 }
 
 /** The authors the PDF's Author metadata names, unless it is a program's or account's default or the organization. */
