@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { archiveStage } from './archive/archive-stage.js';
+import type { PreparedSite } from './archive/write-site.js';
 import type { BuildOptions, BuildResult } from './build-types.js';
 import { lockBuild } from './cache/build-lock.js';
 import { cleanAfterDeadBuild } from './cache/leftovers.js';
@@ -24,6 +25,9 @@ import { startPrinter } from './print/start-printer.js';
 import { keepPoolForArchive, searchWorkers, startBriefPool } from './workers/threads.js';
 
 export type { BuildOptions, BuildResult } from './build-types.js';
+
+/** Builds printing at most this many briefs read the archive's caches while they print. */
+const PREPARE_ARCHIVE_BRIEFS = 50;
 
 const VERSION = (JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -82,7 +86,16 @@ async function buildPlanned(
   );
   if (plan.changed.length > 0) void Promise.all([printer.get(), workers.get()]).catch(() => {});
   // The archive will be written: its modules load while the browser starts and the briefs print.
-  if (plan.changed.length > 0 && !options.shard) void import('./archive/write-site.js').catch(() => {});
+  const site = plan.changed.length > 0 && !options.shard ? import('./archive/write-site.js') : undefined;
+  site?.catch(() => {});
+  // A build of a few briefs reads what its archive needs besides them (the archive index, the
+  // files' keys, the caches) while the browser prints them, a time this thread spends waiting.
+  // Not a larger build: it would hold all that in memory while it prints.
+  let prepared: Promise<PreparedSite | undefined> | undefined;
+  const prepareArchive = () => {
+    if (site && plan.changed.length <= PREPARE_ARCHIVE_BRIEFS)
+      prepared ??= site.then((m) => m.prepareSite(config, options.force)).catch(() => undefined);
+  };
   let closing: Promise<void> | undefined;
   const closePrinter = () =>
     (closing ??= printer.started().then((started) => (started !== options.printer ? started?.close() : undefined)));
@@ -97,7 +110,10 @@ async function buildPlanned(
         ...plan,
         config,
         work: workers.get,
-        printer: printer.get,
+        printer: () => {
+          prepareArchive();
+          return printer.get();
+        },
         printing: config.concurrency * 2 * endpoints,
         progress,
         signal,
@@ -174,6 +190,7 @@ async function buildPlanned(
       packets: packets?.packets.map((p) => p.entry),
       packetsChanged: packets?.changed,
       rasterize: icons.png,
+      prepared,
       time,
     });
   } finally {

@@ -104,6 +104,8 @@ export interface ArchiveIndexInput {
   full: (source: string, indexed: IndexedBrief) => CachedBrief;
   /** Take nothing from the index on disk (`--force`). */
   fresh?: boolean | undefined;
+  /** The index as `readArchiveIndex` read it beforehand (while the build's briefs printed). */
+  loaded?: LoadedIndex | undefined;
 }
 
 export interface ArchiveIndex {
@@ -132,7 +134,7 @@ function manifestPart(entry: CachedBrief['entry']): string {
 }
 
 /** The index as the last build left it: the base file with the journal's lines applied. */
-interface Loaded {
+export interface LoadedIndex {
   file: IndexFile;
   /** Bytes of the base file, and of the journal that applies to it (0: none, or none that applies). */
   baseBytes: number;
@@ -173,7 +175,8 @@ function readText(file: string): string | undefined {
   }
 }
 
-function readIndex(cacheDir: string): Loaded | undefined {
+/** The archive index as the last build left it, or undefined when there is none to use. */
+export function readArchiveIndex(cacheDir: string): LoadedIndex | undefined {
   const text = readText(path.join(cacheDir, INDEX_FILE));
   let file: IndexFile;
   try {
@@ -183,7 +186,7 @@ function readIndex(cacheDir: string): Loaded | undefined {
   } catch {
     return undefined;
   }
-  const loaded: Loaded = { file, baseBytes: text!.length, journalBytes: 0, spoilt: false };
+  const loaded: LoadedIndex = { file, baseBytes: text!.length, journalBytes: 0, spoilt: false };
   const journal = readText(path.join(cacheDir, JOURNAL_FILE));
   if (journal === undefined) return loaded;
   const lines = journal.split('\n');
@@ -238,7 +241,7 @@ function sameRecord(row: Row, indexed: IndexedBrief): boolean {
 /** Open the archive index for this build's briefs. */
 export function openArchiveIndex(input: ArchiveIndexInput): ArchiveIndex {
   const { cacheDir } = input;
-  const loaded = input.fresh ? undefined : readIndex(cacheDir);
+  const loaded = input.fresh ? undefined : 'loaded' in input ? input.loaded : readArchiveIndex(cacheDir);
   const last = loaded?.file;
   const lastRows = new Map((last?.rows ?? []).map((row) => [row[0], row]));
   let recordsRead = 0;

@@ -13,6 +13,7 @@ import type { BuildStore, CachedBrief, IndexedBrief } from '../cache/state.js';
 import type { Shard } from '../scale/shard.js';
 import type { SearchIndexResult, SearchPartJob } from './search/search-index.js';
 import type { Rasterize } from './pages/favicons.js';
+import type { PreparedSite } from './write-site.js';
 
 export interface ArchiveStageInput {
   config: BuildConfig;
@@ -44,6 +45,8 @@ export interface ArchiveStageInput {
   packetsChanged?: boolean | undefined;
   /** Draws the favicon as PNG (write-archive.ts). */
   rasterize?: Rasterize | undefined;
+  /** What the archive reads besides the briefs, read while they printed (write-site.ts `prepareSite`, with `fresh`). */
+  prepared?: Promise<PreparedSite | undefined> | undefined;
   time: <T>(stage: string, work: () => Promise<T>) => Promise<T>;
 }
 
@@ -71,6 +74,7 @@ export async function archiveStage(input: ArchiveStageInput): Promise<string[] |
     const { store } = input;
     const written = await writeIndexedSite({ ...input.sources, full: (source, indexed) => store.full(source, indexed) }, config, {
       fresh: input.fresh,
+      prepared: input.prepared,
       ...(searchPart ? { searchPart } : {}),
       ...(packets ? { packets } : {}),
       ...(rasterize ? { rasterize } : {}),

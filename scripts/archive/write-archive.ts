@@ -16,6 +16,7 @@
  * output is the same as a clean build's, byte for byte.
  */
 import { createHash } from 'node:crypto';
+import type nunjucks from 'nunjucks';
 import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -25,12 +26,12 @@ import { bodyHash } from '../cache/bodies.js';
 import type { BuildConfig } from '../core/config.js';
 import { planFeed } from './pages/atom-feed.js';
 import { JSON_FEED, planJsonFeed } from './pages/json-feed.js';
-import { openCardCache } from './caches/card-cache.js';
-import { openPageKeys } from './caches/page-keys.js';
-import { openRelatedCache, RELATED_CACHE_FILE } from './caches/related-cache.js';
+import { type CardCache, openCardCache } from './caches/card-cache.js';
+import { openPageKeys, type PageKeysStore } from './caches/page-keys.js';
+import { openRelatedCache, type RelatedCache, RELATED_CACHE_FILE } from './caches/related-cache.js';
 import { planPages } from './pages/render-pages.js';
 import { FILTER_DATA, filterDataScript } from './pages/filter-data.js';
-import { cacheTemplates, TEMPLATE_CACHE_FILE } from './caches/template-cache.js';
+import { cacheTemplates, type TemplateCache, TEMPLATE_CACHE_FILE } from './caches/template-cache.js';
 import {
   buildSearchIndex,
   documentKeysOf,
@@ -41,7 +42,7 @@ import {
   type SearchIndexState,
 } from './search/search-index.js';
 import { SEARCH_PART_SIZE, searchPartPath, searchPartsScript, splitSearchParts } from './search/search-parts.js';
-import { siteAssets } from './pages/site-assets.js';
+import { type CopiedAsset, siteAssets } from './pages/site-assets.js';
 import { buildSiteModel, type SiteBrief } from './model/site-model.js';
 import { isChecked, plainBrief } from './model/brief-keys.js';
 import { robotsTxt, sitemapXml } from './pages/sitemap.js';
@@ -79,6 +80,45 @@ export interface WriteArchiveOptions {
   packets?: readonly PacketEntry[];
   /** Draws the favicon as PNG (the build's browser: print/icon-rasterizer.ts); without it the PNGs are plain accent squares. */
   rasterize?: Rasterize;
+  /** What `prepareArchive` read beforehand, with the same `fresh` (the build reads it while its briefs print). */
+  prepared?: Promise<PreparedArchive | undefined> | undefined;
+}
+
+/**
+ * What the archive reads before it knows the briefs: the files' last keys, the salts, the
+ * assets' keys and the caches of related briefs and compiled templates. Nothing here depends
+ * on the briefs, so a build of a few briefs reads it while the browser prints them (a time
+ * this thread would otherwise spend waiting) rather than after.
+ */
+export interface PreparedArchive {
+  keysStore: PageKeysStore;
+  salt: { pages: string; search: string };
+  /** The files copied as they are, each with the key of its bytes. */
+  assets: (CopiedAsset & { key: string })[];
+  related: RelatedCache;
+  env: nunjucks.Environment;
+  templates: TemplateCache;
+  cards: CardCache;
+}
+
+/** `step`: awaited between the parts (to let other work on this thread go first). */
+export async function prepareArchive(
+  config: BuildConfig,
+  fresh = false,
+  step: () => Promise<unknown> = async () => {},
+): Promise<PreparedArchive> {
+  const keysStore = openPageKeys(config.cacheDir, fresh);
+  await step();
+  const [salt, copied] = await Promise.all([salts(config), siteAssets(config)]);
+  await step();
+  const assets = copied.map((asset) => ({ ...asset, key: shortHash(readFileSync(asset.file)) }));
+  await step();
+  const related = openRelatedCache(config.cacheDir, salt.pages, fresh);
+  await step();
+  const env = createTemplateEngine(config.templatesDir);
+  const templates = cacheTemplates(env, config.cacheDir, fresh);
+  const cards = openCardCache(config.cacheDir, salt.pages, fresh);
+  return { keysStore, salt, assets, related, env, templates, cards };
 }
 
 const SEARCH_INDEX = 'assets/search-index.js';
@@ -205,14 +245,10 @@ export async function writeArchive(
     if (body === undefined) throw new Error(`the body ${hash} of a brief is missing`);
     return body;
   };
-  const keysStore = openPageKeys(config.cacheDir, options.fresh);
+  const { keysStore, salt, assets, related, env, templates, cards } =
+    (await options.prepared) ?? (await prepareArchive(config, options.fresh));
   const last = keysStore.last;
-  const [salt, assets] = await Promise.all([salts(config), siteAssets(config)]);
-  const related = openRelatedCache(config.cacheDir, salt.pages, options.fresh);
   const model = buildSiteModel(withoutBodies(input, inline), (briefs) => related.relate(briefs));
-  const env = createTemplateEngine(config.templatesDir);
-  const templates = cacheTemplates(env, config.cacheDir, options.fresh);
-  const cards = openCardCache(config.cacheDir, salt.pages, options.fresh);
   const { pages, cardKeys } = planPages(model, config, env, salt.pages, cards, options.packets);
   const title = config.site.title ?? `${config.organization.name} briefs`;
   const feed = planFeed(model.briefs, model.digest, config, title, env, salt.pages);
@@ -300,10 +336,7 @@ export async function writeArchive(
     ? (html, size) => rasterize(html, size).catch(() => plainIcon(size, accent)) // no browser: a plain square, not a failed build
     : undefined;
   for (const icon of rasterIcons(iconSource, accent, safely)) outputs.push({ path: icon.path, key: iconKey, make: icon.make });
-  for (const asset of assets) {
-    const bytes = readFileSync(asset.file);
-    outputs.push({ path: asset.url, key: shortHash(bytes), make: async () => bytes });
-  }
+  for (const asset of assets) outputs.push({ path: asset.url, key: asset.key, make: async () => readFileSync(asset.file) });
 
   const present = await presentFiles(
     config.outDir,

@@ -8,8 +8,8 @@ import type { BuildConfig } from '../core/config.js';
 import { readBody } from '../cache/bodies.js';
 import type { CachedBrief } from '../cache/state.js';
 import type { PacketEntry } from '../core/types.js';
-import { writeArchive } from './write-archive.js';
-import { type ArchiveIndexInput, openArchiveIndex } from './archive-index.js';
+import { type PreparedArchive, prepareArchive, writeArchive } from './write-archive.js';
+import { type ArchiveIndexInput, type LoadedIndex, openArchiveIndex, readArchiveIndex } from './archive-index.js';
 import { writeOutput } from '../core/write-file.js';
 import type { Rasterize } from './pages/favicons.js';
 
@@ -20,8 +20,30 @@ function toSiteBrief(brief: CachedBrief): SiteBrief {
   return { ...brief.entry, bodyHash: brief.bodyHash, headings: brief.headings, data: brief.data };
 }
 
+/** What the archive reads before it knows the briefs (`prepareSite`). */
+export interface PreparedSite {
+  archive: PreparedArchive;
+  index: LoadedIndex | undefined;
+}
+
+/**
+ * Read what the archive needs besides the briefs (the archive index, the files' keys, the
+ * caches): a build of a few briefs does it while they print. Only reads; `fresh` as the
+ * archive will be written.
+ */
+export async function prepareSite(config: BuildConfig, fresh = false): Promise<PreparedSite> {
+  // In steps, each after what is waiting on this thread (the browser's replies): the brief
+  // being printed is not held up by more than one step.
+  const step = () => new Promise((resolve) => setImmediate(resolve));
+  await step();
+  const index = fresh ? undefined : readArchiveIndex(config.cacheDir);
+  return { archive: await prepareArchive(config, fresh, step), index };
+}
+
 interface SiteOptions {
   fresh?: boolean | undefined;
+  /** `prepareSite` with the same `fresh`, started earlier; undefined when it failed (everything is then read here). */
+  prepared?: Promise<PreparedSite | undefined> | undefined;
   searchPart?: (job: SearchPartJob) => Promise<SearchIndexResult>;
   packets?: readonly PacketEntry[];
   rasterize?: Rasterize;
@@ -32,7 +54,11 @@ interface SiteOptions {
  * files the archive owns. `fresh` (`--force`): take nothing from the last build's archive.
  * `searchPart`: where the parts of the search index are built (the brief pool's worker thread).
  */
-export async function writeSite(ordered: CachedBrief[], config: BuildConfig, options: SiteOptions = {}): Promise<string[]> {
+export async function writeSite(
+  ordered: CachedBrief[],
+  config: BuildConfig,
+  options: Omit<SiteOptions, 'prepared'> = {},
+): Promise<string[]> {
   const manifest = () =>
     `${JSON.stringify(
       ordered.map((b) => b.entry),
@@ -52,7 +78,13 @@ export async function writeIndexedSite(
   config: BuildConfig,
   options: SiteOptions = {},
 ): Promise<{ files: string[]; recordsRead: number }> {
-  const index = openArchiveIndex({ ...input, cacheDir: config.cacheDir, fresh: options.fresh });
+  const prepared = await options.prepared;
+  const index = openArchiveIndex({
+    ...input,
+    cacheDir: config.cacheDir,
+    fresh: options.fresh,
+    ...(prepared ? { loaded: prepared.index } : {}),
+  });
   let hash: string | undefined;
   const manifest = () => {
     const made = index.manifest(config.outDir);
@@ -61,7 +93,7 @@ export async function writeIndexedSite(
       yield* made.pieces;
     })();
   };
-  const files = await writeSiteOf(index.briefs, manifest, config, options);
+  const files = await writeSiteOf(index.briefs, manifest, config, { ...options, prepared: prepared?.archive });
   await index.save(hash!);
   return { files, recordsRead: index.recordsRead };
 }
@@ -70,12 +102,13 @@ async function writeSiteOf(
   briefs: SiteBrief[],
   manifest: () => string | Uint8Array | AsyncIterable<Uint8Array>,
   config: BuildConfig,
-  options: SiteOptions,
+  options: Omit<SiteOptions, 'prepared'> & { prepared?: PreparedArchive | undefined },
 ): Promise<string[]> {
   const { searchPart, packets = [], rasterize } = options;
   const archive = await writeArchive(briefs, config, {
     readBody: (hash) => readBody(config.cacheDir, hash),
     fresh: options.fresh,
+    ...(options.prepared ? { prepared: Promise.resolve(options.prepared) } : {}),
     packets,
     ...(rasterize ? { rasterize } : {}),
     ...(searchPart ? { buildSearchPart: (input) => searchPart({ ...input, cacheDir: config.cacheDir }) } : {}),

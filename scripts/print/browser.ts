@@ -12,7 +12,6 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Browser as BrowserName, getInstalledBrowsers } from '@puppeteer/browsers';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { UserError } from '../core/user-error.js';
 import { shippedFontsConfig } from './font-config.js';
@@ -52,11 +51,16 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise
     throw new UserError(`PUPPETEER_EXECUTABLE_PATH is ${fromEnv}, but there is no file there.\n  ${NO_BROWSER_MESSAGE}`);
   }
   const cacheDir = env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
-  const installed = await getInstalledBrowsers({ cacheDir }).catch(() => []);
-  const preferred = [BrowserName.CHROMEHEADLESSSHELL, BrowserName.CHROME, BrowserName.CHROMIUM];
-  for (const name of preferred) {
-    const hit = installed.find((b) => b.browser === name && existsSync(b.executablePath));
-    if (hit) return { executablePath: hit.executablePath, from: 'puppeteer cache' };
+  // @puppeteer/browsers (with the proxy and HTTPS modules it loads) only when there is a cache to look in:
+  // every build that prints finds its browser here, and most machines have no Puppeteer cache.
+  if (existsSync(cacheDir)) {
+    const { Browser: BrowserName, getInstalledBrowsers } = await import('@puppeteer/browsers');
+    const installed = await getInstalledBrowsers({ cacheDir }).catch(() => []);
+    const preferred = [BrowserName.CHROMEHEADLESSSHELL, BrowserName.CHROME, BrowserName.CHROMIUM];
+    for (const name of preferred) {
+      const hit = installed.find((b) => b.browser === name && existsSync(b.executablePath));
+      if (hit) return { executablePath: hit.executablePath, from: 'puppeteer cache' };
+    }
   }
   const system = SYSTEM_BROWSERS.find((p) => existsSync(p));
   if (system) return { executablePath: system, from: 'system' };

@@ -34,13 +34,19 @@ const cacheRoot = path.join(repo, 'node_modules', '.cache', 'briefpress');
 /** Bundles of earlier fingerprints kept besides the current one (another checkout may still use them). */
 const KEEP = 3;
 /**
- * Packages left in node_modules: @puppeteer/browsers (its command line reads locale files
- * beside itself, and it is only asked where a browser is installed), word-list (its list is a
- * file beside it, found through import.meta.url), esbuild and tsx (native
- * code; this file's own tools), and the optional native helpers of ws.
+ * Packages left in node_modules: yargs (the command line of @puppeteer/browsers, never run
+ * here, reads locale files beside itself; it is imported only when that command runs),
+ * pac-proxy-agent (a proxy's auto-configuration script, run in a WebAssembly engine whose
+ * file lies beside it; loaded only for such a proxy), word-list (its list is a file beside
+ * it, found through import.meta.url), esbuild and tsx (native code; this file's own tools),
+ * and the optional native helpers of ws. @puppeteer/browsers itself is bundled: Puppeteer
+ * imports it whenever it loads, and from node_modules its hundred-odd files (semver, the
+ * proxy agents, the `node:process` facade) took longer to load than all of Puppeteer.
  */
 const UNBUNDLED = [
-  '@puppeteer/browsers',
+  'yargs',
+  'yargs/*',
+  'pac-proxy-agent',
   'word-list',
   'pdfjs-dist',
   'pdfjs-dist/*',

@@ -25,12 +25,13 @@ export interface RelatedCache {
 /** `salt` hashes the code (and whatever else should start the cache afresh); `fresh` ignores the cache on disk. */
 export function openRelatedCache(cacheDir: string, salt: string, fresh = false): RelatedCache {
   let made: Stored | undefined;
+  // Read now, when the cache is opened (before the briefs are known: write-archive.ts `prepareArchive`).
+  const stored = fresh ? undefined : readCache<Stored>(cacheDir, RELATED_CACHE_FILE);
   return {
     relate(briefs) {
       // Each brief's slug, date, links, authors and tags, by their hash (brief-keys.ts).
       const key = shortHash(JSON.stringify([salt, briefs.map((b) => briefKeys(b).related)]));
       const bySlug = new Map(briefs.map((b) => [b.slug, b]));
-      const stored = fresh ? undefined : readCache<Stored>(cacheDir, RELATED_CACHE_FILE);
       if (stored?.key === key && Array.isArray(stored.related)) {
         return new Map(
           stored.related.map(([slug, list]) => [

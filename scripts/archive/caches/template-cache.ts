@@ -70,6 +70,8 @@ export function cacheTemplates(env: nunjucks.Environment, cacheDir: string, fres
     if (read?.compiler === compiler && read.templates && typeof read.templates === 'object') stored = read as Stored;
     return (stored ??= { compiler, templates: {} });
   };
+  // Read now, when the cache is opened (before the briefs are known: write-archive.ts `prepareArchive`).
+  load();
   for (const loader of internals.loaders) {
     const getSource = loader.getSource.bind(loader);
     loader.getSource = (name) => {
