@@ -63,6 +63,11 @@ export const RULE_CATALOGUE = {
   },
   'end-mark': { stage: 'normalize', summary: 'remove the closing mark of a press release (###, -30-, END)' },
   'page-number': { stage: 'normalize', summary: 'remove bare page numbers and "Page 2 of 3" lines' },
+  'hearing-cover': {
+    stage: 'normalize',
+    summary:
+      'a testimony\'s cover block (Statement of / witness / Before the committee / On topic / date): the topic is the title, the witness the author; the word "On" of its field is removed',
+  },
   'browser-print': {
     stage: 'normalize',
     summary:

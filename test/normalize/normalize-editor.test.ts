@@ -88,6 +88,19 @@ const MECHANISMS: Record<string, string[]> = {
   'quoted hearing name as the title, "STATEMENT OF" label': ['ftc-statement-protecting-youths-online'],
   'section number on its own line ("I." / "INTRODUCTION")': ['ftc-statement-protecting-youths-online'],
   'topic in capitals over a subtitle ("Topic: Subtitle"), witness line': ['gao-testimony-afghanistan-usaid'],
+  'browser print header and footer (print date never the date)': ['knight-press-tiktok-wechat-ban', 'openmedia-press-c51-day-of-action'],
+  'standfirst under the title is the summary (cut by the page title, or closed by a date line)': [
+    'knight-press-tiktok-wechat-ban',
+    'openmedia-press-c51-day-of-action',
+  ],
+  'hearing cover block ("Statement of" / witness / "Before the" / "On" topic): topic as title, witness as author': [
+    'consumerreports-testimony-brookman-ny-privacy',
+    'ntia-testimony-redl-reauthorization',
+  ],
+  'page head set flush left and right on a one-page text ("Federal Communications Commission      FCC 17-166")': [
+    'fcc-statement-orielly-restoring-internet-freedom',
+  ],
+  'a wordmark over a genre label is no title; a title block ends in its date line': ['liberty-press-see-you-in-court'],
 };
 const WANTING = new Set([
   'particle capitals',
@@ -98,6 +111,8 @@ const WANTING = new Set([
   'quoted hearing name as the title, "STATEMENT OF" label',
   'section number on its own line ("I." / "INTRODUCTION")',
   'topic in capitals over a subtitle ("Topic: Subtitle"), witness line',
+  'page head set flush left and right on a one-page text ("Federal Communications Commission      FCC 17-166")',
+  'a wordmark over a genre label is no title; a title block ends in its date line',
 ]);
 
 const organizationOf = (name: string) => /^- organization: (.+)$/m.exec(readFileSync(path.join(root, name, 'SOURCE.md'), 'utf8'))?.[1];

@@ -2,7 +2,7 @@
  * The summary: the first real sentence of the text, found in the paragraph it opens with
  * (after a letter's salutation), a list of points above it, or the first row of a table.
  */
-import { salutation, type Block } from '../text/blocks.js';
+import { salutation, subjectLine, type Block } from '../text/blocks.js';
 import { isSummaryText, plainText, sentences, summarize, withoutPlaceDash } from '../text/summary.js';
 import { withoutDateline } from '../text/dateline.js';
 import { listingSummary } from '../text/listing.js';
@@ -27,7 +27,8 @@ function summarySource(blocks: readonly Block[], title: string): string | undefi
   const greeting = blocks.slice(0, 12).findIndex((b) => b.type === 'paragraph' && /^\s*dear\b/i.test(b.text) && salutation.test(b.text));
   for (let i = greeting + 1; i < blocks.length; i++) {
     const block = blocks[i]!;
-    if (block.type !== 'paragraph') continue;
+    // A letter's or a statement's subject line ("Re: Restoring Internet Freedom, WC Docket No. 17-108.") names what it is about, no summary.
+    if (block.type !== 'paragraph' || (subjectLine.test(block.text) && sentences(plainText(block.text)).length <= 1)) continue;
     const next = blocks[i + 1];
     if (/\bsaid[,:]$/.test(block.text.trim()) && next?.type === 'paragraph' && /^["“]/.test(next.text)) {
       const joined = `${block.text.trim()} ${next.text}`;

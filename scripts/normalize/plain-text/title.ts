@@ -68,6 +68,12 @@ function testimonyAuthor(title: string): string | undefined {
   const found =
     /^(?:testimony|statement|remarks|written evidence)\s+(?:of|by)\s+(.+?)(?:\s+(?:before|to|on|at|for)\b|[,:–—]|$)/i.exec(title) ??
     /^(.+?)[’']s?\s+(?:testimony|statement|remarks)\b/i.exec(title);
-  const name = found?.[1]?.trim().replace(/^(?:mr|ms|mrs|dr|prof)\.?\s+/i, '');
+  // Without the honorific or the office before the name ("Commissioner Michael O’Rielly", "Senator …").
+  const name = found?.[1]
+    ?.trim()
+    .replace(
+      /^(?:(?:mr|ms|mrs|dr|prof|hon|the\s+honou?rable|commissioner|chair(?:man|woman)?|senator|sen|representative|rep|congress(?:man|woman)|secretary|ambassador|judge|justice|governor|gov|mayor|director|administrator)\.?\s+)+/i,
+      '',
+    );
   return name && personName.test(name) && !organization.looksLikeName(name) && !/^the\b/i.test(name) ? name : undefined;
 }

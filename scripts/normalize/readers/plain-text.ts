@@ -7,7 +7,7 @@
  */
 import type { VFile } from 'vfile';
 import type { NormalizeOptions, ReaderResult } from '../reader.js';
-import { toLines, placeOf } from '../text/source-lines.js';
+import { toLines, placeOf, recordRemoved } from '../text/source-lines.js';
 import { removePageDebris } from '../text/page-debris.js';
 import { readColumns } from '../text/columns.js';
 import { organization } from '../text/letterhead.js';
@@ -32,6 +32,7 @@ import { summaryOf } from '../plain-text/summary-source.js';
 import { reportGenericGuesses } from '../plain-text/generic-notes.js';
 import { readStandfirst, setApart, standfirstText, titleByPageTitle } from '../plain-text/standfirst.js';
 import { pageTitleOf, permalinkDay, removeBrowserPrint } from '../text/browser-print.js';
+import { breakAfter, coverAuthors, readHearingCover } from '../plain-text/hearing-cover.js';
 
 export function readPlainText(file: VFile, text: string, options: NormalizeOptions, mode: 'brief' | 'generic'): ReaderResult {
   const printed = removeBrowserPrint(file, toLines(repairText(file, text)));
@@ -41,7 +42,9 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const top = readTop(page, organization.siteNames(text));
   for (const candidate of top.candidates) withoutSubheading(candidate, page.lines);
   removeRepeatedTitle(page, top.candidates);
-  const chosen = titleByPageTitle(top.candidates, pageTitleOf(printed.print)) ?? chooseTitleOf(top, page.lines, text);
+  const byPage = titleByPageTitle(top.candidates, pageTitleOf(printed.print));
+  const cover = byPage ? undefined : readHearingCover(top.candidates);
+  const chosen = byPage ?? cover?.title ?? chooseTitleOf(top, page.lines, text);
   const title = chosen ?? guessTitle(file, page.lines, page.removed);
   const titleAt = top.candidates.indexOf(title);
   const section = blogSection(top.candidates, titleAt);
@@ -49,10 +52,12 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   title.indexes.forEach((index) => page.removed.add(index));
   removeTrailingLetterhead(page, top.end);
   const standfirst = readStandfirst(page, title, top.candidates, top.date !== undefined);
+  cover?.fieldLines.forEach((index) => page.remove(index, 'hearing-cover'));
+  if (cover?.fieldWord) recordRemoved(file, [cover.fieldWord], 'hearing-cover');
 
-  const body = setApart(bodyLines(page), standfirst);
+  const body = breakAfter(setApart(bodyLines(page), standfirst), cover?.ends ?? []);
   const words = lazyVocabulary(text);
-  const blocks = bodyBlocks(body, words, top.candidates.slice(0, Math.max(0, titleAt)));
+  const blocks = bodyBlocks(body, words, top.candidates.slice(0, Math.max(0, titleAt)), cover?.lines);
   const evidence = acronymEvidence(body.map((l) => l.text).join('\n'));
   const data: ReaderResult['data'] = { title: titleText(file, title, body, words, evidence), kind: section ? 'post' : 'brief' };
   if (section) reportGuess(file, 'kind', 'post', `the section over the title ("${section.text.trim()}") is a blog's`, placeOf(section));
@@ -63,7 +68,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     data.kind = 'post';
     reportGuess(file, 'kind', 'post', 'the page’s address (its print footer) is a blog’s permalink, with the day', placeOf(title.lines[0]));
   }
-  const authors = witnessAuthors(file, data.title, title, top.candidates);
+  const authors = cover?.witness ? coverAuthors(file, cover.witness) : witnessAuthors(file, data.title, title, top.candidates);
   if (authors) data.authors = authors;
   const date = textDate(file, blocks, top.date ?? standfirst?.date?.iso, printed.print?.url);
   if (date) data.date = date;

@@ -103,3 +103,19 @@ export function find(
   }
   return found;
 }
+
+/**
+ * The head of page 1 in `pdftotext -layout` form: the text's first line, two short parts set
+ * flush left and flush right with a wide gutter between them ("Federal Communications
+ * Commission        FCC 17-166", "Human Rights Watch        Submission to the Investigatory
+ * Powers Review"). A title is one part, centred or flush left; a line set this way is the
+ * page's running head, even on a one-page text. Its index, or -1.
+ */
+export function pageHead(lines: readonly SourceLine[]): number {
+  const first = lines.findIndex((line) => line.text.trim() !== '');
+  if (first < 0 || /^\s/.test(lines[first]!.text)) return -1;
+  const parts = lines[first]!.text.trim().split(/\s{10,}/);
+  if (parts.length !== 2) return -1;
+  const short = (part: string) => part.split(/\s+/).length <= 8 && !/[.!?:;,]$/.test(part);
+  return parts.every(short) && !/\s{3,}/.test(parts[0]!) ? first : -1;
+}

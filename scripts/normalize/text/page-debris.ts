@@ -20,6 +20,8 @@ export function removePageDebris(file: VFile, lines: readonly SourceLine[]): Sou
   // The first and last lines of a longer text (a short one is all edges).
   const atEdge = (index: number) => lines.length >= 20 && (index <= 4 || index >= lines.length - 3);
   const running = runningHeader.find(lines, nearBreak, atEdge);
+  const head = runningHeader.pageHead(lines);
+  if (head >= 0) running.add(head);
   const kept: SourceLine[] = [];
   const breaks = new Set<number>(); // indexes in `kept` where a page break was
   lines.forEach((line, i) => {

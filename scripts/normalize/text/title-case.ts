@@ -126,7 +126,11 @@ export function toTitleCase(text: string, evidence: Map<string, string>): string
     if (roman.test(bare) || /\p{N}/u.test(bare) || bare === 'I') return bare + possessive;
     return word.toLowerCase();
   });
-  return titleCase(lowered, { smallWords: SMALL_WORDS });
+  // An Irish or Italian surname in capitals ("O’RIELLY", "D’AMATO"): a capital after the apostrophe too.
+  return titleCase(lowered, { smallWords: SMALL_WORDS }).replace(
+    /\b([OD])(['’])(\p{Ll})(?=\p{Ll}{2})/gu,
+    (_, a: string, mark: string, b: string) => `${a}${mark}${b.toUpperCase()}`,
+  );
 }
 
 /** Does the text write `word` in lower case where a sentence or line starts (a name such as "noyb")? */

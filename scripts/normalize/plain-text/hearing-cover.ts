@@ -1,0 +1,91 @@
+/**
+ * A hearing testimony's cover block, as a Word document sets it, one field a line: who speaks
+ * ("Statement of" / "Justin Brookman", or "Testimony of David J. Redl"), the witness's position
+ * and organization, before whom ("Before the" / the committee), on what ("On" / the topic, or
+ * "On Reauthorization of NTIA") and the date. The topic is the title; the witness, without the
+ * position, is the author; the rest of the block (who, before whom) stays under the title.
+ */
+import type { VFile } from 'vfile';
+import type { Author } from '../../core/types.js';
+import { isBlank, placeOf, type SourceLine } from '../text/source-lines.js';
+import { reportGuess } from '../text/guessed.js';
+import { personName } from '../text/contacts.js';
+import type { Candidate } from './candidates.js';
+
+/** "Statement of", "Prepared Testimony of Jane Doe", "Written Statement of". */
+const speaker = /^\s*(?:(?:prepared|written|oral)\s+)?(?:statement|testimony|remarks)\s+(?:of|by)\b\s*(.*)$/i;
+/** The field that names the topic: "On", "On Reauthorization of NTIA", "Regarding …", "Hearing on …". */
+const topicField = /^\s*(?:on|regarding|concerning|(?:a\s+)?hearing\s+(?:on|entitled))\b\s*(.*)$/i;
+/** The field that names the committee: "Before the", "Before the Subcommittee on …". */
+const beforeField = /^\s*before\b/i;
+/** Where the topic ends: another field, or a line naming the house or the date. */
+const fieldEnd = /^\s*(?:before|on|at|to|submitted|delivered|presented|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/i;
+
+export interface HearingCover {
+  title: Candidate;
+  /** The witness's name, and the line it is on. */
+  witness?: { name: string; line: SourceLine };
+  /** A field's word alone on its line ("On"): no part of the text. */
+  fieldLines: number[];
+  /** The field's word before a topic on the same line ("On" of "On Reauthorization of NTIA"). */
+  fieldWord?: SourceLine;
+  /** The lines of the block that stay in the body, one field a line, and the last of each part. */
+  lines?: SourceLine[];
+  ends?: (SourceLine | undefined)[];
+}
+
+/**
+ * The cover block among the candidates at the top, when one opens with who speaks and names
+ * a topic and a committee: the candidates are split around the topic, which is returned as the title.
+ */
+export function readHearingCover(candidates: Candidate[]): HearingCover | undefined {
+  for (const [k, candidate] of candidates.entries()) {
+    const texts = candidate.lines.map((l) => l.text.trim());
+    const opener = speaker.exec(texts[0] ?? '');
+    if (!opener || texts.length < 4 || !texts.some((t) => beforeField.test(t))) continue;
+    // A heading of the document's own under the cover ("CDT CEO … Testimony Before … Hearing on …") is its title.
+    if (k + 1 < candidates.length) return undefined;
+    const at = texts.findIndex((t, n) => n > 0 && topicField.test(t));
+    if (at < 0) continue;
+    const inline = topicField.exec(texts[at]!)![1]!.trim();
+    let end = at + 1;
+    while (end < texts.length && !fieldEnd.test(texts[end]!)) end++;
+    const topicFrom = inline ? at : at + 1;
+    if (topicFrom >= end) continue;
+    const topicLines = candidate.lines
+      .slice(topicFrom, end)
+      .map((line, n) => (n === 0 && inline ? { ...line, text: line.text.replace(/^(\s*)\S+(?:\s+(?:on|entitled))?\s+/i, '$1') } : line));
+    const title: Candidate = { lines: topicLines, indexes: candidate.indexes.slice(topicFrom, end) };
+    const before: Candidate = { lines: candidate.lines.slice(0, topicFrom), indexes: candidate.indexes.slice(0, topicFrom) };
+    const after: Candidate = { lines: candidate.lines.slice(end), indexes: candidate.indexes.slice(end) };
+    candidates.splice(k, 1, ...[before, title, after].filter((c) => c.lines.length));
+    // The witness: the rest of the opening line, else the next line ("Statement of" / "Justin Brookman").
+    const named = opener[1]!.trim()
+      ? { text: opener[1]!.trim(), line: candidate.lines[0]! }
+      : { text: texts[1]!, line: candidate.lines[1]! };
+    const name = named.text.replace(/,.*$/, '').trim();
+    const cover: HearingCover = { title, fieldLines: inline ? [] : [candidate.indexes[at]!] };
+    if (personName.test(name) && name.split(/\s+/).length <= 5) cover.witness = { name, line: named.line };
+    if (inline) cover.fieldWord = { ...candidate.lines[at]!, text: texts[at]!.slice(0, texts[at]!.length - inline.length).trim() };
+    // The last lines of the block's parts that stay: the text under them is a paragraph of its own.
+    const kept = [before, after].map((c) => c.lines.filter((_, n) => !cover.fieldLines.includes(c.indexes[n]!)));
+    cover.ends = kept.map((c) => c.at(-1));
+    cover.lines = kept.flat();
+    return cover;
+  }
+  return undefined;
+}
+
+/** The body's lines with a blank line after each of `ends` (lines after which a block must end). */
+export function breakAfter(body: readonly SourceLine[], ends: readonly (SourceLine | undefined)[]): SourceLine[] {
+  const at = new Set(ends.filter((l): l is SourceLine => l !== undefined));
+  return body.flatMap((line, i) =>
+    at.has(line) && !isBlank(body[i + 1]) && i + 1 < body.length ? [line, { text: '', line: line.line, column: line.column }] : [line],
+  );
+}
+
+/** The witness as the brief's author (a guess, reported). */
+export function coverAuthors(file: VFile, witness: NonNullable<HearingCover['witness']>): Author[] {
+  reportGuess(file, 'authors', witness.name, 'the witness a testimony’s cover names ("Statement of" / the name)', placeOf(witness.line));
+  return [{ name: witness.name }];
+}
