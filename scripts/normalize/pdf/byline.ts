@@ -47,7 +47,7 @@ export function bylineNearTitle(
       continue;
     }
     // A report's authors under its title with no "By" (CRS, think tanks): names alone, over a line or two.
-    if (found.authors) continue;
+    if (found.authors || i < title.start) continue;
     const wraps = /(?:,|\band)$/.test(text.trim()) && near.includes(i + 1);
     const joined = wraps ? namesLine(`${text} ${lines[i + 1]!.text}`) : undefined;
     const names = joined ?? namesLine(text);
@@ -81,9 +81,10 @@ function namesLine(text: string): Author[] | undefined {
   const parts = text
     .trim()
     .replace(/[.,]$/, '')
-    .split(/\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+/)
+    .split(/\s*,\s*(?:and\s+)?|\s+and\s+/)
     .filter(Boolean);
-  if (parts.length < 2 || parts.length > 12) return undefined;
+  // Names listed with commas ("A, B and C"; two names may stand with "and" alone); never "&" (a menu's "Choice & Affordability").
+  if (parts.length < 2 || parts.length > 12 || (parts.length > 2 && !text.includes(','))) return undefined;
   if (!parts.every((name) => personName.test(name) && !organization.looksLikeName(name) && !organization.test(name))) return undefined;
   return parts.map((name) => ({ name }));
 }

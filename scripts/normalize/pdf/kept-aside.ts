@@ -16,6 +16,13 @@ import type { LineSegment, PdfLine } from './layout-lines.js';
 /** Where bold and italic text starts and ends: bold outside, italic inside. */
 const [BOLD, UNBOLD, ITALIC, UNITALIC] = ['\uFDD7', '\uFDD8', '\uFDD9', '\uFDDA'];
 
+/** Text (as `textOf` gives it) wholly in one run of bold or italic type. */
+export function whollyEmphasized(text: string): boolean {
+  const t = text.trim();
+  const marks = /^(\uFDD7?\uFDD9?)[^\uFDD7-\uFDDA]+(\uFDDA?\uFDD8?)$/.exec(t);
+  return !!marks && marks[1] !== '' && marks[1]!.length === marks[2]!.length;
+}
+
 /** A segment's own text in its emphasis marks (spaces outside them); text of punctuation alone is not marked. */
 function emphasized(segment: LineSegment, own: string): string {
   const core = own.trim();

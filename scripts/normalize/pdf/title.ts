@@ -7,7 +7,7 @@ import type { VFile } from 'vfile';
 import { defineRule } from '../../core/rules.js';
 import type { WordSet } from '../rules/dehyphenate.js';
 import { joinWrapped } from '../text/blocks.js';
-import { acronymEvidence, isAllCaps, toTitleCase } from '../text/title-case.js';
+import { acronymEvidence, isAllCaps, toTitleCase, toTitleCaseAny, writesLowerCase } from '../text/title-case.js';
 import type { PdfLine } from './layout-lines.js';
 import { endsSentence, squash } from './line-text.js';
 import type { PdfLayout } from './read-pdf.js';
@@ -76,8 +76,11 @@ export function readTitle(
   );
   let title: string;
   const rawTitle = indexes.map((i) => lines[i]!.text).reduce((a, b) => joinWrapped(a, b, words), '');
-  if (rawTitle && metaTitle && squash(rawTitle) === squash(metaTitle)) title = metaTitle;
-  else if (rawTitle) title = toTitleCase(rawTitle, evidence);
+  // In title case as the text readers write titles, whatever case the PDF set it in (the Title metadata spells it best).
+  const text = lines.map((l) => l.text).join('\n');
+  const titleCase = (t: string) => toTitleCaseAny(t.replace(/\s+/g, ' ').trim(), evidence, (word) => writesLowerCase(text, word));
+  if (rawTitle && metaTitle && squash(rawTitle) === squash(metaTitle)) title = titleCase(metaTitle);
+  else if (rawTitle) title = titleCase(rawTitle);
   else {
     // No larger type: the document's Title, or the first short line.
     const inText = metaTitle ? lines.findIndex((l) => squash(l.text) === squash(metaTitle)) : -1;

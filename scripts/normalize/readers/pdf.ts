@@ -27,7 +27,7 @@ import { bylineNearTitle, metadataAuthors } from '../pdf/byline.js';
 import { draftBlocks, type Draft } from '../pdf/drafts.js';
 import { cells, rows } from '../pdf/table-grid.js';
 import { joinTablesAcrossPages } from '../pdf/table-pages.js';
-import { keptAside, type KeptAside } from '../pdf/kept-aside.js';
+import { keptAside, whollyEmphasized, type KeptAside } from '../pdf/kept-aside.js';
 import { bodyBlocks } from '../pdf/body-blocks.js';
 import { moveFootnotes } from '../pdf/footnote-list.js';
 import { noteNumber, pageNotes } from '../pdf/page-notes.js';
@@ -124,7 +124,8 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
   if (contacts.length) data.contacts = contacts;
   else delete data.contacts;
   // The summary as the text readers choose it (after a letter's salutation, not from its inside address).
-  const summary = opening ? summaryOf(plainBlocks(blocks, kept.plain), data.title) : listingSummary(row, data.title);
+  const summary =
+    standfirst(blocks, kept.plain) ?? (opening ? summaryOf(plainBlocks(blocks, kept.plain), data.title) : listingSummary(row, data.title));
   if (summary) data.summary = summary;
 
   return { data, body: kept.restore(renderBlocks(blocks, evidence)) };
@@ -144,6 +145,19 @@ function noteImages(file: VFile, layout: PdfLayout): void {
 /** The first paragraph of eight words or more: running text. */
 function firstRunningText(blocks: readonly Block[], plain: (text: string) => string): Extract<Block, { type: 'paragraph' }> | undefined {
   return blocks.find((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && plain(b.text).split(/\s+/).length >= 8);
+}
+
+/**
+ * A standfirst: the body's first block a short phrase or one sentence set wholly in italic or bold, apart
+ * from the running text ("Says ban raises serious First Amendment concerns"). It is the text's own summary.
+ */
+function standfirst(blocks: readonly Block[], plain: (text: string) => string): string | undefined {
+  const first = blocks[0];
+  if (first?.type !== 'paragraph' || !whollyEmphasized(first.text)) return undefined;
+  const text = plain(first.text).trim();
+  const words = text.split(/\s+/).length;
+  // One phrase or sentence: no full stop before its end.
+  return words >= 4 && words <= 40 && !/[.!?]["”’)]?\s/.test(text) && blocks.length > 1 ? text : undefined;
 }
 
 /** A table's first row below its header, each cell's words. */
