@@ -120,6 +120,17 @@ export interface ArchiveIndex {
   save(manifestHash: string): Promise<void>;
   /** How many whole records were read (from the index's record files or the store). */
   readonly recordsRead: number;
+  /** A hash of the briefs as this build has them (each one's record, in order). */
+  state: string;
+  /** The last build's briefs: their `state`, their slugs in order, and the slugs of this build's briefs whose records differ from its. */
+  previous?: { state: string; slugs: string[]; changed: Set<string> } | undefined;
+}
+
+/** A hash of rows: each brief's record, in order. */
+function stateOf(rows: Row[]): string {
+  const hash = createHash('sha256');
+  for (const row of rows) hash.update(row[2]).update('\n');
+  return hash.digest('hex').slice(0, 32);
 }
 
 /** A brief as the archive holds it, the URL policy applied again (a record may come from an older cache). */
@@ -321,11 +332,15 @@ export function openArchiveIndex(input: ArchiveIndexInput): ArchiveIndex {
     return !input.late.has(source) && row && sameRecord(row, indexed) ? standIn(source, indexed, row) : fromStore(source, indexed);
   });
 
+  const changed = new Set<string>();
+  for (const row of rows) if (parts.has(row)) changed.add(row[5].slug);
   return {
     briefs,
     get recordsRead() {
       return recordsRead;
     },
+    state: stateOf(rows),
+    previous: last ? { state: stateOf(last.rows), slugs: last.rows.map((row) => row[5].slug), changed } : undefined,
     manifest(outDir) {
       // The last manifest's parts, when it is the file the index was saved with.
       let old: Buffer | undefined;

@@ -80,8 +80,16 @@ export interface WriteArchiveOptions {
   packets?: readonly PacketEntry[];
   /** Draws the favicon as PNG (the build's browser: print/icon-rasterizer.ts); without it the PNGs are plain accent squares. */
   rasterize?: Rasterize;
+  /** The briefs as the archive index knows them now and at the last build (archive-index.ts): lets an edit take the keys of the brief pages it does not touch as they were. */
+  briefsState?: BriefsState;
   /** What `prepareArchive` read beforehand, with the same `fresh` (the build reads it while its briefs print). */
   prepared?: Promise<PreparedArchive | undefined> | undefined;
+}
+
+/** The briefs' state now and at the last build (`ArchiveIndex.state` and `previous`). */
+export interface BriefsState {
+  now: string;
+  before?: { state: string; slugs: string[]; changed: Set<string> } | undefined;
 }
 
 /**
@@ -249,7 +257,14 @@ export async function writeArchive(
     (await options.prepared) ?? (await prepareArchive(config, options.fresh));
   const last = keysStore.last;
   const model = buildSiteModel(withoutBodies(input, inline), (briefs) => related.relate(briefs));
-  const { pages, cardKeys } = planPages(model, config, env, salt.pages, cards, options.packets);
+  // The brief pages an edit does not touch keep their keys when the last keys were saved for the
+  // briefs the index had then, and the related briefs are those of then (render-pages.ts `KeptKeys`).
+  const before = options.briefsState?.before;
+  const kept =
+    last && before && last.briefs === before.state && related.kept
+      ? { files: last.files, slugs: before.slugs, changed: before.changed }
+      : undefined;
+  const { pages, cardKeys } = planPages(model, config, env, salt.pages, cards, options.packets, kept);
   const title = config.site.title ?? `${config.organization.name} briefs`;
   const feed = planFeed(model.briefs, model.digest, config, title, env, salt.pages);
   const jsonFeed = planJsonFeed(model.briefs, model.digest, config, title, salt.pages);
@@ -372,7 +387,12 @@ export async function writeArchive(
     ),
   ]);
 
-  await keysStore.save({ files: Object.fromEntries(outputs.map((o) => [o.path, o.key])), search, feed: feedLayout });
+  await keysStore.save({
+    files: Object.fromEntries(outputs.map((o) => [o.path, o.key])),
+    search,
+    feed: feedLayout,
+    briefs: options.briefsState?.now,
+  });
   const caches = [...cards.toSave(cardKeys)];
   const compiled = templates.toSave();
   if (compiled !== undefined) caches.push({ path: TEMPLATE_CACHE_FILE, text: compiled });

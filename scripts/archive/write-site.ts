@@ -8,7 +8,7 @@ import type { BuildConfig } from '../core/config.js';
 import { readBody } from '../cache/bodies.js';
 import type { CachedBrief } from '../cache/state.js';
 import type { PacketEntry } from '../core/types.js';
-import { type PreparedArchive, prepareArchive, writeArchive } from './write-archive.js';
+import { type BriefsState, type PreparedArchive, prepareArchive, writeArchive } from './write-archive.js';
 import { type ArchiveIndexInput, type LoadedIndex, openArchiveIndex, readArchiveIndex } from './archive-index.js';
 import { writeOutput } from '../core/write-file.js';
 import type { Rasterize } from './pages/favicons.js';
@@ -93,7 +93,8 @@ export async function writeIndexedSite(
       yield* made.pieces;
     })();
   };
-  const files = await writeSiteOf(index.briefs, manifest, config, { ...options, prepared: prepared?.archive });
+  const briefsState = { now: index.state, before: index.previous };
+  const files = await writeSiteOf(index.briefs, manifest, config, { ...options, prepared: prepared?.archive, briefsState });
   await index.save(hash!);
   return { files, recordsRead: index.recordsRead };
 }
@@ -102,13 +103,14 @@ async function writeSiteOf(
   briefs: SiteBrief[],
   manifest: () => string | Uint8Array | AsyncIterable<Uint8Array>,
   config: BuildConfig,
-  options: Omit<SiteOptions, 'prepared'> & { prepared?: PreparedArchive | undefined },
+  options: Omit<SiteOptions, 'prepared'> & { prepared?: PreparedArchive | undefined; briefsState?: BriefsState },
 ): Promise<string[]> {
   const { searchPart, packets = [], rasterize } = options;
   const archive = await writeArchive(briefs, config, {
     readBody: (hash) => readBody(config.cacheDir, hash),
     fresh: options.fresh,
     ...(options.prepared ? { prepared: Promise.resolve(options.prepared) } : {}),
+    ...(options.briefsState ? { briefsState: options.briefsState } : {}),
     packets,
     ...(rasterize ? { rasterize } : {}),
     ...(searchPart ? { buildSearchPart: (input) => searchPart({ ...input, cacheDir: config.cacheDir }) } : {}),

@@ -144,6 +144,9 @@ describe('the archive index', () => {
       ['body', at(5, (b) => ({ ...b, body: `${b.body}<p>Edited.</p>`, pdf_bytes: b.pdf_bytes + 10 })), 8],
       ['summary', at(9, (b) => ({ ...b, summary: 'A summary written again.' })), 8],
       ['front matter', at(11, (b) => ({ ...b, data: { ...b.data, note: 'changed' } })), 1],
+      // Its card changes on its neighbours' pages and where it is related, with the related briefs as they were.
+      ['title', at(6, (b) => ({ ...b, title: 'A Title Written Again' })), 10],
+      ['tag added', at(8, (b) => ({ ...b, tags: [...b.tags, 'One More Topic'] })), 13],
       ['added', (l) => [...l, added], 10],
       ['retagged', at(7, (b) => ({ ...b, tags: ['Topic 9'] })), 10],
       ['redated', at(3, (b) => ({ ...b, date: '2009-02-03' })), 10],
@@ -266,6 +269,44 @@ describe('the archive index', () => {
     written = await builds.build(list);
     expect(builds.storeReads - before).toBe(list.length);
     await expectAsFromScratch('other-version', list, config, written.files);
+  });
+
+  it('takes the last keys of the brief pages an edit does not touch, and makes its neighbours and related pages again', async () => {
+    const config = fixtureConfig(path.join(tmp, 'kept-keys'), { url: SITE_URL, feed_entries: 3 });
+    const builds = new Builds(config);
+    // Briefs that share no topic, author or link: a brief's neighbours show it only as newer or older.
+    let list = briefs().map((b, i) => ({ ...b, tags: [`Own Topic ${i}`], authors: [{ name: `Own Writer ${i}` }], links: [] as string[] }));
+    await builds.build(list);
+    const keys = path.join(config.cacheDir, 'archive-pages.json');
+    const middle = newestFirst(list)[10]!.slug;
+    const retitle = (title: string) => (l: ArchiveBrief[]) => l.map((b) => (b.slug === middle ? { ...b, title } : b));
+    for (const [name, edit] of [
+      ['retitled', retitle('A Brief Retitled')],
+      ['retitled again', retitle('A Brief Retitled Twice')],
+      ['body', (l: ArchiveBrief[]) => l.map((b) => (b.slug === middle ? { ...b, body: `${b.body}<p>More.</p>` } : b))],
+    ] as const) {
+      list = edit(list);
+      const written = await builds.build(list);
+      await expectAsFromScratch(`kept-${name.replace(/ /g, '-')}`, list, config, written.files);
+    }
+    // Stopped after the keys were saved but before the archive index: the next build, whose
+    // briefs are those the index still has (the title back as it was), hashes every brief page
+    // rather than trust keys saved for other briefs.
+    const saved = await readFile(keys, 'utf8');
+    const journal = await readFile(path.join(config.cacheDir, 'archive-pages.jsonl'), 'utf8').catch(() => undefined);
+    const indexDir = path.join(config.cacheDir, ARCHIVE_INDEX_DIR);
+    const index = await readFile(path.join(indexDir, 'index.json'), 'utf8');
+    const indexJournal = await readFile(path.join(indexDir, 'journal.jsonl'), 'utf8').catch(() => undefined);
+    const older = list;
+    list = retitle('A Title Saved With the Keys Only')(list);
+    await builds.build(list);
+    await writeFile(path.join(indexDir, 'index.json'), index);
+    if (indexJournal === undefined) await rm(path.join(indexDir, 'journal.jsonl'), { force: true });
+    else await writeFile(path.join(indexDir, 'journal.jsonl'), indexJournal);
+    expect(await readFile(keys, 'utf8').then((text) => text !== saved || journal !== undefined)).toBe(true);
+    list = older;
+    const written = await builds.build(list);
+    await expectAsFromScratch('kept-stopped', list, config, written.files);
   });
 
   it('keeps the record files of the current briefs only', async () => {

@@ -32,13 +32,16 @@ export interface PageKeys {
   /** Each part of the search index's state, by its path. */
   search: Record<string, SearchIndexState>;
   feed?: FeedLayout | undefined;
+  /** The state of the briefs the keys were saved for (archive-index.ts `state`), when known. */
+  briefs?: string | undefined;
 }
 
-/** A journal line: keys and states set (null: forgotten), and the feed's layout when it changed. */
+/** A journal line: keys and states set (null: forgotten), the feed's layout and the briefs' state when they changed. */
 interface Line {
   files: Record<string, string | null>;
   search: Record<string, SearchIndexState | null>;
   feed?: FeedLayout | null;
+  briefs?: string | null;
 }
 
 export interface PageKeysStore {
@@ -82,7 +85,12 @@ export function openPageKeys(cacheDir: string, fresh = false): PageKeysStore {
     }
     if (parsed?.version === VERSION && typeof parsed.id === 'string' && isRecord(parsed.files)) {
       base = { id: parsed.id, bytes: text!.length };
-      last = { files: parsed.files, search: isRecord(parsed.search) ? parsed.search : {}, feed: parsed.feed };
+      last = {
+        files: parsed.files,
+        search: isRecord(parsed.search) ? parsed.search : {},
+        feed: parsed.feed,
+        briefs: typeof parsed.briefs === 'string' ? parsed.briefs : undefined,
+      };
       const journal = readText(path.join(cacheDir, JOURNAL_FILE));
       const lines = journal?.split('\n') ?? [];
       let header: unknown;
@@ -115,13 +123,16 @@ export function openPageKeys(cacheDir: string, fresh = false): PageKeysStore {
             else last.search[file] = state;
           }
           if (line.feed !== undefined) last.feed = line.feed ?? undefined;
+          if (line.briefs !== undefined) last.briefs = typeof line.briefs === 'string' ? line.briefs : undefined;
         }
       }
     }
   }
 
   /** The keys on disk now, as lines have made them. */
-  const current: PageKeys = last ? { files: { ...last.files }, search: { ...last.search }, feed: last.feed } : { files: {}, search: {} };
+  const current: PageKeys = last
+    ? { files: { ...last.files }, search: { ...last.search }, feed: last.feed, briefs: last.briefs }
+    : { files: {}, search: {} };
   const journal = path.join(cacheDir, JOURNAL_FILE);
 
   /** Append `line`, or write the keys whole (`whole`: what they are once the line applies) when the journal cannot take it. */
@@ -134,7 +145,7 @@ export function openPageKeys(cacheDir: string, fresh = false): PageKeysStore {
       return;
     }
     const id = randomUUID();
-    const file = `${JSON.stringify({ version: VERSION, id, files: sorted(whole.files), search: sorted(whole.search), feed: whole.feed })}\n`;
+    const file = `${JSON.stringify({ version: VERSION, id, files: sorted(whole.files), search: sorted(whole.search), feed: whole.feed, briefs: whole.briefs })}\n`;
     await writeOutput(cacheDir, PAGE_KEYS_FILE, file);
     await removeOutput(cacheDir, JOURNAL_FILE);
     base = { id, bytes: file.length };
@@ -171,7 +182,12 @@ export function openPageKeys(cacheDir: string, fresh = false): PageKeysStore {
       for (const [file, state] of Object.entries(keys.search)) if (current.search[file] !== state) line.search[file] = state;
       for (const file of Object.keys(current.search)) if (!(file in keys.search)) line.search[file] = null;
       if (current.feed !== keys.feed) line.feed = keys.feed ?? null;
-      const unchanged = Object.keys(line.files).length === 0 && Object.keys(line.search).length === 0 && line.feed === undefined;
+      if (current.briefs !== keys.briefs) line.briefs = keys.briefs ?? null;
+      const unchanged =
+        Object.keys(line.files).length === 0 &&
+        Object.keys(line.search).length === 0 &&
+        line.feed === undefined &&
+        line.briefs === undefined;
       if (unchanged && base && !spoilt) return;
       await record(line, keys);
     },

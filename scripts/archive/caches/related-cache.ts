@@ -20,11 +20,14 @@ export interface RelatedCache {
   relate(briefs: SiteBrief[]): Map<string, RelatedBrief<SiteBrief>[]>;
   /** The cache to save, when the related briefs were worked out in this run. */
   toSave(): string | undefined;
+  /** `relate` took them from the cache: they are those of the last build that related briefs. */
+  readonly kept: boolean;
 }
 
 /** `salt` hashes the code (and whatever else should start the cache afresh); `fresh` ignores the cache on disk. */
 export function openRelatedCache(cacheDir: string, salt: string, fresh = false): RelatedCache {
   let made: Stored | undefined;
+  let kept = false;
   // Read now, when the cache is opened (before the briefs are known: write-archive.ts `prepareArchive`).
   const stored = fresh ? undefined : readCache<Stored>(cacheDir, RELATED_CACHE_FILE);
   return {
@@ -33,6 +36,7 @@ export function openRelatedCache(cacheDir: string, salt: string, fresh = false):
       const key = shortHash(JSON.stringify([salt, briefs.map((b) => briefKeys(b).related)]));
       const bySlug = new Map(briefs.map((b) => [b.slug, b]));
       if (stored?.key === key && Array.isArray(stored.related)) {
+        kept = true;
         return new Map(
           stored.related.map(([slug, list]) => [
             slug,
@@ -51,5 +55,8 @@ export function openRelatedCache(cacheDir: string, salt: string, fresh = false):
       return related;
     },
     toSave: () => (made ? `${JSON.stringify(made)}\n` : undefined),
+    get kept() {
+      return kept;
+    },
   };
 }

@@ -122,8 +122,21 @@ function why(r: RelatedBrief<SiteBrief>): string {
 }
 
 /**
+ * The last build's keys, for the brief pages an edit does not touch: `files` as saved for the
+ * briefs of `slugs` (in archive order), with the related briefs the model has now, and
+ * `changed` the slugs whose records differ from then. Given only when all of that holds
+ * (write-archive.ts).
+ */
+export interface KeptKeys {
+  files: Readonly<Record<string, string>>;
+  slugs: readonly string[];
+  changed: ReadonlySet<string>;
+}
+
+/**
  * Plan every page of the archive; `salt` hashes the configuration, templates and code.
- * Cards come from `cache` when it has them (and go into it when rendered).
+ * Cards come from `cache` when it has them (and go into it when rendered). With `kept`, a
+ * brief page whose inputs cannot have changed takes its last key instead of hashing them.
  */
 export function planPages(
   model: SiteModel,
@@ -132,6 +145,7 @@ export function planPages(
   salt: string,
   cache?: CardCache,
   packets: readonly PacketEntry[] = [],
+  kept?: KeptKeys,
 ): { pages: PlannedPage[]; cardKeys: Set<string> } {
   addTemplateFilters(env, config.site.language);
   const title = siteTitle(config);
@@ -201,14 +215,14 @@ export function planPages(
   };
 
   const pages: PlannedPage[] = [];
-  /** A page: its key from `inputs`; `data` (what the template is given) is made from the same inputs, when rendered. */
+  /** A page: its key from `inputs` (or a function giving them), or `options.key` kept from the last build; `data` (what the template is given) is made from the same inputs, when rendered. */
   const page = (
     path: string,
     template: string,
     inputs: unknown,
     data: () => object,
     meta: () => PageMeta,
-    options: { anyDepth?: boolean; lastmod?: string; bodyOf?: SiteBrief } = {},
+    options: { anyDepth?: boolean; lastmod?: string; bodyOf?: SiteBrief; key?: string | undefined } = {},
   ) => {
     const render = (body?: string) => {
       const urls = siteUrls(path, config, options);
@@ -233,14 +247,17 @@ export function planPages(
         ...context,
       });
     };
-    pages.push({ path, key: keyOf(path, template, inputs), lastmod: options.lastmod, bodyOf: options.bodyOf, render });
+    const key = options.key ?? keyOf(path, template, typeof inputs === 'function' ? (inputs as () => unknown)() : inputs);
+    pages.push({ path, key, lastmod: options.lastmod, bodyOf: options.bodyOf, render });
   };
 
+  const faviconKey = keyOf('assets/favicon.svg', 'site/favicon.njk', null);
   pages.push({
     path: 'assets/favicon.svg',
-    key: keyOf('assets/favicon.svg', 'site/favicon.njk', null),
+    key: faviconKey,
     render: () => env.render('site/favicon.njk', { colours, initials: short.slice(0, 3) }),
   });
+  const untouched = untouchedBriefPages(model, kept, faviconKey);
 
   // The home page shows the newest briefs by year; every year has a page of its own with all
   // of its briefs, so that no page grows with the archive.
@@ -308,7 +325,8 @@ export function planPages(
     page(
       brief.html,
       'site/brief.njk',
-      [
+      // Worked out only when the page's key is not the one kept.
+      () => [
         digests.get(brief.slug),
         briefKeys(brief).details,
         brief.bodyHash,
@@ -325,7 +343,7 @@ export function planPages(
         related: relations.map((r) => ({ brief: cardOf(r.brief.slug), score: r.score, reasons: r.reasons, why: why(r) })),
       }),
       meta,
-      { lastmod: brief.updated ?? brief.date, bodyOf: brief },
+      { lastmod: brief.updated ?? brief.date, bodyOf: brief, key: untouched?.has(brief.slug) ? kept!.files[brief.html] : undefined },
     );
   });
 
@@ -435,6 +453,31 @@ export function planPages(
     { anyDepth: true },
   );
   return { pages, cardKeys: new Set(digests.values()) };
+}
+
+/**
+ * The briefs whose pages are made from what they were made from at the last build, so that
+ * their last keys hold: with the same salt (the favicon's key, which hashes nothing else, is
+ * the one saved), the same briefs in the same order, and the same related briefs (`kept`), a
+ * brief page shows what changed only if it is a changed brief's own, a neighbour's (newer and
+ * older) or a page that lists a changed brief among its related ones. Undefined: hash them all.
+ */
+function untouchedBriefPages(model: SiteModel, kept: KeptKeys | undefined, faviconKey: string): Set<string> | undefined {
+  if (!kept || kept.files['assets/favicon.svg'] !== faviconKey) return undefined;
+  const { briefs } = model;
+  if (briefs.length !== kept.slugs.length || briefs.some((b, i) => b.slug !== kept.slugs[i])) return undefined;
+  const touched = new Set<string>();
+  briefs.forEach((brief, i) => {
+    if (!kept.changed.has(brief.slug)) return;
+    touched.add(brief.slug);
+    if (i > 0) touched.add(briefs[i - 1]!.slug);
+    if (i + 1 < briefs.length) touched.add(briefs[i + 1]!.slug);
+  });
+  if (kept.changed.size > 0)
+    for (const [slug, relations] of model.related) if (relations.some((r) => kept.changed.has(r.brief.slug))) touched.add(slug);
+  const untouched = new Set<string>();
+  for (const brief of briefs) if (!touched.has(brief.slug) && kept.files[brief.html] !== undefined) untouched.add(brief.slug);
+  return untouched;
 }
 
 /**
