@@ -6,7 +6,7 @@
 import type { VFile } from 'vfile';
 import { defineRule } from '../../core/rules.js';
 import type { WordSet } from '../rules/dehyphenate.js';
-import { joinWrapped } from '../text/blocks.js';
+import { joinWrapped, subjectLine } from '../text/blocks.js';
 import { acronymEvidence, isAllCaps, toTitleCase, toTitleCaseAny, writesLowerCase } from '../text/title-case.js';
 import type { PdfLine } from './layout-lines.js';
 import { endsSentence, squash } from './line-text.js';
@@ -36,7 +36,8 @@ function wrappedOn(lines: readonly PdfLine[], start: number): number[] {
   let last = lines[start]!;
   for (let k = start + 1; k < lines.length && out.length < 3; k++) {
     const next = lines[k]!;
-    if (next.page !== last.page) break;
+    // A letter's or statement's subject line ("Re: Restoring Internet Freedom") is never part of the title.
+    if (next.page !== last.page || subjectLine.test(next.text)) break;
     const under = Math.min(last.x1, next.x1) > Math.max(last.x0, next.x0);
     const follows =
       last.element !== undefined
@@ -50,9 +51,24 @@ function wrappedOn(lines: readonly PdfLine[], start: number): number[] {
   return out;
 }
 
+/** The lines (one to three, in a row) whose text is `wanted` (squashed). */
+function titleSpan(lines: readonly PdfLine[], wanted: string, removed: RemovedLines): number[] {
+  for (let k = 0; k < lines.length; k++) {
+    let joined = '';
+    for (let n = k; n < Math.min(lines.length, k + 3) && !removed.has(n); n++) {
+      joined += squash(lines[n]!.text);
+      if (joined === wanted) return Array.from({ length: n - k + 1 }, (_, m) => k + m);
+      if (!wanted.startsWith(joined)) break;
+    }
+  }
+  return [];
+}
+
 /** The document's Title metadata, unless it is only a file name ("Brief.docx"). */
 export function metadataTitle(info: PdfLayout['info']): string | undefined {
-  return info.title && !/\.(?:docx?|odt|pdf|html?|rtf|txt)$/i.test(info.title) ? info.title : undefined;
+  if (!info.title || /\.(?:docx?|odt|pdf|html?|rtf|txt)$/i.test(info.title)) return undefined;
+  // Without a subject line run on after it ("STATEMENT OF … Re: Restoring Internet Freedom, WC Docket No. 17-108.").
+  return info.title.replace(/\s+re:\s.*$/i, '').trim() || undefined;
 }
 
 /**
@@ -83,7 +99,9 @@ export function readTitle(
   else if (rawTitle) title = titleCase(rawTitle);
   else {
     // No larger type: the document's Title, or the first short line.
-    const inText = metaTitle ? lines.findIndex((l) => squash(l.text) === squash(metaTitle)) : -1;
+    // The document's Title as the text sets it, on one line or over two or three.
+    const span = metaTitle ? titleSpan(lines, squash(metaTitle), removed) : [];
+    const inText = span[0] ?? -1;
     const titleLike = (l: PdfLine, i: number) =>
       !removed.has(i) && l.text.split(/\s+/).length <= 14 && !endsSentence(l.text) && /\p{L}/u.test(l.text);
     const short = lines.findIndex(titleLike);
@@ -91,12 +109,12 @@ export function readTitle(
     const running = lines.findIndex((l, i) => !removed.has(i) && l.text.split(/\s+/).length >= 10);
     const bold = lines.findIndex((l, i) => l.bold && titleLike(l, i) && (running < 0 || i < running));
     const pick = inText >= 0 ? inText : metaTitle ? -1 : bold >= 0 ? bold : short;
-    if (pick >= 0) indexes = [pick, ...(pick === bold && pick !== inText ? wrappedOn(lines, pick) : [])];
+    if (pick >= 0) indexes = pick === inText ? span : [pick, ...(pick === bold ? wrappedOn(lines, pick) : [])];
     const picked = indexes
       .map((i) => lines[i]!.text)
       .reduce((a, b) => joinWrapped(a, b, words), '')
       .trim();
-    title = metaTitle ?? (pick >= 0 ? (isAllCaps(picked) ? toTitleCase(picked, evidence) : picked) : '');
+    title = metaTitle ? titleCase(metaTitle) : pick >= 0 ? (isAllCaps(picked) ? toTitleCase(picked, evidence) : picked) : '';
     if (!title) {
       throw defineRule('no-title').fail(file, 'no recognizable title: no larger type on page 1, no Title in the PDF and no short line', {
         line: 1,

@@ -64,7 +64,7 @@ export function witnessAuthors(file: VFile, text: string, title: Candidate, top:
 }
 
 /** The witness a testimony's title names: "Testimony of Greg Nojeim before …", "Chris Calabrese’s Testimony Before …". */
-function testimonyAuthor(title: string): string | undefined {
+export function testimonyAuthor(title: string): string | undefined {
   const found =
     /^(?:testimony|statement|remarks|written evidence)\s+(?:of|by)\s+(.+?)(?:\s+(?:before|to|on|at|for)\b|[,:–—]|$)/i.exec(title) ??
     /^(.+?)[’']s?\s+(?:testimony|statement|remarks)\b/i.exec(title);

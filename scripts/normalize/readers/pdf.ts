@@ -41,6 +41,7 @@ import { renderBlocks, type Block } from '../text/blocks.js';
 import { lazyVocabulary } from '../rules/dehyphenate.js';
 import { findContacts } from '../text/contacts.js';
 import { summaryOf } from '../plain-text/summary-source.js';
+import { testimonyAuthor } from '../plain-text/title.js';
 import { defineRule, type RuleId } from '../../core/rules.js';
 
 export { pdfText } from '../pdf/pdf-text.js';
@@ -118,7 +119,9 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
       (listing ? listingDate(file, row, placeOf(removed.at(listing.indexes[0]!))) : undefined);
     if (date) data.date = date;
   }
-  const authors = byline.authors?.length ? byline.authors : metadataAuthors(layout.info, configured);
+  // Else the witness a statement's or testimony's title names ("Statement of Commissioner Michael O’Rielly").
+  const witness = testimonyAuthor(data.title);
+  const authors = byline.authors?.length ? byline.authors : witness ? [{ name: witness }] : metadataAuthors(layout.info, configured);
   if (authors) data.authors = authors;
   const contacts = contactsIn(blocks, data, kept.plain);
   if (contacts.length) data.contacts = contacts;
