@@ -104,6 +104,9 @@ const MECHANISMS: Record<string, string[]> = {
     'fcc-statement-orielly-restoring-internet-freedom',
   ],
   'a wordmark over a genre label is no title; a title block ends in its date line': ['liberty-press-see-you-in-court'],
+  'saved page: links to the neighbouring pages around the title; sentence-case section headings': ['bof-dossier-dragnet-surveillance-page'],
+  'saved page: appeals for support are furniture and make it a post; a capitals topic before the title re-cased; the quotation under a lead-in that repeats the title is the summary':
+    ['statewatch-news-data-retention-letter-page'],
 };
 const WANTING = new Set([
   'particle capitals',
@@ -115,6 +118,8 @@ const WANTING = new Set([
   'topic in capitals over a subtitle ("Topic: Subtitle"), witness line',
   'page head set flush left and right on a one-page text ("Federal Communications Commission      FCC 17-166")',
   'a wordmark over a genre label is no title; a title block ends in its date line',
+  'saved page: links to the neighbouring pages around the title; sentence-case section headings',
+  'saved page: appeals for support are furniture and make it a post; a capitals topic before the title re-cased; the quotation under a lead-in that repeats the title is the summary',
 ]);
 
 const organizationOf = (name: string) => /^- organization: (.+)$/m.exec(readFileSync(path.join(root, name, 'SOURCE.md'), 'utf8'))?.[1];

@@ -52,3 +52,32 @@ export function removeAboveTitle(page: Page, candidates: readonly Candidate[], t
     });
   });
 }
+
+/**
+ * A page's links to its neighbours, as a saved page's text keeps them: the title between two
+ * short lines, each alone, that the text never names ("Privacy Shield" / the title / "Police
+ * hacking": the previous and next dossiers). They are the site's, removed as web furniture.
+ */
+export function removeNeighbourLinks(page: Page, candidates: readonly Candidate[], titleAt: number): void {
+  const [before, after] = [candidates[titleAt - 1], candidates[titleAt + 1]];
+  if (!before || !after || titleAt - 1 !== 0) return;
+  const body = page.lines
+    .filter((_, i) => !page.removed.has(i))
+    .map((l) => l.text)
+    .join(' ')
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
+  const isLink = (candidate: Candidate) => {
+    const text = candidate.lines[0]!.text.trim();
+    return (
+      candidate.lines.length === 1 &&
+      text.split(/\s+/).length <= 4 &&
+      /^\p{Lu}/u.test(text) &&
+      !/[.!?:;,]$/.test(text) &&
+      !documentLabel.test(text) &&
+      body.split(text.toLowerCase()).length === 2 // said once: on its own line
+    );
+  };
+  if (!isLink(before) || !isLink(after)) return;
+  for (const candidate of [before, after]) page.remove(candidate.indexes[0]!, 'web-furniture');
+}

@@ -3,7 +3,8 @@
  * the other steps left.
  */
 import type { SourceLine } from '../text/source-lines.js';
-import { toBlocks, wrapWidth, type Block } from '../text/blocks.js';
+import { salutation, toBlocks, valediction, wrapWidth, type Block } from '../text/blocks.js';
+import { sentences } from '../text/summary.js';
 import type { WordSet } from '../rules/dehyphenate.js';
 import type { Candidate } from './candidates.js';
 
@@ -18,10 +19,38 @@ export function bodyBlocks(
   const blocks = toBlocks(body, { wrapWidth: wrapWidth(body), words }).map((block): Block =>
     block.type === 'heading' && above.has(block.line) ? { type: 'paragraph', text: block.line.text.trim(), line: block.line } : block,
   );
+  sentenceCaseHeadings(blocks);
   // A block of fields kept as its lines (a testimony's cover: who, position, before whom), whatever the blocks made of them.
   const kept = new Set(asLines);
   const first = blocks.findIndex((block) => kept.has(block.line));
   if (first < 0) return blocks;
   const lines: Block = { type: 'lines', texts: asLines.map((line) => line.text.trim()), line: asLines[0]! };
   return [...blocks.slice(0, first), lines, ...blocks.slice(first).filter((block) => !kept.has(block.line))];
+}
+
+const words = (text: string) => text.trim().split(/\s+/).length;
+const endsSentence = (text: string) => /[.!?:;]["”’)\]]*$/.test(text.trim());
+
+/**
+ * Section headings in sentence case, as a saved web page's text has them ("The ball is finally
+ * in the court of citizens", "What will we do before the referendum?"): a line of its own, short,
+ * with no full stop (a question mark may end it), between two paragraphs of running text. A
+ * text with sections has two of them or more; one such line alone may be a quotation or a line
+ * of a letter, and stays a paragraph.
+ */
+function sentenceCaseHeadings(blocks: Block[]): void {
+  const running = (block: Block | undefined) =>
+    block?.type === 'paragraph' && endsSentence(block.text) && (words(block.text) >= 25 || sentences(block.text).length >= 2);
+  const found = blocks.flatMap((block, i) => {
+    if (block.type !== 'paragraph' || block.line.text.trim() !== block.text.trim()) return [];
+    const text = block.text.trim();
+    if (words(text) < 3 || words(text) > 12 || /[.,;:!]["”’)]?$/.test(text) || !/^\p{Lu}/u.test(text)) return [];
+    if (salutation.test(text) || valediction.test(text) || /https?:|@/.test(text)) return [];
+    return running(blocks[i - 1]) && running(blocks[i + 1]) ? [i] : [];
+  });
+  if (found.length < 2) return;
+  for (const i of found) {
+    const block = blocks[i]!;
+    if (block.type === 'paragraph') blocks[i] = { type: 'heading', text: block.text.trim(), line: block.line };
+  }
 }

@@ -12,7 +12,7 @@ import { parseItem } from '../text/list-items.js';
 import * as documentLabel from '../rules/document-label.js';
 import { hearingLine } from './letter-lines.js';
 import { neighbour } from './page.js';
-import type { Candidate } from './candidates.js';
+import { candidateText, type Candidate } from './candidates.js';
 import type { Top } from './top.js';
 
 /** The title, when a candidate looks like one: below the organization's name (split off it) or on its own. */
@@ -47,6 +47,8 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     if (greets && (candidate.lines.length >= 2 || candidate.insideAddress)) score -= 25;
     if (parseDateLine(text) || parseMonthLine(text)) score -= 30; // a second date line (repeated, or a release date) is no title
     if (/[.;,]$/.test(text)) score -= 10;
+    // Another candidate said again with more after it, ending in a colon ("Title: Letter (pdf):"): the text's lead-in.
+    if (/:$/.test(text) && candidates.some((other) => other !== candidate && text.startsWith(candidateText(other).trim()))) score -= 20;
     // Ends in a word broken by hyphenation ("consulta-"): the first lines of a wrapped paragraph.
     if (/\p{Ll}-$/u.test(text)) score -= 20;
     // Numbered lines: a table of contents, a section heading ("1. Why the Rule Matters"); a title has no number.

@@ -9,6 +9,7 @@ import { datelineDate, guessDatelineDate } from '../text/dateline.js';
 import { listingDate } from '../text/listing.js';
 import { permalinkDay } from '../text/browser-print.js';
 import { reportGuess } from '../text/guessed.js';
+import { withoutPlaceDash } from '../text/summary.js';
 import type { Block } from '../text/blocks.js';
 
 type Paragraph = Extract<Block, { type: 'paragraph' }>;
@@ -48,7 +49,11 @@ export function textDate(file: VFile, blocks: readonly Block[], topDate: string 
   return date;
 }
 
-/** Does the text open with a press release's dateline (a date at the start of its first or second paragraph)? */
-export const opensWithDateline = (blocks: readonly Block[]): boolean =>
-  datelineDate(blocks.filter((b): b is Paragraph => b.type === 'paragraph' && b.text.split(/\s+/).length >= 8).map((b) => b.text)) !==
-  undefined;
+/**
+ * Does the text open with a press release's dateline: a date at the start of its first or second
+ * paragraph, or a place and a dash ("WASHINGTON – On Thursday, …")?
+ */
+export function opensWithDateline(blocks: readonly Block[]): boolean {
+  const paragraphs = blocks.filter((b): b is Paragraph => b.type === 'paragraph' && b.text.split(/\s+/).length >= 8).map((b) => b.text);
+  return datelineDate(paragraphs) !== undefined || (paragraphs[0] !== undefined && withoutPlaceDash(paragraphs[0]) !== paragraphs[0]);
+}

@@ -9,15 +9,20 @@ import { configuredMatcher, letterheadShape, organization } from '../text/letter
 import * as endMark from '../rules/end-mark.js';
 import type { Page } from './page.js';
 
-/** Web furniture (sign-up boxes, "Skip Navigation", "More Press Releases"); the organization's details and end marks, anywhere. */
-export function removeFurniture(page: Page, org: NormalizeOptions['organization']): void {
-  for (const i of findWebFurniture(page.lines)) page.remove(i, 'web-furniture');
+/**
+ * Web furniture (sign-up boxes, "Skip Navigation", "More Press Releases"); the organization's
+ * details and end marks, anywhere. Returns how many lines of web furniture there were.
+ */
+export function removeFurniture(page: Page, org: NormalizeOptions['organization']): number {
+  const web = findWebFurniture(page.lines);
+  for (const i of web) page.remove(i, 'web-furniture');
   const configured = configuredMatcher(org);
   page.lines.forEach((line, i) => {
     const id = !isBlank(line) ? configured(line.text) : undefined;
     if (id) page.remove(i, id);
     else if (!isBlank(line) && endMark.test(line.text)) page.remove(i, endMark.id);
   });
+  return web.size;
 }
 
 /**

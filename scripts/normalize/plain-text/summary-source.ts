@@ -30,6 +30,11 @@ function summarySource(blocks: readonly Block[], title: string): string | undefi
     // A letter's or a statement's subject line ("Re: Restoring Internet Freedom, WC Docket No. 17-108.") names what it is about, no summary.
     if (block.type !== 'paragraph' || (subjectLine.test(block.text) && sentences(plainText(block.text)).length <= 1)) continue;
     const next = blocks[i + 1];
+    // A lead-in that says the title again and ends in a colon ("<title>: Letter (pdf):"): the quotation under it is the text.
+    if (/:$/.test(block.text.trim()) && isTitleAgain(block.text, title) && next?.type === 'paragraph' && /^["“]/.test(next.text)) {
+      const quoted = plainText(next.text);
+      if (quoted.split(/\s+/).length >= 8 && /[.!?]["”’)]*$/.test(quoted)) return next.text;
+    }
     if (/\bsaid[,:]$/.test(block.text.trim()) && next?.type === 'paragraph' && /^["“]/.test(next.text)) {
       const joined = `${block.text.trim()} ${next.text}`;
       if (isSummaryText(joined, title)) return joined;
@@ -43,3 +48,12 @@ function summarySource(blocks: readonly Block[], title: string): string | undefi
   }
   return undefined;
 }
+
+const simplified = (text: string) =>
+  plainText(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** Does a paragraph open with the title, said again? */
+const isTitleAgain = (text: string, title: string) => title.length > 0 && simplified(text).startsWith(simplified(title));

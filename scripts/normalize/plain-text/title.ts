@@ -37,7 +37,15 @@ export function titleText(
     const subtitle = rest.reduce((a, b) => joinWrapped(a, b, words));
     return `${toTitleCaseAny(topic, evidence, lowerCase)}: ${toTitleCaseAny(subtitle.replace(/\s+/g, ' '), evidence, lowerCase)}`;
   }
-  return toTitleCaseAny(rawTitle.replace(/\s+/g, ' '), evidence, lowerCase);
+  // A topic in capitals before the title on the same line ("EU: MANDATORY DATA RETENTION: Letter to …"): re-cased the same way.
+  const one = rawTitle.replace(/\s+/g, ' ');
+  const colon = [...one.matchAll(/: /g)]
+    .map((m) => m.index)
+    .reverse()
+    .find((at) => isAllCaps(one.slice(0, at)) && !isAllCaps(one.slice(at + 2)) && one.slice(at + 2).split(' ').length >= 3);
+  if (colon !== undefined)
+    return `${toTitleCaseAny(one.slice(0, colon), evidence, lowerCase)}: ${toTitleCaseAny(one.slice(colon + 2), evidence, lowerCase)}`;
+  return toTitleCaseAny(one, evidence, lowerCase);
 }
 
 /** A title that starts with its genre ("Press Release: …", "PRESS STATEMENT: …"): the template prints the kind. */

@@ -23,7 +23,7 @@ import { readTop } from '../plain-text/top.js';
 import { removeRepeatedTitle, withoutSubheading } from '../plain-text/candidates.js';
 import { chooseTitleOf } from '../plain-text/choose-title.js';
 import { guessTitle } from '../plain-text/guess-title.js';
-import { blogSection, removeAboveTitle } from '../plain-text/above-title.js';
+import { blogSection, removeAboveTitle, removeNeighbourLinks } from '../plain-text/above-title.js';
 import { bodyBlocks } from '../plain-text/body.js';
 import { titleText, witnessAuthors } from '../plain-text/title.js';
 import { opensWithDateline, textDate } from '../plain-text/date.js';
@@ -37,7 +37,7 @@ import { breakAfter, coverAuthors, readHearingCover } from '../plain-text/hearin
 export function readPlainText(file: VFile, text: string, options: NormalizeOptions, mode: 'brief' | 'generic'): ReaderResult {
   const printed = removeBrowserPrint(file, toLines(repairText(file, text)));
   const page = toPage(file, readColumns(removePageDebris(file, printed.lines)));
-  removeFurniture(page, options.organization);
+  const webFurniture = removeFurniture(page, options.organization);
 
   const top = readTop(page, organization.siteNames(text));
   for (const candidate of top.candidates) withoutSubheading(candidate, page.lines);
@@ -49,6 +49,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const titleAt = top.candidates.indexOf(title);
   const section = blogSection(top.candidates, titleAt);
   removeAboveTitle(page, top.candidates, titleAt, mode);
+  removeNeighbourLinks(page, top.candidates, titleAt);
   title.indexes.forEach((index) => page.removed.add(index));
   removeTrailingLetterhead(page, top.end);
   const standfirst = readStandfirst(page, title, top.candidates, top.date !== undefined);
@@ -63,10 +64,15 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   if (section) reportGuess(file, 'kind', 'post', `the section over the title ("${section.text.trim()}") is a blog's`, placeOf(section));
   // A browser print of a page whose address is a blog's permalink ("…/2015/09/02/slug/") is a post,
   // unless its text opens with a press release's dateline (as a web export's).
-  const permalink = !section && permalinkDay(printed.print?.url) !== undefined && !opensWithDateline(blocks);
-  if (permalink) {
+  // So is a saved web page that keeps its site's furniture (appeals for support, an error-report box): an article of the site.
+  const permalink = !section && permalinkDay(printed.print?.url) !== undefined;
+  const webPage = !section && !permalink && webFurniture >= 2;
+  if ((permalink || webPage) && !opensWithDateline(blocks)) {
     data.kind = 'post';
-    reportGuess(file, 'kind', 'post', 'the page’s address (its print footer) is a blog’s permalink, with the day', placeOf(title.lines[0]));
+    const why = permalink
+      ? 'the page’s address (its print footer) is a blog’s permalink, with the day'
+      : 'a saved web page with its site’s furniture (appeals, sign-up or error-report boxes), with no press release’s dateline';
+    reportGuess(file, 'kind', 'post', why, placeOf(title.lines[0]));
   }
   const authors = cover?.witness ? coverAuthors(file, cover.witness) : witnessAuthors(file, data.title, title, top.candidates);
   if (authors) data.authors = authors;
@@ -79,7 +85,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
 
   if (mode === 'generic') {
     const dateLine = top.date !== undefined && top.dateIndex >= 0 ? page.lines[top.dateIndex] : undefined;
-    reportGenericGuesses(file, data, title, { chosen: chosen !== undefined, dateLine, kindFound: section !== undefined || permalink });
+    reportGenericGuesses(file, data, title, { chosen: chosen !== undefined, dateLine, kindFound: data.kind === 'post' });
   }
   const footnotes = findFootnotes(file, blocks);
   return { data, body: writeFootnotes(renderBlocks(blocks, evidence), footnotes) };

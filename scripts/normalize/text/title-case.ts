@@ -76,7 +76,12 @@ const maybeInnerCapital = /[A-Za-z0-9'’\u0080-\uffff][A-Z\u0080-\uffff]/g;
  * after their first character (no other word can be evidence), in text order, skipping
  * shouted lines (no evidence).
  */
-export function acronymEvidence(text: string): Map<string, string> {
+export function acronymEvidence(source: string): Map<string, string> {
+  // Three words in capitals in a row are shouted ("EU: MANDATORY DATA RETENTION: Letter …"), inside a line too: no evidence.
+  const text = source.replace(
+    /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{Lu}\p{N}'’-]+[:,]?[^\S\n]+){2,}\p{Lu}[\p{Lu}\p{N}'’-]+(?![\p{L}\p{N}])/gu,
+    (run) => run.toLowerCase(),
+  );
   const counts = new Map<string, Map<string, number>>();
   const hits = new RegExp(maybeInnerCapital);
   let lineStart: number;

@@ -10,7 +10,10 @@ import { isBlank, type SourceLine } from './source-lines.js';
 
 /** A button's or a box's words: a call to an action or a site section, at the start of a short line. */
 const callToAction =
-  /^(?:sign[- ]?up|subscribe|share(?: this)?|follow(?: us)?|donate|join(?: us)?|learn more|read more|explore|get (?:updates|involved|the latest)|stay (?:informed|connected|in touch)|skip (?:navigation|to)|related(?: content| posts?| articles?| issues?)?|more (?:\p{L}+ )?(?:press releases|posts|news|stories|articles)|thanks? (?:you )?for (?:signing up|subscribing)|we respect your privacy)\b/iu;
+  /^(?:sign[- ]?up|subscribe|share(?: this)?|follow(?: us)?|donate|join(?: us)?|learn more|read more|explore|get (?:updates|involved|the latest)|stay (?:informed|connected|in touch)|skip (?:navigation|to)|related(?: content| posts?| articles?| issues?)?|more (?:\p{L}+ )?(?:press releases|posts|news|stories|articles)|thanks? (?:you )?for (?:signing up|subscribing)|we respect your privacy|(?:report|spotted) an? (?:error|mistake|problem|typo)|report (?:error|a problem))\b/iu;
+/** An appeal for money or membership. */
+const appeal =
+  /^(?:support (?:our|us|this)|become a (?:friend|member|supporter|donor|sustainer)|donate|(?:our|this) work is (?:only )?possible (?:with|thanks to)|(?:we|our work) (?:depends?|rel(?:y|ies)) on (?:you|your|readers|donations))\b/i;
 /** A consent line under a form: it names the privacy policy (or terms) and the reader's agreement. */
 const consent = /\b(?:privacy (?:policy|statement|notice)|terms of (?:use|service))\b/i;
 
@@ -21,6 +24,8 @@ const endsSentence = (text: string) => /[.!?]["”’)]?$/.test(text.trim());
 export function isFurnitureLine(text: string): boolean {
   const t = text.trim().replace(/^[-*•]\s+/, '');
   if (!t) return false;
+  // An appeal for support is a sentence, often a long one ("Support our work: become a Friend of … from as little as £1 per month.").
+  if (appeal.test(t) && words(t) <= 20) return true;
   if (callToAction.test(t) && (words(t) <= 12 || !endsSentence(t) || /^sign[- ]?up\b/i.test(t))) return words(t) <= 16;
   return consent.test(t) && /\bagree|consent|accept\b/i.test(t) && words(t) <= 40;
 }
@@ -74,6 +79,8 @@ export function findWebFurniture(lines: readonly SourceLine[], keep: (index: num
     const furniture = furnitureFrom[k]! + (repeated && !isFurniture[k] ? 1 : 0);
     if (furniture >= 2 || (furniture === 1 && rest === 1 && /^more\b/i.test(text(i).trim()))) {
       for (let j = k; j < n; j++) found.add(kept[j]!);
+      // The page's appeal said once more at the top ("Support our work: become a Friend of …" under the title).
+      for (const t of kept.slice(0, 5)) if (isFurnitureLine(text(t))) found.add(t);
       break;
     }
   }
