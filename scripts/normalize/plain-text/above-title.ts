@@ -67,6 +67,9 @@ export function removeNeighbourLinks(page: Page, candidates: readonly Candidate[
     .join(' ')
     .toLowerCase()
     .replace(/\s+/g, ' ');
+  const titleText = candidates[titleAt]!.lines.map((l) => l.text.trim())
+    .join(' ')
+    .toLowerCase();
   const isLink = (candidate: Candidate) => {
     const text = candidate.lines[0]!.text.trim();
     return (
@@ -75,6 +78,8 @@ export function removeNeighbourLinks(page: Page, candidates: readonly Candidate[
       /^\p{Lu}/u.test(text) &&
       !/[.!?:;,]$/.test(text) &&
       !documentLabel.test(text) &&
+      // A breadcrumb ("Home / Lawful Access") says the title; a link to another page does not.
+      !text.toLowerCase().includes(titleText) &&
       body.split(text.toLowerCase()).length === 2 // said once: on its own line
     );
   };
