@@ -17,7 +17,7 @@ export function bodyBlocks(
 ): Block[] {
   const above = new Set(aboveTitle.flatMap((c) => c.lines));
   const blocks = toBlocks(body, { wrapWidth: wrapWidth(body), words }).map((block): Block =>
-    block.type === 'heading' && above.has(block.line) ? { type: 'paragraph', text: block.line.text.trim(), line: block.line } : block,
+    block.type === 'heading' && above.has(block.line) ? { type: 'paragraph', text: asWritten(block), line: block.line } : block,
   );
   sentenceCaseHeadings(blocks);
   // A block of fields kept as its lines (a testimony's cover: who, position, before whom), whatever the blocks made of them.
@@ -53,4 +53,10 @@ function sentenceCaseHeadings(blocks: Block[]): void {
     const block = blocks[i]!;
     if (block.type === 'paragraph') blocks[i] = { type: 'heading', text: block.text.trim(), line: block.line };
   }
+}
+
+/** A heading's text as the source wrote it: its line ("Contact:"), or all of its lines when it was joined from several. */
+function asWritten(block: Extract<Block, { type: 'heading' }>): string {
+  const line = block.line.text.trim();
+  return line.includes(block.text.trim()) ? line : block.text.trim();
 }
