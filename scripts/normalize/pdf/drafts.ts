@@ -6,6 +6,7 @@
  */
 import { salutation, subjectLine } from '../text/blocks.js';
 import { parseItem } from '../text/list-items.js';
+import { WITNESS } from './byline.js';
 import type { PdfLine } from './layout-lines.js';
 import { joins } from './line-joins.js';
 import { endsSentence, HEADING_ROLE } from './line-text.js';
@@ -104,7 +105,7 @@ export function draftBlocks(lines: readonly PdfLine[], skip: (i: number) => bool
     const isHeading = headingsTagged ? !!line.roles?.some((r) => HEADING_ROLE.test(r)) : line.bold || line.size >= body * 1.15;
     drafts.push({ kind: isHeading ? 'heading' : 'paragraph', lines: [line], indexes: [i] });
   });
-  // A "heading" must look like one: short, not a sentence, not a letter's subject line or salutation set in bold.
+  // A "heading" must look like one: short, not a sentence, not a letter's subject line, salutation or witness line set in bold.
   for (const draft of drafts) {
     if (draft.kind !== 'heading') continue;
     const text = draft.lines.map((l) => l.text).join(' ');
@@ -113,7 +114,7 @@ export function draftBlocks(lines: readonly PdfLine[], skip: (i: number) => bool
       /[.,;]["”’)]?$/.test(text) ||
       draft.lines.length > 3 ||
       !/\p{L}/u.test(text) ||
-      (!headingsTagged && (subjectLine.test(text) || salutation.test(text)))
+      (!headingsTagged && (subjectLine.test(text) || salutation.test(text) || WITNESS.test(text)))
     )
       draft.kind = 'paragraph';
   }
