@@ -7,6 +7,7 @@ import type { Author } from '../../core/types.js';
 import { personName } from '../text/contacts.js';
 import { parseDateLine, parseMonthLine } from '../text/dates.js';
 import { organization, type ConfiguredMatcher } from '../text/letterhead.js';
+import { witnessName } from '../text/witness.js';
 import type { PdfLine } from './layout-lines.js';
 import type { PdfLayout } from './read-pdf.js';
 import type { RemovedLines } from './removed-lines.js';
@@ -47,7 +48,7 @@ export function bylineNearTitle(
       continue;
     }
     // A statement's witness line under its title: "Opening statement by Philippe Dufresne Privacy Commissioner of Canada".
-    const witness = found.authors ? undefined : witnessLine(text);
+    const witness = found.authors ? undefined : witnessName(text);
     if (witness && i > title.start) {
       // The line stays in the body, as the statement sets it (a paragraph, never a heading: see drafts).
       found = { ...found, authors: [{ name: witness }] };
@@ -70,29 +71,6 @@ export function bylineNearTitle(
     }
   }
   return found;
-}
-
-/** "Opening statement by", "Testimony of", "Prepared remarks of": who speaks follows. */
-export const WITNESS = /^(?:(?:opening|closing|prepared|written|oral)\s+)?(?:statement|testimony|remarks|address)\s+(?:of|by)\s+(.+)$/i;
-/** Words that start a speaker's position after the name ("… Privacy Commissioner of Canada", "…, Director"). */
-const POSITION =
-  /^(?:privacy|information|data|chief|deputy|assistant|acting|executive|senior|general|vice|interim|policy|legal|managing|former|(?:[\p{Lu}][\p{L}-]*\s+)?(?:commissioner|director|president|chair(?:man|woman|person)?|minister|secretary|counsel|officer|analyst|fellow|professor|manager|head|founder|ceo|attorney|senator|representative|ambassador|advis[eo]r|member|administrator))\b/iu;
-
-/** The speaker a witness line names, without the position after the name; undefined when the rest is no person's name. */
-function witnessLine(text: string): string | undefined {
-  const rest = WITNESS.exec(text.trim())?.[1];
-  if (!rest) return undefined;
-  const words = rest.replace(/,.*$/, '').trim().split(/\s+/);
-  // The name is the capitalized words before the position: at least two of them ("Philippe Dufresne").
-  let end = words.length;
-  for (let k = 2; k < words.length; k++) {
-    if (POSITION.test(words.slice(k).join(' '))) {
-      end = k;
-      break;
-    }
-  }
-  const name = words.slice(0, end).join(' ');
-  return end <= 5 && personName.test(name) && !organization.looksLikeName(name) ? name : undefined;
 }
 
 /** A unit's or institution's name alone, in capitalized words: "Resources, Science, and Industry Division". */

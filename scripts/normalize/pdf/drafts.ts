@@ -6,7 +6,7 @@
  */
 import { salutation, subjectLine } from '../text/blocks.js';
 import { parseItem } from '../text/list-items.js';
-import { WITNESS } from './byline.js';
+import { SPEAKER_LINE } from '../text/witness.js';
 import type { PdfLine } from './layout-lines.js';
 import { joins } from './line-joins.js';
 import { endsSentence, HEADING_ROLE } from './line-text.js';
@@ -114,7 +114,7 @@ export function draftBlocks(lines: readonly PdfLine[], skip: (i: number) => bool
       /[.,;]["”’)]?$/.test(text) ||
       draft.lines.length > 3 ||
       !/\p{L}/u.test(text) ||
-      (!headingsTagged && (subjectLine.test(text) || salutation.test(text) || WITNESS.test(text)))
+      (!headingsTagged && (subjectLine.test(text) || salutation.test(text) || SPEAKER_LINE.test(text)))
     )
       draft.kind = 'paragraph';
   }

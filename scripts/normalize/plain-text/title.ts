@@ -9,8 +9,7 @@ import { placeOf, recordRemoved, type SourceLine } from '../text/source-lines.js
 import { joinWrapped } from '../text/blocks.js';
 import { isAllCaps, toTitleCaseAny, writesLowerCase } from '../text/title-case.js';
 import type { WordSet } from '../rules/dehyphenate.js';
-import { organization } from '../text/letterhead.js';
-import { personName } from '../text/contacts.js';
+import { witnessName } from '../text/witness.js';
 import { reportGuess } from '../text/guessed.js';
 import * as documentLabel from '../rules/document-label.js';
 import type { Candidate } from './candidates.js';
@@ -58,30 +57,15 @@ function withoutGenreLabel(title: string): string {
 
 /** The witness a testimony's title names, as its author (a guess, reported). */
 export function witnessAuthors(file: VFile, text: string, title: Candidate, top: readonly Candidate[] = []): Author[] | undefined {
-  const witness = testimonyAuthor(text);
+  const witness = witnessName(text);
   if (witness) {
     reportGuess(file, 'authors', witness, 'the name in a testimony’s title ("Testimony of …", "…’s Testimony")', placeOf(title.lines[0]));
     return [{ name: witness }];
   }
   // A witness line under the title ("Statement of Charles Michael Johnson Jr., Director").
   const line = top.map((c) => c.lines[0]!).find((l) => witnessLine.test(l.text));
-  const named = line ? testimonyAuthor(line.text.trim()) : undefined;
+  const named = line ? witnessName(line.text.trim()) : undefined;
   if (!line || !named) return undefined;
   reportGuess(file, 'authors', named, 'the name in the testimony’s witness line ("Statement of …, Director")', placeOf(line));
   return [{ name: named }];
-}
-
-/** The witness a testimony's title names: "Testimony of Greg Nojeim before …", "Chris Calabrese’s Testimony Before …". */
-export function testimonyAuthor(title: string): string | undefined {
-  const found =
-    /^(?:testimony|statement|remarks|written evidence)\s+(?:of|by)\s+(.+?)(?:\s+(?:before|to|on|at|for)\b|[,:–—]|$)/i.exec(title) ??
-    /^(.+?)[’']s?\s+(?:testimony|statement|remarks)\b/i.exec(title);
-  // Without the honorific or the office before the name ("Commissioner Michael O’Rielly", "Senator …").
-  const name = found?.[1]
-    ?.trim()
-    .replace(
-      /^(?:(?:mr|ms|mrs|dr|prof|hon|the\s+honou?rable|commissioner|chair(?:man|woman)?|senator|sen|representative|rep|congress(?:man|woman)|secretary|ambassador|judge|justice|governor|gov|mayor|director|administrator)\.?\s+)+/i,
-      '',
-    );
-  return name && personName.test(name) && !organization.looksLikeName(name) && !/^the\b/i.test(name) ? name : undefined;
 }

@@ -41,7 +41,7 @@ import { renderBlocks, type Block } from '../text/blocks.js';
 import { lazyVocabulary } from '../rules/dehyphenate.js';
 import { findContacts } from '../text/contacts.js';
 import { summaryOf } from '../plain-text/summary-source.js';
-import { testimonyAuthor } from '../plain-text/title.js';
+import { witnessName } from '../text/witness.js';
 import { defineRule, type RuleId } from '../../core/rules.js';
 
 export { pdfText } from '../pdf/pdf-text.js';
@@ -120,7 +120,7 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
     if (date) data.date = date;
   }
   // Else the witness a statement's or testimony's title names ("Statement of Commissioner Michael O’Rielly").
-  const witness = testimonyAuthor(data.title);
+  const witness = witnessName(data.title);
   const authors = byline.authors?.length ? byline.authors : witness ? [{ name: witness }] : metadataAuthors(layout.info, configured);
   if (authors) data.authors = authors;
   const contacts = contactsIn(blocks, data, kept.plain);

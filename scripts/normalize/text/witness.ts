@@ -1,0 +1,36 @@
+/**
+ * Who speaks in a statement or a testimony, as its title or a line under it names them:
+ * "Testimony of Greg Nojeim before …", "Chris Calabrese’s Testimony Before …", "Statement of
+ * Commissioner Michael O’Rielly", "Opening statement by Philippe Dufresne Privacy Commissioner
+ * of Canada". The name comes without the honorific or office before it and the position after it.
+ * Shared by the text readers and the PDF reader.
+ */
+import { personName } from './contacts.js';
+import { organization } from './letterhead.js';
+
+const LEAD = String.raw`(?:(?:opening|closing|prepared|written|oral)\s+)?(?:testimony|statement|remarks|address|written evidence)\s+(?:of|by)\s+`;
+
+/** A line or title that opens with who speaks: "Opening statement by …", "Testimony of …". */
+export const SPEAKER_LINE = new RegExp(`^${LEAD}\\S`, 'i');
+
+/** The honorific or office before a name ("Commissioner Michael O’Rielly", "Senator …"). */
+const OFFICE_BEFORE =
+  /^(?:(?:mr|ms|mrs|dr|prof|hon|the\s+honou?rable|commissioner|chair(?:man|woman)?|senator|sen|representative|rep|congress(?:man|woman)|secretary|ambassador|judge|justice|governor|gov|mayor|director|administrator)\.?\s+)+/i;
+
+/** Words that start a position after the name ("… Privacy Commissioner of Canada", "… Executive Director"). */
+const POSITION_AFTER =
+  /^(?:privacy|information|data|chief|deputy|assistant|acting|executive|senior|general|vice|interim|policy|legal|managing|former|(?:\p{Lu}[\p{L}-]*\s+)?(?:commissioner|director|president|chair(?:man|woman|person)?|minister|secretary|counsel|officer|analyst|fellow|professor|manager|head|founder|ceo|attorney|senator|representative|ambassador|advis[eo]r|member|administrator))\b/iu;
+
+/** The speaker a statement's or testimony's title or witness line names; undefined when it names no person. */
+export function witnessName(text: string): string | undefined {
+  const found =
+    new RegExp(`^${LEAD}(.+?)(?:\\s+(?:before|to|on|at|for)\\b|[,:–—]|$)`, 'i').exec(text.trim()) ??
+    /^(.+?)[’']s?\s+(?:testimony|statement|remarks)\b/i.exec(text.trim());
+  const words = (found?.[1] ?? '').trim().replace(OFFICE_BEFORE, '').split(/\s+/);
+  // The name is the words before a position that follows it (at least two: "Philippe Dufresne").
+  const end = words.findIndex((_, k) => k >= 2 && POSITION_AFTER.test(words.slice(k).join(' ')));
+  const name = words.slice(0, end < 0 ? undefined : end).join(' ');
+  return name && name.split(/\s+/).length <= 5 && personName.test(name) && !organization.looksLikeName(name) && !/^the\b/i.test(name)
+    ? name
+    : undefined;
+}
