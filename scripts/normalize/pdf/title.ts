@@ -7,7 +7,7 @@ import type { VFile } from 'vfile';
 import { defineRule } from '../../core/rules.js';
 import type { WordSet } from '../rules/dehyphenate.js';
 import { joinWrapped, subjectLine } from '../text/blocks.js';
-import { acronymEvidence, isAllCaps, toTitleCase, toTitleCaseAny, writesLowerCase } from '../text/title-case.js';
+import { acronymEvidence, toTitleCaseAny, writesLowerCase } from '../text/title-case.js';
 import type { PdfLine } from './layout-lines.js';
 import { endsSentence, squash } from './line-text.js';
 import type { PdfLayout } from './read-pdf.js';
@@ -114,7 +114,7 @@ export function readTitle(
       .map((i) => lines[i]!.text)
       .reduce((a, b) => joinWrapped(a, b, words), '')
       .trim();
-    title = metaTitle ? titleCase(metaTitle) : pick >= 0 ? (isAllCaps(picked) ? toTitleCase(picked, evidence) : picked) : '';
+    title = metaTitle ? titleCase(metaTitle) : pick >= 0 ? titleCase(picked) : '';
     if (!title) {
       throw defineRule('no-title').fail(file, 'no recognizable title: no larger type on page 1, no Title in the PDF and no short line', {
         line: 1,
