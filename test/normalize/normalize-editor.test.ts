@@ -80,6 +80,10 @@ const MECHANISMS: Record<string, string[]> = {
   'capitals name above the title': ['hrw-submission-investigatory-powers-review', 'pk-press-commends-fcc-net-neutrality-2015'],
   'particle capitals': ['eff-post-age-mandates-web-export'],
   'colon lead-in summary': ['fftf-press-fast-track-senate-vote'],
+  'a breadcrumb section or a label under the title names a brief ("Press Releases", "Reports"; "Press Release")': [
+    'wyden-press-usa-freedom-act-print',
+    'oti-press-joins-fight-net-neutrality-print',
+  ],
   'dated dateline: a blog export is a press release': ['lqdn-press-surveillance-bill-senate', 'leahy-press-coalition-nsa-reform-web'],
   'dateline places and dates (in parentheses, two places)': ['leahy-press-coalition-nsa-reform-web', 'cdd-press-google-play-coppa-web'],
   'byline fields with the date': ['bbw-press-met-facial-recognition-shops'],

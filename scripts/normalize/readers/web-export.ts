@@ -25,6 +25,7 @@ import { datelineDate, guessDatelineDate } from '../text/dateline.js';
 import { reportGuess } from '../text/guessed.js';
 import { placeOf } from '../text/source-lines.js';
 import { permalinkDay } from '../text/browser-print.js';
+import { isBriefSection } from '../rules/document-label.js';
 
 /** Is this text a web "print" export? */
 export function looksLikeWebExport(text: string): boolean {
@@ -50,9 +51,17 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
   // A press release posted on a blog keeps its end mark ("###", "# # # # #"): not a heading.
   page.lines.forEach((line, i) => !page.removed.has(i) && line.text.trim() && endMark.test(line.text) && page.remove(i, endMark.id));
 
-  removeSiteHeader(page);
+  const trail = removeSiteHeader(page);
   const { titleLines, end } = readTitleLines(page, data);
-  readByline(page, end, data, list.links);
+  const { label } = readByline(page, end, data, list.links);
+  // The site files the page among its press releases or reports ("Home > News > Press Releases >
+  // …"), or labels it so under its title ("Press Release"): a brief, whatever the export's form.
+  const section = trail.sections.find(isBriefSection);
+  if (section || label) {
+    data.kind = 'brief';
+    const how = section ? `the page's breadcrumb files it under “${section}”` : `the page's label “${label!.text.trim()}”`;
+    reportGuess(file, 'kind', 'brief', how, placeOf((section ? trail.line : label)!));
+  }
 
   const body = bodyLines(page);
   const words = lazyVocabulary(text);
@@ -68,7 +77,7 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
   const plain = (text: string) => plainText(toInline(text, { markdownLinks: true, links: list.links }));
   const paragraphs = blocks.filter((b): b is Extract<(typeof blocks)[number], { type: 'paragraph' }> => b.type === 'paragraph');
   const dateline = datelineDate(paragraphs.filter((b) => plain(b.text).split(/\s+/).length >= 8).map((b) => plain(b.text)));
-  if (dateline) {
+  if (dateline && data.kind !== 'brief') {
     data.kind = 'brief';
     reportGuess(file, 'kind', 'brief', 'its text opens with a press release’s dateline', placeOf(body[0]));
     if (!data.date) {

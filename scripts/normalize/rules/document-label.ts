@@ -27,3 +27,14 @@ export function isBlogSection(text: string): boolean {
   const t = text.trim();
   return t.length <= 40 && blogSection.test(t);
 }
+
+/**
+ * A site's section that holds briefs, not blog posts, named in a breadcrumb trail ("Home > News >
+ * Press Releases > …", "Home > Reports > …") or as a label over a page's title ("Press Release").
+ */
+const briefSection =
+  /^(?:(?:press|news|media)\s+(?:releases?|statements?|advisor(?:y|ies))|statements?|reports?|research\s+reports?|testimon(?:y|ies)|letters?|submissions?|consultation\s+responses?|policy\s+(?:papers?|briefs?)|briefings?)$/i;
+
+export function isBriefSection(text: string): boolean {
+  return briefSection.test(text.trim());
+}

@@ -21,16 +21,28 @@ const siteHeader = /^\s*(?:published|printed|printed from|posted)\s+(?:on|from)\
  */
 const breadcrumb = /^\s*[^>›»]{0,39}[^\s>›»](?:\s+[>›»]\s+[^\s>›»](?:[^>›»]*[^\s>›»])?)+\s*$/;
 
-/** Remove the site's print header and a breadcrumb trail among the first three lines. */
-export function removeSiteHeader(page: Page): void {
+/**
+ * Remove the site's print header and a breadcrumb trail among the first three lines; the
+ * trail's sections above the page ("Home > News > Press Releases > Title": Home, News, Press
+ * Releases) are returned, with the line they are on.
+ */
+export function removeSiteHeader(page: Page): { sections: string[]; line?: SourceLine } {
   const { lines, removed } = page;
   for (let i = 0, seen = 0; i < lines.length && seen < 3; i++) {
     if (isBlank(lines[i]) || removed.has(i)) continue;
     seen++;
     if (siteHeader.test(lines[i]!.text)) page.remove(i, 'web-site-header');
-    else if (breadcrumb.test(lines[i]!.text) && !/[.!?]$/.test(lines[i]!.text.trim())) page.remove(i, 'web-breadcrumb');
-    else break;
+    else if (breadcrumb.test(lines[i]!.text) && !/[.!?]$/.test(lines[i]!.text.trim())) {
+      page.remove(i, 'web-breadcrumb');
+      return {
+        sections: lines[i]!.text.trim()
+          .split(/\s+[>›»]\s+/)
+          .slice(0, -1),
+        line: lines[i],
+      };
+    } else break;
   }
+  return { sections: [] };
 }
 
 /**
@@ -72,12 +84,27 @@ export function readTitleLines(page: Page, data: ReaderResult['data']): { titleL
   return { titleLines, end: titleAt + titleLines.length };
 }
 
-/** The byline and date lines under the title (up to four lines, in either order), into `data`. */
-export function readByline(page: Page, from: number, data: ReaderResult['data'], links: ReadonlyMap<number, string>): void {
+/**
+ * The byline and date lines under the title (up to four lines, in either order), into `data`;
+ * a label naming the document's kind among them ("Press Release") is returned, with its line.
+ */
+export function readByline(
+  page: Page,
+  from: number,
+  data: ReaderResult['data'],
+  links: ReadonlyMap<number, string>,
+): { label?: SourceLine } {
   const { file, lines, removed } = page;
+  let label: SourceLine | undefined;
   for (let i = from, seen = 0; i < lines.length && seen < 4; i++) {
     if (isBlank(lines[i]) || removed.has(i)) continue;
     seen++;
+    // The page's label under its title ("Press Release"), before the date.
+    if (!label && !data.date && documentLabel.test(lines[i]!.text)) {
+      label = lines[i]!;
+      page.remove(i, documentLabel.id);
+      continue;
+    }
     // "Posted on September 12, 2013 by Jane Doe": the date first, then the byline.
     const dateFirst = !data.date && !data.authors ? dateThenByline(lines[i]!.text) : undefined;
     if (dateFirst) {
@@ -105,6 +132,7 @@ export function readByline(page: Page, from: number, data: ReaderResult['data'],
     recordRemoved(file, [lines[i]!], 'date-line');
     removed.add(i);
   }
+  return { label };
 }
 
 /** The words of a text or of an address's last segment, lower case, for comparing them. */
