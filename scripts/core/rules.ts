@@ -53,6 +53,11 @@ export const RULE_CATALOGUE = {
   'letterhead-phone': { stage: 'normalize', summary: 'remove letterhead phone/fax lines (P +1-202-…, Tel., Fax)' },
   'letterhead-email': { stage: 'normalize', summary: 'remove letterhead e-mail lines (E info@…, Email: …)' },
   'letterhead-web': { stage: 'normalize', summary: 'remove letterhead web-address lines (www.…, https://…)' },
+  'page-head': {
+    stage: 'normalize',
+    summary:
+      'remove what heads page 1 of a PDF above a title set in larger type: a site name and its links, a kicker, a stamp, a letterhead in a second language (never a date, byline or contact line)',
+  },
   'document-label': {
     stage: 'normalize',
     summary: 'remove a genre label above the title (FOR IMMEDIATE RELEASE, Fact Sheet, Issue Brief No. 3)',

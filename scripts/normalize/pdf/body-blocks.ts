@@ -29,7 +29,7 @@ export function bodyBlocks(drafts: readonly Draft[], kept: KeptAside, at: (i: nu
   for (const draft of drafts) {
     const line = at(draft.indexes[0]!);
     if (draft.kind === 'paragraph' && setLines(draft, right)) {
-      blocks.push({ type: 'lines', texts: draft.lines.map((l) => kept.textOf(withoutUniformType([l]))), line });
+      blocks.push({ type: 'lines', texts: draft.lines.map((l) => kept.textOf([l])), line });
       continue;
     }
     if (draft.kind === 'table' || draft.kind === 'code') {

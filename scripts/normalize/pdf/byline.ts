@@ -12,18 +12,43 @@ import type { PdfLine } from './layout-lines.js';
 import type { PdfLayout } from './read-pdf.js';
 import type { RemovedLines } from './removed-lines.js';
 
-/** The byline or date line among the lines next to the title on its page (taken out of the body). */
+interface Byline {
+  authors?: Author[];
+  date?: string;
+  /** The date of a revision line ("Updated: 8 September 2022"), when another line gives the first publication's. */
+  updated?: string;
+}
+
+/** A date line that dates a revision, not the first publication. */
+const revision = /^\s*(?:last\s+)?(?:updated|revised|modified)\b/i;
+
+/**
+ * The byline or date line among the lines next to the title on its page (taken out of the body).
+ * A revision's date line ("Updated: …") gives `updated` beside the publication's date, or the date when
+ * it is the only one (a report "Updated August 20, 2004").
+ */
 export function bylineNearTitle(
   lines: readonly PdfLine[],
   title: { indexes: readonly number[]; start: number; page: number },
   removed: RemovedLines,
-): { authors?: Author[]; date?: string } {
+): Byline {
+  const { updated, ...found } = nearTitle(lines, title, removed);
+  if (!updated) return found;
+  if (!found.date) return { ...found, date: updated };
+  return updated > found.date ? { ...found, updated } : found;
+}
+
+function nearTitle(
+  lines: readonly PdfLine[],
+  title: { indexes: readonly number[]; start: number; page: number },
+  removed: RemovedLines,
+): Byline {
   const titleSet = new Set(title.indexes);
   const near = lines
     .map((_, i) => i)
     .filter((i) => !removed.has(i) && !titleSet.has(i) && lines[i]!.page === title.page && !lines[i]!.mono)
     .filter((i) => Math.abs(i - (title.indexes.at(-1) ?? 0)) <= 4 || i < title.start);
-  let found: { authors?: Author[]; date?: string } = {};
+  let found: Byline = {};
   for (const i of near) {
     if (removed.has(i)) continue;
     const text = lines[i]!.text;
@@ -40,6 +65,11 @@ export function bylineNearTitle(
         });
       removed.remove(i, 'byline');
       return { ...found, authors, ...(date ? { date: date.iso } : {}) };
+    }
+    if (date && revision.test(text) && !found.updated) {
+      removed.remove(i, 'date-line');
+      found = { ...found, updated: date.iso };
+      continue;
     }
     if (date && !found.date) {
       removed.remove(i, 'date-line');

@@ -8,6 +8,8 @@ import * as documentLabel from '../rules/document-label.js';
 import * as endMark from '../rules/end-mark.js';
 import { letterheadShape, organization, tagline, type ConfiguredMatcher } from '../text/letterhead.js';
 import { isAllCaps } from '../text/title-case.js';
+import { contactsIn } from '../text/contacts.js';
+import { SPEAKER_LINE } from '../text/witness.js';
 import type { PdfLine } from './layout-lines.js';
 import type { RemovedLines } from './removed-lines.js';
 
@@ -40,6 +42,31 @@ export function removeLetterhead(
     }
   });
 }
+
+/**
+ * What is left above a title set in larger type on its page, once the letterhead, labels, dates and
+ * byline are read: the page's head (a site's name and links, "‹ Back", a topic kicker, a stamp such
+ * as "Received through the CRS Web", the letterhead's second language). Larger type says where the
+ * text begins; running text (a sentence of eight words or more), contact lines and a hearing's
+ * header above it stay.
+ */
+export function removePageHead(
+  lines: readonly PdfLine[],
+  title: { indexes: ReadonlySet<number>; start: number; page: number },
+  removed: RemovedLines,
+): void {
+  lines.forEach((line, i) => {
+    if (i >= title.start || line.page !== title.page || removed.has(i) || title.indexes.has(i) || line.artifact) return;
+    const text = line.text.trim();
+    const running = text.split(/\s+/).length >= 8 && /[.!?]["”’)]?$/.test(text);
+    if (!running && !dateOnly(text) && !hearingLine(text) && !contactsIn(text).length && !/@|\+?\d[\d ().-]{7,}\d/.test(text))
+      removed.remove(i, 'page-head');
+  });
+}
+
+/** A hearing header's line: who speaks, before whom, at which hearing. It stays, as the text readers keep it. */
+const hearingLine = (text: string) =>
+  SPEAKER_LINE.test(text) || /^(?:before\s+(?:the\s+)?|(?:a\s+|joint\s+)?hearing\b|(?:sub)?committee\s+on\b)/i.test(text);
 
 /** A short name in capitalized words ("Fight for the Future") that the text after the title uses as it is. */
 function namedInBody(text: string, body: string): boolean {

@@ -22,7 +22,7 @@ import { removedLines } from '../pdf/removed-lines.js';
 import { bodySize } from '../pdf/type-sizes.js';
 import { metadataTitle, readTitle, titleLines } from '../pdf/title.js';
 import { findFurniture } from '../pdf/page-furniture.js';
-import { removeLetterhead } from '../pdf/letterhead-lines.js';
+import { removeLetterhead, removePageHead } from '../pdf/letterhead-lines.js';
 import { bylineNearTitle, metadataAuthors } from '../pdf/byline.js';
 import { draftBlocks, type Draft } from '../pdf/drafts.js';
 import { cells, rows } from '../pdf/table-grid.js';
@@ -82,6 +82,8 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
   const data: ReaderResult['data'] = { title: title.replace(/\s+/g, ' ').trim(), kind: 'brief' };
   const byline = bylineNearTitle(lines, { ...titleAt, indexes: titleIndexes }, removed);
   if (byline.date) data.date = byline.date;
+  if (byline.updated) data.updated = byline.updated;
+  if (seed.indexes.length) removePageHead(lines, titleAt, removed);
 
   // The body: drafts of blocks from structure or layout, written as blocks, links and code kept aside.
   const notes = pageNotes(lines, (i) => removed.has(i) || titleAt.indexes.has(i), body);
