@@ -39,6 +39,11 @@ function summarySource(blocks: readonly Block[], title: string): string | undefi
       const joined = `${block.text.trim()} ${next.text}`;
       if (isSummaryText(joined, title)) return joined;
     }
+    // A one-sentence lead-in ending in a colon ("… issued the following statement concerning …:",
+    // "… call on all governments to answer the following questions:") goes with what it leads in
+    // to: the quotation's first sentence, or the list's first item.
+    const ledIn = leadInWith(block.text, next);
+    if (ledIn && isSummaryText(ledIn, title)) return ledIn;
     if (isSummaryText(withoutDateline(block.text), title)) return block.text;
     // A paragraph that leads in to a statement ("… released the following statement:") opens with what happened.
     if (/:\s*$/.test(block.text)) {
@@ -47,6 +52,16 @@ function summarySource(blocks: readonly Block[], title: string): string | undefi
     }
   }
   return undefined;
+}
+
+/** A one-sentence paragraph ending in a colon, joined to the quotation or list item under it. */
+function leadInWith(text: string, next: Block | undefined): string | undefined {
+  const lead = text.trim();
+  if (!/:$/.test(lead) || sentences(withoutPlaceDash(plainText(withoutDateline(lead)))).length !== 1) return undefined;
+  const item = next?.type === 'list' && !next.items[0]!.ordered ? next.items[0]!.text : undefined;
+  const quotation = next?.type === 'paragraph' && /^["“]/.test(next.text) ? next.text : undefined;
+  const text2 = item ?? quotation;
+  return text2 && /[.!?]["”’)]*$/.test(plainText(sentences(plainText(text2))[0] ?? '')) ? `${lead} ${text2}` : undefined;
 }
 
 const simplified = (text: string) =>

@@ -76,9 +76,9 @@ export function isSummaryText(text: string, title = ''): boolean {
   return !(title && simplified(plain).startsWith(simplified(title)) && words <= title.split(/\s+/).length + 3);
 }
 
-/** The first sentence (about 400 characters at most), without a leading dateline or note markers. */
+/** The first sentence (about 500 characters at most), without a leading dateline or note markers. */
 export function summarize(paragraph: string): string | undefined {
   const [first] = sentences(withoutPlaceDash(plainText(paragraph).replace(markers, '')));
   if (!first) return undefined;
-  return first.length > 420 ? `${first.slice(0, 400).replace(/\s+\S*$/, '')}…` : first;
+  return first.length > 520 ? `${first.slice(0, 500).replace(/\s+\S*$/, '')}…` : first;
 }
