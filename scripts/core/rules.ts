@@ -122,7 +122,11 @@ export const RULE_CATALOGUE = {
     stage: 'normalize',
     summary: "a PDF's narrow column of short lines beside the body on page 1 is letterhead, removed",
   },
-  byline: { stage: 'normalize', summary: 'a PDF\'s "By Name · Date" line under the title becomes `authors` and `date`' },
+  byline: {
+    stage: 'normalize',
+    summary:
+      'a PDF\'s "By Name · Date" line under the title, or a name over its position under a plain text\'s title ("Chris Jaikaran" / "Analyst in …"), becomes `authors` (and `date`)',
+  },
   'pdf-tags': { stage: 'normalize', summary: 'a PDF\'s closing "Tags a · b" line becomes `tags`' },
   'pdf-source-url': { stage: 'normalize', summary: 'a PDF\'s closing "Source <url>" or "Published at <url>" line becomes `source_url`' },
   'pdf-rights': { stage: 'normalize', summary: "a PDF's closing copyright line becomes `rights`" },

@@ -87,6 +87,8 @@ const MECHANISMS: Record<string, string[]> = {
     'wyden-press-usa-freedom-act-print',
     'oti-press-joins-fight-net-neutrality-print',
   ],
+  'a name over its position under the title is the author, never the title ("Chris Jaikaran" / "Analyst in Cybersecurity Policy"); a .gov site names its owner':
+    ['crs-report-encryption-faq'],
   'dated dateline: a blog export is a press release': ['lqdn-press-surveillance-bill-senate', 'leahy-press-coalition-nsa-reform-web'],
   'dateline places and dates (in parentheses, two places)': ['leahy-press-coalition-nsa-reform-web', 'cdd-press-google-play-coppa-web'],
   'byline fields with the date': ['bbw-press-met-facial-recognition-shops'],
@@ -116,6 +118,7 @@ const MECHANISMS: Record<string, string[]> = {
     ['statewatch-news-data-retention-letter-page'],
 };
 const WANTING = new Set([
+  'a name over its position under the title is the author, never the title ("Chris Jaikaran" / "Analyst in Cybersecurity Policy"); a .gov site names its owner',
   'particle capitals',
   'byline fields with the date',
   'permalink day',

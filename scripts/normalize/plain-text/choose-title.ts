@@ -11,6 +11,7 @@ import { endsOpen, isHeadingLike, salutation, subjectLine } from '../text/blocks
 import { parseItem } from '../text/list-items.js';
 import * as documentLabel from '../rules/document-label.js';
 import { hearingLine } from './letter-lines.js';
+import { bylineBlockName } from '../text/witness.js';
 import { neighbour } from './page.js';
 import { candidateText, type Candidate } from './candidates.js';
 import type { Top } from './top.js';
@@ -63,6 +64,8 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     // elsewhere, often the hearing's name in quotation marks, which is the title.
     if (candidate.lines.some((l) => statementLabel.test(l.text.trim()))) score -= 8;
     if (candidate.lines.length === 1 && quotedLine.test(text)) score += 6;
+    // A name over its position ("Chris Jaikaran" / "Analyst in Cybersecurity Policy"): who wrote it, not what about.
+    if (!candidate.insideAddress && bylineBlockName(candidate.lines.map((l) => l.text))) score -= 30;
     if (k === candidates.length - 1) score += 2;
     // Right above the text, with no blank line between (a PDF extraction's title and its first paragraph).
     if (bodyStart >= 0 && (last === bodyStart - 1 || neighbour(lines, last, 1) === dateIndex) && dateIndex !== bodyStart - 1) score += 10;

@@ -9,10 +9,11 @@ import { placeOf, recordRemoved, type SourceLine } from '../text/source-lines.js
 import { joinWrapped } from '../text/blocks.js';
 import { isAllCaps, toTitleCaseAny, writesLowerCase } from '../text/title-case.js';
 import type { WordSet } from '../rules/dehyphenate.js';
-import { witnessName } from '../text/witness.js';
+import { bylineBlockName, witnessName } from '../text/witness.js';
 import { reportGuess } from '../text/guessed.js';
 import * as documentLabel from '../rules/document-label.js';
 import type { Candidate } from './candidates.js';
+import type { Page } from './page.js';
 import { witnessLine } from './letter-lines.js';
 
 /** The title's text, in title case; a genre label before it ("Press Release: …") is recorded as removed. */
@@ -65,7 +66,23 @@ export function witnessAuthors(file: VFile, text: string, title: Candidate, top:
   // A witness line under the title ("Statement of Charles Michael Johnson Jr., Director").
   const line = top.map((c) => c.lines[0]!).find((l) => witnessLine.test(l.text));
   const named = line ? witnessName(line.text.trim()) : undefined;
-  if (!line || !named) return undefined;
-  reportGuess(file, 'authors', named, 'the name in the testimony’s witness line ("Statement of …, Director")', placeOf(line));
-  return [{ name: named }];
+  if (line && named) {
+    reportGuess(file, 'authors', named, 'the name in the testimony’s witness line ("Statement of …, Director")', placeOf(line));
+    return [{ name: named }];
+  }
+  return undefined;
+}
+
+/**
+ * A byline block under the title ("Chris Jaikaran" / "Analyst in Cybersecurity Policy"): the
+ * name is the author (a guess, reported), and the block leaves the body (rule `byline`).
+ */
+export function bylineBlockAuthors(page: Page, title: Candidate, top: readonly Candidate[]): Author[] | undefined {
+  const below = top.slice(top.indexOf(title) + 1, top.indexOf(title) + 3);
+  const block = below.find((c) => !c.insideAddress && bylineBlockName(c.lines.map((l) => l.text)));
+  if (!block) return undefined;
+  const name = bylineBlockName(block.lines.map((l) => l.text))!;
+  reportGuess(page.file, 'authors', name, 'the name over its position under the title', placeOf(block.lines[0]));
+  block.indexes.forEach((i) => page.remove(i, 'byline'));
+  return [{ name }];
 }

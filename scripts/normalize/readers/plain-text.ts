@@ -25,7 +25,7 @@ import { chooseTitleOf } from '../plain-text/choose-title.js';
 import { guessTitle } from '../plain-text/guess-title.js';
 import { blogSection, removeAboveTitle, removeNeighbourLinks } from '../plain-text/above-title.js';
 import { bodyBlocks } from '../plain-text/body.js';
-import { titleText, witnessAuthors } from '../plain-text/title.js';
+import { bylineBlockAuthors, titleText, witnessAuthors } from '../plain-text/title.js';
 import { opensWithDateline, textDate } from '../plain-text/date.js';
 import { contactsOf } from '../plain-text/contacts.js';
 import { summaryOf } from '../plain-text/summary-source.js';
@@ -55,6 +55,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const standfirst = readStandfirst(page, title, top.candidates, top.date !== undefined);
   cover?.fieldLines.forEach((index) => page.remove(index, 'hearing-cover'));
   if (cover?.fieldWord) recordRemoved(file, [cover.fieldWord], 'hearing-cover');
+  const bylineBlock = cover?.witness ? undefined : bylineBlockAuthors(page, title, top.candidates);
 
   const body = breakAfter(setApart(bodyLines(page), standfirst), cover?.ends ?? []);
   const words = lazyVocabulary(text);
@@ -74,7 +75,9 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
       : 'a saved web page with its site’s furniture (appeals, sign-up or error-report boxes), with no press release’s dateline';
     reportGuess(file, 'kind', 'post', why, placeOf(title.lines[0]));
   }
-  const authors = cover?.witness ? coverAuthors(file, cover.witness) : witnessAuthors(file, data.title, title, top.candidates);
+  const authors = cover?.witness
+    ? coverAuthors(file, cover.witness)
+    : (witnessAuthors(file, data.title, title, top.candidates) ?? bylineBlock);
   if (authors) data.authors = authors;
   const date = textDate(file, blocks, top.date ?? standfirst?.date?.iso, printed.print?.url);
   if (date) data.date = date;

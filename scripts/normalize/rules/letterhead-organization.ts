@@ -53,7 +53,7 @@ export function test(text: string): boolean {
  */
 export function siteNames(text: string): Set<string> {
   const names = new Set<string>();
-  for (const m of text.matchAll(/(?:https?:\/\/)?(?:www\.)?((?:[a-z0-9-]+\.)+)(?:org|com|net|eu|uk|de|fr|be|int|info|io)\b/gi)) {
+  for (const m of text.matchAll(/(?:https?:\/\/)?(?:www\.)?((?:[a-z0-9-]+\.)+)(?:org|com|net|eu|uk|de|fr|be|int|info|io|gov|ca|au)\b/gi)) {
     // "bra.org.uk": the name is the last label that is not a second-level domain.
     const labels = m[1]!
       .toLowerCase()

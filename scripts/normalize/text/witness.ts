@@ -7,6 +7,7 @@
  */
 import { personName } from './contacts.js';
 import { organization } from './letterhead.js';
+import { isAllCaps } from './title-case.js';
 
 const LEAD = String.raw`(?:(?:opening|closing|prepared|written|oral)\s+)?(?:testimony|statement|remarks|address|written evidence)\s+(?:of|by)\s+`;
 
@@ -31,6 +32,26 @@ export function witnessName(text: string): string | undefined {
   const end = words.findIndex((_, k) => k >= 2 && POSITION_AFTER.test(words.slice(k).join(' ')));
   const name = words.slice(0, end < 0 ? undefined : end).join(' ');
   return name && name.split(/\s+/).length <= 5 && personName.test(name) && !organization.looksLikeName(name) && !/^the\b/i.test(name)
+    ? name
+    : undefined;
+}
+
+/**
+ * A byline block on a report's cover or under an article's title: a person's name alone on its
+ * line over the line naming their position ("Chris Jaikaran" / "Analyst in Cybersecurity
+ * Policy", "Justin Brookman" / "Director, Privacy and Technology Policy"). The name, or undefined.
+ */
+export function bylineBlockName(lines: readonly string[]): string | undefined {
+  const [name, position] = lines.map((l) => l.trim());
+  if (lines.length !== 2 || !name || !position) return undefined;
+  return name.split(/\s+/).length <= 4 &&
+    !isAllCaps(name) &&
+    personName.test(name) &&
+    !organization.looksLikeName(name) &&
+    !OFFICE_BEFORE.test(name) &&
+    position.length <= 80 &&
+    POSITION_AFTER.test(position) &&
+    !/[.!?:;]$/.test(position)
     ? name
     : undefined;
 }
