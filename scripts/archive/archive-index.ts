@@ -122,8 +122,28 @@ export interface ArchiveIndex {
   readonly recordsRead: number;
   /** A hash of the briefs as this build has them (each one's record, in order). */
   state: string;
-  /** The last build's briefs: their `state`, their slugs in order, and the slugs of this build's briefs whose records differ from its. */
-  previous?: { state: string; slugs: string[]; changed: Set<string> } | undefined;
+  /** The last build's briefs: their `state`, their slugs in order, the slugs of this build's briefs whose records differ from its, and `gone`. */
+  previous?: PreviousBriefs | undefined;
+}
+
+/**
+ * The last build's briefs as this build finds them: `gone` are those whose rows this build
+ * does not keep (edited or removed), with what they were filed under then, so that the
+ * pages that listed them are found without the last build's model.
+ */
+export interface PreviousBriefs {
+  state: string;
+  slugs: string[];
+  changed: Set<string>;
+  gone: GoneBrief[];
+}
+
+/** What a brief of the last build was filed under: its year (from its date), topics and authors. */
+export interface GoneBrief {
+  slug: string;
+  date?: string | undefined;
+  tags: string[];
+  authors: string[];
 }
 
 /** A hash of rows: each brief's record, in order. */
@@ -334,13 +354,17 @@ export function openArchiveIndex(input: ArchiveIndexInput): ArchiveIndex {
 
   const changed = new Set<string>();
   for (const row of rows) if (parts.has(row)) changed.add(row[5].slug);
+  const kept = new Set(rows);
+  const gone = (last?.rows ?? [])
+    .filter((row) => !kept.has(row))
+    .map(({ 5: lean }) => ({ slug: lean.slug, date: lean.date, tags: lean.tags, authors: lean.authors.map((a) => a.name) }));
   return {
     briefs,
     get recordsRead() {
       return recordsRead;
     },
     state: stateOf(rows),
-    previous: last ? { state: stateOf(last.rows), slugs: last.rows.map((row) => row[5].slug), changed } : undefined,
+    previous: last ? { state: stateOf(last.rows), slugs: last.rows.map((row) => row[5].slug), changed, gone } : undefined,
     manifest(outDir) {
       // The last manifest's parts, when it is the file the index was saved with.
       let old: Buffer | undefined;

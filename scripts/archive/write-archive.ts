@@ -31,6 +31,7 @@ import { openPageKeys, type PageKeysStore } from './caches/page-keys.js';
 import { openRelatedCache, type RelatedCache, RELATED_CACHE_FILE } from './caches/related-cache.js';
 import { planPages } from './pages/render-pages.js';
 import { FILTER_DATA, filterDataScript } from './pages/filter-data.js';
+import type { PreviousBriefs } from './archive-index.js';
 import { cacheTemplates, type TemplateCache, TEMPLATE_CACHE_FILE } from './caches/template-cache.js';
 import {
   buildSearchIndex,
@@ -61,6 +62,8 @@ export interface ArchiveResult {
   changed: string[];
   /** The files made again in this run because their key changed or they were missing (a subset of `files`). */
   rendered: string[];
+  /** Pages (and feeds) whose last key was taken as it was, the edit not touching them (render-pages.ts `KeptKeys`). */
+  keptKeys: number;
 }
 
 export interface WriteArchiveOptions {
@@ -89,7 +92,7 @@ export interface WriteArchiveOptions {
 /** The briefs' state now and at the last build (`ArchiveIndex.state` and `previous`). */
 export interface BriefsState {
   now: string;
-  before?: { state: string; slugs: string[]; changed: Set<string> } | undefined;
+  before?: PreviousBriefs | undefined;
 }
 
 /**
@@ -257,14 +260,15 @@ export async function writeArchive(
     (await options.prepared) ?? (await prepareArchive(config, options.fresh));
   const last = keysStore.last;
   const model = buildSiteModel(withoutBodies(input, inline), (briefs) => related.relate(briefs));
-  // The brief pages an edit does not touch keep their keys when the last keys were saved for the
-  // briefs the index had then, and the related briefs are those of then (render-pages.ts `KeptKeys`).
+  // The pages an edit does not touch keep their keys when the last keys were saved for the
+  // briefs the index had then, and the related briefs of then are known (render-pages.ts `KeptKeys`).
   const before = options.briefsState?.before;
+  const relatedBefore = related.kept ? undefined : related.before();
   const kept =
-    last && before && last.briefs === before.state && related.kept
-      ? { files: last.files, slugs: before.slugs, changed: before.changed }
+    last && before && last.briefs === before.state && (related.kept || relatedBefore)
+      ? { files: last.files, slugs: before.slugs, changed: before.changed, gone: before.gone, relatedBefore }
       : undefined;
-  const { pages, cardKeys } = planPages(model, config, env, salt.pages, cards, options.packets, kept);
+  const { pages, cardKeys, keptKeys } = planPages(model, config, env, salt.pages, cards, options.packets, kept);
   const title = config.site.title ?? `${config.organization.name} briefs`;
   const feed = planFeed(model.briefs, model.digest, config, title, env, salt.pages);
   const jsonFeed = planJsonFeed(model.briefs, model.digest, config, title, salt.pages);
@@ -405,5 +409,6 @@ export async function writeArchive(
     files: sorted(outputs.map((o) => o.path)),
     changed: sorted(changed),
     rendered: sorted(todo.map((o) => o.path)),
+    keptKeys,
   };
 }

@@ -65,7 +65,7 @@ export async function writeSite(
       null,
       2,
     )}\n`;
-  return writeSiteOf(ordered.map(toSiteBrief), manifest, config, options);
+  return (await writeSiteOf(ordered.map(toSiteBrief), manifest, config, options)).files;
 }
 
 /**
@@ -77,7 +77,7 @@ export async function writeIndexedSite(
   input: Omit<ArchiveIndexInput, 'cacheDir' | 'fresh'>,
   config: BuildConfig,
   options: SiteOptions = {},
-): Promise<{ files: string[]; recordsRead: number }> {
+): Promise<{ files: string[]; recordsRead: number; keptKeys: number }> {
   const prepared = await options.prepared;
   const index = openArchiveIndex({
     ...input,
@@ -94,9 +94,9 @@ export async function writeIndexedSite(
     })();
   };
   const briefsState = { now: index.state, before: index.previous };
-  const files = await writeSiteOf(index.briefs, manifest, config, { ...options, prepared: prepared?.archive, briefsState });
+  const { files, keptKeys } = await writeSiteOf(index.briefs, manifest, config, { ...options, prepared: prepared?.archive, briefsState });
   await index.save(hash!);
-  return { files, recordsRead: index.recordsRead };
+  return { files, recordsRead: index.recordsRead, keptKeys };
 }
 
 async function writeSiteOf(
@@ -104,7 +104,7 @@ async function writeSiteOf(
   manifest: () => string | Uint8Array | AsyncIterable<Uint8Array>,
   config: BuildConfig,
   options: Omit<SiteOptions, 'prepared'> & { prepared?: PreparedArchive | undefined; briefsState?: BriefsState },
-): Promise<string[]> {
+): Promise<{ files: string[]; keptKeys: number }> {
   const { searchPart, packets = [], rasterize } = options;
   const archive = await writeArchive(briefs, config, {
     readBody: (hash) => readBody(config.cacheDir, hash),
@@ -121,5 +121,5 @@ async function writeSiteOf(
     archive.files.push(PACKETS_MANIFEST);
   }
   await writeOutput(config.outDir, 'manifest.json', manifest());
-  return archive.files;
+  return { files: archive.files, keptKeys: archive.keptKeys };
 }

@@ -20,6 +20,7 @@ import { ARCHIVE_INDEX_DIR } from '../../scripts/archive/archive-index.js';
 import { buildSearchPart } from '../../scripts/workers/search-part.js';
 import type { SearchPartJob } from '../../scripts/archive/search/search-index.js';
 import { fixtureBriefs, fixtureConfig, writeBuildOutputs } from '../fixtures/archive/briefs.js';
+import { generatedBriefs } from '../helpers/generated-archive.js';
 
 const SITE_URL = 'https://briefs.example.org/';
 let tmp: string;
@@ -307,6 +308,60 @@ describe('the archive index', () => {
     list = older;
     const written = await builds.build(list);
     await expectAsFromScratch('kept-stopped', list, config, written.files);
+  });
+
+  it('on a generated archive, keeps the keys of the pages each kind of edit does not touch, and equals a cold build', async () => {
+    const config = fixtureConfig(path.join(tmp, 'generated'), { url: SITE_URL, feed_entries: 3 });
+    const builds = new Builds(config);
+    let list = generatedBriefs(40);
+    await builds.build(list);
+    const slugAt = (i: number) => newestFirst(list)[i]!.slug;
+    const edit = (slug: string, change: (b: ArchiveBrief) => ArchiveBrief) => (l: ArchiveBrief[]) =>
+      l.map((b) => (b.slug === slug ? change(b) : b));
+    const yearOf = (b: ArchiveBrief) => b.date?.slice(0, 4);
+    const added: ArchiveBrief = {
+      ...list[7]!,
+      slug: 'added-brief',
+      title: 'An Added Brief',
+      date: '2016-06-06',
+      html: 'briefs/added-brief.html',
+      pdf: 'briefs/added-brief.pdf',
+      markdown: 'briefs/added-brief.md',
+      source: 'sources/added-brief.txt',
+      body: '<p>Added.</p>',
+    };
+    // Each step: [what, the edit]; a brief in the middle of the archive order, so that it has neighbours on both sides.
+    const steps: [string, () => (l: ArchiveBrief[]) => ArchiveBrief[]][] = [
+      ['body', () => edit(slugAt(20), (b) => ({ ...b, body: `${b.body}<p>Edited.</p>`, pdf_bytes: b.pdf_bytes + 7 }))],
+      ['title', () => edit(slugAt(21), (b) => ({ ...b, title: 'A Title Written Again' }))],
+      ['front matter', () => edit(slugAt(22), (b) => ({ ...b, data: { ...b.data, note: 'changed' } }))],
+      [
+        'date moving years',
+        () => {
+          const brief = newestFirst(list)[23]!;
+          const year = Number(yearOf(brief) ?? 2015);
+          return edit(brief.slug, (b) => ({ ...b, date: `${year - 3}-03-03` }));
+        },
+      ],
+      ['date within its year', () => edit(slugAt(24), (b) => ({ ...b, date: `${yearOf(b) ?? '2014'}-12-30` }))],
+      ['tag added (new)', () => edit(slugAt(25), (b) => ({ ...b, tags: [...b.tags, 'A Topic Of Its Own'] }))],
+      ['tag added (existing)', () => edit(slugAt(26), (b) => ({ ...b, tags: [...b.tags, list[3]!.tags[0]!] }))],
+      ['tag removed (its own)', () => edit(slugAt(25), (b) => ({ ...b, tags: b.tags.slice(0, -1) }))],
+      ['tag removed (shared)', () => edit(slugAt(28), (b) => ({ ...b, tags: b.tags.slice(1) }))],
+      ['author added', () => edit(slugAt(27), (b) => ({ ...b, authors: [...b.authors, { name: 'Ana Newcomer' }] }))],
+      ['added', () => (l) => [...l, added]],
+      ['removed', () => (l) => l.filter((b) => b.slug !== slugAt(30))],
+      ['the added one removed', () => (l) => l.filter((b) => b.slug !== added.slug)],
+      ['newest removed', () => (l) => l.filter((b) => b.slug !== slugAt(0))],
+      ['nothing', () => (l) => l],
+    ];
+    for (const [name, step] of steps) {
+      list = step()(list);
+      const written = await builds.build(list);
+      await expectAsFromScratch(`generated-${name.replace(/\W+/g, '-')}`, list, config, written.files);
+      // Most pages keep their keys: the edit's own pages, its neighbours', its groups' and related briefs' are made again.
+      expect(written.keptKeys, name).toBeGreaterThan(list.length / 2);
+    }
   });
 
   it('keeps the record files of the current briefs only', async () => {

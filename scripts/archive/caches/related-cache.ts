@@ -13,7 +13,7 @@ import { briefKeys } from '../model/brief-keys.js';
 export const RELATED_CACHE_FILE = 'archive-related.json';
 
 /** Slug → related briefs as [slug, score, shared links, shared authors, shared tags]. */
-type Stored = { key: string; related: [string, [string, number, number, string[], string[]][]][] };
+type Stored = { key: string; related: [string, StoredRelation[]][] };
 
 export interface RelatedCache {
   /** Related briefs of `briefs` (in archive order), from the cache when their inputs are the same. */
@@ -22,7 +22,12 @@ export interface RelatedCache {
   toSave(): string | undefined;
   /** `relate` took them from the cache: they are those of the last build that related briefs. */
   readonly kept: boolean;
+  /** The related briefs of the last build that related briefs, by slug, as stored; undefined when none are stored. */
+  before(): ReadonlyMap<string, StoredRelation[]> | undefined;
 }
+
+/** A related brief as stored: [slug, score, shared links, shared authors, shared tags]. */
+export type StoredRelation = [string, number, number, string[], string[]];
 
 /** `salt` hashes the code (and whatever else should start the cache afresh); `fresh` ignores the cache on disk. */
 export function openRelatedCache(cacheDir: string, salt: string, fresh = false): RelatedCache {
@@ -58,5 +63,6 @@ export function openRelatedCache(cacheDir: string, salt: string, fresh = false):
     get kept() {
       return kept;
     },
+    before: () => (stored && Array.isArray(stored.related) ? new Map(stored.related) : undefined),
   };
 }

@@ -20,9 +20,11 @@ import type { CardCache } from '../caches/card-cache.js';
 import { type Citation, citationOf } from '../model/citation.js';
 import { archiveJsonLd, breadcrumbJsonLd, briefJsonLd, jsonLdScript } from '../model/json-ld.js';
 import type { RelatedBrief } from '../model/related-briefs.js';
+import type { StoredRelation } from '../caches/related-cache.js';
+import type { GoneBrief } from '../archive-index.js';
 import { briefKeys, fieldDescriptors } from '../model/brief-keys.js';
 import type { BriefGroup, SiteBrief, SiteModel } from '../model/site-model.js';
-import { paths, siteUrls } from '../model/site-urls.js';
+import { nameSlug, paths, siteUrls } from '../model/site-urls.js';
 import { addTemplateFilters } from '../../render/template-filters.js';
 import { shortHash } from '../../core/short-hash.js';
 import { taglineLines } from '../../render/tagline-lines.js';
@@ -122,15 +124,19 @@ function why(r: RelatedBrief<SiteBrief>): string {
 }
 
 /**
- * The last build's keys, for the brief pages an edit does not touch: `files` as saved for the
- * briefs of `slugs` (in archive order), with the related briefs the model has now, and
- * `changed` the slugs whose records differ from then. Given only when all of that holds
- * (write-archive.ts).
+ * The last build's keys, for the pages an edit does not touch: `files` as saved for the
+ * briefs of `slugs` (in archive order), `changed` the slugs of this build's briefs whose
+ * records differ from then (edited or added), `gone` what the last build's briefs that this
+ * build does not keep as they were (edited or removed) were filed under, and `relatedBefore`
+ * the related briefs of then when the model's are not those (undefined: they are). Given
+ * only when all of that holds (write-archive.ts).
  */
 export interface KeptKeys {
   files: Readonly<Record<string, string>>;
   slugs: readonly string[];
   changed: ReadonlySet<string>;
+  gone: readonly GoneBrief[];
+  relatedBefore?: ReadonlyMap<string, StoredRelation[]> | undefined;
 }
 
 /**
@@ -146,7 +152,7 @@ export function planPages(
   cache?: CardCache,
   packets: readonly PacketEntry[] = [],
   kept?: KeptKeys,
-): { pages: PlannedPage[]; cardKeys: Set<string> } {
+): { pages: PlannedPage[]; cardKeys: Set<string>; keptKeys: number } {
   addTemplateFilters(env, config.site.language);
   const title = siteTitle(config);
   const short = shortName(config);
@@ -215,6 +221,8 @@ export function planPages(
   };
 
   const pages: PlannedPage[] = [];
+  /** Pages whose last key was taken without hashing what they are made from. */
+  let keptKeys = 0;
   /** A page: its key from `inputs` (or a function giving them), or `options.key` kept from the last build; `data` (what the template is given) is made from the same inputs, when rendered. */
   const page = (
     path: string,
@@ -247,6 +255,7 @@ export function planPages(
         ...context,
       });
     };
+    if (options.key !== undefined) keptKeys += 1;
     const key = options.key ?? keyOf(path, template, typeof inputs === 'function' ? (inputs as () => unknown)() : inputs);
     pages.push({ path, key, lastmod: options.lastmod, bodyOf: options.bodyOf, render });
   };
@@ -257,7 +266,7 @@ export function planPages(
     key: faviconKey,
     render: () => env.render('site/favicon.njk', { colours, initials: short.slice(0, 3) }),
   });
-  const untouched = untouchedBriefPages(model, kept, faviconKey);
+  const untouched = untouchedPages(model, kept, faviconKey);
 
   // The home page shows the newest briefs by year; every year has a page of its own with all
   // of its briefs, so that no page grows with the archive.
@@ -343,7 +352,7 @@ export function planPages(
         related: relations.map((r) => ({ brief: cardOf(r.brief.slug), score: r.score, reasons: r.reasons, why: why(r) })),
       }),
       meta,
-      { lastmod: brief.updated ?? brief.date, bodyOf: brief, key: untouched?.has(brief.slug) ? kept!.files[brief.html] : undefined },
+      { lastmod: brief.updated ?? brief.date, bodyOf: brief, key: untouched?.briefs.has(brief.slug) ? kept!.files[brief.html] : undefined },
     );
   });
 
@@ -356,8 +365,11 @@ export function planPages(
     section: string,
     yearNav = false,
     withFeed = false,
+    keep?: ReadonlySet<string>,
   ) => {
     groups.forEach((group, i) => {
+      // A group the edit does not touch: its page and feed keep their last keys (when there are).
+      const keptKey = (path: string) => (keep?.has(group.slug) ? kept!.files[path] : undefined);
       const description = `${kicker}: ${group.name}. ${group.briefs.length} publications from ${config.organization.name}.`;
       // Years run newest first: the one after in the list is the year before.
       const nav = yearNav ? { newer: years[i - 1], older: years[i + 1], years } : undefined;
@@ -366,11 +378,14 @@ export function planPages(
       const feedPath = withFeed ? listPage.replace(/\.html$/, '.xml') : undefined;
       const feedTitle = `${group.name} · ${title}`;
       if (feedPath) {
+        const feedKey = keptKey(feedPath);
+        if (feedKey !== undefined) keptKeys += 1;
         const shown = config.site.feed_entries > 0 ? group.briefs.slice(0, config.site.feed_entries) : group.briefs;
         pages.push({
           path: feedPath,
           // Its subtitle counts all of the group's briefs, not only those shown.
-          key: keyOf(feedPath, 'site/feed.njk', [group.slug, group.name, kicker, group.briefs.length, digestsOf(shown)]),
+          key:
+            keptKey(feedPath) ?? keyOf(feedPath, 'site/feed.njk', [group.slug, group.name, kicker, group.briefs.length, digestsOf(shown)]),
           render: () =>
             groupFeedXml(group.briefs, config, env, { path: feedPath, page: listPage, title: feedTitle, subtitle: description }),
         });
@@ -378,7 +393,7 @@ export function planPages(
       page(
         listPage,
         'site/list.njk',
-        [group.slug, group.name, kicker, indexPage, digestsOf(group.briefs), nav, feedPath],
+        () => [group.slug, group.name, kicker, indexPage, digestsOf(group.briefs), nav, feedPath],
         () => ({
           group: { slug: group.slug, name: group.name, briefs: cardsOf(group.briefs), page: listPage, kicker, indexPage, feed: feedPath },
           yearNav: nav,
@@ -390,12 +405,12 @@ export function planPages(
           description,
           ...(feedPath ? { feeds: [{ title: feedTitle, target: feedPath }] } : {}),
         }),
-        { lastmod: lastChange(group.briefs) },
+        { lastmod: lastChange(group.briefs), key: keptKey(listPage) },
       );
     });
   };
-  groupPages(model.tags, paths.tag, 'Topic', 'tags/index.html', 'tags', false, true);
-  groupPages(model.authors, paths.author, 'Author', 'authors/index.html', 'authors', false, true);
+  groupPages(model.tags, paths.tag, 'Topic', 'tags/index.html', 'tags', false, true, untouched?.tags);
+  groupPages(model.authors, paths.author, 'Author', 'authors/index.html', 'authors', false, true, untouched?.authors);
   groupPages(
     model.years.map((y) => ({ slug: y.year, name: yearName(y.year), briefs: y.briefs })),
     paths.year,
@@ -403,6 +418,8 @@ export function planPages(
     paths.home,
     'home',
     true,
+    false,
+    untouched?.years,
   );
   // A packet's page: its download and its briefs, in packet order (briefs it names that are not in the archive are left out).
   for (const packet of packets) {
@@ -452,31 +469,84 @@ export function planPages(
     () => ({ title: 'Page not found', bodyClass: 'page-404', noindex: true }),
     { anyDepth: true },
   );
-  return { pages, cardKeys: new Set(digests.values()) };
+  return { pages, cardKeys: new Set(digests.values()), keptKeys };
 }
 
+/** The pages an edit touches: the brief pages (by slug) to keep, and the groups (by slug) whose pages are made again. */
+interface Untouched {
+  briefs: Set<string>;
+  tags: Set<string>;
+  authors: Set<string>;
+  years: Set<string>;
+}
+
+const yearOf = (date: string | undefined) => date?.slice(0, 4) ?? 'undated';
+
 /**
- * The briefs whose pages are made from what they were made from at the last build, so that
- * their last keys hold: with the same salt (the favicon's key, which hashes nothing else, is
- * the one saved), the same briefs in the same order, and the same related briefs (`kept`), a
- * brief page shows what changed only if it is a changed brief's own, a neighbour's (newer and
- * older) or a page that lists a changed brief among its related ones. Undefined: hash them all.
+ * What an edit touches, found from the briefs it changed, added and removed (`kept`) rather
+ * than by hashing every page: with the same salt (the favicon's key, which hashes nothing
+ * else, is the one saved), a page is made from what it was made from at the last build,
+ * so its last key holds, unless
+ * - a brief page: it is a changed brief's own; its newer or older neighbour is another brief
+ *   than then, or a changed one; or its related briefs are other than then, or changed;
+ * - a topic's or author's page and feed: it lists, or listed, a changed or gone brief (the
+ *   briefs of a group that lists none keep their order, so the group its first brief's name);
+ * - a year's page: it lists, or listed, one (every year's page when a year's count changed,
+ *   as each shows them all).
+ * The other pages (home, the indexes of topics and authors, search, 404, packets) are made
+ * from the whole archive's groups and counts, and are always hashed. Undefined: hash them all.
  */
-function untouchedBriefPages(model: SiteModel, kept: KeptKeys | undefined, faviconKey: string): Set<string> | undefined {
+function untouchedPages(model: SiteModel, kept: KeptKeys | undefined, faviconKey: string): Untouched | undefined {
   if (!kept || kept.files['assets/favicon.svg'] !== faviconKey) return undefined;
   const { briefs } = model;
-  if (briefs.length !== kept.slugs.length || briefs.some((b, i) => b.slug !== kept.slugs[i])) return undefined;
-  const touched = new Set<string>();
+  const { changed, relatedBefore } = kept;
+  const at = new Map(kept.slugs.map((slug, i) => [slug, i]));
+  const isChanged = (slug: string | undefined) => slug !== undefined && changed.has(slug);
+  const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  const sameRelated = (slug: string) => {
+    const now = model.related.get(slug) ?? [];
+    if (!relatedBefore) return !now.some((r) => isChanged(r.brief.slug));
+    const then = relatedBefore.get(slug) ?? [];
+    return (
+      now.length === then.length &&
+      now.every((r, i) => {
+        const [other, score, links, authors, tags] = then[i]!;
+        return (
+          r.brief.slug === other &&
+          !isChanged(other) &&
+          r.score === score &&
+          r.reasons.links === links &&
+          sameList(r.reasons.authors, authors) &&
+          sameList(r.reasons.tags, tags)
+        );
+      })
+    );
+  };
+  const untouched: Untouched = { briefs: new Set(), tags: new Set(), authors: new Set(), years: new Set() };
   briefs.forEach((brief, i) => {
-    if (!kept.changed.has(brief.slug)) return;
-    touched.add(brief.slug);
-    if (i > 0) touched.add(briefs[i - 1]!.slug);
-    if (i + 1 < briefs.length) touched.add(briefs[i + 1]!.slug);
+    const was = at.get(brief.slug);
+    if (was === undefined || isChanged(brief.slug) || kept.files[brief.html] === undefined) return;
+    const [newer, older] = [briefs[i - 1]?.slug, briefs[i + 1]?.slug];
+    if (newer !== kept.slugs[was - 1] || older !== kept.slugs[was + 1] || isChanged(newer) || isChanged(older)) return;
+    if (sameRelated(brief.slug)) untouched.briefs.add(brief.slug);
   });
-  if (kept.changed.size > 0)
-    for (const [slug, relations] of model.related) if (relations.some((r) => kept.changed.has(r.brief.slug))) touched.add(slug);
-  const untouched = new Set<string>();
-  for (const brief of briefs) if (!touched.has(brief.slug) && kept.files[brief.html] !== undefined) untouched.add(brief.slug);
+
+  // The groups that list, or listed, a changed or gone brief; a year's count that moved touches every year.
+  const touched = { tags: new Set<string>(), authors: new Set<string>(), years: new Set<string>() };
+  const counts = new Map<string, number>();
+  const file = (b: { date?: string | undefined; tags: readonly string[]; authors: readonly string[] }, count: number) => {
+    for (const tag of b.tags) touched.tags.add(nameSlug(tag));
+    for (const author of b.authors) touched.authors.add(nameSlug(author));
+    const year = yearOf(b.date);
+    touched.years.add(year);
+    counts.set(year, (counts.get(year) ?? 0) + count);
+  };
+  for (const brief of briefs) if (changed.has(brief.slug)) file({ ...brief, authors: brief.authors.map((a) => a.name) }, 1);
+  for (const brief of kept.gone) file(brief, -1);
+  const yearsMoved = [...counts.values()].some((n) => n !== 0);
+  for (const group of model.tags) if (!touched.tags.has(group.slug)) untouched.tags.add(group.slug);
+  for (const group of model.authors) if (!touched.authors.has(group.slug)) untouched.authors.add(group.slug);
+  if (!yearsMoved) for (const year of model.years) if (!touched.years.has(year.year)) untouched.years.add(year.year);
   return untouched;
 }
 
