@@ -89,6 +89,10 @@ const MECHANISMS: Record<string, string[]> = {
   ],
   'a name over its position under the title is the author, never the title ("Chris Jaikaran" / "Analyst in Cybersecurity Policy"); a .gov site names its owner':
     ['crs-report-encryption-faq'],
+  'sentence-case section headings between paragraphs (a question too), with the headings the text has counted': [
+    'bof-dossier-dragnet-surveillance-page',
+    'bccla-submission-lawful-access-page',
+  ],
   'dated dateline: a blog export is a press release': ['lqdn-press-surveillance-bill-senate', 'leahy-press-coalition-nsa-reform-web'],
   'dateline places and dates (in parentheses, two places)': ['leahy-press-coalition-nsa-reform-web', 'cdd-press-google-play-coppa-web'],
   'byline fields with the date': ['bbw-press-met-facial-recognition-shops'],

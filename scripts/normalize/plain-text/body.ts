@@ -36,7 +36,8 @@ const endsSentence = (text: string) => /[.!?:;]["”’)\]]*$/.test(text.trim())
  * in the court of citizens", "What will we do before the referendum?"): a line of its own, short,
  * with no full stop (a question mark may end it), between two paragraphs of running text. A
  * text with sections has two of them or more; one such line alone may be a quotation or a line
- * of a letter, and stays a paragraph.
+ * of a letter, and stays a paragraph. The section's text under such a line may open with a
+ * one-sentence paragraph, and headings the text already has count among its sections.
  */
 function sentenceCaseHeadings(blocks: Block[]): void {
   const running = (block: Block | undefined) =>
@@ -46,9 +47,13 @@ function sentenceCaseHeadings(blocks: Block[]): void {
     const text = block.text.trim();
     if (words(text) < 3 || words(text) > 12 || /[.,;:!]["”’)]?$/.test(text) || !/^\p{Lu}/u.test(text)) return [];
     if (salutation.test(text) || valediction.test(text) || /https?:|@/.test(text)) return [];
-    return running(blocks[i - 1]) && running(blocks[i + 1]) ? [i] : [];
+    // The section's text may open with a one-sentence paragraph ("The Consultation Document sets out three … rationales …").
+    const opens = (next: Block | undefined) =>
+      running(next) || (next?.type === 'paragraph' && endsSentence(next.text) && words(next.text) >= 8);
+    return running(blocks[i - 1]) && opens(blocks[i + 1]) ? [i] : [];
   });
-  if (found.length < 2) return;
+  // Sections are two or more: these lines, with the headings the text already has.
+  if (found.length + blocks.filter((b) => b.type === 'heading').length < 2) return;
   for (const i of found) {
     const block = blocks[i]!;
     if (block.type === 'paragraph') blocks[i] = { type: 'heading', text: block.text.trim(), line: block.line };
