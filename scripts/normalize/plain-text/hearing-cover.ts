@@ -2,24 +2,16 @@
  * A hearing testimony's cover block, as a Word document sets it, one field a line: who speaks
  * ("Statement of" / "Justin Brookman", or "Testimony of David J. Redl"), the witness's position
  * and organization, before whom ("Before the" / the committee), on what ("On" / the topic, or
- * "On Reauthorization of NTIA") and the date. The topic is the title; the witness, without the
- * position, is the author; the rest of the block (who, before whom) stays under the title.
+ * "On Reauthorization of NTIA") and the date (its fields are read by text/hearing-cover.ts).
+ * The topic is the title; the witness, without the position, is the author; the rest of the
+ * block (who, before whom) stays under the title.
  */
 import type { VFile } from 'vfile';
 import type { Author } from '../../core/types.js';
 import { isBlank, placeOf, type SourceLine } from '../text/source-lines.js';
 import { reportGuess } from '../text/guessed.js';
-import { personName } from '../text/contacts.js';
+import { coverFields, withoutFieldWord } from '../text/hearing-cover.js';
 import type { Candidate } from './candidates.js';
-
-/** "Statement of", "Prepared Testimony of Jane Doe", "Written Statement of". */
-const speaker = /^\s*(?:(?:prepared|written|oral)\s+)?(?:statement|testimony|remarks)\s+(?:of|by)\b\s*(.*)$/i;
-/** The field that names the topic: "On", "On Reauthorization of NTIA", "Regarding …", "Hearing on …". */
-const topicField = /^\s*(?:on|regarding|concerning|(?:a\s+)?hearing\s+(?:on|entitled))\b\s*(.*)$/i;
-/** The field that names the committee: "Before the", "Before the Subcommittee on …". */
-const beforeField = /^\s*before\b/i;
-/** Where the topic ends: another field, or a line naming the house or the date. */
-const fieldEnd = /^\s*(?:before|on|at|to|submitted|delivered|presented|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/i;
 
 export interface HearingCover {
   title: Candidate;
@@ -41,32 +33,21 @@ export interface HearingCover {
 export function readHearingCover(candidates: Candidate[]): HearingCover | undefined {
   for (const [k, candidate] of candidates.entries()) {
     const texts = candidate.lines.map((l) => l.text.trim());
-    const opener = speaker.exec(texts[0] ?? '');
-    if (!opener || texts.length < 4 || !texts.some((t) => beforeField.test(t))) continue;
+    const fields = coverFields(texts);
+    if (!fields) continue;
     // A heading of the document's own under the cover ("CDT CEO … Testimony Before … Hearing on …") is its title.
     if (k + 1 < candidates.length) return undefined;
-    const at = texts.findIndex((t, n) => n > 0 && topicField.test(t));
-    if (at < 0) continue;
-    const inline = topicField.exec(texts[at]!)![1]!.trim();
-    let end = at + 1;
-    while (end < texts.length && !fieldEnd.test(texts[end]!)) end++;
-    const topicFrom = inline ? at : at + 1;
-    if (topicFrom >= end) continue;
+    const { from, end, field, inline, witness } = fields;
     const topicLines = candidate.lines
-      .slice(topicFrom, end)
-      .map((line, n) => (n === 0 && inline ? { ...line, text: line.text.replace(/^(\s*)\S+(?:\s+(?:on|entitled))?\s+/i, '$1') } : line));
-    const title: Candidate = { lines: topicLines, indexes: candidate.indexes.slice(topicFrom, end) };
-    const before: Candidate = { lines: candidate.lines.slice(0, topicFrom), indexes: candidate.indexes.slice(0, topicFrom) };
+      .slice(from, end)
+      .map((line, n) => (n === 0 && inline ? { ...line, text: withoutFieldWord(line.text) } : line));
+    const title: Candidate = { lines: topicLines, indexes: candidate.indexes.slice(from, end) };
+    const before: Candidate = { lines: candidate.lines.slice(0, from), indexes: candidate.indexes.slice(0, from) };
     const after: Candidate = { lines: candidate.lines.slice(end), indexes: candidate.indexes.slice(end) };
     candidates.splice(k, 1, ...[before, title, after].filter((c) => c.lines.length));
-    // The witness: the rest of the opening line, else the next line ("Statement of" / "Justin Brookman").
-    const named = opener[1]!.trim()
-      ? { text: opener[1]!.trim(), line: candidate.lines[0]! }
-      : { text: texts[1]!, line: candidate.lines[1]! };
-    const name = named.text.replace(/,.*$/, '').trim();
-    const cover: HearingCover = { title, fieldLines: inline ? [] : [candidate.indexes[at]!] };
-    if (personName.test(name) && name.split(/\s+/).length <= 5) cover.witness = { name, line: named.line };
-    if (inline) cover.fieldWord = { ...candidate.lines[at]!, text: texts[at]!.slice(0, texts[at]!.length - inline.length).trim() };
+    const cover: HearingCover = { title, fieldLines: inline ? [] : [candidate.indexes[field]!] };
+    if (witness) cover.witness = { name: witness.name, line: candidate.lines[witness.index]! };
+    if (inline) cover.fieldWord = { ...candidate.lines[field]!, text: texts[field]!.slice(0, texts[field]!.length - inline.length).trim() };
     // The last lines of the block's parts that stay: the text under them is a paragraph of its own.
     const kept = [before, after].map((c) => c.lines.filter((_, n) => !cover.fieldLines.includes(c.indexes[n]!)));
     cover.ends = kept.map((c) => c.at(-1));
