@@ -22,8 +22,17 @@ export interface Draft {
   item?: { ordered: boolean; marker: string; number?: number; level: number; x: number };
 }
 
-/** Lines joined into drafts by structure (tagged) or by layout (gaps, type, indent); `skip` says which lines are no part of the body. */
-export function draftBlocks(lines: readonly PdfLine[], skip: (i: number) => boolean, tagged: boolean, body: number): Draft[] {
+/**
+ * Lines joined into drafts by structure (tagged) or by layout (gaps, type, indent); `skip` says which lines are no
+ * part of the body, `neverHeadings` which are never headings (a cover's fields, set in bold).
+ */
+export function draftBlocks(
+  lines: readonly PdfLine[],
+  skip: (i: number) => boolean,
+  tagged: boolean,
+  body: number,
+  neverHeadings: ReadonlySet<number> = new Set(),
+): Draft[] {
   const headingsTagged = tagged && lines.some((l) => l.roles?.some((r) => HEADING_ROLE.test(r)));
   const pitch = linePitch(lines);
   const drafts: Draft[] = [];
@@ -102,7 +111,8 @@ export function draftBlocks(lines: readonly PdfLine[], skip: (i: number) => bool
       });
       return;
     }
-    const isHeading = headingsTagged ? !!line.roles?.some((r) => HEADING_ROLE.test(r)) : line.bold || line.size >= body * 1.15;
+    const isHeading =
+      !neverHeadings.has(i) && (headingsTagged ? !!line.roles?.some((r) => HEADING_ROLE.test(r)) : line.bold || line.size >= body * 1.15);
     drafts.push({ kind: isHeading ? 'heading' : 'paragraph', lines: [line], indexes: [i] });
   });
   // A "heading" must look like one: short, not a sentence, not a letter's subject line, salutation or witness line set in bold.

@@ -23,6 +23,9 @@ import { bodySize } from '../pdf/type-sizes.js';
 import { metadataTitle, readTitle, titleLines } from '../pdf/title.js';
 import { findFurniture } from '../pdf/page-furniture.js';
 import { removeLetterhead, removePageHead } from '../pdf/letterhead-lines.js';
+import { pdfHearingCover } from '../pdf/hearing-cover.js';
+import { withoutFieldWord } from '../text/hearing-cover.js';
+import { reportGuess } from '../text/guessed.js';
 import { bylineNearTitle, metadataAuthors } from '../pdf/byline.js';
 import { draftBlocks, type Draft } from '../pdf/drafts.js';
 import { cells, rows } from '../pdf/table-grid.js';
@@ -65,7 +68,9 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
 
   // The title, and the page furniture around it (kept from removing the title itself).
   const body = bodySize(lines);
-  const seed = titleLines(lines, body);
+  // A testimony's cover block names its topic, the title, whatever type the lines are set in.
+  const cover = pdfHearingCover(lines, removed);
+  const seed = cover ? { first: cover.page, indexes: cover.title } : titleLines(lines, body);
   const metaTitle = metadataTitle(layout.info);
   const furniture = findFurniture(lines, layout.pages, layout.tagged, [
     ...(metaTitle ? [metaTitle] : []),
@@ -73,8 +78,12 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
   ]);
   for (const [i, ruleId] of furniture) if (!seed.indexes.includes(i)) removed.remove(i, ruleId);
   const words = lazyVocabulary(lines.map((l) => l.text).join('\n'));
-  const { title, indexes: titleIndexes, evidence } = readTitle(file, lines, seed.indexes, metaTitle, removed, words);
-  const titleAt = { indexes: new Set(titleIndexes), start: titleIndexes[0] ?? 0, page: seed.first };
+  // The topic without the field's word before it on its line ("On Reauthorization of NTIA").
+  const titleSource =
+    cover?.inline === undefined ? lines : lines.map((l, i) => (i === cover.inline ? { ...l, text: withoutFieldWord(l.text) } : l));
+  const { title, indexes: titleIndexes, evidence } = readTitle(file, titleSource, seed.indexes, metaTitle, removed, words);
+  // A cover's lines are its own, wherever its topic stands among them: the title block starts with the cover.
+  const titleAt = { indexes: new Set(titleIndexes), start: Math.min(titleIndexes[0] ?? 0, ...(cover?.rest ?? [])), page: seed.first };
 
   // Letterhead above the title, then the byline or date next to it.
   const configured = configuredMatcher(options.organization);
@@ -83,13 +92,13 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
   const byline = bylineNearTitle(lines, { ...titleAt, indexes: titleIndexes }, removed);
   if (byline.date) data.date = byline.date;
   if (byline.updated) data.updated = byline.updated;
-  if (seed.indexes.length) removePageHead(lines, titleAt, removed);
+  if (seed.indexes.length && !cover) removePageHead(lines, titleAt, removed);
 
   // The body: drafts of blocks from structure or layout, written as blocks, links and code kept aside.
   const notes = pageNotes(lines, (i) => removed.has(i) || titleAt.indexes.has(i), body);
   const noteLines = new Set(notes.flatMap((note) => note.indexes));
   const drafts = joinTablesAcrossPages(
-    draftBlocks(lines, (i) => removed.has(i) || titleAt.indexes.has(i) || noteLines.has(i), layout.tagged, body),
+    draftBlocks(lines, (i) => removed.has(i) || titleAt.indexes.has(i) || noteLines.has(i), layout.tagged, body, new Set(cover?.rest)),
   );
   const kept = keptAside(words);
   const blocks = bodyBlocks(drafts, kept, removed.at);
@@ -123,7 +132,17 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
   }
   // Else the witness a statement's or testimony's title names ("Statement of Commissioner Michael O’Rielly").
   const witness = witnessName(data.title);
-  const authors = byline.authors?.length ? byline.authors : witness ? [{ name: witness }] : metadataAuthors(layout.info, configured);
+  const fromCover = !byline.authors?.length && cover?.witness;
+  if (fromCover)
+    reportGuess(
+      file,
+      'authors',
+      fromCover.name,
+      'the witness a testimony’s cover names ("Statement of" / the name)',
+      placeOf(removed.at(fromCover.index)),
+    );
+  const speaker = fromCover ? fromCover.name : witness;
+  const authors = byline.authors?.length ? byline.authors : speaker ? [{ name: speaker }] : metadataAuthors(layout.info, configured);
   if (authors) data.authors = authors;
   const contacts = contactsIn(blocks, data, kept.plain);
   if (contacts.length) data.contacts = contacts;
