@@ -7,7 +7,7 @@ import type { Author } from '../../core/types.js';
 import { personName } from '../text/contacts.js';
 import { parseDateLine, parseMonthLine } from '../text/dates.js';
 import { organization, type ConfiguredMatcher } from '../text/letterhead.js';
-import { witnessName } from '../text/witness.js';
+import { bylineBlockName, witnessName } from '../text/witness.js';
 import type { PdfLine } from './layout-lines.js';
 import type { PdfLayout } from './read-pdf.js';
 import type { RemovedLines } from './removed-lines.js';
@@ -89,6 +89,17 @@ function nearTitle(
     if (found.authors || i < title.start) continue;
     const wraps = /(?:,|\band)$/.test(text.trim()) && near.includes(i + 1);
     const joined = wraps ? namesLine(`${text} ${lines[i + 1]!.text}`) : undefined;
+    // One name over the line naming its position ("Chris Jaikaran" / "Analyst in Cybersecurity Policy").
+    // Two lines alone: with more lines right under them, they open an inside address ("Lawrence Strickling" / "Assistant Secretary …" / the department).
+    const single =
+      !joined && near.includes(i + 1) && !continues(lines[i + 1]!, lines[i + 2]) ? bylineBlockName([text, lines[i + 1]!.text]) : undefined;
+    if (single) {
+      removed.remove(i, 'byline');
+      removed.remove(i + 1, 'byline');
+      found = { ...found, authors: [{ name: single }] };
+      if (found.date) return found;
+      continue;
+    }
     const names = joined ?? namesLine(text);
     if (names) {
       removed.remove(i, 'byline');
@@ -102,6 +113,10 @@ function nearTitle(
   }
   return found;
 }
+
+/** Does `next` go on right under `line`, in the same block (no more than a line's gap between them)? */
+const continues = (line: PdfLine, next: PdfLine | undefined) =>
+  next !== undefined && next.page === line.page && line.y - next.y > 0 && line.y - next.y <= line.size * 1.8;
 
 /** A unit's or institution's name alone, in capitalized words: "Resources, Science, and Industry Division". */
 function affiliation(text: string): boolean {
