@@ -8,6 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 export interface ProcessInfo {
   pid: number;
   ppid: number;
+  /** Its process group: a browser started `detached` leads a group that its children join. */
+  pgid: number;
   /** The command line, arguments joined by spaces. */
   cmdline: string;
 }
@@ -22,7 +24,7 @@ export function listProcesses(): ProcessInfo[] {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (fields[0] === 'Z') continue; // a zombie has exited; it only waits for its parent to reap it
       const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').join(' ').trim();
-      list.push({ pid: Number(name), ppid: Number(fields[1]), cmdline });
+      list.push({ pid: Number(name), ppid: Number(fields[1]), pgid: Number(fields[2]), cmdline });
     } catch {
       // The process exited while we looked.
     }
@@ -68,15 +70,17 @@ export function isAlive(pid: number): boolean {
 }
 
 /**
- * Wait until no process names one of these profile folders any more: a killed browser's
- * children (zygote, renderers, GPU) exit a moment after it, and may write into the profile
- * until they do. Polls /proc; fails after `timeoutMs` with the processes still there (a bound
- * for a process that never exits, generous because a loaded machine is slow to reap them).
+ * Wait until no process names one of these profile folders any more (only a browser's main
+ * process does: its zygotes, renderers and GPU process are started without the flag; to wait
+ * for those, give the process group they share, `group`). A killed browser's children exit a
+ * moment after it, and may write into the profile until they do (ENOTEMPTY when it is removed).
+ * Polls /proc; fails after `timeoutMs` with the processes still there (a bound for a process
+ * that never exits, generous because a loaded machine is slow to reap them).
  */
-export async function waitUntilGone(dirs: readonly string[], timeoutMs = 60_000): Promise<void> {
+export async function waitUntilGone(dirs: readonly string[], timeoutMs = 60_000, group?: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const left = processesUsing(dirs);
+    const left = listProcesses().filter((p) => p.pgid === group || dirs.some((dir) => p.cmdline.includes(dir)));
     if (left.length === 0) return;
     if (Date.now() > deadline) throw new Error(`still running after ${timeoutMs} ms: ${left.map((p) => p.pid).join(', ')}`);
     await new Promise((resolve) => setTimeout(resolve, 20));

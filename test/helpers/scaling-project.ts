@@ -100,8 +100,9 @@ export async function startDevToolsBrowser(): Promise<DevToolsBrowser> {
         }
       }
       await exited;
-      // Its children may still write into the profile until they have exited too (ENOTEMPTY).
-      await waitUntilGone([profile]);
+      // Its children (zygotes, renderers, GPU: all in its process group, none naming the
+      // profile on its command line) may still write into the profile until they have exited too.
+      await waitUntilGone([profile], 60_000, child.pid);
       await rm(profile, { recursive: true, force: true, maxRetries: 5 });
     },
   };
