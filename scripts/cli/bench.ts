@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CommandSpec, helpText, integerOption, parseCommand, runCommand } from './args.js';
+import { helpText, integerOption, parseCommand, runCommand } from './args.js';
 import { benchRows } from '../bench/bench-rows.js';
 import { benchProject, runBench } from '../bench/run-bench.js';
 import { type DevLoopResult, devLoopRows, measureDevLoop } from '../bench/dev-loop.js';
@@ -17,53 +17,12 @@ import { formatMachine, formatTable, machineInfo } from '../bench/report-table.j
 import { formatShardTable, runShardBench } from '../bench/run-shards.js';
 import { measurePdfReading } from '../bench/pdf-reading.js';
 import { loadConfig } from '../core/config.js';
-
-const spec: CommandSpec = {
-  usage: 'npm run bench -- [options]',
-  summary: 'Benchmark cold, no-op and one-edit builds against bare Chromium (and md-to-pdf with --peers).',
-  options: {
-    briefs: { type: 'string', value: 'N', description: 'number of generated sources (default 100)' },
-    peers: { type: 'boolean', description: 'also run md-to-pdf on the same Markdown (first 100 briefs)' },
-    concurrency: { type: 'string', value: 'N', description: 'pages printing at once (default: CPU count)' },
-    runs: { type: 'string', value: 'N', description: 'repetitions of each timing (default 3; cold builds 1 at 500+ briefs)' },
-    seed: { type: 'string', value: 'N', description: 'seed of the source generator (default 1)' },
-    json: { type: 'string', value: 'FILE', description: 'write the results here (default bench-results.json in the temp folder)' },
-    keep: { type: 'boolean', description: 'keep the temporary project folder' },
-    'cold-only': { type: 'boolean', description: 'only the cold builds and bare Chromium, with and without pictures of page 1' },
-    'pdf-round-trip': {
-      type: 'string',
-      value: 'N',
-      description: 'instead: print N generated briefs (plus the samples and render fixtures) and read their PDFs back',
-    },
-    'post-process': {
-      type: 'string',
-      value: 'N',
-      description: 'instead: print N generated briefs once, then time what the printer does to each PDF (metadata, PDF/UA tags)',
-    },
-    dev: {
-      type: 'boolean',
-      description: 'instead: the dev loop, from saving a source in `npm run dev` to its new page and PDF, with each Chromium installed',
-    },
-    shards: {
-      type: 'string',
-      value: 'N',
-      description: 'instead: simulate a build in N shards run one after another, plus the merge (see docs/scaling.md)',
-    },
-  },
-  examples: [
-    'npm run bench -- --briefs 100 --peers',
-    'npm run bench -- --briefs 1000 --json /tmp/bench.json',
-    'npm run bench -- --briefs 1000 --shards 4',
-    'npm run bench -- --pdf-round-trip 300',
-    'npm run bench -- --post-process 60',
-    'npm run bench -- --briefs 1000 --dev',
-  ],
-};
+import { benchCommand } from './specs.js';
 
 async function main(): Promise<number> {
-  const { values, help } = parseCommand(spec, process.argv.slice(2));
+  const { values, help } = parseCommand(benchCommand, process.argv.slice(2));
   if (help) {
-    process.stdout.write(helpText(spec));
+    process.stdout.write(helpText(benchCommand));
     return 0;
   }
   const briefs = integerOption('briefs', values.briefs) ?? 100;

@@ -1,15 +1,12 @@
 /** The `npm run build` command line. */
 import path from 'node:path';
 import { build } from '../build.js';
-import { BROWSER_WS_ENV, browserEndpoints } from '../print/browser-endpoints.js';
+import { browserEndpoints } from '../print/browser-endpoints.js';
 import { parseShard } from '../scale/shard.js';
 import { packetLine } from '../packet/packet-line.js';
 import { UserError } from '../core/user-error.js';
-import { type CommandSpec, helpText, integerOption, type ParsedCommand, parseCommand, runCommand } from './args.js';
-
-/** Seconds a warm browser stays after an interactive build (print/warm-browser.ts). */
-const KEEP_BROWSER_SECONDS = 300;
-const KEEP_BROWSER_ENV = 'BRIEFPRESS_KEEP_BROWSER';
+import { helpText, integerOption, type ParsedCommand, parseCommand, runCommand } from './args.js';
+import { buildCommand, KEEP_BROWSER_ENV, KEEP_BROWSER_SECONDS } from './specs.js';
 
 /**
  * How long to keep the browser warm: the option, else the variable, else five minutes when a
@@ -22,56 +19,6 @@ function keepBrowserSeconds(option: string | undefined): number {
   const seconds = integerOption('keep-browser', given) ?? 0;
   return Math.max(0, seconds);
 }
-
-export const buildCommand: CommandSpec = {
-  usage: 'npm run build -- [options]\n       npm run build -- --merge DIR... [--out DIR]',
-  summary: 'Normalize every source, print each brief to PDF and write the HTML archive.\nUnchanged briefs are reused from the last build.',
-  options: {
-    sources: {
-      type: 'string',
-      value: 'DIR',
-      description: 'folder of sources (default: build.sources of briefpress.config.yaml, "sources")',
-    },
-    out: { type: 'string', value: 'DIR', description: 'output folder (default: build.out, "dist")' },
-    concurrency: { type: 'string', value: 'N', description: 'pages printing at once (default: number of CPU cores)' },
-    strict: { type: 'boolean', description: 'treat warnings (page budget overflow, guessed sources) as errors' },
-    force: { type: 'boolean', description: 'ignore the build cache and rebuild every brief' },
-    quiet: { type: 'boolean', short: 'q', description: 'print problems only, no progress or summary' },
-    'browser-ws': {
-      type: 'string',
-      multiple: true,
-      value: 'URL',
-      description: `print through a running browser (ws://… DevTools endpoint or http://host:port) instead of launching one; repeat or comma-separate for several (default: ${BROWSER_WS_ENV})`,
-    },
-    'keep-browser': {
-      type: 'string',
-      value: 'S',
-      description: `keep the browser running S seconds after a build that printed a few briefs, for the next build to use (default: ${KEEP_BROWSER_SECONDS} in a terminal, else 0; ${KEEP_BROWSER_ENV})`,
-    },
-    shard: {
-      type: 'string',
-      value: 'K/N',
-      description: 'build only the K-th of N parts of the briefs and write shard-K-of-N.json instead of the archive',
-    },
-    merge: {
-      type: 'boolean',
-      description: 'assemble the site from the output folders of --shard builds given after it (or folders holding them)',
-    },
-  },
-  allowPositionals: true,
-  examples: [
-    'npm run build',
-    'npm run build -- --sources drafts --out preview --strict',
-    'npm run build -- --browser-ws ws://chrome-1:9222/devtools/browser/ID,ws://chrome-2:9222/devtools/browser/ID',
-    'npm run build -- --shard 2/4 --out shard-2',
-    'npm run build -- --merge shard-1 shard-2 shard-3 shard-4 --out dist',
-  ],
-  exitCodes: {
-    0: 'every brief built',
-    1: 'a source, the configuration or the browser has a problem (see the messages)',
-    2: 'internal error (please report it)',
-  },
-};
 
 await runCommand(
   async (signal) => {

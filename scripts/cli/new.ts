@@ -6,30 +6,8 @@ import { loadConfig } from '../core/config.js';
 import { briefDataSchema } from '../core/front-matter.js';
 import { slugFor } from '../normalize/text/slug.js';
 import { UserError } from '../core/user-error.js';
-import { type CommandSpec, helpText, parseCommand, runCommand } from './args.js';
-
-export const newCommand: CommandSpec = {
-  usage: 'npm run new -- "Title" [options]',
-  summary:
-    "Create sources/<slug>.md: a Markdown brief with today's date, the front matter filled in\n" +
-    'and a skeleton to write in. An existing file is never overwritten.',
-  options: {
-    kind: { type: 'string', value: 'KIND', description: 'brief (a one-pager, the default) or post (a blog post)' },
-    date: { type: 'string', value: 'YYYY-MM-DD', description: "the brief's date (default: today)" },
-    sources: {
-      type: 'string',
-      value: 'DIR',
-      description: 'folder of sources (default: build.sources of briefpress.config.yaml, "sources")',
-    },
-  },
-  examples: ['npm run new -- "Net Neutrality in Five Points"', 'npm run new -- "What the ITU Treaty Means" --kind post --date 2012-12-03'],
-  exitCodes: {
-    0: 'the brief was created (its path is printed)',
-    1: 'no title, a bad option, or the file already exists',
-    2: 'internal error (please report it)',
-  },
-  allowPositionals: true,
-};
+import { helpText, parseCommand, runCommand } from './args.js';
+import { newCommand } from './specs.js';
 
 function today(): string {
   const now = new Date();

@@ -1,54 +1,14 @@
 /** The `npm run packet` command line: one packet, now, from the briefs of the last build. */
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig, PACKET_ORDERS, packetSchema } from '../core/config.js';
+import { loadConfig, packetSchema } from '../core/config.js';
 import { UserError } from '../core/user-error.js';
 import { insideFolder } from '../core/write-file.js';
 import { slugFor } from '../normalize/text/slug.js';
 import { packetLine } from '../packet/packet-line.js';
 import { makeOneOffPacket } from '../packet/one-off-packet.js';
-import { type CommandSpec, helpText, parseCommand, runCommand } from './args.js';
-
-export const packetCommand: CommandSpec = {
-  usage: 'npm run packet -- --title TEXT [selection] [options]',
-  summary:
-    'Print one packet from the briefs of the last build (run npm run build first): a cover with\n' +
-    'the title, event and date, a contents page, then each selected brief as printed, each\n' +
-    'starting on a right-hand page for double-sided printing. A brief is in it when its slug is\n' +
-    'given with --slug, or when it matches every other criterion given. To print a packet with\n' +
-    'every build, declare it under `packets:` in briefpress.config.yaml instead.',
-  options: {
-    title: { type: 'string', value: 'TEXT', description: 'title on the cover (required)' },
-    event: { type: 'string', value: 'TEXT', description: 'a line under the title: the meeting, its place' },
-    date: { type: 'string', value: 'YYYY-MM-DD', description: "the meeting's date, on the cover" },
-    tag: { type: 'string', multiple: true, value: 'TAG', description: 'briefs with this tag (repeat for any of several)' },
-    slug: { type: 'string', multiple: true, value: 'SLUG', description: 'this brief, whatever the other criteria say (repeat)' },
-    author: { type: 'string', multiple: true, value: 'NAME', description: 'briefs by this author (repeat for any of several)' },
-    kind: { type: 'string', value: 'KIND', description: 'only briefs of this kind: brief or post' },
-    from: { type: 'string', value: 'YYYY-MM-DD', description: 'only briefs dated on or after this day' },
-    to: { type: 'string', value: 'YYYY-MM-DD', description: 'only briefs dated on or before this day' },
-    order: {
-      type: 'string',
-      value: 'ORDER',
-      description: `${PACKET_ORDERS.join(', ')}: newest first, A to Z, or the order of --slug (default: given with --slug, else date)`,
-    },
-    out: {
-      type: 'string',
-      value: 'FILE.pdf',
-      description: 'where to write it, inside the output folder (default: <build.out>/packets/<title as a slug>.pdf)',
-    },
-    quiet: { type: 'boolean', short: 'q', description: 'print problems only' },
-  },
-  examples: [
-    'npm run packet -- --title "WCIT Hill Day" --event "Meetings on the Hill" --date 2012-11-15 --tag WCIT --tag ITU',
-    'npm run packet -- --title "Privacy Coalition" --slug do-not-track --slug data-retention --order given --out dist/privacy.pdf',
-  ],
-  exitCodes: {
-    0: 'the packet was written (warnings, such as a slug no brief has, are printed)',
-    1: 'no brief matches, no build yet, or a bad option',
-    2: 'internal error (please report it)',
-  },
-};
+import { helpText, parseCommand, runCommand } from './args.js';
+import { packetCommand } from './specs.js';
 
 /** Option names of the packet's keys, for messages. */
 const OPTION_OF: Record<string, string> = { tags: 'tag', slugs: 'slug', authors: 'author' };

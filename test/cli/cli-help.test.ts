@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const snapshots = path.join(repo, 'test/__snapshots__/cli-help');
@@ -29,8 +29,9 @@ const run = (script: string, ...args: string[]) =>
     (e: { code: number; stdout: string; stderr: string }) => e,
   );
 
-describe('--help of every command', () => {
-  it.each(Object.entries(commands))('%s --help', async (name, script) => {
+// Each case starts a process of its own, independent of the others: they run at once.
+describe.concurrent('--help of every command', () => {
+  it.for(Object.entries(commands))('%s --help', async ([name, script], { expect }) => {
     const { code, stdout, stderr } = await run(script, '--help');
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -45,16 +46,16 @@ describe('--help of every command', () => {
     expect(stdout).toBe(await readFile(file, 'utf8'));
   });
 
-  it.each(['dev', 'check', 'new', 'build', 'packet'])('%s documents its exit codes', async (name) => {
+  it.for(['dev', 'check', 'new', 'build', 'packet'])('%s documents its exit codes', async (name, { expect }) => {
     expect(await readFile(path.join(snapshots, `${name}.txt`), 'utf8')).toMatch(/\nExit codes:\n {2}0 {2}/);
   });
 
-  it.each([
+  it.for<[string, string, string]>([
     ['dev', '--prot', '--port'],
     ['check', '--sorces', '--sources'],
     ['new', '--knd', '--kind'],
     ['packet', '--titel', '--title'],
-  ])('%s %s suggests %s', async (name, typo, meant) => {
+  ])('%s %s suggests %s', async ([name, typo, meant], { expect }) => {
     const { code, stderr } = await run(commands[name]!, typo, 'x');
     expect(code).toBe(1);
     expect(stderr).toContain(`unknown option ${typo} (did you mean ${meant}?)`);
