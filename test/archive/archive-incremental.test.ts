@@ -321,7 +321,7 @@ describe('an archive rebuilt after an edit', () => {
     };
     await expect(writeArchive(asSite(edited), config, { readBody })).rejects.toThrow('stopped');
     // Writes under way when the run stopped still land: wait for this one.
-    await vi.waitFor(async () => expect(await readFile(page, 'utf8')).not.toBe(before), { timeout: 10_000, interval: 20 });
+    await vi.waitFor(async () => expect(await readFile(page, 'utf8')).not.toBe(before), { timeout: 60_000, interval: 20 });
     // Back to the first texts: the page rewritten in the stopped run is made again.
     await writeArchive(asSite(list), config, { readBody: async (h) => byHash.get(h)! });
     expect(await readFile(page, 'utf8')).toBe(before);

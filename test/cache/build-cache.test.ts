@@ -33,7 +33,7 @@ beforeAll(async () => {
   cache = path.join(project, '.briefpress', 'dist');
   await addSmallBriefs(project, 3);
   cold = await build({ root: project, quiet: true });
-}, 120_000);
+});
 afterAll(removeProjects);
 
 describe('the build cache', () => {

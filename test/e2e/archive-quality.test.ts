@@ -82,7 +82,7 @@ beforeAll(async () => {
   roots.root = root.url;
   roots.sub = sub.url;
   roots.disk = pathToFileURL(path.join(tmp, 'disk')).href + '/';
-}, 120_000);
+});
 afterAll(async () => {
   await Promise.all([browser?.close(), ...servers.map((s) => s.close())]);
   await rm(tmp, { recursive: true, force: true });

@@ -63,7 +63,7 @@ export async function checkSearchFinds(page: Page, startUrl: string, word: strin
   // The page says it is loading its index, then shows the results by itself.
   await page.waitForFunction(
     () => !['', 'Loading the search index…'].includes(document.getElementById('search-status')?.textContent?.trim() ?? ''),
-    { timeout: 10_000 },
+    { timeout: 60_000 },
   );
   const results = await page.$$eval('#search-results .card__title a', (els) =>
     els.map((a) => ({ title: a.textContent ?? '', href: (a as HTMLAnchorElement).href })),

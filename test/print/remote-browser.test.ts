@@ -23,7 +23,7 @@ const browsers: DevToolsBrowser[] = [];
 beforeAll(async () => {
   project = await newScalingProject(12);
   local = await build({ root: project, out: 'local', quiet: true });
-}, 120_000);
+});
 
 afterAll(async () => {
   await Promise.all(browsers.map((b) => b.kill()));
@@ -55,7 +55,7 @@ describe('building through --browser-ws', () => {
     const urls = (await check.pages()).map((p) => p.url());
     await check.disconnect();
     expect(urls.filter((u) => u.includes('briefpress.invalid'))).toEqual([]);
-  }, 120_000);
+  });
 
   it('finishes every brief on the second browser when the first is killed mid-build', async () => {
     const { startDevToolsBrowser } = await import('../helpers/scaling-project.js');
@@ -80,7 +80,7 @@ describe('building through --browser-ws', () => {
       expect(bytes.equals(await readFile(path.join(project, 'local/briefs', name)))).toBe(true);
     }
     expect(second.process.exitCode).toBeNull();
-  }, 120_000);
+  });
 
   it('goes on without an endpoint that does not answer, and says so (http:// endpoint looked up)', async () => {
     // The second form of endpoint: a DevTools port over http, whose WebSocket address is looked up.
@@ -113,7 +113,7 @@ describe('building through --browser-ws', () => {
       /no remote browser answered/,
     );
     expect(existsSync(path.join(project, 'unused'))).toBe(false);
-  }, 60_000);
+  });
 });
 
 describe('browserEndpoints', () => {

@@ -23,7 +23,7 @@ beforeAll(async () => {
   project = await newScalingProject(4);
   // The generated briefs only: four are enough to compare, and quick to print three times.
   own = await build({ root: project, sources: 'sources/generated', out: 'own', quiet: true });
-}, 120_000);
+});
 
 afterAll(async () => {
   await rm(project, { recursive: true, force: true });
@@ -119,7 +119,7 @@ describe.skipIf(process.platform !== 'linux')('a browser kept warm between build
     } finally {
       await rm(cacheDir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 
   it('is not kept where another user could reach its socket', async () => {
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'briefpress-warm-test-'));

@@ -101,7 +101,7 @@ describe('shards', () => {
       /a shard of 2, but other shards are of 3/,
     );
     await rm(path.join(project, 'other'), { recursive: true });
-  }, 60_000);
+  });
 });
 
 describe('parseShard and assignShards', () => {
@@ -140,7 +140,7 @@ describe('npm run build -- --shard / --merge on the command line', () => {
     expect(stderr).toMatch(new RegExp(`briefpress: merged 3 shards: ${BRIEFS} briefs, 0 failed`));
     expect(code).toBe(0);
     expect(treeDifferences(await folderTree(path.join(project, 'full')), await folderTree(path.join(project, 'cli-merged')))).toEqual([]);
-  }, 60_000);
+  });
 
   it('answers a bad --shard, a missing shard or a stray folder with one line and exit code 1', async () => {
     for (const [args, message] of [
@@ -153,5 +153,5 @@ describe('npm run build -- --shard / --merge on the command line', () => {
       expect(stderr).toMatch(message);
       expect(code).toBe(1);
     }
-  }, 60_000);
+  });
 });
