@@ -82,6 +82,10 @@ export const RULE_CATALOGUE = {
     stage: 'normalize',
     summary: 'remove running headers/footers repeated across pages (never the title itself); a paragraph cut by the page break is joined',
   },
+  'logo-fragments': {
+    stage: 'normalize',
+    summary: 'a logo\'s letters that a text extraction broke into short fragments ("NE DES A" / "IEN VO") are removed: no title, no text',
+  },
   'title-repeated': {
     stage: 'normalize',
     summary:

@@ -60,6 +60,8 @@ const MECHANISMS: Record<string, string[]> = {
     'bof-dossier-dragnet-surveillance-page',
     'bccla-submission-lawful-access-page',
   ],
+  'a cover: a logo broken into letter fragments, a line in parentheses and an "About the …" section are no title; a lone page number over lines repeating the cover heads a page':
+    ['cmla-submission-national-security-scribd'],
   'dated dateline: a blog export is a press release': ['lqdn-press-surveillance-bill-senate', 'leahy-press-coalition-nsa-reform-web'],
   'dateline places and dates (in parentheses, two places)': ['leahy-press-coalition-nsa-reform-web', 'cdd-press-google-play-coppa-web'],
   'byline fields with the date': ['bbw-press-met-facial-recognition-shops'],
@@ -89,6 +91,7 @@ const MECHANISMS: Record<string, string[]> = {
     ['statewatch-news-data-retention-letter-page'],
 };
 const WANTING = new Set([
+  'a cover: a logo broken into letter fragments, a line in parentheses and an "About the …" section are no title; a lone page number over lines repeating the cover heads a page',
   'a name over its position under the title is the author, never the title ("Chris Jaikaran" / "Analyst in Cybersecurity Policy"); a .gov site names its owner',
   'particle capitals',
   'byline fields with the date',

@@ -6,6 +6,7 @@ import { isBlank, type SourceLine } from '../text/source-lines.js';
 import { endsOpen } from '../text/blocks.js';
 import { isAllCaps } from '../text/title-case.js';
 import type { Page } from './page.js';
+import { isEnglishWord } from '../text/english-words.js';
 
 export interface Candidate {
   lines: SourceLine[];
@@ -85,4 +86,25 @@ function repeatsWithName(line: string, title: string): boolean {
       words.length >= titleWords.size * 0.5
     );
   });
+}
+
+/**
+ * Lines of a logo's letters that the extraction broke apart ("NE DES A" / "IEN VO", "CA" /
+ * "CIATION C"): all short, in capitals, and half their pieces or more no English word.
+ */
+export function isLogoFragments(lines: readonly string[]): boolean {
+  if (lines.length < 2 || lines.some((l) => l.trim().length > 12)) return false;
+  const pieces = lines.flatMap((l) => l.trim().split(/\s+/));
+  // Letters only, three pieces or more (a section number over its name, "I." / "INTRODUCTION", is no logo).
+  if (pieces.length < 3 || !pieces.every((p) => /^\p{Lu}+$/u.test(p))) return false;
+  return pieces.filter((p) => !isEnglishWord(p.toLowerCase())).length >= pieces.length / 2;
+}
+
+/** Remove the candidates that are a logo's broken letters (rule `logo-fragments`): no title, no text. */
+export function removeLogoFragments(page: Page, candidates: Candidate[]): void {
+  for (let k = candidates.length - 1; k >= 0; k--) {
+    if (!isLogoFragments(candidates[k]!.lines.map((l) => l.text))) continue;
+    candidates[k]!.indexes.forEach((i) => page.remove(i, 'logo-fragments'));
+    candidates.splice(k, 1);
+  }
 }

@@ -12,8 +12,9 @@ import { parseItem } from '../text/list-items.js';
 import * as documentLabel from '../rules/document-label.js';
 import { hearingLine } from './letter-lines.js';
 import { bylineBlockName } from '../text/witness.js';
+
 import { neighbour } from './page.js';
-import { candidateText, type Candidate } from './candidates.js';
+import { candidateText, isLogoFragments, type Candidate } from './candidates.js';
 import type { Top } from './top.js';
 
 /** The title, when a candidate looks like one: below the organization's name (split off it) or on its own. */
@@ -48,6 +49,10 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     if (greets && (candidate.lines.length >= 2 || candidate.insideAddress)) score -= 25;
     if (parseDateLine(text) || parseMonthLine(text)) score -= 30; // a second date line (repeated, or a release date) is no title
     if (/[.;,]$/.test(text)) score -= 10;
+    // A logo's letters, broken into fragments by the extraction ("CA" / "CIATION C"): short lines, mostly no words.
+    if (isLogoFragments(candidate.lines.map((l) => l.text))) score -= 30;
+    // A line wholly in parentheses ("(Our Security, Our Rights: National Security Green Paper, 2016)"): an aside to the title.
+    if (/^\([^()]+\)$/.test(text.trim())) score -= 20;
     // Another candidate said again with more after it, ending in a colon ("Title: Letter (pdf):"): the text's lead-in.
     if (/:$/.test(text) && candidates.some((other) => other !== candidate && text.startsWith(candidateText(other).trim()))) score -= 20;
     // Ends in a word broken by hyphenation ("consulta-"): the first lines of a wrapped paragraph.
@@ -124,9 +129,9 @@ function isNameOfText(line: string, text: string): boolean {
   return new RegExp(`(?:^|[.!?]\\s+)${name}\\s+\\p{Ll}`, 'mu').test(text);
 }
 
-/** The names of a document's first sections, and section numbers standing alone ("I.", "II", "3."). */
+/** The names of a document's first sections ("About the CMLA", "About EFA" too), and section numbers standing alone ("I.", "II", "3."). */
 const sectionName =
-  /^(?:(?:executive\s+)?summary|introduction|background|overview|table\s+of\s+contents|contents|recommendations|conclusions?)$/i;
+  /^(?:(?:executive\s+)?summary|introduction|background|overview|table\s+of\s+contents|contents|recommendations|conclusions?|about\s+(?:the\s+|us\b)?[\p{L}&-]+(?:\s+[\p{L}&-]+){0,4})$/iu;
 const sectionNumber = /^(?:[IVX]{1,4}|\d{1,2})\.?$/;
 
 /** Is a group of lines a section heading: a section's name, maybe under its number? */

@@ -20,7 +20,7 @@ import { repairText } from '../plain-text/repair.js';
 import { bodyLines, toPage } from '../plain-text/page.js';
 import { removeFurniture, removeTrailingLetterhead } from '../plain-text/furniture.js';
 import { readTop } from '../plain-text/top.js';
-import { removeRepeatedTitle, withoutSubheading } from '../plain-text/candidates.js';
+import { removeLogoFragments, removeRepeatedTitle, withoutSubheading } from '../plain-text/candidates.js';
 import { chooseTitleOf } from '../plain-text/choose-title.js';
 import { guessTitle } from '../plain-text/guess-title.js';
 import { blogSection, removeAboveTitle, removeNeighbourLinks } from '../plain-text/above-title.js';
@@ -42,6 +42,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const top = readTop(page, organization.siteNames(text));
   for (const candidate of top.candidates) withoutSubheading(candidate, page.lines);
   removeRepeatedTitle(page, top.candidates);
+  removeLogoFragments(page, top.candidates);
   const byPage = titleByPageTitle(top.candidates, pageTitleOf(printed.print));
   const cover = byPage ? undefined : readHearingCover(top.candidates);
   const chosen = byPage ?? cover?.title ?? chooseTitleOf(top, page.lines, text);

@@ -9,7 +9,15 @@ import * as runningHeader from '../rules/running-header.js';
 
 export function removePageDebris(file: VFile, lines: readonly SourceLine[]): SourceLine[] {
   const hasPages = lines.some((line) => line.pageStart);
-  const isNumber = lines.map((line, i) => pageNumber.test(line.text) && isPageNumberContext(lines, i, hasPages));
+  const top = new Set(
+    lines
+      .slice(0, 20)
+      .map((line) => squash(line.text))
+      .filter((t) => t.length >= 6),
+  );
+  const isNumber = lines.map(
+    (line, i) => pageNumber.test(line.text) && (isPageNumberContext(lines, i, hasPages) || overRunningHead(lines, i, top)),
+  );
   const nearBreak = (index: number) => {
     for (let d = -3; d <= 3; d++) {
       const line = lines[index + d];
@@ -46,6 +54,18 @@ function isPageNumberContext(lines: readonly SourceLine[], i: number, hasPages: 
     lines[i]!.pageStart ||
     lines.slice(Math.max(0, i - 2), i).some((l) => l.pageStart);
   return hasPages ? nextPage || blankAround : blankAround;
+}
+
+const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * A lone number after a blank line, over a line that says again a line of the text's top (the
+ * title, the organization's name: "2" / "SUBMISSION: Consultation on National Security"), is
+ * the page number of a page head with no page break marked.
+ */
+function overRunningHead(lines: readonly SourceLine[], i: number, top: ReadonlySet<string>): boolean {
+  const next = lines[i + 1];
+  return i >= 20 && isBlank(lines[i - 1]) && next !== undefined && top.has(squash(next.text));
 }
 
 /** Remove the blank lines of a page break inside a paragraph, so its lines join again. */
