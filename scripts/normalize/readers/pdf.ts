@@ -24,6 +24,7 @@ import { metadataTitle, readTitle, titleLines } from '../pdf/title.js';
 import { findFurniture } from '../pdf/page-furniture.js';
 import { removeLetterhead, removePageHead } from '../pdf/letterhead-lines.js';
 import { pdfHearingCover } from '../pdf/hearing-cover.js';
+import { readPrintedPage } from '../pdf/printed-page.js';
 import { withoutFieldWord } from '../text/hearing-cover.js';
 import { reportGuess } from '../text/guessed.js';
 import { bylineNearTitle, metadataAuthors } from '../pdf/byline.js';
@@ -130,6 +131,8 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
       (listing ? listingDate(file, row, placeOf(removed.at(listing.indexes[0]!))) : undefined);
     if (date) data.date = date;
   }
+  // A browser's print of a blog post: the day in the page's address.
+  readPrintedPage(file, lines, blocks, data);
   // Else the witness a statement's or testimony's title names ("Statement of Commissioner Michael O’Rielly").
   const witness = witnessName(data.title);
   const fromCover = !byline.authors?.length && cover?.witness;

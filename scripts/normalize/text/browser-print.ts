@@ -114,6 +114,22 @@ export function pageTitleOf(print: BrowserPrint | undefined): string | undefined
   return cut ? cut[1] : title;
 }
 
+/**
+ * The page's address that a browser's print sets at a page's edge, when the edges (`edges`: the
+ * texts of the lines at the top and foot of each page, as a PDF's reader finds them) also open
+ * with the print's date and time: nothing but a print says both there.
+ */
+export function printedAddress(edges: readonly string[]): string | undefined {
+  const stamped = edges.some((text) => stampFirst.test(text.trim()));
+  return stamped
+    ? edges.map((text) => text.trim().split(/\s+/)[0]!).find((part) => /^https?:\/\//i.test(part) && url.test(part))
+    : undefined;
+}
+
+/** A print's date and time at the start of a line ("12/7/26, 11:04 AM Page title"). */
+const stampFirst =
+  /^(?:\d{1,2}[/.]\d{1,2}[/.](?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}),?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s|$)/i;
+
 /** The day in a blog's permalink ("…/2015/09/02/slug/"); a month alone ("…/2025/07/…") is none. */
 export function permalinkDay(address: string | undefined): string | undefined {
   const day = /^https?:\/\/[^/]+\/(?:[^?#]*\/)?((?:19|20)\d{2})\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])\//.exec(address ?? '');
