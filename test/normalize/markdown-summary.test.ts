@@ -86,4 +86,21 @@ describe('a site generator’s layout or content type', () => {
   it('leaves a kind the writer gave as it is', () => {
     expect(kindOf('layout', 'post', 'kind: brief').data.kind).toBe('brief');
   });
+  it('reads a date with its time as the day written, with a note for the time (Hugo, Jekyll)', () => {
+    for (const [written, day] of [
+      ['2024-04-12T00:00:00Z', '2024-04-12'],
+      ['2008-07-25 23:30:00 -0500', '2008-07-25'],
+      ['"2019-11-07T09:15:00+07:00"', '2019-11-07'],
+    ] as const) {
+      const file = new VFile({
+        path: 'post.md',
+        value: `---\ntitle: A post\ndate: ${written}\n---\n\nThe text of the post, in one sentence.\n`,
+      });
+      const { data } = normalize(file);
+      expect(data.date, written).toBe(day);
+      const note = file.messages.find((m) => m.ruleId === 'front-matter-shorthand');
+      expect(note?.reason, written).toContain(written.replace(/"/g, ''));
+      expect(file.messages.filter((m) => m.fatal)).toEqual([]);
+    }
+  });
 });

@@ -38,6 +38,9 @@ const SITE_GENERATOR_KEYS = new Set(
  * A site generator's layout or content type that names a blog post (Jekyll's `layout: post`,
  * Hugo's `type: posts`, Eleventy's `layout: layouts/post.njk`): the brief is a post.
  */
+/** A date followed by a time of day (ISO 8601 `T` or a space), as site generators write them. */
+const DATE_WITH_TIME = /^(\d{4}-\d{2}-\d{2})(?:T|\s+)\d{1,2}:\d{2}\b.*$/;
+
 const POST_LAYOUT = /^(?:[\w.-]+\/)*(?:blog[-_]?)?posts?(?:\.\w+)?$/i;
 
 /** Is this text Markdown: front matter first, or an ATX `# Title` first? */
@@ -66,6 +69,7 @@ export function readMarkdown(file: VFile, text: string, _options: NormalizeOptio
     try {
       raw = parseToml(toml[1] ?? '') as Record<string, unknown>;
       checkKeys(
+        file,
         shorthands(
           file,
           Object.keys(raw).map((key) => ({ key, keyAt: noPlace, valueAt: noPlace })),
@@ -102,7 +106,7 @@ export function readMarkdown(file: VFile, text: string, _options: NormalizeOptio
         });
       } else {
         raw = value as Record<string, unknown>;
-        checkKeys(shorthands(file, keysOf(doc, at), raw), raw, problems);
+        checkKeys(file, shorthands(file, keysOf(doc, match[1] ?? '', at), raw), raw, problems);
       }
     }
   }
@@ -186,18 +190,24 @@ interface KeyEntry {
   key: string;
   keyAt: () => Problem['place'];
   valueAt: () => Problem['place'];
+  /** The value as written in the source (YAML only), for what a parsed value loses (a date's time). */
+  written?: string;
 }
 
 /** Places are asked only for problems, and a front matter with problems is read again with the YAML library. */
 
 /** The keys of a parsed front matter, with where they and their values are. */
-function keysOf(doc: Document, at: (offset: number) => { line: number; column: number }): KeyEntry[] {
+function keysOf(doc: Document, yaml: string, at: (offset: number) => { line: number; column: number }): KeyEntry[] {
   if (!isMap(doc.contents)) return [];
-  return doc.contents.items.map((pair) => ({
-    key: isScalar(pair.key) ? String(pair.key.value) : String(pair.key),
-    keyAt: () => at((pair.key as { range?: [number, number] } | null)?.range?.[0] ?? 0),
-    valueAt: () => at((pair.value as { range?: [number, number] } | null)?.range?.[0] ?? 0),
-  }));
+  return doc.contents.items.map((pair) => {
+    const range = (pair.value as { range?: [number, number] } | null)?.range;
+    return {
+      key: isScalar(pair.key) ? String(pair.key.value) : String(pair.key),
+      keyAt: () => at((pair.key as { range?: [number, number] } | null)?.range?.[0] ?? 0),
+      valueAt: () => at(range?.[0] ?? 0),
+      written: range ? yaml.slice(range[0], range[1]) : undefined,
+    };
+  });
 }
 
 /**
@@ -256,9 +266,9 @@ function shorthands(file: VFile, entries: readonly KeyEntry[], raw: Record<strin
 }
 
 /** Unknown keys (with a "did you mean"), dates in other forms, and schema errors, each at its key; how many problems were added. */
-function checkKeys(entries: readonly KeyEntry[], raw: Record<string, unknown>, problems: Problem[]): number {
+function checkKeys(file: VFile, entries: readonly KeyEntry[], raw: Record<string, unknown>, problems: Problem[]): number {
   const before = problems.length;
-  for (const { key, keyAt, valueAt } of entries) {
+  for (const { key, keyAt, valueAt, written } of entries) {
     if (!(FRONT_MATTER_KEYS as readonly string[]).includes(key)) {
       const guess = closest(key, FRONT_MATTER_KEYS);
       problems.push({
@@ -270,7 +280,17 @@ function checkKeys(entries: readonly KeyEntry[], raw: Record<string, unknown>, p
     }
     if (key === 'date' || key === 'updated') {
       const given = raw[key];
-      const value = given instanceof Date ? given.toISOString().slice(0, 10) : String(given ?? '');
+      // A date with its time (Hugo's `2024-04-12T00:00:00Z`, Jekyll's `2008-07-25 10:00:00 -0500`)
+      // is the day as written (not the day in UTC), and the time is left out with a note.
+      const text = (written ?? (given instanceof Date ? '' : String(given ?? ''))).trim().replace(/^(['"])(.*)\1$/, '$2');
+      const timed = DATE_WITH_TIME.exec(text);
+      const value = timed ? timed[1]! : given instanceof Date ? given.toISOString().slice(0, 10) : String(given ?? '');
+      if (timed) {
+        report(file, 'front-matter-shorthand', `\`${key}: ${text}\` read as the day ${timed[1]}: a brief's date has no time`, {
+          place: valueAt(),
+          severity: 'info',
+        });
+      }
       const iso = toIsoDate(value);
       if (!iso || !briefDataSchema.shape.date.safeParse(iso).success) {
         problems.push({
