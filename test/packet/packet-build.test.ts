@@ -207,14 +207,12 @@ describe('a packet of the sample briefs', () => {
         (r) => ({ code: 0, ...r }),
         (e: { code: number; stdout: string; stderr: string }) => e,
       );
-    const made = await run(
-      '--title',
-      'Cyber Day',
-      '--kind',
-      'post',
-      '--slug',
-      'itu-cybersecurity-proposals-threaten-existing-security-efforts-internt',
-    );
+    // Three processes at once: the two refused ones read the last build and write nothing.
+    const [made, outside, none] = await Promise.all([
+      run('--title', 'Cyber Day', '--kind', 'post', '--slug', 'itu-cybersecurity-proposals-threaten-existing-security-efforts-internt'),
+      run('--title', 'X', '--tag', 'itu', '--out', path.join(project, 'x.pdf')),
+      run('--title', 'X', '--tag', 'spectrum'),
+    ]);
     expect(made.stderr).toContain('(did you mean `itu-cybersecurity-proposals-threaten-existing-security-efforts-internet`?)');
     expect(made.stderr).toContain(
       'briefpress: packet cyber-day: 1 brief, 3 pages, 2 sheets printed on both sides → dist/packets/cyber-day.pdf',
@@ -223,10 +221,8 @@ describe('a packet of the sample briefs', () => {
     const { pages, pageTexts } = await readPdf(await readFile(path.join(project, 'dist/packets/cyber-day.pdf')));
     expect(pages).toBe(3);
     expect(pageTexts[2]).toContain('ITU ILL-SUITED TO REGULATE CYBERSECURITY');
-    const outside = await run('--title', 'X', '--tag', 'itu', '--out', path.join(project, 'x.pdf'));
     expect(outside).toMatchObject({ code: 1 });
     expect(outside.stderr).toMatch(/--out: .*x\.pdf is outside the output folder dist\/; briefpress writes nowhere else/);
-    const none = await run('--title', 'X', '--tag', 'spectrum');
     expect(none).toMatchObject({ code: 1 });
     expect(none.stderr).toContain('the selection matches no brief of the 2 in the last build');
   });
