@@ -61,6 +61,8 @@ export function withoutDateline(text: string): string {
   const place = text.slice(0, found.index).replace(/[\s–—-]*$/, '');
   const isPlace =
     place === '' ||
+    // The publisher's web address in the place's stead: "http://www.w3.org/ —23 February 2012— ".
+    /^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)+\/?$/i.test(place) ||
     // Capitalized words with a separator between each two (words that could also be read as
     // several adjacent ones made the test exponential in the length of the text before the date).
     (place.length <= 60 &&
