@@ -15,3 +15,12 @@ export const honorific = /^\s*(?:the\s+)?(?:rt\.?\s+hon\.?|hon\.?|honou?rable|mr
 /** A witness line: "Statement of Charles Michael Johnson Jr., Director", "Testimony of Jane Doe". */
 export const witnessLine =
   /^\s*(?:(?:[Pp]repared|[Ww]ritten)\s+)?(?:[Ss]tatement|[Tt]estimony)\s+of\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,4},/u;
+
+/** A byline on a line of its own under a title: "by Stilgherrian", "By Jane Doe and John Roe". The names, or undefined. */
+export function bylineNames(text: string): string[] | undefined {
+  const m =
+    /^\s*by\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:(?:,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})*)\s*$/u.exec(
+      text,
+    );
+  return m ? m[1]!.split(/,\s*|\s+and\s+|\s*&\s*/) : undefined;
+}

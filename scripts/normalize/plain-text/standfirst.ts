@@ -12,6 +12,8 @@ import { isBlank, recordRemoved, type SourceLine } from '../text/source-lines.js
 import { parseDateLine } from '../text/dates.js';
 import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
+import { bylineNames } from './letter-lines.js';
+import { sentences } from '../text/summary.js';
 
 const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
@@ -43,6 +45,8 @@ export interface Standfirst {
   lines: SourceLine[];
   /** The date line that closes it, when the top gave no date. */
   date?: { iso: string; line: SourceLine };
+  /** The names of the byline between it and its date line ("by Stilgherrian"). */
+  authors?: string[];
 }
 
 const words = (lines: readonly SourceLine[]) =>
@@ -69,7 +73,8 @@ export function readStandfirst(page: Page, title: Candidate, candidates: readonl
   let i = title.indexes.at(-1)! + 1;
   while (i < lines.length && isBlank(lines[i])) i++;
   const run: number[] = [];
-  for (; i < lines.length && !isBlank(lines[i]) && run.length < 5; i++) {
+  for (; i < lines.length && run.length < 5; i++) {
+    if (isBlank(lines[i])) return run.length ? bylineAndDate(page, run, i) : undefined;
     if (removed.has(i)) return undefined;
     const date = parseDateLine(lines[i]!.text);
     if (date) {
@@ -82,6 +87,26 @@ export function readStandfirst(page: Page, title: Candidate, candidates: readonl
     run.push(i);
   }
   return undefined;
+}
+
+/**
+ * A dek of one or two sentences closed, after a blank line, by its byline and date line ("by
+ * Stilgherrian" / "Published on May 30, 2019"): the standfirst, its authors and date. The byline
+ * and date lines are removed (recorded as `byline` and `date-line`).
+ */
+function bylineAndDate(page: Page, run: readonly number[], blank: number): Standfirst | undefined {
+  const { lines, removed } = page;
+  const [by, dated, after] = [lines[blank + 1], lines[blank + 2], lines[blank + 3]];
+  const names = by ? bylineNames(by.text) : undefined;
+  const date = dated && !isBlank(dated) ? parseDateLine(dated.text) : undefined;
+  const dek = run.map((k) => lines[k]!);
+  if (!names || !date || !isBlank(after) || words(dek) < 8 || sentences(dek.map((l) => l.text.trim()).join(' ')).length > 2)
+    return undefined;
+  if (!endsSentence(dek.at(-1)!) || run.some((k) => removed.has(k))) return undefined;
+  page.remove(blank + 1, 'byline');
+  removed.add(blank + 2);
+  recordRemoved(page.file, [dated!], 'date-line');
+  return { lines: dek, date: { iso: date.iso, line: dated! }, authors: names };
 }
 
 /** The body's lines with a blank line after the standfirst, so that it is a paragraph of its own. */

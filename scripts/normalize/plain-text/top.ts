@@ -10,7 +10,7 @@ import { parseBylineDate, parseDateLine, parseMonthLine } from '../text/dates.js
 import { isAllCaps, MINOR_WORDS } from '../text/title-case.js';
 import { endsOpen, isThematicBreak, salutation, subjectLine, wrapWidth } from '../text/blocks.js';
 import { contactBlock, contactLabel } from '../text/contacts.js';
-import { hearingLine, honorific, witnessLine } from './letter-lines.js';
+import { bylineNames, hearingLine, honorific, witnessLine } from './letter-lines.js';
 import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
 
@@ -137,12 +137,16 @@ function findTopEnd({ lines, removed }: Page): number {
  * November 2016")? A title block ends in its date; running text does not.
  */
 function aboveDateLine(lines: readonly SourceLine[], i: number): boolean {
-  for (let k = i + 1; k <= i + 3 && !isBlank(lines[k]); k++) {
+  let k = i + 1;
+  for (; k <= i + 3 && !isBlank(lines[k]); k++) {
     const text = lines[k]!.text;
     if (parseDateLine(text) ?? parseMonthLine(text)) return isBlank(lines[k + 1]);
     if (/[.!?:;]["”’)]?$/.test(lines[k - 1]!.text.trim())) return false;
   }
-  return false;
+  // A dek under the title, then its byline and date line after a blank line ("by Stilgherrian" / "Published on May 30, 2019").
+  if (!isBlank(lines[k]) || isBlank(lines[k + 1])) return false;
+  const date = lines[k + 2];
+  return bylineNames(lines[k + 1]!.text) !== undefined && date !== undefined && parseDateLine(date.text) !== undefined;
 }
 
 /**

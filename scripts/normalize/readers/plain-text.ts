@@ -80,6 +80,10 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     ? coverAuthors(file, cover.witness)
     : (witnessAuthors(file, data.title, title, top.candidates) ?? bylineBlock);
   if (authors) data.authors = authors;
+  else if (standfirst?.authors) {
+    reportGuess(file, 'authors', standfirst.authors.join(', '), 'the byline under the title’s dek', placeOf(standfirst.lines[0]));
+    data.authors = standfirst.authors.map((name) => ({ name }));
+  }
   const date = textDate(file, blocks, top.date ?? standfirst?.date?.iso, printed.print?.url);
   if (date) data.date = date;
   const contacts = contactsOf(top.contacts, blocks);
