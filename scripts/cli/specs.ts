@@ -7,22 +7,26 @@
  */
 import { BROWSER_WS_ENV } from '../print/browser-endpoints.js';
 import { PACKET_ORDERS } from '../core/config.js';
-import { type CommandSpec, helpText, parseCommand } from './args.js';
+import { type CommandSpec, helpText, type OptionSpec, parseCommand } from './args.js';
 
 /** Seconds a warm browser stays after an interactive build (print/warm-browser.ts). */
 export const KEEP_BROWSER_SECONDS = 300;
 export const KEEP_BROWSER_ENV = 'BRIEFPRESS_KEEP_BROWSER';
 
+/** Options several commands share. */
+const SOURCES_OPTION: OptionSpec = {
+  type: 'string',
+  value: 'DIR',
+  description: 'folder of sources (default: build.sources of briefpress.config.yaml, "sources")',
+};
+const OUT_OPTION: OptionSpec = { type: 'string', value: 'DIR', description: 'output folder (default: build.out, "dist")' };
+
 export const buildCommand: CommandSpec = {
   usage: 'npm run build -- [options]\n       npm run build -- --merge DIR... [--out DIR]',
   summary: 'Normalize every source, print each brief to PDF and write the HTML archive.\nUnchanged briefs are reused from the last build.',
   options: {
-    sources: {
-      type: 'string',
-      value: 'DIR',
-      description: 'folder of sources (default: build.sources of briefpress.config.yaml, "sources")',
-    },
-    out: { type: 'string', value: 'DIR', description: 'output folder (default: build.out, "dist")' },
+    sources: SOURCES_OPTION,
+    out: OUT_OPTION,
     concurrency: { type: 'string', value: 'N', description: 'pages printing at once (default: number of CPU cores)' },
     strict: { type: 'boolean', description: 'treat warnings (page budget overflow, guessed sources) as errors' },
     force: { type: 'boolean', description: 'ignore the build cache and rebuild every brief' },
@@ -72,11 +76,7 @@ export const checkCommand: CommandSpec = {
     'anchors and images resolve; images have alt text; and every brief fits its page budget,\n' +
     'measured by printing it in the browser.',
   options: {
-    sources: {
-      type: 'string',
-      value: 'DIR',
-      description: 'folder of sources (default: build.sources of briefpress.config.yaml, "sources")',
-    },
+    sources: SOURCES_OPTION,
     strict: { type: 'boolean', description: 'fail on warnings too (for CI)' },
     'no-layout': { type: 'boolean', description: 'skip laying pages out in the browser (no page-budget check)' },
     quiet: { type: 'boolean', short: 'q', description: 'print problems only, no summary' },
@@ -99,12 +99,8 @@ export const devCommand: CommandSpec = {
     'the server keeps running. Stop it with Ctrl-C.',
   options: {
     port: { type: 'string', value: 'N', description: 'port on 127.0.0.1 (default: 4173, or the next free one; 0: any free port)' },
-    sources: {
-      type: 'string',
-      value: 'DIR',
-      description: 'folder of sources (default: build.sources of briefpress.config.yaml, "sources")',
-    },
-    out: { type: 'string', value: 'DIR', description: 'output folder (default: build.out, "dist")' },
+    sources: SOURCES_OPTION,
+    out: OUT_OPTION,
     concurrency: { type: 'string', value: 'N', description: 'pages printing at once (default: number of CPU cores)' },
   },
   examples: ['npm run dev', 'npm run dev -- --port 8080 --sources drafts --out preview'],
@@ -125,11 +121,7 @@ export const newCommand: CommandSpec = {
   options: {
     kind: { type: 'string', value: 'KIND', description: 'brief (a one-pager, the default) or post (a blog post)' },
     date: { type: 'string', value: 'YYYY-MM-DD', description: "the brief's date (default: today)" },
-    sources: {
-      type: 'string',
-      value: 'DIR',
-      description: 'folder of sources (default: build.sources of briefpress.config.yaml, "sources")',
-    },
+    sources: SOURCES_OPTION,
   },
   examples: ['npm run new -- "Net Neutrality in Five Points"', 'npm run new -- "What the ITU Treaty Means" --kind post --date 2012-12-03'],
   exitCodes: {
