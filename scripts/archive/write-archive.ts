@@ -369,18 +369,26 @@ export async function writeArchive(
   // A few files in flight at once: pages are rendered and written one by one, so memory
   // stays flat for thousands. The parts of the search index, one at a time, from the start:
   // built elsewhere, they are ready about when the pages are.
+  // When one file fails, no other is started, and the run fails only once the files under way
+  // are written: nothing lands in the output folder after the build has said it stopped.
+  let failed = false;
   const run = async (items: Output[], slots: number) => {
     let next = 0;
     const slot = async () => {
-      for (let item = items[next++]; item; item = items[next++]) {
-        if (await writeIfChanged(config.outDir, item.path, await item.make(), present.has(item.path), item.held?.()))
-          changed.push(item.path);
+      for (let item = items[next++]; item && !failed; item = items[next++]) {
+        try {
+          if (await writeIfChanged(config.outDir, item.path, await item.make(), present.has(item.path), item.held?.()))
+            changed.push(item.path);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
       }
     };
-    await Promise.all(Array.from({ length: slots }, slot));
+    return Promise.allSettled(Array.from({ length: slots }, slot));
   };
   const parts = new Set<Output>(searchParts);
-  await Promise.all([
+  const settled = await Promise.all([
     run(
       todo.filter((o) => parts.has(o)),
       1,
@@ -390,6 +398,8 @@ export async function writeArchive(
       16,
     ),
   ]);
+  const failure = settled.flat().find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
 
   await keysStore.save({
     files: Object.fromEntries(outputs.map((o) => [o.path, o.key])),
