@@ -4,7 +4,7 @@
  */
 import type { NormalizeOptions } from '../reader.js';
 import { isBlank } from '../text/source-lines.js';
-import { findWebFurniture } from '../text/web-furniture.js';
+import { findWebFurniture, readingTimeLine } from '../text/web-furniture.js';
 import { configuredMatcher, letterheadShape, organization } from '../text/letterhead.js';
 import * as endMark from '../rules/end-mark.js';
 import type { Page } from './page.js';
@@ -19,7 +19,9 @@ export function removeFurniture(page: Page, org: NormalizeOptions['organization'
   const configured = configuredMatcher(org);
   page.lines.forEach((line, i) => {
     const id = !isBlank(line) ? configured(line.text) : undefined;
+    const reading = !id && !isBlank(line) ? readingTimeLine(line.text) : undefined;
     if (id) page.remove(i, id);
+    else if (reading && !reading.before) page.remove(i, 'web-furniture');
     else if (!isBlank(line) && endMark.test(line.text)) page.remove(i, endMark.id);
   });
   return web.size;

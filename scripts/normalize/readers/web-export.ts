@@ -7,7 +7,7 @@
 import type { VFile } from 'vfile';
 import type { NormalizeOptions, ReaderResult } from '../reader.js';
 import { toLines } from '../text/source-lines.js';
-import { findWebFurniture } from '../text/web-furniture.js';
+import { findWebFurniture, readingTimeLine } from '../text/web-furniture.js';
 import * as endMark from '../rules/end-mark.js';
 import { joinWrapped, toBlocks, wrapWidth } from '../text/blocks.js';
 import { lazyVocabulary } from '../rules/dehyphenate.js';
@@ -48,6 +48,8 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
   const tagReferences = readTagList(page, data);
   readRights(page, data, list.links);
   for (const i of findWebFurniture(page.lines, (i) => !page.removed.has(i))) page.remove(i, 'web-furniture');
+  // The page's reading time on a line of its own ("Reading time: 56 minutes").
+  page.lines.forEach((line, i) => !page.removed.has(i) && readingTimeLine(line.text)?.before === '' && page.remove(i, 'web-furniture'));
   // A press release posted on a blog keeps its end mark ("###", "# # # # #"): not a heading.
   page.lines.forEach((line, i) => !page.removed.has(i) && line.text.trim() && endMark.test(line.text) && page.remove(i, endMark.id));
 

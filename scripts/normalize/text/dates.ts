@@ -4,6 +4,7 @@
  * "2012-10-04", "Tuesday 14 March 2006", "31.01.11"), so stray numbers are never taken for dates.
  */
 import * as chrono from 'chrono-node';
+import { readingTimeLine } from './web-furniture.js';
 
 export interface FoundDate {
   iso: string;
@@ -70,6 +71,9 @@ const around =
 /** The ISO date of a line that is only a date (with an optional label such as "Posted on"). */
 export function parseDateLine(line: string): FoundDate | undefined {
   const text = line.trim();
+  // A reading time after the date ("February 12, 2024 17 min read Download Report") is the page's, not the text's.
+  const reading = readingTimeLine(text);
+  if (reading?.before) return parseDateLine(reading.before);
   if (text.length > 60) return undefined;
   const found = findDates(text);
   if (found.length !== 1) return undefined;
@@ -82,20 +86,24 @@ export function parseDateLine(line: string): FoundDate | undefined {
   return around.test(before) && after === '' ? date : undefined;
 }
 
+/** A byline field that gives when the page was changed, not when it was posted ("Last modified: December 14, 2021"). */
+const modifiedField = /^\s*(?:last\s+)?(?:updated|modified|edited|revised)\b/i;
+
 /**
  * A byline with the date, in the fields a blog theme separates ("Big Brother Watch Team /
- * October 19, 2023", "by Saskia Rowley | Oct 17, 2022 | Communication Rights"): the date
- * field's date, when the other fields are short names, not a sentence.
+ * October 19, 2023", "by Saskia Rowley | Oct 17, 2022 | Communication Rights", "Fritz Mulhauser |
+ * May 24, 2021 | Last modified: December 14, 2021"): the date field's date, when the other
+ * fields are short names, not a sentence. A field saying when the page was modified is not its date.
  */
 export function parseBylineDate(line: string): FoundDate | undefined {
   const text = line.trim();
   if (text.length > 120) return undefined;
   const fields = text.split(/\s+[|/·•]\s+/);
   if (fields.length < 2 || fields.length > 3) return undefined;
-  const dates = fields.map((field) => parseDateLine(field));
+  const dates = fields.map((field) => (modifiedField.test(field) ? undefined : parseDateLine(field)));
   const at = dates.findIndex(Boolean);
   if (at < 0 || dates.filter(Boolean).length > 1) return undefined;
-  const others = fields.filter((_, k) => k !== at);
+  const others = fields.filter((field, k) => k !== at && !modifiedField.test(field));
   if (!others.every((field) => field.split(/\s+/).length <= 6 && /^(?:by\s+)?\p{Lu}/iu.test(field) && !/[.!?:;,]$/.test(field)))
     return undefined;
   const offset = text.indexOf(fields[at]!);

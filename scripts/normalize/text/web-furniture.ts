@@ -17,6 +17,18 @@ const appeal =
 /** A consent line under a form: it names the privacy policy (or terms) and the reader's agreement. */
 const consent = /\b(?:privacy (?:policy|statement|notice)|terms of (?:use|service))\b/i;
 
+/**
+ * A page's reading time, alone on its line or after the date ("Reading time: 56 minutes",
+ * "17 min read", "February 12, 2024 17 min read Download Report"): what the site says of the
+ * page, not a word of the text. Returns the part before it (a date, or nothing).
+ */
+const readingTime =
+  /^(.*?)\s*(?:\breading\s+time\s*:?\s*\d{1,3}\s*(?:min(?:ute)?s?|mins?)\b|\b\d{1,3}[\s-]*min(?:ute)?s?\s+read\b)(?:\s+(?:download|print|share|listen|save)(?:\s+(?:report|pdf|article|page|this))?)*\s*$/i;
+export function readingTimeLine(text: string): { before: string } | undefined {
+  const m = readingTime.exec(text.trim());
+  return m ? { before: m[1]!.trim() } : undefined;
+}
+
 const words = (text: string) => text.trim().split(/\s+/).length;
 const endsSentence = (text: string) => /[.!?]["”’)]?$/.test(text.trim());
 
