@@ -51,15 +51,25 @@ describe('the browser is killed in the middle of a build', () => {
     const profiles = new Set<string>();
     let done = false;
     void building.finally(() => (done = true));
+    // The process table is read on the build's own thread (synchronously, every process of the
+    // machine): every 100 ms to see each browser started, at once when a kill is due, never in a
+    // tight loop that would starve the build it watches on a loaded machine.
+    let scanned = 0;
     while (!done) {
+      const pdfs = (await pdfsIn(briefsDir)).length;
+      const next = plan[kills.length];
+      const due = next !== undefined && pdfs >= next.after;
+      if (!due && Date.now() - scanned < 100) {
+        await sleep(10);
+        continue;
+      }
+      scanned = Date.now();
       const below = descendants(process.pid);
       const browsers = below.filter(
         (p) => /chrom/i.test(p.cmdline) && p.cmdline.includes('--user-data-dir=') && !p.cmdline.includes('--type='),
       );
       for (const b of browsers) profiles.add(userDataDir(b) ?? '');
-      const pdfs = (await pdfsIn(briefsDir)).length;
-      const next = plan[kills.length];
-      if (next && pdfs >= next.after && browsers.length === 1) {
+      if (next && due && browsers.length === 1) {
         const target = next.what === 'browser' ? browsers[0] : below.find((p) => p.cmdline.includes('--type=renderer'));
         if (target) {
           process.kill(target.pid, 'SIGKILL');
