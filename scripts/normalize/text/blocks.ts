@@ -527,13 +527,16 @@ function shouldJoin(current: Draft, line: SourceLine, width: number | undefined)
     const firstWord = /^\S+/.exec(text.trim())?.[0] ?? '';
     if (endsSentence(previous) && !startsLower(text) && prevLength + 1 + firstWord.length < width * 0.95) return false;
     // A heading-like line far shorter than the width was never wrapped: a heading, even over
-    // a line that starts in lower case ("Introduction" / "techUK and its members …").
+    // a line that starts with a name written in lower case ("Introduction" / "techUK and its
+    // members …"). A line that goes on in plain lower case goes on its sentence ("Sen. Brown’s"
+    // / "remarks, as prepared for delivery, follow:"; a site that breaks a paragraph's first line).
     if (
       current.kind === 'paragraph' &&
       current.lines.length === 1 &&
       prevLength < width * 0.5 &&
       isHeadingLike(previous) &&
-      !endsOpen(previous)
+      !endsOpen(previous) &&
+      (!startsLower(text) || /^\s*\p{Ll}+\p{Lu}/u.test(text))
     )
       return false;
     if (

@@ -6,7 +6,13 @@
  */
 
 const abbreviation =
-  /(?:^|[\s(])(?:\p{L}\.)*(?:mr|mrs|ms|dr|prof|st|sen|rep|gov|gen|jr|sr|inc|ltd|co|corp|no|vol|vs|etc|e\.g|i\.e|approx|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|u\.k|\p{Lu})\.$/iu;
+  /(?:^|[\s(])(?:\p{L}\.)*(?:mr|mrs|ms|messrs|dr|prof|st|sen|rep|gov|gen|sec|secy|amb|hon|rev|fr|pres|atty|adm|capt|col|lt|maj|sgt|supt|jr|sr|inc|ltd|co|corp|no|vol|vs|etc|e\.g|i\.e|approx|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|u\.k|\p{Lu})\.$/iu;
+
+/**
+ * A reference to a numbered part ("art. 42", "para. 3", "p. 85", "sec. 5", "ch. 2"): a short
+ * lower-case word and its full stop before a number end no sentence.
+ */
+const numberedPart = /(?:^|[\s(])\p{Ll}{1,5}\.$/u;
 
 /** Markdown inline text → plain text (links to their text, escapes removed). */
 export function plainText(markdown: string): string {
@@ -25,6 +31,7 @@ export function sentences(text: string): string[] {
   for (const match of text.matchAll(/[.!?]["”’)]?\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu)) {
     const end = match.index + match[0].trimEnd().length;
     if (abbreviation.test(text.slice(start, match.index + 1))) continue;
+    if (numberedPart.test(text.slice(start, match.index + 1)) && /^\p{N}/u.test(text.slice(match.index + match[0].length))) continue;
     result.push(text.slice(start, end).trim());
     start = match.index + match[0].length;
   }
