@@ -151,6 +151,11 @@ export const RULE_CATALOGUE = {
   'pdf-not-read': { stage: 'normalize', summary: 'fatal (internal): a PDF reached the normalizer without its layout read first' },
   // Web exports.
   'web-site-header': { stage: 'normalize', summary: 'the print header "Published on <site> (<url>)" of a web export is removed' },
+  'web-shortcodes': {
+    stage: 'normalize',
+    summary:
+      'a WordPress page\'s shortcodes leaked into its text ("[vc_row css=…]", "[/vc_column_text]", "[caption id=…]") are removed; what they wrapped is kept',
+  },
   'web-breadcrumb': { stage: 'normalize', summary: 'a breadcrumb trail above the title ("Home > Blog > …") is removed' },
   'web-furniture': {
     stage: 'normalize',

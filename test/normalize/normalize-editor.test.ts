@@ -89,6 +89,8 @@ const MECHANISMS: Record<string, string[]> = {
   'saved page: links to the neighbouring pages around the title; sentence-case section headings': ['bof-dossier-dragnet-surveillance-page'],
   'saved page: appeals for support are furniture and make it a post; a capitals topic before the title re-cased; the quotation under a lead-in that repeats the title is the summary':
     ['statewatch-news-data-retention-letter-page'],
+  'a page builder\'s shortcodes leaked into a saved page ("[vc_row css=…]") are markup; a labelled pull quote ("State of Play: “…”") is no summary':
+    ['independentsector-brief-internet-expansion-page'],
 };
 const WANTING = new Set([
   'a cover: a logo broken into letter fragments, a line in parentheses and an "About the …" section are no title; a lone page number over lines repeating the cover heads a page',
@@ -103,6 +105,7 @@ const WANTING = new Set([
   'a wordmark over a genre label is no title; a title block ends in its date line',
   'saved page: links to the neighbouring pages around the title; sentence-case section headings',
   'saved page: appeals for support are furniture and make it a post; a capitals topic before the title re-cased; the quotation under a lead-in that repeats the title is the summary',
+  'a page builder\'s shortcodes leaked into a saved page ("[vc_row css=…]") are markup; a labelled pull quote ("State of Play: “…”") is no summary',
 ]);
 
 const organizationOf = (name: string) => /^- organization: (.+)$/m.exec(readFileSync(path.join(root, name, 'SOURCE.md'), 'utf8'))?.[1];

@@ -9,6 +9,8 @@ import { repairMojibake } from '../../scripts/normalize/rules/repair-mojibake.js
 import { contactsIn } from '../../scripts/normalize/text/contacts.js';
 import { slugFor } from '../../scripts/normalize/text/slug.js';
 import { fixExtractionCharacters } from '../../scripts/normalize/rules/extraction-characters.js';
+import { removeShortcodes } from '../../scripts/normalize/rules/web-shortcodes.js';
+import { isSummaryText, sentences } from '../../scripts/normalize/text/summary.js';
 import { parseMonthLine } from '../../scripts/normalize/text/dates.js';
 import * as documentLabel from '../../scripts/normalize/rules/document-label.js';
 import * as endMark from '../../scripts/normalize/rules/end-mark.js';
@@ -87,6 +89,40 @@ describe('extraction-characters', () => {
   });
   it('turns a non-breaking space between words into a space', () =>
     expect(fixExtractionCharacters('with\u00a0a court').text).toBe('with a court'));
+});
+
+describe('web-shortcodes', () => {
+  it.each([
+    ['[vc_row css=”.vc_custom_1{padding-top: 40px !important;}”][vc_column][vc_column_text] There Are Divides', ' There Are Divides'],
+    ['[/vc_column_text][/vc_column][/vc_row]', ''],
+    ['[et_pb_section fb_built="1"][et_pb_text]Text[/et_pb_text]', 'Text'],
+    ['[caption id="attachment_12" align="alignright" width="300"] The minister speaks.[/caption]', ' The minister speaks.'],
+  ])('removes the shortcodes of %s', (input, output) => {
+    const result = removeShortcodes(input);
+    expect(result.text).toBe(output);
+    expect(result.removed.map((r) => r.text).join('').length + output.length).toBe(input.length);
+  });
+  it.each(['He said [sic] so.', 'reforms[12] and [^3]', '[Read more]', '[PDF]', '[caption] is a word here', '[1] https://example.org/a_b'])(
+    'keeps %s',
+    (input) => expect(removeShortcodes(input).text).toBe(input),
+  );
+});
+
+describe('sentences and summaries', () => {
+  it.each([
+    ['It was approved under art. 42 (5) GDPR. It applies.', 'It was approved under art. 42 (5) GDPR.'],
+    ['See para. 3 of the ruling. Then more.', 'See para. 3 of the ruling.'],
+    ['The senator asked Sec. Locke about it. Then more.', 'The senator asked Sec. Locke about it.'],
+    ['It ended. 42 people came.', 'It ended.'],
+  ])('finds the first sentence of %s', (input, first) => expect(sentences(input)[0]).toBe(first));
+  it('takes a labelled pull quote for no summary', () => {
+    expect(isSummaryText('State of Play: “The debate on whether internet access is a luxury or an essential component is over.”')).toBe(
+      false,
+    );
+    expect(isSummaryText('The debate on whether internet access is a luxury or an essential component is over, the groups said.')).toBe(
+      true,
+    );
+  });
 });
 
 describe('month-only date lines', () => {

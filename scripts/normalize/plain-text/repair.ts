@@ -1,9 +1,11 @@
 /**
- * The first step of every plain-text reader: characters a PDF extraction or OCR got wrong.
+ * The first step of every plain-text reader: characters a PDF extraction or OCR got wrong,
+ * and a web page's shortcodes.
  */
 import type { VFile } from 'vfile';
 import { fixOcrIll, id as ocrIllId } from '../rules/ocr-ill.js';
 import * as extraction from '../rules/extraction-characters.js';
+import * as shortcodes from '../rules/web-shortcodes.js';
 import { placeAt } from '../text/place.js';
 import { report } from '../../core/rules.js';
 
@@ -16,7 +18,23 @@ export function repairText(file: VFile, original: string): string {
       severity: 'info',
     });
   }
-  const text = characters.text;
+  const stripped = shortcodes.removeShortcodes(characters.text);
+  if (stripped.removed.length) {
+    const removed = (file.data.removed ??= []);
+    for (const code of stripped.removed) {
+      removed.push({ line: placeAt(characters.text, code.offset).line, text: code.text, ruleId: shortcodes.id });
+    }
+    report(
+      file,
+      shortcodes.id,
+      `removed ${stripped.removed.length} shortcode${stripped.removed.length === 1 ? '' : 's'} of a web page (markup, not words)`,
+      {
+        place: placeAt(characters.text, stripped.removed[0]!.offset),
+        severity: 'info',
+      },
+    );
+  }
+  const text = stripped.text;
   const fixed = fixOcrIll(text);
   for (const offset of fixed.offsets) {
     report(file, ocrIllId, 'read `III` as `Ill` (an OCR confusion; a Roman numeral makes no sense here)', {

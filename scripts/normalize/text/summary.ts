@@ -9,10 +9,10 @@ const abbreviation =
   /(?:^|[\s(])(?:\p{L}\.)*(?:mr|mrs|ms|messrs|dr|prof|st|sen|rep|gov|gen|sec|secy|amb|hon|rev|fr|pres|atty|adm|capt|col|lt|maj|sgt|supt|jr|sr|inc|ltd|co|corp|no|vol|vs|etc|e\.g|i\.e|approx|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|u\.k|\p{Lu})\.$/iu;
 
 /**
- * A reference to a numbered part ("art. 42", "para. 3", "p. 85", "sec. 5", "ch. 2"): a short
- * lower-case word and its full stop before a number end no sentence.
+ * A reference to a numbered part ("art. 42", "para. 3", "p. 85", "sec. 5", "ch. 2", "cl. 4"):
+ * the abbreviation and its full stop before a number end no sentence ("It ended. 42 came." does).
  */
-const numberedPart = /(?:^|[\s(])\p{Ll}{1,5}\.$/u;
+const numberedPart = /(?:^|[\s(])(?:arts?|paras?|pp?|secs?|ch|chap|cl|fig|figs|nos?|vols?|pts?|regs?|sch|ann|recital|recs?)\.$/iu;
 
 /** Markdown inline text → plain text (links to their text, escapes removed). */
 export function plainText(markdown: string): string {
@@ -72,8 +72,10 @@ export function isSummaryText(text: string, title = ''): boolean {
   if (words < 8 || !/[.!?]["”’)\]]*$/.test(plain)) return false;
   // An editor's note added to the page later ("UPDATE: Since this letter was sent, …", "Editor's note (May 3): …").
   if (editorialNote.test(plain)) return false;
-  // A pull quote: the paragraph is a quotation and nothing else.
-  if (/^["“‘']/.test(plain) && /["”’']$/.test(plain.replace(/[.!?]+$/, '')) && !/["”’'][^"”’']*\s\p{Ll}+\s/u.test(plain.slice(1, -2)))
+  // A pull quote: the paragraph is a quotation and nothing else, or a short label and one
+  // ("State of Play: “The debate … is over.”").
+  const quote = plain.replace(/^\p{Lu}[^:“"]{0,30}:\s+(?=["“])/u, '');
+  if (/^["“‘']/.test(quote) && /["”’']$/.test(quote.replace(/[.!?]+$/, '')) && !/["”’'][^"”’']*\s\p{Ll}+\s/u.test(quote.slice(1, -2)))
     return false;
   const simplified = (s: string) =>
     s
