@@ -10,7 +10,7 @@ import { VFileMessage } from 'vfile-message';
 import { createPageRenderer } from '../render/print-page.js';
 import { loadConfig } from '../core/config.js';
 import { listSources } from '../core/list-sources.js';
-import { normalize, readSource } from '../normalize/index.js';
+import { normalize, normalizeOptionsOf, readSource } from '../normalize/index.js';
 import { onInterrupt } from '../core/on-interrupt.js';
 import { pdfInfo } from '../print/print-brief.js';
 import { createPrinter, type Printer } from '../print/printer.js';
@@ -63,7 +63,7 @@ export async function checkSources(options: CheckOptions = {}): Promise<CheckRes
     files.push(file);
     let brief: NormalizedBrief;
     try {
-      brief = normalize(file, { organization: config.organization });
+      brief = normalize(file, normalizeOptionsOf(config));
     } catch (error) {
       if (error instanceof VFileMessage) continue;
       // One source's failure is its own error; the others are still checked.

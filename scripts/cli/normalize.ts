@@ -9,9 +9,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
-import { CONFIG_FILE, parseConfig, type SiteConfig } from '../core/config.js';
+import { CONFIG_FILE, parseConfig } from '../core/config.js';
 import { closest } from '../core/did-you-mean.js';
-import { normalize, readSource, type NormalizeOptions } from '../normalize/index.js';
+import { normalize, normalizeOptionsOf, readSource, type NormalizeOptions } from '../normalize/index.js';
 import { runNormalizeWrite } from '../normalize/write-source.js';
 import { UserError } from '../core/user-error.js';
 import { ruleSummary } from '../core/rules.js';
@@ -26,7 +26,7 @@ Options:
       --explain      also list on stderr every line removed from the body, with its rule
       --write        write <slug>.md beside each raw text and move the raw text into .raw/
       --force        with --write: replace a Markdown file edited since (kept in .raw/)
-      --config FILE  configuration with the organization's letterhead
+      --config FILE  configuration with the organization's letterhead and normalize.title_case
                      (default: ${CONFIG_FILE} in the current folder, when present)
   -h, --help         show this help
 
@@ -58,16 +58,17 @@ function parse(argv: string[]) {
   }
 }
 
-async function loadOrganization(configPath: string | undefined): Promise<SiteConfig['organization'] | undefined> {
+/** The normalizer's options from the configuration (its organization, `normalize.title_case`), when there is one. */
+async function loadOptions(configPath: string | undefined): Promise<NormalizeOptions> {
   const file = configPath ?? CONFIG_FILE;
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
     if (configPath) throw new UserError(`${configPath}: cannot read the configuration file`);
-    return undefined;
+    return {};
   }
-  return parseConfig(text, file).organization;
+  return normalizeOptionsOf(parseConfig(text, file));
 }
 
 function formatMessage(file: VFile, message: VFileMessage): string {
@@ -87,13 +88,11 @@ export async function main(argv: string[]): Promise<number> {
     return runNormalizeWrite(positionals, {
       root: process.cwd(),
       force: values.force === true,
-      organization: await loadOrganization(values.config),
+      normalize: await loadOptions(values.config),
     });
   if (positionals.length > 1 && !values.out)
     throw new UserError(`${positionals.length} files given: use --out DIR to write one Markdown file per source`);
-  const options: NormalizeOptions = {};
-  const organization = await loadOrganization(values.config);
-  if (organization) options.organization = organization;
+  const options = await loadOptions(values.config);
   const cwd = process.cwd();
   if (values.out) await mkdir(values.out, { recursive: true });
 

@@ -69,6 +69,17 @@ export const packetSchema = z
 
 export type PacketSpec = z.infer<typeof packetSchema>;
 
+/**
+ * How the normalizer cases a title it finds in a document's text (`normalize.title_case`).
+ * A title in capitals is always re-cased, keeping the acronyms the text proves; Markdown's
+ * own title is always kept as written. `news`: every title in news-style title case;
+ * `as-written`: a title in upper and lower case kept as the document writes it; `auto`:
+ * as written in a word processor's PDF (its author's own document, as front matter is),
+ * news style in other texts.
+ */
+export const TITLE_CASE_STYLES = ['auto', 'news', 'as-written'] as const;
+export type TitleCaseStyle = (typeof TITLE_CASE_STYLES)[number];
+
 export const configSchema = z.strictObject({
   organization: z.strictObject({
     /** Full name, e.g. "Center for Democracy & Technology". */
@@ -139,6 +150,16 @@ export const configSchema = z.strictObject({
       concurrency: z.number().int().min(1).max(64).optional(),
     })
     .default({ sources: 'sources', out: 'dist' }),
+  normalize: z
+    .strictObject({
+      title_case: z
+        .enum(TITLE_CASE_STYLES, {
+          error: (issue) =>
+            `${JSON.stringify(issue.input)} is not a title case style: use \`auto\` (the default), \`news\` (every title in title case) or \`as-written\` (a title in upper and lower case kept as the document writes it)`,
+        })
+        .default('auto'),
+    })
+    .default({ title_case: 'auto' }),
   /** Packets printed by every build, each one PDF of the briefs it selects (see `packetSchema`). */
   packets: z
     .array(packetSchema)

@@ -24,6 +24,7 @@ export { RULES } from './rules/index.js';
 export { preRead, readSource, sourceFile } from './source-file.js';
 
 export type { NormalizeOptions } from './reader.js';
+export { normalizeOptionsOf } from './reader.js';
 
 export { detectReader, READERS } from './readers/index.js';
 

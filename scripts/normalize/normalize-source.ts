@@ -8,6 +8,7 @@ import { VFileMessage } from 'vfile-message';
 import { report } from '../core/rules.js';
 import { type StoredMessage, storeMessages } from '../core/messages.js';
 import type { SiteConfig } from '../core/config.js';
+import { normalizeOptionsOf } from './reader.js';
 import { normalize, preRead, sourceFile } from './index.js';
 import type { BodyLines, BriefData } from '../core/types.js';
 
@@ -34,12 +35,12 @@ function failedSource(file: VFile, error: unknown): void {
 export async function normalizeSource(
   source: SourceInput,
   root: string,
-  organization: SiteConfig['organization'],
+  config: Pick<SiteConfig, 'organization' | 'normalize'>,
 ): Promise<NormalizeOutput> {
   const file = sourceFile(source.path, root, source.bytes);
   await preRead(file);
   try {
-    const { reader, slug, data, markdown, bodyLines } = normalize(file, { organization });
+    const { reader, slug, data, markdown, bodyLines } = normalize(file, normalizeOptionsOf(config));
     return { ok: true, reader, slug, data, markdown, ...(bodyLines ? { bodyLines } : {}), messages: storeMessages(file) };
   } catch (error) {
     // One source's failure, whatever it is, is that source's error: the others still build.

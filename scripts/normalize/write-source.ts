@@ -11,7 +11,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
-import type { SiteConfig } from '../core/config.js';
+import type { NormalizeOptions } from './reader.js';
 import { normalize, readSource } from './index.js';
 import { countMessages, formatMessages } from '../core/report.js';
 import { defineRule, report } from '../core/rules.js';
@@ -21,8 +21,8 @@ export const RAW_FOLDER = '.raw';
 export interface NormalizeWriteOptions {
   /** Project root: message paths are relative to it. */
   root: string;
-  /** The organization whose letterhead lines the normalizer removes. */
-  organization?: SiteConfig['organization'];
+  /** The organization whose letterhead lines the normalizer removes, and how titles are cased. */
+  normalize?: NormalizeOptions;
   /** Overwrite a Markdown file edited since it was written (the edited one is kept in `.raw/`). */
   force?: boolean;
 }
@@ -95,7 +95,7 @@ export async function normalizeWrite(rawPaths: readonly string[], options: Norma
 
 async function writeOne(file: VFile, absPath: string, options: NormalizeWriteOptions): Promise<WrittenSource | undefined> {
   const rel = (p: string) => path.relative(options.root, p);
-  const brief = normalize(file, options.organization ? { organization: options.organization } : {});
+  const brief = normalize(file, options.normalize ?? {});
   if (brief.reader === 'markdown' && path.basename(path.dirname(absPath)) !== RAW_FOLDER) {
     report(file, 'already-markdown', 'already a Markdown source; nothing to write');
     return undefined;

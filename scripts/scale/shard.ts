@@ -116,8 +116,8 @@ export async function partitionSources(
     let slug = cache.slugs[source]?.hash === hash ? cache.slugs[source]!.slug : undefined;
     if (slug === undefined) {
       try {
-        const { normalize, readSource } = await import('../normalize/index.js');
-        slug = normalize(await readSource(absPath, config.root), { organization: config.organization }).slug;
+        const { normalize, normalizeOptionsOf, readSource } = await import('../normalize/index.js');
+        slug = normalize(await readSource(absPath, config.root), normalizeOptionsOf(config)).slug;
       } catch {
         // Its own shard reports the problem; a source that fails claims no slug, as in an unsharded build.
         continue;

@@ -111,7 +111,7 @@ export function createBriefPool(config: BuildConfig, options: BriefPoolOptions):
   let renderHere: Promise<(input: RenderInput) => Promise<RenderOutput>> | undefined;
   const here = {
     normalize: async (source: SourceInput) =>
-      (await import('../normalize/normalize-source.js')).normalizeSource(source, config.root, config.organization),
+      (await import('../normalize/normalize-source.js')).normalizeSource(source, config.root, config),
     render: async (input: RenderInput) =>
       (await (renderHere ??= import('../render/render-brief.js').then((m) => m.createBriefRenderer(config))))(input),
     searchPart: async (job: SearchPartJob) => (await import('./search-part.js')).buildSearchPart(job),

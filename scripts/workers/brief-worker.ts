@@ -28,7 +28,7 @@ if (port) {
   const render = createBriefRenderer(config);
   const work = async (request: WorkerRequest) =>
     request.task === 'normalize'
-      ? normalizeSource(request.source, config.root, config.organization)
+      ? normalizeSource(request.source, config.root, config)
       : request.task === 'render'
         ? render(request.input)
         : buildSearchPart(request.job);

@@ -7,7 +7,8 @@ import type { VFile } from 'vfile';
 import { defineRule } from '../../core/rules.js';
 import type { WordSet } from '../rules/dehyphenate.js';
 import { joinWrapped, subjectLine } from '../text/blocks.js';
-import { acronymEvidence, toTitleCaseAny, writesLowerCase } from '../text/title-case.js';
+import type { TitleCaseStyle } from '../../core/config.js';
+import { acronymEvidence, textTitleStyle, toTitleCaseAny, type TitleStyle, writesLowerCase } from '../text/title-case.js';
 import type { PdfLine } from './layout-lines.js';
 import { endsSentence, squash } from './line-text.js';
 import type { PdfLayout } from './read-pdf.js';
@@ -72,6 +73,21 @@ export function metadataTitle(info: PdfLayout['info']): string | undefined {
 }
 
 /**
+ * A word processor's PDF (LibreOffice, Word, Pages, WordPerfect: its Creator or Producer says so)
+ * is its author's own document, as a Markdown file's front matter is: with `auto`, its title is
+ * kept as the author wrote it (Amnesty International's and the Office of the Privacy
+ * Commissioner of Canada's statements, docs/corpus.md "Title case"). Other PDFs (browsers'
+ * prints, typesetters) are cased as the text readers case titles.
+ */
+export function pdfTitleStyle(info: PdfLayout['info'], option: TitleCaseStyle | undefined): TitleStyle {
+  if (option !== undefined && option !== 'auto') return textTitleStyle({ titleCase: option });
+  const made = `${info.creator ?? ''} ${info.producer ?? ''}`;
+  return wordProcessor.test(made) ? 'as-written' : 'news';
+}
+
+const wordProcessor = /\b(?:LibreOffice|OpenOffice|Microsoft\W{0,2}\s*(?:Office\s+)?Word|WordPerfect|Pages)\b|^\s*Writer\b/i;
+
+/**
  * The title's text and lines, and the acronyms the rest of the text justifies (evidence for
  * title case, here and in headings); fails when there is no title to be found at all.
  */
@@ -82,6 +98,7 @@ export function readTitle(
   metaTitle: string | undefined,
   removed: RemovedLines,
   words: WordSet,
+  style: TitleStyle = 'news',
 ): { title: string; indexes: number[]; evidence: Map<string, string> } {
   let indexes = titleIndexes.filter((i) => !removed.has(i));
   const evidence = acronymEvidence(
@@ -94,7 +111,7 @@ export function readTitle(
   const rawTitle = indexes.map((i) => lines[i]!.text).reduce((a, b) => joinWrapped(a, b, words), '');
   // In title case as the text readers write titles, whatever case the PDF set it in (the Title metadata spells it best).
   const text = lines.map((l) => l.text).join('\n');
-  const titleCase = (t: string) => toTitleCaseAny(t.replace(/\s+/g, ' ').trim(), evidence, (word) => writesLowerCase(text, word));
+  const titleCase = (t: string) => toTitleCaseAny(t.replace(/\s+/g, ' ').trim(), evidence, (word) => writesLowerCase(text, word), style);
   if (rawTitle && metaTitle && squash(rawTitle) === squash(metaTitle)) title = titleCase(metaTitle);
   else if (rawTitle) title = titleCase(rawTitle);
   else {

@@ -7,7 +7,7 @@ import type { VFile } from 'vfile';
 import type { Author } from '../../core/types.js';
 import { placeOf, recordRemoved, type SourceLine } from '../text/source-lines.js';
 import { joinWrapped } from '../text/blocks.js';
-import { isAllCaps, toTitleCaseAny, writesLowerCase } from '../text/title-case.js';
+import { isAllCaps, toTitleCaseAny, type TitleStyle, writesLowerCase } from '../text/title-case.js';
 import type { WordSet } from '../rules/dehyphenate.js';
 import { bylineBlockName, witnessName } from '../text/witness.js';
 import { reportGuess } from '../text/guessed.js';
@@ -16,13 +16,14 @@ import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
 import { witnessLine } from './letter-lines.js';
 
-/** The title's text, in title case; a genre label before it ("Press Release: …") is recorded as removed. */
+/** The title's text, in title case (or as written, by `style`); a genre label before it ("Press Release: …") is recorded as removed. */
 export function titleText(
   file: VFile,
   title: Candidate,
   body: readonly SourceLine[],
   words: WordSet,
   evidence: Map<string, string>,
+  style: TitleStyle = 'news',
 ): string {
   const fullTitle = title.lines.map((l) => l.text.trim()).reduce((a, b) => joinWrapped(a, b, words));
   // A hearing's name in quotation marks as the title: the marks are not part of it.
@@ -35,7 +36,7 @@ export function titleText(
   const [topic, ...rest] = title.lines.map((l) => l.text.trim());
   if (rawTitle === fullTitle && topic && rest.length && isAllCaps(topic) && !/[:.!?]$/.test(topic) && !isAllCaps(rest.join(' '))) {
     const subtitle = rest.reduce((a, b) => joinWrapped(a, b, words));
-    return `${toTitleCaseAny(topic, evidence, lowerCase)}: ${toTitleCaseAny(subtitle.replace(/\s+/g, ' '), evidence, lowerCase)}`;
+    return `${toTitleCaseAny(topic, evidence, lowerCase, style)}: ${toTitleCaseAny(subtitle.replace(/\s+/g, ' '), evidence, lowerCase, style)}`;
   }
   // A topic in capitals before the title on the same line ("EU: MANDATORY DATA RETENTION: Letter to …"): re-cased the same way.
   const one = rawTitle.replace(/\s+/g, ' ');
@@ -44,8 +45,8 @@ export function titleText(
     .reverse()
     .find((at) => isAllCaps(one.slice(0, at)) && !isAllCaps(one.slice(at + 2)) && one.slice(at + 2).split(' ').length >= 3);
   if (colon !== undefined)
-    return `${toTitleCaseAny(one.slice(0, colon), evidence, lowerCase)}: ${toTitleCaseAny(one.slice(colon + 2), evidence, lowerCase)}`;
-  return toTitleCaseAny(one, evidence, lowerCase);
+    return `${toTitleCaseAny(one.slice(0, colon), evidence, lowerCase, style)}: ${toTitleCaseAny(one.slice(colon + 2), evidence, lowerCase, style)}`;
+  return toTitleCaseAny(one, evidence, lowerCase, style);
 }
 
 /** A title that starts with its genre ("Press Release: …", "PRESS STATEMENT: …"): the template prints the kind. */

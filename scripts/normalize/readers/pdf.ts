@@ -20,7 +20,7 @@ import type { PdfLine } from '../pdf/layout-lines.js';
 import { pdfText } from '../pdf/pdf-text.js';
 import { removedLines } from '../pdf/removed-lines.js';
 import { bodySize } from '../pdf/type-sizes.js';
-import { metadataTitle, readTitle, titleLines } from '../pdf/title.js';
+import { metadataTitle, pdfTitleStyle, readTitle, titleLines } from '../pdf/title.js';
 import { findFurniture } from '../pdf/page-furniture.js';
 import { removeLetterhead, removePageHead } from '../pdf/letterhead-lines.js';
 import { pdfHearingCover } from '../pdf/hearing-cover.js';
@@ -82,7 +82,11 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
   // The topic without the field's word before it on its line ("On Reauthorization of NTIA").
   const titleSource =
     cover?.inline === undefined ? lines : lines.map((l, i) => (i === cover.inline ? { ...l, text: withoutFieldWord(l.text) } : l));
-  const { title, indexes: titleIndexes, evidence } = readTitle(file, titleSource, seed.indexes, metaTitle, removed, words);
+  const {
+    title,
+    indexes: titleIndexes,
+    evidence,
+  } = readTitle(file, titleSource, seed.indexes, metaTitle, removed, words, pdfTitleStyle(layout.info, options.titleCase));
   // A cover's lines are its own, wherever its topic stands among them: the title block starts with the cover.
   const titleAt = { indexes: new Set(titleIndexes), start: Math.min(titleIndexes[0] ?? 0, ...(cover?.rest ?? [])), page: seed.first };
 

@@ -11,7 +11,7 @@ import { toLines, placeOf, recordRemoved } from '../text/source-lines.js';
 import { removePageDebris } from '../text/page-debris.js';
 import { readColumns } from '../text/columns.js';
 import { organization } from '../text/letterhead.js';
-import { acronymEvidence } from '../text/title-case.js';
+import { acronymEvidence, textTitleStyle } from '../text/title-case.js';
 import { renderBlocks } from '../text/blocks.js';
 import { lazyVocabulary } from '../rules/dehyphenate.js';
 import { reportGuess } from '../text/guessed.js';
@@ -62,7 +62,10 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const words = lazyVocabulary(text);
   const blocks = bodyBlocks(body, words, top.candidates.slice(0, Math.max(0, titleAt)), cover?.lines);
   const evidence = acronymEvidence(body.map((l) => l.text).join('\n'));
-  const data: ReaderResult['data'] = { title: titleText(file, title, body, words, evidence), kind: section ? 'post' : 'brief' };
+  const data: ReaderResult['data'] = {
+    title: titleText(file, title, body, words, evidence, textTitleStyle(options)),
+    kind: section ? 'post' : 'brief',
+  };
   if (section) reportGuess(file, 'kind', 'post', `the section over the title ("${section.text.trim()}") is a blog's`, placeOf(section));
   // A browser print of a page whose address is a blog's permalink ("…/2015/09/02/slug/") is a post,
   // unless its text opens with a press release's dateline (as a web export's).

@@ -11,7 +11,7 @@ import { findWebFurniture, readingTimeLine } from '../text/web-furniture.js';
 import * as endMark from '../rules/end-mark.js';
 import { joinWrapped, toBlocks, wrapWidth } from '../text/blocks.js';
 import { lazyVocabulary } from '../rules/dehyphenate.js';
-import { acronymEvidence, toTitleCaseAny, writesLowerCase } from '../text/title-case.js';
+import { acronymEvidence, textTitleStyle, toTitleCaseAny, writesLowerCase } from '../text/title-case.js';
 import { plainText } from '../text/summary.js';
 import { toInline } from '../text/inline.js';
 import { repairText } from '../plain-text/repair.js';
@@ -39,7 +39,7 @@ export function looksLikeWebExport(text: string): boolean {
   );
 }
 
-export function readWebExport(file: VFile, text: string, _options: NormalizeOptions): ReaderResult {
+export function readWebExport(file: VFile, text: string, options: NormalizeOptions): ReaderResult {
   const page = toPage(file, toLines(repairText(file, text)));
   const data: ReaderResult['data'] = { title: '', kind: 'post' };
 
@@ -70,8 +70,11 @@ export function readWebExport(file: VFile, text: string, _options: NormalizeOpti
   const blocks = toBlocks(body, { wrapWidth: wrapWidth(body), words, markdownSyntax: true });
   const evidence = acronymEvidence(body.map((l) => l.text).join('\n'));
   const rawTitle = titleLines.map((l) => l.text.trim().replace(/^#+\s*/, '')).reduce((a, b) => joinWrapped(a, b, words));
-  data.title = toTitleCaseAny(plainText(toInline(rawTitle, { markdownLinks: true, links: list.links })), evidence, (word) =>
-    writesLowerCase(body.map((l) => l.text).join('\n'), word),
+  data.title = toTitleCaseAny(
+    plainText(toInline(rawTitle, { markdownLinks: true, links: list.links })),
+    evidence,
+    (word) => writesLowerCase(body.map((l) => l.text).join('\n'), word),
+    textTitleStyle(options),
   );
   const markdown = renderWithReferences(file, blocks, body, evidence, list, new Set(tagReferences), data.authors ?? []);
   // A dateline with a date at the start of the text ("Paris, 9 June 2015 – …", "WASHINGTON

@@ -6,6 +6,7 @@
  * except first and last (title-case does the capitalizing).
  */
 import { titleCase } from 'title-case';
+import type { TitleCaseStyle } from '../../core/config.js';
 import { classAt, isHighSurrogate, isLowSurrogate, runEnd, runStart, WORD_CHAR } from './code-points.js';
 
 export const MINOR_WORDS = new Set(
@@ -144,17 +145,35 @@ export function writesLowerCase(text: string, word: string): boolean {
 }
 
 /**
+ * How a title in upper and lower case is cased: `news`, in news-style title case; `as-written`,
+ * kept as the document writes it. A title in capitals is re-cased either way.
+ */
+export type TitleStyle = 'news' | 'as-written';
+
+/**
+ * The style of a title found in a text (a text extraction, a print or web export): as
+ * written only when the configuration says so; `auto` is news style, as the corpus's
+ * editors want most titles of published pages (docs/corpus.md, "Title case").
+ */
+export function textTitleStyle(options: { titleCase?: TitleCaseStyle }): TitleStyle {
+  return options.titleCase === 'as-written' ? 'as-written' : 'news';
+}
+
+/**
  * A title in title case, whatever case it was written in: ALL CAPS as `toTitleCase`; in
  * sentence case ("Open letter: Mass surveillance …"), each word capitalized but the small
  * ones, and words with capitals kept as written (acronyms, "techUK"). A first word the
- * text writes in lower case ("noyb", "iPhone") stays so.
+ * text writes in lower case ("noyb", "iPhone") stays so. In the `as-written` style only a
+ * title in capitals is re-cased.
  */
 export function toTitleCaseAny(
   text: string,
   evidence: Map<string, string>,
   lowerCaseNames: (word: string) => boolean = () => false,
+  style: TitleStyle = 'news',
 ): string {
   if (isAllCaps(text)) return toTitleCase(text, evidence);
+  if (style === 'as-written') return text;
   const first = /^\p{Ll}[\p{L}\p{N}]*/u.exec(text)?.[0];
   const keepFirst = first !== undefined && (/\p{Lu}/u.test(first) || lowerCaseNames(first));
   // A small word the source capitalized mid-title ("Encouraged By FCC") is lowered first; but
