@@ -73,6 +73,11 @@ export const RULE_CATALOGUE = {
     summary:
       'a testimony\'s cover block (Statement of / witness / Before the committee / On topic / date): the topic is the title, the witness the author; the word "On" of its field is removed',
   },
+  'mail-header': {
+    stage: 'normalize',
+    summary:
+      'remove the mail header of an e-mailed text (From, Date, Subject …): its date is the date; a subject that the headline says again is not said twice',
+  },
   'browser-print': {
     stage: 'normalize',
     summary:

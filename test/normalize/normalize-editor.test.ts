@@ -73,6 +73,14 @@ const MECHANISMS: Record<string, string[]> = {
   'quoted hearing name as the title, "STATEMENT OF" label': ['ftc-statement-protecting-youths-online'],
   'section number on its own line ("I." / "INTRODUCTION")': ['ftc-statement-protecting-youths-online'],
   'topic in capitals over a subtitle ("Topic: Subtitle"), witness line': ['gao-testimony-afghanistan-usaid'],
+  'an e-mailed text’s mail header (From, Date, Subject) is no text: its date is the date, the headline its subject says again the title': [
+    'cfa-press-data-protection-framework-email',
+    'fsf-press-day-against-drm-email',
+  ],
+  'a deck right under the headline, right above the text, is the summary, never the title': [
+    'cfa-press-data-protection-framework-email',
+    'w3c-press-dnt-first-draft-page',
+  ],
   'browser print header and footer (print date never the date)': ['knight-press-tiktok-wechat-ban', 'openmedia-press-c51-day-of-action'],
   'standfirst under the title is the summary (cut by the page title, or closed by a date line)': [
     'knight-press-tiktok-wechat-ban',

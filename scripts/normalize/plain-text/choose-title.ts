@@ -72,6 +72,8 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     // A name over its position ("Chris Jaikaran" / "Analyst in Cybersecurity Policy"): who wrote it, not what about.
     if (!candidate.insideAddress && bylineBlockName(candidate.lines.map((l) => l.text))) score -= 30;
     if (k === candidates.length - 1) score += 2;
+    // A deck: the phrase under the title, right above the text (the title is the line above it).
+    if (k > 0 && isDeckShaped(candidate, candidates[k - 1]!, lines) && k === candidates.length - 1) score -= 8;
     // Right above the text, with no blank line between (a PDF extraction's title and its first paragraph).
     if (bodyStart >= 0 && (last === bodyStart - 1 || neighbour(lines, last, 1) === dateIndex) && dateIndex !== bodyStart - 1) score += 10;
     if (score > bestScore) [best, bestScore] = [candidate, score];
@@ -147,3 +149,19 @@ const statementLabel = /^(?:(?:prepared|written|oral)\s+)?(?:statement|testimony
 
 /** A line wholly in quotation marks: a hearing's name (“PROTECTING YOUTHS IN AN ONLINE WORLD”). */
 const quotedLine = /^[“"][^“”"]{8,150}[”"]$/;
+
+/**
+ * Is `candidate` shaped as a deck under `above`: one or two lines of a phrase of six words or more with no full stop,
+ * under a title-like group of three words or more with only blank lines between them?
+ */
+function isDeckShaped(candidate: Candidate, above: Candidate, lines: readonly SourceLine[]): boolean {
+  const text = candidateText(candidate).trim();
+  const title = candidateText(above).trim();
+  if (candidate.lines.length > 2 || text.split(/\s+/).length < 6 || /[.!?:;,]["”’)]?$/.test(text) || endsOpen(text)) return false;
+  if (title.split(/\s+/).length < 3 || /[.!?:;,]["”’)]?$/.test(title) || documentLabel.test(title) || isAllCaps(text)) return false;
+  if (/@|https?:|www\./i.test(title)) return false; // a contact line above it, not a title
+  if (hearingLine.test(text) || hearingLine.test(title)) return false; // a hearing's header: "Before the …" over "Hearing on …"
+  if (parseDateLine(text) || parseDateLine(title)) return false;
+  for (let i = above.indexes.at(-1)! + 1; i < candidate.indexes[0]!; i++) if (lines[i]!.text.trim()) return false;
+  return true;
+}

@@ -14,6 +14,8 @@ import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
 import { bylineNames } from './letter-lines.js';
 import { sentences } from '../text/summary.js';
+import { isAllCaps } from '../text/title-case.js';
+import { endsOpen } from '../text/blocks.js';
 
 const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
@@ -68,6 +70,7 @@ export function readStandfirst(page: Page, title: Candidate, candidates: readonl
     const lines = split.lines;
     return words(lines) >= 4 && !lines.some(endsSentence) ? { lines } : undefined;
   }
+  if (split && isDeck(page, title, split, candidates)) return { lines: split.lines };
   if (hasDate) return undefined;
   const { lines, removed } = page;
   let i = title.indexes.at(-1)! + 1;
@@ -87,6 +90,25 @@ export function readStandfirst(page: Page, title: Candidate, candidates: readonl
     run.push(i);
   }
   return undefined;
+}
+
+/**
+ * A deck: the last group of the top, right under the title, one phrase of six words or more
+ * over one or two lines with no full stop, in the case of a title or a sentence's, with the
+ * running text under it, nothing between it and the title ("CFA Joins Other Groups in Calling for a Data Protection Agency, Strong"
+ * / "Enforcement, No State Preemption"; "\"Do Not Track\" Approach Balances User Preferences with
+ * Personalized Web Experiences"). Its lines are taken out of the body.
+ */
+function isDeck(page: Page, title: Candidate, candidate: Candidate, candidates: readonly Candidate[]): boolean {
+  const { lines } = candidate;
+  if (candidate !== candidates.at(-1) || lines.length > 2 || words(lines) < 6 || lines.some(endsSentence)) return false;
+  // Right under the title: nothing between them (a date line, a contact line) but blank lines.
+  for (let i = title.indexes.at(-1)! + 1; i < candidate.indexes[0]!; i++) if (!isBlank(page.lines[i])) return false;
+  const text = lines.map((l) => l.text.trim()).join(' ');
+  // Not a cut sentence ("The American Civil Liberties Union and the"), a date or a byline.
+  if (isAllCaps(text) || endsOpen(text) || parseDateLine(text) || bylineNames(text) || /[,:;–—-]$/.test(text)) return false;
+  candidate.indexes.forEach((index) => page.removed.add(index));
+  return true;
 }
 
 /**

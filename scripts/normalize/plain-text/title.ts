@@ -25,7 +25,10 @@ export function titleText(
   evidence: Map<string, string>,
   style: TitleStyle = 'news',
 ): string {
-  const fullTitle = title.lines.map((l) => l.text.trim()).reduce((a, b) => joinWrapped(a, b, words));
+  // A Markdown heading's marks in a plain text ("## Day Against DRM: …" in a mail) are no part of the title.
+  const fullTitle = title.lines
+    .map((l, n) => (n === 0 ? l.text.trim().replace(/^#{1,6}\s+/, '') : l.text.trim()))
+    .reduce((a, b) => joinWrapped(a, b, words));
   // A hearing's name in quotation marks as the title: the marks are not part of it.
   const rawTitle = withoutGenreLabel(fullTitle).replace(/^[“"]([^“”"]+)[”"]$/, '$1');
   if (rawTitle !== fullTitle)

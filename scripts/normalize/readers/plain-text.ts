@@ -20,6 +20,7 @@ import { repairText } from '../plain-text/repair.js';
 import { bodyLines, toPage } from '../plain-text/page.js';
 import { removeFurniture, removeTrailingLetterhead } from '../plain-text/furniture.js';
 import { readTop } from '../plain-text/top.js';
+import { readMailHeader } from '../plain-text/mail-header.js';
 import { removeLogoFragments, removeRepeatedTitle, withoutSubheading } from '../plain-text/candidates.js';
 import { chooseTitleOf } from '../plain-text/choose-title.js';
 import { guessTitle } from '../plain-text/guess-title.js';
@@ -39,13 +40,17 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const page = toPage(file, readColumns(removePageDebris(file, printed.lines)));
   const webFurniture = removeFurniture(page, options.organization);
 
+  const mail = readMailHeader(page);
   const top = readTop(page, organization.siteNames(text));
+  // The mail's date, when the text under its header gives none.
+  if (mail?.date && top.date === undefined) [top.date, top.dateIndex] = [mail.date.iso, mail.dateIndex];
   for (const candidate of top.candidates) withoutSubheading(candidate, page.lines);
   removeRepeatedTitle(page, top.candidates);
   removeLogoFragments(page, top.candidates);
   const byPage = titleByPageTitle(top.candidates, pageTitleOf(printed.print));
   const cover = byPage ? undefined : readHearingCover(top.candidates);
-  const chosen = byPage ?? cover?.title ?? chooseTitleOf(top, page.lines, text);
+  const byMail = top.candidates.find((candidate) => mail?.headline !== undefined && candidate.indexes[0] === mail.headline);
+  const chosen = byPage ?? byMail ?? cover?.title ?? chooseTitleOf(top, page.lines, text);
   const title = chosen ?? guessTitle(file, page.lines, page.removed);
   const titleAt = top.candidates.indexOf(title);
   const section = blogSection(top.candidates, titleAt);
