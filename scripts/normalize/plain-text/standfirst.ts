@@ -104,6 +104,10 @@ function isDeck(page: Page, title: Candidate, candidate: Candidate, candidates: 
   if (candidate !== candidates.at(-1) || lines.length > 2 || words(lines) < 6 || lines.some(endsSentence)) return false;
   // Right under the title: nothing between them (a date line, a contact line) but blank lines.
   for (let i = title.indexes.at(-1)! + 1; i < candidate.indexes[0]!; i++) if (!isBlank(page.lines[i])) return false;
+  // And right above the text: not above a date line ("Opening Statement – Name, Chairman" / "June 29, 2011").
+  let next = candidate.indexes.at(-1)! + 1;
+  while (next < page.lines.length && isBlank(page.lines[next])) next++;
+  if (page.removed.has(next)) return false;
   const text = lines.map((l) => l.text.trim()).join(' ');
   // Not a cut sentence ("The American Civil Liberties Union and the"), a date or a byline.
   if (isAllCaps(text) || endsOpen(text) || parseDateLine(text) || bylineNames(text) || /[,:;–—-]$/.test(text)) return false;
