@@ -10,6 +10,7 @@ import { contactsIn } from '../../scripts/normalize/text/contacts.js';
 import { slugFor } from '../../scripts/normalize/text/slug.js';
 import { fixExtractionCharacters } from '../../scripts/normalize/rules/extraction-characters.js';
 import { removeShortcodes } from '../../scripts/normalize/rules/web-shortcodes.js';
+import { witnessName } from '../../scripts/normalize/text/witness.js';
 import { isSummaryText, sentences } from '../../scripts/normalize/text/summary.js';
 import { parseMonthLine } from '../../scripts/normalize/text/dates.js';
 import * as documentLabel from '../../scripts/normalize/rules/document-label.js';
@@ -106,6 +107,16 @@ describe('web-shortcodes', () => {
     'keeps %s',
     (input) => expect(removeShortcodes(input).text).toBe(input),
   );
+});
+
+describe('who speaks', () => {
+  it.each([
+    ['Opening Statement – John D. (Jay) Rockefeller IV, Chairman', 'John D. (Jay) Rockefeller IV'],
+    ['Statement of Charles Michael Johnson Jr., Director', 'Charles Michael Johnson Jr.'],
+    ['Opening statement by Philippe Dufresne Privacy Commissioner of Canada', 'Philippe Dufresne'],
+    ['Statement of Principles', undefined],
+    ['Remarks – Protecting Consumers Online', undefined],
+  ])('reads %s', (line, name) => expect(witnessName(line)).toBe(name));
 });
 
 describe('sentences and summaries', () => {

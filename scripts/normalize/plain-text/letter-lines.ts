@@ -12,9 +12,12 @@ export const hearingLine =
 /** The first line of a letter's inside address: a person with an honorific ("Ms Jane Smith", "The Rt. Hon William Hague MP"). */
 export const honorific = /^\s*(?:the\s+)?(?:rt\.?\s+hon\.?|hon\.?|honou?rable|mr|mrs|ms|dr|prof|senator)\.?\s+\p{Lu}/iu;
 
-/** A witness line: "Statement of Charles Michael Johnson Jr., Director", "Testimony of Jane Doe". */
+/**
+ * A witness line: "Statement of Charles Michael Johnson Jr., Director", "Testimony of Jane Doe",
+ * "Opening Statement – John D. (Jay) Rockefeller IV, Chairman".
+ */
 export const witnessLine =
-  /^\s*(?:(?:[Pp]repared|[Ww]ritten)\s+)?(?:[Ss]tatement|[Tt]estimony)\s+of\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,4},/u;
+  /^\s*(?:(?:[Pp]repared|[Ww]ritten|[Oo]pening|[Cc]losing)\s+)?(?:[Ss]tatement|[Tt]estimony|[Rr]emarks)\s+(?:of|[–—-])\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|\(\p{Lu}[\p{L}.'’-]*\))){1,4},/u;
 
 /** A byline on a line of its own under a title: "by Stilgherrian", "By Jane Doe and John Roe". The names, or undefined. */
 export function bylineNames(text: string): string[] | undefined {

@@ -4,6 +4,7 @@
  * between items does not split a list), short title-like lines into `##` headings,
  * short-line groups (addresses, contact blocks) kept as lines.
  */
+import { SPEAKER_LINE, witnessName } from './witness.js';
 import type { SourceLine } from './source-lines.js';
 import { isBlank } from './source-lines.js';
 import { isLoneGlyph, isSubGlyph, parseItem, type ItemMarker } from './list-items.js';
@@ -249,7 +250,10 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
         else blocks.push({ type: 'list', items: [entry], line });
       } else if (
         draft.heading ||
-        (draft.lines.length === 1 && (isHeadingLike(draft.text) || isMarkedHeading(draft.text)) && !isLetterLine(draft.text))
+        (draft.lines.length === 1 &&
+          (isHeadingLike(draft.text) || isMarkedHeading(draft.text)) &&
+          !isLetterLine(draft.text) &&
+          !isSpeakerLine(draft.text))
       ) {
         blocks.push({ type: 'heading', text: draft.text.replace(/:$/, ''), line });
         lastNumber.clear();
@@ -508,6 +512,9 @@ export const subjectLine = /^\s*(?:re|subject|betreff|objet)\s*:\s*\S/i;
 /** A letter's closing ("Sincerely,", "Yours faithfully", "Best regards,"): a line of its own, the signatures under it. */
 export const valediction =
   /^\s*(?:(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?|(?:with\s+)?(?:best|kind|warm)(?:est)?\s+(?:regards|wishes)|regards|respectfully\s+submitted)\s*[,.]?\s*$/i;
+
+/** A line naming who speaks, a paragraph of its own ("Opening Statement – John D. (Jay) Rockefeller IV, Chairman"). */
+const isSpeakerLine = (text: string) => SPEAKER_LINE.test(text) && witnessName(text) !== undefined;
 
 /** Lines of a letter that stand alone: the salutation, the subject line and the closing. */
 const isLetterLine = (text: string) => salutation.test(text) || subjectLine.test(text) || valediction.test(text);

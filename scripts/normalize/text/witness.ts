@@ -9,7 +9,10 @@ import { personName } from './contacts.js';
 import { organization } from './letterhead.js';
 import { isAllCaps } from './title-case.js';
 
-const LEAD = String.raw`(?:(?:opening|closing|prepared|written|oral)\s+)?(?:testimony|statement|remarks|address|written evidence)\s+(?:of|by)\s+`;
+const LEAD = String.raw`(?:(?:opening|closing|prepared|written|oral)\s+)?(?:testimony|statement|remarks|address|written evidence)\s+(?:of|by|[–—])\s+`;
+
+/** After a dash, a name needs its position after a comma ("Opening Statement – Jane Doe, Chairman"), or it is a topic. */
+const DASHED = /^[^–—]*?\s[–—]\s+[^,]+,\s+(.+)$/;
 
 /** A line or title that opens with who speaks: "Opening statement by …", "Testimony of …". */
 export const SPEAKER_LINE = new RegExp(`^${LEAD}\\S`, 'i');
@@ -24,6 +27,8 @@ const POSITION_AFTER =
 
 /** The speaker a statement's or testimony's title or witness line names; undefined when it names no person. */
 export function witnessName(text: string): string | undefined {
+  const dashed = DASHED.exec(text.trim());
+  if (new RegExp(`^${LEAD}`, 'i').exec(text.trim())?.[0].match(/[–—]/) && !(dashed && POSITION_AFTER.test(dashed[1]!))) return undefined;
   const found =
     new RegExp(`^${LEAD}(.+?)(?:\\s+(?:before|to|on|at|for)\\b|[,:–—]|$)`, 'i').exec(text.trim()) ??
     /^(.+?)[’']s?\s+(?:testimony|statement|remarks)\b/i.exec(text.trim());
@@ -31,7 +36,9 @@ export function witnessName(text: string): string | undefined {
   // The name is the words before a position that follows it (at least two: "Philippe Dufresne").
   const end = words.findIndex((_, k) => k >= 2 && POSITION_AFTER.test(words.slice(k).join(' ')));
   const name = words.slice(0, end < 0 ? undefined : end).join(' ');
-  return name && name.split(/\s+/).length <= 5 && personName.test(name) && !organization.looksLikeName(name) && !/^the\b/i.test(name)
+  // A nickname in parentheses is part of the name ("John D. (Jay) Rockefeller IV").
+  const plain = name.replace(/\s+\(\p{Lu}[\p{L}'’.-]*\)(?=\s)/gu, '');
+  return name && plain.split(/\s+/).length <= 5 && personName.test(plain) && !organization.looksLikeName(plain) && !/^the\b/i.test(name)
     ? name
     : undefined;
 }
