@@ -10,7 +10,7 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { launchBrowser, printingArgs, printingLaunch } from './browser.js';
 import type { BuildConfig } from '../core/config.js';
 import { createInterceptor } from './intercept.js';
@@ -65,6 +65,12 @@ export interface PrinterOptions {
    * makes each print cheaper, and then takes no picture even when asked.
    */
   pictures?: boolean;
+  /**
+   * For tests: requests whose URL this accepts are never answered, as if their server never
+   * replied, so that a page waiting for one never finishes and fails after `timeoutMs`
+   * (test/e2e/fault.test.ts). Users never set it: the printer answers or refuses every request.
+   */
+  unanswered?: (url: string) => boolean;
 }
 
 /** How many times one printer starts a new browser after a crash. */
@@ -85,6 +91,12 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
   const concurrency = Math.max(1, options.concurrency ?? config.concurrency);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const interceptor = await createInterceptor(config);
+  const { unanswered } = options;
+  const onRequest = unanswered
+    ? (request: HTTPRequest) => {
+        if (!unanswered(request.url())) interceptor.onRequest(request);
+      }
+    : interceptor.onRequest;
 
   let closed = false;
   let launches = 0;
@@ -98,7 +110,7 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
       const current = await getBrowser();
       // A warm browser keeps the pages the last build printed on: opening a page costs more than printing on one.
       const page = borrowed.has(current) ? await spareTab(current) : undefined;
-      return openPrintPage(current, { onRequest: interceptor.onRequest, timeoutMs, onCrash: (p) => crashed.add(p), page });
+      return openPrintPage(current, { onRequest, timeoutMs, onCrash: (p) => crashed.add(p), page });
     },
     close: ({ page }) => {
       if (!page.isClosed()) void page.close().catch(() => {});
