@@ -2,6 +2,7 @@
  * The top of a plain text, down to where its running text starts: letterhead shapes,
  * a contact block, the date line, and the groups of lines one of which is the title.
  */
+import { opensWithCapitalsDateline } from '../text/summary.js';
 import type { Contact } from '../../core/types.js';
 import { report } from '../../core/rules.js';
 import { isBlank, placeOf, recordRemoved, type SourceLine } from '../text/source-lines.js';
@@ -121,7 +122,8 @@ function findTopEnd({ lines, removed }: Page): number {
   const end = lines.findIndex(
     (line, i) =>
       !removed.has(i) &&
-      isBodyText(line.text, lines.slice(i + 1, i + 4)) &&
+      // Running text, or a press release's dateline opening it on a short line ("WASHINGTON, D.C. — U.S. Sen.").
+      (isBodyText(line.text, lines.slice(i + 1, i + 4)) || opensWithCapitalsDateline(line.text)) &&
       !aboveDateLine(lines, i) &&
       (/[.!?:;]["”’)\]]*(?:\d{1,3}|\[\d{1,3}\])?$/.test(line.text.trim()) ||
         endsOpen(line.text) ||

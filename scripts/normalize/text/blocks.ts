@@ -4,6 +4,7 @@
  * between items does not split a list), short title-like lines into `##` headings,
  * short-line groups (addresses, contact blocks) kept as lines.
  */
+import { endsWithAbbreviation } from './summary.js';
 import { SPEAKER_LINE, witnessName } from './witness.js';
 import type { SourceLine } from './source-lines.js';
 import { isBlank } from './source-lines.js';
@@ -528,11 +529,12 @@ function shouldJoin(current: Draft, line: SourceLine, width: number | undefined)
   if (/\p{L}[-\u00ad]$/u.test(previous.trim()) && startsLower(text)) return true;
   if (width) {
     const prevLength = previous.trimEnd().length;
-    if (endsSentence(previous) && prevLength < width * 0.75) return false;
+    if (endsSentence(previous) && !endsWithAbbreviation(previous) && prevLength < width * 0.75) return false;
     // A sentence ends the line and the next line's first word would have fitted after it:
     // the writer broke the line, not the wrapping (a new paragraph with no blank line).
     const firstWord = /^\S+/.exec(text.trim())?.[0] ?? '';
-    if (endsSentence(previous) && !startsLower(text) && prevLength + 1 + firstWord.length < width * 0.95) return false;
+    if (endsSentence(previous) && !endsWithAbbreviation(previous) && !startsLower(text) && prevLength + 1 + firstWord.length < width * 0.95)
+      return false;
     // A heading-like line far shorter than the width was never wrapped: a heading, even over
     // a line that starts with a name written in lower case ("Introduction" / "techUK and its
     // members …"). A line that goes on in plain lower case goes on its sentence ("Sen. Brown’s"

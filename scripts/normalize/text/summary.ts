@@ -14,6 +14,15 @@ const abbreviation =
  */
 const numberedPart = /(?:^|[\s(])(?:arts?|paras?|pp?|secs?|ch|chap|cl|fig|figs|nos?|vols?|pts?|regs?|sch|ann|recital|recs?)\.$/iu;
 
+/**
+ * Does a text end on the full stop of an abbreviation that stands before what it names ("… U.S.
+ * Sen.", "… Mr.", "… art.")? Then the line goes on. One that ends a name ("Inc.", "Jr.",
+ * "M.D.") may end a line of an address or a letterhead.
+ */
+const prefixAbbreviation =
+  /(?:^|[\s(])(?:mr|mrs|ms|messrs|dr|prof|sen|rep|gov|gen|sec|secy|amb|hon|rev|fr|pres|atty|adm|capt|col|lt|maj|sgt|supt|st|u\.s|u\.k|e\.g|i\.e|vs|arts?|paras?|pp?|vol|ch|fig)\.$/i;
+export const endsWithAbbreviation = (text: string): boolean => prefixAbbreviation.test(text.trimEnd());
+
 /** Markdown inline text → plain text (links to their text, escapes removed). */
 export function plainText(markdown: string): string {
   return markdown
@@ -52,6 +61,16 @@ const markers = /\s?\[\^?\d{1,3}\]|(?<=\p{Ll}{3}[.,;:!?”’"]?|\p{Ll}[.,;:!?]?
  */
 const placeDash =
   /^(?:\p{Lu}[\p{L}.'’]*\.?(?:,?\s+(?:\p{Lu}[\p{L}.'’]*\.?|D\.C\.))*,?)\s*(?:\([^)]{1,30}\)\s*)?(?:[–—]{1,2}|-{1,2})\s*(?=[\p{Lu}“"‘'(\p{N}])/u;
+
+/** Does a text open with a dateline whose place is in capitals ("WASHINGTON, D.C. — U.S. Sen. …")? */
+export function opensWithCapitalsDateline(text: string): boolean {
+  const found = placeDash.exec(text.trim());
+  if (!found) return false;
+  const place = found[0].replace(/\([^)]*\)/, '').replace(/[\s–—-]+$/, '');
+  // The text after it is running text, in ordinary case ("U.S. Sen."), never more capitals ("HERE’S OUR").
+  const rest = text.trim().slice(found[0].length);
+  return /\p{Lu}{3}/u.test(place) && place === place.toUpperCase() && /\p{Ll}/u.test(rest) && withoutPlaceDash(text.trim()) !== text.trim();
+}
 
 export function withoutPlaceDash(text: string): string {
   const found = placeDash.exec(text);
