@@ -58,6 +58,10 @@ export const RULE_CATALOGUE = {
     summary:
       'remove what heads page 1 of a PDF above a title set in larger type: a site name and its links, a kicker, a stamp, a letterhead in a second language (never a date, byline or contact line)',
   },
+  'reference-number': {
+    stage: 'normalize',
+    summary: "remove a document's reference number from the header above the title (BEUC-PR-2014-007, Ref No: MS20-000279)",
+  },
   'document-label': {
     stage: 'normalize',
     summary: 'remove a genre label above the title (FOR IMMEDIATE RELEASE, Fact Sheet, Issue Brief No. 3)',

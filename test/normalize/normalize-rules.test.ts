@@ -12,7 +12,8 @@ import { fixExtractionCharacters } from '../../scripts/normalize/rules/extractio
 import { removeShortcodes } from '../../scripts/normalize/rules/web-shortcodes.js';
 import { witnessName } from '../../scripts/normalize/text/witness.js';
 import { isSummaryText, sentences } from '../../scripts/normalize/text/summary.js';
-import { parseMonthLine } from '../../scripts/normalize/text/dates.js';
+import { inTextOrder, numericDateOrder, parseMonthLine } from '../../scripts/normalize/text/dates.js';
+import { referenceLine } from '../../scripts/normalize/plain-text/top.js';
 import * as documentLabel from '../../scripts/normalize/rules/document-label.js';
 import * as endMark from '../../scripts/normalize/rules/end-mark.js';
 import { contactBlock } from '../../scripts/normalize/text/contacts.js';
@@ -227,4 +228,34 @@ describe('contact sentences', () => {
       { name: 'Luis Ortega', role: "Center's policy team", email: 'lortega@example.org' },
     ]);
   });
+});
+
+describe('numeric dates that read either way, and reference numbers over a title', () => {
+  it.each([
+    ['Contact: John Phelan +32 (0)2 789 24 01\n12/03/2014', 'day-first'],
+    ['Posted 25/03/2014. Updated 12/04/2014.', 'day-first'],
+    ['Updated: 03/25/2014', 'month-first'],
+    ['Dated 19th January 2015; see also 12 March 2014.', 'day-first'],
+    ['On March 12, 2014 the Senate voted.', 'month-first'],
+    ['Press: (202) 555-0155', 'month-first'],
+    ['Call +1 202 555 0155', 'month-first'],
+    ['Nothing to go by: 12/03/2014', undefined],
+  ])('reads the order of %j as %s', (text, order) => expect(numericDateOrder(text)).toBe(order));
+
+  it('turns an ambiguous date around only when the text is day-first', () => {
+    const found = { iso: '2014-12-03', index: 0, text: '12/03/2014' };
+    expect(inTextOrder(found, 'day-first').iso).toBe('2014-03-12');
+    expect(inTextOrder(found, 'month-first').iso).toBe('2014-12-03');
+    expect(inTextOrder(found, undefined).iso).toBe('2014-12-03');
+    expect(inTextOrder({ iso: '2014-03-25', index: 0, text: '03/25/2014' }, 'day-first').iso).toBe('2014-03-25');
+    expect(inTextOrder({ iso: '2014-03-12', index: 0, text: 'March 12, 2014' }, 'day-first').iso).toBe('2014-03-12');
+  });
+
+  it.each(['BEUC-PR-2014-007', 'Ref No: MS20-000279', 'EDPS/2021/05', 'Reference: GAO-10-932T'])('%s is a reference number', (line) =>
+    expect(referenceLine.test(line)).toBe(true),
+  );
+  it.each(['COVID-19', 'Europe finalising robust data protection laws', 'H.R. 3162', 'WC Docket No. 17-108', 'PRESS-RELEASE-NOW'])(
+    '%s is none',
+    (line) => expect(referenceLine.test(line)).toBe(false),
+  );
 });

@@ -7,7 +7,7 @@ import type { Contact } from '../../core/types.js';
 import { report } from '../../core/rules.js';
 import { isBlank, placeOf, recordRemoved, type SourceLine } from '../text/source-lines.js';
 import { letterheadShape, organization, segments } from '../text/letterhead.js';
-import { parseBylineDate, parseDateLine, parseMonthLine } from '../text/dates.js';
+import { inTextOrder, numericDateOrder, parseBylineDate, parseDateLine, parseMonthLine } from '../text/dates.js';
 import { isAllCaps, MINOR_WORDS } from '../text/title-case.js';
 import { endsOpen, isThematicBreak, salutation, subjectLine, wrapWidth } from '../text/blocks.js';
 import { contactBlock, contactLabel } from '../text/contacts.js';
@@ -17,6 +17,14 @@ import type { Page } from './page.js';
 
 /** A line wholly in quotation marks, in capitals. */
 const quotedName = /^[“"][^“”"a-z]{8,150}[”"]$/;
+
+/**
+ * A document's reference number on a line of its own, labelled or not ("BEUC-PR-2014-007",
+ * "Ref No: MS20-000279", "EDPS/2021/05"): one word of capitals and digits with a digit, in three
+ * parts or more (two after a "Ref" label). It belongs to the header, never to the title under it.
+ */
+export const referenceLine =
+  /^(?:ref(?:erence)?\.?\s*(?:no\.?|number)?\s*:?\s*(?=[A-Z0-9/-]*\d)[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)+|(?=[A-Z0-9/-]*\d)[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+){2,})$/i;
 
 /** How far down the title and the date are looked for. */
 const TOP_LIMIT = 60;
@@ -78,7 +86,11 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
       }
     }
     const addressee = current?.insideAddress || (!current && honorific.test(line.text));
-    const shape = addressee ? undefined : (letterheadShape(line.text) ?? (isSiteOwnerLine(line.text, sites) ? organization.id : undefined));
+    const shape = addressee
+      ? undefined
+      : referenceLine.test(line.text.trim())
+        ? 'reference-number'
+        : (letterheadShape(line.text) ?? (isSiteOwnerLine(line.text, sites) ? organization.id : undefined));
     const wanted = !shape && date === undefined;
     const dateLine = wanted ? (parseDateLine(line.text) ?? parseBylineDate(line.text)) : undefined;
     const found = wanted ? (dateLine ?? parseMonthLine(line.text)) : undefined;
@@ -86,7 +98,8 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
       page.remove(i, shape);
       current = undefined;
     } else if (found) {
-      date = found.iso;
+      // A numeric date that reads either way ("12/03/2014"): in the order the text's other evidence gives.
+      date = inTextOrder(found, numericDateOrder(lines.map((l) => l.text).join('\n'))).iso;
       if (!dateLine) {
         report(
           file,

@@ -140,3 +140,39 @@ export function toIsoDate(value: string): string | undefined {
   const found = parseDateLine(value);
   return found && found.text.length >= value.trim().length - 1 ? found.iso : undefined;
 }
+
+const slashDate = /^(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})$/;
+
+/**
+ * Which comes first in the text's numeric dates, the day or the month, by its own evidence:
+ * a numeric date whose first number cannot be a month (25/03/2014) or whose second cannot
+ * (03/25/2014); else the written dates ("12 March 2014" against "March 12, 2014"); else the
+ * phone numbers' country codes ("+32 (0)2 …" in Europe against "+1" or "(202) 555-…" in North
+ * America). `undefined` when the text says nothing (the parser then reads month first).
+ */
+export function numericDateOrder(text: string): 'day-first' | 'month-first' | undefined {
+  let day = 0;
+  let month = 0;
+  for (const [, a, b] of text.matchAll(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(?:19|20)\d{2}(?![\d/])/g)) {
+    if (Number(a) > 12 && Number(b) <= 12) day++;
+    if (Number(b) > 12 && Number(a) <= 12) month++;
+  }
+  if (day !== month) return day > month ? 'day-first' : 'month-first';
+  const monthName = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+  day = [...text.matchAll(new RegExp(String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+${monthName},?\s+(?:19|20)\d{2}\b`, 'gi'))].length;
+  month = [...text.matchAll(new RegExp(String.raw`\b${monthName}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b`, 'gi'))].length;
+  if (day !== month) return day > month ? 'day-first' : 'month-first';
+  day = [...text.matchAll(/(?<![\w+])\+(?!1\b)\d{2,3}[\s(]/g)].length;
+  month = [...text.matchAll(/(?<![\w+])\+1[\s(-]\d{3}|(?<![\w)])\(\d{3}\)\s?\d{3}-\d{4}\b/g)].length;
+  if (day !== month) return day > month ? 'day-first' : 'month-first';
+  return undefined;
+}
+
+/** A date found in a numeric form that reads either way (12/03/2014), in the order the text's evidence gives. */
+export function inTextOrder(found: FoundDate, order: 'day-first' | 'month-first' | undefined): FoundDate {
+  const numeric = slashDate.exec(found.text.trim());
+  if (!numeric || order !== 'day-first') return found;
+  const [day, month] = [Number(numeric[1]), Number(numeric[2])];
+  if (day > 12 || month > 12 || day === month) return found;
+  return { ...found, iso: `${numeric[3]}-${pad(month)}-${pad(day)}` };
+}
