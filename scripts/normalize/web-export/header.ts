@@ -4,7 +4,7 @@
  */
 import { defineRule } from '../../core/rules.js';
 import { isBlank, recordRemoved, type SourceLine } from '../text/source-lines.js';
-import { findDate, parseDateLine } from '../text/dates.js';
+import { findDate, parseBylineDate, parseDateLine } from '../text/dates.js';
 import { plainText } from '../text/summary.js';
 import * as documentLabel from '../rules/document-label.js';
 import type { ReaderResult } from '../reader.js';
@@ -56,7 +56,8 @@ export function readTitleLines(page: Page, data: ReaderResult['data']): { titleL
   if (first === -1) defineRule('no-title').fail(file, 'no recognizable title: the export has no text', { line: 1, column: 1 });
   // The page's address is made of its title: a line below the first that the address names
   // is the title, and the lines above it are the page's section or issue tags.
-  const titleAt = data.source_url ? namedByAddress(lines, first, removed, data.source_url) : first;
+  const named = data.source_url ? namedByAddress(lines, first, removed, data.source_url) : first;
+  const titleAt = named === first ? overByline(lines, first, removed) : named;
   for (let i = first; i < titleAt; i++) {
     if (isBlank(lines[i]) || removed.has(i)) continue;
     const label = lines[i]!.text.trim();
@@ -133,6 +134,29 @@ export function readByline(
     removed.add(i);
   }
   return { label };
+}
+
+/** Is a line a byline or a date line ("by alsmith | March 18, 2022", "Posted on …")? */
+const isBylineLine = (text: string) => byline.test(text) || parseDateLine(text) !== undefined || parseBylineDate(text) !== undefined;
+
+/**
+ * The title is the line the byline stands under: when the first line of text is not over a
+ * byline or date line and the second or third is, under short labels of their own, the labels
+ * are the page's section ("News" / "Tor in the News, 2021" / "by alsmith | March 18, 2022").
+ */
+function overByline(lines: readonly SourceLine[], first: number, removed: ReadonlySet<number>): number {
+  const texts: number[] = [];
+  for (let i = first; i < lines.length && texts.length < 4; i++) if (!isBlank(lines[i]) && !removed.has(i)) texts.push(i);
+  if (texts.length < 2 || isBylineLine(lines[texts[1]!]!.text)) return first;
+  // Above it, short labels of their own (at most four words, no sentence); the title alone between blank lines.
+  const isLabel = (text: string) => text.trim().split(/\s+/).length <= 4 && !/[.!?:;,]$/.test(text.trim());
+  for (let k = 1; k < Math.min(3, texts.length - 1); k++) {
+    if (!isLabel(lines[texts[k - 1]!]!.text)) return first;
+    const title = lines[texts[k]!]!.text;
+    if (documentLabel.test(title) || title.trim().split(/\s+/).length > 20 || /[.!?]$/.test(title.trim())) return first;
+    if (isBylineLine(lines[texts[k + 1]!]!.text) && texts[k]! - texts[k - 1]! > 1 && texts[k + 1]! - texts[k]! > 1) return texts[k]!;
+  }
+  return first;
 }
 
 /** The words of a text or of an address's last segment, lower case, for comparing them. */
