@@ -83,6 +83,9 @@ const MECHANISMS: Record<string, string[]> = {
   ],
   'a print export’s title is the line its byline stands under; short labels above it are the page’s section ("News" / title / "by alsmith | March 18, 2022")':
     ['tor-post-tor-in-the-news-2021-print'],
+  'a site generator’s dated page (a Hugo, Jekyll or Eleventy key) with no type, layout or genre category is a post': [
+    'letsencrypt-post-new-issuance-chains-hugo',
+  ],
   'browser print header and footer (print date never the date)': ['knight-press-tiktok-wechat-ban', 'openmedia-press-c51-day-of-action'],
   'standfirst under the title is the summary (cut by the page title, or closed by a date line)': [
     'knight-press-tiktok-wechat-ban',
@@ -103,6 +106,7 @@ const MECHANISMS: Record<string, string[]> = {
     ['independentsector-brief-internet-expansion-page'],
 };
 const WANTING = new Set([
+  'a site generator’s dated page (a Hugo, Jekyll or Eleventy key) with no type, layout or genre category is a post',
   'a print export’s title is the line its byline stands under; short labels above it are the page’s section ("News" / title / "by alsmith | March 18, 2022")',
   'a cover: a logo broken into letter fragments, a line in parentheses and an "About the …" section are no title; a lone page number over lines repeating the cover heads a page',
   'a name over its position under the title is the author, never the title ("Chris Jaikaran" / "Analyst in Cybersecurity Policy"); a .gov site names its owner',

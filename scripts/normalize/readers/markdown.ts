@@ -19,6 +19,9 @@ import { closest } from '../../core/did-you-mean.js';
 import { describeIssue } from '../../core/user-error.js';
 import type { BriefData } from '../../core/types.js';
 import { toIsoDate } from '../text/dates.js';
+import * as documentLabel from '../rules/document-label.js';
+import { reportGuess } from '../text/guessed.js';
+import { isBriefSection } from '../rules/document-label.js';
 import { isSummaryText, summarize } from '../text/summary.js';
 import type { ReaderResult } from '../reader.js';
 import type { NormalizeOptions } from '../reader.js';
@@ -42,6 +45,20 @@ const SITE_GENERATOR_KEYS = new Set(
 const DATE_WITH_TIME = /^(\d{4}-\d{2}-\d{2})(?:T|\s+)\d{1,2}:\d{2}\b.*$/;
 
 const POST_LAYOUT = /^(?:[\w.-]+\/)*(?:blog[-_]?)?posts?(?:\.\w+)?$/i;
+
+/**
+ * A site generator's page (a key of Hugo's, Jekyll's or Eleventy's: `draft`, `lastmod`,
+ * `categories` …) with a date and no kind, type or layout, whose categories and tags name no
+ * brief's genre ("Statement", "press releases"): its `date` entry; the page is a blog post.
+ */
+function datedPost(entries: readonly KeyEntry[], raw: Record<string, unknown>): KeyEntry | undefined {
+  const keys = new Set(entries.map((e) => e.key));
+  if (raw.date === undefined || keys.has('kind') || keys.has('type') || keys.has('layout')) return undefined;
+  if (![...keys].some((key) => SITE_GENERATOR_KEYS.has(key))) return undefined;
+  const filed = ['categories', 'category', 'tags'].flatMap((key) => [raw[key]].flat()).filter((v): v is string => typeof v === 'string');
+  if (filed.some((name) => isBriefSection(name) || documentLabel.test(name))) return undefined;
+  return entries.find((e) => e.key === 'date');
+}
 
 /** Is this text Markdown: front matter first, or an ATX `# Title` first? */
 export function looksLikeMarkdown(text: string): boolean {
@@ -216,6 +233,7 @@ function keysOf(doc: Document, yaml: string, at: (offset: number) => { line: num
  * each with a note (so nothing is lost silently). The entries left to check.
  */
 function shorthands(file: VFile, entries: readonly KeyEntry[], raw: Record<string, unknown>): KeyEntry[] {
+  const dated = datedPost(entries, raw);
   const kept: KeyEntry[] = [];
   const asAuthor = (value: unknown) => (typeof value === 'string' ? { name: value.trim() } : value);
   for (const entry of entries) {
@@ -261,6 +279,12 @@ function shorthands(file: VFile, entries: readonly KeyEntry[], raw: Record<strin
         severity: 'info',
       });
     }
+  }
+  if (dated && raw.kind === undefined) {
+    const why =
+      'a site generator’s dated page with no type, layout or genre (Hugo takes the type from its folder; Jekyll’s dated files are posts)';
+    reportGuess(file, 'kind', 'post', why, dated.keyAt());
+    raw.kind = 'post';
   }
   return kept;
 }
