@@ -165,6 +165,11 @@ export const RULE_CATALOGUE = {
     summary:
       'a WordPress page\'s shortcodes leaked into its text ("[vc_row css=…]", "[/vc_column_text]", "[caption id=…]") are removed; what they wrapped is kept',
   },
+  'site-name-suffix': {
+    stage: 'normalize',
+    summary:
+      'the site\'s name after a saved page\'s title ("Headline – National Consumers League") is removed when the text names the organization again',
+  },
   'web-breadcrumb': { stage: 'normalize', summary: 'a breadcrumb trail above the title ("Home > Blog > …") is removed' },
   'web-furniture': {
     stage: 'normalize',

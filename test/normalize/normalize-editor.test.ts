@@ -104,6 +104,9 @@ const MECHANISMS: Record<string, string[]> = {
     ['statewatch-news-data-retention-letter-page'],
   'a page builder\'s shortcodes leaked into a saved page ("[vc_row css=…]") are markup; a labelled pull quote ("State of Play: “…”") is no summary':
     ['independentsector-brief-internet-expansion-page'],
+  'a saved page\'s title with the site\'s name after it ("Headline – National Consumers League"), the name said again in the text': [
+    'ncl-press-ttb-alcohol-labeling-page',
+  ],
 };
 const WANTING = new Set([
   'a site generator’s dated page (a Hugo, Jekyll or Eleventy key) with no type, layout or genre category is a post',
@@ -121,6 +124,7 @@ const WANTING = new Set([
   'saved page: links to the neighbouring pages around the title; sentence-case section headings',
   'saved page: appeals for support are furniture and make it a post; a capitals topic before the title re-cased; the quotation under a lead-in that repeats the title is the summary',
   'a page builder\'s shortcodes leaked into a saved page ("[vc_row css=…]") are markup; a labelled pull quote ("State of Play: “…”") is no summary',
+  'a saved page\'s title with the site\'s name after it ("Headline – National Consumers League"), the name said again in the text',
 ]);
 
 const organizationOf = (name: string) => /^- organization: (.+)$/m.exec(readFileSync(path.join(root, name, 'SOURCE.md'), 'utf8'))?.[1];

@@ -2,7 +2,8 @@
  * The groups of short lines at the top of a text, one of which is its title; and the
  * lines among them that are no title (a subheading under it, the page's header).
  */
-import { isBlank, type SourceLine } from '../text/source-lines.js';
+import type { VFile } from 'vfile';
+import { isBlank, recordRemoved, type SourceLine } from '../text/source-lines.js';
 import { endsOpen } from '../text/blocks.js';
 import { isAllCaps } from '../text/title-case.js';
 import type { Page } from './page.js';
@@ -106,5 +107,26 @@ export function removeLogoFragments(page: Page, candidates: Candidate[]): void {
     if (!isLogoFragments(candidates[k]!.lines.map((l) => l.text))) continue;
     candidates[k]!.indexes.forEach((i) => page.remove(i, 'logo-fragments'));
     candidates.splice(k, 1);
+  }
+}
+
+/**
+ * A saved page's title as its window showed it, with the site's name after a separator
+ * ("Groups call on TTB for alcohol labeling – National Consumers League"): the name is no part
+ * of the headline when the text names the organization again elsewhere. The candidate keeps the
+ * headline; the name is recorded as removed (rule `site-name-suffix`).
+ */
+export function removeSiteNameSuffix(file: VFile, candidates: Candidate[], text: string): void {
+  for (const candidate of candidates) {
+    if (candidate.lines.length !== 1) continue;
+    const line = candidate.lines[0]!;
+    const found = /^(.{12,}?)\s+[–—|-]\s+(\p{Lu}[\p{L}'’&.]*(?:\s+(?:\p{Lu}[\p{L}'’&.]*|of|for|the|and|on|&)){1,5})\s*$/u.exec(
+      line.text.trim(),
+    );
+    if (!found) continue;
+    const [, headline, name] = found as unknown as [string, string, string];
+    if (headline.split(/\s+/).length < 3 || text.split(name).length - 1 < 2) continue;
+    recordRemoved(file, [{ ...line, text: name }], 'site-name-suffix');
+    candidate.lines = [{ ...line, text: line.text.slice(0, line.text.lastIndexOf(name)).replace(/\s+[–—|-]\s*$/, '') }];
   }
 }

@@ -21,7 +21,7 @@ import { bodyLines, toPage } from '../plain-text/page.js';
 import { removeFurniture, removeTrailingLetterhead } from '../plain-text/furniture.js';
 import { readTop } from '../plain-text/top.js';
 import { readMailHeader } from '../plain-text/mail-header.js';
-import { removeLogoFragments, removeRepeatedTitle, withoutSubheading } from '../plain-text/candidates.js';
+import { removeLogoFragments, removeSiteNameSuffix, removeRepeatedTitle, withoutSubheading } from '../plain-text/candidates.js';
 import { chooseTitleOf } from '../plain-text/choose-title.js';
 import { guessTitle } from '../plain-text/guess-title.js';
 import { blogSection, removeAboveTitle, removeNeighbourLinks } from '../plain-text/above-title.js';
@@ -47,6 +47,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   for (const candidate of top.candidates) withoutSubheading(candidate, page.lines);
   removeRepeatedTitle(page, top.candidates);
   removeLogoFragments(page, top.candidates);
+  removeSiteNameSuffix(file, top.candidates, text);
   const byPage = titleByPageTitle(top.candidates, pageTitleOf(printed.print));
   const cover = byPage ? undefined : readHearingCover(top.candidates);
   const byMail = top.candidates.find((candidate) => mail?.headline !== undefined && candidate.indexes[0] === mail.headline);
