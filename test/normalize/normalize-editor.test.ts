@@ -64,7 +64,9 @@ const MECHANISMS: Record<string, string[]> = {
     ['cmla-submission-national-security-scribd'],
   'dated dateline: a blog export is a press release': ['lqdn-press-surveillance-bill-senate', 'leahy-press-coalition-nsa-reform-web'],
   'dateline places and dates (in parentheses, two places)': ['leahy-press-coalition-nsa-reform-web', 'cdd-press-google-play-coppa-web'],
-  'byline fields with the date': ['bbw-press-met-facial-recognition-shops'],
+  'byline fields with the date': ['bbw-press-met-facial-recognition-shops', 'dcogc-post-eviction-records-public-access-page'],
+  'the person a byline’s fields name beside the date is the author ("Fritz Mulhauser | May 24, 2021"; a team’s or organization’s name is none)':
+    ['dcogc-post-eviction-records-public-access-page'],
   'permalink day': ['mozilla-post-pro-net-neutrality-letter'],
   'a layout or content type naming a post (Jekyll, Hugo, Eleventy)': [
     'cato-post-reforming-fourth-amendment-jekyll',
@@ -114,7 +116,7 @@ const WANTING = new Set([
   'a cover: a logo broken into letter fragments, a line in parentheses and an "About the …" section are no title; a lone page number over lines repeating the cover heads a page',
   'a name over its position under the title is the author, never the title ("Chris Jaikaran" / "Analyst in Cybersecurity Policy"); a .gov site names its owner',
   'particle capitals',
-  'byline fields with the date',
+  'the person a byline’s fields name beside the date is the author ("Fritz Mulhauser | May 24, 2021"; a team’s or organization’s name is none)',
   'permalink day',
   'quoted hearing name as the title, "STATEMENT OF" label',
   'section number on its own line ("I." / "INTRODUCTION")',

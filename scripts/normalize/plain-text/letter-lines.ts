@@ -1,6 +1,8 @@
 /**
  * Lines of a letter's or a hearing's header, which the title steps must tell from a title.
  */
+import { organization } from '../text/letterhead.js';
+import { findDate, parseDateLine } from '../text/dates.js';
 
 /**
  * The line of a hearing header that names the committee: "Before the House Committee on the
@@ -26,4 +28,25 @@ export function bylineNames(text: string): string[] | undefined {
       text,
     );
   return m ? m[1]!.split(/,\s*|\s+and\s+|\s*&\s*/) : undefined;
+}
+
+/**
+ * The person a byline's fields name beside the date ("Fritz Mulhauser | May 24, 2021 | Last
+ * modified: …"): a field of two to four capitalized words that is no organization's or team's
+ * name ("Big Brother Watch Team / October 19, 2023" names none). The names, or undefined.
+ */
+export function bylineFieldNames(text: string): string[] | undefined {
+  const fields = text.trim().split(/\s+[|/·•]\s+/);
+  if (fields.length < 2) return undefined;
+  const person = fields
+    .map((field) => field.trim().replace(/^by\s+/i, ''))
+    .find(
+      (field) =>
+        /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u.test(field) &&
+        !organization.looksLikeName(field) &&
+        !/\b(?:team|staff|editors?|editorial|admin|desk|newsroom|press|office)\b/i.test(field) &&
+        !parseDateLine(field) &&
+        !findDate(field),
+    );
+  return person ? [person] : undefined;
 }

@@ -11,7 +11,7 @@ import { inTextOrder, numericDateOrder, parseBylineDate, parseDateLine, parseMon
 import { isAllCaps, MINOR_WORDS } from '../text/title-case.js';
 import { endsOpen, isThematicBreak, salutation, subjectLine, wrapWidth } from '../text/blocks.js';
 import { contactBlock, contactLabel } from '../text/contacts.js';
-import { bylineNames, hearingLine, honorific, witnessLine } from './letter-lines.js';
+import { bylineFieldNames, bylineNames, hearingLine, honorific, witnessLine } from './letter-lines.js';
 import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
 
@@ -40,6 +40,8 @@ export interface Top {
   candidates: Candidate[];
   /** The people of a contact block ("Media contact:" and the lines under it). */
   contacts: Contact[];
+  /** The person named in the fields of the byline that gave the date ("Fritz Mulhauser | May 24, 2021"), and its line. */
+  byline?: { names: string[]; line: SourceLine };
 }
 
 /** Read the top: remove letterhead and the date line, take a contact block, group the rest into title candidates. */
@@ -53,6 +55,7 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
   let current: Candidate | undefined;
   const width = wrapWidth(lines, 200);
   let bodyStart = -1;
+  let byline: Top['byline'];
   for (let i = 0; i < topEnd; i++) {
     const line = lines[i]!;
     if (isBlank(line) || removed.has(i) || isThematicBreak(line.text)) {
@@ -109,6 +112,8 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
         );
       }
       dateIndex = i;
+      const names = dateLine && !parseDateLine(line.text) ? bylineFieldNames(line.text) : undefined;
+      if (names) byline = { names, line };
       removed.add(i);
       recordRemoved(file, [line], 'date-line');
       current = undefined;
@@ -124,7 +129,15 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
       if (letterLine) current = undefined;
     }
   }
-  return { end: topEnd, bodyStart, ...(date !== undefined ? { date } : {}), dateIndex, candidates, contacts };
+  return {
+    end: topEnd,
+    bodyStart,
+    ...(date !== undefined ? { date } : {}),
+    dateIndex,
+    candidates,
+    contacts,
+    ...(byline ? { byline } : {}),
+  };
 }
 
 /**

@@ -20,6 +20,7 @@ import { repairText } from '../plain-text/repair.js';
 import { bodyLines, toPage } from '../plain-text/page.js';
 import { removeFurniture, removeTrailingLetterhead } from '../plain-text/furniture.js';
 import { readTop } from '../plain-text/top.js';
+import * as documentLabel from '../rules/document-label.js';
 import { readMailHeader } from '../plain-text/mail-header.js';
 import { removeLogoFragments, removeSiteNameSuffix, removeRepeatedTitle, withoutSubheading } from '../plain-text/candidates.js';
 import { chooseTitleOf } from '../plain-text/choose-title.js';
@@ -56,6 +57,8 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const titleAt = top.candidates.indexOf(title);
   const section = blogSection(top.candidates, titleAt);
   removeAboveTitle(page, top.candidates, titleAt, mode);
+  // The blog's section over the title ("Blog Posts") is the page's label, no text.
+  if (section && !page.removed.has(page.lines.indexOf(section))) page.remove(page.lines.indexOf(section), documentLabel.id);
   removeNeighbourLinks(page, top.candidates, titleAt);
   title.indexes.forEach((index) => page.removed.add(index));
   removeTrailingLetterhead(page, top.end);
@@ -92,6 +95,9 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   else if (standfirst?.authors) {
     reportGuess(file, 'authors', standfirst.authors.join(', '), 'the byline under the title’s dek', placeOf(standfirst.lines[0]));
     data.authors = standfirst.authors.map((name) => ({ name }));
+  } else if (top.byline) {
+    reportGuess(file, 'authors', top.byline.names.join(', '), 'the name in the byline’s fields beside the date', placeOf(top.byline.line));
+    data.authors = top.byline.names.map((name) => ({ name }));
   }
   const date = textDate(file, blocks, top.date ?? standfirst?.date?.iso, printed.print?.url);
   if (date) data.date = date;

@@ -20,8 +20,8 @@ export function test(text: string): boolean {
   return t.length <= 60 && shape.test(t);
 }
 
-/** A blog's section named above a post's title: "UPDATES" (EPIC), "Deeplinks Blog" (EFF), "Insights", "Opinion". */
-const blogSection = /^(?:[\p{L}'’]+\s+){0,2}(?:blog|updates|insights|opinion|commentary)$/iu;
+/** A blog's section named above a post's title: "UPDATES" (EPIC), "Deeplinks Blog" (EFF), "Blog Posts" (D.C. Open Government Coalition), "Insights", "Opinion". */
+const blogSection = /^(?:[\p{L}'’]+\s+){0,2}(?:blog(?:\s+posts)?|updates|insights|opinion|commentary)$/iu;
 
 export function isBlogSection(text: string): boolean {
   const t = text.trim();
