@@ -165,6 +165,11 @@ export const RULE_CATALOGUE = {
     summary:
       'a WordPress page\'s shortcodes leaked into its text ("[vc_row css=…]", "[/vc_column_text]", "[caption id=…]") are removed; what they wrapped is kept',
   },
+  'glued-blocks': {
+    stage: 'normalize',
+    summary:
+      'a page copied without the line breaks between its blocks ("… Mar 2, 2023The House …", "… America.WASHINGTON, D.C.—") gets a line break at the seam',
+  },
   'site-name-suffix': {
     stage: 'normalize',
     summary:

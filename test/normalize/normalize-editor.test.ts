@@ -109,6 +109,8 @@ const MECHANISMS: Record<string, string[]> = {
   'a saved page\'s title with the site\'s name after it ("Headline – National Consumers League"), the name said again in the text': [
     'ncl-press-ttb-alcohol-labeling-page',
   ],
+  'a page copied without line breaks between its blocks ("… Mar 2, 2023The House …", "… America.WASHINGTON, D.C.—"); one-sentence paragraphs above the dateline are the page\'s (a caption)':
+    ['techpolicy-post-privacy-hearing-transcript-page', 'commerce-statement-rockefeller-privacy-hearing-page'],
 };
 const WANTING = new Set([
   'a site generator’s dated page (a Hugo, Jekyll or Eleventy key) with no type, layout or genre category is a post',

@@ -10,6 +10,7 @@ import { contactsIn } from '../../scripts/normalize/text/contacts.js';
 import { slugFor } from '../../scripts/normalize/text/slug.js';
 import { fixExtractionCharacters } from '../../scripts/normalize/rules/extraction-characters.js';
 import { removeShortcodes } from '../../scripts/normalize/rules/web-shortcodes.js';
+import { splitGluedBlocks } from '../../scripts/normalize/rules/glued-blocks.js';
 import { witnessName } from '../../scripts/normalize/text/witness.js';
 import { isSummaryText, sentences } from '../../scripts/normalize/text/summary.js';
 import { inTextOrder, numericDateOrder, parseMonthLine } from '../../scripts/normalize/text/dates.js';
@@ -108,6 +109,27 @@ describe('web-shortcodes', () => {
     'keeps %s',
     (input) => expect(removeShortcodes(input).text).toBe(input),
   );
+});
+
+describe('glued-blocks', () => {
+  it.each([
+    [
+      'Justin Hendrix / Mar 2, 2023The House Energy and Commerce Subcommittee hosted',
+      'Justin Hendrix / Mar 2, 2023\nThe House Energy and Commerce Subcommittee hosted',
+    ],
+    [
+      'manufacturing in America.WASHINGTON, D.C.—This is the third hearing',
+      'manufacturing in America.\nWASHINGTON, D.C.—This is the third hearing',
+    ],
+  ])('puts a line break at the seam of %s', (input, output) => expect(splitGluedBlocks(input).text).toBe(output));
+  it.each([
+    'In 2023 The House voted.',
+    'the 2023/2024 Budget',
+    'COVID-2019Virus',
+    'He said so.WASHINGTON is a city',
+    'See U.S.A.—the report',
+    'since 2019.Then',
+  ])('keeps %s', (input) => expect(splitGluedBlocks(input).text).toBe(input));
 });
 
 describe('who speaks', () => {

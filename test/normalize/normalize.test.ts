@@ -24,6 +24,8 @@ const wordsOf = (text: string) =>
       .replace(/\u00ad/g, '')
       // A note's number glued to a word ("safeguards2") becomes a footnote reference ("safeguards[^2]").
       .replace(/(\p{L})(\d)/gu, '$1 $2')
+      // A year glued to the next block's first word ("2023The House") is split by the rule glued-blocks.
+      .replace(/(\d)(\p{L})/gu, '$1 $2')
       .match(/[\p{L}\p{N}]+/gu) ?? [],
   );
 

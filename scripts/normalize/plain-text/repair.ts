@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import { fixOcrIll, id as ocrIllId } from '../rules/ocr-ill.js';
 import * as extraction from '../rules/extraction-characters.js';
 import * as shortcodes from '../rules/web-shortcodes.js';
+import * as glued from '../rules/glued-blocks.js';
 import { placeAt } from '../text/place.js';
 import { report } from '../../core/rules.js';
 
@@ -34,7 +35,14 @@ export function repairText(file: VFile, original: string): string {
       },
     );
   }
-  const text = stripped.text;
+  const split = glued.splitGluedBlocks(stripped.text);
+  for (const offset of split.offsets) {
+    report(file, glued.id, 'a block of the page ran into the next with no line break between them: a line break is put there', {
+      place: placeAt(stripped.text, offset),
+      severity: 'info',
+    });
+  }
+  const text = split.text;
   const fixed = fixOcrIll(text);
   for (const offset of fixed.offsets) {
     report(file, ocrIllId, 'read `III` as `Ill` (an OCR confusion; a Roman numeral makes no sense here)', {

@@ -3,7 +3,7 @@
  * (after a letter's salutation), a list of points above it, or the first row of a table.
  */
 import { salutation, subjectLine, type Block } from '../text/blocks.js';
-import { isSummaryText, plainText, sentences, summarize, withoutPlaceDash } from '../text/summary.js';
+import { isSummaryText, opensWithCapitalsDateline, plainText, sentences, summarize, withoutPlaceDash } from '../text/summary.js';
 import { withoutDateline } from '../text/dateline.js';
 import { listingSummary } from '../text/listing.js';
 import { openingTableRow } from './date.js';
@@ -25,7 +25,15 @@ function summarySource(blocks: readonly Block[], title: string): string | undefi
   // A letter says what it is about after its salutation: what comes before it is the page's (an update, a caption).
   // (A statement's "Mr President," comes after its own standfirst: only a letter's "Dear …" counts.)
   const greeting = blocks.slice(0, 12).findIndex((b) => b.type === 'paragraph' && /^\s*dear\b/i.test(b.text) && salutation.test(b.text));
-  for (let i = greeting + 1; i < blocks.length; i++) {
+  // So does a press release after its dateline: one-sentence paragraphs before the paragraph it
+  // opens are the page's (a photo's caption: "… asks Sec. Locke questions …" / "WASHINGTON, D.C.—This is …").
+  const dateline = blocks.slice(0, 4).findIndex((b) => b.type === 'paragraph' && opensWithCapitalsDateline(plainText(b.text)));
+  const captions =
+    dateline > 0 &&
+    blocks
+      .slice(0, dateline)
+      .every((b) => b.type !== 'paragraph' || !isSummaryText(b.text, title) || sentences(plainText(b.text)).length === 1);
+  for (let i = Math.max(greeting, captions ? dateline - 1 : -1) + 1; i < blocks.length; i++) {
     const block = blocks[i]!;
     // A letter's or a statement's subject line ("Re: Restoring Internet Freedom, WC Docket No. 17-108.") names what it is about, no summary.
     if (block.type !== 'paragraph' || (subjectLine.test(block.text) && sentences(plainText(block.text)).length <= 1)) continue;
