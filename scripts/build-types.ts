@@ -38,6 +38,13 @@ export interface BuildOptions {
   /** Print with this printer (kept open afterwards) instead of starting a browser: the dev server's warm one. */
   printer?: Printer;
   /**
+   * Called, in a build that printed a few briefs (at most 50), as soon as their PDFs and web
+   * pages are written, with their manifest entries, before the rest of the archive is made
+   * (which waits for what it returns): the dev server reloads those pages then, and serves
+   * them before the build goes on. Not called when nothing was printed.
+   */
+  onPreview?: (entries: ManifestEntry[]) => void | Promise<void>;
+  /**
    * Stops the build: no new brief starts, the browser closes, and the briefs printed so far
    * are remembered for the next build; `build` then rejects with the signal's `AbortError`.
    */

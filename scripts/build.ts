@@ -164,6 +164,12 @@ async function buildPlanned(
   }
 
   // 5. The archive website and the manifests (or this shard's manifest), from all briefs.
+  //    A caller that shows a few printed briefs (the dev server) hears of them once their pages are written.
+  const onPreview = options.onPreview;
+  const previewed =
+    onPreview && !options.shard && built.size > 0 && built.size <= PREPARE_ARCHIVE_BRIEFS
+      ? [...built].map(([source, brief]) => (late.get(source) ?? plan.store.full(source, brief)).entry)
+      : undefined;
   const search = searchWorkers(config, plan.changed.length, reuseWorkers ? await workers.started() : undefined);
   // A browser of its own for the favicon's pictures, started only when the icon changed.
   const icons = createIconRasterizer();
@@ -191,6 +197,7 @@ async function buildPlanned(
       packetsChanged: packets?.changed,
       rasterize: icons.png,
       prepared,
+      ...(previewed ? { preview: { paths: new Set(previewed.map((e) => e.html)), shown: () => onPreview!(previewed) } } : {}),
       time,
     });
   } finally {

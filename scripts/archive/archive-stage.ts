@@ -14,6 +14,7 @@ import type { Shard } from '../scale/shard.js';
 import type { SearchIndexResult, SearchPartJob } from './search/search-index.js';
 import type { Rasterize } from './pages/favicons.js';
 import type { PreparedSite } from './write-site.js';
+import type { ArchivePreview } from './write-archive.js';
 
 export interface ArchiveStageInput {
   config: BuildConfig;
@@ -47,6 +48,8 @@ export interface ArchiveStageInput {
   rasterize?: Rasterize | undefined;
   /** What the archive reads besides the briefs, read while they printed (write-site.ts `prepareSite`, with `fresh`). */
   prepared?: Promise<PreparedSite | undefined> | undefined;
+  /** Pages written before the rest of the archive, and what to call then (write-archive.ts). */
+  preview?: ArchivePreview | undefined;
   time: <T>(stage: string, work: () => Promise<T>) => Promise<T>;
 }
 
@@ -78,6 +81,7 @@ export async function archiveStage(input: ArchiveStageInput): Promise<string[] |
       ...(searchPart ? { searchPart } : {}),
       ...(packets ? { packets } : {}),
       ...(rasterize ? { rasterize } : {}),
+      ...(input.preview ? { preview: input.preview } : {}),
     });
     return written.files;
   });

@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import type nunjucks from 'nunjucks';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -87,6 +87,14 @@ export interface WriteArchiveOptions {
   briefsState?: BriefsState;
   /** What `prepareArchive` read beforehand, with the same `fresh` (the build reads it while its briefs print). */
   prepared?: Promise<PreparedArchive | undefined> | undefined;
+  /** Pages written before all others (`paths`, the edited briefs' own), then `shown()` is called and awaited: the dev server's early reload. */
+  preview?: ArchivePreview | undefined;
+}
+
+/** The pages a preview waits for, and what to call once they are written (before the rest of the archive, which waits for it). */
+export interface ArchivePreview {
+  paths: ReadonlySet<string>;
+  shown: () => void | Promise<void>;
 }
 
 /** The briefs' state now and at the last build (`ArchiveIndex.state` and `previous`). */
@@ -269,6 +277,54 @@ export async function writeArchive(
       ? { files: last.files, slugs: before.slugs, changed: before.changed, gone: before.gone, relatedBefore }
       : undefined;
   const { pages, cardKeys, keptKeys } = planPages(model, config, env, salt.pages, cards, options.packets, kept);
+  const pageOutputs: Output[] = pages.map((p) => ({
+    path: p.path,
+    key: p.key,
+    make: async () => p.render(p.bodyOf ? await readBody(p.bodyOf.bodyHash) : undefined),
+  }));
+
+  const changed: string[] = [];
+  // When one file fails, no other is started, and the run fails only once the files under way
+  // are written: nothing lands in the output folder after the build has said it stopped.
+  let failed = false;
+  const run = async (items: Output[], slots: number, mayExist: (item: Output) => boolean) => {
+    let next = 0;
+    const slot = async () => {
+      for (let item = items[next++]; item && !failed; item = items[next++]) {
+        try {
+          if (await writeIfChanged(config.outDir, item.path, await item.make(), mayExist(item), item.held?.())) changed.push(item.path);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      }
+    };
+    return Promise.allSettled(Array.from({ length: slots }, slot));
+  };
+  const failure = (settled: PromiseSettledResult<void>[]) => settled.find((result) => result.status === 'rejected');
+
+  // The pages a preview waits for (the dev server's: the edited briefs' own) are made and
+  // written before anything else of the archive is worked out, their keys forgotten first
+  // as below; the rest of the archive follows as if they had been made with it.
+  const early = new Set<Output>();
+  if (options.preview) {
+    const { paths } = options.preview;
+    const there = new Set<string>();
+    for (const o of pageOutputs) {
+      if (!paths.has(o.path)) continue;
+      const exists = existsSync(path.join(config.outDir, o.path));
+      if (exists) there.add(o.path);
+      if (last?.files[o.path] !== o.key || !exists) early.add(o);
+    }
+    if (early.size > 0) {
+      await keysStore.forget(new Set([...early].map((o) => o.path)));
+      const settled = await run([...early], 4, (o) => there.has(o.path));
+      const failing = failure(settled);
+      if (failing) throw (failing as PromiseRejectedResult).reason;
+    }
+    await options.preview.shown();
+  }
+
   const title = config.site.title ?? `${config.organization.name} briefs`;
   const feed = planFeed(model.briefs, model.digest, config, title, env, salt.pages);
   const jsonFeed = planJsonFeed(model.briefs, model.digest, config, title, salt.pages);
@@ -317,11 +373,7 @@ export async function writeArchive(
   let feedLayout = last?.files['feed.xml'] === feed.key ? last.feed : undefined;
 
   const outputs: Output[] = [
-    ...pages.map((p) => ({
-      path: p.path,
-      key: p.key,
-      make: async () => p.render(p.bodyOf ? await readBody(p.bodyOf.bodyHash) : undefined),
-    })),
+    ...pageOutputs,
     {
       path: 'feed.xml',
       key: feed.key,
@@ -361,45 +413,30 @@ export async function writeArchive(
     config.outDir,
     outputs.map((o) => o.path),
   );
-  const todo = outputs.filter((o) => last?.files[o.path] !== o.key || !present.has(o.path));
-  const changed: string[] = [];
+  const todo = outputs.filter((o) => early.has(o) || last?.files[o.path] !== o.key || !present.has(o.path));
+  const rest = todo.filter((o) => !early.has(o));
   // Forget the keys of the files about to be rewritten first: should this run stop half-way,
   // none of them is taken for what an older key says it is.
-  if (todo.length > 0) await keysStore.forget(new Set(todo.map((o) => o.path)));
+  if (rest.length > 0) await keysStore.forget(new Set(rest.map((o) => o.path)));
   // A few files in flight at once: pages are rendered and written one by one, so memory
   // stays flat for thousands. The parts of the search index, one at a time, from the start:
   // built elsewhere, they are ready about when the pages are.
-  // When one file fails, no other is started, and the run fails only once the files under way
-  // are written: nothing lands in the output folder after the build has said it stopped.
-  let failed = false;
-  const run = async (items: Output[], slots: number) => {
-    let next = 0;
-    const slot = async () => {
-      for (let item = items[next++]; item && !failed; item = items[next++]) {
-        try {
-          if (await writeIfChanged(config.outDir, item.path, await item.make(), present.has(item.path), item.held?.()))
-            changed.push(item.path);
-        } catch (error) {
-          failed = true;
-          throw error;
-        }
-      }
-    };
-    return Promise.allSettled(Array.from({ length: slots }, slot));
-  };
   const parts = new Set<Output>(searchParts);
+  const mayExist = (o: Output) => present.has(o.path);
   const settled = await Promise.all([
     run(
-      todo.filter((o) => parts.has(o)),
+      rest.filter((o) => parts.has(o)),
       1,
+      mayExist,
     ),
     run(
-      todo.filter((o) => !parts.has(o)),
+      rest.filter((o) => !parts.has(o)),
       16,
+      mayExist,
     ),
   ]);
-  const failure = settled.flat().find((result) => result.status === 'rejected');
-  if (failure) throw failure.reason;
+  const failing = failure(settled.flat());
+  if (failing) throw (failing as PromiseRejectedResult).reason;
 
   await keysStore.save({
     files: Object.fromEntries(outputs.map((o) => [o.path, o.key])),

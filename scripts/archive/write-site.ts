@@ -8,7 +8,7 @@ import type { BuildConfig } from '../core/config.js';
 import { readBody } from '../cache/bodies.js';
 import type { CachedBrief } from '../cache/state.js';
 import type { PacketEntry } from '../core/types.js';
-import { type BriefsState, type PreparedArchive, prepareArchive, writeArchive } from './write-archive.js';
+import { type ArchivePreview, type BriefsState, type PreparedArchive, prepareArchive, writeArchive } from './write-archive.js';
 import { type ArchiveIndexInput, type LoadedIndex, openArchiveIndex, readArchiveIndex } from './archive-index.js';
 import { writeOutput } from '../core/write-file.js';
 import type { Rasterize } from './pages/favicons.js';
@@ -47,6 +47,8 @@ interface SiteOptions {
   searchPart?: (job: SearchPartJob) => Promise<SearchIndexResult>;
   packets?: readonly PacketEntry[];
   rasterize?: Rasterize;
+  /** Pages written first, and what to call once they are (write-archive.ts). */
+  preview?: ArchivePreview | undefined;
 }
 
 /**
@@ -113,6 +115,7 @@ async function writeSiteOf(
     ...(options.briefsState ? { briefsState: options.briefsState } : {}),
     packets,
     ...(rasterize ? { rasterize } : {}),
+    ...(options.preview ? { preview: options.preview } : {}),
     ...(searchPart ? { buildSearchPart: (input) => searchPart({ ...input, cacheDir: config.cacheDir }) } : {}),
   });
   // The packets, beside the manifest of the briefs (which stays a list of briefs, as its readers expect).

@@ -2,8 +2,11 @@
  * `npm run dev`: a preview server on loopback. It builds the site with `build()` (whose
  * cache means only changed briefs are printed again), serves the output folder, watches
  * the sources, the templates and the configuration, rebuilds after each burst of changes,
- * and tells open pages to reload over Server-Sent Events. A failed build leaves the last
- * good output in place; its errors are printed and shown as an overlay on every page.
+ * and tells open pages to reload over Server-Sent Events: the pages of the briefs a rebuild
+ * printed as soon as they and their PDFs are written (`updated`; the build serves them before
+ * it makes the rest of the archive), every page once the build is done (`reload`). A failed
+ * build leaves the last good output in place; its errors are printed and shown as an overlay
+ * on every page.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -48,6 +51,16 @@ export interface DevServer {
 }
 
 const HOST = '127.0.0.1';
+/**
+ * After `updated` (a build's edited pages written, the rest of its archive still to make), the
+ * build waits until the pages that reload have been served: no request in flight for
+ * `SERVED_QUIET_MS`, once the first has come (or `FIRST_REQUEST_MS` passed without one), at
+ * most `PREVIEW_WAIT_MS` in all. The rest of the archive would otherwise hold this thread
+ * while the reloaded page, its print view and their files are asked for.
+ */
+const FIRST_REQUEST_MS = 150;
+const SERVED_QUIET_MS = 30;
+const PREVIEW_WAIT_MS = 1000;
 
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const root = path.resolve(options.root ?? process.cwd());
@@ -57,6 +70,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const basePath = config.site.base_path ?? '/';
   const live = createLiveReload();
   let last: BuildOutcome = { version: 0, messages: [] };
+  /** The briefs a build under way has printed and written the pages of already (`onPreview`), by slug. */
+  let preview: { version: number; entries: Map<string, ManifestEntry> } | undefined;
 
   // Builds run one at a time; changes during a build ask for one more after it.
   let running: Promise<BuildOutcome> | undefined;
@@ -66,7 +81,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       again = false;
       live.broadcast('building', { version: last.version });
       last = await buildOnce(last.version + 1);
+      preview = undefined;
       live.broadcast('reload', { version: last.version, ok: last.result?.ok ?? false, messages: last.messages });
+      // Read now, from the store the next build changes (after the reload: no page waits for it).
+      void last.result?.manifest;
     } while (again);
     return last;
   }
@@ -111,8 +129,15 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         concurrency: options.concurrency,
         quiet: true,
         printer: await warmPrinter(),
+        // The edited briefs' pages and PDFs are written: their open pages reload now, the
+        // others once the whole archive is (the `reload` event).
+        onPreview: (entries) => {
+          preview = { version, entries: new Map(entries.map((e) => [e.slug, e])) };
+          const pages = entries.flatMap((e) => [`${basePath}${e.html}`, `/__print/${e.slug}`]);
+          live.broadcast('updated', { version, pages });
+          return live.showing(pages) > 0 ? requests.quiet() : undefined;
+        },
       });
-      void result.manifest; // read now, from the store the next build changes
       for (const line of result.messages) log(line);
       log(
         `briefpress: ${result.ok ? 'built' : 'built with errors'}: ${result.built} printed, ${result.cached} unchanged, ${result.failed} failed; ` +
@@ -167,7 +192,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     if (pdfjs && PDFJS_DIR) return send(res, 200, 'text/javascript; charset=utf-8', await readFile(path.join(PDFJS_DIR, pdfjs)));
     const print = /^\/__print(?:\/([^/]*))?\/?$/.exec(route);
     if (print) {
-      const page = printViewHtml(await manifest(), print[1] || undefined, last.version);
+      const early = print[1] ? preview?.entries.get(print[1]) : undefined;
+      const page = early
+        ? printViewHtml([early], early.slug, preview!.version)
+        : printViewHtml(await manifest(), print[1] || undefined, last.version);
       return send(res, page.status, 'text/html; charset=utf-8', inject(page.html));
     }
     const sitePath = route.startsWith(basePath) ? `/${route.slice(basePath.length)}` : route;
@@ -175,7 +203,9 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   }
 
   let port = 0; // known once listening; no request comes before
+  const requests = trackRequests();
   const server = createServer((req, res) => {
+    if (!req.url?.startsWith('/__events')) requests.started(res);
     handle(req, res).catch((error: unknown) => {
       log(`briefpress: could not serve ${req.url}: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error; see the terminal');
@@ -223,4 +253,41 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
   res.end(body);
+}
+
+/** The requests being served, and a wait for the end of those that follow a reload (`quiet`). */
+function trackRequests(): { started(res: ServerResponse): void; quiet(): Promise<void> } {
+  let inFlight = 0;
+  let waiter: (() => void) | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let deadline: NodeJS.Timeout | undefined;
+  const done = () => {
+    clearTimeout(timer);
+    clearTimeout(deadline);
+    const wake = waiter;
+    waiter = undefined;
+    wake?.();
+  };
+  const settle = () => {
+    clearTimeout(timer);
+    if (waiter && inFlight === 0) timer = setTimeout(done, SERVED_QUIET_MS);
+  };
+  return {
+    started(res) {
+      inFlight++;
+      clearTimeout(timer);
+      res.once('close', () => {
+        inFlight--;
+        settle();
+      });
+    },
+    quiet() {
+      done();
+      return new Promise((resolve) => {
+        waiter = resolve;
+        deadline = setTimeout(done, PREVIEW_WAIT_MS);
+        if (inFlight === 0) timer = setTimeout(done, FIRST_REQUEST_MS);
+      });
+    },
+  };
 }

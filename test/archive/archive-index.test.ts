@@ -17,6 +17,7 @@ import { shortHash } from '../../scripts/core/short-hash.js';
 import type { ArchiveBrief } from '../../scripts/core/types.js';
 import { prepareSite, writeIndexedSite, writeSite } from '../../scripts/archive/write-site.js';
 import { ARCHIVE_INDEX_DIR } from '../../scripts/archive/archive-index.js';
+import type { ArchivePreview } from '../../scripts/archive/write-archive.js';
 import { buildSearchPart } from '../../scripts/workers/search-part.js';
 import type { SearchPartJob } from '../../scripts/archive/search/search-index.js';
 import { fixtureBriefs, fixtureConfig, writeBuildOutputs } from '../fixtures/archive/briefs.js';
@@ -79,7 +80,7 @@ class Builds {
   prepare = false;
   constructor(readonly config: ReturnType<typeof fixtureConfig>) {}
 
-  async build(list: ArchiveBrief[]) {
+  async build(list: ArchiveBrief[], preview?: ArchivePreview) {
     const { config } = this;
     const prepared = this.prepare ? prepareSite(config) : undefined;
     await writeBuildOutputs(config.outDir, list);
@@ -99,7 +100,11 @@ class Builds {
     };
     // The search index's parts as a build makes them: in a worker thread, which gets a copy of their briefs.
     const searchPart = (job: SearchPartJob) => buildSearchPart(structuredClone(job));
-    return writeIndexedSite({ ordered, briefs: indexed, late, full }, config, { searchPart, ...(prepared ? { prepared } : {}) });
+    return writeIndexedSite({ ordered, briefs: indexed, late, full }, config, {
+      searchPart,
+      ...(prepared ? { prepared } : {}),
+      ...(preview ? { preview } : {}),
+    });
   }
 }
 
@@ -362,6 +367,48 @@ describe('the archive index', () => {
       // Most pages keep their keys: the edit's own pages, its neighbours', its groups' and related briefs' are made again.
       expect(written.keptKeys, name).toBeGreaterThan(list.length / 2);
     }
+  });
+
+  it("writes an edited brief's own page before the rest for a preview, and equals a cold build, also after a stop right then", async () => {
+    const config = fixtureConfig(path.join(tmp, 'preview'), { url: SITE_URL, feed_entries: 3 });
+    const builds = new Builds(config);
+    builds.prepare = true;
+    let list = generatedBriefs(40);
+    await builds.build(list);
+    const [newer, edited] = newestFirst(list)
+      .slice(19, 21)
+      .map((b) => b.html);
+    const read = (file: string) => readFile(path.join(config.outDir, file!), 'utf8');
+    const retitle = (title: string) => (l: ArchiveBrief[]) =>
+      l.map((b) => (b.html === edited ? { ...b, title, pdf_bytes: b.pdf_bytes + 3 } : b));
+
+    // The edited brief's page is written when the preview is called; its neighbour's (which shows its title) after.
+    list = retitle('A Title Shown Early')(list);
+    let early: { own: string; neighbour: string } | undefined;
+    const written = await builds.build(list, {
+      paths: new Set([edited!]),
+      shown: async () => {
+        early = { own: await read(edited!), neighbour: await read(newer!) };
+      },
+    });
+    expect(early!.own).toContain('A Title Shown Early');
+    expect(early!.neighbour).not.toContain('A Title Shown Early');
+    expect(await read(newer!)).toContain('A Title Shown Early');
+    await expectAsFromScratch('preview', list, config, written.files);
+
+    // Stopped right after the early page (the preview fails): the next build, without a preview, makes the rest.
+    list = retitle('A Title Stopped After Its Page')(list);
+    const stopped = builds.build(list, {
+      paths: new Set([edited!]),
+      shown: () => {
+        throw new Error('stopped after the preview');
+      },
+    });
+    await expect(stopped).rejects.toThrow('stopped after the preview');
+    expect(await read(edited!)).toContain('A Title Stopped After Its Page');
+    expect(await read(newer!)).not.toContain('A Title Stopped After Its Page');
+    const next = await builds.build(list);
+    await expectAsFromScratch('preview-stopped', list, config, next.files);
   });
 
   it('keeps the record files of the current briefs only', async () => {

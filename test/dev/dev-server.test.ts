@@ -144,16 +144,38 @@ describe('npm run dev', () => {
     }
   });
 
+  it("tells the edited brief's page to reload once its page and PDF are written, before the rest of the archive", async () => {
+    const events = listen(server.url);
+    const before = server.last.version;
+    try {
+      await writeFile(path.join(project, 'sources', 'first.md'), brief('First Preview Brief', 'The early version of the body.'));
+      const updated = (await events.next('updated', (d) => d.version > before)) as unknown as { version: number; pages: string[] };
+      expect(updated.pages).toEqual(['/briefs/first-preview-brief.html', '/__print/first-preview-brief']);
+      expect((await get(`${server.url}briefs/first-preview-brief.html`)).text).toContain('The early version of the body.');
+      const view = await get(`${server.url}__print/first-preview-brief`);
+      expect(view.text).toContain(`data-pdf="/briefs/first-preview-brief.pdf?v=${updated.version}"`);
+      const reload = await events.next('reload', (d) => d.version === updated.version);
+      expect(reload.ok).toBe(true);
+      expect(server.last.result).toMatchObject({ built: 1 });
+    } finally {
+      events.close();
+    }
+  });
+
   it('reloads an open page in a real browser after an edit, and draws the print view from the PDF', async () => {
     const browser = await launchBrowser();
+    const events = listen(server.url);
     try {
       const page = await browser.newPage();
       await page.goto(`${server.url}briefs/first-preview-brief.html`, { waitUntil: 'load' });
       await page.waitForFunction(() => document.getElementById('briefpress-badge')?.textContent?.includes('Print view'));
+      const before = server.last.version;
       const reloaded = page.waitForNavigation();
       await writeFile(path.join(project, 'sources', 'first.md'), brief('First Preview Brief', 'The third version of the body.'));
       await reloaded;
       expect(await page.content()).toContain('The third version of the body.');
+      // The page reloads at `updated`, once its page is written; the build ends after.
+      await events.next('reload', (d) => d.version > before);
 
       await page.goto(`${server.url}__print/first-preview-brief`, { waitUntil: 'load' });
       await page.waitForFunction(() => document.body.dataset.rendered);
@@ -161,6 +183,7 @@ describe('npm run dev', () => {
       expect(drawn.length).toBe(server.last.result!.manifest.find((e) => e.slug === 'first-preview-brief')!.pages);
       expect(drawn.every((width) => width > 0)).toBe(true);
     } finally {
+      events.close();
       await browser.close();
     }
   });

@@ -30,15 +30,16 @@
   else document.addEventListener('DOMContentLoaded', mount);
 
   // Warnings (a brief over its page budget, a guessed source) do not block the page: count them here.
+  const showWarnings = (messages) => {
+    const warnings = messages.filter((line) => line.includes(': warning: '));
+    if (document.getElementById('briefpress-overlay')) return;
+    status.textContent = warnings.length ? `${warnings.length} warning${warnings.length === 1 ? '' : 's'} (see the terminal)` : '';
+    status.title = warnings.join('\n');
+    show();
+  };
   fetch('/__status')
     .then((response) => response.json())
-    .then(({ messages }) => {
-      const warnings = messages.filter((line) => line.includes(': warning: ')).length;
-      if (warnings === 0 || document.getElementById('briefpress-overlay')) return;
-      status.textContent = `${warnings} warning${warnings === 1 ? '' : 's'} (see the terminal)`;
-      status.title = messages.filter((line) => line.includes(': warning: ')).join('\n');
-      show();
-    })
+    .then(({ messages }) => showWarnings(messages))
     .catch(() => {});
 
   document.addEventListener('click', (event) => {
@@ -46,12 +47,29 @@
     if (target instanceof Element && target.closest('[data-briefpress-dismiss]')) target.closest('#briefpress-overlay')?.remove();
   });
 
-  const events = new EventSource('/__events');
+  // Which page this is: the server then waits for its reload only when it is one of those a build updates early.
+  const events = new EventSource(`/__events?page=${encodeURIComponent(decodeURI(location.pathname))}`);
   events.addEventListener('building', () => {
     status.textContent = 'Rebuilding…';
     show();
   });
-  events.addEventListener('reload', () => location.reload());
+  // `updated`: the pages of the briefs just printed are written (the rest of the archive is
+  // still being made): this page reloads now if it is one of them, and then only refreshes
+  // its warnings at the `reload` that ends the build, unless that build has errors to show.
+  const EARLY = 'briefpress-reloaded-early';
+  events.addEventListener('updated', (event) => {
+    const { version, pages } = JSON.parse(event.data);
+    if (!pages.includes(decodeURI(location.pathname))) return;
+    sessionStorage.setItem(EARLY, String(version));
+    location.reload();
+  });
+  events.addEventListener('reload', (event) => {
+    const { version, messages } = JSON.parse(event.data);
+    const early = sessionStorage.getItem(EARLY) === String(version);
+    sessionStorage.removeItem(EARLY);
+    if (early && !messages.some((line) => line.includes(': error: '))) showWarnings(messages);
+    else location.reload();
+  });
   events.onerror = () => {
     status.textContent = 'Dev server stopped; reconnecting…';
     show();
