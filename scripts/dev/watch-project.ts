@@ -24,7 +24,7 @@ const IGNORED = /(?:^|[\\/])\.|~$|\.sw[a-p]$|\.tmp-\d+$|^\d+$/;
  * truncate and write); the wait is part of every preview update, so it is kept short, and a
  * change during the rebuild asks for one more.
  */
-export function watchProject(targets: readonly WatchTarget[], onChange: (changed: string[]) => void, delayMs = 50): ProjectWatcher {
+export function watchProject(targets: readonly WatchTarget[], onChange: (changed: string[]) => void, delayMs = 20): ProjectWatcher {
   const watchers: FSWatcher[] = [];
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
