@@ -72,6 +72,8 @@ export function isHeadingLike(text: string): boolean {
   const words = t.split(/\s+/);
   if (t.length < 3 || t.length > 90 || words.length > 12 || hasLink(t)) return false;
   if (/[.,;!]["”’)]?$/.test(t) || !/^[\p{Lu}\p{N}"“]/u.test(t) || /^\p{N}+$/u.test(t)) return false;
+  // "I" and a verb in lower case start a sentence ("I appreciate" / "Chairman Crapo continuing …").
+  if (/^I\s+\p{Ll}/u.test(t)) return false;
   if (text.trim().endsWith(':') && (words.length > 5 || !isTitleLike(words))) return false;
   // A field ("Call date: Tues., June 11, 2013", "Call time: 1 p.m.", "Dial-in code: 699082"): a label and a date, time or number.
   const field = /^[^:]{2,30}:\s+(.+)$/.exec(t);
