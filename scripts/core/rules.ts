@@ -179,7 +179,7 @@ export const RULE_CATALOGUE = {
   'web-furniture': {
     stage: 'normalize',
     summary:
-      'a web page\'s furniture at the top or foot of a text (sign-up box and its consent line, "Skip Navigation", "Related Content", "More Press Releases") is removed',
+      'a web page\'s furniture at the top or foot of a text (sign-up box and its consent line, "Skip Navigation", "Related Content", "More Press Releases"), a reading time and an offer of the publication\'s formats ("This publication is available in the following format:") are removed',
   },
   'web-byline': { stage: 'normalize', summary: 'the byline of a web export becomes `authors`' },
   'web-tags': { stage: 'normalize', summary: 'tag lines (and the lone `-` before them) become `tags`' },

@@ -88,6 +88,9 @@ const MECHANISMS: Record<string, string[]> = {
   'a site generator’s dated page (a Hugo, Jekyll or Eleventy key) with no type, layout or genre category is a post': [
     'letsencrypt-post-new-issuance-chains-hugo',
   ],
+  'a page’s offer of its publication’s formats ("This publication is available in the following format:") is furniture, never the title': [
+    'edps-report-annual-report-2021-summary-page',
+  ],
   'browser print header and footer (print date never the date)': ['knight-press-tiktok-wechat-ban', 'openmedia-press-c51-day-of-action'],
   'standfirst under the title is the summary (cut by the page title, or closed by a date line)': [
     'knight-press-tiktok-wechat-ban',
@@ -113,6 +116,7 @@ const MECHANISMS: Record<string, string[]> = {
     ['techpolicy-post-privacy-hearing-transcript-page', 'commerce-statement-rockefeller-privacy-hearing-page'],
 };
 const WANTING = new Set([
+  'a page’s offer of its publication’s formats ("This publication is available in the following format:") is furniture, never the title',
   'a site generator’s dated page (a Hugo, Jekyll or Eleventy key) with no type, layout or genre category is a post',
   'a print export’s title is the line its byline stands under; short labels above it are the page’s section ("News" / title / "by alsmith | March 18, 2022")',
   'a cover: a logo broken into letter fragments, a line in parentheses and an "About the …" section are no title; a lone page number over lines repeating the cover heads a page',

@@ -4,13 +4,14 @@
  */
 import type { NormalizeOptions } from '../reader.js';
 import { isBlank } from '../text/source-lines.js';
-import { findWebFurniture, readingTimeLine } from '../text/web-furniture.js';
+import { findWebFurniture, isFormatOffer, readingTimeLine } from '../text/web-furniture.js';
 import { configuredMatcher, letterheadShape, organization } from '../text/letterhead.js';
 import * as endMark from '../rules/end-mark.js';
 import type { Page } from './page.js';
 
 /**
- * Web furniture (sign-up boxes, "Skip Navigation", "More Press Releases"); the organization's
+ * Web furniture (sign-up boxes, "Skip Navigation", "More Press Releases", a reading time, an
+ * offer of the publication's formats); the organization's
  * details and end marks, anywhere. Returns how many lines of web furniture there were.
  */
 export function removeFurniture(page: Page, org: NormalizeOptions['organization']): number {
@@ -21,7 +22,7 @@ export function removeFurniture(page: Page, org: NormalizeOptions['organization'
     const id = !isBlank(line) ? configured(line.text) : undefined;
     const reading = !id && !isBlank(line) ? readingTimeLine(line.text) : undefined;
     if (id) page.remove(i, id);
-    else if (reading && !reading.before) page.remove(i, 'web-furniture');
+    else if ((reading && !reading.before) || (!isBlank(line) && isFormatOffer(line.text))) page.remove(i, 'web-furniture');
     else if (!isBlank(line) && endMark.test(line.text)) page.remove(i, endMark.id);
   });
   return web.size;

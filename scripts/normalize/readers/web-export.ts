@@ -7,7 +7,7 @@
 import type { VFile } from 'vfile';
 import type { NormalizeOptions, ReaderResult } from '../reader.js';
 import { toLines } from '../text/source-lines.js';
-import { findWebFurniture, readingTimeLine } from '../text/web-furniture.js';
+import { findWebFurniture, isFormatOffer, readingTimeLine } from '../text/web-furniture.js';
 import * as endMark from '../rules/end-mark.js';
 import { joinWrapped, toBlocks, wrapWidth } from '../text/blocks.js';
 import { lazyVocabulary } from '../rules/dehyphenate.js';
@@ -49,7 +49,13 @@ export function readWebExport(file: VFile, text: string, options: NormalizeOptio
   readRights(page, data, list.links);
   for (const i of findWebFurniture(page.lines, (i) => !page.removed.has(i))) page.remove(i, 'web-furniture');
   // The page's reading time on a line of its own ("Reading time: 56 minutes").
-  page.lines.forEach((line, i) => !page.removed.has(i) && readingTimeLine(line.text)?.before === '' && page.remove(i, 'web-furniture'));
+  // And an offer of the publication's formats ("This publication is available in the following format:").
+  page.lines.forEach(
+    (line, i) =>
+      !page.removed.has(i) &&
+      (readingTimeLine(line.text)?.before === '' || (line.text.trim() !== '' && isFormatOffer(line.text))) &&
+      page.remove(i, 'web-furniture'),
+  );
   // A press release posted on a blog keeps its end mark ("###", "# # # # #"): not a heading.
   page.lines.forEach((line, i) => !page.removed.has(i) && line.text.trim() && endMark.test(line.text) && page.remove(i, endMark.id));
 

@@ -29,6 +29,15 @@ export function readingTimeLine(text: string): { before: string } | undefined {
   return m ? { before: m[1]!.trim() } : undefined;
 }
 
+/**
+ * A page's offer of its publication's files, on a line of its own ("This publication is
+ * available in the following format:", "Available formats: PDF", "Download the full report
+ * (PDF)"): its links are gone in the text, and the line is the site's, not the text's.
+ */
+const formatOffer =
+  /^(?:this\s+(?:publication|report|document|paper|page)\s+is\s+(?:also\s+)?available\s+(?:in|as)\b[^.!?]*|(?:also\s+)?available\s+(?:formats?|in\s+the\s+following\s+(?:formats?|languages?))\b[^.!?]*|download\s+(?:the\s+)?(?:full\s+)?(?:report|pdf|publication|document)(?:\s*\((?:pdf|\d+\s*[km]b)[^)]*\))?)\s*:?$/i;
+export const isFormatOffer = (text: string): boolean => text.trim().split(/\s+/).length <= 14 && formatOffer.test(text.trim());
+
 const words = (text: string) => text.trim().split(/\s+/).length;
 const endsSentence = (text: string) => /[.!?]["”’)]?$/.test(text.trim());
 
