@@ -114,6 +114,8 @@ const MECHANISMS: Record<string, string[]> = {
   ],
   'a page copied without line breaks between its blocks ("… Mar 2, 2023The House …", "… America.WASHINGTON, D.C.—"); one-sentence paragraphs above the dateline are the page\'s (a caption)':
     ['techpolicy-post-privacy-hearing-transcript-page', 'commerce-statement-rockefeller-privacy-hearing-page'],
+  'a byline of a name and the date after a comma ("Lawrence Lessig, December 16th, 2014", "Defend the Defenders, November 7, 2019"); the one indented line at the top is a picture\'s caption':
+    ['cc-post-happy-birthday-lessig-page', 'dtd-post-appeal-nguyen-ngoc-anh-weasyprint'],
 };
 const WANTING = new Set([
   'a page’s offer of its publication’s formats ("This publication is available in the following format:") is furniture, never the title',

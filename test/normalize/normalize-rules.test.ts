@@ -1,7 +1,7 @@
 /** The general rules of the normalizer, each on texts unlike the seeds. */
 import { describe, expect, it } from 'vitest';
 import { fixOcrIll } from '../../scripts/normalize/rules/ocr-ill.js';
-import { parseDateLine, findDate } from '../../scripts/normalize/text/dates.js';
+import { parseBylineDate, parseDateLine, findDate } from '../../scripts/normalize/text/dates.js';
 import { acronymEvidence, toTitleCase } from '../../scripts/normalize/text/title-case.js';
 import { keepHyphen, vocabulary } from '../../scripts/normalize/rules/dehyphenate.js';
 import { letterheadShape } from '../../scripts/normalize/text/letterhead.js';
@@ -108,6 +108,18 @@ describe('web-shortcodes', () => {
   it.each(['He said [sic] so.', 'reforms[12] and [^3]', '[Read more]', '[PDF]', '[caption] is a word here', '[1] https://example.org/a_b'])(
     'keeps %s',
     (input) => expect(removeShortcodes(input).text).toBe(input),
+  );
+});
+
+describe('a byline with the date after a comma', () => {
+  it.each([
+    ['Lawrence Lessig, December 16th, 2014', '2014-12-16'],
+    ['Defend the Defenders, November 7, 2019', '2019-11-07'],
+    ['Brussels, 12 March 2014', '2014-03-12'],
+  ])('reads %s', (line, iso) => expect(parseBylineDate(line)?.iso).toBe(iso));
+  it.each(['Washington, D.C., December 3, 2014 – The bill passed today', 'Section 3, December 2014 report', 'We met on December 3, 2014'])(
+    'reads no byline in %s',
+    (line) => expect(parseBylineDate(line)).toBeUndefined(),
   );
 });
 

@@ -72,6 +72,13 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     // A name over its position ("Chris Jaikaran" / "Analyst in Cybersecurity Policy"): who wrote it, not what about.
     if (!candidate.insideAddress && bylineBlockName(candidate.lines.map((l) => l.text))) score -= 30;
     if (k === candidates.length - 1) score += 2;
+    // The one indented line among lines that all start at the margin: a picture’s caption, centred under it.
+    if (
+      candidate.lines.length === 1 &&
+      /^\s{4,}\S/.test(candidate.lines[0]!.text) &&
+      candidates.every((c) => c === candidate || /^\S/.test(c.lines[0]!.text))
+    )
+      score -= 10;
     // A deck: the phrase under the title, right above the text (the title is the line above it).
     if (k > 0 && isDeckShaped(candidate, candidates[k - 1]!, lines) && k === candidates.length - 1) score -= 8;
     // Right above the text, with no blank line between (a PDF extraction's title and its first paragraph).

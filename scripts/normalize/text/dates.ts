@@ -99,6 +99,14 @@ export function parseBylineDate(line: string): FoundDate | undefined {
   const text = line.trim();
   if (text.length > 120) return undefined;
   const fields = text.split(/\s+[|/·•]\s+/);
+  // A name and the date after a comma ("Lawrence Lessig, December 16th, 2014", "Defend the
+  // Defenders, November 7, 2019"): the date is all that follows the name's comma.
+  const comma = fields.length === 1 ? /^(\p{Lu}[^,]{1,58}),\s+(.+)$/u.exec(text) : null;
+  if (comma && comma[1]!.split(/\s+/).length <= 6 && !/\d/.test(comma[1]!)) {
+    const date = parseDateLine(comma[2]!);
+    if (date && date.index === 0 && date.text.length >= comma[2]!.trim().length - 1)
+      return { ...date, index: comma[0].length - comma[2]!.length };
+  }
   if (fields.length < 2 || fields.length > 3) return undefined;
   const dates = fields.map((field) => (modifiedField.test(field) ? undefined : parseDateLine(field)));
   const at = dates.findIndex(Boolean);
