@@ -60,7 +60,7 @@ export function readWebExport(file: VFile, text: string, options: NormalizeOptio
   page.lines.forEach((line, i) => !page.removed.has(i) && line.text.trim() && endMark.test(line.text) && page.remove(i, endMark.id));
 
   const trail = removeSiteHeader(page);
-  const { titleLines, end } = readTitleLines(page, data);
+  const { titleLines, end } = readTitleLines(page, data, trail.page);
   const { label } = readByline(page, end, data, list.links);
   // The site files the page among its press releases or reports ("Home > News > Press Releases >
   // …"), or labels it so under its title ("Press Release"): a brief, whatever the export's form.

@@ -11,6 +11,9 @@ import type { ReaderResult } from '../reader.js';
 import type { Page } from '../plain-text/page.js';
 import { dateThenByline, parseAuthors } from './authors.js';
 
+/** Text compared without case, spacing and punctuation. */
+const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
 const byline = /^\s*(?:by|posted by|written by|authors?:)\s+(.+)$/i;
 /** Drupal's print header: "Published on Open Networks Project (https://www.opennetworks.org)". */
 const siteHeader = /^\s*(?:published|printed|printed from|posted)\s+(?:on|from)\s+.+\(\s*<?https?:\/\/[^\s)]+>?\s*\)\s*$/i;
@@ -26,7 +29,7 @@ const breadcrumb = /^\s*[^>›»]{0,39}[^\s>›»](?:\s+[>›»]\s+[^\s>›»](?
  * trail's sections above the page ("Home > News > Press Releases > Title": Home, News, Press
  * Releases) are returned, with the line they are on.
  */
-export function removeSiteHeader(page: Page): { sections: string[]; line?: SourceLine } {
+export function removeSiteHeader(page: Page): { sections: string[]; page?: string; line?: SourceLine } {
   const { lines, removed } = page;
   for (let i = 0, seen = 0; i < lines.length && seen < 3; i++) {
     if (isBlank(lines[i]) || removed.has(i)) continue;
@@ -34,12 +37,8 @@ export function removeSiteHeader(page: Page): { sections: string[]; line?: Sourc
     if (siteHeader.test(lines[i]!.text)) page.remove(i, 'web-site-header');
     else if (breadcrumb.test(lines[i]!.text) && !/[.!?]$/.test(lines[i]!.text.trim())) {
       page.remove(i, 'web-breadcrumb');
-      return {
-        sections: lines[i]!.text.trim()
-          .split(/\s+[>›»]\s+/)
-          .slice(0, -1),
-        line: lines[i],
-      };
+      const parts = lines[i]!.text.trim().split(/\s+[>›»]\s+/);
+      return { sections: parts.slice(0, -1), page: parts.at(-1)!, line: lines[i] };
     } else break;
   }
   return { sections: [] };
@@ -49,8 +48,11 @@ export function removeSiteHeader(page: Page): { sections: string[]; line?: Sourc
  * The title's lines: the first line of text, or the line below it that the page's address
  * names (the lines above it are the page's section, a label, or issue tags, taken into
  * `data.tags`), and the line under it up to the byline or date; `end` is the line after them.
+ * A breadcrumb trail names the page by its title ("Home > Reports > Listening to the public",
+ * as Ada's, BCCLA's, La Quadrature du Net's and Senator Wyden's trails do): a first line that
+ * is that name is the whole title, and the line under it (a subtitle) stays in the body.
  */
-export function readTitleLines(page: Page, data: ReaderResult['data']): { titleLines: SourceLine[]; end: number } {
+export function readTitleLines(page: Page, data: ReaderResult['data'], trailPage?: string): { titleLines: SourceLine[]; end: number } {
   const { file, lines, removed } = page;
   const first = lines.findIndex((line, i) => !isBlank(line) && !removed.has(i));
   if (first === -1) defineRule('no-title').fail(file, 'no recognizable title: the export has no text', { line: 1, column: 1 });
@@ -73,7 +75,12 @@ export function readTitleLines(page: Page, data: ReaderResult['data']): { titleL
   }
   const titleLines = [lines[titleAt]!];
   removed.add(titleAt);
-  for (let i = titleAt + 1; i < lines.length && !isBlank(lines[i]) && !byline.test(lines[i]!.text) && !parseDateLine(lines[i]!.text); i++) {
+  const trailNamed = trailPage !== undefined && squash(trailPage) === squash(lines[titleAt]!.text);
+  for (
+    let i = titleAt + 1;
+    !trailNamed && i < lines.length && !isBlank(lines[i]) && !byline.test(lines[i]!.text) && !parseDateLine(lines[i]!.text);
+    i++
+  ) {
     // Drupal's print header under the title ("Published on Public Knowledge (https://…)").
     if (siteHeader.test(lines[i]!.text)) {
       page.remove(i, 'web-site-header');
@@ -82,7 +89,16 @@ export function readTitleLines(page: Page, data: ReaderResult['data']): { titleL
     titleLines.push(lines[i]!);
     removed.add(i);
   }
-  return { titleLines, end: titleAt + titleLines.length };
+  // A subtitle under a title the trail names (no full stop) stays in the body; the byline and date are read under it.
+  const next = lines[titleAt + 1];
+  const subtitle =
+    trailNamed &&
+    next !== undefined &&
+    !isBlank(next) &&
+    !byline.test(next.text) &&
+    !parseDateLine(next.text) &&
+    !/[.!?:]$/.test(next.text.trim());
+  return { titleLines, end: titleAt + titleLines.length + (subtitle ? 1 : 0) };
 }
 
 /**
