@@ -274,7 +274,14 @@ export async function writeArchive(
   const relatedBefore = related.kept ? undefined : related.before();
   const kept =
     last && before && last.briefs === before.state && (related.kept || relatedBefore)
-      ? { files: last.files, slugs: before.slugs, changed: before.changed, gone: before.gone, relatedBefore }
+      ? {
+          files: last.files,
+          slugs: before.slugs,
+          changed: before.changed,
+          gone: before.gone,
+          relatedBefore,
+          listing: related.kept ? related.listing(before.changed) : undefined,
+        }
       : undefined;
   const { pages, cardKeys, keptKeys } = planPages(model, config, env, salt.pages, cards, options.packets, kept);
   const pageOutputs: Output[] = pages.map((p) => ({

@@ -411,6 +411,31 @@ describe('the archive index', () => {
     await expectAsFromScratch('preview-stopped', list, config, next.files);
   });
 
+  it('keeps the related briefs a line per brief, and works them all out again from a torn, older or missing cache', async () => {
+    const config = fixtureConfig(path.join(tmp, 'related'), { url: SITE_URL, feed_entries: 3 });
+    const builds = new Builds(config);
+    let list = generatedBriefs(40);
+    await builds.build(list);
+    const cache = path.join(config.cacheDir, 'archive-related.json');
+    const lines = (await readFile(cache, 'utf8')).split('\n');
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines[1]).toMatch(/^[a-z0-9-]+\t\[/);
+    const retitle = (i: number, title: string) => (l: ArchiveBrief[]) =>
+      l.map((b) => (b.slug === newestFirst(l)[i]!.slug ? { ...b, title } : b));
+    const steps: [string, () => Promise<void>][] = [
+      ['kept', async () => {}],
+      ['torn', () => writeFile(cache, lines.slice(0, 5).join('\n') + '\n' + lines[5]!.slice(0, 9))],
+      ['older format', () => writeFile(cache, `${JSON.stringify({ key: 'x', related: [] })}\n`)],
+      ['missing', () => rm(cache, { force: true })],
+    ];
+    for (const [i, [name, spoil]] of steps.entries()) {
+      await spoil();
+      list = retitle(10 + i, `A Title Edited With the Cache ${name}`)(list);
+      const written = await builds.build(list);
+      await expectAsFromScratch(`related-${name.replace(/\W+/g, '-')}`, list, config, written.files);
+    }
+  });
+
   it('keeps the record files of the current briefs only', async () => {
     const config = fixtureConfig(path.join(tmp, 'pruned'), { url: SITE_URL, feed_entries: 3 });
     const builds = new Builds(config);

@@ -41,7 +41,8 @@ export interface SiteModel {
   tags: BriefGroup[];
   authors: BriefGroup[];
   kinds: { kind: string; count: number }[];
-  related: Map<string, RelatedBrief<SiteBrief>[]>;
+  /** Related briefs by slug (read from their cache as asked for: related-cache.ts). */
+  related: RelatedLookup;
   /** Slug of each tag and author name, for links from a brief. */
   tagSlug: Map<string, string>;
   authorSlug: Map<string, string>;
@@ -74,11 +75,11 @@ function groupBy(
   return { groups, slugOf };
 }
 
+/** Related briefs by slug. */
+export type RelatedLookup = Pick<ReadonlyMap<string, RelatedBrief<SiteBrief>[]>, 'get'>;
+
 /** `relate` works out related briefs (default: `relatedBriefs`; a cache may answer instead). */
-export function buildSiteModel(
-  input: SiteBrief[],
-  relate: (briefs: SiteBrief[]) => Map<string, RelatedBrief<SiteBrief>[]> = relatedBriefs,
-): SiteModel {
+export function buildSiteModel(input: SiteBrief[], relate: (briefs: SiteBrief[]) => RelatedLookup = relatedBriefs): SiteModel {
   const briefs = [...input].sort(compareBriefs);
   const years: YearGroup[] = [];
   for (const brief of briefs) {

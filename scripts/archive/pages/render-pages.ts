@@ -137,6 +137,8 @@ export interface KeptKeys {
   changed: ReadonlySet<string>;
   gone: readonly GoneBrief[];
   relatedBefore?: ReadonlyMap<string, StoredRelation[]> | undefined;
+  /** Without `relatedBefore`: the briefs whose related briefs may name a changed one (related-cache.ts `listing`). */
+  listing?: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -300,7 +302,9 @@ export function planPages(
   );
 
   model.briefs.forEach((brief, i) => {
-    const relations = model.related.get(brief.slug) ?? [];
+    // Read (from the related briefs' cache) only for a page made or hashed again.
+    let relatedOnes: RelatedBrief<SiteBrief>[] | undefined;
+    const relations = () => (relatedOnes ??= model.related.get(brief.slug) ?? []);
     // Archive order, newest first: the brief before in the list is the newer one.
     const [newer, older] = [model.briefs[i - 1], model.briefs[i + 1]];
     const year = brief.date?.slice(0, 4) ?? 'undated';
@@ -339,7 +343,7 @@ export function planPages(
         digests.get(brief.slug),
         briefKeys(brief).details,
         brief.bodyHash,
-        relations.map((r) => [digests.get(r.brief.slug), r.score, r.reasons]),
+        relations().map((r) => [digests.get(r.brief.slug), r.score, r.reasons]),
         digests.get(newer?.slug ?? ''),
         digests.get(older?.slug ?? ''),
       ],
@@ -349,7 +353,7 @@ export function planPages(
         crumbs,
         newer: newer && cardOf(newer.slug),
         older: older && cardOf(older.slug),
-        related: relations.map((r) => ({ brief: cardOf(r.brief.slug), score: r.score, reasons: r.reasons, why: why(r) })),
+        related: relations().map((r) => ({ brief: cardOf(r.brief.slug), score: r.score, reasons: r.reasons, why: why(r) })),
       }),
       meta,
       { lastmod: brief.updated ?? brief.date, bodyOf: brief, key: untouched?.briefs.has(brief.slug) ? kept!.files[brief.html] : undefined },
@@ -499,11 +503,12 @@ const yearOf = (date: string | undefined) => date?.slice(0, 4) ?? 'undated';
 function untouchedPages(model: SiteModel, kept: KeptKeys | undefined, faviconKey: string): Untouched | undefined {
   if (!kept || kept.files['assets/favicon.svg'] !== faviconKey) return undefined;
   const { briefs } = model;
-  const { changed, relatedBefore } = kept;
+  const { changed, relatedBefore, listing } = kept;
   const at = new Map(kept.slugs.map((slug, i) => [slug, i]));
   const isChanged = (slug: string | undefined) => slug !== undefined && changed.has(slug);
   const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   const sameRelated = (slug: string) => {
+    if (!relatedBefore && listing) return !listing.has(slug);
     const now = model.related.get(slug) ?? [];
     if (!relatedBefore) return !now.some((r) => isChanged(r.brief.slug));
     const then = relatedBefore.get(slug) ?? [];
