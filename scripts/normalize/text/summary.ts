@@ -5,22 +5,27 @@
  * and without note markers ("safeguards2", "[12]", "[^12]").
  */
 
-const abbreviation =
-  /(?:^|[\s(])(?:\p{L}\.)*(?:mr|mrs|ms|messrs|dr|prof|st|sen|rep|gov|gen|sec|secy|amb|hon|rev|fr|pres|atty|adm|capt|col|lt|maj|sgt|supt|jr|sr|inc|ltd|co|corp|no|vol|vs|etc|e\.g|i\.e|approx|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|u\.k|\p{Lu})\.$/iu;
+/** Abbreviations that stand before what they name: titles and offices ("Sen.", "Mr."), "U.S.", "e.g.". */
+const BEFORE_A_NAME =
+  'mr|mrs|ms|messrs|dr|prof|st|sen|rep|gov|gen|sec|secy|amb|hon|rev|fr|pres|atty|adm|capt|col|lt|maj|sgt|supt|u\\.s|u\\.k|e\\.g|i\\.e|vs';
+/** Abbreviations of a numbered part ("art. 42", "para. 3", "p. 85", "ch. 2", "cl. 4"). */
+const NUMBERED_PART = 'arts?|paras?|pp?|secs?|ch|chap|cl|figs?|nos?|vols?|pts?|regs?|sch|ann|recital|recs?';
+/** Abbreviations that end a name or a phrase ("Inc.", "Jr.", "etc."), months, "No." and "Vol.". */
+const OTHER = 'jr|sr|inc|ltd|co|corp|etc|approx|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|vol';
+const ending = (words: string) => new RegExp(String.raw`(?:^|[\s(])(?:${words})\.$`, 'iu');
 
-/**
- * A reference to a numbered part ("art. 42", "para. 3", "p. 85", "sec. 5", "ch. 2", "cl. 4"):
- * the abbreviation and its full stop before a number end no sentence ("It ended. 42 came." does).
- */
-const numberedPart = /(?:^|[\s(])(?:arts?|paras?|pp?|secs?|ch|chap|cl|fig|figs|nos?|vols?|pts?|regs?|sch|ann|recital|recs?)\.$/iu;
+/** An abbreviation or an initial: its full stop ends no sentence (a numbered part's only before its number). */
+const abbreviation = new RegExp(String.raw`(?:^|[\s(])(?:\p{L}\.)*(?:${BEFORE_A_NAME}|${OTHER}|\p{Lu})\.$`, 'iu');
+
+/** A numbered part's abbreviation: before a number it ends no sentence ("It ended. 42 came." does). */
+const numberedPart = ending(NUMBERED_PART);
 
 /**
  * Does a text end on the full stop of an abbreviation that stands before what it names ("… U.S.
  * Sen.", "… Mr.", "… art.")? Then the line goes on. One that ends a name ("Inc.", "Jr.",
  * "M.D.") may end a line of an address or a letterhead.
  */
-const prefixAbbreviation =
-  /(?:^|[\s(])(?:mr|mrs|ms|messrs|dr|prof|sen|rep|gov|gen|sec|secy|amb|hon|rev|fr|pres|atty|adm|capt|col|lt|maj|sgt|supt|st|u\.s|u\.k|e\.g|i\.e|vs|arts?|paras?|pp?|vol|ch|fig)\.$/i;
+const prefixAbbreviation = ending(`${BEFORE_A_NAME}|arts?|paras?|pp?|vol|ch|fig`);
 export const endsWithAbbreviation = (text: string): boolean => prefixAbbreviation.test(text.trimEnd());
 
 /** Markdown inline text → plain text (links to their text, escapes removed). */
