@@ -14,6 +14,8 @@ const LEAD = String.raw`(?:(?:opening|closing|prepared|written|oral)\s+)?(?:test
 /** After a dash, a name needs its position after a comma ("Opening Statement – Jane Doe, Chairman"), or it is a topic. */
 const DASHED = /^[^–—]*?\s[–—]\s+[^,]+,\s+(.+)$/;
 
+const LEAD_AT = new RegExp(`^${LEAD}`, 'i');
+
 /** A line or title that opens with who speaks: "Opening statement by …", "Testimony of …". */
 export const SPEAKER_LINE = new RegExp(`^${LEAD}\\S`, 'i');
 
@@ -28,7 +30,7 @@ const POSITION_AFTER =
 /** The speaker a statement's or testimony's title or witness line names; undefined when it names no person. */
 export function witnessName(text: string): string | undefined {
   const dashed = DASHED.exec(text.trim());
-  if (new RegExp(`^${LEAD}`, 'i').exec(text.trim())?.[0].match(/[–—]/) && !(dashed && POSITION_AFTER.test(dashed[1]!))) return undefined;
+  if (LEAD_AT.exec(text.trim())?.[0].match(/[–—]/) && !(dashed && POSITION_AFTER.test(dashed[1]!))) return undefined;
   const found =
     new RegExp(`^${LEAD}(.+?)(?:\\s+(?:before|to|on|at|for)\\b|[,:–—]|$)`, 'i').exec(text.trim()) ??
     /^(.+?)[’']s?\s+(?:testimony|statement|remarks)\b/i.exec(text.trim());
