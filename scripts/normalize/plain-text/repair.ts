@@ -8,6 +8,7 @@ import * as extraction from '../rules/extraction-characters.js';
 import * as shortcodes from '../rules/web-shortcodes.js';
 import * as glued from '../rules/glued-blocks.js';
 import { placeAt } from '../text/place.js';
+import { recordRemoved } from '../text/source-lines.js';
 import { report } from '../../core/rules.js';
 
 /** Apply the `extraction-characters` and `ocr-ill` rules to the whole text, with notes. */
@@ -21,10 +22,8 @@ export function repairText(file: VFile, original: string): string {
   }
   const stripped = shortcodes.removeShortcodes(characters.text);
   if (stripped.removed.length) {
-    const removed = (file.data.removed ??= []);
-    for (const code of stripped.removed) {
-      removed.push({ line: placeAt(characters.text, code.offset).line, text: code.text, ruleId: shortcodes.id });
-    }
+    const codes = stripped.removed.map((code) => ({ ...placeAt(characters.text, code.offset), text: code.text }));
+    recordRemoved(file, codes, shortcodes.id);
     report(
       file,
       shortcodes.id,
