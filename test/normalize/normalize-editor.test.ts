@@ -116,6 +116,13 @@ const MECHANISMS: Record<string, string[]> = {
     ['techpolicy-post-privacy-hearing-transcript-page', 'commerce-statement-rockefeller-privacy-hearing-page'],
   'a byline of a name and the date after a comma ("Lawrence Lessig, December 16th, 2014", "Defend the Defenders, November 7, 2019"); the one indented line at the top is a picture\'s caption':
     ['cc-post-happy-birthday-lessig-page', 'dtd-post-appeal-nguyen-ngoc-anh-weasyprint'],
+  "a byline under the title (a name and the date) signs a blog's article: a post, unless a dateline or a press office's furniture (a media line, spokespeople available for interview) shows a press release":
+    [
+      'cc-post-happy-birthday-lessig-page',
+      'dtd-post-appeal-nguyen-ngoc-anh-weasyprint',
+      'techpolicy-post-privacy-hearing-transcript-page',
+      'bbw-press-met-facial-recognition-shops',
+    ],
 };
 const WANTING = new Set([
   'a page’s offer of its publication’s formats ("This publication is available in the following format:") is furniture, never the title',

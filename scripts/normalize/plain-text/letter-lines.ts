@@ -32,11 +32,16 @@ export function bylineNames(text: string): string[] | undefined {
 
 /**
  * The person a byline's fields name beside the date ("Fritz Mulhauser | May 24, 2021 | Last
- * modified: …"): a field of two to four capitalized words that is no organization's or team's
+ * modified: …", "Lawrence Lessig, December 16th, 2014"): a field of two to four capitalized words that is no organization's or team's
  * name ("Big Brother Watch Team / October 19, 2023" names none). The names, or undefined.
  */
 export function bylineFieldNames(text: string): string[] | undefined {
-  const fields = text.trim().split(/\s+[|/·•]\s+/);
+  let fields = text.trim().split(/\s+[|/·•]\s+/);
+  // A name and the date after a comma ("Lawrence Lessig, December 16th, 2014").
+  if (fields.length === 1) {
+    const comma = /^([^,]+),\s+(.+)$/.exec(fields[0]!);
+    if (comma && parseDateLine(comma[2]!)?.index === 0) fields = [comma[1]!, comma[2]!];
+  }
   if (fields.length < 2) return undefined;
   const person = fields
     .map((field) => field.trim().replace(/^by\s+/i, ''))

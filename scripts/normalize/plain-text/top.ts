@@ -40,7 +40,10 @@ export interface Top {
   candidates: Candidate[];
   /** The people of a contact block ("Media contact:" and the lines under it). */
   contacts: Contact[];
-  /** The person named in the fields of the byline that gave the date ("Fritz Mulhauser | May 24, 2021"), and its line. */
+  /**
+   * The byline that gave the date ("Fritz Mulhauser | May 24, 2021", "Defend the Defenders,
+   * November 7, 2019"), its line and the person it names (none for a team's or an organization's).
+   */
   byline?: { names: string[]; line: SourceLine };
 }
 
@@ -112,8 +115,7 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
         );
       }
       dateIndex = i;
-      const names = dateLine && !parseDateLine(line.text) ? bylineFieldNames(line.text) : undefined;
-      if (names) byline = { names, line };
+      if (dateLine && !parseDateLine(line.text)) byline = { names: bylineFieldNames(line.text) ?? [], line };
       removed.add(i);
       recordRemoved(file, [line], 'date-line');
       current = undefined;

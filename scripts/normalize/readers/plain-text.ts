@@ -29,6 +29,7 @@ import { blogSection, removeAboveTitle, removeNeighbourLinks } from '../plain-te
 import { bodyBlocks } from '../plain-text/body.js';
 import { bylineBlockAuthors, titleText, witnessAuthors } from '../plain-text/title.js';
 import { opensWithDateline, textDate } from '../plain-text/date.js';
+import { showsPressRelease } from '../plain-text/byline-post.js';
 import { contactsOf } from '../plain-text/contacts.js';
 import { summaryOf } from '../plain-text/summary-source.js';
 import { reportGenericGuesses } from '../plain-text/generic-notes.js';
@@ -95,7 +96,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   else if (standfirst?.authors) {
     reportGuess(file, 'authors', standfirst.authors.join(', '), 'the byline under the title’s dek', placeOf(standfirst.lines[0]));
     data.authors = standfirst.authors.map((name) => ({ name }));
-  } else if (top.byline) {
+  } else if (top.byline?.names.length) {
     reportGuess(file, 'authors', top.byline.names.join(', '), 'the name in the byline’s fields beside the date', placeOf(top.byline.line));
     data.authors = top.byline.names.map((name) => ({ name }));
   }
@@ -103,6 +104,17 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   if (date) data.date = date;
   const contacts = contactsOf(top.contacts, blocks);
   if (contacts.length) data.contacts = contacts;
+  // A byline under the title (a name and the date) signs a blog's article, unless the text shows a press release.
+  if (data.kind === 'brief' && top.byline && !showsPressRelease(blocks, contacts.length > 0)) {
+    data.kind = 'post';
+    reportGuess(
+      file,
+      'kind',
+      'post',
+      'a byline under the title names who wrote it and when, and nothing shows a press release',
+      placeOf(top.byline.line),
+    );
+  }
   const summary = standfirst ? standfirstText(standfirst) : summaryOf(blocks, data.title);
   if (summary) data.summary = summary;
 
