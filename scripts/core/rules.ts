@@ -66,6 +66,11 @@ export const RULE_CATALOGUE = {
     stage: 'normalize',
     summary: 'remove a genre label above the title (FOR IMMEDIATE RELEASE, Fact Sheet, Issue Brief No. 3)',
   },
+  'site-section': {
+    stage: 'normalize',
+    summary:
+      'remove the name of the site\'s section on its own line right above a saved page\'s title ("Posts", "News", "Press Releases"): navigation, no text',
+  },
   'contact-block': {
     stage: 'normalize',
     summary: 'a contact block at the top ("Media contact:" and the name, role, phone, e-mail under it) becomes `contacts`',

@@ -62,6 +62,8 @@ const MECHANISMS: Record<string, string[]> = {
   ],
   'a cover: a logo broken into letter fragments, a line in parentheses and an "About the …" section are no title; a lone page number over lines repeating the cover heads a page':
     ['cmla-submission-national-security-scribd'],
+  'the site’s section named alone right above the title ("Posts", "Press Releases", "Press Room") is navigation, removed (never a post by itself)':
+    ['ncl-press-ttb-alcohol-labeling-page', 'lahood-press-odni-report-statement-page', 'eff-press-digital-books-checklist-2010'],
   'dated dateline: a blog export is a press release': ['lqdn-press-surveillance-bill-senate', 'leahy-press-coalition-nsa-reform-web'],
   'dateline places and dates (in parentheses, two places)': ['leahy-press-coalition-nsa-reform-web', 'cdd-press-google-play-coppa-web'],
   'byline fields with the date': ['bbw-press-met-facial-recognition-shops', 'dcogc-post-eviction-records-public-access-page'],

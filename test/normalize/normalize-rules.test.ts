@@ -17,6 +17,7 @@ import { inTextOrder, numericDateOrder, parseMonthLine } from '../../scripts/nor
 import { referenceLine } from '../../scripts/normalize/plain-text/top.js';
 import * as documentLabel from '../../scripts/normalize/rules/document-label.js';
 import * as endMark from '../../scripts/normalize/rules/end-mark.js';
+import * as siteSection from '../../scripts/normalize/rules/site-section.js';
 import { contactBlock } from '../../scripts/normalize/text/contacts.js';
 import * as runningHeader from '../../scripts/normalize/rules/running-header.js';
 import { toLines } from '../../scripts/normalize/text/source-lines.js';
@@ -223,6 +224,13 @@ describe('document labels, end marks, contact blocks', () => {
   ])('%s is a label', (line) => expect(documentLabel.test(line)).toBe(true));
   it.each(['Testimony of Dr. Rebecca Hale', 'Briefing the New Congress on Spectrum', 'Key Points'])('%s is no label', (line) =>
     expect(documentLabel.test(line)).toBe(false),
+  );
+  it.each(['Posts', 'Press Releases', 'Press Room', 'News', 'Newsroom', 'In the News'])('%s names a site’s section', (line) =>
+    expect(siteSection.test(line)).toBe(true),
+  );
+  // A blog's section is read by its own rule (it makes the text a post); a heading is no section.
+  it.each(['Deeplinks Blog', 'Blog Posts', 'News from the Hill', 'Key Points'])('%s is no section name', (line) =>
+    expect(siteSection.test(line)).toBe(false),
   );
   it.each(['###', '# # #', '-30-', '- END -', 'ENDS'])('%s is an end mark', (line) => expect(endMark.test(line)).toBe(true));
   it.each(['## Heading', 'End', '30'])('%s is no end mark', (line) => expect(endMark.test(line)).toBe(false));

@@ -6,6 +6,7 @@ import type { SourceLine } from '../text/source-lines.js';
 import { organization, tagline } from '../text/letterhead.js';
 import { isAllCaps } from '../text/title-case.js';
 import * as documentLabel from '../rules/document-label.js';
+import * as siteSection from '../rules/site-section.js';
 import { hearingLine } from './letter-lines.js';
 import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
@@ -27,6 +28,11 @@ export function removeAboveTitle(page: Page, candidates: readonly Candidate[], t
       return;
     }
     if (k >= titleAt) return;
+    // The site's section named alone right above the title ("Posts", "Press Releases"): its navigation.
+    if (k === titleAt - 1 && candidate.lines.length === 1 && siteSection.test(candidate.lines[0]!.text)) {
+      page.remove(candidate.indexes[0]!, siteSection.id);
+      return;
+    }
     const joined = candidate.lines.map((l) => l.text).join(' ');
     const isName = candidate.lines.some((l) => organization.test(l.text)) || organization.looksLikeName(joined);
     if (isName || isAllCaps(joined)) {
