@@ -10,7 +10,7 @@ import { letterheadShape, organization, segments } from '../text/letterhead.js';
 import { inTextOrder, numericDateOrder, parseBylineDate, parseDateLine, parseMonthLine } from '../text/dates.js';
 import { isAllCaps, MINOR_WORDS } from '../text/title-case.js';
 import { endsOpen, isThematicBreak, salutation, subjectLine, wrapWidth } from '../text/blocks.js';
-import { contactBlock, contactLabel } from '../text/contacts.js';
+import { contactBlock, contactLabel, contactsIn } from '../text/contacts.js';
 import { bylineFieldNames, bylineNames, hearingLine, honorific, witnessLine } from './letter-lines.js';
 import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
@@ -82,7 +82,10 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
         !contactLabel.test(lines[end + 1]!.text)
       )
         end++;
-      const found = contactBlock([contactAt[1]!, ...lines.slice(i + 1, end + 1).map((l) => l.text)]);
+      const block = contactBlock([contactAt[1]!, ...lines.slice(i + 1, end + 1).map((l) => l.text)]);
+      // Or one line that names them in running form ("Media contact: National Consumers League – Carol
+      // McKay, carolm@…, (412) 945-3242 or Taun Sterling, tauns@…"): its people, the line all recorded.
+      const found = block.length || end > i ? block : contactsIn(line.text);
       if (found.length) {
         contacts.push(...found);
         for (let k = i; k <= end; k++) page.remove(k, 'contact-block');
