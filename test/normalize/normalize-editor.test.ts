@@ -64,6 +64,9 @@ const MECHANISMS: Record<string, string[]> = {
     ['cmla-submission-national-security-scribd'],
   'the site’s section named alone right above the title ("Posts", "Press Releases", "Press Room") is navigation, removed (never a post by itself)':
     ['ncl-press-ttb-alcohol-labeling-page', 'lahood-press-odni-report-statement-page', 'eff-press-digital-books-checklist-2010'],
+  'the byline’s bio of its author ("Steven G. Bradbury is a Distinguished Fellow at …") is no summary': [
+    'heritage-report-fisa-house-bills-chromium',
+  ],
   'dated dateline: a blog export is a press release': ['lqdn-press-surveillance-bill-senate', 'leahy-press-coalition-nsa-reform-web'],
   'dateline places and dates (in parentheses, two places)': ['leahy-press-coalition-nsa-reform-web', 'cdd-press-google-play-coppa-web'],
   'byline fields with the date': ['bbw-press-met-facial-recognition-shops', 'dcogc-post-eviction-records-public-access-page'],
@@ -127,6 +130,7 @@ const MECHANISMS: Record<string, string[]> = {
     ],
 };
 const WANTING = new Set([
+  'the byline’s bio of its author ("Steven G. Bradbury is a Distinguished Fellow at …") is no summary',
   'a page’s offer of its publication’s formats ("This publication is available in the following format:") is furniture, never the title',
   'a site generator’s dated page (a Hugo, Jekyll or Eleventy key) with no type, layout or genre category is a post',
   'a print export’s title is the line its byline stands under; short labels above it are the page’s section ("News" / title / "by alsmith | March 18, 2022")',

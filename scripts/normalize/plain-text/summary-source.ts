@@ -8,9 +8,9 @@ import { withoutDateline } from '../text/dateline.js';
 import { listingSummary } from '../text/listing.js';
 import { openingTableRow } from './date.js';
 
-/** The summary of a text with blocks `blocks` and title `title`, if any paragraph gives one. */
-export function summaryOf(blocks: readonly Block[], title: string): string | undefined {
-  const text = summarySource(blocks, title);
+/** The summary of a text with blocks `blocks`, title `title` and authors `authors`, if any paragraph gives one. */
+export function summaryOf(blocks: readonly Block[], title: string, authors: readonly string[] = []): string | undefined {
+  const text = summarySource(blocks, title, authors);
   return text ? summarize(withoutDateline(text)) : listingSummary(openingTableRow(blocks).row, title);
 }
 
@@ -19,7 +19,7 @@ export function summaryOf(blocks: readonly Block[], title: string): string | und
  * sentences that opens the body (a release's points in bullets above its text) gives its
  * first item, and a lead-in ending in "said," or "said:" goes with the quotation after it.
  */
-function summarySource(blocks: readonly Block[], title: string): string | undefined {
+function summarySource(blocks: readonly Block[], title: string, authors: readonly string[]): string | undefined {
   const opening = blocks.find((b) => b.type === 'paragraph' || b.type === 'list' || b.type === 'heading' || b.type === 'table');
   if (opening?.type === 'list' && !opening.items[0]!.ordered && isSummaryText(opening.items[0]!.text, title)) return opening.items[0]!.text;
   // A letter says what it is about after its salutation: what comes before it is the page's (an update, a caption).
@@ -37,6 +37,8 @@ function summarySource(blocks: readonly Block[], title: string): string | undefi
     const block = blocks[i]!;
     // A letter's or a statement's subject line ("Re: Restoring Internet Freedom, WC Docket No. 17-108.") names what it is about, no summary.
     if (block.type !== 'paragraph' || (subjectLine.test(block.text) && sentences(plainText(block.text)).length <= 1)) continue;
+    // The byline's bio of its author ("Steven G. Bradbury is a Distinguished Fellow at The Heritage Foundation."): who wrote it, not what it says.
+    if (isAuthorBio(block.text, authors)) continue;
     const next = blocks[i + 1];
     // A lead-in that says the title again and ends in a colon ("<title>: Letter (pdf):"): the quotation under it is the text.
     if (/:$/.test(block.text.trim()) && isTitleAgain(block.text, title) && next?.type === 'paragraph' && /^["“]/.test(next.text)) {
@@ -80,3 +82,12 @@ const simplified = (text: string) =>
 
 /** Does a paragraph open with the title, said again? */
 const isTitleAgain = (text: string, title: string) => title.length > 0 && simplified(text).startsWith(simplified(title));
+
+/** Does a paragraph open by saying who one of the authors is ("NAME is a …", "NAME serves as …")? */
+function isAuthorBio(text: string, authors: readonly string[]): boolean {
+  const plain = plainText(text);
+  return authors.some((name) => {
+    if (!plain.startsWith(name)) return false;
+    return /^,?\s+(?:is|was|serves\s+as|has\s+(?:been|served|worked))\b/.test(plain.slice(name.length));
+  });
+}

@@ -115,7 +115,13 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
       placeOf(top.byline.line),
     );
   }
-  const summary = standfirst ? standfirstText(standfirst) : summaryOf(blocks, data.title);
+  const summary = standfirst
+    ? standfirstText(standfirst)
+    : summaryOf(
+        blocks,
+        data.title,
+        (data.authors ?? []).map((author) => author.name),
+      );
   if (summary) data.summary = summary;
 
   if (mode === 'generic') {
