@@ -46,10 +46,8 @@ const MECHANISMS: Record<string, string[]> = {
   'full-width running text': ['eff-statement-fisa-oversight', 'cdt-testimony-givens-privacy-standard'],
   'capitals name above the title': ['hrw-submission-investigatory-powers-review', 'pk-press-commends-fcc-net-neutrality-2015'],
   'particle capitals': ['eff-post-age-mandates-web-export'],
-  'colon lead-in summary (a lead-in’s first sentence; a one-sentence lead-in with the list item or quotation under it)': [
-    'fftf-press-fast-track-senate-vote',
-    'efa-joint-release-cambridge-analytica',
-  ],
+  'colon lead-in summary (a lead-in’s first sentence; a one-sentence lead-in with the list item or quotation under it, each part held to the length limit)':
+    ['fftf-press-fast-track-senate-vote', 'efa-joint-release-cambridge-analytica', 'lahood-press-odni-report-statement-page'],
   'a breadcrumb section or a label under the title names a brief ("Press Releases", "Reports"; "Press Release")': [
     'wyden-press-usa-freedom-act-print',
     'oti-press-joins-fight-net-neutrality-print',

@@ -12,7 +12,7 @@ import { fixExtractionCharacters } from '../../scripts/normalize/rules/extractio
 import { removeShortcodes } from '../../scripts/normalize/rules/web-shortcodes.js';
 import { splitGluedBlocks } from '../../scripts/normalize/rules/glued-blocks.js';
 import { witnessName } from '../../scripts/normalize/text/witness.js';
-import { isSummaryText, sentences } from '../../scripts/normalize/text/summary.js';
+import { isSummaryText, sentences, summarize } from '../../scripts/normalize/text/summary.js';
 import { inTextOrder, numericDateOrder, parseMonthLine } from '../../scripts/normalize/text/dates.js';
 import { referenceLine } from '../../scripts/normalize/plain-text/top.js';
 import * as documentLabel from '../../scripts/normalize/rules/document-label.js';
@@ -169,6 +169,13 @@ describe('sentences and summaries', () => {
     expect(isSummaryText('The debate on whether internet access is a luxury or an essential component is over, the groups said.')).toBe(
       true,
     );
+  });
+  it('keeps a long lead-in whole with the first sentence of the quotation it leads in to, and cuts a long sentence', () => {
+    const lead = `Today, ${'the chair of the committee and '.repeat(12)}the ranking member issued the following statement:`;
+    const quote = `“It is incumbent upon Congress, ${'not the Executive Branch, '.repeat(8)}to codify reforms.`;
+    expect(summarize(`${lead} ${quote}`)).toBe(`${lead} ${quote}`);
+    const long = `Today ${'the chair of the committee and '.repeat(20)}the ranking member met.`;
+    expect(summarize(long)).toMatch(/^Today the chair .{400,500}…$/u);
   });
 });
 

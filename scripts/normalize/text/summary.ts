@@ -109,9 +109,23 @@ export function isSummaryText(text: string, title = ''): boolean {
   return !(title && simplified(plain).startsWith(simplified(title)) && words <= title.split(/\s+/).length + 3);
 }
 
+/** The longest sentence a summary keeps whole; a longer one is cut at a word near `CUT`. */
+const LONGEST = 520;
+const CUT = 500;
+
+/**
+ * A lead-in ending in a colon and the quotation it leads in to, read as one sentence ("… issued
+ * the following statement …: “While there was …, it is incumbent upon Congress … to codify
+ * reforms to FISA Section 702."): two sentences of two speakers, each held to the limit.
+ */
+const ledInQuotation = /^([^“”"]+:)\s+([“"][^]*)$/u;
+
 /** The first sentence (about 500 characters at most), without a leading dateline or note markers. */
 export function summarize(paragraph: string): string | undefined {
   const [first] = sentences(withoutPlaceDash(plainText(paragraph).replace(markers, '')));
   if (!first) return undefined;
-  return first.length > 520 ? `${first.slice(0, 500).replace(/\s+\S*$/, '')}…` : first;
+  if (first.length <= LONGEST) return first;
+  const parts = ledInQuotation.exec(first);
+  if (parts && parts[1]!.length <= LONGEST && parts[2]!.length <= LONGEST) return first;
+  return `${first.slice(0, CUT).replace(/\s+\S*$/, '')}…`;
 }
