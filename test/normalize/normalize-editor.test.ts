@@ -65,6 +65,8 @@ const MECHANISMS: Record<string, string[]> = {
   'the byline’s bio of its author ("Steven G. Bradbury is a Distinguished Fellow at …") is no summary': [
     'heritage-report-fisa-house-bills-chromium',
   ],
+  'a picture’s caption closed by its credit ("“Spock Monroe” by Ludovic Bertron, freely licensed under CC-by-2.0.", "Photo: …") is no summary':
+    ['wikimedia-post-public-policy-site'],
   'dated dateline: a blog export is a press release': ['lqdn-press-surveillance-bill-senate', 'leahy-press-coalition-nsa-reform-web'],
   'dateline places and dates (in parentheses, two places)': ['leahy-press-coalition-nsa-reform-web', 'cdd-press-google-play-coppa-web'],
   'byline fields with the date': ['bbw-press-met-facial-recognition-shops', 'dcogc-post-eviction-records-public-access-page'],
@@ -128,6 +130,7 @@ const MECHANISMS: Record<string, string[]> = {
     ],
 };
 const WANTING = new Set([
+  'a picture’s caption closed by its credit ("“Spock Monroe” by Ludovic Bertron, freely licensed under CC-by-2.0.", "Photo: …") is no summary',
   'the byline’s bio of its author ("Steven G. Bradbury is a Distinguished Fellow at …") is no summary',
   'a page’s offer of its publication’s formats ("This publication is available in the following format:") is furniture, never the title',
   'a site generator’s dated page (a Hugo, Jekyll or Eleventy key) with no type, layout or genre category is a post',

@@ -12,7 +12,7 @@ import { fixExtractionCharacters } from '../../scripts/normalize/rules/extractio
 import { removeShortcodes } from '../../scripts/normalize/rules/web-shortcodes.js';
 import { splitGluedBlocks } from '../../scripts/normalize/rules/glued-blocks.js';
 import { witnessName } from '../../scripts/normalize/text/witness.js';
-import { isSummaryText, sentences, summarize } from '../../scripts/normalize/text/summary.js';
+import { endsInPictureCredit, isSummaryText, sentences, summarize } from '../../scripts/normalize/text/summary.js';
 import { inTextOrder, numericDateOrder, parseMonthLine } from '../../scripts/normalize/text/dates.js';
 import { referenceLine } from '../../scripts/normalize/plain-text/top.js';
 import * as documentLabel from '../../scripts/normalize/rules/document-label.js';
@@ -170,6 +170,19 @@ describe('sentences and summaries', () => {
       true,
     );
   });
+  it.each([
+    'Imagine a world where everyone can freely access knowledge. “Spock Monroe” by Ludovic Bertron, freely licensed under CC-by-2.0.',
+    'Protesters outside the court in Hanoi. Photo: Jane Doe/Reuters.',
+    'The Commissioner at the hearing. Photograph by John Smith.',
+    'Image courtesy of Gerhard Altmann/Pixabay.',
+  ])('takes a caption closed by its picture’s credit for no summary: %s', (text) => {
+    expect(endsInPictureCredit(text)).toBe(true);
+    expect(isSummaryText(text)).toBe(false);
+  });
+  it.each([
+    'Creative Commons released version 4.0 of its licenses today, and every work licensed under CC BY 4.0 can be shared.',
+    'The photo agency sued the platform over its use of pictures taken by its staff photographers.',
+  ])('keeps running text that names licences or photos: %s', (text) => expect(isSummaryText(text)).toBe(true));
   it('keeps a long lead-in whole with the first sentence of the quotation it leads in to, and cuts a long sentence', () => {
     const lead = `Today, ${'the chair of the committee and '.repeat(12)}the ranking member issued the following statement:`;
     const quote = `“It is incumbent upon Congress, ${'not the Executive Branch, '.repeat(8)}to codify reforms.`;

@@ -89,6 +89,17 @@ export function withoutPlaceDash(text: string): string {
 
 const editorialNote = /^(?:update[ds]?|editor['’]?s\s+note|correction|clarification)\b[^:.!?]{0,40}:/i;
 
+/**
+ * A picture's credit, as a caption ends in it: the work's name and its author with its licence
+ * ("“Spock Monroe” by Ludovic Bertron, freely licensed under CC-by-2.0."), or a label
+ * ("Photo: …", "Photograph by …", "Image courtesy of …").
+ */
+const pictureCredit =
+  /^(?:(?:(?:header|featured|cover|top)\s+)?(?:photo(?:graph)?|image|picture|illustration)s?(?:\s+credits?)?\s*(?::|by\b|courtesy\b|via\b)|(?:photo\s+)?credits?\s*:)|^["“][^"”]{1,80}["”],?\s+by\s+\p{Lu}[^.!?]{0,80}\b(?:licen[cs]ed|CC[- ]?BY|CC0|public\s+domain|via\s+(?:flickr|wikimedia))/iu;
+
+/** Does a paragraph end in a picture's credit (it is the picture's caption)? */
+export const endsInPictureCredit = (text: string): boolean => pictureCredit.test(sentences(plainText(text)).at(-1) ?? '');
+
 /** Is this paragraph running text a summary can come from? */
 export function isSummaryText(text: string, title = ''): boolean {
   const plain = plainText(text).replace(markers, '');
@@ -96,6 +107,8 @@ export function isSummaryText(text: string, title = ''): boolean {
   if (words < 8 || !/[.!?]["”’)\]]*$/.test(plain)) return false;
   // An editor's note added to the page later ("UPDATE: Since this letter was sent, …", "Editor's note (May 3): …").
   if (editorialNote.test(plain)) return false;
+  // A picture's caption, closed by its credit ("… “Spock Monroe” by Ludovic Bertron, freely licensed under CC-by-2.0.").
+  if (endsInPictureCredit(plain)) return false;
   // A pull quote: the paragraph is a quotation and nothing else, or a short label and one
   // ("State of Play: “The debate … is over.”").
   const quote = plain.replace(/^\p{Lu}[^:“"]{0,30}:\s+(?=["“])/u, '');
