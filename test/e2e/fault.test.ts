@@ -133,3 +133,18 @@ describe('a page that never finishes', () => {
     expect(browsersBelow(process.pid)).toEqual([]);
   });
 });
+
+describe("the build's printTimeout", () => {
+  it('reaches the printer the build launches: with 1 ms allowed no brief prints, each fails with that time', async () => {
+    // No page loads and prints within a millisecond (it takes several round trips to the browser),
+    // so every brief fails, naming the time it was given; with the default 30 s they would print.
+    const dir = await newProject();
+    await addSmallBriefs(dir, 2);
+    const result = await build({ root: dir, quiet: true, printTimeout: 1 });
+    expect(result).toMatchObject({ ok: false, built: 0, failed: 2 });
+    expect(result.messages.filter((m) => m.includes(': error:'))).toEqual(
+      ['01', '02'].map((n) => `sources/brief-${n}.md: error: could not print: printing took longer than 0.001 s (print-failed)`),
+    );
+    expect(browsersBelow(process.pid)).toEqual([]);
+  });
+});

@@ -114,6 +114,17 @@ describe('building through --browser-ws', () => {
     );
     expect(existsSync(path.join(project, 'unused'))).toBe(false);
   });
+
+  it("keeps the build's printTimeout: with 1 ms allowed no brief prints, each fails with that time", async () => {
+    // No page loads and prints within a millisecond; with the default 30 s every brief would print.
+    // The first test's browser, still running (or one of this test's own when it runs alone).
+    if (browsers.length === 0) browsers.push(await (await import('../helpers/scaling-project.js')).startDevToolsBrowser());
+    const result = await build({ root: project, out: 'timeout', quiet: true, printTimeout: 1, browserWs: [browsers[0]!.endpoint] });
+    expect(result).toMatchObject({ ok: false, built: 0, failed: local.built });
+    const errors = result.messages.filter((m) => m.includes(': error:'));
+    expect(errors).toHaveLength(local.built);
+    for (const m of errors) expect(m).toMatch(/: error: could not print: printing took longer than 0\.001 s \(print-failed\)$/);
+  });
 });
 
 describe('browserEndpoints', () => {
