@@ -19,7 +19,7 @@ import { createProgress, type Progress } from './core/progress.js';
 import { summarize } from './core/report.js';
 import { type StageTimer, stageTimer } from './core/stage-timer.js';
 import { packetStage, type PacketsResult } from './packet/packet-stage.js';
-import { createIconRasterizer } from './print/icon-rasterizer.js';
+import { createIconRasterizer, type IconRasterizer } from './print/icon-rasterizer.js';
 import { printChanged, type PrintStreamResult } from './print/print-stream.js';
 import { startPrinter } from './print/start-printer.js';
 import { keepPoolForArchive, searchWorkers, startBriefPool } from './workers/threads.js';
@@ -51,10 +51,13 @@ async function buildLocked(config: BuildConfig, options: BuildOptions): Promise<
 
   // 2. The plan: what the last build made, and which sources changed since (the others come from the cache).
   const plan = await planBuild(config, { version: VERSION, force: options.force, shard: options.shard, time });
+  // What draws the favicon's pictures: the printer's browser when a few briefs were printed
+  // (handed over when the printing is done), else a browser started only if the icon changed.
+  const icons = createIconRasterizer();
   try {
-    return await buildPlanned(options, config, plan, time, timings, progress);
+    return await buildPlanned(options, config, plan, time, timings, progress, icons);
   } finally {
-    await plan.store.close();
+    await Promise.all([plan.store.close(), icons.close()]);
   }
 }
 
@@ -72,6 +75,7 @@ async function buildPlanned(
   time: StageTimer,
   timings: Record<string, number>,
   progress: Progress,
+  icons: IconRasterizer,
 ): Promise<BuildResult> {
   const { signal } = options;
   const endpoints = options.browserWs?.length || 1;
@@ -96,14 +100,21 @@ async function buildPlanned(
     if (site && plan.changed.length <= PREPARE_ARCHIVE_BRIEFS)
       prepared ??= site.then((m) => m.prepareSite(config, options.force)).catch(() => undefined);
   };
+  let printed: PrintStreamResult | undefined;
   let closing: Promise<void> | undefined;
   const closePrinter = () =>
-    (closing ??= printer.started().then((started) => (started !== options.printer ? started?.close() : undefined)));
+    (closing ??= printer.started().then(async (started) => {
+      if (!started || started === options.printer) return;
+      // A small build's browser draws the favicon next: a launch of its own costs more than the drawing.
+      if (printed && !signal?.aborted && !options.shard && plan.changed.length <= PREPARE_ARCHIVE_BRIEFS && started.release) {
+        const browser = await started.release();
+        if (browser) icons.adopt(browser);
+      } else await started.close();
+    }));
   signal?.addEventListener('abort', closePrinter); // prints under way fail at once
   const reuseWorkers = keepPoolForArchive(plan.changed.length + plan.cached.size);
   // Before any brief's files change: a build stopped from here on leaves the mark that makes the next one redo the archive.
   if (plan.changed.length > 0) plan.store.markIncomplete();
-  let printed: PrintStreamResult | undefined;
   try {
     printed = await time('print', () =>
       printChanged({
@@ -171,8 +182,6 @@ async function buildPlanned(
       ? [...built].map(([source, brief]) => (late.get(source) ?? plan.store.full(source, brief)).entry)
       : undefined;
   const search = searchWorkers(config, plan.changed.length, reuseWorkers ? await workers.started() : undefined);
-  // A browser of its own for the favicon's pictures, started only when the icon changed.
-  const icons = createIconRasterizer();
   let files: string[] | undefined;
   try {
     files = await archiveStage({
@@ -201,7 +210,7 @@ async function buildPlanned(
       time,
     });
   } finally {
-    await Promise.all([search.close(), icons.close()]);
+    await search.close();
   }
 
   // 6. Remove what deleted or renamed sources left behind, and remember this build.

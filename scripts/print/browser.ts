@@ -10,6 +10,7 @@
  * thirds of the time.
  */
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -154,4 +155,20 @@ export async function launchBrowser(
     handleSIGTERM: false,
     handleSIGHUP: false,
   });
+}
+
+/** Close a browser launched with `launchBrowser`, and remove the temporary profile Puppeteer made for it. */
+export async function closeLaunchedBrowser(launched: Browser): Promise<void> {
+  const profile = temporaryProfile(launched);
+  await launched.close().catch(() => {});
+  // Puppeteer deletes its temporary profile before the browser has quite exited, and the
+  // browser may write into it once more: delete it again, now that the browser is gone.
+  if (profile) await rm(profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+}
+
+/** The temporary profile folder Puppeteer made for a browser it launched, if any. */
+function temporaryProfile(browser: Browser | undefined): string | undefined {
+  const arg = browser?.process()?.spawnargs.find((a) => a.startsWith('--user-data-dir='));
+  const dir = arg?.slice('--user-data-dir='.length);
+  return dir && path.basename(dir).startsWith('puppeteer_dev_chrome_profile-') ? dir : undefined;
 }

@@ -8,10 +8,8 @@
  * printer). The metadata is set on each PDF (pdf-metadata.ts). `close()` is idempotent,
  * and the browser is killed if the process exits first.
  */
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
-import { launchBrowser, printingArgs, printingLaunch } from './browser.js';
+import { closeLaunchedBrowser, launchBrowser, printingArgs, printingLaunch } from './browser.js';
 import type { BuildConfig } from '../core/config.js';
 import { createInterceptor } from './intercept.js';
 import { createPagePool } from './page-pool.js';
@@ -33,6 +31,13 @@ export interface Printer {
   /** `picture`: also take a picture of page 1 (none from a printer created with `pictures: false`). */
   print(html: string, info: PdfInfo, options?: { picture?: boolean }): Promise<Printed>;
   close(): Promise<void>;
+  /**
+   * Close the printer but keep its browser running and give it to the caller, who closes it
+   * (`closeLaunchedBrowser`, browser.ts): only a browser this printer launched for itself and that takes
+   * pictures (the build draws the favicon with it instead of launching another). Otherwise
+   * the printer closes as `close()` does, and gives undefined.
+   */
+  release?(): Promise<Browser | undefined>;
   /** Requests refused so far: anything that is not a project asset or a `data:` URL. */
   readonly requestsBlocked: number;
   /** How it got its browser: `warm` when it printed with one kept from an earlier build, `warm-started` when it started that one. */
@@ -222,11 +227,21 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
       await launched.disconnect().catch(() => {});
       return;
     }
-    const profile = temporaryProfile(launched);
-    await launched?.close().catch(() => {});
-    // Puppeteer deletes its temporary profile before the browser has quite exited, and the
-    // browser may write into it once more: delete it again, now that the browser is gone.
-    if (profile) await rm(profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    if (launched) await closeLaunchedBrowser(launched);
+  }
+
+  async function release(): Promise<Browser | undefined> {
+    const current = closed || options.connect || !pictures ? undefined : await browser?.catch(() => undefined);
+    if (!current || borrowed.has(current) || !current.connected) {
+      await close();
+      return undefined;
+    }
+    closed = true;
+    process.removeListener('exit', killOnExit);
+    browser = undefined;
+    const idle = pool.close(new Error('the printer is closed'));
+    await Promise.all(idle.map(({ page }) => page.close().catch(() => {})));
+    return current;
   }
 
   // Start the browser and its pages now, as many as will print at once: a missing browser
@@ -242,6 +257,7 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
   return {
     print,
     close,
+    release,
     get requestsBlocked() {
       return interceptor.blocked;
     },
@@ -249,13 +265,6 @@ export async function createPrinter(options: PrinterOptions): Promise<Printer> {
       return kind;
     },
   };
-}
-
-/** The temporary profile folder Puppeteer made for a browser it launched, if any. */
-function temporaryProfile(browser: Browser | undefined): string | undefined {
-  const arg = browser?.process()?.spawnargs.find((a) => a.startsWith('--user-data-dir='));
-  const dir = arg?.slice('--user-data-dir='.length);
-  return dir && path.basename(dir).startsWith('puppeteer_dev_chrome_profile-') ? dir : undefined;
 }
 
 function isCrash(error: unknown): boolean {
