@@ -186,6 +186,11 @@ export const RULE_CATALOGUE = {
     summary:
       'a web page\'s furniture at the top or foot of a text (sign-up box and its consent line, "Skip Navigation", "Related Content", "More Press Releases"), a reading time and an offer of the publication\'s formats ("This publication is available in the following format:") are removed',
   },
+  'image-credit': {
+    stage: 'normalize',
+    summary:
+      'remove a picture\'s credit on a line of its own, where the picture was ("Photo Credit: Getty", "Image: CC Licensed …", "Photo by … on Unsplash")',
+  },
   'web-byline': { stage: 'normalize', summary: 'the byline of a web export becomes `authors`' },
   'web-tags': { stage: 'normalize', summary: 'tag lines (and the lone `-` before them) become `tags`' },
   'web-rights': { stage: 'normalize', summary: 'the copyright line becomes `rights`' },

@@ -12,7 +12,8 @@ import { fixExtractionCharacters } from '../../scripts/normalize/rules/extractio
 import { removeShortcodes } from '../../scripts/normalize/rules/web-shortcodes.js';
 import { splitGluedBlocks } from '../../scripts/normalize/rules/glued-blocks.js';
 import { witnessName } from '../../scripts/normalize/text/witness.js';
-import { endsInPictureCredit, isSummaryText, sentences, summarize } from '../../scripts/normalize/text/summary.js';
+import { endsInPictureCredit, isSummaryText, sentences, summarize, withoutPlaceDash } from '../../scripts/normalize/text/summary.js';
+import { findWebFurniture, isImageCredit } from '../../scripts/normalize/text/web-furniture.js';
 import { inTextOrder, numericDateOrder, parseMonthLine } from '../../scripts/normalize/text/dates.js';
 import { referenceLine } from '../../scripts/normalize/plain-text/top.js';
 import * as documentLabel from '../../scripts/normalize/rules/document-label.js';
@@ -320,4 +321,50 @@ describe('numeric dates that read either way, and reference numbers over a title
     '%s is none',
     (line) => expect(referenceLine.test(line)).toBe(false),
   );
+});
+
+describe('a page’s credits, banners and labelled dates', () => {
+  it.each([
+    ['Photo Credit: Getty', true],
+    ['Image: CC Licensed Matt Britt/The Opte Project', true],
+    ['Photo by Jane Doe on Unsplash', true],
+    ['(Photo: AFP/Wakil Kohsar)', true],
+    ['Photographs of the hearing are online.', false],
+    ['Image rights and the law: what the bill changes for photographers and their clients', false],
+  ])('%j is a picture’s credit: %s', (line, credit) => expect(isImageCredit(line)).toBe(credit));
+
+  it('removes a government site’s banner at the top, and nothing under it', () => {
+    const text = [
+      'An official website of the United States government',
+      'Here’s how you know',
+      'The .gov means it’s official.',
+      'Federal government websites often end in .gov or .mil. Before sharing sensitive information, make sure you’re on a federal government site.',
+      'The site is secure.',
+      'The https:// ensures that you are connecting to the official website and that any information you provide is encrypted and transmitted securely.',
+      'Agency Finalizes Rule on Data Brokers',
+      'The agency today finalized a rule that requires data brokers to register and to delete data on request.',
+    ].join('\n\n');
+    const found = findWebFurniture(toLines(text));
+    const kept = toLines(text)
+      .filter((l, i) => l.text.trim() && !found.has(i))
+      .map((l) => l.text);
+    expect(kept).toEqual([
+      'Agency Finalizes Rule on Data Brokers',
+      'The agency today finalized a rule that requires data brokers to register and to delete data on request.',
+    ]);
+  });
+
+  it.each([
+    ['Comment Submitted: April 3, 2022', '2022-04-03'],
+    ['Date Filed: March 1, 2019', '2019-03-01'],
+    ['Comment Period Closes: April 21, 2022', undefined],
+  ])('%j gives the date %s', (line, iso) => expect(parseDateLine(line)?.iso).toBe(iso));
+
+  it.each([
+    ['WASHINGTONThe Leadership Conference wrote members of Congress.', 'The Leadership Conference wrote members of Congress.'],
+    ['HTMLElement is the base of every element.', 'HTMLElement is the base of every element.'],
+  ])('a dateline glued with no dash: %j', (text, summary) => expect(withoutPlaceDash(text)).toBe(summary));
+
+  it('takes no hidden e-mail for a contact’s role', () =>
+    expect(contactBlock(['Shin Inouye, 202.869.0398, [email protected]'])).toEqual([{ name: 'Shin Inouye' }]));
 });

@@ -56,13 +56,19 @@ export function removeRepeatedTitle(page: Page, candidates: Candidate[]): void {
     const candidate = candidates[k]!;
     if (candidate.lines.length !== 1) continue;
     const text = candidate.lines[0]!.text;
-    if (candidates.some((other) => other !== candidate && repeatsWithName(text, candidateText(other)))) {
+    // Or the same words once more below (a document viewer's title over the document's own cover title).
+    const same = (other: Candidate) => squashed(candidateText(other)) === squashed(text);
+    if (
+      candidates.some((other) => other !== candidate && repeatsWithName(text, candidateText(other))) ||
+      (squashed(text).length >= 10 && candidates.slice(k + 1).some(same))
+    ) {
       page.remove(candidate.indexes[0]!, 'title-repeated');
       candidates.splice(k, 1);
     }
   }
 }
 
+const squashed = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /**

@@ -48,6 +48,9 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     const greets = after >= 0 && /^\s*dear\s/i.test(lines[after]!.text) && salutation.test(lines[after]!.text);
     if (greets && (candidate.lines.length >= 2 || candidate.insideAddress)) score -= 25;
     if (parseDateLine(text) || parseMonthLine(text)) score -= 30; // a second date line (repeated, or a release date) is no title
+    // A labelled date of another kind ("Comment Period Closes: April 21, 2022", "Deadline: …"): a field, no title.
+    const field = /^([^:]{2,40}):\s*(\S.*)$/.exec(text);
+    if (field && field[1]!.split(/\s+/).length <= 5 && (parseDateLine(field[2]!) || parseMonthLine(field[2]!))) score -= 30;
     if (/[.;,]$/.test(text)) score -= 10;
     // A logo's letters, broken into fragments by the extraction ("CA" / "CIATION C"): short lines, mostly no words.
     if (isLogoFragments(candidate.lines.map((l) => l.text))) score -= 30;

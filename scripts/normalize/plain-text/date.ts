@@ -10,6 +10,8 @@ import { listingDate } from '../text/listing.js';
 import { permalinkDay } from '../text/browser-print.js';
 import { reportGuess } from '../text/guessed.js';
 import { withoutPlaceDash } from '../text/summary.js';
+import { parseDateLine } from '../text/dates.js';
+import { salutation, subjectLine } from '../text/blocks.js';
 import type { Block } from '../text/blocks.js';
 
 type Paragraph = Extract<Block, { type: 'paragraph' }>;
@@ -33,6 +35,10 @@ export function textDate(file: VFile, blocks: readonly Block[], topDate: string 
   let date = topDate;
   // A dateline's date ("WASHINGTON, D.C. – January 15, 2020 – …", "Geneva 31.01.11 – …").
   if (!date) date = guessDatelineDate(file, blocks);
+  // A letter's own date, on a line of its own above its inside address or its salutation, in a
+  // page that introduces the letter ("You can read the full comments here:" / "April 21, 2022" /
+  // "The Honorable …").
+  if (!date) date = letterDate(file, blocks);
   // A listing that is all table (a digest of releases, newest first): its first row's date and text.
   const { table, row } = openingTableRow(blocks);
   if (!date && table) date = listingDate(file, row, placeOf(table.line));
@@ -56,4 +62,20 @@ export function textDate(file: VFile, blocks: readonly Block[], topDate: string 
 export function opensWithDateline(blocks: readonly Block[]): boolean {
   const paragraphs = blocks.filter((b): b is Paragraph => b.type === 'paragraph' && b.text.split(/\s+/).length >= 8).map((b) => b.text);
   return datelineDate(paragraphs) !== undefined || (paragraphs[0] !== undefined && withoutPlaceDash(paragraphs[0]) !== paragraphs[0]);
+}
+
+/**
+ * The date of a letter the text carries: a paragraph that is only a date, among the text's first
+ * blocks, right above the letter's inside address (lines) or its salutation or subject line.
+ */
+function letterDate(file: VFile, blocks: readonly Block[]): string | undefined {
+  const k = blocks.slice(0, 8).findIndex((b) => b.type === 'paragraph' && parseDateLine(b.text) !== undefined && !/:\s*\S/.test(b.text));
+  if (k < 0) return undefined;
+  const next = blocks[k + 1];
+  const opensLetter = next?.type === 'lines' || (next?.type === 'paragraph' && (salutation.test(next.text) || subjectLine.test(next.text)));
+  if (!opensLetter) return undefined;
+  const block = blocks[k] as Paragraph;
+  const iso = parseDateLine(block.text)!.iso;
+  reportGuess(file, 'date', iso, 'the date line of the letter in the text', placeOf(block.line));
+  return iso;
 }

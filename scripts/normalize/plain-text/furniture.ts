@@ -4,7 +4,7 @@
  */
 import type { NormalizeOptions } from '../reader.js';
 import { isBlank } from '../text/source-lines.js';
-import { findWebFurniture, isFormatOffer, readingTimeLine } from '../text/web-furniture.js';
+import { findWebFurniture, isFormatOffer, isImageCredit, readingTimeLine } from '../text/web-furniture.js';
 import { configuredMatcher, letterheadShape, organization } from '../text/letterhead.js';
 import * as endMark from '../rules/end-mark.js';
 import type { Page } from './page.js';
@@ -24,6 +24,7 @@ export function removeFurniture(page: Page, org: NormalizeOptions['organization'
     if (id) page.remove(i, id);
     else if ((reading && !reading.before) || (!isBlank(line) && isFormatOffer(line.text))) page.remove(i, 'web-furniture');
     else if (!isBlank(line) && endMark.test(line.text)) page.remove(i, endMark.id);
+    else if (!isBlank(line) && isImageCredit(line.text)) page.remove(i, 'image-credit');
   });
   return web.size;
 }

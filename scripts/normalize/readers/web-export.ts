@@ -7,7 +7,7 @@
 import type { VFile } from 'vfile';
 import type { NormalizeOptions, ReaderResult } from '../reader.js';
 import { toLines } from '../text/source-lines.js';
-import { findWebFurniture, isFormatOffer, readingTimeLine } from '../text/web-furniture.js';
+import { findWebFurniture, isFormatOffer, isImageCredit, readingTimeLine } from '../text/web-furniture.js';
 import * as endMark from '../rules/end-mark.js';
 import { joinWrapped, toBlocks, wrapWidth } from '../text/blocks.js';
 import { lazyVocabulary } from '../rules/dehyphenate.js';
@@ -56,6 +56,8 @@ export function readWebExport(file: VFile, text: string, options: NormalizeOptio
       (readingTimeLine(line.text)?.before === '' || (line.text.trim() !== '' && isFormatOffer(line.text))) &&
       page.remove(i, 'web-furniture'),
   );
+  // A picture's credit where the picture was ("Photo Credit: Getty").
+  page.lines.forEach((line, i) => !page.removed.has(i) && line.text.trim() && isImageCredit(line.text) && page.remove(i, 'image-credit'));
   // A press release posted on a blog keeps its end mark ("###", "# # # # #"): not a heading.
   page.lines.forEach((line, i) => !page.removed.has(i) && line.text.trim() && endMark.test(line.text) && page.remove(i, endMark.id));
 

@@ -16,7 +16,8 @@ const number = String.raw`(?:\s*[,:–—-]?\s*(?:no\.?|number|#|vol\.?|volume|i
 const shape = new RegExp(String.raw`^(?:${kind}|${release})${number}(?:\s*[,:–—-]\s*(?:19|20)\d{2})?\s*[:.]?$`, 'i');
 
 export function test(text: string): boolean {
-  const t = text.trim();
+  // A site's label set as a one-item list ("• Press Release", a US agency's page) is a label still.
+  const t = text.trim().replace(/^[•▪◦‣*-]\s+/, '');
   return t.length <= 60 && shape.test(t);
 }
 

@@ -9,6 +9,7 @@
  */
 import { defineRule } from '../../core/rules.js';
 import type { SourceLine } from '../text/source-lines.js';
+import * as organization from './letterhead-organization.js';
 
 export const { id, summary } = defineRule('running-header');
 
@@ -71,10 +72,14 @@ export function find(
       const raw = separated ? texts[0]!.split(/\s[|•·—]\s/) : [];
       const parts = raw.map(squash);
       const index = indexes[0]!;
+      // Or the title with the year, once, at the head of page 2 ("State of Digital Rights 2018").
+      const dated = /\b(?:19|20)\d{2}$/.test(texts[0]!) ? squash(texts[0]!.replace(/\s*\b(?:19|20)\d{2}$/, '')) : '';
       if (
         isBreak(index) &&
         index > (firstBreak < 0 ? 0 : firstBreak) - 1 &&
-        (parts.some((p) => p.length >= 6 && (top.includes(p) || topJoined.includes(p))) || raw.some(shortened))
+        (parts.some((p) => p.length >= 6 && (top.includes(p) || topJoined.includes(p))) ||
+          raw.some(shortened) ||
+          (dated.length >= 10 && top.includes(dated)))
       )
         found.add(index);
       continue;
@@ -98,7 +103,12 @@ export function find(
       separated;
     if (!running) continue;
     const onFirstPage = indexes.filter((index) => firstBreak < 0 || index < firstBreak);
-    const keepFirst = firstBreak >= 0 && (titleAbove || (onFirstPage.length === 1 && onFirstPage[0]! < 15)) && !pageTail && !separated;
+    // Said twice at the top edge of page 1 and nowhere else (a document viewer's title over the
+    // cover's title): one of them is the title.
+    const topTwice =
+      near === 0 && indexes.length === 2 && onFirstPage.length === 2 && indexes[1]! < 8 && !organization.looksLikeName(texts[0]!);
+    const keepFirst =
+      firstBreak >= 0 && (titleAbove || topTwice || (onFirstPage.length === 1 && onFirstPage[0]! < 15)) && !pageTail && !separated;
     indexes.forEach((index, k) => (k === 0 && keepFirst ? undefined : found.add(index)));
   }
   return found;

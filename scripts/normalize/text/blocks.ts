@@ -79,6 +79,8 @@ export function isHeadingLike(text: string): boolean {
   const field = /^[^:]{2,30}:\s+(.+)$/.exec(t);
   if (field && (/^[\d\s().+-]{3,}$/.test(field[1]!) || /\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b/i.test(field[1]!) || findDate(field[1]!)))
     return false;
+  // A filing's number on a line of its own ("Docket No. FTC-2022-0003-0001", "WC Docket No. 17-108"): a field, no heading.
+  if (/^(?:\p{Lu}{2,4}\s+)?(?:docket|file|case|matter|ref(?:erence)?)\s+(?:no\.?|number|#)\s*[\w./-]*\d[\w./-]*$/iu.test(t)) return false;
   // A date line is no heading (asked last: parsing dates costs the most).
   return (isAllCaps(t) || words.length <= 6 || isTitleLike(words)) && !parseDateLine(t);
 }
@@ -380,18 +382,25 @@ function joinCutParagraphs(blocks: Block[], words: WordSet): void {
  * stay lines, never headings.
  */
 function addressRun(drafts: readonly Draft[], start: number, short: number): Draft[] | undefined {
-  let end = start;
-  while (end < drafts.length) {
-    const d = drafts[end]!;
-    // A name may end in an abbreviation's full stop ("The Honorable John Joyce, M.D.", "John Conyers, Jr.").
-    const stops = endsSentence(d.text) && !/(?:\b(?:\p{Lu}\.){1,3}|\b(?:Jr|Sr|Esq|Inc|Ltd|Co)\.)$/u.test(d.text.trim());
-    if (d.kind !== 'paragraph' || d.lines.length > 1 || d.text.length >= short || stops || isLetterLine(d.text)) break;
-    end++;
-  }
-  const run = drafts.slice(start, end);
+  const runOf = (limit: number) => {
+    let end = start;
+    while (end < drafts.length) {
+      const d = drafts[end]!;
+      // A name may end in an abbreviation's full stop ("The Honorable John Joyce, M.D.", "John Conyers, Jr.").
+      const stops = endsSentence(d.text) && !/(?:\b(?:\p{Lu}\.){1,3}|\b(?:Jr|Sr|Esq|Inc|Ltd|Co)\.)$/u.test(d.text.trim());
+      if (d.kind !== 'paragraph' || d.lines.length > 1 || d.text.length >= limit || stops || isLetterLine(d.text)) break;
+      end++;
+    }
+    return { run: drafts.slice(start, end), end };
+  };
+  const { run, end } = runOf(short);
   // Or right above the letter's "Dear …": whom it is to, with or without a street.
   const greets = end < drafts.length && /^\s*dear\s/i.test(drafts[end]!.text) && salutation.test(drafts[end]!.text);
-  return (run.length >= 3 && run.some((d) => isPostalLine(d.text))) || (run.length >= 2 && greets) ? run : undefined;
+  if ((run.length >= 3 && run.some((d) => isPostalLine(d.text))) || (run.length >= 2 && greets)) return run;
+  // A long position line in it ("Assistant Attorney General, Department of Justice Antitrust Division"):
+  // still an address when the group is all short lines that end in its city or postal line.
+  const long = runOf(90).run;
+  return long.length >= 3 && long.length === drafts.length - start && isPostalLine(long.at(-1)!.text) ? long : undefined;
 }
 
 /**

@@ -75,6 +75,8 @@ export function findContacts(paragraphs: readonly { text: string; block: boolean
 /** "Media contact:", "Press Contacts:", "CONTACT:", "For more information contact:" (rest of the line optional). */
 export const contactLabel = /^\s*(?:(?:media|press|news|for\s+media|for\s+press)\s+)?(?:contacts?|inquiries|enquiries)\s*:\s*(.*)$/i;
 const emailOnly = /^(?:e-?mail\s*:?\s*)?<?([\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})>?$/u;
+/** An address the page hid from its saved text ("[email protected]", a CDN's e-mail obfuscation): an e-mail, never a role. */
+const hiddenEmail = /^\[email\s+protected\]$/i;
 const phoneOnly =
   /^(?:(?:tel|phone|ph|p|t|m|mobile|cell|office|o|fax|f)\.?\s*:?\s*)?\+?\(?\d[\d\s().–-]{6,}\d(?:\s*(?:ext\.?|x)\s*\d+)?$/iu;
 
@@ -91,8 +93,8 @@ export function contactBlock(parts: readonly string[]): Contact[] {
     if (!part) continue;
     const pieces = part.split(/\s*,\s*/);
     const email = pieces.map((p) => emailOnly.exec(p)?.[1]).find(Boolean);
-    const phone = pieces.some((p) => phoneOnly.test(p));
-    const words = pieces.filter((p) => p && !emailOnly.test(p) && !phoneOnly.test(p)); // "Name,, phone": an empty piece
+    const phone = pieces.some((p) => phoneOnly.test(p) || hiddenEmail.test(p));
+    const words = pieces.filter((p) => p && !emailOnly.test(p) && !phoneOnly.test(p) && !hiddenEmail.test(p)); // "Name,, phone": an empty piece
     // A name starts a person, unless the person before has no phone or e-mail yet (then it is a role).
     if (words[0] && personName.test(words[0]) && (!current() || current()!.detail))
       people.push({ name: words.shift()!, roles: [], detail: false });

@@ -64,9 +64,13 @@ export function findDate(text: string): FoundDate | undefined {
   return findDates(text)[0];
 }
 
-/** Words that may stand around a date on a date line: "Posted on", "Updated:", "Document Date:", "For immediate release:", "Posted 17:08 EDT on". */
+/**
+ * Words that may stand around a date on a date line: "Posted on", "Updated:", "Document Date:",
+ * "For immediate release:", "Posted 17:08 EDT on", a filing's "Comment Submitted:", "Date Filed:"
+ * (never a deadline: "Comment Period Closes:" is no date of the text).
+ */
 const around =
-  /^(?:(?:(?:originally\s+)?(?:posted|published|released|updated|issued|dated|written|last\s+(?:updated|modified)|(?:document\s+)?date|(?:for\s+(?:immediate\s+)?release))(?:\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\p{Lu}{2,4})?)?(?:\s+(?:on|at))?|on|as\s+of)\s*[:\-–—|]?)?$/iu;
+  /^(?:(?:(?:originally\s+)?(?:posted|published|released|updated|issued|dated|written|last\s+(?:updated|modified)|(?:(?:comments?|letter|testimony|submission|statement)\s+)?(?:submitted|filed|sent|delivered)|date\s+(?:submitted|filed|sent)|(?:document\s+)?date|(?:for\s+(?:immediate\s+)?release))(?:\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\p{Lu}{2,4})?)?(?:\s+(?:on|at))?|on|as\s+of)\s*[:\-–—|]?)?$/iu;
 
 /** The ISO date of a line that is only a date (with an optional label such as "Posted on"). */
 export function parseDateLine(line: string): FoundDate | undefined {

@@ -18,10 +18,14 @@ export function removePageDebris(file: VFile, lines: readonly SourceLine[]): Sou
   const isNumber = lines.map(
     (line, i) => pageNumber.test(line.text) && (isPageNumberContext(lines, i, hasPages) || overRunningHead(lines, i, top)),
   );
+  // A page number among the text's first lines ("Page 1" under a document viewer's title) heads
+  // page 1: no page ends there, so the lines around it are not next to a break.
+  const firstText = lines.findIndex((line) => !isBlank(line));
+  const headsFirstPage = (i: number) => i - firstText <= 3 && lines.slice(firstText, i).filter((l) => !isBlank(l)).length <= 1;
   const nearBreak = (index: number) => {
     for (let d = -3; d <= 3; d++) {
       const line = lines[index + d];
-      if (line && ((line.pageStart && d >= 0) || isNumber[index + d])) return true;
+      if (line && ((line.pageStart && d >= 0) || (isNumber[index + d] && !headsFirstPage(index + d)))) return true;
     }
     return false;
   };
@@ -36,7 +40,7 @@ export function removePageDebris(file: VFile, lines: readonly SourceLine[]): Sou
     if (line.pageStart) breaks.add(kept.length);
     if (isNumber[i]) {
       recordRemoved(file, [line], pageNumber.id);
-      breaks.add(kept.length);
+      if (!headsFirstPage(i)) breaks.add(kept.length);
     } else if (running.has(i)) {
       recordRemoved(file, [line], runningHeader.id);
       breaks.add(kept.length);

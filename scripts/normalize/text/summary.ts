@@ -77,7 +77,17 @@ export function opensWithCapitalsDateline(text: string): boolean {
   return /\p{Lu}{3}/u.test(place) && place === place.toUpperCase() && /\p{Ll}/u.test(rest) && withoutPlaceDash(text.trim()) !== text.trim();
 }
 
+/**
+ * A dateline in capitals whose dash the page lost, glued to the first word of the sentence
+ * ("WASHINGTONThe Leadership Conference …", the dash set apart in the page's markup): a
+ * capitals place of four letters or more, then a function word that opens sentences.
+ */
+const gluedPlace =
+  /^\p{Lu}{4,}(?:,\s*\p{Lu}[\p{Lu}.]+)*(?=(?:The|A|An|This|These|Today|Yesterday|Last|On|In|At|As|After|Before|For|With|Following|We|Our)\s)/u;
+
 export function withoutPlaceDash(text: string): string {
+  const glued = gluedPlace.exec(text);
+  if (glued) return text.slice(glued[0].length);
   const found = placeDash.exec(text);
   if (!found) return text;
   const place = found[0].replace(/[\s–—-]+$/, '');

@@ -195,6 +195,9 @@ export function toTitleCaseAny(
   // "Verizon v. FCC": the abbreviation of a small word stays small.
   const cased = titleCase(lowered, { smallWords: SMALL_WORDS })
     .replace(/(?<=\s)V(?=\.\s)/g, (v, offset: number) => (lowered[offset] === 'v' ? 'v' : v))
+    // "et al." ("et. al"), written in lower case, stays so.
+    .replace(/(?<=\s)Et(?=\.?\s+al\b)/gi, (et, offset: number) => (lowered[offset] === 'e' ? 'et' : et))
+    .replace(/(?<=\bet\.?\s+)Al\b/g, (al, offset: number) => (lowered[offset] === 'a' ? 'al' : al))
     .split(''); // UTF-16 units, as the offsets are
   for (const at of particles) cased[at] = cased[at]!.toUpperCase();
   const joined = cased.join('');

@@ -38,6 +38,41 @@ const formatOffer =
   /^(?:this\s+(?:publication|report|document|paper|page)\s+is\s+(?:also\s+)?available\s+(?:in|as)\b[^.!?]*|(?:also\s+)?available\s+(?:formats?|in\s+the\s+following\s+(?:formats?|languages?))\b[^.!?]*|download\s+(?:the\s+)?(?:full\s+)?(?:report|pdf|publication|document)(?:\s*\((?:pdf|\d+\s*[km]b)[^)]*\))?)\s*:?$/i;
 export const isFormatOffer = (text: string): boolean => text.trim().split(/\s+/).length <= 14 && formatOffer.test(text.trim());
 
+/**
+ * A government site's banner, which every page of the site prints above its text: "An official
+ * website of the United States government / Here's how you know / The .gov means it's official.
+ * …" (the US Web Design System's, used by federal agencies: the FTC, the FEC), or the EU's "An
+ * official website of the European Union / How do you know?". It starts with the line that says
+ * the site is official, or with a skip link or "Here's how you know" just before it; it goes on
+ * while its lines explain the site's address or its security (a one- or two-word label, "Dot gov",
+ * "SSL", between them). Indexes into `kept`, from 0; empty when the text has no such banner.
+ */
+const officialSite = /^an\s+official\s+(?:web\s?)?site\s+of\b/i;
+const bannerWords =
+  /(?:\.gov\b|\.mil\b|europa\.eu\b|https?:\/\/|\bofficial\b|\bsecure(?:ly)?\b|\bencrypted\b|\b(?:pad)?lock\b|\bhow\s+(?:do\s+)?you\s+know\b|\bskip\s+(?:navigation|to\b))/i;
+function siteBanner(texts: readonly string[]): number {
+  const start = texts.slice(0, 4).findIndex((t) => officialSite.test(t.trim()));
+  if (start < 0 || !texts.slice(0, start).every((t) => bannerWords.test(t))) return 0;
+  let end = start + 1;
+  for (let k = start + 1; k < Math.min(texts.length, start + 16); k++) {
+    if (bannerWords.test(texts[k]!)) end = k + 1;
+    else if (words(texts[k]!) > 2) break;
+  }
+  return end;
+}
+
+/**
+ * A picture's credit on a line of its own, where the picture was ("Photo Credit: Getty", "Image:
+ * CC Licensed Matt Britt/The Opte Project", "Photo by … on Unsplash", "(Photo: AFP)"): the
+ * picture is gone from the text, and its credit is not a word of the text (rule `image-credit`).
+ */
+const imageCredit =
+  /^\(?(?:(?:cover|header|featured|top|lead|banner)\s+)?(?:photo(?:graph)?|image|picture|illustration|graphic|artwork)s?(?:\s+(?:credits?|courtesy|source))?\s*(?::\s*\S|by\s+\p{Lu}|courtesy\s+(?:of\s+)?\p{Lu})|^\(?(?:credits?|courtesy)\s*:\s*\S/iu;
+export const isImageCredit = (text: string): boolean => {
+  const t = text.trim();
+  return t.split(/\s+/).length <= 14 && imageCredit.test(t) && !/[.!?]\s+\p{Lu}/u.test(t);
+};
+
 const words = (text: string) => text.trim().split(/\s+/).length;
 const endsSentence = (text: string) => /[.!?]["”’)]?$/.test(text.trim());
 
@@ -63,9 +98,12 @@ export function findWebFurniture(lines: readonly SourceLine[], keep: (index: num
   const kept = lines.map((_, i) => i).filter((i) => !isBlank(lines[i]) && keep(i));
   if (!kept.length) return found;
 
+  // A government site's banner, then the top's short lines after it.
+  const banner = siteBanner(kept.map(text));
+  for (const i of kept.slice(0, banner)) found.add(i);
   // The top: short lines before the first line of running text.
   const top: number[] = [];
-  for (const i of kept) {
+  for (const i of kept.slice(banner)) {
     if (words(text(i)) > 12 && endsSentence(text(i))) break;
     top.push(i);
     if (top.length > 8) break;
