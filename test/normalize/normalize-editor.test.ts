@@ -128,10 +128,30 @@ const MECHANISMS: Record<string, string[]> = {
       'techpolicy-post-privacy-hearing-transcript-page',
       'bbw-press-met-facial-recognition-shops',
     ],
+  'a government site\'s banner ("An official website of the United States government" / "Here\'s how you know" / …) and a site label set as a one-item list ("• Press Release") are the page\'s; "et al." stays in lower case in a title':
+    ['fec-press-court-opinions-clc-page'],
+  'a picture\'s credit on a line of its own ("Photo Credit: Getty", "Image: CC Licensed …") is furniture': [
+    'cei-comments-merger-guideline-revisions-page',
+    'drw-report-state-of-digital-rights-pdftext',
+  ],
+  'a filing\'s labelled dates: "Comment Submitted:" is the date, "Comment Period Closes:" is no date and no title; "Docket No. …" is no heading':
+    ['cei-comments-merger-guideline-revisions-page'],
+  'a dateline whose dash the page lost ("WASHINGTONThe …") is no part of the summary; a contact\'s hidden e-mail ("[email protected]") is no role':
+    ['lccr-press-civil-rights-priorities-page'],
+  "a page that carries a letter: the letter's date line in the body is the date; an inside address with a long position line stays lines": [
+    'occ-letter-guidelines-modernization-page',
+  ],
+  "a document viewer's title and \"Page 1\" over the cover's title: the cover's title is kept, the title with the year heading page 2 is a running header":
+    ['drw-report-state-of-digital-rights-pdftext'],
 };
 const WANTING = new Set([
   'a picture’s caption closed by its credit ("“Spock Monroe” by Ludovic Bertron, freely licensed under CC-by-2.0.", "Photo: …") is no summary',
   'the byline’s bio of its author ("Steven G. Bradbury is a Distinguished Fellow at …") is no summary',
+  'a government site\'s banner ("An official website of the United States government" / "Here\'s how you know" / …) and a site label set as a one-item list ("• Press Release") are the page\'s; "et al." stays in lower case in a title',
+  'a filing\'s labelled dates: "Comment Submitted:" is the date, "Comment Period Closes:" is no date and no title; "Docket No. …" is no heading',
+  'a dateline whose dash the page lost ("WASHINGTONThe …") is no part of the summary; a contact\'s hidden e-mail ("[email protected]") is no role',
+  "a page that carries a letter: the letter's date line in the body is the date; an inside address with a long position line stays lines",
+  "a document viewer's title and \"Page 1\" over the cover's title: the cover's title is kept, the title with the year heading page 2 is a running header",
   'a page’s offer of its publication’s formats ("This publication is available in the following format:") is furniture, never the title',
   'a site generator’s dated page (a Hugo, Jekyll or Eleventy key) with no type, layout or genre category is a post',
   'a print export’s title is the line its byline stands under; short labels above it are the page’s section ("News" / title / "by alsmith | March 18, 2022")',
