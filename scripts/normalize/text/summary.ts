@@ -4,6 +4,7 @@
  * colon; without the dateline in front of it ("WASHINGTON, DC – ", "San Francisco - ")
  * and without note markers ("safeguards2", "[12]", "[^12]").
  */
+import { pictureCreditLabel } from './web-furniture.js';
 
 /** Abbreviations that stand before what they name: titles and offices ("Sen.", "Mr."), "U.S.", "e.g.". */
 const BEFORE_A_NAME =
@@ -104,8 +105,10 @@ const editorialNote = /^(?:update[ds]?|editor['’]?s\s+note|correction|clarific
  * ("“Spock Monroe” by Ludovic Bertron, freely licensed under CC-by-2.0."), or a label
  * ("Photo: …", "Photograph by …", "Image courtesy of …").
  */
-const pictureCredit =
-  /^(?:(?:(?:header|featured|cover|top)\s+)?(?:photo(?:graph)?|image|picture|illustration)s?(?:\s+credits?)?\s*(?::|by\b|courtesy\b|via\b)|(?:photo\s+)?credits?\s*:)|^["“][^"”]{1,80}["”],?\s+by\s+\p{Lu}[^.!?]{0,80}\b(?:licen[cs]ed|CC[- ]?BY|CC0|public\s+domain|via\s+(?:flickr|wikimedia))/iu;
+const pictureCredit = new RegExp(
+  String.raw`^(?:${pictureCreditLabel})|^["“][^"”]{1,80}["”],?\s+by\s+\p{Lu}[^.!?]{0,80}\b(?:licen[cs]ed|CC[- ]?BY|CC0|public\s+domain|via\s+(?:flickr|wikimedia))`,
+  'iu',
+);
 
 /** Does a paragraph end in a picture's credit (it is the picture's caption)? */
 export const endsInPictureCredit = (text: string): boolean => pictureCredit.test(sentences(plainText(text)).at(-1) ?? '');

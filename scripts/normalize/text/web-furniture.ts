@@ -66,8 +66,9 @@ function siteBanner(texts: readonly string[]): number {
  * CC Licensed Matt Britt/The Opte Project", "Photo by … on Unsplash", "(Photo: AFP)"): the
  * picture is gone from the text, and its credit is not a word of the text (rule `image-credit`).
  */
-const imageCredit =
-  /^\(?(?:(?:cover|header|featured|top|lead|banner)\s+)?(?:photo(?:graph)?|image|picture|illustration|graphic|artwork)s?(?:\s+(?:credits?|courtesy|source))?\s*(?::\s*\S|by\s+\p{Lu}|courtesy\s+(?:of\s+)?\p{Lu})|^\(?(?:credits?|courtesy)\s*:\s*\S/iu;
+/** The label a picture's credit opens with ("Photo Credit:", "Image:", "Photo by", "Image courtesy of", "Credit:"); also read by the summary's caption test. */
+export const pictureCreditLabel = String.raw`\(?(?:(?:cover|header|featured|top|lead|banner)\s+)?(?:photo(?:graph)?|image|picture|illustration|graphic|artwork)s?(?:\s+(?:credits?|courtesy|source))?\s*(?::\s*\S|(?:by|via)\s+\p{Lu}|courtesy\s+(?:of\s+)?\p{Lu})|\(?(?:photo\s+)?(?:credits?|courtesy)\s*:\s*\S`;
+const imageCredit = new RegExp(`^(?:${pictureCreditLabel})`, 'iu');
 export const isImageCredit = (text: string): boolean => {
   const t = text.trim();
   return t.split(/\s+/).length <= 14 && imageCredit.test(t) && !/[.!?]\s+\p{Lu}/u.test(t);
