@@ -57,6 +57,7 @@ const MECHANISMS: Record<string, string[]> = {
   'sentence-case section headings between paragraphs (a question too), with the headings the text has counted': [
     'bof-dossier-dragnet-surveillance-page',
     'bccla-submission-lawful-access-page',
+    'org-briefing-osb-second-reading',
   ],
   'a cover: a logo broken into letter fragments, a line in parentheses and an "About the …" section are no title; a lone page number over lines repeating the cover heads a page':
     ['cmla-submission-national-security-scribd'],
@@ -97,9 +98,10 @@ const MECHANISMS: Record<string, string[]> = {
     'edps-report-annual-report-2021-summary-page',
   ],
   'browser print header and footer (print date never the date)': ['knight-press-tiktok-wechat-ban', 'openmedia-press-c51-day-of-action'],
-  'standfirst under the title is the summary (cut by the page title, or closed by a date line)': [
+  'standfirst under the title is the summary (cut by the page title, or closed by a date line or by a heading over a blank line)': [
     'knight-press-tiktok-wechat-ban',
     'openmedia-press-c51-day-of-action',
+    'org-briefing-osb-second-reading',
   ],
   'hearing cover block ("Statement of" / witness / "Before the" / "On" topic): topic as title, witness as author': [
     'consumerreports-testimony-brookman-ny-privacy',

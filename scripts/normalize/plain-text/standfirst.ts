@@ -15,7 +15,7 @@ import type { Page } from './page.js';
 import { bylineNames } from './letter-lines.js';
 import { sentences } from '../text/summary.js';
 import { isAllCaps } from '../text/title-case.js';
-import { endsOpen } from '../text/blocks.js';
+import { endsOpen, isHeadingLike } from '../text/blocks.js';
 
 const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
@@ -79,6 +79,7 @@ export function readStandfirst(page: Page, title: Candidate, candidates: readonl
   for (; i < lines.length && run.length < 5; i++) {
     if (isBlank(lines[i])) return run.length ? bylineAndDate(page, run, i) : undefined;
     if (removed.has(i)) return undefined;
+    if (closesStandfirst(lines, run, i)) return { lines: run.map((k) => lines[k]!) };
     const date = parseDateLine(lines[i]!.text);
     if (date) {
       if (!run.length || words(run.map((k) => lines[k]!)) < 4 || run.some((k) => endsSentence(lines[k]!))) return undefined;
@@ -90,6 +91,28 @@ export function readStandfirst(page: Page, title: Candidate, candidates: readonl
     run.push(i);
   }
   return undefined;
+}
+
+/**
+ * A heading right under a standfirst, with no blank line between (a PDF's extraction: "ORG
+ * analysis and highlights concerning … on human" / "rights and the free internet" / "About Open
+ * Rights Group"): the standfirst is one phrase with no full stop over two lines or more, its last
+ * line stops well short of the others, and the heading line stands alone over a blank line.
+ */
+function closesStandfirst(lines: readonly SourceLine[], run: readonly number[], i: number): boolean {
+  if (run.length < 2 || !isBlank(lines[i + 1])) return false;
+  const standfirst = run.map((k) => lines[k]!);
+  const last = standfirst.at(-1)!.text.trim().length;
+  const longest = Math.max(...standfirst.map((l) => l.text.trim().length));
+  const text = standfirst.map((l) => l.text.trim()).join(' ');
+  return (
+    last < longest * 0.6 &&
+    words(standfirst) >= 8 &&
+    !standfirst.some(endsSentence) &&
+    !endsOpen(text) &&
+    isHeadingLike(lines[i]!.text) &&
+    !endsSentence(lines[i]!)
+  );
 }
 
 /**
