@@ -68,6 +68,8 @@ const MECHANISMS: Record<string, string[]> = {
   ],
   'a picture’s caption closed by its credit ("“Spock Monroe” by Ludovic Bertron, freely licensed under CC-by-2.0.", "Photo: …") is no summary':
     ['wikimedia-post-public-policy-site'],
+  'a short line cut on a word no heading ends with ("The American Civil Liberties Union and the", "In the Matter of") goes on on the next line, never a heading':
+    ['aclu-press-fisa-records-commondreams', 'techfreedom-reply-comments-section-230'],
   'dated dateline: a blog export is a press release': ['lqdn-press-surveillance-bill-senate', 'leahy-press-coalition-nsa-reform-web'],
   'dateline places and dates (in parentheses, two places)': ['leahy-press-coalition-nsa-reform-web', 'cdd-press-google-play-coppa-web'],
   'byline fields with the date': ['bbw-press-met-facial-recognition-shops', 'dcogc-post-eviction-records-public-access-page'],

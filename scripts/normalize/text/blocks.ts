@@ -564,6 +564,8 @@ function shouldJoin(current: Draft, line: SourceLine, width: number | undefined)
       current.lines.length === 1 &&
       prevLength < width * 0.7 &&
       isHeadingLike(current.kind === 'item' ? current.item!.text : previous) &&
+      // A paragraph's first line cut short on a word no heading ends with ("The American Civil Liberties Union and the").
+      !endsOpen(previous) &&
       !startsLower(text)
     )
       return false;
