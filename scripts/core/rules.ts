@@ -71,6 +71,11 @@ export const RULE_CATALOGUE = {
     summary:
       'remove the name of the site\'s section on its own line right above a saved page\'s title ("Posts", "News", "Press Releases"): navigation, no text',
   },
+  'summary-label': {
+    stage: 'normalize',
+    summary:
+      'remove a "Summary" or "Abstract" label over the first paragraph of a text with no other headings: the page\'s label, no section',
+  },
   'contact-block': {
     stage: 'normalize',
     summary: 'a contact block at the top ("Media contact:" and the name, role, phone, e-mail under it) becomes `contacts`',

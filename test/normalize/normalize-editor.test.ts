@@ -72,9 +72,17 @@ const MECHANISMS: Record<string, string[]> = {
     ['aclu-press-fisa-records-commondreams', 'techfreedom-reply-comments-section-230'],
   'dated dateline: a blog export is a press release': ['lqdn-press-surveillance-bill-senate', 'leahy-press-coalition-nsa-reform-web'],
   'dateline places and dates (in parentheses, two places)': ['leahy-press-coalition-nsa-reform-web', 'cdd-press-google-play-coppa-web'],
-  'byline fields with the date': ['bbw-press-met-facial-recognition-shops', 'dcogc-post-eviction-records-public-access-page'],
-  'the person a byline’s fields name beside the date is the author ("Fritz Mulhauser | May 24, 2021"; a team’s or organization’s name is none)':
-    ['dcogc-post-eviction-records-public-access-page'],
+  'byline fields with the date (a reading time beside it is the page’s)': [
+    'bbw-press-met-facial-recognition-shops',
+    'dcogc-post-eviction-records-public-access-page',
+    'fas-memo-surveillance-reform-strategy-page',
+  ],
+  'the person a byline’s fields name beside the date is the author ("Fritz Mulhauser | May 24, 2021", "Text by Ishan Sharma"; a team’s or organization’s name is none)':
+    ['dcogc-post-eviction-records-public-access-page', 'fas-memo-surveillance-reform-strategy-page'],
+  'a "Summary" label over the first paragraph of a text with no other headings is the page’s label, no heading': [
+    'a19-hrc38-oral-statement-web',
+    'fas-memo-surveillance-reform-strategy-page',
+  ],
   'permalink day': ['mozilla-post-pro-net-neutrality-letter'],
   'a layout or content type naming a post (Jekyll, Hugo, Eleventy)': [
     'cato-post-reforming-fourth-amendment-jekyll',
@@ -162,7 +170,6 @@ const WANTING = new Set([
   'a cover: a logo broken into letter fragments, a line in parentheses and an "About the …" section are no title; a lone page number over lines repeating the cover heads a page',
   'a name over its position under the title is the author, never the title ("Chris Jaikaran" / "Analyst in Cybersecurity Policy"); a .gov site names its owner',
   'particle capitals',
-  'the person a byline’s fields name beside the date is the author ("Fritz Mulhauser | May 24, 2021"; a team’s or organization’s name is none)',
   'permalink day',
   'quoted hearing name as the title, "STATEMENT OF" label',
   'section number on its own line ("I." / "INTRODUCTION")',

@@ -19,6 +19,7 @@ import { referenceLine } from '../../scripts/normalize/plain-text/top.js';
 import * as documentLabel from '../../scripts/normalize/rules/document-label.js';
 import * as endMark from '../../scripts/normalize/rules/end-mark.js';
 import * as siteSection from '../../scripts/normalize/rules/site-section.js';
+import { bylineFieldNames } from '../../scripts/normalize/plain-text/letter-lines.js';
 import { contactBlock } from '../../scripts/normalize/text/contacts.js';
 import * as runningHeader from '../../scripts/normalize/rules/running-header.js';
 import { toLines } from '../../scripts/normalize/text/source-lines.js';
@@ -111,6 +112,17 @@ describe('web-shortcodes', () => {
     'keeps %s',
     (input) => expect(removeShortcodes(input).text).toBe(input),
   );
+});
+
+describe('byline fields', () => {
+  it('reads the date beside a reading time, and the person a "Text by" field names', () => {
+    expect(parseBylineDate('02.19.21 | 1 min read | Text by Ishan Sharma')?.iso).toBe('2021-02-19');
+    expect(bylineFieldNames('02.19.21 | 1 min read | Text by Alex Marthews & Catherine Tucker')).toEqual([
+      'Alex Marthews',
+      'Catherine Tucker',
+    ]);
+    expect(bylineFieldNames('May 24, 2021 | Words by Editorial Team')).toBeUndefined();
+  });
 });
 
 describe('a byline with the date after a comma', () => {

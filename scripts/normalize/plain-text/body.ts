@@ -65,3 +65,18 @@ function asWritten(block: Extract<Block, { type: 'heading' }>): string {
   const line = block.line.text.trim();
   return line.includes(block.text.trim()) ? line : block.text.trim();
 }
+
+/**
+ * A "Summary" (or "Abstract") label over the first paragraph of a text with no sections (ARTICLE
+ * 19's statement page, FAS's memo page): the page's label over its standfirst or its only text,
+ * no section heading. It is taken out of `blocks` and returned (the caller records it); a text
+ * with other headings after it keeps it as the heading of its first section (Heritage's
+ * "Summary" over "Key Takeaways").
+ */
+export function takeSummaryLabel(blocks: Block[]): SourceLine | undefined {
+  const first = blocks[0];
+  if (first?.type !== 'heading' || !/^(?:summary|abstract)$/i.test(first.text.trim())) return undefined;
+  if (blocks[1]?.type !== 'paragraph' || blocks.slice(1).some((b) => b.type === 'heading')) return undefined;
+  blocks.shift();
+  return first.line;
+}

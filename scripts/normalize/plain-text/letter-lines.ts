@@ -35,6 +35,9 @@ export function bylineNames(text: string): string[] | undefined {
  * modified: …", "Lawrence Lessig, December 16th, 2014"): a field of two to four capitalized words that is no organization's or team's
  * name ("Big Brother Watch Team / October 19, 2023" names none). The names, or undefined.
  */
+/** A team's or a desk's name, no person's ("Big Brother Watch Team", "Editorial Staff"). */
+const collective = /\b(?:team|staff|editors?|editorial|admin|desk|newsroom|press|office)\b/i;
+
 export function bylineFieldNames(text: string): string[] | undefined {
   let fields = text.trim().split(/\s+[|/·•]\s+/);
   // A name and the date after a comma ("Lawrence Lessig, December 16th, 2014").
@@ -43,13 +46,19 @@ export function bylineFieldNames(text: string): string[] | undefined {
     if (comma && parseDateLine(comma[2]!)?.index === 0) fields = [comma[1]!, comma[2]!];
   }
   if (fields.length < 2) return undefined;
+  // A field that says who wrote it ("Text by Ishan Sharma", "Words by Jane Doe & John Roe"): its names.
+  const credited = fields
+    .map((field) => /^\s*(?:text|words|written|story|article|post(?:ed)?)\s+(by\s+.+)$/i.exec(field)?.[1])
+    .find(Boolean);
+  const credit = credited ? bylineNames(credited) : undefined;
+  if (credit?.every((name) => !organization.looksLikeName(name) && !collective.test(name))) return credit;
   const person = fields
     .map((field) => field.trim().replace(/^by\s+/i, ''))
     .find(
       (field) =>
         /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u.test(field) &&
         !organization.looksLikeName(field) &&
-        !/\b(?:team|staff|editors?|editorial|admin|desk|newsroom|press|office)\b/i.test(field) &&
+        !collective.test(field) &&
         !parseDateLine(field) &&
         !findDate(field),
     );

@@ -26,7 +26,7 @@ import { removeLogoFragments, removeSiteNameSuffix, removeRepeatedTitle, without
 import { chooseTitleOf } from '../plain-text/choose-title.js';
 import { guessTitle } from '../plain-text/guess-title.js';
 import { blogSection, removeAboveTitle, removeNeighbourLinks } from '../plain-text/above-title.js';
-import { bodyBlocks } from '../plain-text/body.js';
+import { bodyBlocks, takeSummaryLabel } from '../plain-text/body.js';
 import { bylineBlockAuthors, titleText, witnessAuthors } from '../plain-text/title.js';
 import { opensWithDateline, textDate } from '../plain-text/date.js';
 import { showsPressRelease } from '../plain-text/byline-post.js';
@@ -71,6 +71,8 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const body = breakAfter(setApart(bodyLines(page), standfirst), cover?.ends ?? []);
   const words = lazyVocabulary(text);
   const blocks = bodyBlocks(body, words, top.candidates.slice(0, Math.max(0, titleAt)), cover?.lines);
+  const summaryLabel = takeSummaryLabel(blocks);
+  if (summaryLabel) recordRemoved(file, [summaryLabel], 'summary-label');
   const evidence = acronymEvidence(body.map((l) => l.text).join('\n'));
   const data: ReaderResult['data'] = {
     title: titleText(file, title, body, words, evidence, textTitleStyle(options)),

@@ -112,10 +112,12 @@ export function parseBylineDate(line: string): FoundDate | undefined {
       return { ...date, index: comma[0].length - comma[2]!.length };
   }
   if (fields.length < 2 || fields.length > 3) return undefined;
-  const dates = fields.map((field) => (modifiedField.test(field) ? undefined : parseDateLine(field)));
+  // Fields about the page, not its text: when it was modified, how long it takes to read ("02.19.21 | 1 min read | Text by …").
+  const aboutPage = (field: string) => modifiedField.test(field) || readingTimeLine(field)?.before === '';
+  const dates = fields.map((field) => (aboutPage(field) ? undefined : parseDateLine(field)));
   const at = dates.findIndex(Boolean);
   if (at < 0 || dates.filter(Boolean).length > 1) return undefined;
-  const others = fields.filter((field, k) => k !== at && !modifiedField.test(field));
+  const others = fields.filter((field, k) => k !== at && !aboutPage(field));
   if (!others.every((field) => field.split(/\s+/).length <= 6 && /^(?:by\s+)?\p{Lu}/iu.test(field) && !/[.!?:;,]$/.test(field)))
     return undefined;
   const offset = text.indexOf(fields[at]!);
