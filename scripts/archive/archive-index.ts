@@ -45,6 +45,7 @@ import { shortHash } from '../core/short-hash.js';
 import { withSafeLinks } from '../core/url-policy.js';
 import { type BriefKeys, computeBriefKeys, lazyPrototype, markChecked, rememberBriefKeys } from './model/brief-keys.js';
 import type { SiteBrief } from './model/site-model.js';
+import { compareBriefs } from './model/related-briefs.js';
 
 export const ARCHIVE_INDEX_DIR = 'archive-index';
 const INDEX_FILE = `${ARCHIVE_INDEX_DIR}/index.json`;
@@ -122,7 +123,7 @@ export interface ArchiveIndex {
   readonly recordsRead: number;
   /** A hash of the briefs as this build has them (each one's record, in order). */
   state: string;
-  /** The last build's briefs: their `state`, their slugs in order, the slugs of this build's briefs whose records differ from its, and `gone`. */
+  /** The last build's briefs: their `state`, their slugs in the archive's order, the slugs of this build's briefs whose records differ from its, and `gone`. */
   previous?: PreviousBriefs | undefined;
 }
 
@@ -144,6 +145,13 @@ export interface GoneBrief {
   date?: string | undefined;
   tags: string[];
   authors: string[];
+}
+
+/** The slugs of `rows` in the archive's order (site-model.ts), which the manifest's need not be. */
+function archiveOrder(rows: Row[]): string[] {
+  const leans = rows.map((row) => row[5]);
+  const sorted = leans.every((lean, i) => i === 0 || compareBriefs(leans[i - 1]!, lean) <= 0);
+  return (sorted ? leans : [...leans].sort(compareBriefs)).map((lean) => lean.slug);
 }
 
 /** A hash of rows: each brief's record, in order. */
@@ -364,7 +372,7 @@ export function openArchiveIndex(input: ArchiveIndexInput): ArchiveIndex {
       return recordsRead;
     },
     state: stateOf(rows),
-    previous: last ? { state: stateOf(last.rows), slugs: last.rows.map((row) => row[5].slug), changed, gone } : undefined,
+    previous: last ? { state: stateOf(last.rows), slugs: archiveOrder(last.rows), changed, gone } : undefined,
     manifest(outDir) {
       // The last manifest's parts, when it is the file the index was saved with.
       let old: Buffer | undefined;

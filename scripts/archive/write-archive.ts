@@ -234,6 +234,12 @@ async function writeIfChanged(outDir: string, rel: string, data: Content, mayExi
   return true;
 }
 
+/** The row of the last build's files (in the archive order of then) a brief's can be copied from: unless it changed. */
+function rowsOfBefore(slugs: readonly string[], changed: ReadonlySet<string>): (slug: string) => number | undefined {
+  const at = new Map(slugs.map((slug, i) => [slug, i]));
+  return (slug) => (changed.has(slug) ? undefined : at.get(slug));
+}
+
 /** Briefs as the archive holds them: without bodies; bodies given inline are kept aside by hash. */
 function withoutBodies(input: (ArchiveBrief | SiteBrief)[], inline: Map<string, string>): SiteBrief[] {
   return input.map((unchecked) => {
@@ -335,12 +341,44 @@ export async function writeArchive(
   const title = config.site.title ?? `${config.organization.name} briefs`;
   const feed = planFeed(model.briefs, model.digest, config, title, env, salt.pages);
   const jsonFeed = planJsonFeed(model.briefs, model.digest, config, title, salt.pages);
+  // The files written a row per brief copy the rows of the briefs an edit did not change from
+  // the last ones (spliced-rows.ts): when the last build's briefs are known, in the order of
+  // then, with the same code, templates and configuration (the favicon's key hashes them and
+  // nothing else), and the file is the one written with its key.
+  const faviconKey = pages.find((p) => p.path === 'assets/favicon.svg')?.key;
+  const rowOf = kept && last?.files['assets/favicon.svg'] === faviconKey ? rowsOfBefore(kept.slugs, kept.changed) : undefined;
+  const lastFile = (rel: string): Buffer | undefined => {
+    const key = last?.files[rel];
+    const bytes = rowOf && key !== undefined ? readIfThere(path.join(config.outDir, rel), null) : undefined;
+    return bytes && shortHash(bytes) === key ? bytes : undefined;
+  };
+  const sitemapPages = pages.filter((p) => p.path.endsWith('.html') && p.path !== '404.html');
+  // Its rows: the home page's, then the brief pages' in archive order, then the others.
+  const lastSitemap = rowOf && model.briefs.every((b, i) => sitemapPages[i + 1]?.path === b.html) ? lastFile('sitemap.xml') : undefined;
+  const slugOfPage = new Map(lastSitemap ? model.briefs.map((b) => [b.html, b.slug]) : []);
   const sitemap = sitemapXml(
-    pages.filter((p) => p.path.endsWith('.html') && p.path !== '404.html'),
+    sitemapPages,
     config,
+    lastSitemap && rowOf
+      ? {
+          bytes: lastSitemap,
+          rowsBefore: {
+            rowOf: (page) => {
+              const slug = slugOfPage.get(page);
+              const row = slug === undefined ? undefined : rowOf(slug);
+              return row === undefined ? undefined : row + 1;
+            },
+          },
+        }
+      : undefined,
   );
   const robots = robotsTxt(config);
-  const filters = filterDataScript(model, config.site.language);
+  const lastFilters = lastFile(FILTER_DATA);
+  const filters = filterDataScript(
+    model,
+    config.site.language,
+    lastFilters && rowOf ? { bytes: lastFilters, rowsBefore: { rowOf, count: kept!.slugs.length } } : undefined,
+  );
   const search: Record<string, SearchIndexState> = {};
   const elsewhere = inline.size === 0 ? options.buildSearchPart : undefined;
   const searchParts = splitSearchParts(model.briefs, options.searchPartSize ?? SEARCH_PART_SIZE).map((briefs, i): Output => {

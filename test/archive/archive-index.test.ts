@@ -182,7 +182,7 @@ describe('the archive index', () => {
     }
   });
 
-  it('reads from the store what it cannot vouch for: no index, a damaged record, a manifest changed by hand', async () => {
+  it('reads from the store what it cannot vouch for: no index, a damaged record, a manifest or rows changed by hand', async () => {
     const config = fixtureConfig(path.join(tmp, 'damaged'), { url: SITE_URL, feed_entries: 3 });
     const builds = new Builds(config);
     let list = briefs();
@@ -259,6 +259,22 @@ describe('the archive index', () => {
     list = edit(6)(list);
     written = await builds.build(list);
     await expectAsFromScratch('hand-edited-manifest', list, config, written.files);
+
+    // The files written a row per brief (the filters' data, the sitemap) changed by hand, or cut short: made
+    // whole, not spliced from them (their bytes are not the ones their keys were saved with).
+    const filterData = path.join(config.outDir, 'assets/filter-data.js');
+    const sitemap = path.join(config.outDir, 'sitemap.xml');
+    await writeFile(filterData, (await readFile(filterData, 'utf8')).replace(/\["/g, '["Hand-edited '));
+    await writeFile(sitemap, (await readFile(sitemap, 'utf8')).replace(/<lastmod>/g, '<lastmod>1'));
+    list = edit(13)(list).map((b, j) => (j === 14 ? { ...b, date: '2009-02-03' } : b));
+    written = await builds.build(list);
+    await expectAsFromScratch('hand-edited-rows', list, config, written.files);
+    const cut = async (file: string) => writeFile(file, (await readFile(file, 'utf8')).slice(0, -200));
+    await cut(filterData);
+    await cut(sitemap);
+    list = edit(15)(list).map((b, j) => (j === 16 ? { ...b, date: '2007-02-03' } : b));
+    written = await builds.build(list);
+    await expectAsFromScratch('rows-cut-short', list, config, written.files);
 
     // The index gone (or of another version): made again from the store.
     await unlink(path.join(config.cacheDir, ARCHIVE_INDEX_DIR, 'index.json'));
