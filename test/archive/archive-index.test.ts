@@ -199,15 +199,19 @@ describe('the archive index', () => {
     expect(builds.storeReads - before).toBeGreaterThan(0);
     await expectAsFromScratch('damaged-records', list, config, written.files);
 
-    // The card cache's buckets damaged, emptied of their cards or gone: the cards are rendered again.
+    // The card cache's buckets damaged, emptied of their cards, gone, cut short in a card's line, or with a
+    // card's line damaged: those cards are rendered again.
     const buckets = readdirSync(path.join(config.cacheDir, 'archive-cards'), { recursive: true, encoding: 'utf8' })
       .filter((name) => name.endsWith('.json'))
       .sort();
-    expect(buckets.length).toBeGreaterThan(3);
+    expect(buckets.length).toBeGreaterThan(5);
     const bucket = (i: number) => path.join(config.cacheDir, 'archive-cards', buckets[i]!);
+    const bucketText = (i: number) => readFile(bucket(i), 'utf8');
     await writeFile(bucket(0), '{"salt":');
-    await writeFile(bucket(1), (await readFile(bucket(1), 'utf8')).replace(/"cards":\{.*\}/, '"cards":{}'));
+    await writeFile(bucket(1), `${(await bucketText(1)).split('\n')[0]}\n`);
     await unlink(bucket(2));
+    await writeFile(bucket(3), (await bucketText(3)).slice(0, -30));
+    await writeFile(bucket(4), (await bucketText(4)).replace(/\t"</, '\t"\\x<'));
     // A card changed by hand would be taken as it is (the cache trusts its files, as a build trusts its outputs): not tested.
     list = edit(2)(list).map((b, j) => (j === 0 ? { ...b, date: '2008-01-01' } : b)); // moves a brief between lists
     written = await builds.build(list);
