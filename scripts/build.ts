@@ -219,7 +219,7 @@ async function buildPlanned(
     signal.throwIfAborted();
   }
   const removed = files
-    ? await saveBuild(config.outDir, config.cacheDir, plan.store, plan.previous, briefs, late, files)
+    ? await saveBuild(config.outDir, config.cacheDir, plan.store, plan.previous, briefs, late, files, plan.listings)
     : // Nothing was written: the plan's listings hold, and so does what they said of the briefs' files.
       plan.briefFiles?.noStrays
       ? 0

@@ -13,7 +13,8 @@ import type { BuildStore, CachedBrief, IndexedBrief } from './state.js';
  * Remove the outputs of the last build that this one no longer has, then save the build
  * in the store (`late`: records kept back until now, see build.ts; the store drops the
  * records of every source not in `briefs`) and drop the bodies no brief uses any more.
- * `previous`: the store's index as the build found it. Returns how many outputs were removed.
+ * `previous`: the store's index as the build found it. `listings`: the folders as the build's plan
+ * listed them (what it wrote since is its own, and kept). Returns how many outputs were removed.
  */
 export async function saveBuild(
   outDir: string,
@@ -23,11 +24,12 @@ export async function saveBuild(
   briefs: ReadonlyMap<string, IndexedBrief>,
   late: Map<string, CachedBrief>,
   archiveFiles: string[],
+  listings?: Listings,
 ): Promise<number> {
   const outputsOf = (records: ReadonlyMap<string, IndexedBrief>) => [...records.values()].flatMap(outputsOfSlug);
   const keep = new Set([...outputsOf(briefs), ...archiveFiles]);
   const stale = new Set([...outputsOf(previous.briefs), ...previous.archiveFiles].filter((f) => !keep.has(f)));
-  for (const file of await strayBriefFiles(outDir, keep)) stale.add(file);
+  for (const file of await strayBriefFiles(outDir, keep, listings)) stale.add(file);
   await Promise.all([...stale].map((file) => removeOutput(outDir, file)));
   await store.save(new Set(briefs.keys()), late, archiveFiles);
   await pruneBodies(
