@@ -155,6 +155,8 @@ const MECHANISMS: Record<string, string[]> = {
   ],
   "a document viewer's title and \"Page 1\" over the cover's title: the cover's title is kept, the title with the year heading page 2 is a running header":
     ['drw-report-state-of-digital-rights-pdftext'],
+  'a button\'s words above the title ("View Original", "Skip to main content", "Donate") are the page\'s; a filing\'s formal name under a news headline ("Response by … to the Request by …") is no summary':
+    ['omi-press-merger-enforcement-comment-amp', 'eff-press-digital-books-checklist-2010'],
 };
 const WANTING = new Set([
   'a picture’s caption closed by its credit ("“Spock Monroe” by Ludovic Bertron, freely licensed under CC-by-2.0.", "Photo: …") is no summary',

@@ -8,6 +8,7 @@ import { isAllCaps } from '../text/title-case.js';
 import * as documentLabel from '../rules/document-label.js';
 import * as siteSection from '../rules/site-section.js';
 import { hearingLine } from './letter-lines.js';
+import { isFurnitureLine } from '../text/web-furniture.js';
 import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
 
@@ -49,6 +50,8 @@ export function removeAboveTitle(page: Page, candidates: readonly Candidate[], t
     candidate.lines.forEach((line, n) => {
       const index = candidate.indexes[n]!;
       if (documentLabel.test(line.text)) page.remove(index, documentLabel.id);
+      // A button's words above the title ("View Original", "Share"): the page's.
+      else if (isFurnitureLine(line.text)) page.remove(index, 'web-furniture');
       else if (hearing) return;
       else if (mode === 'brief' && organization.looksLikeName(line.text)) {
         page.remove(index, organization.id);

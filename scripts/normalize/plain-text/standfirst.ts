@@ -93,6 +93,9 @@ export function readStandfirst(page: Page, title: Candidate, candidates: readonl
   return undefined;
 }
 
+const documentName =
+  /^(?:(?:reply\s+)?comments?|response|testimony|(?:written\s+)?statement|submission|letter|remarks|petition|memorandum|report)\s+(?:by|of|to|from|before|regarding|in\s+response\s+to)\s/i;
+
 /**
  * A heading right under a standfirst, with no blank line between (a PDF's extraction: "ORG
  * analysis and highlights concerning … on human" / "rights and the free internet" / "About Open
@@ -125,6 +128,9 @@ function closesStandfirst(lines: readonly SourceLine[], run: readonly number[], 
 function isDeck(page: Page, title: Candidate, candidate: Candidate, candidates: readonly Candidate[]): boolean {
   const { lines } = candidate;
   if (candidate !== candidates.at(-1) || lines.length > 2 || words(lines) < 6 || lines.some(endsSentence)) return false;
+  // The formal name of the filing under a news headline ("Response by the Open Markets Institute to
+  // the Request by the Federal Trade Commission …"): it names the document, it says nothing of it.
+  if (documentName.test(lines[0]!.text.trim())) return false;
   // Right under the title: nothing between them (a date line, a contact line) but blank lines.
   for (let i = title.indexes.at(-1)! + 1; i < candidate.indexes[0]!; i++) if (!isBlank(page.lines[i])) return false;
   // And right above the text: not above a date line ("Opening Statement – Name, Chairman" / "June 29, 2011").

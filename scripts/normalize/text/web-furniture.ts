@@ -10,7 +10,7 @@ import { isBlank, type SourceLine } from './source-lines.js';
 
 /** A button's or a box's words: a call to an action or a site section, at the start of a short line. */
 const callToAction =
-  /^(?:sign[- ]?up|subscribe|share(?: this)?|follow(?: us)?|donate|join(?: us)?|learn more|read more|explore|get (?:updates|involved|the latest)|stay (?:informed|connected|in touch)|skip (?:navigation|to)|related(?: content| posts?| articles?| issues?)?|more (?:\p{L}+ )?(?:press releases|posts|news|stories|articles)|thanks? (?:you )?for (?:signing up|subscribing)|we respect your privacy|(?:report|spotted) an? (?:error|mistake|problem|typo)|report (?:error|a problem))\b/iu;
+  /^(?:sign[- ]?up|subscribe|share(?: this)?|follow(?: us)?|donate|join(?: us)?|learn more|read more|view (?:the )?(?:original|full (?:article|story|post|page|text)|in (?:your )?browser|online)|explore|get (?:updates|involved|the latest)|stay (?:informed|connected|in touch)|skip (?:navigation|to)|related(?: content| posts?| articles?| issues?)?|more (?:\p{L}+ )?(?:press releases|posts|news|stories|articles)|thanks? (?:you )?for (?:signing up|subscribing)|we respect your privacy|(?:report|spotted) an? (?:error|mistake|problem|typo)|report (?:error|a problem))\b/iu;
 /** An appeal for money or membership. */
 const appeal =
   /^(?:support (?:our|us|this)|become a (?:friend|member|supporter|donor|sustainer)|donate|(?:our|this) work is (?:only )?possible (?:with|thanks to)|(?:we|our work) (?:depends?|rel(?:y|ies)) on (?:you|your|readers|donations))\b/i;
