@@ -157,6 +157,8 @@ const MECHANISMS: Record<string, string[]> = {
     ['drw-report-state-of-digital-rights-pdftext'],
   'a button\'s words above the title ("View Original", "Skip to main content", "Donate") are the page\'s; a filing\'s formal name under a news headline ("Response by … to the Request by …") is no summary':
     ['omi-press-merger-enforcement-comment-amp', 'eff-press-digital-books-checklist-2010'],
+  'a letter\'s inside address with no honorific is whom it is to when its date, subject line and "Dear …" follow (an Australian "Canberra ACT 2600" is a city line); a letterhead\'s tagline in tracked capitals and its name with a legal suffix ("… Inc.") are no title: the subject line is':
+    ['efa-letter-data-retention-submission'],
 };
 const WANTING = new Set([
   'a picture’s caption closed by its credit ("“Spock Monroe” by Ludovic Bertron, freely licensed under CC-by-2.0.", "Photo: …") is no summary',
@@ -166,6 +168,7 @@ const WANTING = new Set([
   'a dateline whose dash the page lost ("WASHINGTONThe …") is no part of the summary; a contact\'s hidden e-mail ("[email protected]") is no role',
   "a page that carries a letter: the letter's date line in the body is the date; an inside address with a long position line stays lines",
   "a document viewer's title and \"Page 1\" over the cover's title: the cover's title is kept, the title with the year heading page 2 is a running header",
+  'a letter\'s inside address with no honorific is whom it is to when its date, subject line and "Dear …" follow (an Australian "Canberra ACT 2600" is a city line); a letterhead\'s tagline in tracked capitals and its name with a legal suffix ("… Inc.") are no title: the subject line is',
   'a page’s offer of its publication’s formats ("This publication is available in the following format:") is furniture, never the title',
   'a site generator’s dated page (a Hugo, Jekyll or Eleventy key) with no type, layout or genre category is a post',
   'a print export’s title is the line its byline stands under; short labels above it are the page’s section ("News" / title / "by alsmith | March 18, 2022")',

@@ -7,7 +7,7 @@ import { organization, tagline } from '../text/letterhead.js';
 import { isAllCaps } from '../text/title-case.js';
 import * as documentLabel from '../rules/document-label.js';
 import * as siteSection from '../rules/site-section.js';
-import { hearingLine } from './letter-lines.js';
+import { aboveSalutation, hearingLine } from './letter-lines.js';
 import { isFurnitureLine } from '../text/web-furniture.js';
 import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
@@ -34,6 +34,8 @@ export function removeAboveTitle(page: Page, candidates: readonly Candidate[], t
       page.remove(candidate.indexes[0]!, siteSection.id);
       return;
     }
+    // Whom a letter is to, right above its "Dear …": the letter's text, not its letterhead.
+    if (aboveSalutation(page.lines, candidate.indexes.at(-1)!)) return;
     const joined = candidate.lines.map((l) => l.text).join(' ');
     const isName = candidate.lines.some((l) => organization.test(l.text)) || organization.looksLikeName(joined);
     if (isName || isAllCaps(joined)) {

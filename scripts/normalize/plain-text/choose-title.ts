@@ -10,7 +10,7 @@ import { isAllCaps, MINOR_WORDS } from '../text/title-case.js';
 import { endsOpen, isHeadingLike, salutation, subjectLine } from '../text/blocks.js';
 import { parseItem } from '../text/list-items.js';
 import * as documentLabel from '../rules/document-label.js';
-import { hearingLine } from './letter-lines.js';
+import { aboveSalutation, hearingLine } from './letter-lines.js';
 import { bylineBlockName } from '../text/witness.js';
 
 import { neighbour } from './page.js';
@@ -44,8 +44,7 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     // A letter's inside address: its lines end in a street, a postal code, a city line.
     if (candidate.lines.length >= 3 && candidate.lines.some((l) => isPostalLine(l.text))) score -= 20;
     // Lines right above a letter's "Dear …": whom it is to (one line is a title, as an open letter's is).
-    const after = neighbour(lines, last, 1);
-    const greets = after >= 0 && /^\s*dear\s/i.test(lines[after]!.text) && salutation.test(lines[after]!.text);
+    const greets = aboveSalutation(lines, last);
     if (greets && (candidate.lines.length >= 2 || candidate.insideAddress)) score -= 25;
     if (parseDateLine(text) || parseMonthLine(text)) score -= 30; // a second date line (repeated, or a release date) is no title
     // A labelled date of another kind ("Comment Period Closes: April 21, 2022", "Deadline: …"): a field, no title.
@@ -54,6 +53,8 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     if (/[.;,]$/.test(text)) score -= 10;
     // A logo's letters, broken into fragments by the extraction ("CA" / "CIATION C"): short lines, mostly no words.
     if (isLogoFragments(candidate.lines.map((l) => l.text))) score -= 30;
+    // Capitals set with wide tracking ("P R O M O T I N G A N D P R O T E C T I N G …"): a letterhead's tagline, a kicker.
+    if (candidate.lines.some((l) => isTracked(l.text))) score -= 30;
     // A line wholly in parentheses ("(Our Security, Our Rights: National Security Green Paper, 2016)"): an aside to the title.
     if (/^\([^()]+\)$/.test(text.trim())) score -= 20;
     // Another candidate said again with more after it, ending in a colon ("Title: Letter (pdf):"): the text's lead-in.
@@ -174,4 +175,10 @@ function isDeckShaped(candidate: Candidate, above: Candidate, lines: readonly So
   if (parseDateLine(text) || parseDateLine(title)) return false;
   for (let i = above.indexes.at(-1)! + 1; i < candidate.indexes[0]!; i++) if (lines[i]!.text.trim()) return false;
   return true;
+}
+
+/** A line of capitals set with wide tracking: eight or more pieces, four in five of them single capitals. */
+function isTracked(text: string): boolean {
+  const pieces = text.trim().split(/\s+/);
+  return pieces.length >= 8 && pieces.filter((p) => /^\p{Lu}$/u.test(p)).length >= pieces.length * 0.8;
 }

@@ -1,8 +1,11 @@
 /**
  * Lines of a letter's or a hearing's header, which the title steps must tell from a title.
  */
-import { organization } from '../text/letterhead.js';
+import { isPostalLine, organization } from '../text/letterhead.js';
 import { findDate, parseDateLine } from '../text/dates.js';
+import { salutation, subjectLine } from '../text/blocks.js';
+import type { SourceLine } from '../text/source-lines.js';
+import { neighbour } from './page.js';
 
 /**
  * The line of a hearing header that names the committee: "Before the House Committee on the
@@ -63,4 +66,18 @@ export function bylineFieldNames(text: string): string[] | undefined {
         !findDate(field),
     );
   return person ? [person] : undefined;
+}
+
+/**
+ * Does a letter's "Dear …" follow line `last`, with at most its postal lines, its date and its
+ * subject line between ("Committee Secretary" / "Parliamentary Joint Committee …" / "Parliament
+ * House, Canberra ACT 2600" / "19th January 2015" / "Re: …" / "Dear Committee Secretary,")?
+ */
+export function aboveSalutation(lines: readonly SourceLine[], last: number): boolean {
+  for (let i = neighbour(lines, last, 1), seen = 0; i >= 0 && seen < 5; i = neighbour(lines, i, 1), seen++) {
+    const text = lines[i]!.text;
+    if (/^\s*dear\s/i.test(text) && salutation.test(text)) return true;
+    if (!(isPostalLine(text) || parseDateLine(text) || subjectLine.test(text))) return false;
+  }
+  return false;
 }

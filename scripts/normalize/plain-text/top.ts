@@ -6,12 +6,12 @@ import { opensWithCapitalsDateline } from '../text/summary.js';
 import type { Contact } from '../../core/types.js';
 import { report } from '../../core/rules.js';
 import { isBlank, placeOf, recordRemoved, type SourceLine } from '../text/source-lines.js';
-import { letterheadShape, organization, segments } from '../text/letterhead.js';
+import { isPostalLine, letterheadShape, organization, segments } from '../text/letterhead.js';
 import { inTextOrder, numericDateOrder, parseBylineDate, parseDateLine, parseMonthLine } from '../text/dates.js';
 import { isAllCaps, MINOR_WORDS } from '../text/title-case.js';
 import { endsOpen, isThematicBreak, salutation, subjectLine, wrapWidth } from '../text/blocks.js';
 import { contactBlock, contactLabel, contactsIn } from '../text/contacts.js';
-import { bylineFieldNames, bylineNames, hearingLine, honorific, witnessLine } from './letter-lines.js';
+import { aboveSalutation, bylineFieldNames, bylineNames, hearingLine, honorific, witnessLine } from './letter-lines.js';
 import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
 
@@ -94,7 +94,12 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
         continue;
       }
     }
-    const addressee = current?.insideAddress || (!current && honorific.test(line.text));
+    // An address line that goes on a group of lines with no blank line between, right above a letter's "Dear …"
+    // ("Committee Secretary" / "… Joint Committee …" / "Parliament House, Canberra ACT 2600"): an inside address, no letterhead.
+    const addressee =
+      current?.insideAddress ||
+      (!current && honorific.test(line.text)) ||
+      (current !== undefined && isPostalLine(line.text) && aboveSalutation(lines, i - 1));
     const shape = addressee
       ? undefined
       : referenceLine.test(line.text.trim())

@@ -57,7 +57,11 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const title = chosen ?? guessTitle(file, page.lines, page.removed);
   const titleAt = top.candidates.indexOf(title);
   const section = blogSection(top.candidates, titleAt);
-  removeAboveTitle(page, top.candidates, titleAt, mode);
+  // A title guessed from a letter's subject line ("Re: …") stands where that line does: the letterhead's slogan above it goes.
+  const subjectAt = chosen
+    ? -1
+    : top.candidates.findIndex((c) => !title.fromSentence && c.lines.some((l) => l.line === title.lines[0]?.line));
+  removeAboveTitle(page, top.candidates, titleAt >= 0 ? titleAt : subjectAt, mode);
   // The blog's section over the title ("Blog Posts") is the page's label, no text.
   if (section && !page.removed.has(page.lines.indexOf(section))) page.remove(page.lines.indexOf(section), documentLabel.id);
   removeNeighbourLinks(page, top.candidates, titleAt);

@@ -15,9 +15,13 @@ const street = new RegExp(
 );
 const unit = /^(?:suite|ste\.?|floor|fl\.?|room|rm\.?|unit|building|bldg\.?)\s*#?\s*[\w-]+$|^\d{1,3}(?:st|nd|rd|th)\s+floor$/i;
 const poBox = /^(?:p\.?\s*o\.?\s*box|post office box)\s+\d+/i;
-/** "Washington, DC 20006", "Washington, D.C. 20006-1234", "Brussels 1000", "London SW1A 2AA". */
+/**
+ * "Washington, DC 20006", "Washington, D.C. 20006-1234", "Brussels 1000", "London SW1A 2AA";
+ * an Australian state and postcode ("Canberra ACT 2600"), after a building's name too
+ * ("Parliament House, Canberra ACT 2600").
+ */
 const cityLine =
-  /^[\p{Lu}][\p{L} .'-]{1,40},?\s+(?:[A-Z]{2}|[A-Z]\.[A-Z]\.|[\p{Lu}][\p{L}]+)?\.?\s*(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)$/u;
+  /^(?:[\p{Lu}][\p{L} .'-]{1,40},\s+)?[\p{Lu}][\p{L} .'-]{1,40},?\s+(?:(?:ACT|NSW|NT|QLD|SA|TAS|VIC|WA)\s+\d{4}|(?:[A-Z]{2}|[A-Z]\.[A-Z]\.|[\p{Lu}][\p{L}]+)?\.?\s*(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d))$/u;
 /** "15 Rue de la Loi", "Hauptstraße 12", "Keizersgracht 123". */
 const europeanStreet = /^\d{1,5}[a-z]?,?\s+(?:rue|via|calle|avenida|chemin|strada|avenue|boulevard|place)\s+\p{L}/iu;
 const streetThenNumber = /^[\p{L}.'-]+(?:straße|strasse|str\.|weg|gasse|platz|laan|gracht|straat|vej|gatan|gade|katu)\s+\d{1,5}[a-z]?$/iu;

@@ -73,7 +73,8 @@ const nameMinorWords = new Set(['for', 'the', 'of', 'and', 'on', 'in', 'at', 'to
  * "Center for Democracy & Technology" → cdt) are a site name?
  */
 export function isNamedBySite(text: string, sites: ReadonlySet<string>): boolean {
-  const t = text.trim();
+  // A company's legal suffix is no part of its name's letters or initials ("Electronic Frontiers Australia Inc." → efa).
+  const t = text.trim().replace(/(?<=\S\s+\S+\s+\S+),?\s+(?:inc|incorporated|ltd|limited|llc|gmbh|plc)\.?$/i, '');
   if (!sites.size || !/^\p{L}/u.test(t) || /[.!?:,;]$/.test(t)) return false;
   const words = t.split(/\s+/);
   if (words.length > 8) return false;
