@@ -159,6 +159,10 @@ const MECHANISMS: Record<string, string[]> = {
     ['omi-press-merger-enforcement-comment-amp', 'eff-press-digital-books-checklist-2010'],
   'a letter\'s inside address with no honorific is whom it is to when its date, subject line and "Dear …" follow (an Australian "Canberra ACT 2600" is a city line); a letterhead\'s tagline in tracked capitals and its name with a legal suffix ("… Inc.") are no title: the subject line is':
     ['efa-letter-data-retention-submission'],
+  'the organization\'s name whose site leaves out its last word ("Common Sense Media" for commonsense.org) is letterhead, under a title too':
+    ['commonsense-statement-privacy-bill-committee-vote'],
+  'a speaker\'s label on its own line ("Prepared Statement of:") starts who speaks: no part of the title above it, the name under it the author; a centred first line is no caption':
+    ['commonsense-testimony-simpson-privacy-caucus'],
 };
 const WANTING = new Set([
   'a picture’s caption closed by its credit ("“Spock Monroe” by Ludovic Bertron, freely licensed under CC-by-2.0.", "Photo: …") is no summary',
@@ -168,6 +172,8 @@ const WANTING = new Set([
   'a dateline whose dash the page lost ("WASHINGTONThe …") is no part of the summary; a contact\'s hidden e-mail ("[email protected]") is no role',
   "a page that carries a letter: the letter's date line in the body is the date; an inside address with a long position line stays lines",
   "a document viewer's title and \"Page 1\" over the cover's title: the cover's title is kept, the title with the year heading page 2 is a running header",
+  'the organization\'s name whose site leaves out its last word ("Common Sense Media" for commonsense.org) is letterhead, under a title too',
+  'a speaker\'s label on its own line ("Prepared Statement of:") starts who speaks: no part of the title above it, the name under it the author; a centred first line is no caption',
   'a letter\'s inside address with no honorific is whom it is to when its date, subject line and "Dear …" follow (an Australian "Canberra ACT 2600" is a city line); a letterhead\'s tagline in tracked capitals and its name with a legal suffix ("… Inc.") are no title: the subject line is',
   'a page’s offer of its publication’s formats ("This publication is available in the following format:") is furniture, never the title',
   'a site generator’s dated page (a Hugo, Jekyll or Eleventy key) with no type, layout or genre category is a post',

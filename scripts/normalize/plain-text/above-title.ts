@@ -47,7 +47,7 @@ export function removeAboveTitle(page: Page, candidates: readonly Candidate[], t
     }
     // Line by line: a genre label; in a brief, an organization's name and the slogan under it
     // (a hearing's header stays whole: who testified, before whom, on what).
-    let named = false;
+    let named = candidate.belowName === true;
     const hearing = candidate.lines.some((l) => hearingLine.test(l.text));
     candidate.lines.forEach((line, n) => {
       const index = candidate.indexes[n]!;

@@ -10,7 +10,7 @@ import { isAllCaps, MINOR_WORDS } from '../text/title-case.js';
 import { endsOpen, isHeadingLike, salutation, subjectLine } from '../text/blocks.js';
 import { parseItem } from '../text/list-items.js';
 import * as documentLabel from '../rules/document-label.js';
-import { aboveSalutation, hearingLine } from './letter-lines.js';
+import { aboveSalutation, hearingLine, speakerLabel } from './letter-lines.js';
 import { bylineBlockName } from '../text/witness.js';
 
 import { neighbour } from './page.js';
@@ -71,13 +71,15 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     if (k > 0 && isSectionHeading(candidate.lines.map((l) => l.text.trim()))) score -= 30;
     // A hearing statement's label ("PREPARED STATEMENT OF" / "THE FEDERAL TRADE COMMISSION"): who speaks; its title is
     // elsewhere, often the hearing's name in quotation marks, which is the title.
-    if (candidate.lines.some((l) => statementLabel.test(l.text.trim()))) score -= 8;
+    if (candidate.lines.some((l) => speakerLabel.test(l.text))) score -= 8;
     if (candidate.lines.length === 1 && quotedLine.test(text)) score += 6;
     // A name over its position ("Chris Jaikaran" / "Analyst in Cybersecurity Policy"): who wrote it, not what about.
     if (!candidate.insideAddress && bylineBlockName(candidate.lines.map((l) => l.text))) score -= 30;
     if (k === candidates.length - 1) score += 2;
-    // The one indented line among lines that all start at the margin: a picture’s caption, centred under it.
+    // The one indented line among lines that all start at the margin: a picture’s caption, centred under it
+    // (the first line is no caption: a title centred over the text's lines, "Prepared Statement for …" / "Prepared Statement of:").
     if (
+      k > 0 &&
       candidate.lines.length === 1 &&
       /^\s{4,}\S/.test(candidate.lines[0]!.text) &&
       candidates.every((c) => c === candidate || /^\S/.test(c.lines[0]!.text))
@@ -154,9 +156,6 @@ function isSectionHeading(lines: readonly string[]): boolean {
   if (second === undefined) return sectionName.test(first.replace(/^(?:[IVX]{1,4}|\d{1,2})[.)]\s+/, ''));
   return sectionNumber.test(first) && sectionName.test(second);
 }
-
-/** "PREPARED STATEMENT OF" on a line of its own, whose speaker the next line names (not "Testimony of Greg Nojeim before …"). */
-const statementLabel = /^(?:(?:prepared|written|oral)\s+)?(?:statement|testimony)\s+of$/i;
 
 /** A line wholly in quotation marks: a hearing's name (“PROTECTING YOUTHS IN AN ONLINE WORLD”). */
 const quotedLine = /^[“"][^“”"]{8,150}[”"]$/;

@@ -6,6 +6,7 @@ import { findDate, parseDateLine } from '../text/dates.js';
 import { salutation, subjectLine } from '../text/blocks.js';
 import type { SourceLine } from '../text/source-lines.js';
 import { neighbour } from './page.js';
+export { speakerLabel } from '../text/witness.js';
 
 /**
  * The line of a hearing header that names the committee: "Before the House Committee on the

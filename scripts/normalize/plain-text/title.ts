@@ -14,7 +14,9 @@ import { reportGuess } from '../text/guessed.js';
 import * as documentLabel from '../rules/document-label.js';
 import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
-import { witnessLine } from './letter-lines.js';
+import { speakerLabel, witnessLine } from './letter-lines.js';
+import { personName } from '../text/contacts.js';
+import { organization } from '../text/letterhead.js';
 
 /** The title's text, in title case (or as written, by `style`); a genre label before it ("Press Release: …") is recorded as removed. */
 export function titleText(
@@ -73,6 +75,20 @@ export function witnessAuthors(file: VFile, text: string, title: Candidate, top:
   if (line && named) {
     reportGuess(file, 'authors', named, 'the name in the testimony’s witness line ("Statement of …, Director")', placeOf(line));
     return [{ name: named }];
+  }
+  // A speaker's label over a person's name ("Prepared Statement of:" / "Alan Simpson" / "Vice President of Policy").
+  const labelled = top.find((c) => c !== title && speakerLabel.test(c.lines[0]!.text) && c.lines.length >= 2);
+  const speaker = labelled?.lines[1]!.text.trim();
+  if (
+    labelled &&
+    speaker &&
+    speaker.split(/\s+/).length <= 5 &&
+    personName.test(speaker) &&
+    !/^the\s/i.test(speaker) &&
+    !organization.looksLikeName(speaker)
+  ) {
+    reportGuess(file, 'authors', speaker, 'the name under the speaker’s label ("Prepared Statement of:")', placeOf(labelled.lines[1]));
+    return [{ name: speaker }];
   }
   return undefined;
 }

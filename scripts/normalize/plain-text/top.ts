@@ -11,7 +11,7 @@ import { inTextOrder, numericDateOrder, parseBylineDate, parseDateLine, parseMon
 import { isAllCaps, MINOR_WORDS } from '../text/title-case.js';
 import { endsOpen, isThematicBreak, salutation, subjectLine, wrapWidth } from '../text/blocks.js';
 import { contactBlock, contactLabel, contactsIn } from '../text/contacts.js';
-import { aboveSalutation, bylineFieldNames, bylineNames, hearingLine, honorific, witnessLine } from './letter-lines.js';
+import { aboveSalutation, bylineFieldNames, bylineNames, hearingLine, honorific, speakerLabel, witnessLine } from './letter-lines.js';
 import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
 
@@ -59,6 +59,7 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
   const width = wrapWidth(lines, 200);
   let bodyStart = -1;
   let byline: Top['byline'];
+  let nameAt = -1;
   for (let i = 0; i < topEnd; i++) {
     const line = lines[i]!;
     if (isBlank(line) || removed.has(i) || isThematicBreak(line.text)) {
@@ -111,6 +112,7 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
     if (shape) {
       page.remove(i, shape);
       current = undefined;
+      if (shape === organization.id) nameAt = i;
     } else if (found) {
       // A numeric date that reads either way ("12/03/2014"): in the order the text's other evidence gives.
       date = inTextOrder(found, numericDateOrder(lines.map((l) => l.text).join('\n'))).iso;
@@ -132,8 +134,18 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
       // So does a line wholly in quotation marks in a block of capitals: a hearing's name (“PROTECTING YOUTHS IN …”).
       const letterLine = salutation.test(line.text) || subjectLine.test(line.text) || quotedName.test(line.text.trim());
       // A witness line ("Statement of Charles Michael Johnson Jr., Director") starts a group of its own: the lines above are the title.
-      if (witnessLine.test(line.text)) current = undefined;
-      if (!current || letterLine) candidates.push((current = { lines: [], indexes: [], ...(addressee ? { insideAddress: true } : {}) }));
+      // So does a speaker's label over the name ("Prepared Statement of:" / "Alan Simpson").
+      if (witnessLine.test(line.text) || speakerLabel.test(line.text)) current = undefined;
+      if (!current || letterLine)
+        candidates.push(
+          (current = {
+            lines: [],
+            indexes: [],
+            ...(addressee ? { insideAddress: true } : {}),
+            // Right under the organization's name, with no blank line between: its slogan, or the title.
+            ...(nameAt >= 0 && nameAt === i - 1 ? { belowName: true } : {}),
+          }),
+        );
       current.lines.push(line);
       current.indexes.push(i);
       if (letterLine) current = undefined;

@@ -81,6 +81,12 @@ export function isNamedBySite(text: string, sites: ReadonlySet<string>): boolean
   const squashed = squash(t);
   if (squashed.length >= 3 && sites.has(squashed)) return true;
   if (words.length < 2) return false;
+  // The site leaves out the name's last word when it says what kind of body it is ("Common Sense Media" → commonsense).
+  const [last] = words.slice(-1);
+  if (words.length <= 5 && (orgWords.test(last!) || /^(?:media|action|international)$/i.test(last!)) && /^\p{Lu}/u.test(last!)) {
+    const head = squash(words.slice(0, -1).join(' '));
+    if (head.length >= 6 && sites.has(head)) return true;
+  }
   const initials = (list: string[]) => list.map((w) => w[0]!.toLowerCase()).join('');
   const significant = words.filter((w) => !nameMinorWords.has(w.toLowerCase()));
   return sites.has(initials(words)) || (significant.length >= 2 && sites.has(initials(significant)));

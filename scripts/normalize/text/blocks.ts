@@ -5,7 +5,7 @@
  * short-line groups (addresses, contact blocks) kept as lines.
  */
 import { endsWithAbbreviation } from './summary.js';
-import { SPEAKER_LINE, witnessName } from './witness.js';
+import { SPEAKER_LINE, speakerLabel, witnessName } from './witness.js';
 import type { SourceLine } from './source-lines.js';
 import { isBlank } from './source-lines.js';
 import { isLoneGlyph, isSubGlyph, parseItem, type ItemMarker } from './list-items.js';
@@ -525,8 +525,8 @@ export const subjectLine = /^\s*(?:re|subject|betreff|objet)\s*:\s*\S/i;
 export const valediction =
   /^\s*(?:(?:yours\s+)?(?:sincerely|faithfully|truly|respectfully)(?:\s+yours)?|(?:with\s+)?(?:best|kind|warm)(?:est)?\s+(?:regards|wishes)|regards|respectfully\s+submitted)\s*[,.]?\s*$/i;
 
-/** A line naming who speaks, a paragraph of its own ("Opening Statement – John D. (Jay) Rockefeller IV, Chairman"). */
-const isSpeakerLine = (text: string) => SPEAKER_LINE.test(text) && witnessName(text) !== undefined;
+/** A line naming who speaks, a paragraph of its own ("Opening Statement – John D. (Jay) Rockefeller IV, Chairman", "Prepared Statement of:"). */
+const isSpeakerLine = (text: string) => (SPEAKER_LINE.test(text) && witnessName(text) !== undefined) || speakerLabel.test(text);
 
 /** Lines of a letter that stand alone: the salutation, the subject line and the closing. */
 const isLetterLine = (text: string) => salutation.test(text) || subjectLine.test(text) || valediction.test(text);

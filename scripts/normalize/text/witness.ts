@@ -16,6 +16,9 @@ const DASHED = /^[^–—]*?\s[–—]\s+[^,]+,\s+(.+)$/;
 
 const LEAD_AT = new RegExp(`^${LEAD}`, 'i');
 
+/** "PREPARED STATEMENT OF", "Prepared Statement of:", "Testimony of" on a line of its own, over the name of who speaks. */
+export const speakerLabel = /^\s*(?:(?:prepared|written|oral)\s+)?(?:statement|testimony)\s+of\s*:?\s*$/i;
+
 /** A line or title that opens with who speaks: "Opening statement by …", "Testimony of …". */
 export const SPEAKER_LINE = new RegExp(`^${LEAD}\\S`, 'i');
 
