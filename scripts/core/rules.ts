@@ -191,6 +191,11 @@ export const RULE_CATALOGUE = {
     summary:
       'a web page\'s furniture at the top or foot of a text (sign-up box and its consent line, "Skip Navigation", "Related Content", "More Press Releases"), a reading time and an offer of the publication\'s formats ("This publication is available in the following format:") are removed',
   },
+  'table-of-contents': {
+    stage: 'normalize',
+    summary:
+      'remove a table of contents: a "Contents" line over its entries up to the section its first entry names, or a contents list run into one line ("CONTENTS 4 Foreword 6 Introduction …")',
+  },
   'image-credit': {
     stage: 'normalize',
     summary:

@@ -163,8 +163,13 @@ const MECHANISMS: Record<string, string[]> = {
     ['commonsense-statement-privacy-bill-committee-vote'],
   'a speaker\'s label on its own line ("Prepared Statement of:") starts who speaks: no part of the title above it, the name under it the author; a centred first line is no caption':
     ['commonsense-testimony-simpson-privacy-caucus'],
+  'a table of contents is removed: a "Contents" line over its entries up to the section its first entry names, or a contents list run into one line with its page numbers':
+    ['ccla-submission-bill-c59-toc', 'drw-report-state-of-digital-rights-pdftext'],
+  'a cover\'s title line run on into the organization\'s name and the date ("… matters" / "Canadian Civil Liberties Association, January 2018"): the date is the text\'s, neither is the title\'s':
+    ['ccla-submission-bill-c59-toc'],
 };
 const WANTING = new Set([
+  'a cover\'s title line run on into the organization\'s name and the date ("… matters" / "Canadian Civil Liberties Association, January 2018"): the date is the text\'s, neither is the title\'s',
   'a picture’s caption closed by its credit ("“Spock Monroe” by Ludovic Bertron, freely licensed under CC-by-2.0.", "Photo: …") is no summary',
   'the byline’s bio of its author ("Steven G. Bradbury is a Distinguished Fellow at …") is no summary',
   'a government site\'s banner ("An official website of the United States government" / "Here\'s how you know" / …) and a site label set as a one-item list ("• Press Release") are the page\'s; "et al." stays in lower case in a title',

@@ -14,6 +14,7 @@ import { splitGluedBlocks } from '../../scripts/normalize/rules/glued-blocks.js'
 import { witnessName } from '../../scripts/normalize/text/witness.js';
 import { endsInPictureCredit, isSummaryText, sentences, summarize, withoutPlaceDash } from '../../scripts/normalize/text/summary.js';
 import { findWebFurniture, isImageCredit } from '../../scripts/normalize/text/web-furniture.js';
+import * as tableOfContents from '../../scripts/normalize/rules/table-of-contents.js';
 import { inTextOrder, numericDateOrder, parseMonthLine } from '../../scripts/normalize/text/dates.js';
 import { referenceLine } from '../../scripts/normalize/plain-text/top.js';
 import * as documentLabel from '../../scripts/normalize/rules/document-label.js';
@@ -379,4 +380,45 @@ describe('a page’s credits, banners and labelled dates', () => {
 
   it('takes no hidden e-mail for a contact’s role', () =>
     expect(contactBlock(['Shin Inouye, 202.869.0398, [email protected]'])).toEqual([{ name: 'Shin Inouye' }]));
+});
+
+describe('a table of contents, and a numbered paragraph’s number', () => {
+  it('finds a contents list run into one line, and nothing in a sentence that names contents', () => {
+    expect(tableOfContents.isRunOnContents('CONTENTS 4 Foreword 6 Introduction 8 Recommendations 10 Mandatory metadata retention')).toBe(
+      true,
+    );
+    expect(tableOfContents.isRunOnContents('Contents of the report: 3 Principles and 4 Recommendations.')).toBe(false);
+  });
+
+  it('removes a "Contents" line and its entries up to the section its first entry names', () => {
+    const text = [
+      'Report title',
+      '',
+      'Contents',
+      '',
+      '  1. Introduction',
+      '  2. Background',
+      '',
+      'Annex A: Respondents',
+      '',
+      '1. Introduction',
+      '',
+      '1.1. The purpose of this report is to inform.',
+    ].join('\n');
+    const lines = toLines(text);
+    const found = tableOfContents.find(lines, new Set());
+    const kept = lines.filter((l, i) => l.text.trim() && !found.has(i)).map((l) => l.text.trim());
+    expect(kept).toEqual(['Report title', '1. Introduction', '1.1. The purpose of this report is to inform.']);
+  });
+
+  it('keeps a "Contents" line whose entries name no section of the text', () => {
+    const text = ['Contents', '', 'What the bill does', '', 'It requires consent before data is sold. It sets fines.'].join('\n');
+    expect(tableOfContents.find(toLines(text), new Set()).size).toBe(0);
+  });
+
+  it.each([
+    ['1.1. The purpose of this report is to update Parliament.', 'The purpose of this report is to update Parliament.'],
+    ['2.3 We recommend a review.', 'We recommend a review.'],
+    ['1.5 million people signed it.', '1.5 million people signed it.'],
+  ])('summarizes %j as %j', (paragraph, first) => expect(summarize(paragraph)).toBe(first));
 });

@@ -7,6 +7,7 @@ import { isBlank } from '../text/source-lines.js';
 import { findWebFurniture, isFormatOffer, isImageCredit, readingTimeLine } from '../text/web-furniture.js';
 import { configuredMatcher, letterheadShape, organization } from '../text/letterhead.js';
 import * as endMark from '../rules/end-mark.js';
+import * as tableOfContents from '../rules/table-of-contents.js';
 import type { Page } from './page.js';
 
 /**
@@ -17,6 +18,7 @@ import type { Page } from './page.js';
 export function removeFurniture(page: Page, org: NormalizeOptions['organization']): number {
   const web = findWebFurniture(page.lines);
   for (const i of web) page.remove(i, 'web-furniture');
+  for (const i of tableOfContents.find(page.lines, page.removed)) if (!isBlank(page.lines[i])) page.remove(i, tableOfContents.id);
   const configured = configuredMatcher(org);
   page.lines.forEach((line, i) => {
     const id = !isBlank(line) ? configured(line.text) : undefined;

@@ -4,8 +4,10 @@
  * lower case); and the witness a testimony's title names.
  */
 import type { VFile } from 'vfile';
+import { report } from '../../core/rules.js';
 import type { Author } from '../../core/types.js';
 import { placeOf, recordRemoved, type SourceLine } from '../text/source-lines.js';
+import { findDates, parseMonthLine } from '../text/dates.js';
 import { joinWrapped } from '../text/blocks.js';
 import { isAllCaps, toTitleCaseAny, type TitleStyle, writesLowerCase } from '../text/title-case.js';
 import type { WordSet } from '../rules/dehyphenate.js';
@@ -105,4 +107,57 @@ export function bylineBlockAuthors(page: Page, title: Candidate, top: readonly C
   reportGuess(page.file, 'authors', name, 'the name over its position under the title', placeOf(block.lines[0]));
   block.indexes.forEach((i) => page.remove(i, 'byline'));
   return [{ name }];
+}
+
+/**
+ * A cover line that runs the title on into who published it and when ("Submission to the Standing
+ * Committee … regarding Bill C-59, An Act respecting national security matters Canadian Civil
+ * Liberties Association, January 2018"): the date at its end is the text's date, the
+ * organization's name before it is the cover's, and neither is part of the title. The title
+ * keeps six words or more; the cut words are recorded (rules `date-line` and
+ * `letterhead-organization`).
+ */
+export function withoutCoverTail(file: VFile, title: Candidate): { title: Candidate; date?: string } | undefined {
+  const last = title.lines.at(-1)!;
+  const text = last.text.trimEnd();
+  const day = findDates(text.slice(-40)).at(-1);
+  const found = day ?? parseMonthLine(text.slice(text.lastIndexOf(',') + 1));
+  if (!found) return undefined;
+  const dateText = found.text;
+  if (!text.endsWith(dateText)) return undefined;
+  let rest = text.slice(0, text.length - dateText.length).replace(/[\s,–—-]+$/, '');
+  const words = rest.trim().split(/\s+/);
+  const before = title.lines
+    .slice(0, -1)
+    .map((l) => l.text.trim())
+    .join(' ')
+    .split(/\s+/)
+    .filter(Boolean).length;
+  if (!/[,–—-]\s*$/.test(text.slice(0, text.length - dateText.length)) || before + words.length < 8) return undefined;
+  let name = '';
+  for (let k = Math.min(7, words.length + before - 6, words.length); k >= 2; k--) {
+    const tail = words.slice(-k).join(' ');
+    if (organization.looksLikeName(tail) && /^\p{Lu}/u.test(tail)) {
+      name = tail;
+      break;
+    }
+  }
+  rest = name ? rest.slice(0, rest.length - name.length).trimEnd() : rest;
+  if (name) recordRemoved(file, [{ ...last, text: name }], organization.id);
+  recordRemoved(file, [{ ...last, text: dateText }], 'date-line');
+  const iso = found.iso;
+  reportGuess(file, 'date', iso, 'the date at the end of the cover’s title line', placeOf(last));
+  if (!day)
+    report(
+      file,
+      'date-month-only',
+      `the date "${dateText}" names no day: \`date\` is the first of the month (${iso}); correct it if the day is known`,
+      {
+        place: placeOf(last),
+        severity: 'info',
+      },
+    );
+  // The whole last line was the cover's name and date: the title is the lines above it.
+  const lines = rest.trim() ? [...title.lines.slice(0, -1), { ...last, text: rest }] : title.lines.slice(0, -1);
+  return { title: { ...title, lines }, date: iso };
 }

@@ -27,7 +27,7 @@ import { chooseTitleOf } from '../plain-text/choose-title.js';
 import { guessTitle } from '../plain-text/guess-title.js';
 import { blogSection, removeAboveTitle, removeNeighbourLinks } from '../plain-text/above-title.js';
 import { bodyBlocks, takeSummaryLabel } from '../plain-text/body.js';
-import { bylineBlockAuthors, titleText, witnessAuthors } from '../plain-text/title.js';
+import { bylineBlockAuthors, titleText, withoutCoverTail, witnessAuthors } from '../plain-text/title.js';
 import { opensWithDateline, textDate } from '../plain-text/date.js';
 import { showsPressRelease } from '../plain-text/byline-post.js';
 import { contactsOf } from '../plain-text/contacts.js';
@@ -78,8 +78,10 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const summaryLabel = takeSummaryLabel(blocks);
   if (summaryLabel) recordRemoved(file, [summaryLabel], 'summary-label');
   const evidence = acronymEvidence(body.map((l) => l.text).join('\n'));
+  // A cover's title line run on into the organization's name and the date: the date is the text's.
+  const coverTail = top.date === undefined && title.lines.length <= 6 ? withoutCoverTail(file, title) : undefined;
   const data: ReaderResult['data'] = {
-    title: titleText(file, title, body, words, evidence, textTitleStyle(options)),
+    title: titleText(file, coverTail?.title ?? title, body, words, evidence, textTitleStyle(options)),
     kind: section ? 'post' : 'brief',
   };
   if (section) reportGuess(file, 'kind', 'post', `the section over the title ("${section.text.trim()}") is a blog's`, placeOf(section));
@@ -106,7 +108,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     reportGuess(file, 'authors', top.byline.names.join(', '), 'the name in the byline’s fields beside the date', placeOf(top.byline.line));
     data.authors = top.byline.names.map((name) => ({ name }));
   }
-  const date = textDate(file, blocks, top.date ?? standfirst?.date?.iso, printed.print?.url);
+  const date = textDate(file, blocks, top.date ?? standfirst?.date?.iso ?? coverTail?.date, printed.print?.url);
   if (date) data.date = date;
   const contacts = contactsOf(top.contacts, blocks);
   if (contacts.length) data.contacts = contacts;

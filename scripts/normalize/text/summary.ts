@@ -147,8 +147,11 @@ const CUT = 500;
 const ledInQuotation = /^([^“”"]+:)\s+([“"][^]*)$/u;
 
 /** The first sentence (about 500 characters at most), without a leading dateline or note markers. */
+/** A numbered paragraph's number ("1.1. The purpose of this report …", "2.3 We …"): no word of its sentence. */
+const paragraphNumber = /^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=\p{Lu})/u;
+
 export function summarize(paragraph: string): string | undefined {
-  const [first] = sentences(withoutPlaceDash(plainText(paragraph).replace(markers, '')));
+  const [first] = sentences(withoutPlaceDash(plainText(paragraph).replace(markers, '').replace(paragraphNumber, '')));
   if (!first) return undefined;
   if (first.length <= LONGEST) return first;
   const parts = ledInQuotation.exec(first);
