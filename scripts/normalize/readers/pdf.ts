@@ -40,10 +40,10 @@ import { readColophon } from '../pdf/colophon.js';
 import { configuredMatcher } from '../text/letterhead.js';
 import { guessDatelineDate } from '../text/dateline.js';
 import { listingDate, listingSummary } from '../text/listing.js';
-import { placeOf } from '../text/source-lines.js';
+import { placeOf, recordRemoved } from '../text/source-lines.js';
 import { renderBlocks, type Block } from '../text/blocks.js';
 import { lazyVocabulary } from '../rules/dehyphenate.js';
-import { findContacts } from '../text/contacts.js';
+import { contactBlock, contactLabel, contactsIn as contactsInText, findContacts } from '../text/contacts.js';
 import { summaryOf } from '../plain-text/summary-source.js';
 import { witnessName } from '../text/witness.js';
 import { defineRule, type RuleId } from '../../core/rules.js';
@@ -125,6 +125,7 @@ export function readPdf(file: VFile, _text: string, options: NormalizeOptions): 
   moveFootnotes(file, blocks, kept);
   readColophon(file, blocks, data, kept.plain, layout);
 
+  readContactLine(file, blocks, data, kept.plain);
   // The rest of the front matter: a dateline's date (or, in a PDF that is all table, its first row's), authors, contacts and the summary.
   const opening = firstRunningText(blocks, kept.plain);
   const listing = opening ? undefined : drafts.find((d) => d.kind === 'table');
@@ -205,6 +206,23 @@ function plainBlocks(blocks: readonly Block[], plain: (text: string) => string):
         ? { ...b, items: b.items.map((item) => ({ ...item, text: plain(item.text) })) }
         : b,
   );
+}
+
+/**
+ * A contact line at the head of the text, as the text readers read one ("Contact: Evan Greer,
+ * press@fightforthefuture.org, 978-852-6457"): its people go to `contacts` and the line out of
+ * the body, recorded under `contact-block`.
+ */
+function readContactLine(file: VFile, blocks: Block[], data: ReaderResult['data'], plain: (text: string) => string): void {
+  const at = blocks.slice(0, 3).findIndex((b) => b.type === 'paragraph' && contactLabel.test(plain(b.text)));
+  if (at < 0) return;
+  const text = plain((blocks[at] as Extract<Block, { type: 'paragraph' }>).text);
+  const block = contactBlock([contactLabel.exec(text)![1]!]);
+  const found = block.length ? block : contactsInText(text);
+  if (!found.length) return;
+  data.contacts = [...(data.contacts ?? []), ...found];
+  recordRemoved(file, [{ ...blocks[at]!.line, text }], 'contact-block');
+  blocks.splice(at, 1);
 }
 
 /** Contacts named in the body, beside the colophon's. */
