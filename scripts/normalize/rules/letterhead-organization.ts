@@ -73,6 +73,7 @@ const nameMinorWords = new Set(['for', 'the', 'of', 'and', 'on', 'in', 'at', 'to
  * "Center for Democracy & Technology" → cdt) are a site name?
  */
 export function isNamedBySite(text: string, sites: ReadonlySet<string>): boolean {
+  if (text.length > 160) return false; // a name of at most eight words (and no long line for the pattern below to walk back over)
   // A company's legal suffix is no part of its name's letters or initials ("Electronic Frontiers Australia Inc." → efa).
   const t = text.trim().replace(/(?<=\S\s+\S+\s+\S+),?\s+(?:inc|incorporated|ltd|limited|llc|gmbh|plc)\.?$/i, '');
   if (!sites.size || !/^\p{L}/u.test(t) || /[.!?:,;]$/.test(t)) return false;
