@@ -7,7 +7,7 @@ import { organization, tagline } from '../text/letterhead.js';
 import { isAllCaps } from '../text/title-case.js';
 import * as documentLabel from '../rules/document-label.js';
 import * as siteSection from '../rules/site-section.js';
-import { aboveSalutation, hearingLine } from './letter-lines.js';
+import { aboveSalutation, hearingLine, placeLine } from './letter-lines.js';
 import { isFurnitureLine } from '../text/web-furniture.js';
 import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
@@ -26,6 +26,24 @@ export function removeAboveTitle(page: Page, candidates: readonly Candidate[], t
     // A genre label between the title and the text ("For immediate release" under the date) is no heading.
     if (k > titleAt && candidate.lines.length === 1 && documentLabel.test(candidate.lines[0]!.text)) {
       page.remove(candidate.indexes[0]!, documentLabel.id);
+      return;
+    }
+    // A theme's byline with no name, only the post's category ("By | Press Release").
+    const only = candidate.lines.length === 1 ? candidate.lines[0]!.text.trim() : '';
+    if (
+      k > titleAt &&
+      /^by\s*[|/·•]\s*/i.test(only) &&
+      only
+        .split(/\s*[|/·•]\s*/)
+        .slice(1)
+        .every((f) => documentLabel.test(f) || documentLabel.isBriefSection(f) || documentLabel.isBlogSection(f))
+    ) {
+      page.remove(candidate.indexes[0]!, documentLabel.id);
+      return;
+    }
+    // The last line of the top, under the title: a dateline's place over the date line ("Abuja, Nigeria").
+    if (k > titleAt && k === candidates.length - 1 && placeLine.test(only)) {
+      page.remove(candidate.indexes[0]!, 'date-line');
       return;
     }
     if (k >= titleAt) return;

@@ -10,7 +10,7 @@ import { isAllCaps, MINOR_WORDS } from '../text/title-case.js';
 import { endsOpen, isHeadingLike, salutation, subjectLine } from '../text/blocks.js';
 import { parseItem } from '../text/list-items.js';
 import * as documentLabel from '../rules/document-label.js';
-import { aboveSalutation, hearingLine, speakerLabel } from './letter-lines.js';
+import { aboveSalutation, hearingLine, placeLine, speakerLabel } from './letter-lines.js';
 import { bylineBlockName } from '../text/witness.js';
 
 import { neighbour } from './page.js';
@@ -47,6 +47,8 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     const greets = aboveSalutation(lines, last);
     if (greets && (candidate.lines.length >= 2 || candidate.insideAddress)) score -= 25;
     if (parseDateLine(text) || parseMonthLine(text)) score -= 30; // a second date line (repeated, or a release date) is no title
+    // A dateline's place on a line of its own ("Abuja, Nigeria", "San Francisco, CA" over the date line): where, not what about.
+    if (placeLine.test(text)) score -= 15;
     // A labelled date of another kind ("Comment Period Closes: April 21, 2022", "Deadline: …"): a field, no title.
     const field = /^([^:]{2,40}):\s*(\S.*)$/.exec(text);
     if (field && field[1]!.split(/\s+/).length <= 5 && (parseDateLine(field[2]!) || parseMonthLine(field[2]!))) score -= 30;

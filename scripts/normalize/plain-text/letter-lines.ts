@@ -82,3 +82,6 @@ export function aboveSalutation(lines: readonly SourceLine[], last: number): boo
   }
   return false;
 }
+
+/** A place on a line of its own: "Abuja, Nigeria", "San Francisco, CA", "Washington, D.C.". */
+export const placeLine = /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)?,\s*\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)?$/u;

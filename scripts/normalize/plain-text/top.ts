@@ -7,7 +7,7 @@ import type { Contact } from '../../core/types.js';
 import { report } from '../../core/rules.js';
 import { isBlank, placeOf, recordRemoved, type SourceLine } from '../text/source-lines.js';
 import { isPostalLine, letterheadShape, organization, segments } from '../text/letterhead.js';
-import { inTextOrder, numericDateOrder, parseBylineDate, parseDateLine, parseMonthLine } from '../text/dates.js';
+import { type FoundDate, inTextOrder, numericDateOrder, parseBylineDate, parseDateLine, parseMonthLine } from '../text/dates.js';
 import { isAllCaps, MINOR_WORDS } from '../text/title-case.js';
 import { endsOpen, isThematicBreak, salutation, subjectLine, wrapWidth } from '../text/blocks.js';
 import { contactBlock, contactLabel, contactsIn } from '../text/contacts.js';
@@ -25,6 +25,17 @@ const quotedName = /^[“"][^“”"a-z]{8,150}[”"]$/;
  */
 export const referenceLine =
   /^(?:ref(?:erence)?\.?\s*(?:no\.?|number)?\s*:?\s*(?=[A-Z0-9/-]*\d)[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)+|(?=[A-Z0-9/-]*\d)[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+){2,})$/i;
+
+/**
+ * A headline that a site prints after its date and a dash ("March 22, 2017 - Privacy Center's
+ * Alvaro Bedoya Testifies On Facial Recognition Technology"): the date, and the headline.
+ */
+function datedHeadline(text: string): { date: FoundDate; rest: string } | undefined {
+  const m = /^(.{6,30}?)\s+[–—-]\s+(\p{Lu}.*)$/u.exec(text.trim());
+  if (!m || m[2]!.split(/\s+/).length < 4) return undefined;
+  const date = parseDateLine(m[1]!);
+  return date ? { date, rest: m[2]! } : undefined;
+}
 
 /** How far down the title and the date are looked for. */
 const TOP_LIMIT = 60;
@@ -128,6 +139,15 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
       if (dateLine && !parseDateLine(line.text)) byline = { names: bylineFieldNames(line.text) ?? [], line };
       removed.add(i);
       recordRemoved(file, [line], 'date-line');
+      current = undefined;
+    } else if (wanted && !current && datedHeadline(line.text)) {
+      // A headline that starts with its date ("March 22, 2017 - Privacy Center's … Testifies …"):
+      // the date is the text's, the rest a candidate of its own.
+      const { date: lead, rest } = datedHeadline(line.text)!;
+      date = lead.iso;
+      dateIndex = i;
+      recordRemoved(file, [{ ...line, text: line.text.slice(0, line.text.length - rest.length) }], 'date-line');
+      candidates.push({ lines: [{ ...line, text: rest }], indexes: [i] });
       current = undefined;
     } else {
       // A letter's salutation and subject line stand alone, whatever is around them.
