@@ -167,8 +167,15 @@ const MECHANISMS: Record<string, string[]> = {
     ['ccla-submission-bill-c59-toc', 'drw-report-state-of-digital-rights-pdftext'],
   'a cover\'s title line run on into the organization\'s name and the date ("… matters" / "Canadian Civil Liberties Association, January 2018"): the date is the text\'s, neither is the title\'s':
     ['ccla-submission-bill-c59-toc'],
+  'a headline that starts with its date and a dash ("March 22, 2017 - Privacy Center\'s …"): the date is the text\'s, the rest the title': [
+    'georgetown-post-bedoya-testifies-page',
+  ],
+  'a dateline\'s place on a line of its own over the date line ("Abuja, Nigeria") and a theme\'s byline with no name ("By | Press Release") are no title and no heading':
+    ['paradigm-press-liberia-disruption-page'],
 };
 const WANTING = new Set([
+  'a headline that starts with its date and a dash ("March 22, 2017 - Privacy Center\'s …"): the date is the text\'s, the rest the title',
+  'a dateline\'s place on a line of its own over the date line ("Abuja, Nigeria") and a theme\'s byline with no name ("By | Press Release") are no title and no heading',
   'a cover\'s title line run on into the organization\'s name and the date ("… matters" / "Canadian Civil Liberties Association, January 2018"): the date is the text\'s, neither is the title\'s',
   'a picture’s caption closed by its credit ("“Spock Monroe” by Ludovic Bertron, freely licensed under CC-by-2.0.", "Photo: …") is no summary',
   'the byline’s bio of its author ("Steven G. Bradbury is a Distinguished Fellow at …") is no summary',
