@@ -120,6 +120,7 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
     const wanted = !shape && date === undefined;
     const dateLine = wanted ? (parseDateLine(line.text) ?? parseBylineDate(line.text)) : undefined;
     const found = wanted ? (dateLine ?? parseMonthLine(line.text)) : undefined;
+    const headline = wanted && !found && !current ? datedHeadline(line.text) : undefined;
     if (shape) {
       page.remove(i, shape);
       current = undefined;
@@ -140,10 +141,10 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
       removed.add(i);
       recordRemoved(file, [line], 'date-line');
       current = undefined;
-    } else if (wanted && !current && datedHeadline(line.text)) {
+    } else if (headline) {
       // A headline that starts with its date ("March 22, 2017 - Privacy Center's … Testifies …"):
       // the date is the text's, the rest a candidate of its own.
-      const { date: lead, rest } = datedHeadline(line.text)!;
+      const { date: lead, rest } = headline;
       date = lead.iso;
       dateIndex = i;
       recordRemoved(file, [{ ...line, text: line.text.slice(0, line.text.length - rest.length) }], 'date-line');

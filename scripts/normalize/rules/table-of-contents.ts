@@ -55,7 +55,7 @@ export function find(lines: readonly SourceLine[], removed: ReadonlySet<number>)
     let first = i + 1;
     while (first < lines.length && !lines[first]!.text.trim()) first++;
     const words = first < lines.length ? entryWords(lines[first]!.text) : '';
-    if (words.split(' ').length < 1 || words.length < 4) continue;
+    if (words.length < 4) continue;
     let entries = 0;
     for (let k = first + 1; k < Math.min(lines.length, first + 80); k++) {
       const line = lines[k]!.text;
