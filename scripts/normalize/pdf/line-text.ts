@@ -1,7 +1,7 @@
 /** What a line's text and roles say, as several steps of the PDF reader ask it. */
 
 /** Letters and digits only, lower case: two texts that differ only in case, spaces and punctuation are alike. */
-export const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+export { squash } from '../text/squash.js';
 
 /** The text ends a sentence (or a clause that stands alone: a colon, a semicolon). */
 export const endsSentence = (text: string) => /[.!?:;]["”’)\]]*$/.test(text.trim());

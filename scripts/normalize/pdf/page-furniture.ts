@@ -10,6 +10,7 @@ import * as pageNumber from '../rules/page-number.js';
 import * as runningHeader from '../rules/running-header.js';
 import { tagline } from '../text/letterhead.js';
 import type { RuleId } from '../../core/rules.js';
+import { squash } from '../text/squash.js';
 
 export const ARTIFACT = 'pdf-artifact' satisfies RuleId;
 export const LETTERHEAD_COLUMN = 'letterhead-column' satisfies RuleId;
@@ -18,7 +19,6 @@ export const LETTERHEAD_COLUMN = 'letterhead-column' satisfies RuleId;
 const MARGIN = 0.09;
 
 const key = (text: string) => text.trim().toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
-const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** A line of pieces far apart whose first starts at the text's left edge and whose last ends at its right edge. */
 function edgeToEdge(line: PdfLine, block: { x0: number; x1: number } | undefined): boolean {

@@ -8,6 +8,7 @@ import { endsOpen } from '../text/blocks.js';
 import { isAllCaps } from '../text/title-case.js';
 import type { Page } from './page.js';
 import { isEnglishWord } from '../text/english-words.js';
+import { squash } from '../text/squash.js';
 
 export interface Candidate {
   lines: SourceLine[];
@@ -57,10 +58,10 @@ export function removeRepeatedTitle(page: Page, candidates: Candidate[]): void {
     if (candidate.lines.length !== 1) continue;
     const text = candidate.lines[0]!.text;
     // Or the same words once more below (a document viewer's title over the document's own cover title).
-    const same = (other: Candidate) => squashed(candidateText(other)) === squashed(text);
+    const same = (other: Candidate) => squash(candidateText(other)) === squash(text);
     if (
       candidates.some((other) => other !== candidate && repeatsWithName(text, candidateText(other))) ||
-      (squashed(text).length >= 10 && candidates.slice(k + 1).some(same))
+      (squash(text).length >= 10 && candidates.slice(k + 1).some(same))
     ) {
       page.remove(candidate.indexes[0]!, 'title-repeated');
       candidates.splice(k, 1);
@@ -68,7 +69,6 @@ export function removeRepeatedTitle(page: Page, candidates: Candidate[]): void {
   }
 }
 
-const squashed = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /**

@@ -16,8 +16,7 @@ import { bylineNames } from './letter-lines.js';
 import { sentences } from '../text/summary.js';
 import { isAllCaps } from '../text/title-case.js';
 import { endsOpen, isHeadingLike } from '../text/blocks.js';
-
-const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+import { squash } from '../text/squash.js';
 
 /**
  * The candidate that is the page's title, when one is or starts with it: cut there (the

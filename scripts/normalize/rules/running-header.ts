@@ -10,6 +10,7 @@
 import { defineRule } from '../../core/rules.js';
 import type { SourceLine } from '../text/source-lines.js';
 import * as organization from './letterhead-organization.js';
+import { squash } from '../text/squash.js';
 
 export const { id, summary } = defineRule('running-header');
 
@@ -20,8 +21,6 @@ const pageNumberTail =
 const separators = /^[^|•·]{2,60}\s[|•·—]\s[^|•·]{2,60}$/;
 
 const key = (text: string) => text.trim().toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
-
-const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
  * Indexes of the running header/footer lines among `lines`. `isBreak` says whether a line

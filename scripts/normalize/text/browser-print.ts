@@ -15,6 +15,7 @@
  */
 import type { VFile } from 'vfile';
 import { isBlank, recordRemoved, type SourceLine } from './source-lines.js';
+import { squash } from './squash.js';
 
 export interface BrowserPrint {
   /** The page's title as the header prints it ("Title | Site", "Title – Site"). */
@@ -46,8 +47,6 @@ function pageEdges(lines: readonly SourceLine[]): { heads: number[][]; feet: num
   const filled = pages.filter((p) => p.length > 0);
   return { heads: filled.map((p) => p.slice(0, 3)), feet: filled.map((p) => p.slice(-3)) };
 }
-
-const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** The page's title with the site's name after it ("Title | Site", "Title – Site"). */
 const withSite = /\s[|–—·-]\s\S/;

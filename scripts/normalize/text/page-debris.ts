@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import { isBlank, recordRemoved, type SourceLine } from './source-lines.js';
 import * as pageNumber from '../rules/page-number.js';
 import * as runningHeader from '../rules/running-header.js';
+import { squash } from './squash.js';
 
 export function removePageDebris(file: VFile, lines: readonly SourceLine[]): SourceLine[] {
   const hasPages = lines.some((line) => line.pageStart);
@@ -59,8 +60,6 @@ function isPageNumberContext(lines: readonly SourceLine[], i: number, hasPages: 
     lines.slice(Math.max(0, i - 2), i).some((l) => l.pageStart);
   return hasPages ? nextPage || blankAround : blankAround;
 }
-
-const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
  * A lone number after a blank line, over a line that says again a line of the text's top (the

@@ -10,9 +10,9 @@ import * as documentLabel from '../rules/document-label.js';
 import type { ReaderResult } from '../reader.js';
 import type { Page } from '../plain-text/page.js';
 import { dateThenByline, parseAuthors } from './authors.js';
+import { squash } from '../text/squash.js';
 
 /** Text compared without case, spacing and punctuation. */
-const squash = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 const byline = /^\s*(?:by|posted by|written by|authors?:)\s+(.+)$/i;
 /** Drupal's print header: "Published on Open Networks Project (https://www.opennetworks.org)". */
