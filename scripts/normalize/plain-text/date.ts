@@ -4,13 +4,13 @@
  */
 import type { VFile } from 'vfile';
 import { report } from '../../core/rules.js';
-import { placeOf } from '../text/source-lines.js';
+import { placeOf, type SourceLine } from '../text/source-lines.js';
 import { datelineDate, guessDatelineDate } from '../text/dateline.js';
 import { listingDate } from '../text/listing.js';
 import { permalinkDay } from '../text/browser-print.js';
 import { reportGuess } from '../text/guessed.js';
 import { withoutPlaceDash } from '../text/summary.js';
-import { parseDateLine } from '../text/dates.js';
+import { type FoundDate, parseDateLine } from '../text/dates.js';
 import { salutation, subjectLine } from '../text/blocks.js';
 import type { Block } from '../text/blocks.js';
 
@@ -78,4 +78,17 @@ function letterDate(file: VFile, blocks: readonly Block[]): string | undefined {
   const iso = parseDateLine(block.text)!.iso;
   reportGuess(file, 'date', iso, 'the date line of the letter in the text', placeOf(block.line));
   return iso;
+}
+
+/** The note for a date with a month and year only ("January 2018"): `date` is the first of the month. */
+export function reportMonthOnly(file: VFile, found: FoundDate, line: SourceLine): void {
+  report(
+    file,
+    'date-month-only',
+    `the date "${found.text}" names no day: \`date\` is the first of the month (${found.iso}); correct it if the day is known`,
+    {
+      place: placeOf(line),
+      severity: 'info',
+    },
+  );
 }

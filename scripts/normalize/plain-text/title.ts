@@ -4,7 +4,6 @@
  * lower case); and the witness a testimony's title names.
  */
 import type { VFile } from 'vfile';
-import { report } from '../../core/rules.js';
 import type { Author } from '../../core/types.js';
 import { placeOf, recordRemoved, type SourceLine } from '../text/source-lines.js';
 import { findDates, parseMonthLine } from '../text/dates.js';
@@ -19,6 +18,7 @@ import type { Page } from './page.js';
 import { speakerLabel, witnessLine } from './letter-lines.js';
 import { personName } from '../text/contacts.js';
 import { organization } from '../text/letterhead.js';
+import { reportMonthOnly } from './date.js';
 
 /** The title's text, in title case (or as written, by `style`); a genre label before it ("Press Release: …") is recorded as removed. */
 export function titleText(
@@ -147,16 +147,7 @@ export function withoutCoverTail(file: VFile, title: Candidate): { title: Candid
   recordRemoved(file, [{ ...last, text: dateText }], 'date-line');
   const iso = found.iso;
   reportGuess(file, 'date', iso, 'the date at the end of the cover’s title line', placeOf(last));
-  if (!day)
-    report(
-      file,
-      'date-month-only',
-      `the date "${dateText}" names no day: \`date\` is the first of the month (${iso}); correct it if the day is known`,
-      {
-        place: placeOf(last),
-        severity: 'info',
-      },
-    );
+  if (!day) reportMonthOnly(file, found, last);
   // The whole last line was the cover's name and date: the title is the lines above it.
   const lines = rest.trim() ? [...title.lines.slice(0, -1), { ...last, text: rest }] : title.lines.slice(0, -1);
   return { title: { ...title, lines }, date: iso };

@@ -4,8 +4,7 @@
  */
 import { opensWithCapitalsDateline } from '../text/summary.js';
 import type { Contact } from '../../core/types.js';
-import { report } from '../../core/rules.js';
-import { isBlank, placeOf, recordRemoved, type SourceLine } from '../text/source-lines.js';
+import { isBlank, recordRemoved, type SourceLine } from '../text/source-lines.js';
 import { isPostalLine, letterheadShape, organization, segments } from '../text/letterhead.js';
 import { type FoundDate, inTextOrder, numericDateOrder, parseBylineDate, parseDateLine, parseMonthLine } from '../text/dates.js';
 import { isAllCaps, MINOR_WORDS } from '../text/title-case.js';
@@ -14,6 +13,7 @@ import { contactBlock, contactLabel, contactsIn } from '../text/contacts.js';
 import { aboveSalutation, bylineFieldNames, bylineNames, hearingLine, honorific, speakerLabel, witnessLine } from './letter-lines.js';
 import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
+import { reportMonthOnly } from './date.js';
 
 /** A line wholly in quotation marks, in capitals. */
 const quotedName = /^[“"][^“”"a-z]{8,150}[”"]$/;
@@ -128,14 +128,7 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
     } else if (found) {
       // A numeric date that reads either way ("12/03/2014"): in the order the text's other evidence gives.
       date = inTextOrder(found, numericDateOrder(lines.map((l) => l.text).join('\n'))).iso;
-      if (!dateLine) {
-        report(
-          file,
-          'date-month-only',
-          `the date "${found.text}" names no day: \`date\` is the first of the month (${found.iso}); correct it if the day is known`,
-          { place: placeOf(line), severity: 'info' },
-        );
-      }
+      if (!dateLine) reportMonthOnly(file, found, line);
       dateIndex = i;
       if (dateLine && !parseDateLine(line.text)) byline = { names: bylineFieldNames(line.text) ?? [], line };
       removed.add(i);

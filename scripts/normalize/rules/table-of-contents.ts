@@ -19,6 +19,8 @@ import type { SourceLine } from '../text/source-lines.js';
 export const { id, summary } = defineRule('table-of-contents');
 
 const label = /^\s*(?:table\s+of\s+)?contents\b\s*:?/i;
+/** The label alone on its line. */
+const labelLine = new RegExp(`${label.source}\\s*$`, 'i');
 
 /** A contents list run into one line: the label, then four or more "page number, entry" pairs. */
 export function isRunOnContents(text: string): boolean {
@@ -50,7 +52,7 @@ export function find(lines: readonly SourceLine[], removed: ReadonlySet<number>)
       found.add(i);
       continue;
     }
-    if (!/^\s*(?:table\s+of\s+)?contents\s*:?\s*$/i.test(text)) continue;
+    if (!labelLine.test(text)) continue;
     // The first entry, and the text's own heading that it names further down.
     let first = i + 1;
     while (first < lines.length && !lines[first]!.text.trim()) first++;
