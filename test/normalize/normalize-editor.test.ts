@@ -51,6 +51,7 @@ const MECHANISMS: Record<string, string[]> = {
   'a breadcrumb section or a label under the title names a brief ("Press Releases", "Reports"; "Press Release")': [
     'wyden-press-usa-freedom-act-print',
     'oti-press-joins-fight-net-neutrality-print',
+    'pk-post-files-comments-net-neutrality-notice',
   ],
   'a name over its position under the title is the author, never the title ("Chris Jaikaran" / "Analyst in Cybersecurity Policy"); a .gov site names its owner':
     ['crs-report-encryption-faq'],
@@ -101,9 +102,8 @@ const MECHANISMS: Record<string, string[]> = {
   ],
   'a print export’s title is the line its byline stands under; short labels above it are the page’s section ("News" / title / "by alsmith | March 18, 2022")':
     ['tor-post-tor-in-the-news-2021-print'],
-  'a site generator’s dated page (a Hugo, Jekyll or Eleventy key) with no type, layout or genre category is a post': [
-    'letsencrypt-post-new-issuance-chains-hugo',
-  ],
+  'a site generator’s dated page (a Hugo, Jekyll or Eleventy key, or one `author` as a string) with no type, layout or genre category is a post':
+    ['letsencrypt-post-new-issuance-chains-hugo', 'edri-post-member-spotlight-noyb'],
   'a page’s offer of its publication’s formats ("This publication is available in the following format:") is furniture, never the title': [
     'edps-report-annual-report-2021-summary-page',
   ],
@@ -172,8 +172,14 @@ const MECHANISMS: Record<string, string[]> = {
   ],
   'a dateline\'s place on a line of its own over the date line ("Abuja, Nigeria") and a theme\'s byline with no name ("By | Press Release") are no title and no heading':
     ['paradigm-press-liberia-disruption-page'],
+  'a saved page’s headline with its day’s date right under it or in front of it, nothing above it but the site’s furniture, in paragraphs a line each, and no press office, letter, hearing or printed pages in its text: a site’s article (a post)':
+    ['quillon-post-ico-fines-comment-page', 'georgetown-post-bedoya-testifies-page'],
+  'a document’s summary label opening the text ("Summary", "Key Points") makes a byline no blog’s: a brief': [
+    'fas-memo-surveillance-reform-strategy-page',
+  ],
 };
 const WANTING = new Set([
+  'a document’s summary label opening the text ("Summary", "Key Points") makes a byline no blog’s: a brief',
   'a headline that starts with its date and a dash ("March 22, 2017 - Privacy Center\'s …"): the date is the text\'s, the rest the title',
   'a dateline\'s place on a line of its own over the date line ("Abuja, Nigeria") and a theme\'s byline with no name ("By | Press Release") are no title and no heading',
   'a cover\'s title line run on into the organization\'s name and the date ("… matters" / "Canadian Civil Liberties Association, January 2018"): the date is the text\'s, neither is the title\'s',
@@ -188,7 +194,6 @@ const WANTING = new Set([
   'a speaker\'s label on its own line ("Prepared Statement of:") starts who speaks: no part of the title above it, the name under it the author; a centred first line is no caption',
   'a letter\'s inside address with no honorific is whom it is to when its date, subject line and "Dear …" follow (an Australian "Canberra ACT 2600" is a city line); a letterhead\'s tagline in tracked capitals and its name with a legal suffix ("… Inc.") are no title: the subject line is',
   'a page’s offer of its publication’s formats ("This publication is available in the following format:") is furniture, never the title',
-  'a site generator’s dated page (a Hugo, Jekyll or Eleventy key) with no type, layout or genre category is a post',
   'a print export’s title is the line its byline stands under; short labels above it are the page’s section ("News" / title / "by alsmith | March 18, 2022")',
   'a cover: a logo broken into letter fragments, a line in parentheses and an "About the …" section are no title; a lone page number over lines repeating the cover heads a page',
   'a name over its position under the title is the author, never the title ("Chris Jaikaran" / "Analyst in Cybersecurity Policy"); a .gov site names its owner',

@@ -67,6 +67,18 @@ function asWritten(block: Extract<Block, { type: 'heading' }>): string {
 }
 
 /**
+ * Does the text open with a document's summary label ("Summary", "Executive Summary",
+ * "Abstract", "Key Points", "Key Takeaways")? A policy memo, a report or a brief opens so (FAS's
+ * memo page under its byline, Heritage's report); a blog's article does not.
+ */
+export function opensWithSummaryLabel(blocks: readonly Block[]): boolean {
+  const first = blocks[0];
+  return (
+    first?.type === 'heading' && /^(?:(?:executive\s+)?summary|abstract|key\s+(?:points|takeaways|findings))$/i.test(first.text.trim())
+  );
+}
+
+/**
  * A "Summary" (or "Abstract") label over the first paragraph of a text with no sections (ARTICLE
  * 19's statement page, FAS's memo page): the page's label over its standfirst or its only text,
  * no section heading. It is taken out of `blocks` and returned (the caller records it); a text

@@ -48,13 +48,15 @@ const POST_LAYOUT = /^(?:[\w.-]+\/)*(?:blog[-_]?)?posts?(?:\.\w+)?$/i;
 
 /**
  * A site generator's page (a key of Hugo's, Jekyll's or Eleventy's: `draft`, `lastmod`,
- * `categories` …) with a date and no kind, type or layout, whose categories and tags name no
- * brief's genre ("Statement", "press releases"): its `date` entry; the page is a blog post.
+ * `categories` …, or their one `author` as a string, where a brief has `authors`) with a date and
+ * no kind, type or layout, whose categories and tags name no brief's genre ("Statement", "press
+ * releases"): its `date` entry; the page is a blog post.
  */
 function datedPost(entries: readonly KeyEntry[], raw: Record<string, unknown>): KeyEntry | undefined {
   const keys = new Set(entries.map((e) => e.key));
   if (raw.date === undefined || keys.has('kind') || keys.has('type') || keys.has('layout')) return undefined;
-  if (![...keys].some((key) => SITE_GENERATOR_KEYS.has(key))) return undefined;
+  const author = keys.has('author') && !keys.has('authors') && typeof raw.author === 'string';
+  if (!author && ![...keys].some((key) => SITE_GENERATOR_KEYS.has(key))) return undefined;
   const filed = ['categories', 'category', 'tags'].flatMap((key) => [raw[key]].flat()).filter((v): v is string => typeof v === 'string');
   if (filed.some((name) => isBriefSection(name) || documentLabel.test(name))) return undefined;
   return entries.find((e) => e.key === 'date');

@@ -26,11 +26,12 @@ import { removeLogoFragments, removeSiteNameSuffix, removeRepeatedTitle, without
 import { chooseTitleOf } from '../plain-text/choose-title.js';
 import { guessTitle } from '../plain-text/guess-title.js';
 import { blogSection, removeAboveTitle, removeNeighbourLinks } from '../plain-text/above-title.js';
-import { bodyBlocks, takeSummaryLabel } from '../plain-text/body.js';
+import { bodyBlocks, opensWithSummaryLabel, takeSummaryLabel } from '../plain-text/body.js';
 import { bylineBlockAuthors, titleText, withoutCoverTail, witnessAuthors } from '../plain-text/title.js';
 import { opensWithDateline, textDate } from '../plain-text/date.js';
 import { showsPressRelease } from '../plain-text/byline-post.js';
 import { contactsOf } from '../plain-text/contacts.js';
+import { greets, isDatedHeadline, isParagraphPerLine } from '../plain-text/web-article.js';
 import { summaryOf } from '../plain-text/summary-source.js';
 import { reportGenericGuesses } from '../plain-text/generic-notes.js';
 import { readStandfirst, setApart, standfirstText, titleByPageTitle } from '../plain-text/standfirst.js';
@@ -75,6 +76,8 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const body = breakAfter(setApart(bodyLines(page), standfirst), cover?.ends ?? []);
   const words = lazyVocabulary(text);
   const blocks = bodyBlocks(body, words, top.candidates.slice(0, Math.max(0, titleAt)), cover?.lines);
+  // A document's summary label opening the text ("Summary", "Executive Summary", "Key Points"): a brief's, no blog's.
+  const opensWithSummary = opensWithSummaryLabel(blocks);
   const summaryLabel = takeSummaryLabel(blocks);
   if (summaryLabel) recordRemoved(file, [summaryLabel], 'summary-label');
   const evidence = acronymEvidence(body.map((l) => l.text).join('\n'));
@@ -113,14 +116,34 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const contacts = contactsOf(top.contacts, blocks);
   if (contacts.length) data.contacts = contacts;
   // A byline under the title (a name and the date) signs a blog's article, unless the text shows a press release.
-  if (data.kind === 'brief' && top.byline && !showsPressRelease(blocks, contacts.length > 0)) {
+  if (data.kind === 'brief' && top.byline && !showsPressRelease(blocks, contacts.length > 0) && !opensWithSummary) {
     data.kind = 'post';
     reportGuess(
       file,
       'kind',
       'post',
-      'a byline under the title names who wrote it and when, and nothing shows a press release',
+      'a byline under the title names who wrote it and when, and nothing shows a press release or a document’s summary',
       placeOf(top.byline.line),
+    );
+  }
+  // A saved page's headline with its date right under it (or in front of it), nothing above it, and
+  // no press office, letter or hearing in its text: a site's article.
+  if (
+    data.kind === 'brief' &&
+    mode === 'generic' &&
+    !cover &&
+    isParagraphPerLine(page.lines) &&
+    isDatedHeadline(file, page, title, top.dateIndex) &&
+    !showsPressRelease(blocks, contacts.length > 0) &&
+    !greets(blocks)
+  ) {
+    data.kind = 'post';
+    reportGuess(
+      file,
+      'kind',
+      'post',
+      'a saved page’s headline with its date and nothing above it, and nothing shows a press release, a letter or a hearing',
+      placeOf(title.lines[0]),
     );
   }
   const summary = standfirst

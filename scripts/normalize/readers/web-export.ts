@@ -65,12 +65,19 @@ export function readWebExport(file: VFile, text: string, options: NormalizeOptio
   const { titleLines, end } = readTitleLines(page, data, trail.page);
   const { label } = readByline(page, end, data, list.links);
   // The site files the page among its press releases or reports ("Home > News > Press Releases >
-  // …"), or labels it so under its title ("Press Release"): a brief, whatever the export's form.
+  // …"), labels it so under its title ("Press Release"), or tags it so ("- [Press Release](#)"
+  // among its tags, as a Markdown page's `tags` or `categories` name its genre): a brief, whatever
+  // the export's form.
   const section = trail.sections.find(isBriefSection);
-  if (section || label) {
+  const tag = section || label ? undefined : (data.tags ?? []).find(isBriefSection);
+  if (section || label || tag) {
     data.kind = 'brief';
-    const how = section ? `the page's breadcrumb files it under “${section}”` : `the page's label “${label!.text.trim()}”`;
-    reportGuess(file, 'kind', 'brief', how, placeOf((section ? trail.line : label)!));
+    const how = section
+      ? `the page's breadcrumb files it under “${section}”`
+      : label
+        ? `the page's label “${label.text.trim()}”`
+        : `the page's tag “${tag!}”`;
+    reportGuess(file, 'kind', 'brief', how, placeOf((section ? trail.line : label) ?? page.lines.find((l) => l.text.includes(tag!))));
   }
 
   const body = bodyLines(page);

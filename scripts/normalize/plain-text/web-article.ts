@@ -1,0 +1,51 @@
+/**
+ * A web article told from a brief by its page: a saved page's headline with its publication
+ * date right under it or in front of it ("Partner Abigail Healey comments on ICO fines …" /
+ * "December 14, 2023"; "March 22, 2017 - Privacy Center's Alvaro Bedoya Testifies …"), in a
+ * text of paragraphs a line each, with nothing above the headline (no letterhead, no site's
+ * label such as "Press Release"), is how a site's news and blog pages print an article. A press
+ * release prints the same way on many sites, so the text must show none of a press office's
+ * furniture (a dateline, a media contact, "For immediate release"), of a letter's (a "Dear …"
+ * salutation) or of a hearing's; and no printed document's pages (page numbers, a running
+ * header, a table of contents) or a cover's month ("MAY 2018") show a report.
+ */
+import type { VFile } from 'vfile';
+import { isBlank, type SourceLine } from '../text/source-lines.js';
+import { salutation, wrapWidth, type Block } from '../text/blocks.js';
+import type { Candidate } from './candidates.js';
+import type { Page } from './page.js';
+import { neighbour } from './page.js';
+import { parseBylineDate, parseDateLine } from '../text/dates.js';
+
+/** Rules whose lines above a headline are only the site's furniture, no letterhead and no label. */
+const SITE_FURNITURE = new Set(['web-furniture', 'image-credit', 'browser-print']);
+/** Rules that find a printed document's pages: a page number, a running header, a table of contents. */
+const DOCUMENT_PAGES = new Set(['page-number', 'running-header', 'table-of-contents']);
+
+/** Is the text a page of paragraphs a line each (no hard-wrapped lines, no page breaks)? */
+export function isParagraphPerLine(lines: readonly SourceLine[]): boolean {
+  return wrapWidth(lines, 200) === undefined && !lines.some((line) => line.pageStart);
+}
+
+/**
+ * Does the headline (`title`) carry its date on its own line right under it, or at its start
+ * (`dateIndex`, the top's date line), with nothing but the site's furniture above it?
+ */
+export function isDatedHeadline(file: VFile, page: Page, title: Candidate, dateIndex: number): boolean {
+  if (dateIndex < 0 || title.fromSentence || !title.indexes.length) return false;
+  const first = title.indexes[0]!;
+  const last = title.indexes.at(-1)!;
+  if (dateIndex !== first && dateIndex !== neighbour(page.lines, last, 1)) return false;
+  // A day's date (an article's), not a month's (a report's cover: "MAY 2018").
+  if (dateIndex !== first && !parseDateLine(page.lines[dateIndex]!.text) && !parseBylineDate(page.lines[dateIndex]!.text)) return false;
+  const removed = file.data.removed ?? [];
+  if (removed.some((r) => DOCUMENT_PAGES.has(r.ruleId))) return false;
+  const firstLine = page.lines[first]!.line;
+  const above = removed.filter((r) => r.line < firstLine && !SITE_FURNITURE.has(r.ruleId));
+  const keptAbove = page.lines.slice(0, first).some((line, i) => !isBlank(line) && !page.removed.has(i));
+  return !above.length && !keptAbove;
+}
+
+/** Does the body hold a letter's salutation ("Dear Chair Cantwell and Ranking Member Wicker:")? */
+export const greets = (blocks: readonly Block[]): boolean =>
+  blocks.some((block) => block.type === 'paragraph' && /^\s*dear\s/i.test(block.text) && salutation.test(block.text));
