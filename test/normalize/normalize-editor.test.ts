@@ -177,6 +177,8 @@ const MECHANISMS: Record<string, string[]> = {
   'a document’s summary label opening the text ("Summary", "Key Points") makes a byline no blog’s: a brief': [
     'fas-memo-surveillance-reform-strategy-page',
   ],
+  'a short line ending in a colon announces what follows, no heading: a field\'s label over its value ("Date:" / "October 26, 2012"), a speaker\'s over what was said ("Rep. Gus Bilirakis (R-FL):")':
+    ['brennan-memo-pclob-agenda', 'techpolicy-post-privacy-hearing-transcript-page'],
 };
 const WANTING = new Set([
   'a document’s summary label opening the text ("Summary", "Key Points") makes a byline no blog’s: a brief',

@@ -258,7 +258,10 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions): B
         (draft.lines.length === 1 &&
           (isHeadingLike(draft.text) || isMarkedHeading(draft.text)) &&
           !isLetterLine(draft.text) &&
-          !isSpeakerLine(draft.text))
+          !isSpeakerLine(draft.text) &&
+          // A short line ending in a colon announces what follows: a field's label ("Date:" over its value), a
+          // speaker's ("Rep. Gus Bilirakis (R-FL):" over what he said), a lead-in; a section's heading names it.
+          !draft.text.trim().endsWith(':'))
       ) {
         blocks.push({ type: 'heading', text: draft.text.replace(/:$/, ''), line });
         lastNumber.clear();
