@@ -179,9 +179,14 @@ const MECHANISMS: Record<string, string[]> = {
   ],
   'a short line ending in a colon announces what follows, no heading: a field\'s label over its value ("Date:" / "October 26, 2012"), a speaker\'s over what was said ("Rep. Gus Bilirakis (R-FL):")':
     ['brennan-memo-pclob-agenda', 'techpolicy-post-privacy-hearing-transcript-page'],
+  "a page's title said again under it by the text's own headline broken over lines: the one line is the title (the site's label right over it goes), the repetition goes; a genre label heading a group under it (\"Press Release\") is no heading (ALA's is right but for its case)":
+    ['europrivacy-press-seal-approved-page', 'ala-press-patriot-oversight-hearing'],
+  'a contact block whose lines a saved page sets apart with blank lines ("Contact: NAME" / "" / role / "" / phone / "" / e-mail): the role is the contact\'s, no heading':
+    ['ala-press-patriot-oversight-hearing'],
 };
 const WANTING = new Set([
   'a document’s summary label opening the text ("Summary", "Key Points") makes a byline no blog’s: a brief',
+  'a contact block whose lines a saved page sets apart with blank lines ("Contact: NAME" / "" / role / "" / phone / "" / e-mail): the role is the contact\'s, no heading',
   'a headline that starts with its date and a dash ("March 22, 2017 - Privacy Center\'s …"): the date is the text\'s, the rest the title',
   'a dateline\'s place on a line of its own over the date line ("Abuja, Nigeria") and a theme\'s byline with no name ("By | Press Release") are no title and no heading',
   'a cover\'s title line run on into the organization\'s name and the date ("… matters" / "Canadian Civil Liberties Association, January 2018"): the date is the text\'s, neither is the title\'s',

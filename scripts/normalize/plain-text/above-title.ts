@@ -23,10 +23,11 @@ export function blogSection(candidates: readonly Candidate[], titleAt: number): 
 /** Remove the genre label under the title, and the labels, names and slogans above it. */
 export function removeAboveTitle(page: Page, candidates: readonly Candidate[], titleAt: number, mode: 'brief' | 'generic'): void {
   candidates.forEach((candidate, k) => {
-    // A genre label between the title and the text ("For immediate release" under the date) is no heading.
-    if (k > titleAt && candidate.lines.length === 1 && documentLabel.test(candidate.lines[0]!.text)) {
+    // A genre label between the title and the text ("For immediate release" under the date) is no heading,
+    // nor when it heads a group of lines ("Press Release" over the issuer's name and the headline said again).
+    if (k > titleAt && documentLabel.test(candidate.lines[0]!.text)) {
       page.remove(candidate.indexes[0]!, documentLabel.id);
-      return;
+      if (candidate.lines.length === 1) return;
     }
     // A theme's byline with no name, only the post's category ("By | Press Release").
     const only = candidate.lines.length === 1 ? candidate.lines[0]!.text.trim() : '';

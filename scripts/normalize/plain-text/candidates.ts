@@ -9,6 +9,7 @@ import { isAllCaps } from '../text/title-case.js';
 import type { Page } from './page.js';
 import { isEnglishWord } from '../text/english-words.js';
 import { squash } from '../text/squash.js';
+import * as siteSection from '../rules/site-section.js';
 
 export interface Candidate {
   lines: SourceLine[];
@@ -135,4 +136,58 @@ export function removeSiteNameSuffix(file: VFile, candidates: Candidate[], text:
     recordRemoved(file, [{ ...line, text: name }], 'site-name-suffix');
     candidate.lines = [{ ...line, text: line.text.slice(0, line.text.lastIndexOf(name)).replace(/\s+[–—|-]\s*$/, '') }];
   }
+}
+
+/**
+ * A page's title said again lower down by the text's own headline, broken over lines (the
+ * page's "ALA President … responds to Oversight Hearing on Section 215 of the USA Patriot Act",
+ * then, under the contact block and the date, the release's "… responds to Oversight Hearing" /
+ * "on Section 215 of the USA Patriot Act"; a certifier's page title, then its release's headline
+ * over two lines under its "Press Release" label): the one line is the title, the broken
+ * repetition goes (rule `title-repeated`); short lines right over the title in its group are
+ * the site's label (the site's "Europrivacy News" over it, rule `site-section`), other lines
+ * beside it become groups of their own. `candidates` is changed only
+ * when the repetition is found; the title's group is returned.
+ */
+export function takeRepeatedHeadline(page: Page, candidates: Candidate[]): Candidate | undefined {
+  const flat = candidates.flatMap((candidate, k) => candidate.lines.map((line, n) => ({ k, n, text: squash(line.text) })));
+  for (const [at, { k, n, text }] of flat.entries()) {
+    if (candidates[k]!.lines[n]!.text.trim().split(/\s+/).length < 5) continue;
+    for (let from = at + 1; from < flat.length; from++) {
+      if (flat[from]!.k === k) continue;
+      let said = '';
+      let to = from;
+      for (; to < flat.length && to < from + 4 && text.startsWith(said + flat[to]!.text); to++) said += flat[to]!.text;
+      if (said !== text || to - from < 2) continue;
+      const repeated = new Set(flat.slice(from, to).map(({ k: g, n: m }) => candidates[g]!.indexes[m]!));
+      repeated.forEach((index) => page.remove(index, 'title-repeated'));
+      const group = candidates[k]!;
+      const part = (start: number, end: number): Candidate => ({
+        lines: group.lines.slice(start, end),
+        indexes: group.indexes.slice(start, end),
+      });
+      const title = part(n, n + 1);
+      // Short lines right over the page's title, no blank line between ("Europrivacy News"): the site's label over it.
+      const above = part(0, n);
+      if (above.lines.every((line) => line.text.trim().split(/\s+/).length <= 4 && !/[.!?:;,]$/.test(line.text.trim()))) {
+        above.indexes.forEach((index) => page.remove(index, siteSection.id));
+        above.lines = [];
+      }
+      const split = [above, title, part(n + 1, group.lines.length)];
+      const rest = candidates.flatMap((candidate, g) => {
+        if (g === k) return split;
+        const keep = candidate.indexes.map((index) => !repeated.has(index));
+        return [
+          {
+            ...candidate,
+            lines: candidate.lines.filter((_, m) => keep[m]),
+            indexes: candidate.indexes.filter((_, m) => keep[m]),
+          },
+        ];
+      });
+      candidates.splice(0, candidates.length, ...rest.filter((candidate) => candidate.lines.length > 0));
+      return title;
+    }
+  }
+  return undefined;
 }

@@ -9,7 +9,7 @@ import { isPostalLine, letterheadShape, organization, segments } from '../text/l
 import { type FoundDate, inTextOrder, numericDateOrder, parseBylineDate, parseDateLine, parseMonthLine } from '../text/dates.js';
 import { isAllCaps, MINOR_WORDS } from '../text/title-case.js';
 import { endsOpen, isThematicBreak, salutation, subjectLine, wrapWidth } from '../text/blocks.js';
-import { contactBlock, contactLabel, contactsIn } from '../text/contacts.js';
+import { contactBlock, contactLabel, contactsIn, emailOnly, phoneOnly } from '../text/contacts.js';
 import { aboveSalutation, bylineFieldNames, bylineNames, hearingLine, honorific, speakerLabel, witnessLine } from './letter-lines.js';
 import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
@@ -94,14 +94,20 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
         !contactLabel.test(lines[end + 1]!.text)
       )
         end++;
-      const block = contactBlock([contactAt[1]!, ...lines.slice(i + 1, end + 1).map((l) => l.text)]);
+      // A saved page that sets the block's lines apart with blank lines ("Contact: Bernadette Murphy" / "" /
+      // "Communications Director, ALA Washington" / "" / "202-628-8410 ext. 236" / "" / "bmurphy@…"): its short
+      // lines down to the last phone or e-mail line are the block's.
+      const spaced = end === i ? spacedContactLines(lines, i) : [];
+      const under = spaced.length ? spaced.map((k) => lines[k]!) : lines.slice(i + 1, end + 1);
+      const block = contactBlock([contactAt[1]!, ...under.map((l) => l.text)]);
       // Or one line that names them in running form ("Media contact: National Consumers League – Carol
       // McKay, carolm@…, (412) 945-3242 or Taun Sterling, tauns@…"): its people, the line all recorded.
       const found = block.length || end > i ? block : contactsIn(line.text);
       if (found.length) {
         contacts.push(...found);
-        for (let k = i; k <= end; k++) page.remove(k, 'contact-block');
-        i = end;
+        for (const k of [i, ...spaced]) page.remove(k, 'contact-block');
+        for (let k = i + 1; k <= end; k++) page.remove(k, 'contact-block');
+        i = spaced.at(-1) ?? end;
         current = undefined;
         continue;
       }
@@ -278,4 +284,26 @@ function isSiteOwnerLine(text: string, sites: ReadonlySet<string>): boolean {
     parts.some((part) => organization.isNamedBySite(part, sites)) &&
     parts.every((part) => organization.isNamedBySite(part, sites) || letterheadShape(part) !== undefined)
   );
+}
+
+/**
+ * The lines of a contact block set apart by blank lines, under its label line at `at`: short
+ * lines with one or two blank lines between, at most four, down to the last that is a phone
+ * number or an e-mail address (none when there is no such line).
+ */
+function spacedContactLines(lines: readonly SourceLine[], at: number): number[] {
+  const found: number[] = [];
+  let last = -1;
+  for (let k = at + 1, blanks = 0; k < lines.length && found.length < 4; k++) {
+    if (isBlank(lines[k])) {
+      if (++blanks > 2) break;
+      continue;
+    }
+    const text = lines[k]!.text.trim();
+    if (!blanks || text.length > 60 || /[.!?:;]$/.test(text) || contactLabel.test(text)) break;
+    blanks = 0;
+    found.push(k);
+    if (phoneOnly.test(text) || emailOnly.test(text)) last = found.length;
+  }
+  return found.slice(0, Math.max(0, last));
 }

@@ -22,7 +22,13 @@ import { removeFurniture, removeTrailingLetterhead } from '../plain-text/furnitu
 import { readTop } from '../plain-text/top.js';
 import * as documentLabel from '../rules/document-label.js';
 import { readMailHeader } from '../plain-text/mail-header.js';
-import { removeLogoFragments, removeSiteNameSuffix, removeRepeatedTitle, withoutSubheading } from '../plain-text/candidates.js';
+import {
+  removeLogoFragments,
+  removeSiteNameSuffix,
+  removeRepeatedTitle,
+  takeRepeatedHeadline,
+  withoutSubheading,
+} from '../plain-text/candidates.js';
 import { chooseTitleOf } from '../plain-text/choose-title.js';
 import { guessTitle } from '../plain-text/guess-title.js';
 import { blogSection, removeAboveTitle, removeNeighbourLinks } from '../plain-text/above-title.js';
@@ -51,10 +57,11 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   removeRepeatedTitle(page, top.candidates);
   removeLogoFragments(page, top.candidates);
   removeSiteNameSuffix(file, top.candidates, text);
+  const repeated = takeRepeatedHeadline(page, top.candidates);
   const byPage = titleByPageTitle(top.candidates, pageTitleOf(printed.print));
   const cover = byPage ? undefined : readHearingCover(top.candidates);
   const byMail = top.candidates.find((candidate) => mail?.headline !== undefined && candidate.indexes[0] === mail.headline);
-  const chosen = byPage ?? byMail ?? cover?.title ?? chooseTitleOf(top, page.lines, text);
+  const chosen = byPage ?? byMail ?? repeated ?? cover?.title ?? chooseTitleOf(top, page.lines, text);
   const title = chosen ?? guessTitle(file, page.lines, page.removed);
   const titleAt = top.candidates.indexOf(title);
   const section = blogSection(top.candidates, titleAt);

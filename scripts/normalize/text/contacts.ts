@@ -74,10 +74,10 @@ export function findContacts(paragraphs: readonly { text: string; block: boolean
 
 /** "Media contact:", "Press Contacts:", "CONTACT:", "For more information contact:" (rest of the line optional). */
 export const contactLabel = /^\s*(?:(?:media|press|news|for\s+media|for\s+press)\s+)?(?:contacts?|inquiries|enquiries)\s*:\s*(.*)$/i;
-const emailOnly = /^(?:e-?mail\s*:?\s*)?<?([\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})>?$/u;
+export const emailOnly = /^(?:e-?mail\s*:?\s*)?<?([\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})>?$/u;
 /** An address the page hid from its saved text ("[email protected]", a CDN's e-mail obfuscation): an e-mail, never a role. */
 const hiddenEmail = /^\[email\s+protected\]$/i;
-const phoneOnly =
+export const phoneOnly =
   /^(?:(?:tel|phone|ph|p|t|m|mobile|cell|office|o|fax|f)\.?\s*:?\s*)?\+?\(?\d[\d\s().–-]{6,}\d(?:\s*(?:ext\.?|x)\s*\d+)?$/iu;
 
 /**
