@@ -183,8 +183,15 @@ const MECHANISMS: Record<string, string[]> = {
     ['europrivacy-press-seal-approved-page', 'ala-press-patriot-oversight-hearing'],
   'a contact block whose lines a saved page sets apart with blank lines ("Contact: NAME" / "" / role / "" / phone / "" / e-mail): the role is the contact\'s, no heading':
     ['ala-press-patriot-oversight-hearing'],
+  'a newsletter’s name for its issue ("IFF\'s September Newsletter", "Supporter Newsletter: September 2018") is the title over its first story’s headline, makes a post, and gives its month as the date':
+    ['iff-post-september-newsletter-substack', 'org-post-supporter-newsletter-september-2018-page'],
+  'sections set apart by blank lines in a text of paragraphs a line each (none between a section’s paragraphs): a section’s first short line is its heading, the lines under it its text':
+    ['iff-post-september-newsletter-substack'],
+  'a text’s one-sentence lead above its first sentence-case section heading': ['org-post-supporter-newsletter-september-2018-page'],
 };
 const WANTING = new Set([
+  'sections set apart by blank lines in a text of paragraphs a line each (none between a section’s paragraphs): a section’s first short line is its heading, the lines under it its text',
+  'a text’s one-sentence lead above its first sentence-case section heading',
   'a document’s summary label opening the text ("Summary", "Key Points") makes a byline no blog’s: a brief',
   'a contact block whose lines a saved page sets apart with blank lines ("Contact: NAME" / "" / role / "" / phone / "" / e-mail): the role is the contact\'s, no heading',
   'a headline that starts with its date and a dash ("March 22, 2017 - Privacy Center\'s …"): the date is the text\'s, the rest the title',

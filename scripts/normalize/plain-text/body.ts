@@ -19,6 +19,7 @@ export function bodyBlocks(
   const blocks = toBlocks(body, { wrapWidth: wrapWidth(body), words }).map((block): Block =>
     block.type === 'heading' && above.has(block.line) ? { type: 'paragraph', text: asWritten(block), line: block.line } : block,
   );
+  groupHeadings(blocks, body);
   sentenceCaseHeadings(blocks);
   // A block of fields kept as its lines (a testimony's cover: who, position, before whom), whatever the blocks made of them.
   const kept = new Set(asLines);
@@ -32,12 +33,50 @@ const words = (text: string) => text.trim().split(/\s+/).length;
 const endsSentence = (text: string) => /[.!?:;]["”’)\]]*$/.test(text.trim());
 
 /**
+ * Sections set apart by blank lines in a text of paragraphs a line each, with no blank line
+ * between the paragraphs of a section (a newsletter's text as a newsletter platform gives it:
+ * "The fight for net neutrality is still on!" / its paragraphs / a blank line / "IFF has new
+ * merch?" / "Yes, yes yes 🎉🎉🎉" / …): each section's first line, when short and with no full
+ * stop, is its heading (an exclamation or a question may end it), and the lines under it are its
+ * text, however short. Only where the blank lines show sections: two or more sections of three
+ * lines or more.
+ */
+function groupHeadings(blocks: Block[], body: readonly SourceLine[]): void {
+  if (wrapWidth(body) !== undefined) return;
+  const oneLine = (block: Block): block is Extract<Block, { type: 'paragraph' | 'heading' }> =>
+    (block.type === 'paragraph' || block.type === 'heading') && block.line.text.trim() === block.text.trim();
+  const groups: number[][] = [];
+  blocks.forEach((block, i) => {
+    const previous = blocks[i - 1];
+    const joined = previous && oneLine(previous) && oneLine(block) && block.line.line === previous.line.line + 1;
+    if (joined) groups.at(-1)!.push(i);
+    else groups.push([i]);
+  });
+  const sections = groups.filter((group) => group.length >= 3 && group.every((i) => oneLine(blocks[i]!)));
+  if (sections.length < 2) return;
+  for (const group of sections) {
+    const [first, ...rest] = group as [number, ...number[]];
+    const head = blocks[first]!;
+    if (!oneLine(head)) continue;
+    const text = head.text.trim();
+    if (words(text) > 12 || /[.,;:]["”’)]?$/.test(text) || !/^[\p{Lu}\p{N}“"]/u.test(text)) continue;
+    if (salutation.test(text) || valediction.test(text) || /https?:|@/.test(text)) continue;
+    blocks[first] = { type: 'heading', text, line: head.line };
+    for (const i of rest) {
+      const block = blocks[i]!;
+      if (block.type === 'heading') blocks[i] = { type: 'paragraph', text: block.line.text.trim(), line: block.line };
+    }
+  }
+}
+
+/**
  * Section headings in sentence case, as a saved web page's text has them ("The ball is finally
  * in the court of citizens", "What will we do before the referendum?"): a line of its own, short,
  * with no full stop (a question mark may end it), between two paragraphs of running text. A
  * text with sections has two of them or more; one such line alone may be a quotation or a line
  * of a letter, and stays a paragraph. The section's text under such a line may open with a
- * one-sentence paragraph, and headings the text already has count among its sections.
+ * one-sentence paragraph, as may the text's opening (its lead) above the first one, and headings
+ * the text already has count among its sections.
  */
 function sentenceCaseHeadings(blocks: Block[]): void {
   const running = (block: Block | undefined) =>
@@ -50,7 +89,9 @@ function sentenceCaseHeadings(blocks: Block[]): void {
     // The section's text may open with a one-sentence paragraph ("The Consultation Document sets out three … rationales …").
     const opens = (next: Block | undefined) =>
       running(next) || (next?.type === 'paragraph' && endsSentence(next.text) && words(next.text) >= 8);
-    return running(blocks[i - 1]) && opens(blocks[i + 1]) ? [i] : [];
+    // So may the text's opening, its lead ("Carefree summer holidays quickly gave way to …").
+    const after = (previous: Block | undefined) => running(previous) || (i === 1 && opens(previous));
+    return after(blocks[i - 1]) && opens(blocks[i + 1]) ? [i] : [];
   });
   // Sections are two or more: these lines, with the headings the text already has.
   if (found.length + blocks.filter((b) => b.type === 'heading').length < 2) return;

@@ -14,6 +14,7 @@ import { aboveSalutation, hearingLine, placeLine, speakerLabel } from './letter-
 import { bylineBlockName } from '../text/witness.js';
 
 import { neighbour } from './page.js';
+import { isNewsletterName } from './web-article.js';
 import { candidateText, isLogoFragments, type Candidate } from './candidates.js';
 import type { Top } from './top.js';
 
@@ -37,6 +38,8 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     const last = candidate.indexes.at(-1)!;
     if (dateIndex >= 0 && (neighbour(lines, last, 1) === dateIndex || neighbour(lines, first, -1) === dateIndex)) score += 6;
     if (isAllCaps(text)) score += 4;
+    // A newsletter's name for its issue ("IFF's September Newsletter"): the title, over its first story's headline.
+    if (isNewsletterName(text)) score += 12;
     if (candidate.lines.some((l) => organization.test(l.text)) || tagline.hasSeparators(text)) score -= 20;
     // A genre label, or a group that holds one on a line of its own (a wordmark over "PRESS RELEASE"): no title.
     if (documentLabel.test(text) || candidate.lines.some((l) => documentLabel.test(l.text))) score -= 30;

@@ -15,7 +15,7 @@ import { salutation, wrapWidth, type Block } from '../text/blocks.js';
 import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
 import { neighbour } from './page.js';
-import { parseBylineDate, parseDateLine } from '../text/dates.js';
+import { type FoundDate, parseBylineDate, parseDateLine, parseMonthLine } from '../text/dates.js';
 
 /** Rules whose lines above a headline are only the site's furniture, no letterhead and no label. */
 const SITE_FURNITURE = new Set(['web-furniture', 'image-credit', 'browser-print']);
@@ -49,3 +49,24 @@ export function isDatedHeadline(file: VFile, page: Page, title: Candidate, dateI
 /** Does the body hold a letter's salutation ("Dear Chair Cantwell and Ranking Member Wicker:")? */
 export const greets = (blocks: readonly Block[]): boolean =>
   blocks.some((block) => block.type === 'paragraph' && /^\s*dear\s/i.test(block.text) && salutation.test(block.text));
+
+/**
+ * A newsletter's name for one issue ("IFF's September Newsletter", "Supporter Newsletter:
+ * September 2018", "DPO Newsletter: … (issue #74)", "Monthly round-up"): short, it names the
+ * newsletter, a bulletin or a round-up, or an issue's number. A newsletter posted on its
+ * site is the site's article; its name is the title and its stories' headlines are headings.
+ */
+const newsletterWords = /\b(?:newsletters?|bulletin|round-?up|recap|issue\s+(?:no\.?\s*)?#?\d{1,4})\b/i;
+export function isNewsletterName(text: string): boolean {
+  const t = text.trim();
+  return t.split(/\s+/).length <= 12 && newsletterWords.test(t) && !/[.;,]$/.test(t);
+}
+
+/** The month a newsletter's name gives its issue ("Supporter Newsletter: September 2018"), else none. */
+export function newsletterMonth(text: string): FoundDate | undefined {
+  const m =
+    /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:19|20)\d{2}\b/i.exec(
+      text,
+    );
+  return m ? parseMonthLine(m[0]) : undefined;
+}

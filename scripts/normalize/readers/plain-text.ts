@@ -34,10 +34,10 @@ import { guessTitle } from '../plain-text/guess-title.js';
 import { blogSection, removeAboveTitle, removeNeighbourLinks } from '../plain-text/above-title.js';
 import { bodyBlocks, opensWithSummaryLabel, takeSummaryLabel } from '../plain-text/body.js';
 import { bylineBlockAuthors, titleText, withoutCoverTail, witnessAuthors } from '../plain-text/title.js';
-import { opensWithDateline, textDate } from '../plain-text/date.js';
+import { opensWithDateline, reportMonthOnly, textDate } from '../plain-text/date.js';
 import { showsPressRelease } from '../plain-text/byline-post.js';
 import { contactsOf } from '../plain-text/contacts.js';
-import { greets, isDatedHeadline, isParagraphPerLine } from '../plain-text/web-article.js';
+import { greets, isDatedHeadline, isNewsletterName, isParagraphPerLine, newsletterMonth } from '../plain-text/web-article.js';
 import { summaryOf } from '../plain-text/summary-source.js';
 import { reportGenericGuesses } from '../plain-text/generic-notes.js';
 import { readStandfirst, setApart, standfirstText, titleByPageTitle } from '../plain-text/standfirst.js';
@@ -118,7 +118,11 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     reportGuess(file, 'authors', top.byline.names.join(', '), 'the name in the byline’s fields beside the date', placeOf(top.byline.line));
     data.authors = top.byline.names.map((name) => ({ name }));
   }
-  const date = textDate(file, blocks, top.date ?? standfirst?.date?.iso ?? coverTail?.date, printed.print?.url);
+  // A newsletter's name with its month ("Supporter Newsletter: September 2018"): the issue's date, a month's.
+  const newsletter = !section && data.kind === 'brief' && isNewsletterName(data.title);
+  const issueMonth = newsletter && top.date === undefined && !standfirst?.date ? newsletterMonth(data.title) : undefined;
+  if (issueMonth) reportMonthOnly(file, issueMonth, title.lines[0]!);
+  const date = textDate(file, blocks, top.date ?? standfirst?.date?.iso ?? coverTail?.date ?? issueMonth?.iso, printed.print?.url);
   if (date) data.date = date;
   const contacts = contactsOf(top.contacts, blocks);
   if (contacts.length) data.contacts = contacts;
@@ -132,6 +136,11 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
       'a byline under the title names who wrote it and when, and nothing shows a press release or a document’s summary',
       placeOf(top.byline.line),
     );
+  }
+  // A newsletter's issue, posted on its site: the site's article.
+  if (newsletter && data.kind === 'brief' && !showsPressRelease(blocks, contacts.length > 0)) {
+    data.kind = 'post';
+    reportGuess(file, 'kind', 'post', `the title names a newsletter's issue ("${data.title}")`, placeOf(title.lines[0]));
   }
   // A saved page's headline with its date right under it (or in front of it), nothing above it, and
   // no press office, letter or hearing in its text: a site's article.
