@@ -188,12 +188,36 @@ const MECHANISMS: Record<string, string[]> = {
   'sections set apart by blank lines in a text of paragraphs a line each (none between a section’s paragraphs): a section’s first short line is its heading, the lines under it its text':
     ['iff-post-september-newsletter-substack'],
   'a text’s one-sentence lead above its first sentence-case section heading': ['org-post-supporter-newsletter-september-2018-page'],
+  'a theme\'s byline on a line of its own under the title ("By Juliet Nanfuka |" with its date field empty, "Article by Fair Trials"): its person is the author, the organization the title names signs no one, and the byline makes a post':
+    ['cipesa-post-zimbabwe-shutdown-call-page', 'fairtrials-post-europol-frontex-page'],
+  'a witness line with no position after the name ("Testimony of Peter Swire", "Testimony of Alexandra Reeve Givens") names the author': [
+    'cap-testimony-swire-information-resellers-page',
+    'cdt-testimony-givens-privacy-standard',
+  ],
+  'a date line whose other field names the kind of document ("Press Release | February 22, 2017") is the page\'s label and date, no byline':
+    ['rcfp-press-first-month-statement-page'],
+  'a line cut where its link was ("The full letter is available at") is no heading': ['pen-press-writers-nsa-reform-page'],
+  'a letter\'s reference lines under its "Dear …" are no title when a title stands above its inside address; the address goes on after a blank line with its post town in capitals ("Parliament Buildings WELLINGTON")':
+    ['internetnz-submission-commerce-petitions-page'],
+  'numbered paragraphs ("1. InternetNZ appreciates …"): the first opens the text (the summary), and a line between two whose numbers go on ("4." … "5.") is a section heading':
+    ['internetnz-submission-commerce-petitions-page'],
+  'a page\'s download line ("Read the full testimony (PDF)") is the site\'s; a sentence ending in a full stop inside its closing quotation mark is no title':
+    ['cap-testimony-swire-information-resellers-page'],
+  'a heading may start with a name written in lower case with capitals in it ("auDA’s role", "auDA’s stakeholders")': [
+    'auda-submission-privacy-act-review-page',
+  ],
 };
 const WANTING = new Set([
   'sections set apart by blank lines in a text of paragraphs a line each (none between a section’s paragraphs): a section’s first short line is its heading, the lines under it its text',
   'a text’s one-sentence lead above its first sentence-case section heading',
   'a document’s summary label opening the text ("Summary", "Key Points") makes a byline no blog’s: a brief',
   'a contact block whose lines a saved page sets apart with blank lines ("Contact: NAME" / "" / role / "" / phone / "" / e-mail): the role is the contact\'s, no heading',
+  'a date line whose other field names the kind of document ("Press Release | February 22, 2017") is the page\'s label and date, no byline',
+  'a line cut where its link was ("The full letter is available at") is no heading',
+  'a letter\'s reference lines under its "Dear …" are no title when a title stands above its inside address; the address goes on after a blank line with its post town in capitals ("Parliament Buildings WELLINGTON")',
+  'numbered paragraphs ("1. InternetNZ appreciates …"): the first opens the text (the summary), and a line between two whose numbers go on ("4." … "5.") is a section heading',
+  'a page\'s download line ("Read the full testimony (PDF)") is the site\'s; a sentence ending in a full stop inside its closing quotation mark is no title',
+  'a heading may start with a name written in lower case with capitals in it ("auDA’s role", "auDA’s stakeholders")',
   'a headline that starts with its date and a dash ("March 22, 2017 - Privacy Center\'s …"): the date is the text\'s, the rest the title',
   'a dateline\'s place on a line of its own over the date line ("Abuja, Nigeria") and a theme\'s byline with no name ("By | Press Release") are no title and no heading',
   'a cover\'s title line run on into the organization\'s name and the date ("… matters" / "Canadian Civil Liberties Association, January 2018"): the date is the text\'s, neither is the title\'s',

@@ -79,8 +79,22 @@ function groupHeadings(blocks: Block[], body: readonly SourceLine[]): void {
  * the text already has count among its sections.
  */
 function sentenceCaseHeadings(blocks: Block[]): void {
-  const running = (block: Block | undefined) =>
-    block?.type === 'paragraph' && endsSentence(block.text) && (words(block.text) >= 25 || sentences(block.text).length >= 2);
+  const isRunning = (text: string) => endsSentence(text) && (words(text) >= 25 || sentences(text).length >= 2);
+  // A numbered paragraph ("4. What these petitions show is …", a submission's paragraphs numbered through its sections) is running text too.
+  const numbered = (block: Block | undefined, end: 'first' | 'last') =>
+    block?.type === 'list' && block.items.every((item) => item.ordered && item.level === block.items[0]!.level)
+      ? block.items[end === 'first' ? 0 : block.items.length - 1]
+      : undefined;
+  const running = (block: Block | undefined, end: 'first' | 'last' = 'last') => {
+    const item = numbered(block, end);
+    return item ? isRunning(item.text) : block?.type === 'paragraph' && isRunning(block.text);
+  };
+  // Between two numbered paragraphs whose numbers go on across it ("4." … "5."): the numbering runs through the sections.
+  const numberingGoesOn = (i: number) => {
+    const before = numbered(blocks[i - 1], 'last')?.number;
+    const after = numbered(blocks[i + 1], 'first')?.number;
+    return before !== undefined && after === before + 1;
+  };
   const found = blocks.flatMap((block, i) => {
     if (block.type !== 'paragraph' || block.line.text.trim() !== block.text.trim()) return [];
     const text = block.text.trim();
@@ -88,14 +102,15 @@ function sentenceCaseHeadings(blocks: Block[]): void {
     if (salutation.test(text) || valediction.test(text) || /https?:|@/.test(text)) return [];
     // The section's text may open with a one-sentence paragraph ("The Consultation Document sets out three … rationales …").
     const opens = (next: Block | undefined) =>
-      running(next) || (next?.type === 'paragraph' && endsSentence(next.text) && words(next.text) >= 8);
+      running(next, 'first') || (next?.type === 'paragraph' && endsSentence(next.text) && words(next.text) >= 8);
     // So may the text's opening, its lead ("Carefree summer holidays quickly gave way to …").
     const after = (previous: Block | undefined) => running(previous) || (i === 1 && opens(previous));
     return after(blocks[i - 1]) && opens(blocks[i + 1]) ? [i] : [];
   });
-  // Sections are two or more: these lines, with the headings the text already has.
-  if (found.length + blocks.filter((b) => b.type === 'heading').length < 2) return;
+  // Sections are two or more: these lines, with the headings the text already has; or the paragraphs' numbering goes on across them.
+  const sections = found.length + blocks.filter((b) => b.type === 'heading').length >= 2;
   for (const i of found) {
+    if (!sections && !numberingGoesOn(i)) continue;
     const block = blocks[i]!;
     if (block.type === 'paragraph') blocks[i] = { type: 'heading', text: block.text.trim(), line: block.line };
   }

@@ -44,6 +44,9 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     // A genre label, or a group that holds one on a line of its own (a wordmark over "PRESS RELEASE"): no title.
     if (documentLabel.test(text) || candidate.lines.some((l) => documentLabel.test(l.text))) score -= 30;
     if (salutation.test(text) || subjectLine.test(text)) score -= 30; // a letter's "Dear …" and "Re: …" lines
+    // Under a letter's "Dear …": the letter has begun; its reference lines there ("Petition 2011/49 of …")
+    // say what it answers, and a title above the salutation is the letter's.
+    if (k > 0 && candidates.slice(0, k).some((c) => salutation.test(candidateText(c)))) score -= 15;
     // A letter's inside address: its lines end in a street, a postal code, a city line.
     if (candidate.lines.length >= 3 && candidate.lines.some((l) => isPostalLine(l.text))) score -= 20;
     // Lines right above a letter's "Dear …": whom it is to (one line is a title, as an open letter's is).
@@ -55,7 +58,7 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     // A labelled date of another kind ("Comment Period Closes: April 21, 2022", "Deadline: …"): a field, no title.
     const field = /^([^:]{2,40}):\s*(\S.*)$/.exec(text);
     if (field && field[1]!.split(/\s+/).length <= 5 && (parseDateLine(field[2]!) || parseMonthLine(field[2]!))) score -= 30;
-    if (/[.;,]$/.test(text)) score -= 10;
+    if (/[.;,]["”’)]*$/.test(text)) score -= 10;
     // A logo's letters, broken into fragments by the extraction ("CA" / "CIATION C"): short lines, mostly no words.
     if (isLogoFragments(candidate.lines.map((l) => l.text))) score -= 30;
     // Capitals set with wide tracking ("P R O M O T I N G A N D P R O T E C T I N G …"): a letterhead's tagline, a kicker.

@@ -6,6 +6,7 @@ import { findDate, parseDateLine } from '../text/dates.js';
 import { salutation, subjectLine } from '../text/blocks.js';
 import type { SourceLine } from '../text/source-lines.js';
 import { neighbour } from './page.js';
+import * as documentLabel from '../rules/document-label.js';
 export { speakerLabel } from '../text/witness.js';
 
 /**
@@ -23,12 +24,12 @@ export const honorific = /^\s*(?:the\s+)?(?:rt\.?\s+hon\.?|hon\.?|honou?rable|mr
  * "Opening Statement – John D. (Jay) Rockefeller IV, Chairman".
  */
 export const witnessLine =
-  /^\s*(?:(?:[Pp]repared|[Ww]ritten|[Oo]pening|[Cc]losing)\s+)?(?:[Ss]tatement|[Tt]estimony|[Rr]emarks)\s+(?:of|[–—-])\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|\(\p{Lu}[\p{L}.'’-]*\))){1,4},/u;
+  /^\s*(?:(?:[Pp]repared|[Ww]ritten|[Oo]pening|[Cc]losing)\s+)?(?:[Ss]tatement|[Tt]estimony|[Rr]emarks)\s+(?:of|[–—-])\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|\(\p{Lu}[\p{L}.'’-]*\))){1,4}(?:,|\s*$)/u;
 
 /** A byline on a line of its own under a title: "by Stilgherrian", "By Jane Doe and John Roe". The names, or undefined. */
 export function bylineNames(text: string): string[] | undefined {
   const m =
-    /^\s*by\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:(?:,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})*)\s*$/u.exec(
+    /^\s*(?:[Bb]y|BY)\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:(?:,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})*)\s*$/u.exec(
       text,
     );
   return m ? m[1]!.split(/,\s*|\s+and\s+|\s*&\s*/) : undefined;
@@ -41,6 +42,35 @@ export function bylineNames(text: string): string[] | undefined {
  */
 /** A team's or a desk's name, no person's ("Big Brother Watch Team", "Editorial Staff"). */
 const collective = /\b(?:team|staff|editors?|editorial|admin|desk|newsroom|press|office)\b/i;
+
+/**
+ * A byline on a line of its own, as a site's theme prints it under the title: "By Juliet Nanfuka |"
+ * (its date field left empty), "Article by Fair Trials", "Posted by Jane Doe". The names it
+ * gives, less those of the organization or a team: a name the title says too ("Fair Trials raises
+ * …" under "Article by Fair Trials") is the publisher's, who signs no one. Undefined when the line
+ * is no byline.
+ */
+export function bylineLine(text: string, title: string): string[] | undefined {
+  const bare = text
+    .trim()
+    .replace(/\s*[|/·•]\s*$/, '')
+    .replace(/^(?:text|words|written|story|article|post(?:ed)?|published)\s+(?=by\s)/i, '');
+  const names = bylineNames(bare);
+  if (!names) return undefined;
+  const said = title.toLowerCase();
+  return names.filter((name) => !organization.looksLikeName(name) && !collective.test(name) && !said.includes(name.toLowerCase()));
+}
+
+/**
+ * A date line whose other field names the kind of document ("Press Release | February 22, 2017",
+ * "Statement / 4 May 2010"): the page's label and date, no byline (nobody signs it).
+ */
+export function isLabelledDate(text: string): boolean {
+  return text
+    .trim()
+    .split(/\s+[|/·•]\s+/)
+    .some((field) => documentLabel.test(field));
+}
 
 export function bylineFieldNames(text: string): string[] | undefined {
   let fields = text.trim().split(/\s+[|/·•]\s+/);

@@ -35,6 +35,10 @@ function summarySource(blocks: readonly Block[], title: string, authors: readonl
       .every((b) => b.type !== 'paragraph' || !isSummaryText(b.text, title) || sentences(plainText(b.text)).length === 1);
   for (let i = Math.max(greeting, captions ? dateline - 1 : -1) + 1; i < blocks.length; i++) {
     const block = blocks[i]!;
+    // Numbered paragraphs ("1. InternetNZ appreciates being asked …", "2. In today’s world, …"): a submission
+    // numbers every paragraph of its text, and the first one opens it.
+    const numbered = numberedParagraph(block);
+    if (numbered && isSummaryText(numbered, title)) return numbered;
     // A letter's or a statement's subject line ("Re: Restoring Internet Freedom, WC Docket No. 17-108.") names what it is about, no summary.
     if (block.type !== 'paragraph' || (subjectLine.test(block.text) && sentences(plainText(block.text)).length <= 1)) continue;
     // The byline's bio of its author ("Steven G. Bradbury is a Distinguished Fellow at The Heritage Foundation."): who wrote it, not what it says.
@@ -62,6 +66,16 @@ function summarySource(blocks: readonly Block[], title: string, authors: readonl
     }
   }
   return undefined;
+}
+
+/** The first of a run of numbered paragraphs (every item running text, the first numbered 1), or undefined. */
+function numberedParagraph(block: Block): string | undefined {
+  if (block.type !== 'list' || !block.items.every((item) => item.ordered)) return undefined;
+  const running = (text: string) =>
+    /[.!?]["”’)]*$/.test(text.trim()) && (sentences(plainText(text)).length >= 2 || text.split(/\s+/).length >= 25);
+  return block.items[0]!.number === 1 && block.items.filter((item) => running(item.text)).length >= Math.max(2, block.items.length - 1)
+    ? block.items[0]!.text
+    : undefined;
 }
 
 /** A one-sentence paragraph ending in a colon, joined to the quotation or list item under it. */

@@ -10,7 +10,16 @@ import { type FoundDate, inTextOrder, numericDateOrder, parseBylineDate, parseDa
 import { isAllCaps, MINOR_WORDS } from '../text/title-case.js';
 import { endsOpen, isThematicBreak, salutation, subjectLine, wrapWidth } from '../text/blocks.js';
 import { contactBlock, contactLabel, contactsIn, emailOnly, phoneOnly } from '../text/contacts.js';
-import { aboveSalutation, bylineFieldNames, bylineNames, hearingLine, honorific, speakerLabel, witnessLine } from './letter-lines.js';
+import {
+  aboveSalutation,
+  bylineFieldNames,
+  bylineNames,
+  hearingLine,
+  honorific,
+  isLabelledDate,
+  speakerLabel,
+  witnessLine,
+} from './letter-lines.js';
 import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
 import { reportMonthOnly } from './date.js';
@@ -39,6 +48,9 @@ function datedHeadline(text: string): { date: FoundDate; rest: string } | undefi
 
 /** How far down the title and the date are looked for. */
 const TOP_LIMIT = 60;
+
+/** A line of an address that ends in its post town in capitals, as British and New Zealand letters write it ("Parliament Buildings WELLINGTON"). */
+const postTown = /^(?:\p{Lu}[\p{Ll}.'’-]+\s+){1,4}\p{Lu}{4,}$/u;
 
 export interface Top {
   /** The first line below the top. */
@@ -117,7 +129,9 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
     const addressee =
       current?.insideAddress ||
       (!current && honorific.test(line.text)) ||
-      (current !== undefined && isPostalLine(line.text) && aboveSalutation(lines, i - 1));
+      (current !== undefined && isPostalLine(line.text) && aboveSalutation(lines, i - 1)) ||
+      // The address going on after a blank line with its post town in capitals ("Parliament Buildings WELLINGTON").
+      (!current && candidates.at(-1)?.insideAddress === true && postTown.test(line.text.trim()) && aboveSalutation(lines, i));
     const shape = addressee
       ? undefined
       : referenceLine.test(line.text.trim())
@@ -136,7 +150,7 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
       date = inTextOrder(found, numericDateOrder(lines.map((l) => l.text).join('\n'))).iso;
       if (!dateLine) reportMonthOnly(file, found, line);
       dateIndex = i;
-      if (dateLine && !parseDateLine(line.text)) byline = { names: bylineFieldNames(line.text) ?? [], line };
+      if (dateLine && !parseDateLine(line.text) && !isLabelledDate(line.text)) byline = { names: bylineFieldNames(line.text) ?? [], line };
       removed.add(i);
       recordRemoved(file, [line], 'date-line');
       current = undefined;

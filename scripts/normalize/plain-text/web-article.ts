@@ -16,6 +16,7 @@ import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
 import { neighbour } from './page.js';
 import { type FoundDate, parseBylineDate, parseDateLine, parseMonthLine } from '../text/dates.js';
+import { isLabelledDate } from './letter-lines.js';
 
 /** Rules whose lines above a headline are only the site's furniture, no letterhead and no label. */
 const SITE_FURNITURE = new Set(['web-furniture', 'image-credit', 'browser-print']);
@@ -38,6 +39,8 @@ export function isDatedHeadline(file: VFile, page: Page, title: Candidate, dateI
   if (dateIndex !== first && dateIndex !== neighbour(page.lines, last, 1)) return false;
   // A day's date (an article's), not a month's (a report's cover: "MAY 2018").
   if (dateIndex !== first && !parseDateLine(page.lines[dateIndex]!.text) && !parseBylineDate(page.lines[dateIndex]!.text)) return false;
+  // A date line that names the document's kind ("Press Release | February 22, 2017"): the page files it as one.
+  if (isLabelledDate(page.lines[dateIndex]!.text)) return false;
   const removed = file.data.removed ?? [];
   if (removed.some((r) => DOCUMENT_PAGES.has(r.ruleId))) return false;
   const firstLine = page.lines[first]!.line;

@@ -34,6 +34,7 @@ import { guessTitle } from '../plain-text/guess-title.js';
 import { blogSection, removeAboveTitle, removeNeighbourLinks } from '../plain-text/above-title.js';
 import { bodyBlocks, opensWithSummaryLabel, takeSummaryLabel } from '../plain-text/body.js';
 import { bylineBlockAuthors, titleText, withoutCoverTail, witnessAuthors } from '../plain-text/title.js';
+import { bylineLine } from '../plain-text/letter-lines.js';
 import { opensWithDateline, reportMonthOnly, textDate } from '../plain-text/date.js';
 import { showsPressRelease } from '../plain-text/byline-post.js';
 import { contactsOf } from '../plain-text/contacts.js';
@@ -79,10 +80,20 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   cover?.fieldLines.forEach((index) => page.remove(index, 'hearing-cover'));
   if (cover?.fieldWord) recordRemoved(file, [cover.fieldWord], 'hearing-cover');
   const bylineBlock = cover?.witness ? undefined : bylineBlockAuthors(page, title, top.candidates);
+  // A theme's byline on a line of its own under the title ("By Juliet Nanfuka |", "Article by Fair Trials").
+  const below = titleAt >= 0 ? top.candidates[titleAt + 1] : undefined;
+  const bylineAt = below?.lines.length === 1 && below.indexes[0]! - title.indexes.at(-1)! <= 2 ? below.indexes[0]! : -1;
+  const themeByline =
+    bylineAt >= 0 && !page.removed.has(bylineAt)
+      ? bylineLine(page.lines[bylineAt]!.text, title.lines.map((l) => l.text).join(' '))
+      : undefined;
+  if (themeByline) page.remove(bylineAt, 'byline');
 
   const body = breakAfter(setApart(bodyLines(page), standfirst), cover?.ends ?? []);
   const words = lazyVocabulary(text);
-  const blocks = bodyBlocks(body, words, top.candidates.slice(0, Math.max(0, titleAt)), cover?.lines);
+  // Lines above the title and a letter's inside address are no section headings.
+  const notHeadings = [...top.candidates.slice(0, Math.max(0, titleAt)), ...top.candidates.filter((c) => c.insideAddress)];
+  const blocks = bodyBlocks(body, words, notHeadings, cover?.lines);
   // A document's summary label opening the text ("Summary", "Executive Summary", "Key Points"): a brief's, no blog's.
   const opensWithSummary = opensWithSummaryLabel(blocks);
   const summaryLabel = takeSummaryLabel(blocks);
@@ -117,6 +128,9 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   } else if (top.byline?.names.length) {
     reportGuess(file, 'authors', top.byline.names.join(', '), 'the name in the byline’s fields beside the date', placeOf(top.byline.line));
     data.authors = top.byline.names.map((name) => ({ name }));
+  } else if (themeByline?.length) {
+    reportGuess(file, 'authors', themeByline.join(', '), 'the byline under the title', placeOf(page.lines[bylineAt]));
+    data.authors = themeByline.map((name) => ({ name }));
   }
   // A newsletter's name with its month ("Supporter Newsletter: September 2018"): the issue's date, a month's.
   const newsletter = !section && data.kind === 'brief' && isNewsletterName(data.title);
@@ -127,14 +141,15 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const contacts = contactsOf(top.contacts, blocks);
   if (contacts.length) data.contacts = contacts;
   // A byline under the title (a name and the date) signs a blog's article, unless the text shows a press release.
-  if (data.kind === 'brief' && top.byline && !showsPressRelease(blocks, contacts.length > 0) && !opensWithSummary) {
+  const signed = top.byline?.line ?? (themeByline ? page.lines[bylineAt] : undefined);
+  if (data.kind === 'brief' && signed && !showsPressRelease(blocks, contacts.length > 0) && !opensWithSummary) {
     data.kind = 'post';
     reportGuess(
       file,
       'kind',
       'post',
       'a byline under the title names who wrote it and when, and nothing shows a press release or a document’s summary',
-      placeOf(top.byline.line),
+      placeOf(signed),
     );
   }
   // A newsletter's issue, posted on its site: the site's article.

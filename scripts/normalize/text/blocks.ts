@@ -71,7 +71,8 @@ export function isHeadingLike(text: string): boolean {
   const t = text.trim().replace(/:$/, '');
   const words = t.split(/\s+/);
   if (t.length < 3 || t.length > 90 || words.length > 12 || hasLink(t)) return false;
-  if (/[.,;!]["”’)]?$/.test(t) || !/^[\p{Lu}\p{N}"“]/u.test(t) || /^\p{N}+$/u.test(t)) return false;
+  // A name written in lower case with capitals in it ("auDA’s role", "eBay’s answer") starts a heading as a capital does.
+  if (/[.,;!]["”’)]?$/.test(t) || !(/^[\p{Lu}\p{N}"“]/u.test(t) || /^\p{Ll}+\p{Lu}/u.test(t)) || /^\p{N}+$/u.test(t)) return false;
   // "I" and a verb in lower case start a sentence ("I appreciate" / "Chairman Crapo continuing …").
   if (/^I\s+\p{Ll}/u.test(t)) return false;
   if (text.trim().endsWith(':') && (words.length > 5 || !isTitleLike(words))) return false;
@@ -81,6 +82,9 @@ export function isHeadingLike(text: string): boolean {
     return false;
   // A filing's number on a line of its own ("Docket No. FTC-2022-0003-0001", "WC Docket No. 17-108"): a field, no heading.
   if (/^(?:\p{Lu}{2,4}\s+)?(?:docket|file|case|matter|ref(?:erence)?)\s+(?:no\.?|number|#)\s*[\w./-]*\d[\w./-]*$/iu.test(t)) return false;
+  // A sentence cut where its link was ("The full letter is available at", "Read the statement in"): no
+  // heading stops on an article or on a word that waits for what follows, unless it is written as a title.
+  if (/\s(?:a|an|the|at|of|to|from|in|on|and|or|by|with|is|are|was|were)$/i.test(t) && !isTitleLike(words)) return false;
   // A date line is no heading (asked last: parsing dates costs the most).
   return (isAllCaps(t) || words.length <= 6 || isTitleLike(words)) && !parseDateLine(t);
 }

@@ -32,10 +32,10 @@ export function readingTimeLine(text: string): { before: string } | undefined {
 /**
  * A page's offer of its publication's files, on a line of its own ("This publication is
  * available in the following format:", "Available formats: PDF", "Download the full report
- * (PDF)"): its links are gone in the text, and the line is the site's, not the text's.
+ * (PDF)", "Read the full testimony (PDF)"): its links are gone in the text, and the line is the site's, not the text's.
  */
 const formatOffer =
-  /^(?:this\s+(?:publication|report|document|paper|page)\s+is\s+(?:also\s+)?available\s+(?:in|as)\b[^.!?]*|(?:also\s+)?available\s+(?:formats?|in\s+the\s+following\s+(?:formats?|languages?))\b[^.!?]*|download\s+(?:the\s+)?(?:full\s+)?(?:report|pdf|publication|document)(?:\s*\((?:pdf|\d+\s*[km]b)[^)]*\))?)\s*:?$/i;
+  /^(?:this\s+(?:publication|report|document|paper|page)\s+is\s+(?:also\s+)?available\s+(?:in|as)\b[^.!?]*|(?:also\s+)?available\s+(?:formats?|in\s+the\s+following\s+(?:formats?|languages?))\b[^.!?]*|(?:download|read)\s+(?:the\s+)?(?:full\s+)?(?:report|pdf|publication|document|testimony|letter|comments?|statement|submission|filing)(?:\s*\((?:pdf|\d+\s*[km]b)[^)]*\))?)\s*:?$/i;
 export const isFormatOffer = (text: string): boolean => text.trim().split(/\s+/).length <= 14 && formatOffer.test(text.trim());
 
 /**
