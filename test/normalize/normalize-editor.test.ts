@@ -206,10 +206,13 @@ const MECHANISMS: Record<string, string[]> = {
   'a heading may start with a name written in lower case with capitals in it ("auDA’s role", "auDA’s stakeholders")': [
     'auda-submission-privacy-act-review-page',
   ],
+  'a document\'s first section ("Introduction") under the title is its heading, never a link to a neighbouring page; "Policy submission" over the title is the site\'s section':
+    ['which-submission-national-data-strategy-page'],
 };
 const WANTING = new Set([
   'sections set apart by blank lines in a text of paragraphs a line each (none between a section’s paragraphs): a section’s first short line is its heading, the lines under it its text',
   'a text’s one-sentence lead above its first sentence-case section heading',
+  'a document\'s first section ("Introduction") under the title is its heading, never a link to a neighbouring page; "Policy submission" over the title is the site\'s section',
   'a document’s summary label opening the text ("Summary", "Key Points") makes a byline no blog’s: a brief',
   'a contact block whose lines a saved page sets apart with blank lines ("Contact: NAME" / "" / role / "" / phone / "" / e-mail): the role is the contact\'s, no heading',
   'a date line whose other field names the kind of document ("Press Release | February 22, 2017") is the page\'s label and date, no byline',

@@ -10,6 +10,7 @@ import * as siteSection from '../rules/site-section.js';
 import { aboveSalutation, hearingLine, placeLine } from './letter-lines.js';
 import { isFurnitureLine } from '../text/web-furniture.js';
 import type { Candidate } from './candidates.js';
+import { isSectionHeading } from './choose-title.js';
 import type { Page } from './page.js';
 
 /** The blog's section over the title ("UPDATES", "Deeplinks Blog"), when there is one: the text is a post. */
@@ -108,6 +109,8 @@ export function removeNeighbourLinks(page: Page, candidates: readonly Candidate[
       /^\p{Lu}/u.test(text) &&
       !/[.!?:;,]$/.test(text) &&
       !documentLabel.test(text) &&
+      // A document's first section ("Introduction", "Summary") under the title: its heading, no link.
+      !isSectionHeading([text]) &&
       // A breadcrumb ("Home / Lawful Access") says the title; a link to another page does not.
       !text.toLowerCase().includes(titleText) &&
       body.split(text.toLowerCase()).length === 2 // said once: on its own line

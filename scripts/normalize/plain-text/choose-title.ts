@@ -158,7 +158,7 @@ const sectionName =
 const sectionNumber = /^(?:[IVX]{1,4}|\d{1,2})\.?$/;
 
 /** Is a group of lines a section heading: a section's name, maybe under its number? */
-function isSectionHeading(lines: readonly string[]): boolean {
+export function isSectionHeading(lines: readonly string[]): boolean {
   const [first, second, more] = lines;
   if (!first || more !== undefined) return false;
   if (second === undefined) return sectionName.test(first.replace(/^(?:[IVX]{1,4}|\d{1,2})[.)]\s+/, ''));

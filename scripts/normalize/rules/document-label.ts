@@ -34,7 +34,7 @@ export function isBlogSection(text: string): boolean {
  * Press Releases > …", "Home > Reports > …") or as a label over a page's title ("Press Release").
  */
 const briefSection =
-  /^(?:(?:press|news|media)\s+(?:releases?|statements?|advisor(?:y|ies))|statements?|reports?|research\s+reports?|testimon(?:y|ies)|letters?|submissions?|consultation\s+responses?|policy\s+(?:papers?|briefs?)|briefings?)$/i;
+  /^(?:(?:press|news|media)\s+(?:releases?|statements?|advisor(?:y|ies))|statements?|reports?|research\s+reports?|testimon(?:y|ies)|letters?|submissions?|consultation\s+responses?|policy\s+(?:papers?|briefs?|submissions?)|briefings?)$/i;
 
 export function isBriefSection(text: string): boolean {
   return briefSection.test(text.trim());
