@@ -208,10 +208,13 @@ const MECHANISMS: Record<string, string[]> = {
   ],
   'a document\'s first section ("Introduction") under the title is its heading, never a link to a neighbouring page; "Policy submission" over the title is the site\'s section':
     ['which-submission-national-data-strategy-page'],
+  'a letter\'s subject set as a sentence right above its "Dear …" (no "Re:") is its title, without its full stop; a logo\'s words in lower case run into the letterhead\'s address lines ("citizens 200 Aldersgate Street", "advice London EC1A 4HD") leave them address lines':
+    ['citizensadvice-response-dcms-data-reform-pdftext'],
 };
 const WANTING = new Set([
   'sections set apart by blank lines in a text of paragraphs a line each (none between a section’s paragraphs): a section’s first short line is its heading, the lines under it its text',
   'a text’s one-sentence lead above its first sentence-case section heading',
+  'a letter\'s subject set as a sentence right above its "Dear …" (no "Re:") is its title, without its full stop; a logo\'s words in lower case run into the letterhead\'s address lines ("citizens 200 Aldersgate Street", "advice London EC1A 4HD") leave them address lines',
   'a document\'s first section ("Introduction") under the title is its heading, never a link to a neighbouring page; "Policy submission" over the title is the site\'s section',
   'a document’s summary label opening the text ("Summary", "Key Points") makes a byline no blog’s: a brief',
   'a contact block whose lines a saved page sets apart with blank lines ("Contact: NAME" / "" / role / "" / phone / "" / e-mail): the role is the contact\'s, no heading',

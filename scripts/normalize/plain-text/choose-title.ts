@@ -50,7 +50,8 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     // A letter's inside address: its lines end in a street, a postal code, a city line.
     if (candidate.lines.length >= 3 && candidate.lines.some((l) => isPostalLine(l.text))) score -= 20;
     // Lines right above a letter's "Dear …": whom it is to (one line is a title, as an open letter's is).
-    const greets = aboveSalutation(lines, last);
+    // (A line wrapped onto one that goes on in lower case is a sentence, no address: the letter's subject, "… the UK's data" / "protection regime.")
+    const greets = aboveSalutation(lines, last) && !candidate.lines.slice(1).some((l) => /^\s*\p{Ll}/u.test(l.text));
     if (greets && (candidate.lines.length >= 2 || candidate.insideAddress)) score -= 25;
     if (parseDateLine(text) || parseMonthLine(text)) score -= 30; // a second date line (repeated, or a release date) is no title
     // A dateline's place on a line of its own ("Abuja, Nigeria", "San Francisco, CA" over the date line): where, not what about.

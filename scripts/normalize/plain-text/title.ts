@@ -32,7 +32,9 @@ export function titleText(
   // A Markdown heading's marks in a plain text ("## Day Against DRM: …" in a mail) are no part of the title.
   const fullTitle = title.lines
     .map((l, n) => (n === 0 ? l.text.trim().replace(/^#{1,6}\s+/, '') : l.text.trim()))
-    .reduce((a, b) => joinWrapped(a, b, words));
+    .reduce((a, b) => joinWrapped(a, b, words))
+    // A subject set as a sentence ("… reforms to the UK's data protection regime."): a title keeps no full stop.
+    .replace(/(?<=\s(?!etc\b)\p{Ll}{3,})\.$/u, '');
   // A hearing's name in quotation marks as the title: the marks are not part of it.
   const rawTitle = withoutGenreLabel(fullTitle).replace(/^[“"]([^“”"]+)[”"]$/, '$1');
   if (rawTitle !== fullTitle)

@@ -21,7 +21,7 @@ import {
   witnessLine,
 } from './letter-lines.js';
 import type { Candidate } from './candidates.js';
-import type { Page } from './page.js';
+import { neighbour, type Page } from './page.js';
 import { reportMonthOnly } from './date.js';
 
 /** A line wholly in quotation marks, in capitals. */
@@ -207,12 +207,27 @@ function findTopEnd({ lines, removed }: Page): number {
       // Running text, or a press release's dateline opening it on a short line ("WASHINGTON, D.C. — U.S. Sen.").
       (isBodyText(line.text, lines.slice(i + 1, i + 4)) || opensWithCapitalsDateline(line.text)) &&
       !aboveDateLine(lines, i) &&
+      !subjectAboveSalutation(lines, i) &&
       (/[.!?:;]["”’)\]]*(?:\d{1,3}|\[\d{1,3}\])?$/.test(line.text.trim()) ||
         endsOpen(line.text) ||
         !isBlank(lines[i + 1]) ||
         i + 1 >= lines.length),
   );
   return end === -1 || end > TOP_LIMIT ? Math.min(lines.length, TOP_LIMIT) : end;
+}
+
+/**
+ * Does line `i` start a group of one to three lines right above a letter's "Dear …", with only
+ * a blank line between ("Citizens Advice’s response to DCMS’ public consultation on reforms to
+ * the UK's data" / "protection regime." / "Dear DCMS Domestic Data Protection Team,")? It is the
+ * letter's subject, set as a sentence with no "Re:", not its running text.
+ */
+function subjectAboveSalutation(lines: readonly SourceLine[], i: number): boolean {
+  let last = i;
+  while (last + 1 < lines.length && !isBlank(lines[last + 1]) && last - i < 3) last++;
+  if (last - i >= 3 || !isBlank(lines[last + 1])) return false;
+  const next = lines[neighbour(lines, last, 1)];
+  return next !== undefined && /^\s*dear\s/i.test(next.text) && salutation.test(next.text);
 }
 
 /**
@@ -268,6 +283,7 @@ function startsRunningText(lines: readonly SourceLine[], i: number, width: numbe
     !isAllCaps(text) &&
     // A hearing header's committee line is as long as a line of text ("Testimony Before the Subcommittee on …").
     !hearingLine.test(text) &&
+    !subjectAboveSalutation(lines, i) &&
     text.split(/\s+/).length >= 6 &&
     !isBlank(next) &&
     next !== undefined &&

@@ -13,7 +13,8 @@ const street = new RegExp(
   String.raw`^\d{1,6}[a-z]?(?:[-–]\d+)?,?\s+(?:[\p{L}\d.'&-]+\s+){0,5}${streetWords}\.?(?:\s*,?\s*(?:n\.?w|n\.?e|s\.?w|s\.?e|north|south|east|west)\.?)?(?:[,\s]+(?:suite|ste|floor|fl|room|rm|unit)\.?\s*#?\s*\w+)?(?:,\s*[\p{L} .'-]+(?:,?\s+[A-Z]{2}\.?)?(?:\s+[\dA-Z][\d A-Z-]{2,9})?)?$`,
   'iu',
 );
-const unit = /^(?:suite|ste\.?|floor|fl\.?|room|rm\.?|unit|building|bldg\.?)\s*#?\s*[\w-]+$|^\d{1,3}(?:st|nd|rd|th)\s+floor$/i;
+const unit =
+  /^(?:suite|ste\.?|floor|fl\.?|room|rm\.?|unit|building|bldg\.?)\s*#?\s*[\w-]+$|^\d{1,3}(?:st|nd|rd|th)\s+floor(?:\s+(?:north|south|east|west))?$/i;
 const poBox = /^(?:p\.?\s*o\.?\s*box|post office box)\s+\d+/i;
 /**
  * "Washington, DC 20006", "Washington, D.C. 20006-1234", "Brussels 1000", "London SW1A 2AA";
@@ -28,7 +29,9 @@ const streetThenNumber = /^[\p{L}.'-]+(?:straße|strasse|str\.|weg|gasse|platz|l
 const europeanCity = /^(?:[A-Z]{1,2}-)?\d{4,5}\s+[\p{Lu}][\p{L} .'-]{1,40}$/u;
 
 export function test(text: string): boolean {
-  const t = text.trim();
+  // A logo's word in lower case set beside the address, run into its line by the extraction
+  // ("citizens 200 Aldersgate Street", "advice London EC1A 4HD"): the address is the rest.
+  const t = text.trim().replace(/^\p{Ll}{3,}\s+(?=\d|\p{Lu})/u, '');
   if (unit.test(t)) return true;
   // Every other shape holds a digit (a house number, a box number, a postal code).
   return (
