@@ -148,7 +148,7 @@ export const RULE_CATALOGUE = {
   byline: {
     stage: 'normalize',
     summary:
-      'a PDF\'s "By Name · Date" line under the title, or a name over its position under a plain text\'s title ("Chris Jaikaran" / "Analyst in …"), becomes `authors` (and `date`)',
+      'a PDF\'s "By Name · Date" line under the title, a name over its position under a plain text\'s title ("Chris Jaikaran" / "Analyst in …"), or a person\'s name alone above a web page\'s headline ("Brian Sims"), becomes `authors` (and `date`)',
   },
   'pdf-tags': { stage: 'normalize', summary: 'a PDF\'s closing "Tags a · b" line becomes `tags`' },
   'pdf-source-url': { stage: 'normalize', summary: 'a PDF\'s closing "Source <url>" or "Published at <url>" line becomes `source_url`' },
@@ -178,7 +178,7 @@ export const RULE_CATALOGUE = {
   'glued-blocks': {
     stage: 'normalize',
     summary:
-      'a page copied without the line breaks between its blocks ("… Mar 2, 2023The House …", "… America.WASHINGTON, D.C.—") gets a line break at the seam',
+      'a page copied without the line breaks between its blocks ("… Mar 2, 2023The House …", "… America.WASHINGTON, D.C.—", a picture\'s text "which oneThe Information …") gets a line break at the seam',
   },
   'site-name-suffix': {
     stage: 'normalize',

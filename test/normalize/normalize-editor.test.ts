@@ -210,8 +210,18 @@ const MECHANISMS: Record<string, string[]> = {
     ['which-submission-national-data-strategy-page'],
   'a letter\'s subject set as a sentence right above its "Dear …" (no "Re:") is its title, without its full stop; a logo\'s words in lower case run into the letterhead\'s address lines ("citizens 200 Aldersgate Street", "advice London EC1A 4HD") leave them address lines':
     ['citizensadvice-response-dcms-data-reform-pdftext'],
+  'a person’s name alone above the headline, said nowhere else in a paragraph-a-line page ("Brian Sims" / headline), is its byline: the author, and a post':
+    ['securitymatters-post-ico-cabinet-office-fine-page'],
+  'a capitals lead-in ("THE INFORMATION Commissioner has …") is written in the text’s case in the summary': [
+    'securitymatters-post-ico-cabinet-office-fine-page',
+  ],
+  'a picture’s text in lower case glued to a paragraph’s first word ("which oneThe Information …") is split off it (rule glued-blocks), no summary':
+    ['decisionmarketing-post-ico-which-investigation-page'],
 };
 const WANTING = new Set([
+  'a person’s name alone above the headline, said nowhere else in a paragraph-a-line page ("Brian Sims" / headline), is its byline: the author, and a post',
+  'a capitals lead-in ("THE INFORMATION Commissioner has …") is written in the text’s case in the summary',
+  'a picture’s text in lower case glued to a paragraph’s first word ("which oneThe Information …") is split off it (rule glued-blocks), no summary',
   'sections set apart by blank lines in a text of paragraphs a line each (none between a section’s paragraphs): a section’s first short line is its heading, the lines under it its text',
   'a text’s one-sentence lead above its first sentence-case section heading',
   'a letter\'s subject set as a sentence right above its "Dear …" (no "Re:") is its title, without its full stop; a logo\'s words in lower case run into the letterhead\'s address lines ("citizens 200 Aldersgate Street", "advice London EC1A 4HD") leave them address lines',

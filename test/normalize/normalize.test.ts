@@ -20,6 +20,8 @@ const wordsOf = (text: string) =>
   new Set(
     text
       .normalize('NFKC')
+      // A picture's text glued to a paragraph's first word ("which oneThe Information …") is split by the rule glued-blocks.
+      .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
       .toLowerCase()
       .replace(/\u00ad/g, '')
       // A note's number glued to a word ("safeguards2") becomes a footnote reference ("safeguards[^2]").

@@ -7,11 +7,16 @@ import { isSummaryText, opensWithCapitalsDateline, plainText, sentences, summari
 import { withoutDateline } from '../text/dateline.js';
 import { listingSummary } from '../text/listing.js';
 import { openingTableRow } from './date.js';
+import { withoutCapitalsLeadIn } from '../text/lead-in.js';
 
 /** The summary of a text with blocks `blocks`, title `title` and authors `authors`, if any paragraph gives one. */
 export function summaryOf(blocks: readonly Block[], title: string, authors: readonly string[] = []): string | undefined {
   const text = summarySource(blocks, title, authors);
-  return text ? summarize(withoutDateline(text)) : listingSummary(openingTableRow(blocks).row, title);
+  if (!text) return listingSummary(openingTableRow(blocks).row, title);
+  // A news article's first words set in capitals ("THE INFORMATION Commissioner has …") are written in the text's case.
+  const context = blocks.map((b) => (b.type === 'paragraph' ? b.text : '')).join('\n');
+  const summary = summarize(withoutDateline(text));
+  return summary && withoutCapitalsLeadIn(summary, context);
 }
 
 /**

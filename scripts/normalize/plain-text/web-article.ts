@@ -15,6 +15,10 @@ import { salutation, wrapWidth, type Block } from '../text/blocks.js';
 import type { Candidate } from './candidates.js';
 import type { Page } from './page.js';
 import { neighbour } from './page.js';
+import { personName } from '../text/contacts.js';
+import { organization } from '../text/letterhead.js';
+import { isAllCaps } from '../text/title-case.js';
+import { isEnglishWord } from '../text/english-words.js';
 import { type FoundDate, parseBylineDate, parseDateLine, parseMonthLine } from '../text/dates.js';
 import { isLabelledDate } from './letter-lines.js';
 
@@ -22,6 +26,9 @@ import { isLabelledDate } from './letter-lines.js';
 const SITE_FURNITURE = new Set(['web-furniture', 'image-credit', 'browser-print']);
 /** Rules that find a printed document's pages: a page number, a running header, a table of contents. */
 const DOCUMENT_PAGES = new Set(['page-number', 'running-header', 'table-of-contents']);
+
+/** Did the text's pages print a page number, a running header or a table of contents (a document's pages, no web page)? */
+const printedPages = (file: VFile): boolean => (file.data.removed ?? []).some((r) => DOCUMENT_PAGES.has(r.ruleId));
 
 /** Is the text a page of paragraphs a line each (no hard-wrapped lines, no page breaks)? */
 export function isParagraphPerLine(lines: readonly SourceLine[]): boolean {
@@ -42,7 +49,7 @@ export function isDatedHeadline(file: VFile, page: Page, title: Candidate, dateI
   // A date line that names the document's kind ("Press Release | February 22, 2017"): the page files it as one.
   if (isLabelledDate(page.lines[dateIndex]!.text)) return false;
   const removed = file.data.removed ?? [];
-  if (removed.some((r) => DOCUMENT_PAGES.has(r.ruleId))) return false;
+  if (printedPages(file)) return false;
   const firstLine = page.lines[first]!.line;
   const above = removed.filter((r) => r.line < firstLine && !SITE_FURNITURE.has(r.ruleId));
   const keptAbove = page.lines.slice(0, first).some((line, i) => !isBlank(line) && !page.removed.has(i));
@@ -72,4 +79,27 @@ export function newsletterMonth(text: string): FoundDate | undefined {
       text,
     );
   return m ? parseMonthLine(m[0]) : undefined;
+}
+
+/**
+ * A person's name alone on the line above the headline, the first line of the text (a news
+ * site's byline over its headline: "Brian Sims" / "ICO and Cabinet Office reach agreement …"):
+ * two or three capitalized words, one of them no English word, that name no organization and
+ * that the text does not say again, in a text of paragraphs a line each with no printed pages. The
+ * name, or undefined.
+ */
+export function nameAboveHeadline(
+  page: Page,
+  candidates: readonly Candidate[],
+  titleAt: number,
+): { name: string; line: SourceLine } | undefined {
+  const above = titleAt === 1 && isParagraphPerLine(page.lines) && !printedPages(page.file) ? candidates[0] : undefined;
+  const line = above?.lines.length === 1 ? above.lines[0]! : undefined;
+  const name = line?.text.trim() ?? '';
+  const words = name.split(/\s+/);
+  if (!line || words.length < 2 || words.length > 3 || isAllCaps(name) || !personName.test(name)) return undefined;
+  if (organization.looksLikeName(name) || words.every((word) => isEnglishWord(word.toLowerCase()))) return undefined;
+  // Said once: a byline names its writer above the headline; an organization's name comes back in its text or footer.
+  const said = page.lines.filter((l) => l.text.includes(name)).length;
+  return said === 1 ? { name, line } : undefined;
 }

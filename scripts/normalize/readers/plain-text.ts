@@ -38,7 +38,14 @@ import { bylineLine } from '../plain-text/letter-lines.js';
 import { opensWithDateline, reportMonthOnly, textDate } from '../plain-text/date.js';
 import { showsPressRelease } from '../plain-text/byline-post.js';
 import { contactsOf } from '../plain-text/contacts.js';
-import { greets, isDatedHeadline, isNewsletterName, isParagraphPerLine, newsletterMonth } from '../plain-text/web-article.js';
+import {
+  greets,
+  isDatedHeadline,
+  isNewsletterName,
+  isParagraphPerLine,
+  nameAboveHeadline,
+  newsletterMonth,
+} from '../plain-text/web-article.js';
 import { summaryOf } from '../plain-text/summary-source.js';
 import { reportGenericGuesses } from '../plain-text/generic-notes.js';
 import { readStandfirst, setApart, standfirstText, titleByPageTitle } from '../plain-text/standfirst.js';
@@ -70,6 +77,9 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const subjectAt = chosen
     ? -1
     : top.candidates.findIndex((c) => !title.fromSentence && c.lines.some((l) => l.line === title.lines[0]?.line));
+  // A news site's byline over its headline ("Brian Sims" / the headline): who wrote it.
+  const nameAbove = mode === 'generic' && chosen ? nameAboveHeadline(page, top.candidates, titleAt) : undefined;
+  if (nameAbove) page.remove(page.lines.indexOf(nameAbove.line), 'byline');
   removeAboveTitle(page, top.candidates, titleAt >= 0 ? titleAt : subjectAt, mode);
   // The blog's section over the title ("Blog Posts") is the page's label, no text.
   if (section && !page.removed.has(page.lines.indexOf(section))) page.remove(page.lines.indexOf(section), documentLabel.id);
@@ -125,6 +135,15 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   else if (standfirst?.authors) {
     reportGuess(file, 'authors', standfirst.authors.join(', '), 'the byline under the title’s dek', placeOf(standfirst.lines[0]));
     data.authors = standfirst.authors.map((name) => ({ name }));
+  } else if (nameAbove) {
+    reportGuess(
+      file,
+      'authors',
+      nameAbove.name,
+      'a person’s name alone above the headline, as a news site sets its byline',
+      placeOf(nameAbove.line),
+    );
+    data.authors = [{ name: nameAbove.name }];
   } else if (top.byline?.names.length) {
     reportGuess(file, 'authors', top.byline.names.join(', '), 'the name in the byline’s fields beside the date', placeOf(top.byline.line));
     data.authors = top.byline.names.map((name) => ({ name }));
@@ -141,14 +160,16 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   const contacts = contactsOf(top.contacts, blocks);
   if (contacts.length) data.contacts = contacts;
   // A byline under the title (a name and the date) signs a blog's article, unless the text shows a press release.
-  const signed = top.byline?.line ?? (themeByline ? page.lines[bylineAt] : undefined);
+  const signed = top.byline?.line ?? (themeByline ? page.lines[bylineAt] : undefined) ?? nameAbove?.line;
   if (data.kind === 'brief' && signed && !showsPressRelease(blocks, contacts.length > 0) && !opensWithSummary) {
     data.kind = 'post';
     reportGuess(
       file,
       'kind',
       'post',
-      'a byline under the title names who wrote it and when, and nothing shows a press release or a document’s summary',
+      signed === nameAbove?.line
+        ? 'a byline over the headline names who wrote it, and nothing shows a press release or a document’s summary'
+        : 'a byline under the title names who wrote it and when, and nothing shows a press release or a document’s summary',
       placeOf(signed),
     );
   }

@@ -3,8 +3,9 @@
  * blocks, so that one block's end runs into the next one's start: a byline's date into the
  * first sentence ("Justin Hendrix / Mar 2, 2023The House …"), a photo's caption into the
  * dateline ("… manufacturing in America.WASHINGTON, D.C.—This is …"). A year glued to a
- * capitalized word, or a sentence's full stop glued to a dateline in capitals, is such a seam:
- * a line break goes there, and no character is lost.
+ * capitalized word, a sentence's full stop glued to a dateline in capitals, or a picture's text in
+ * lower case glued to a paragraph's first word at the start of a line ("which oneThe Information
+ * Commissioner’s Office has …") is such a seam: a line break goes there, and no character is lost.
  *
  *   in:  Justin Hendrix / Mar 2, 2023The House Energy and Commerce Subcommittee …
  *   out: Justin Hendrix / Mar 2, 2023
@@ -19,8 +20,11 @@ const seam = new RegExp(
     String.raw`(?<=\b(?:19|20)\d{2})(?=\p{Lu}\p{Ll}+\s)`,
     // A sentence's end, then a dateline's place in capitals and its dash ("America.WASHINGTON, D.C.—").
     String.raw`(?<=\p{Ll}{2}[.!?])(?=\p{Lu}{3,}(?:[\s,.]+\p{Lu}[\p{Lu}.]*){0,3}\s*(?:[–—]|--))`,
+    // A picture's text in lower case at the start of a line, then a paragraph's first word ("which oneThe Information
+    // Commissioner’s Office has …"): a few lower-case words (the first of three letters or more: no "iPhone"), then a capitalized word and a long sentence.
+    String.raw`(?<=^\p{Ll}{3,}(?: \p{Ll}+){0,5})(?=\p{Lu}\p{Ll}+(?:\s+\S+){9})`,
   ].join('|'),
-  'gu',
+  'gmu',
 );
 
 /** The text with a line break at each seam, and where the seams were (offsets in the input). */
