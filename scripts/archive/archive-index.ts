@@ -18,10 +18,10 @@
  * them: an edit reads the records of the briefs whose pages (or feed entries) it makes again, not
  * every brief's. The
  * manifest is spliced: unchanged briefs' parts are copied from the last `manifest.json`,
- * when it is the file the index describes (its hash), and only the changed ones made again.
+ * when it is the file the index was saved with (last-manifest.ts), and only the changed ones made again.
  *
  * - `journal.jsonl`: what changed since `index.json` was written, a line per build (the rows
- *   dropped and added, by place, and the manifest's hash), so an edit appends a line rather
+ *   dropped and added, by place, and the manifest written), so an edit appends a line rather
  *   than rewrite the index (8 MB at 10,000 briefs); folded into `index.json` once it holds a
  *   quarter of its size. Its first line names the base it applies to.
  *
@@ -30,8 +30,8 @@
  * name (a journal left beside it from the base before is not applied); a torn last line ends
  * the journal where it is read, and the next build writes the index whole. An entry
  * is used only for the same version of the same source (hash, slug, body, date, pages,
- * picture as the store has them now), and the last manifest only when its hash is the one
- * the index holds, so whatever stopped a build, the index never stands for what is not
+ * picture as the store has them now), and the last manifest only when it is the file the
+ * index names (written, by a rename, before the index is saved: last-manifest.ts), so whatever stopped a build, the index never stands for what is not
  * there: what it cannot vouch for is read from the store, as without an index. An index of
  * another version, or none, is made again from the store's records.
  */
@@ -42,6 +42,8 @@ import path from 'node:path';
 import type { CachedBrief, IndexedBrief } from '../cache/state.js';
 import { removeOutput, writeOutput } from '../core/write-file.js';
 import { shortHash } from '../core/short-hash.js';
+import { asciiJson, readCacheText } from '../core/ascii-text.js';
+import { lastManifest } from './last-manifest.js';
 import { withSafeLinks } from '../core/url-policy.js';
 import { type BriefKeys, computeBriefKeys, lazyPrototype, markChecked, rememberBriefKeys } from './model/brief-keys.js';
 import type { SiteBrief } from './model/site-model.js';
@@ -88,7 +90,7 @@ interface IndexFile {
   version: number;
   /** Names this base: a journal line applies to the base it was written after. */
   id: string;
-  /** Hash of the `manifest.json` written with this index. */
+  /** The `manifest.json` written with this index (last-manifest.ts `manifestIdentity`; before, the hash of its bytes). */
   manifest?: string;
   rows: Row[];
 }
@@ -113,12 +115,12 @@ export interface ArchiveIndex {
   /** The briefs, in the manifest's order: those of the index read their records only when asked. */
   briefs: SiteBrief[];
   /**
-   * `manifest.json`'s text, in pieces, and its hash (as `shortHash` of the whole): the unchanged
-   * briefs' parts copied from the last one when it is the one indexed.
+   * `manifest.json`'s text, in pieces: the unchanged briefs' parts copied from the last one
+   * when it is the one indexed (last-manifest.ts); undefined when that one is the same, byte for byte.
    */
-  manifest(outDir: string): { pieces: Buffer[]; hash: string };
-  /** Write the records that are new and then the index (or its journal's line), for the manifest of `manifestHash`. */
-  save(manifestHash: string): Promise<void>;
+  manifest(outDir: string): Buffer[] | undefined;
+  /** Write the records that are new and then the index (or its journal's line), for the manifest written, named by `manifestIdentity`. */
+  save(manifest: string): Promise<void>;
   /** How many whole records were read (from the index's record files or the store). */
   readonly recordsRead: number;
   /** A hash of the briefs as this build has them (each one's record, in order). */
@@ -206,17 +208,9 @@ function applyLine(rows: Row[], line: Pick<JournalLine, 'drop' | 'add'>): Row[] 
   return next === line.add.length ? out : undefined;
 }
 
-function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 /** The archive index as the last build left it, or undefined when there is none to use. */
 export function readArchiveIndex(cacheDir: string): LoadedIndex | undefined {
-  const text = readText(path.join(cacheDir, INDEX_FILE));
+  const text = readCacheText(path.join(cacheDir, INDEX_FILE));
   let file: IndexFile;
   try {
     const parsed = JSON.parse(text ?? '') as Partial<IndexFile>;
@@ -226,7 +220,7 @@ export function readArchiveIndex(cacheDir: string): LoadedIndex | undefined {
     return undefined;
   }
   const loaded: LoadedIndex = { file, baseBytes: text!.length, journalBytes: 0, spoilt: false };
-  const journal = readText(path.join(cacheDir, JOURNAL_FILE));
+  const journal = readCacheText(path.join(cacheDir, JOURNAL_FILE));
   if (journal === undefined) return loaded;
   const lines = journal.split('\n');
   let header: unknown;
@@ -375,23 +369,14 @@ export function openArchiveIndex(input: ArchiveIndexInput): ArchiveIndex {
     previous: last ? { state: stateOf(last.rows), slugs: archiveOrder(last.rows), changed, gone } : undefined,
     manifest(outDir) {
       // The last manifest's parts, when it is the file the index was saved with.
-      let old: Buffer | undefined;
       const at = new Map<string, [number, number]>();
-      if (last?.manifest) {
-        try {
-          const bytes = readFileSync(path.join(outDir, 'manifest.json'));
-          if (shortHash(bytes) === last.manifest) old = bytes;
-        } catch {
-          old = undefined;
-        }
+      let offset = 2; // '[\n'
+      for (const row of last?.rows ?? []) {
+        at.set(row[2], [offset, offset + row[3]]);
+        offset += row[3] + 2; // ',\n'
       }
-      if (old) {
-        let offset = 2; // '[\n'
-        for (const row of last!.rows) {
-          at.set(row[2], [offset, offset + row[3]]);
-          offset += row[3] + 2; // ',\n'
-        }
-      }
+      // Its length: the parts and what joins them, then '\n]\n'.
+      const old = last?.rows.length ? lastManifest(outDir, last.manifest, offset + 1) : undefined;
       // Parts that lie one after another in the last manifest are copied as one piece, with the ',\n' between them.
       const pieces: Buffer[] = [];
       let run: [number, number] | undefined;
@@ -419,22 +404,22 @@ export function openArchiveIndex(input: ArchiveIndexInput): ArchiveIndex {
         }
       });
       flush();
-      // In pieces, hashed as they are: 12 MB at 10,000 briefs is not copied into one buffer.
-      const all = rows.length === 0 ? [Buffer.from('[]\n')] : [Buffer.from('[\n'), ...pieces, Buffer.from('\n]\n')];
-      const digest = createHash('sha256');
-      for (const piece of all) digest.update(piece);
-      return { pieces: all, hash: digest.digest('hex').slice(0, 32) };
+      // Every part copied, in one run from the first to the last: the last manifest as it is, not written again.
+      const whole = pieces[0];
+      if (old && pieces.length === 1 && whole?.byteOffset === old.byteOffset + 2 && whole.length === old.length - 5) return undefined;
+      // In pieces: 13 MB at 10,000 briefs is not copied into one buffer.
+      return rows.length === 0 ? [Buffer.from('[]\n')] : [Buffer.from('[\n'), ...pieces, Buffer.from('\n]\n')];
     },
-    async save(hash) {
+    async save(manifest) {
       for (const [hash, text] of newRecords) {
         if (!existsSync(path.join(cacheDir, recordFile(hash)))) await writeOutput(cacheDir, recordFile(hash), text);
       }
       const used = new Set(rows.map((row) => row[2]));
-      const line = loaded && !loaded.spoilt ? journalLine(loaded.file.rows, rows, hash) : undefined;
+      const line = loaded && !loaded.spoilt ? journalLine(loaded.file.rows, rows, manifest) : undefined;
       if (line && loaded) {
         // Only the rows that changed, appended to the journal after the record files they name.
-        if (line.drop.length === 0 && line.add.length === 0 && loaded.file.manifest === hash) return;
-        const text = `${JSON.stringify(line)}\n`;
+        if (line.drop.length === 0 && line.add.length === 0 && loaded.file.manifest === manifest) return;
+        const text = `${asciiJson(JSON.stringify(line))}\n`;
         if (loaded.journalBytes + text.length <= Math.max(FOLD_MIN_BYTES, loaded.baseBytes * FOLD_SHARE)) {
           const journal = path.join(cacheDir, JOURNAL_FILE);
           const header = loaded.journalBytes === 0 ? `${JSON.stringify([VERSION, loaded.file.id])}\n` : '';
@@ -446,8 +431,8 @@ export function openArchiveIndex(input: ArchiveIndexInput): ArchiveIndex {
         }
       }
       // The whole index, under a new name: a journal line of the base before never applies to it.
-      const index: IndexFile = { version: VERSION, id: randomUUID(), manifest: hash, rows };
-      await writeOutput(cacheDir, INDEX_FILE, `${JSON.stringify(index)}\n`);
+      const index: IndexFile = { version: VERSION, id: randomUUID(), manifest, rows };
+      await writeOutput(cacheDir, INDEX_FILE, `${asciiJson(JSON.stringify(index))}\n`);
       await removeOutput(cacheDir, JOURNAL_FILE);
       // Records no brief uses any more.
       const names = await readdir(path.join(cacheDir, RECORDS_DIR)).catch(() => [] as string[]);

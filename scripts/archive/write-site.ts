@@ -11,6 +11,7 @@ import type { PacketEntry } from '../core/types.js';
 import { type ArchivePreview, type BriefsState, type PreparedArchive, prepareArchive, writeArchive } from './write-archive.js';
 import { type ArchiveIndexInput, type LoadedIndex, openArchiveIndex, readArchiveIndex } from './archive-index.js';
 import { writeOutput } from '../core/write-file.js';
+import { manifestIdentity } from './last-manifest.js';
 import type { Rasterize } from './pages/favicons.js';
 
 /** Every packet of the build: name, title, event, date, pdf, html, pages, sheets, its briefs with their first page. */
@@ -87,23 +88,26 @@ export async function writeIndexedSite(
     fresh: options.fresh,
     ...(prepared ? { loaded: prepared.index } : {}),
   });
-  let hash: string | undefined;
   const manifest = () => {
-    const made = index.manifest(config.outDir);
-    hash = made.hash;
-    return (async function* () {
-      yield* made.pieces;
-    })();
+    const pieces = index.manifest(config.outDir);
+    return (
+      pieces &&
+      (async function* () {
+        yield* pieces;
+      })()
+    );
   };
   const briefsState = { now: index.state, before: index.previous };
   const { files, keptKeys } = await writeSiteOf(index.briefs, manifest, config, { ...options, prepared: prepared?.archive, briefsState });
-  await index.save(hash!);
+  // The manifest is in place: the index names it.
+  await index.save(manifestIdentity(config.outDir));
   return { files, recordsRead: index.recordsRead, keptKeys };
 }
 
 async function writeSiteOf(
   briefs: SiteBrief[],
-  manifest: () => string | Uint8Array | AsyncIterable<Uint8Array>,
+  /** The manifest's text; undefined when the one in the output folder is the same. */
+  manifest: () => string | Uint8Array | AsyncIterable<Uint8Array> | undefined,
   config: BuildConfig,
   options: Omit<SiteOptions, 'prepared'> & { prepared?: PreparedArchive | undefined; briefsState?: BriefsState },
 ): Promise<{ files: string[]; keptKeys: number }> {
@@ -123,6 +127,7 @@ async function writeSiteOf(
     await writeOutput(config.outDir, PACKETS_MANIFEST, `${JSON.stringify(packets, null, 2)}\n`);
     archive.files.push(PACKETS_MANIFEST);
   }
-  await writeOutput(config.outDir, 'manifest.json', manifest());
+  const text = manifest();
+  if (text !== undefined) await writeOutput(config.outDir, 'manifest.json', text);
   return { files: archive.files, keptKeys: archive.keptKeys };
 }

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { removeOutput } from '../core/write-file.js';
-import { outputsOfSlug } from '../core/brief-outputs.js';
+import { briefOutputTest, outputsOfSlug } from '../core/brief-outputs.js';
 import { pruneBodies } from './bodies.js';
 import { filesIn, type Listings } from './read-sources.js';
 import type { BuildStore, CachedBrief, IndexedBrief } from './state.js';
@@ -26,10 +26,17 @@ export async function saveBuild(
   archiveFiles: string[],
   listings?: Listings,
 ): Promise<number> {
-  const outputsOf = (records: ReadonlyMap<string, IndexedBrief>) => [...records.values()].flatMap(outputsOfSlug);
-  const keep = new Set([...outputsOf(briefs), ...archiveFiles]);
-  const stale = new Set([...outputsOf(previous.briefs), ...previous.archiveFiles].filter((f) => !keep.has(f)));
-  for (const file of await strayBriefFiles(outDir, keep, listings)) stale.add(file);
+  const keeps = keptFiles(briefs, archiveFiles);
+  const stale = new Set<string>();
+  for (const [source, was] of previous.briefs) {
+    const now = briefs.get(source);
+    // The same slug and picture: the same files, kept (most briefs; no path made for them).
+    if (now?.slug === was.slug && now.cover === was.cover) continue;
+    for (const file of outputsOfSlug(was)) if (!keeps(file)) stale.add(file);
+  }
+  const sameFiles = previous.archiveFiles.length === archiveFiles.length && previous.archiveFiles.every((f, i) => f === archiveFiles[i]);
+  if (!sameFiles) for (const file of previous.archiveFiles) if (!keeps(file)) stale.add(file);
+  for (const file of await strayBriefFiles(outDir, keeps, listings)) stale.add(file);
   await Promise.all([...stale].map((file) => removeOutput(outDir, file)));
   await store.save(new Set(briefs.keys()), late, archiveFiles);
   await pruneBodies(
@@ -47,9 +54,21 @@ const BRIEF_OUTPUT = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:pdf|html|md|jpg)$/;
  * the same time, before the build lock, left some): only names briefpress writes, in the
  * output folder; anything else there is left alone.
  */
-async function strayBriefFiles(outDir: string, keep: ReadonlySet<string>, listings?: Listings): Promise<string[]> {
+async function strayBriefFiles(outDir: string, keeps: (file: string) => boolean, listings?: Listings): Promise<string[]> {
   const names = await filesIn(path.join(outDir, 'briefs'), listings);
-  return [...names].map((name) => `briefs/${name}`).filter((file) => BRIEF_OUTPUT.test(path.basename(file)) && !keep.has(file));
+  const strays: string[] = [];
+  for (const name of names) {
+    const file = `briefs/${name}`;
+    if (!keeps(file) && BRIEF_OUTPUT.test(name)) strays.push(file);
+  }
+  return strays;
+}
+
+/** Whether a file is one of `briefs`' or of the archive's (`archiveFiles`): what a build keeps. */
+function keptFiles(briefs: ReadonlyMap<string, IndexedBrief>, archiveFiles: readonly string[]): (file: string) => boolean {
+  const ofBriefs = briefOutputTest(briefs.values());
+  const ofArchive = new Set(archiveFiles);
+  return (file) => ofBriefs(file) || ofArchive.has(file);
 }
 
 /**
@@ -61,8 +80,7 @@ export async function removeStrayBriefFiles(
   briefs: ReadonlyMap<string, IndexedBrief>,
   listings?: Listings,
 ): Promise<number> {
-  const keep = new Set([...briefs.values()].flatMap(outputsOfSlug));
-  const strays = await strayBriefFiles(outDir, keep, listings);
+  const strays = await strayBriefFiles(outDir, briefOutputTest(briefs.values()), listings);
   await Promise.all(strays.map((file) => removeOutput(outDir, file)));
   return strays.length;
 }

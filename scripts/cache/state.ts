@@ -20,13 +20,14 @@
  * Each brief's body HTML is kept beside the store, one file per body (bodies.ts).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildConfig } from '../core/config.js';
 import type { StoredMessage } from '../core/messages.js';
 import type { BriefData, Heading, ManifestEntry } from '../core/types.js';
 import { writeOutput } from '../core/write-file.js';
+import { asciiJson, readCacheText } from '../core/ascii-text.js';
 
 /** The store, a folder inside the cache folder. */
 export const STATE_DIR = 'state';
@@ -176,7 +177,8 @@ function parseJson<T>(text: string | undefined): T | undefined {
   }
 }
 
-const readIfThere = (file: string) => readFile(file, 'utf8').catch(() => undefined);
+// The index (6 MB at 10,000 briefs) is ASCII: read as one-byte text (core/ascii-text.ts).
+const readIfThere = async (file: string) => readCacheText(file);
 
 /** Open the store of `cacheDir`; with `fresh`, forget every record first (`--force`). */
 export async function openStore(cacheDir: string, fresh = false): Promise<BuildStore> {
@@ -253,12 +255,7 @@ export async function openStore(cacheDir: string, fresh = false): Promise<BuildS
   let details: Record<string, Details> | undefined;
   const detailsFile = (): Record<string, Details> => {
     if (!details) {
-      let text: string | undefined;
-      try {
-        text = readFileSync(at(DETAILS_FILE), 'utf8');
-      } catch {
-        text = undefined;
-      }
+      const text = readCacheText(at(DETAILS_FILE));
       const parsed = parseJson<{ version: number; details: Record<string, Details> }>(text);
       details = knownVersion(parsed?.version) && parsed?.details ? parsed.details : {};
     }
@@ -334,7 +331,7 @@ export async function openStore(cacheDir: string, fresh = false): Promise<BuildS
     };
     // Details first: an index never names a record whose details the files lack.
     await writeOutput(cacheDir, DETAILS_FILE, JSON.stringify({ version: STATE_VERSION, details: keptDetails }));
-    await writeOutput(cacheDir, INDEX_FILE, JSON.stringify(index));
+    await writeOutput(cacheDir, INDEX_FILE, asciiJson(JSON.stringify(index)));
     closeJournal();
     await rm(at(JOURNAL_FILE), { force: true });
     details = keptDetails;

@@ -41,3 +41,21 @@ export function briefFilesIn(
   const cover = brief.cover ? names.has(`${slug}.jpg`) : true;
   return { page, files: pdf && markdown && cover, count: +page + +pdf + +markdown + +(brief.cover === true && cover) };
 }
+
+/**
+ * Whether a file (relative to the output folder) is one of the files of `briefs` (`outputsOfSlug`
+ * of each): found from its name, so that no path is made for each of ten thousand briefs.
+ */
+export function briefOutputTest(briefs: Iterable<{ slug: string; cover?: boolean | undefined }>): (file: string) => boolean {
+  const covers = new Map<string, boolean>();
+  for (const brief of briefs) covers.set(brief.slug, covers.get(brief.slug) === true || brief.cover === true);
+  const folder = `${BRIEFS_DIR}/`;
+  return (file) => {
+    if (!file.startsWith(folder)) return false;
+    const dot = file.lastIndexOf('.');
+    const cover = dot > folder.length ? covers.get(file.slice(folder.length, dot)) : undefined;
+    if (cover === undefined) return false;
+    const extension = file.slice(dot + 1);
+    return extension === 'html' || extension === 'pdf' || extension === 'md' || (extension === 'jpg' && cover);
+  };
+}

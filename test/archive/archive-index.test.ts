@@ -8,6 +8,7 @@
  */
 import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -263,6 +264,15 @@ describe('the archive index', () => {
     list = edit(6)(list);
     written = await builds.build(list);
     await expectAsFromScratch('hand-edited-manifest', list, config, written.files);
+    // The same with a change that keeps its size: another file than the one the index names (written again,
+    // at another time), so not spliced from either.
+    const text = await readFile(manifest, 'utf8');
+    const first = text.indexOf('"title": "') + '"title": "'.length;
+    await writeFile(manifest, `${text.slice(0, first)}${text[first] === 'X' ? 'Y' : 'X'}${text.slice(first + 1)}`);
+    expect((await readFile(manifest)).length).toBe(Buffer.byteLength(text));
+    list = edit(17)(list);
+    written = await builds.build(list);
+    await expectAsFromScratch('hand-edited-manifest-same-size', list, config, written.files);
 
     // The files written a row per brief (the filters' data, the sitemap) changed by hand, or cut short: made
     // whole, not spliced from them (their bytes are not the ones their keys were saved with).
@@ -295,6 +305,40 @@ describe('the archive index', () => {
     written = await builds.build(list);
     expect(builds.storeReads - before).toBe(list.length);
     await expectAsFromScratch('other-version', list, config, written.files);
+  });
+
+  it('keeps its large files in ASCII, and reads those written before with other characters as they were', async () => {
+    const config = fixtureConfig(path.join(tmp, 'ascii'), { url: SITE_URL, feed_entries: 3 });
+    const builds = new Builds(config);
+    const accented = (b: ArchiveBrief) => ({
+      ...b,
+      title: 'Données ouvertes — été',
+      authors: [{ name: 'Zoë Ångström' }],
+      tags: [...b.tags, 'Société'],
+    });
+    let list = briefs().map((b, j) => (j === 3 || j === 7 ? accented(b) : b));
+    await builds.build(list);
+    const index = path.join(config.cacheDir, ARCHIVE_INDEX_DIR, 'index.json');
+    const related = path.join(config.cacheDir, 'archive-related.json');
+    const files = [index, related, path.join(config.cacheDir, 'archive-pages.json')];
+    for (const file of files) expect(isAscii(await readFile(file)), file).toBe(true);
+    // As written before: every character as it is (UTF-8).
+    for (const file of [index, related]) {
+      const text = await readFile(file, 'utf8');
+      expect(text, file).toContain('\\u00e9');
+      const plain = text.replace(/\\u([0-9a-f]{4})/g, (escaped, hex: string) =>
+        parseInt(hex, 16) >= 0x7f ? String.fromCharCode(parseInt(hex, 16)) : escaped,
+      );
+      expect(isAscii(Buffer.from(plain)), file).toBe(false);
+      await writeFile(file, plain);
+    }
+    list = list.map((b, j) => (j === 3 ? { ...b, body: `${b.body}<p>Edited.</p>`, pdf_bytes: b.pdf_bytes + 1 } : b));
+    const before = builds.storeReads;
+    const written = await builds.build(list);
+    // The index was taken (not made again from the store), and gave the same archive.
+    expect(builds.storeReads - before).toBe(0);
+    expect(written.recordsRead).toBeLessThan(list.length);
+    await expectAsFromScratch('utf-8-caches', list, config, written.files);
   });
 
   it('takes the last keys of the brief pages an edit does not touch, and makes its neighbours and related pages again', async () => {

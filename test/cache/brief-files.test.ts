@@ -10,7 +10,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { BODIES_DIR } from '../../scripts/cache/bodies.js';
 import { checkBriefFiles } from '../../scripts/cache/read-sources.js';
 import type { IndexedBrief } from '../../scripts/cache/state.js';
-import { outputsOfSlug } from '../../scripts/core/brief-outputs.js';
+import { briefOutputTest, outputsOfSlug } from '../../scripts/core/brief-outputs.js';
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'briefpress-brief-files-'));
 afterAll(() => rm(tmp, { recursive: true, force: true }));
@@ -71,5 +71,20 @@ describe('checkBriefFiles', () => {
     for (const name of ['x.html', 'x.pdf', 'x.md']) await writeFile(path.join(outDir, 'briefs', name), '');
     const twice = new Map([...cached, ['sources/c.md', brief('b', false, cached.get('sources/b.md')!.bodyHash)]]);
     expect(await checkBriefFiles(twice, outDir, cacheDir)).toMatchObject({ missing: [], noStrays: false });
+  });
+});
+
+describe('briefOutputTest', () => {
+  it("says of a file exactly whether it is one of the briefs' files (`outputsOfSlug`)", () => {
+    // Two records of one slug, one with a picture: the slug's picture is theirs.
+    const briefs = [brief('a', true), brief('b', false), brief('c-2', false), brief('c-2', true), brief('d', false)];
+    const owned = new Set(briefs.flatMap(outputsOfSlug));
+    const keeps = briefOutputTest(briefs);
+    const names = ['a', 'b', 'c-2', 'd', 'e', 'a.b', '', 'sub/a'];
+    const candidates = [
+      ...names.flatMap((name) => ['html', 'pdf', 'md', 'jpg', 'png', ''].map((ext) => `briefs/${name}.${ext}`)),
+      ...['a.pdf', 'briefs/a', 'briefs/.pdf', 'other/a.pdf', 'briefsa.pdf', 'briefs/a.pdf.pdf', 'index.html'],
+    ];
+    for (const file of candidates) expect(keeps(file), file).toBe(owned.has(file));
   });
 });

@@ -12,10 +12,11 @@
  * applied. A torn last line ends the journal where it is read, and the next save writes the
  * keys whole.
  */
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { removeOutput, writeOutput } from '../../core/write-file.js';
+import { asciiJson, readCacheText } from '../../core/ascii-text.js';
 import type { FeedLayout } from '../pages/atom-feed.js';
 import type { SearchIndexState } from '../search/search-index.js';
 
@@ -53,14 +54,6 @@ export interface PageKeysStore {
   save(keys: PageKeys): Promise<void>;
 }
 
-function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function sorted<T>(record: Record<string, T>): Record<string, T> {
@@ -76,7 +69,7 @@ export function openPageKeys(cacheDir: string, fresh = false): PageKeysStore {
   let last: PageKeys | undefined;
 
   if (!fresh) {
-    const text = readText(path.join(cacheDir, PAGE_KEYS_FILE));
+    const text = readCacheText(path.join(cacheDir, PAGE_KEYS_FILE));
     let parsed: Partial<PageKeys & { version: number; id: string }> | undefined;
     try {
       parsed = JSON.parse(text ?? '') as typeof parsed;
@@ -91,7 +84,7 @@ export function openPageKeys(cacheDir: string, fresh = false): PageKeysStore {
         feed: parsed.feed,
         briefs: typeof parsed.briefs === 'string' ? parsed.briefs : undefined,
       };
-      const journal = readText(path.join(cacheDir, JOURNAL_FILE));
+      const journal = readCacheText(path.join(cacheDir, JOURNAL_FILE));
       const lines = journal?.split('\n') ?? [];
       let header: unknown;
       try {
@@ -137,7 +130,7 @@ export function openPageKeys(cacheDir: string, fresh = false): PageKeysStore {
 
   /** Append `line`, or write the keys whole (`whole`: what they are once the line applies) when the journal cannot take it. */
   const record = async (line: Line, whole: PageKeys) => {
-    const text = `${JSON.stringify(line)}\n`;
+    const text = `${asciiJson(JSON.stringify(line))}\n`;
     if (base && !spoilt && journalBytes + text.length <= Math.max(FOLD_MIN_BYTES, base.bytes * FOLD_SHARE)) {
       const header = journalBytes === 0 ? `${JSON.stringify([VERSION, base.id])}\n` : '';
       appendFileSync(journal, header + text);
@@ -145,7 +138,7 @@ export function openPageKeys(cacheDir: string, fresh = false): PageKeysStore {
       return;
     }
     const id = randomUUID();
-    const file = `${JSON.stringify({ version: VERSION, id, files: sorted(whole.files), search: sorted(whole.search), feed: whole.feed, briefs: whole.briefs })}\n`;
+    const file = `${asciiJson(JSON.stringify({ version: VERSION, id, files: sorted(whole.files), search: sorted(whole.search), feed: whole.feed, briefs: whole.briefs }))}\n`;
     await writeOutput(cacheDir, PAGE_KEYS_FILE, file);
     await removeOutput(cacheDir, JOURNAL_FILE);
     base = { id, bytes: file.length };

@@ -8,11 +8,11 @@
  * edit that takes them as they were parses only the lines of the pages it makes again (a
  * brief's related briefs are read when its page is), not every brief's (5 MB at 10,000).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { relatedBriefs, type RelatedBrief } from '../model/related-briefs.js';
 import type { RelatedLookup, SiteBrief } from '../model/site-model.js';
 import { shortHash } from '../../core/short-hash.js';
+import { asciiJson, readCacheText } from '../../core/ascii-text.js';
 import { briefKeys } from '../model/brief-keys.js';
 
 export const RELATED_CACHE_FILE = 'archive-related.json';
@@ -48,12 +48,8 @@ interface Stored {
 }
 
 function readStored(cacheDir: string): Stored | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path.join(cacheDir, RELATED_CACHE_FILE), 'utf8');
-  } catch {
-    return undefined;
-  }
+  const text = readCacheText(path.join(cacheDir, RELATED_CACHE_FILE));
+  if (text === undefined) return undefined;
   const first = text.indexOf('\n');
   let head: unknown;
   try {
@@ -114,7 +110,7 @@ export function openRelatedCache(cacheDir: string, salt: string, fresh = false):
         lines.push(
           `${slug}\t${JSON.stringify(list.map((r) => [r.brief.slug, r.score, r.reasons.links, r.reasons.authors, r.reasons.tags]))}\n`,
         );
-      made = lines.join('');
+      made = asciiJson(lines.join(''));
       return related;
     },
     toSave: () => made,

@@ -14,7 +14,7 @@
  * The hash is jump consistent hashing (Lamping and Veach, 2014): when the archive grows
  * by a part, only the briefs that move to the new part leave their old one.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { SiteBrief } from '../model/site-model.js';
 
 /** Briefs per part of the search index, about: one part up to this many briefs. */
@@ -50,7 +50,8 @@ export function splitSearchParts(briefs: SiteBrief[], partSize = SEARCH_PART_SIZ
   const count = searchPartCount(briefs.length, partSize);
   const parts: SiteBrief[][] = Array.from({ length: count }, () => []);
   for (const brief of briefs) {
-    const key = count === 1 ? 0n : createHash('sha256').update(brief.slug).digest().readBigUInt64BE(0);
+    // The first 64 bits of the slug's SHA-256 (one call, no hash object: 10,000 slugs an edit).
+    const key = count === 1 ? 0n : BigInt(`0x${hash('sha256', brief.slug).slice(0, 16)}`);
     parts[jumpHash(key, count)]!.push(brief);
   }
   return parts;
