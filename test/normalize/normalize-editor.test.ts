@@ -217,11 +217,32 @@ const MECHANISMS: Record<string, string[]> = {
   ],
   'a picture’s text in lower case glued to a paragraph’s first word ("which oneThe Information …") is split off it (rule glued-blocks), no summary':
     ['decisionmarketing-post-ico-which-investigation-page'],
+  'a contact label its lost link left empty ("CONTACT: , 310-392-7041", "Media Contacts" alone) is the page\'s, no title and no heading': [
+    'consumerwatchdog-press-attorneys-general-google-page',
+    'uspirg-statement-data-breach-act-page',
+  ],
+  'a button\'s word alone on its line ("• Share") is the page\'s; a dateline\'s place of two words in capitals ("SANTA MONICA, CA —") is never read as a place glued to its first word':
+    ['consumerwatchdog-press-attorneys-general-google-page'],
+  'a sentence that leads in to what follows and ends in a colon ("Responding to the Bill, …, said:") is no title': [
+    'fullfact-post-online-safety-bill-statement-page',
+  ],
+  'a document host\'s furniture ("Download as pdf or txt", "You are on page 1of 2", "You might also like") is the host\'s; an addressee\'s "The Honorable …" is never the title; an inside address goes on in a group that ends in its city line, two columns\' run together':
+    ['coalition-letter-702-funding-bill-scribd'],
+  'in a page set a paragraph a line with no blank line anywhere, each line above the date line is a title candidate of its own': [
+    'cla-letter-ccpa-regulations-page',
+  ],
+  'a filing\'s caption (short lines, one of them its docket or RIN number) stays as lines, never headings; a category label ("Advocacy Comments") under the title is a document label':
+    ['prc-comments-commerce-green-paper-page'],
 };
 const WANTING = new Set([
   'a person’s name alone above the headline, said nowhere else in a paragraph-a-line page ("Brian Sims" / headline), is its byline: the author, and a post',
   'a capitals lead-in ("THE INFORMATION Commissioner has …") is written in the text’s case in the summary',
   'a picture’s text in lower case glued to a paragraph’s first word ("which oneThe Information …") is split off it (rule glued-blocks), no summary',
+  'a button\'s word alone on its line ("• Share") is the page\'s; a dateline\'s place of two words in capitals ("SANTA MONICA, CA —") is never read as a place glued to its first word',
+  'a sentence that leads in to what follows and ends in a colon ("Responding to the Bill, …, said:") is no title',
+  'a document host\'s furniture ("Download as pdf or txt", "You are on page 1of 2", "You might also like") is the host\'s; an addressee\'s "The Honorable …" is never the title; an inside address goes on in a group that ends in its city line, two columns\' run together',
+  'in a page set a paragraph a line with no blank line anywhere, each line above the date line is a title candidate of its own',
+  'a filing\'s caption (short lines, one of them its docket or RIN number) stays as lines, never headings; a category label ("Advocacy Comments") under the title is a document label',
   'sections set apart by blank lines in a text of paragraphs a line each (none between a section’s paragraphs): a section’s first short line is its heading, the lines under it its text',
   'a text’s one-sentence lead above its first sentence-case section heading',
   'a letter\'s subject set as a sentence right above its "Dear …" (no "Re:") is its title, without its full stop; a logo\'s words in lower case run into the letterhead\'s address lines ("citizens 200 Aldersgate Street", "advice London EC1A 4HD") leave them address lines',

@@ -21,12 +21,44 @@ export function bodyBlocks(
   );
   groupHeadings(blocks, body);
   sentenceCaseHeadings(blocks);
-  // A block of fields kept as its lines (a testimony's cover: who, position, before whom), whatever the blocks made of them.
+  // Blocks of fields kept as their lines (a testimony's cover: who, position, before whom; a filing's
+  // caption), whatever the blocks made of them.
+  return [asLines, ...filingCaptions(body)].reduce(keptAsLines, blocks);
+}
+
+function keptAsLines(blocks: Block[], asLines: readonly SourceLine[]): Block[] {
   const kept = new Set(asLines);
   const first = blocks.findIndex((block) => kept.has(block.line));
   if (first < 0) return blocks;
   const lines: Block = { type: 'lines', texts: asLines.map((line) => line.text.trim()), line: asLines[0]! };
   return [...blocks.slice(0, first), lines, ...blocks.slice(first).filter((block) => !kept.has(block.line))];
+}
+
+/** A filing's number on a line of its own: "Docket No. 101214614-0614-01", "RIN 0660-XA22", "WC Docket No. 17-108", "File No. S7-10-22". */
+const filingNumber =
+  /^(?:\p{Lu}{2,4}\s+)?(?:(?:docket|file|case|matter|ref(?:erence)?)\s+(?:no\.?|number|#)\s*[\w./-]*\d[\w./-]*|RIN\s+\d{4}-[A-Z\d]{4})$/iu;
+
+/**
+ * A filing's caption: three to twelve short lines with no blank line between and no sentence's
+ * end, one of them the filing's number ("Comments of Privacy Rights Clearinghouse" / "Information
+ * Privacy and Innovation in the Internet" / "Docket No. …" / "RIN …" / "Department of Commerce" /
+ * "Office of the Secretary" / …). Its lines are who files, in what and before whom: lines, never
+ * headings, and never joined.
+ */
+function filingCaptions(body: readonly SourceLine[]): SourceLine[][] {
+  const groups: SourceLine[][] = [];
+  let group: SourceLine[] = [];
+  const close = () => {
+    const short = group.every((line) => line.text.trim().length <= 80 && !/[.!?;:]["”’)]?$/.test(line.text.trim()));
+    if (group.length >= 3 && group.length <= 12 && short && group.some((line) => filingNumber.test(line.text.trim()))) groups.push(group);
+    group = [];
+  };
+  for (const line of body) {
+    if (line.text.trim()) group.push(line);
+    else close();
+  }
+  close();
+  return groups;
 }
 
 const words = (text: string) => text.trim().split(/\s+/).length;

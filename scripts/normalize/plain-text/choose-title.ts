@@ -7,7 +7,7 @@ import type { SourceLine } from '../text/source-lines.js';
 import { isPostalLine, organization, tagline } from '../text/letterhead.js';
 import { parseDateLine, parseMonthLine } from '../text/dates.js';
 import { isAllCaps, MINOR_WORDS } from '../text/title-case.js';
-import { endsOpen, isHeadingLike, salutation, subjectLine } from '../text/blocks.js';
+import { endsOpen, isHeadingLike, salutation, subjectLine, wrapWidth } from '../text/blocks.js';
 import { parseItem } from '../text/list-items.js';
 import * as documentLabel from '../rules/document-label.js';
 import { aboveSalutation, hearingLine, placeLine, speakerLabel } from './letter-lines.js';
@@ -20,10 +20,37 @@ import type { Top } from './top.js';
 
 /** The title, when a candidate looks like one: below the organization's name (split off it) or on its own. */
 export function chooseTitleOf(top: Top, lines: readonly SourceLine[], text: string): Candidate | undefined {
+  splitUnbrokenTop(top, lines);
   return (
     chooseTitleBelowName(top.candidates, top.dateIndex, lines, top.bodyStart, text) ??
     chooseTitle(top.candidates, top.dateIndex, lines, top.bodyStart)
   );
+}
+
+/**
+ * A saved page that sets its text a paragraph a line with no blank line anywhere ("California
+ * Lawyers Association" / "California Consumer Privacy Act (CCPA)" / "Proposed … Regulations" /
+ * "December 6, 2019" / …): no group of lines above the date line is one title wrapped over lines,
+ * so each of its lines is a candidate of its own (a line cut on a hyphen or an open word goes on).
+ */
+function splitUnbrokenTop(top: Top, lines: readonly SourceLine[]): void {
+  const head = lines.slice(0, Math.min(lines.length, 40));
+  if (
+    top.dateIndex < 0 ||
+    head.length < 12 ||
+    head.some((line, k) => !line.text.trim() && k < lines.length - 1) ||
+    wrapWidth(lines, 200) !== undefined
+  )
+    return;
+  const split = top.candidates.flatMap((candidate): Candidate[] =>
+    candidate.lines.length < 2 ||
+    candidate.insideAddress ||
+    candidate.indexes.at(-1)! >= top.dateIndex ||
+    candidate.lines.some((line) => /[-–]$/.test(line.text.trim()) || endsOpen(line.text))
+      ? [candidate]
+      : candidate.lines.map((line, k) => ({ lines: [line], indexes: [candidate.indexes[k]!] })),
+  );
+  top.candidates.splice(0, top.candidates.length, ...split);
 }
 
 /** The title among the short groups at the top: next to the date, long, in capitals; not a label or a tagline. */
@@ -44,6 +71,8 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     // A genre label, or a group that holds one on a line of its own (a wordmark over "PRESS RELEASE"): no title.
     if (documentLabel.test(text) || candidate.lines.some((l) => documentLabel.test(l.text))) score -= 30;
     if (salutation.test(text) || subjectLine.test(text)) score -= 30; // a letter's "Dear …" and "Re: …" lines
+    // "The Honorable Charles Schumer": whom a letter is to, never what it is about.
+    if (/^\s*(?:the\s+)?(?:rt\.?\s+hon\.?|hon\.|honou?rable)\s+\p{Lu}/iu.test(text)) score -= 25;
     // Under a letter's "Dear …": the letter has begun; its reference lines there ("Petition 2011/49 of …")
     // say what it answers, and a title above the salutation is the letter's.
     if (k > 0 && candidates.slice(0, k).some((c) => salutation.test(candidateText(c)))) score -= 15;
@@ -60,6 +89,8 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     const field = /^([^:]{2,40}):\s*(\S.*)$/.exec(text);
     if (field && field[1]!.split(/\s+/).length <= 5 && (parseDateLine(field[2]!) || parseMonthLine(field[2]!))) score -= 30;
     if (/[.;,]["”’)]*$/.test(text)) score -= 10;
+    // A sentence that leads in to what follows ("Responding to the Bill, Will Moy, chief executive of Full Fact, said:"): text, no title.
+    if (/:$/.test(text) && words > 6 && /\p{Ll}/u.test(text) && !isAllCaps(text)) score -= 15;
     // A logo's letters, broken into fragments by the extraction ("CA" / "CIATION C"): short lines, mostly no words.
     if (isLogoFragments(candidate.lines.map((l) => l.text))) score -= 30;
     // Capitals set with wide tracking ("P R O M O T I N G A N D P R O T E C T I N G …"): a letterhead's tagline, a kicker.

@@ -4,7 +4,14 @@
  */
 import type { NormalizeOptions } from '../reader.js';
 import { isBlank } from '../text/source-lines.js';
-import { findWebFurniture, isFormatOffer, isImageCredit, readingTimeLine } from '../text/web-furniture.js';
+import {
+  findWebFurniture,
+  isButtonLine,
+  isDocumentHostLine,
+  isFormatOffer,
+  isImageCredit,
+  readingTimeLine,
+} from '../text/web-furniture.js';
 import { configuredMatcher, letterheadShape, organization } from '../text/letterhead.js';
 import * as endMark from '../rules/end-mark.js';
 import * as tableOfContents from '../rules/table-of-contents.js';
@@ -24,7 +31,11 @@ export function removeFurniture(page: Page, org: NormalizeOptions['organization'
     const id = !isBlank(line) ? configured(line.text) : undefined;
     const reading = !id && !isBlank(line) ? readingTimeLine(line.text) : undefined;
     if (id) page.remove(i, id);
-    else if ((reading && !reading.before) || (!isBlank(line) && isFormatOffer(line.text))) page.remove(i, 'web-furniture');
+    else if (
+      (reading && !reading.before) ||
+      (!isBlank(line) && (isFormatOffer(line.text) || isButtonLine(line.text) || isDocumentHostLine(line.text)))
+    )
+      page.remove(i, 'web-furniture');
     else if (!isBlank(line) && endMark.test(line.text)) page.remove(i, endMark.id);
     else if (!isBlank(line) && isImageCredit(line.text)) page.remove(i, 'image-credit');
   });

@@ -52,6 +52,26 @@ const TOP_LIMIT = 60;
 /** A line of an address that ends in its post town in capitals, as British and New Zealand letters write it ("Parliament Buildings WELLINGTON"). */
 const postTown = /^(?:\p{Lu}[\p{Ll}.'’-]+\s+){1,4}\p{Lu}{4,}$/u;
 
+/** A phone number in a contact line ("310-392-7041", "(202) 546-9707 x314"). */
+const phoneLike = /\+?\(?\d[\d\s().–-]{6,}\d(?:\s*(?:ext\.?|x)\s*\d+)?/g;
+/** "Media Contacts", "Press contact" alone on a line. */
+const emptyContactsLabel = /^\s*(?:media|press)\s+contacts?\s*$/i;
+
+/**
+ * Does the group of lines from `i` (up to a blank line) end in a postal line, within six lines
+ * ("Speaker" / "United States House of Representatives" / "Washington, DC 20515")? After an inside
+ * address, such a group is its next part (a second addressee, or the lines of a two-column block).
+ */
+function groupEndsPostal(lines: readonly SourceLine[], i: number): boolean {
+  let end = i;
+  while (end + 1 < lines.length && !isBlank(lines[end + 1]) && end - i < 6) end++;
+  const last = lines[end]!.text.trim();
+  // Two columns' city lines run together end in a city, a state and a ZIP code all the same ("Washington, DC 20510 Washington, DC 20510").
+  return (
+    (end + 1 >= lines.length || isBlank(lines[end + 1])) && (isPostalLine(last) || /,\s*(?:[A-Z]{2}|D\.C\.)\s+\d{5}(?:-\d{4})?$/.test(last))
+  );
+}
+
 export interface Top {
   /** The first line below the top. */
   end: number;
@@ -123,6 +143,18 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
         current = undefined;
         continue;
       }
+      // A label whose name was a link the saved page lost ("CONTACT: , 310-392-7041"): the page's, no title.
+      if (end === i && /^[\s,;|–—-]*$/.test(contactAt[1]!.replace(phoneLike, ''))) {
+        page.remove(i, 'contact-block');
+        current = undefined;
+        continue;
+      }
+    }
+    // A media-contacts heading left alone, its names gone with their links ("Media Contacts"): the page's.
+    if (emptyContactsLabel.test(line.text) && isBlank(lines[i + 1])) {
+      page.remove(i, 'contact-block');
+      current = undefined;
+      continue;
     }
     // An address line that goes on a group of lines with no blank line between, right above a letter's "Dear …"
     // ("Committee Secretary" / "… Joint Committee …" / "Parliament House, Canberra ACT 2600"): an inside address, no letterhead.
@@ -131,7 +163,9 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
       (!current && honorific.test(line.text)) ||
       (current !== undefined && isPostalLine(line.text) && aboveSalutation(lines, i - 1)) ||
       // The address going on after a blank line with its post town in capitals ("Parliament Buildings WELLINGTON").
-      (!current && candidates.at(-1)?.insideAddress === true && postTown.test(line.text.trim()) && aboveSalutation(lines, i));
+      (!current &&
+        candidates.at(-1)?.insideAddress === true &&
+        ((postTown.test(line.text.trim()) && aboveSalutation(lines, i)) || groupEndsPostal(lines, i)));
     const shape = addressee
       ? undefined
       : referenceLine.test(line.text.trim())

@@ -11,7 +11,7 @@ import { defineRule } from '../../core/rules.js';
 export const { id, summary } = defineRule('document-label');
 
 const kind = String.raw`(?:(?:policy|issue|research|legislative|legal|briefing|technical|discussion|working|position|white|background|data|information)\s+)?(?:brief|briefing|paper|one[- ]?pager|memo|memorandum|note|analysis|update|alert|backgrounder|fact\s*sheet|primer|explainer|q\s*&\s*a|faq)s?`;
-const release = String.raw`(?:for\s+(?:immediate\s+)?release|(?:immediate|press|news|media)\s+(?:release|advisory|statement|alert)|(?:joint\s+)?statement|testimony|op-ed|embargoed\b.*|under\s+embargo\b.*)`;
+const release = String.raw`(?:for\s+(?:immediate\s+)?release|(?:immediate|press|news|media)\s+(?:release|advisory|statement|alert)|(?:joint\s+)?statement|testimony|op-ed|(?:(?:advocacy|public|reply|written)\s+)?comments|embargoed\b.*|under\s+embargo\b.*)`;
 const number = String.raw`(?:\s*[,:–—-]?\s*(?:no\.?|number|#|vol\.?|volume|issue|series)\s*[\w.-]+)*`;
 const shape = new RegExp(String.raw`^(?:${kind}|${release})${number}(?:\s*[,:–—-]\s*(?:19|20)\d{2})?\s*[:.]?$`, 'i');
 

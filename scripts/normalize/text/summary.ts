@@ -81,10 +81,11 @@ export function opensWithCapitalsDateline(text: string): boolean {
 /**
  * A dateline in capitals whose dash the page lost, glued to the first word of the sentence
  * ("WASHINGTONThe Leadership Conference …", the dash set apart in the page's markup): a
- * capitals place of four letters or more, then a function word that opens sentences.
+ * capitals place of four letters or more, then a function word that opens sentences (never
+ * a place of two words read apart, "SANTA MONICA, CA —" as "SANT" glued to "A MONICA").
  */
 const gluedPlace =
-  /^\p{Lu}{4,}(?:,\s*\p{Lu}[\p{Lu}.]+)*(?=(?:The|A|An|This|These|Today|Yesterday|Last|On|In|At|As|After|Before|For|With|Following|We|Our)\s)/u;
+  /^\p{Lu}{4,}(?:,\s*\p{Lu}[\p{Lu}.]+)*(?=(?:The|A|An|This|These|Today|Yesterday|Last|On|In|At|As|After|Before|For|With|Following|We|Our)\s(?!\p{Lu}+,))/u;
 
 export function withoutPlaceDash(text: string): string {
   const glued = gluedPlace.exec(text);

@@ -200,6 +200,7 @@ export function toTitleCaseAny(
     .replace(/(?<=\bet\.?\s+)Al\b/g, (al, offset: number) => (lowered[offset] === 'a' ? 'al' : al))
     .split(''); // UTF-16 units, as the offsets are
   for (const at of particles) cased[at] = cased[at]!.toUpperCase();
-  const joined = cased.join('');
+  // "in" or "on" right before "to" is a verb's particle, whatever the source's case ("Step In to Ensure", "Move On to").
+  const joined = cased.join('').replace(/(?<=\p{L}\s)(in|on)(?=\s+to\s)/gu, (p) => p[0]!.toUpperCase() + p.slice(1));
   return keepFirst ? first + joined.slice(first.length) : joined;
 }

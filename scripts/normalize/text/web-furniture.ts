@@ -39,6 +39,24 @@ const formatOffer =
 export const isFormatOffer = (text: string): boolean => text.trim().split(/\s+/).length <= 14 && formatOffer.test(text.trim());
 
 /**
+ * A button's word on a line of its own, as a saved page keeps it where the button was ("Share",
+ * "• Share", "Print", "Tweet", "Email this"): the page's, never a word of the text, wherever it
+ * stands (a cluster of them is found by `findWebFurniture` too).
+ */
+const button =
+  /^(?:[•▪◦‣*-]\s+)?(?:share|print|tweet|e-?mail|save|download|share (?:this|on \p{L}+)|print (?:this|page)|e-?mail this|back to top)$/iu;
+export const isButtonLine = (text: string): boolean => button.test(text.trim());
+
+/**
+ * A document host's furniture around the document it shows (Scribd's "Download as pdf or txt",
+ * "You are on page 1of 2", "You might also like"; a viewer's "Citation preview", "Embed Size
+ * (px)"): the host's page, never the document's text.
+ */
+const documentHost =
+  /^(?:download as (?:pdf|txt|docx?|epub)(?:,? or (?:pdf|txt|docx?|epub))*|you are on page \d+\s*of\s*\d+|you might also like|citation preview|embed size \(px\))$/i;
+export const isDocumentHostLine = (text: string): boolean => documentHost.test(text.trim());
+
+/**
  * A government site's banner, which every page of the site prints above its text: "An official
  * website of the United States government / Here's how you know / The .gov means it's official.
  * …" (the US Web Design System's, used by federal agencies: the FTC, the FEC), or the EU's "An
