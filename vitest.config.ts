@@ -14,6 +14,9 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Two files at once on a 2-core machine (vitest's default is one: the cores less one).
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
+    // Test files and the modules they import, transformed once and kept in
+    // node_modules/.experimental-vitest-cache (keyed by their content) for the next run.
+    experimental: { fsModuleCache: true },
     projects: [
       {
         extends: true,

@@ -15,7 +15,7 @@ import { HtmlValidate } from 'html-validate';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeArchive } from '../../scripts/archive/write-archive.js';
-import { launchBrowser } from '../../scripts/print/browser.js';
+import { launchViewer } from '../helpers/viewer-browser.js';
 import { createIconRasterizer } from '../../scripts/print/icon-rasterizer.js';
 import { fixtureConfig, writeBuildOutputs } from '../fixtures/archive/briefs.js';
 import { axeViolations, axeViolationsLightAndDark, checkFeed } from '../helpers/archive-checks.js';
@@ -69,7 +69,7 @@ function pageTypes(): Record<string, string> {
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'briefpress-archive-quality-'));
-  browser = await launchBrowser();
+  browser = await launchViewer();
   // The favicon's pictures drawn by this browser, as the build draws them with its own.
   const icons = createIconRasterizer(browser);
   for (const [name, site] of Object.entries(SITES)) {

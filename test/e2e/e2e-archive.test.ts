@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/print/browser.js';
+import { launchViewer } from '../helpers/viewer-browser.js';
 import type { ArchiveBrief } from '../../scripts/core/types.js';
 import { writeArchive } from '../../scripts/archive/write-archive.js';
 import { fixtureBriefs, fixtureConfig, writeBuildOutputs } from '../fixtures/archive/briefs.js';
@@ -40,7 +40,7 @@ beforeAll(async () => {
     // Its search index in parts (four, two of them empty), as an archive of a few thousand briefs has.
     build('sub', { base_path: '/briefs/', url: 'https://example.org' }, 1),
   ]);
-  [root, sub, browser] = await Promise.all([serve(rootDir), serve(subDir, '/briefs/'), launchBrowser()]);
+  [root, sub, browser] = await Promise.all([serve(rootDir), serve(subDir, '/briefs/'), launchViewer()]);
 });
 afterAll(async () => {
   await Promise.all([browser?.close(), root?.close(), sub?.close()]);
