@@ -50,10 +50,11 @@ export const isButtonLine = (text: string): boolean => button.test(text.trim());
 /**
  * A document host's furniture around the document it shows (Scribd's "Download as pdf or txt",
  * "You are on page 1of 2", "You might also like"; a viewer's "Citation preview", "Embed Size
- * (px)"): the host's page, never the document's text.
+ * (px)"; the "Upload: others" / "Post on 25-May-2020" / "3 views" / "0 download" / "TRANSCRIPT"
+ * lines of vdocument.in's and vdocuments.mx's template): the host's page, never the document's text.
  */
 const documentHost =
-  /^(?:download as (?:pdf|txt|docx?|epub)(?:,? or (?:pdf|txt|docx?|epub))*|you are on page \d+\s*of\s*\d+|you might also like|citation preview|embed size \(px\))$/i;
+  /^(?:download as (?:pdf|txt|docx?|epub)(?:,? or (?:pdf|txt|docx?|epub))*|you are on page \d+\s*of\s*\d+|you might also like|citation preview|embed size \(px\)|upload: others|post(?:ed)? on \d{1,2}-\p{L}{3}-\d{4}|\d+ (?:views?|downloads?)|transcript)$/iu;
 export const isDocumentHostLine = (text: string): boolean => documentHost.test(text.trim());
 
 /**
