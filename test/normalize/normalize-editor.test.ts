@@ -233,8 +233,11 @@ const MECHANISMS: Record<string, string[]> = {
   ],
   'a filing\'s caption (short lines, one of them its docket or RIN number) stays as lines, never headings; a category label ("Advocacy Comments") under the title is a document label':
     ['prc-comments-commerce-green-paper-page'],
+  'navigation every page has ("skip to Main Content") is no site furniture that makes a page an article; a topic in capitals before a colon that the title above names ("Data Privacy" over "PRIVACY: What is the issue?") is the first section\'s heading':
+    ['tnpa-brief-data-privacy-issue-page'],
 };
 const WANTING = new Set([
+  'navigation every page has ("skip to Main Content") is no site furniture that makes a page an article; a topic in capitals before a colon that the title above names ("Data Privacy" over "PRIVACY: What is the issue?") is the first section\'s heading',
   'a person’s name alone above the headline, said nowhere else in a paragraph-a-line page ("Brian Sims" / headline), is its byline: the author, and a post',
   'a capitals lead-in ("THE INFORMATION Commissioner has …") is written in the text’s case in the summary',
   'a picture’s text in lower case glued to a paragraph’s first word ("which oneThe Information …") is split off it (rule glued-blocks), no summary',

@@ -89,6 +89,11 @@ function chooseTitle(candidates: Candidate[], dateIndex: number, lines: readonly
     const field = /^([^:]{2,40}):\s*(\S.*)$/.exec(text);
     if (field && field[1]!.split(/\s+/).length <= 5 && (parseDateLine(field[2]!) || parseMonthLine(field[2]!))) score -= 30;
     if (/[.;,]["”’)]*$/.test(text)) score -= 10;
+    // A topic in capitals before a colon that an earlier candidate names ("Data Privacy" over "PRIVACY: What is
+    // the issue?"): the first section's heading under the page's title.
+    const topic = /^(\p{Lu}[\p{Lu}\s&-]{2,30}):\s+\S/u.exec(text)?.[1]?.toLowerCase().split(/\s+/);
+    if (topic && k > 0 && candidates.slice(0, k).some((c) => topic.every((w) => candidateText(c).toLowerCase().split(/\s+/).includes(w))))
+      score -= 15;
     // A sentence that leads in to what follows ("Responding to the Bill, Will Moy, chief executive of Full Fact, said:"): text, no title.
     if (/:$/.test(text) && words > 6 && /\p{Ll}/u.test(text) && !isAllCaps(text)) score -= 15;
     // A logo's letters, broken into fragments by the extraction ("CA" / "CIATION C"): short lines, mostly no words.

@@ -39,7 +39,8 @@ export function removeFurniture(page: Page, org: NormalizeOptions['organization'
     else if (!isBlank(line) && endMark.test(line.text)) page.remove(i, endMark.id);
     else if (!isBlank(line) && isImageCredit(line.text)) page.remove(i, 'image-credit');
   });
-  return web.size;
+  // Navigation every page has ("Skip to main content") says nothing of what kind of page it is: only the site's boxes count.
+  return [...web].filter((i) => !/^\s*skip\s+(?:to|navigation)\b/i.test(page.lines[i]!.text)).length;
 }
 
 /**
