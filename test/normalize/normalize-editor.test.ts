@@ -116,6 +116,7 @@ const MECHANISMS: Record<string, string[]> = {
   'hearing cover block ("Statement of" / witness / "Before the" / "On" topic): topic as title, witness as author': [
     'consumerreports-testimony-brookman-ny-privacy',
     'ntia-testimony-redl-reauthorization',
+    'upturn-testimony-eviction-record-sealing',
   ],
   'page head set flush left and right on a one-page text ("Federal Communications Commission      FCC 17-166")': [
     'fcc-statement-orielly-restoring-internet-freedom',
@@ -235,6 +236,8 @@ const MECHANISMS: Record<string, string[]> = {
     ['prc-comments-commerce-green-paper-page'],
   'navigation every page has ("skip to Main Content") is no site furniture that makes a page an article; a topic in capitals before a colon that the title above names ("Data Privacy" over "PRIVACY: What is the issue?") is the first section\'s heading':
     ['tnpa-brief-data-privacy-issue-page'],
+  'a testimony\'s cover with a committee\'s name and "Public Hearing on" its topic, the date at the topic\'s end, two witnesses ("NAME, Position, and" / "NAME, Position, Organization"), and a "Dear …" wrapped over three lines under it: the salutation is a group and a paragraph of its own':
+    ['upturn-testimony-eviction-record-sealing'],
 };
 const WANTING = new Set([
   'navigation every page has ("skip to Main Content") is no site furniture that makes a page an article; a topic in capitals before a colon that the title above names ("Data Privacy" over "PRIVACY: What is the issue?") is the first section\'s heading',
@@ -246,6 +249,7 @@ const WANTING = new Set([
   'a document host\'s furniture ("Download as pdf or txt", "You are on page 1of 2", "You might also like") is the host\'s; an addressee\'s "The Honorable …" is never the title; an inside address goes on in a group that ends in its city line, two columns\' run together',
   'in a page set a paragraph a line with no blank line anywhere, each line above the date line is a title candidate of its own',
   'a filing\'s caption (short lines, one of them its docket or RIN number) stays as lines, never headings; a category label ("Advocacy Comments") under the title is a document label',
+  'a testimony\'s cover with a committee\'s name and "Public Hearing on" its topic, the date at the topic\'s end, two witnesses ("NAME, Position, and" / "NAME, Position, Organization"), and a "Dear …" wrapped over three lines under it: the salutation is a group and a paragraph of its own',
   'sections set apart by blank lines in a text of paragraphs a line each (none between a section’s paragraphs): a section’s first short line is its heading, the lines under it its text',
   'a text’s one-sentence lead above its first sentence-case section heading',
   'a letter\'s subject set as a sentence right above its "Dear …" (no "Re:") is its title, without its full stop; a logo\'s words in lower case run into the letterhead\'s address lines ("citizens 200 Aldersgate Street", "advice London EC1A 4HD") leave them address lines',

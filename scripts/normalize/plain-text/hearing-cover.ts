@@ -17,6 +17,8 @@ export interface HearingCover {
   title: Candidate;
   /** The witness's name, and the line it is on. */
   witness?: { name: string; line: SourceLine };
+  /** A second witness ("…, and" / "Tinuola Dada, Research Assistant, Upturn"). */
+  second?: { name: string; line: SourceLine };
   /** A field's word alone on its line ("On"): no part of the text. */
   fieldLines: number[];
   /** The field's word before a topic on the same line ("On" of "On Reauthorization of NTIA"). */
@@ -36,7 +38,8 @@ export function readHearingCover(candidates: Candidate[]): HearingCover | undefi
     const fields = coverFields(texts);
     if (!fields) continue;
     // A heading of the document's own under the cover ("CDT CEO … Testimony Before … Hearing on …") is its title.
-    if (k + 1 < candidates.length) return undefined;
+    // (A letter's "Dear …" under the cover is the text's start.)
+    if (candidates.slice(k + 1).some((c) => !/^\s*dear\s/i.test(c.lines[0]!.text))) return undefined;
     const { from, end, field, inline, witness } = fields;
     const topicLines = candidate.lines
       .slice(from, end)
@@ -47,6 +50,7 @@ export function readHearingCover(candidates: Candidate[]): HearingCover | undefi
     candidates.splice(k, 1, ...[before, title, after].filter((c) => c.lines.length));
     const cover: HearingCover = { title, fieldLines: inline ? [] : [candidate.indexes[field]!] };
     if (witness) cover.witness = { name: witness.name, line: candidate.lines[witness.index]! };
+    if (fields.second) cover.second = { name: fields.second.name, line: candidate.lines[fields.second.index]! };
     if (inline) cover.fieldWord = { ...candidate.lines[field]!, text: texts[field]!.slice(0, texts[field]!.length - inline.length).trim() };
     // The last lines of the block's parts that stay: the text under them is a paragraph of its own.
     const kept = [before, after].map((c) => c.lines.filter((_, n) => !cover.fieldLines.includes(c.indexes[n]!)));
@@ -66,7 +70,14 @@ export function breakAfter(body: readonly SourceLine[], ends: readonly (SourceLi
 }
 
 /** The witness as the brief's author (a guess, reported). */
-export function coverAuthors(file: VFile, witness: NonNullable<HearingCover['witness']>): Author[] {
-  reportGuess(file, 'authors', witness.name, 'the witness a testimony’s cover names ("Statement of" / the name)', placeOf(witness.line));
-  return [{ name: witness.name }];
+export function coverAuthors(file: VFile, witness: NonNullable<HearingCover['witness']>, second?: HearingCover['second']): Author[] {
+  const names = [witness.name, ...(second ? [second.name] : [])];
+  reportGuess(
+    file,
+    'authors',
+    names.join(', '),
+    'the witness a testimony’s cover names ("Statement of" / the name)',
+    placeOf(witness.line),
+  );
+  return names.map((name) => ({ name }));
 }

@@ -103,6 +103,7 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
   let bodyStart = -1;
   let byline: Top['byline'];
   let nameAt = -1;
+  let inSalutation = false;
   for (let i = 0; i < topEnd; i++) {
     const line = lines[i]!;
     if (isBlank(line) || removed.has(i) || isThematicBreak(line.text)) {
@@ -200,7 +201,10 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
     } else {
       // A letter's salutation and subject line stand alone, whatever is around them.
       // So does a line wholly in quotation marks in a block of capitals: a hearing's name (“PROTECTING YOUTHS IN …”).
-      const letterLine = salutation.test(line.text) || subjectLine.test(line.text) || quotedName.test(line.text.trim());
+      // A salutation wrapped over lines ("Dear Chairperson Bonds, Chairperson Todd, and members of the" / "Committees on …,") starts a group too.
+      const letterLine =
+        !inSalutation &&
+        (salutation.test(line.text) || subjectLine.test(line.text) || quotedName.test(line.text.trim()) || wrappedSalutation(lines, i));
       // A witness line ("Statement of Charles Michael Johnson Jr., Director") starts a group of its own: the lines above are the title.
       // So does a speaker's label over the name ("Prepared Statement of:" / "Alan Simpson").
       if (witnessLine.test(line.text) || speakerLabel.test(line.text)) current = undefined;
@@ -216,7 +220,10 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
         );
       current.lines.push(line);
       current.indexes.push(i);
-      if (letterLine) current = undefined;
+      // A wrapped salutation's group goes on to the line that ends it.
+      if (inSalutation && /[,:]\s*$/.test(line.text)) [inSalutation, current] = [false, undefined];
+      else if (letterLine && !salutation.test(line.text) && wrappedSalutation(lines, i)) inSalutation = true;
+      else if (letterLine) current = undefined;
     }
   }
   return {
@@ -370,4 +377,11 @@ function spacedContactLines(lines: readonly SourceLine[], at: number): number[] 
     if (phoneOnly.test(text) || emailOnly.test(text)) last = found.length;
   }
   return found.slice(0, Math.max(0, last));
+}
+
+/** Does line `i` open a letter's "Dear …" wrapped over two or three lines, the last ending in a comma or a colon? */
+function wrappedSalutation(lines: readonly SourceLine[], i: number): boolean {
+  if (!/^\s*dear\s+\p{Lu}/iu.test(lines[i]!.text)) return false;
+  for (let k = i + 1; k <= i + 2 && k < lines.length && !isBlank(lines[k]); k++) if (/[,:]\s*$/.test(lines[k]!.text)) return true;
+  return false;
 }

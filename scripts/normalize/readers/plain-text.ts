@@ -129,7 +129,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     reportGuess(file, 'kind', 'post', why, placeOf(title.lines[0]));
   }
   const authors = cover?.witness
-    ? coverAuthors(file, cover.witness)
+    ? coverAuthors(file, cover.witness, cover.second)
     : (witnessAuthors(file, data.title, title, top.candidates) ?? bylineBlock);
   if (authors) data.authors = authors;
   else if (standfirst?.authors) {

@@ -542,6 +542,8 @@ function shouldJoin(current: Draft, line: SourceLine, width: number | undefined)
   const previous = current.lines.at(-1)!.text;
   const text = line.text;
   if (salutation.test(previous) || salutation.test(text) || valediction.test(previous) || valediction.test(text)) return false;
+  // A salutation wrapped over lines ends at its comma or colon ("Dear Chairperson Bonds, … members of the" / "… Operations,").
+  if (/^\s*dear\s/i.test(current.lines[0]!.text) && /[,:]\s*$/.test(previous) && current.lines.length <= 3) return false;
   // A subject line wraps onto a line that goes on in lower case; a capital starts the letter.
   if (subjectLine.test(current.lines[0]!.text) && !startsLower(text)) return false;
   if (/\p{L}[-\u00ad]$/u.test(previous.trim()) && startsLower(text)) return true;
