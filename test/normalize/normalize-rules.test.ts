@@ -1,5 +1,7 @@
 /** The general rules of the normalizer, each on texts unlike the seeds. */
 import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { normalize } from '../../scripts/normalize/index.js';
 import { fixOcrIll } from '../../scripts/normalize/rules/ocr-ill.js';
 import { parseBylineDate, parseDateLine, findDate } from '../../scripts/normalize/text/dates.js';
 import { acronymEvidence, toTitleCase } from '../../scripts/normalize/text/title-case.js';
@@ -421,4 +423,17 @@ describe('a table of contents, and a numbered paragraph’s number', () => {
     ['2.3 We recommend a review.', 'We recommend a review.'],
     ['1.5 million people signed it.', '1.5 million people signed it.'],
   ])('summarizes %j as %j', (paragraph, first) => expect(summarize(paragraph)).toBe(first));
+});
+
+describe('an empty media-contacts label', () => {
+  const read = (text: string) => normalize(new VFile({ path: 'statement.txt', value: text })).markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
+  const body = '\n\nThe group said today that the bill is good for consumers and should pass this year without delay.\n';
+  it('is the page’s when its names went with their links', () => {
+    expect(read(`We Back Legislation on Breaches\n\nMedia Contacts${body}`)).not.toContain('Media Contacts');
+  });
+  it('stays with the contacts under it', () => {
+    const out = read(`We Back Legislation on Breaches\n\nMedia Contacts\n\nJane Doe, 202-555-0100${body}`);
+    expect(out).toContain('Media Contacts');
+    expect(out).toContain('Jane Doe, 202-555-0100');
+  });
 });

@@ -152,7 +152,14 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
       }
     }
     // A media-contacts heading left alone, its names gone with their links ("Media Contacts"): the page's.
-    if (emptyContactsLabel.test(line.text) && isBlank(lines[i + 1])) {
+    // (When the next text line holds a phone number or an e-mail address, the heading has its contacts under it: kept.)
+    const nextText = lines.slice(i + 1, i + 4).find((l) => !isBlank(l))?.text ?? '';
+    if (
+      emptyContactsLabel.test(line.text) &&
+      isBlank(lines[i + 1]) &&
+      !nextText.includes('@') &&
+      !new RegExp(phoneLike.source).test(nextText)
+    ) {
       page.remove(i, 'contact-block');
       current = undefined;
       continue;
