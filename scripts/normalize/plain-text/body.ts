@@ -3,7 +3,7 @@
  * the other steps left.
  */
 import type { SourceLine } from '../text/source-lines.js';
-import { salutation, toBlocks, valediction, wrapWidth, type Block } from '../text/blocks.js';
+import { filingNumber, salutation, toBlocks, valediction, wrapWidth, type Block } from '../text/blocks.js';
 import { sentences } from '../text/summary.js';
 import type { WordSet } from '../rules/dehyphenate.js';
 import type { Candidate } from './candidates.js';
@@ -33,10 +33,6 @@ function keptAsLines(blocks: Block[], asLines: readonly SourceLine[]): Block[] {
   const lines: Block = { type: 'lines', texts: asLines.map((line) => line.text.trim()), line: asLines[0]! };
   return [...blocks.slice(0, first), lines, ...blocks.slice(first).filter((block) => !kept.has(block.line))];
 }
-
-/** A filing's number on a line of its own: "Docket No. 101214614-0614-01", "RIN 0660-XA22", "WC Docket No. 17-108", "File No. S7-10-22". */
-const filingNumber =
-  /^(?:\p{Lu}{2,4}\s+)?(?:(?:docket|file|case|matter|ref(?:erence)?)\s+(?:no\.?|number|#)\s*[\w./-]*\d[\w./-]*|RIN\s+\d{4}-[A-Z\d]{4})$/iu;
 
 /**
  * A filing's caption: three to twelve short lines with no blank line between and no sentence's

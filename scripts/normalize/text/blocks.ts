@@ -66,6 +66,10 @@ const endsSentence = (text: string) => /[.!?:;]["”’)\]]*$/.test(text.trim())
 const startsLower = (text: string) => /^\s*\p{Ll}/u.test(text);
 const hasLink = (text: string) => /https?:\/\/|www\.|@[\w-]+\./.test(text);
 
+/** A filing's number on a line of its own: "Docket No. 101214614-0614-01", "WC Docket No. 17-108", "File No. S7-10-22", "RIN 0660-XA22". */
+export const filingNumber =
+  /^(?:\p{Lu}{2,4}\s+)?(?:(?:docket|file|case|matter|ref(?:erence)?)\s+(?:no\.?|number|#)\s*[\w./-]*\d[\w./-]*|RIN\s+\d{4}-[A-Z\d]{4})$/iu;
+
 /** Is a line shaped like a heading: short, no final punctuation, capitalized like a title? */
 export function isHeadingLike(text: string): boolean {
   const t = text.trim().replace(/:$/, '');
@@ -81,7 +85,7 @@ export function isHeadingLike(text: string): boolean {
   if (field && (/^[\d\s().+-]{3,}$/.test(field[1]!) || /\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b/i.test(field[1]!) || findDate(field[1]!)))
     return false;
   // A filing's number on a line of its own ("Docket No. FTC-2022-0003-0001", "WC Docket No. 17-108"): a field, no heading.
-  if (/^(?:\p{Lu}{2,4}\s+)?(?:docket|file|case|matter|ref(?:erence)?)\s+(?:no\.?|number|#)\s*[\w./-]*\d[\w./-]*$/iu.test(t)) return false;
+  if (filingNumber.test(t)) return false;
   // A sentence cut where its link was ("The full letter is available at", "Read the statement in"): no
   // heading stops on an article or on a word that waits for what follows, unless it is written as a title.
   if (/\s(?:a|an|the|at|of|to|from|in|on|and|or|by|with|is|are|was|were)$/i.test(t) && !isTitleLike(words)) return false;
