@@ -9,7 +9,7 @@ import { isPostalLine, letterheadShape, organization, segments } from '../text/l
 import { type FoundDate, inTextOrder, numericDateOrder, parseBylineDate, parseDateLine, parseMonthLine } from '../text/dates.js';
 import { isAllCaps, MINOR_WORDS } from '../text/title-case.js';
 import { endsOpen, isThematicBreak, salutation, subjectLine, wrapWidth } from '../text/blocks.js';
-import { contactBlock, contactLabel, contactsIn, emailOnly, phoneOnly } from '../text/contacts.js';
+import { contactBlock, contactLabel, contactsIn, emailOnly, phoneOnly, withoutPhones } from '../text/contacts.js';
 import {
   aboveSalutation,
   bylineFieldNames,
@@ -52,10 +52,14 @@ const TOP_LIMIT = 60;
 /** A line of an address that ends in its post town in capitals, as British and New Zealand letters write it ("Parliament Buildings WELLINGTON"). */
 const postTown = /^(?:\p{Lu}[\p{Ll}.'’-]+\s+){1,4}\p{Lu}{4,}$/u;
 
-/** A phone number in a contact line ("310-392-7041", "(202) 546-9707 x314"). */
-const phoneLike = /\+?\(?\d[\d\s().–-]{6,}\d(?:\s*(?:ext\.?|x)\s*\d+)?/g;
 /** "Media Contacts", "Press contact" alone on a line. */
 const emptyContactsLabel = /^\s*(?:media|press)\s+contacts?\s*$/i;
+
+/** Does the next text line after line `i` hold a phone number or an e-mail address (the label's contacts under it)? */
+function hasContactUnder(lines: readonly SourceLine[], i: number): boolean {
+  const next = lines.slice(i + 1, i + 4).find((l) => !isBlank(l))?.text ?? '';
+  return next.includes('@') || withoutPhones(next) !== next;
+}
 
 /**
  * Does the group of lines from `i` (up to a blank line) end in a postal line, within six lines
@@ -145,7 +149,7 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
         continue;
       }
       // A label whose name was a link the saved page lost ("CONTACT: , 310-392-7041"): the page's, no title.
-      if (end === i && /^[\s,;|–—-]*$/.test(contactAt[1]!.replace(phoneLike, ''))) {
+      if (end === i && /^[\s,;|–—-]*$/.test(withoutPhones(contactAt[1]!))) {
         page.remove(i, 'contact-block');
         current = undefined;
         continue;
@@ -153,13 +157,7 @@ export function readTop(page: Page, sites: ReadonlySet<string>): Top {
     }
     // A media-contacts heading left alone, its names gone with their links ("Media Contacts"): the page's.
     // (When the next text line holds a phone number or an e-mail address, the heading has its contacts under it: kept.)
-    const nextText = lines.slice(i + 1, i + 4).find((l) => !isBlank(l))?.text ?? '';
-    if (
-      emptyContactsLabel.test(line.text) &&
-      isBlank(lines[i + 1]) &&
-      !nextText.includes('@') &&
-      !new RegExp(phoneLike.source).test(nextText)
-    ) {
+    if (emptyContactsLabel.test(line.text) && isBlank(lines[i + 1]) && !hasContactUnder(lines, i)) {
       page.remove(i, 'contact-block');
       current = undefined;
       continue;

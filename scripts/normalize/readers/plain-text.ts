@@ -159,9 +159,11 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
   if (date) data.date = date;
   const contacts = contactsOf(top.contacts, blocks);
   if (contacts.length) data.contacts = contacts;
+  // Its dateline or press office's furniture: a press release, whatever else looks like a blog's.
+  const pressRelease = showsPressRelease(blocks, contacts.length > 0);
   // A byline under the title (a name and the date) signs a blog's article, unless the text shows a press release.
   const signed = top.byline?.line ?? (themeByline ? page.lines[bylineAt] : undefined) ?? nameAbove?.line;
-  if (data.kind === 'brief' && signed && !showsPressRelease(blocks, contacts.length > 0) && !opensWithSummary) {
+  if (data.kind === 'brief' && signed && !pressRelease && !opensWithSummary) {
     data.kind = 'post';
     reportGuess(
       file,
@@ -174,7 +176,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     );
   }
   // A newsletter's issue, posted on its site: the site's article.
-  if (newsletter && data.kind === 'brief' && !showsPressRelease(blocks, contacts.length > 0)) {
+  if (newsletter && data.kind === 'brief' && !pressRelease) {
     data.kind = 'post';
     reportGuess(file, 'kind', 'post', `the title names a newsletter's issue ("${data.title}")`, placeOf(title.lines[0]));
   }
@@ -186,7 +188,7 @@ export function readPlainText(file: VFile, text: string, options: NormalizeOptio
     !cover &&
     isParagraphPerLine(page.lines) &&
     isDatedHeadline(file, page, title, top.dateIndex) &&
-    !showsPressRelease(blocks, contacts.length > 0) &&
+    !pressRelease &&
     !greets(blocks)
   ) {
     data.kind = 'post';

@@ -11,6 +11,9 @@ export const personName =
   /^(?:(?:dr|mr|mrs|ms|prof)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|del|der|di|la|le|du|bin|al)){1,4}$/u;
 const phonePattern = /(?:(?:tel|phone|ph|p|t|call|at)\.?:?\s*)?\+?\(?\d[\d\s().–-]{6,}\d/giu;
 
+/** The text with its phone numbers taken out. */
+export const withoutPhones = (text: string): string => text.replace(phonePattern, '');
+
 /** Contacts named in one paragraph (or a contact block joined with commas). */
 export function contactsIn(text: string, isBlock = false): Contact[] {
   if (!text.includes('@')) return [];
